@@ -1,0 +1,86 @@
+"""All user-facing errors in one catalogue, each with a stable code.
+
+The CLI prints ``error[CODE]: message`` on one line (traceback only with
+``--debug``); the API turns them into 4xx answers; batch runs record them as
+failure rows. Raise the specific subclass so callers can tell them apart.
+"""
+
+from __future__ import annotations
+
+
+class LagebildError(Exception):
+    code = "E000"
+    #: exit status the CLI uses for this error
+    exit_code = 1
+
+    def __init__(self, message: str, *, source: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}{self.message}"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "error": type(self).__name__, "message": self.message, "source": self.source}
+
+
+class InputError(LagebildError):
+    """The input cannot be read as an article (empty, binary, undecodable, truncated)."""
+
+    code = "E100"
+    exit_code = 3
+
+
+class EmptyInputError(InputError):
+    code = "E101"
+
+
+class BinaryInputError(InputError):
+    code = "E102"
+
+
+class EncodingError(InputError):
+    code = "E103"
+
+
+class InputTooLargeError(InputError):
+    code = "E104"
+
+
+class MalformedInputError(InputError):
+    """Broken container: truncated WARC/gzip, a JSON line that does not parse, unreadable HTML."""
+
+    code = "E105"
+
+
+class NoTextError(InputError):
+    """The input parsed but held no article text (e.g. HTML with only navigation)."""
+
+    code = "E106"
+
+
+class UnsupportedLanguageError(InputError):
+    code = "E107"
+
+
+class ConfigError(LagebildError):
+    code = "E200"
+    exit_code = 2
+
+
+class PipelineError(LagebildError):
+    """A stage is missing a requirement or failed unexpectedly."""
+
+    code = "E300"
+    exit_code = 4
+
+
+class ModelNotFoundError(PipelineError):
+    code = "E301"
+
+
+class StoreError(LagebildError):
+    code = "E400"
+    exit_code = 5

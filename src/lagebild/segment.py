@@ -1,0 +1,159 @@
+"""Sentences and tokens with exact character offsets.
+
+Tokenisation is spaCy's rule-based German tokenizer (fast, keeps "al-Kaida",
+"Abu-Bakr", "u.", "Dr.", "10.000" and "2,5" whole). Sentence boundaries are our
+own rules on top, because the German traps sit exactly there: "am 3. März"
+(ordinal, no boundary) versus "im Jahr 2012. Aber" (year, boundary), closing
+quotes that belong to the sentence before, and headline lines without a full
+stop. POS tags and lemmas come from HanTa, on demand per sentence and cached,
+because tagging everything would cost more than every other stage together.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from .doc import Doc
+from .records import Sentence, Token
+
+_TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
+_CLOSING = {"“", "”", '"', "«", "»", "‘", "’", "'", ")", "]", "‹", "›"}
+_MONTHS = {
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+    "oktober", "november", "dezember", "jan.", "feb.", "febr.", "mär.", "apr.", "jun.", "jul.",
+    "aug.", "sep.", "sept.", "okt.", "nov.", "dez.",
+}
+# Capitalised words that begin a new sentence far more often than they follow
+# an ordinal ("am 3. Die" is not German; "im Jahr 2012. Die" is).
+_SENTENCE_STARTERS = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "er", "sie", "es", "wir", "ich",
+    "ihr", "man", "aber", "doch", "denn", "dann", "damals", "danach", "dabei", "daher", "deshalb",
+    "seitdem", "seither", "im", "in", "am", "an", "auf", "bei", "nach", "seit", "mit", "von", "vor",
+    "zu", "zum", "zur", "für", "auch", "so", "nun", "heute", "dies", "diese", "dieser", "dieses",
+    "bereits", "schon", "zudem", "außerdem", "allerdings", "jedoch", "trotzdem", "als", "wie",
+    "wenn", "während", "weil", "nachdem", "bis", "unter", "über", "laut", "insgesamt", "zuvor",
+    "the", "a", "in", "on", "it", "he", "she", "they", "but",
+}
+_YEAR_DOT = re.compile(r"^(\d{4})\.$")
+_NUM_DOT = re.compile(r"^(\d{1,3})\.$")
+
+
+@functools.lru_cache(maxsize=1)
+def _spacy_tokenizer() -> Any:
+    import spacy
+
+    return spacy.blank("de").tokenizer
+
+
+def _next_word(tokens: list[Any], i: int) -> str | None:
+    return tokens[i + 1].text if i + 1 < len(tokens) else None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens with offsets; splits a sentence-final year ("2012.") into number and stop."""
+    out: list[Token] = []
+    sp = _spacy_tokenizer()(text)
+    toks = list(sp)
+    for i, t in enumerate(toks):
+        if t.is_space:
+            continue
+        start, word = t.idx, t.text
+        nxt = _next_word(toks, i)
+        split = False
+        m = _YEAR_DOT.match(word) or _NUM_DOT.match(word)
+        if m and nxt is not None and nxt[:1].isupper() and nxt.lower() not in _MONTHS:
+            is_year = len(m.group(1)) == 4
+            if is_year or nxt.lower() in _SENTENCE_STARTERS:
+                split = True
+        elif m and (nxt is None or "\n" in text[t.idx + len(word): t.idx + len(word) + 2]):
+            split = len(m.group(1)) == 4
+        if split:
+            n = len(word) - 1
+            out.append(Token(start, start + n, word[:n], space_after=False))
+            out.append(Token(start + n, start + n + 1, ".", space_after=bool(t.whitespace_)))
+        else:
+            out.append(Token(start, start + len(word), word, space_after=bool(t.whitespace_)))
+    return out
+
+
+def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+    """Group tokens into sentences; assigns ``Token.sent`` in place."""
+    sentences: list[Sentence] = []
+    first = 0
+    n = len(tokens)
+
+    def close(last: int) -> None:
+        nonlocal first
+        if last < first:
+            return
+        s, e = tokens[first].start, tokens[last].end
+        idx = len(sentences)
+        for t in tokens[first : last + 1]:
+            t.sent = idx
+        sentences.append(Sentence(s, e, text[s:e], first, last + 1))
+        first = last + 1
+
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        boundary = False
+        if tok.text in _TERMINAL or (len(tok.text) > 1 and set(tok.text) <= {".", "!", "?"}):
+            # absorb closing quotes/brackets that end the sentence with it
+            while i + 1 < n and tokens[i + 1].text in _CLOSING and tokens[i + 1].start == tokens[i].end:
+                i += 1
+            nxt = tokens[i + 1] if i + 1 < n else None
+            # "..." inside a quote or lower-case continuation is not a boundary
+            boundary = nxt is None or not nxt.text[:1].islower() or tok.text in {".", "!", "?"} and nxt.text[:1] in "„\"»‚"
+            if tok.text in {"…", "..."} and nxt is not None and nxt.text[:1].islower():
+                boundary = False
+            if tok.text == "." and nxt is not None and nxt.text[:1].islower() and nxt.text not in {"„"}:
+                boundary = False
+        if not boundary and i + 1 < n:
+            gap = text[tok.end : tokens[i + 1].start]
+            if "\n" in gap:
+                boundary = True  # paragraph or headline line
+        if boundary:
+            close(i)
+        i += 1
+    if first < n:
+        close(n - 1)
+    return sentences
+
+
+@functools.lru_cache(maxsize=1)
+def _hanta() -> Any:
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    tagged = _hanta().tag_sent(list(words), taglevel=1)
+    return tuple((lemma, pos) for _, lemma, pos in tagged)
+
+
+def ensure_pos(doc: Doc, sentence: int) -> list[Token]:
+    """POS (STTS) and lemma for one sentence, computed once and cached on the tokens."""
+    toks = doc.sentence_tokens(sentence)
+    if toks and toks[0].pos is None:
+        for tok, (lemma, pos) in zip(toks, _tag_words(tuple(t.text for t in toks)), strict=True):
+            tok.lemma, tok.pos = lemma, pos
+    return toks
+
+
+class SegmentStage:
+    name = "segment"
+    requires: tuple[str, ...] = ("article",)
+    assigns: tuple[str, ...] = ("tokens", "sentences")
+
+    def __init__(self, mode: str = "fast", config: dict[str, Any] | None = None):
+        self.mode = mode
+        self.config = config or {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.tokens = tokenize(doc.text)
+        doc.sentences = split_sentences(doc.text, doc.tokens)
+        return doc
