@@ -1,0 +1,228 @@
+"""Readers: turn paths (files, folders, globs, stdin) into raw inputs.
+
+Each reader yields :class:`RawInput` records, or :class:`InputFailure` for a
+piece it could not read (a broken JSON line, a truncated WARC record), and
+then goes on with the rest: one bad record never ends a batch. Formats are
+chosen by file name and, where that is silent, by sniffing the first bytes.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, InputTooLargeError, LagebildError, MalformedInputError
+
+log = logging.getLogger(__name__)
+
+#: A single document (file, JSON line, WARC record) larger than this is refused.
+MAX_DOCUMENT_BYTES = 10_000_000
+#: Text formats the folder walker picks up.
+KNOWN_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json",
+                  ".warc", ".warc.gz", ".arc.gz", ".jsonl.gz")
+
+
+@dataclass
+class RawInput:
+    content: str | bytes
+    source_name: str
+    source_format: str  # text | html | jsonl | warc
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class InputFailure:
+    source_name: str
+    error: LagebildError
+
+
+@dataclass
+class JsonlFields:
+    """Which JSON keys hold what (configurable for other crawls' layouts)."""
+
+    text: str = "text"
+    url: str = "url"
+    date: str = "date"
+    title: str = "title"
+    html: str = "html"
+
+
+def _format_of(path: Path, head: bytes) -> str:
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz", ".arc.gz")):
+        return "warc"
+    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
+        return "jsonl"
+    if name.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head.lstrip()[:1] == b"{" and name.endswith(".json"):
+        return "jsonl"
+    return "text"
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files under folders (sorted, recursive), glob matches, plain files, and '-' for stdin."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        if any(ch in p for ch in "*?["):
+            matches = sorted(glob.glob(p, recursive=True))
+            if not matches:
+                log.warning("no file matches %s", p)
+            for m in matches:
+                if os.path.isfile(m):
+                    yield m
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for f in sorted(files):
+                    if f.lower().endswith(KNOWN_SUFFIXES) and not f.startswith("."):
+                        yield os.path.join(root, f)
+        else:
+            yield p
+
+
+def read_paths(paths: Iterable[str], *, fields: JsonlFields | None = None) -> Iterator[RawInput | InputFailure]:
+    fields = fields or JsonlFields()
+    for p in expand_paths(paths):
+        if p == "-":
+            yield from read_stream(sys.stdin.buffer, "<stdin>", fields=fields)
+            continue
+        try:
+            path = Path(p)
+            if not path.exists():
+                raise InputError("no such file", source=p)
+            size = path.stat().st_size
+            with path.open("rb") as fh:
+                head = fh.read(8)
+            fmt = _format_of(path, head)
+            if fmt == "warc":
+                yield from read_warc(path)
+            elif fmt == "jsonl":
+                yield from read_jsonl(path, fields=fields)
+            else:
+                if size > MAX_DOCUMENT_BYTES:
+                    raise InputTooLargeError(f"file has {size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,}", source=p)
+                yield RawInput(path.read_bytes(), source_name=p, source_format=fmt)
+        except LagebildError as exc:
+            yield InputFailure(p, exc)
+        except OSError as exc:
+            yield InputFailure(p, InputError(f"cannot read file: {exc.strerror or exc}", source=p))
+
+
+def read_stream(stream: Any, name: str, *, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        yield InputFailure(name, InputTooLargeError(f"more than {MAX_DOCUMENT_BYTES:,} bytes on stdin", source=name))
+        return
+    if data.startswith(b"WARC/") or data.startswith(b"\x1f\x8b"):
+        yield from _read_warc_stream(io.BytesIO(data), name)
+    elif data.lstrip()[:1] == b"{":
+        yield from _read_jsonl_lines(io.BytesIO(data), name, fields)
+    else:
+        yield RawInput(data, source_name=name, source_format="text")
+
+
+def read_jsonl(path: Path, *, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as fh:  # type: ignore[operator]
+        yield from _read_jsonl_lines(fh, str(path), fields)
+
+
+def _read_jsonl_lines(fh: Any, name: str, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
+    lineno = 0
+    while True:
+        lineno += 1
+        where = f"{name}:{lineno}"
+        try:
+            line = fh.readline(MAX_DOCUMENT_BYTES + 1)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            yield InputFailure(where, MalformedInputError(f"stream ends badly: {exc}", source=where))
+            return
+        if not line:
+            return
+        if len(line) > MAX_DOCUMENT_BYTES:
+            yield InputFailure(where, InputTooLargeError("JSON line longer than the document limit", source=where))
+            # skip the rest of this over-long line
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(MAX_DOCUMENT_BYTES)
+            continue
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield InputFailure(where, MalformedInputError(f"line is not valid JSON ({exc})", source=where))
+            continue
+        if not isinstance(obj, dict):
+            yield InputFailure(where, MalformedInputError("JSON line is not an object", source=where))
+            continue
+        text = obj.get(fields.text)
+        fmt = "text"
+        if not text and obj.get(fields.html):
+            text, fmt = obj[fields.html], "html"
+        if not isinstance(text, str) or not text.strip():
+            yield InputFailure(where, MalformedInputError(
+                f"no text in field '{fields.text}' (or '{fields.html}')", source=where))
+            continue
+        yield RawInput(text, source_name=where, source_format=fmt if fmt == "html" else "jsonl",
+                       url=_str_or_none(obj.get(fields.url)), published=_str_or_none(obj.get(fields.date)),
+                       title=_str_or_none(obj.get(fields.title)))
+
+
+def _str_or_none(v: Any) -> str | None:
+    return None if v in (None, "") else str(v)
+
+
+def read_warc(path: Path) -> Iterator[RawInput | InputFailure]:
+    with path.open("rb") as fh:
+        yield from _read_warc_stream(fh, str(path))
+
+
+def _read_warc_stream(fh: Any, name: str) -> Iterator[RawInput | InputFailure]:
+    """HTML response records of a WARC; a truncated or garbled file yields a failure and stops."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    n = 0
+    try:
+        for record in ArchiveIterator(fh, arc2warc=True):
+            if record.rec_type != "response":
+                continue
+            n += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{name}#{record.rec_headers.get_header('WARC-Record-ID') or n}"
+            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+            if "html" not in ctype.lower():
+                continue
+            try:
+                payload = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+            except Exception as exc:  # warcio raises zlib/io errors on damaged records
+                yield InputFailure(where, MalformedInputError(f"damaged WARC record: {exc}", source=where))
+                continue
+            if len(payload) > MAX_DOCUMENT_BYTES:
+                yield InputFailure(where, InputTooLargeError("WARC record payload over the limit", source=where))
+                continue
+            yield RawInput(payload, source_name=where, source_format="warc", url=uri,
+                           published=record.rec_headers.get_header("WARC-Date"),
+                           extra={"warc_date": record.rec_headers.get_header("WARC-Date")})
+    except Exception as exc:  # ArchiveLoadFailed, zlib.error, EOFError on truncated archives
+        yield InputFailure(name, MalformedInputError(
+            f"WARC is truncated or not a WARC after {n} response record(s): {type(exc).__name__}: {exc}",
+            source=name))

@@ -1,0 +1,123 @@
+"""Analyse a stream of raw inputs and store them batch by batch.
+
+Shared by ``lagebild ingest``, the API and the Dask batch workers: prepare
+each input (errors become failure records, the stream goes on), skip content
+already stored before spending time on it, run the pipeline in batches and
+write each batch in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import Analyzer
+from .clean import prepare_article
+from .doc import Doc
+from .errors import LagebildError, PipelineError
+from .ingest import InputFailure, RawInput
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunStats:
+    seen: int = 0
+    new: int = 0
+    existing: int = 0
+    failed: int = 0
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"seen": self.seen, "new": self.new, "existing": self.existing, "failed": self.failed}
+
+
+def failure_record(source: str, exc: BaseException) -> dict[str, Any]:
+    if isinstance(exc, LagebildError):
+        return {"source_name": source, **exc.to_dict(), "message": exc.message}
+    return {"source_name": source, "code": PipelineError.code, "error": type(exc).__name__,
+            "message": f"{type(exc).__name__}: {exc}"}
+
+
+def prepare(raw: RawInput) -> Doc:
+    article = prepare_article(raw.content, url=raw.url, published=None if raw.source_format == "warc" else raw.published,
+                              title=raw.title, source_format=raw.source_format, source_name=raw.source_name)
+    if article.published is None and raw.published:
+        # for WARC the crawl date is only a fallback for the page's own date
+        from .clean import normalise_published
+
+        article.published = normalise_published(raw.published)
+    return Doc(article=article)
+
+
+def analyse_stream(items: Iterable[RawInput | InputFailure], analyzer: Analyzer, *,
+                   skip_ids: Callable[[list[str]], set[str]] | None = None,
+                   batch_size: int = 16) -> Iterator[tuple[list[Doc], list[dict[str, Any]], int]]:
+    """Yield (analysed docs, failures, n_skipped) per batch.
+
+    ``skip_ids`` returns the ids among a list that need no analysis (already stored).
+    """
+    pending: list[Doc] = []
+    failures: list[dict[str, Any]] = []
+
+    def flush() -> tuple[list[Doc], list[dict[str, Any]], int]:
+        nonlocal pending, failures
+        docs, fails = pending, failures
+        pending, failures = [], []
+        skipped = 0
+        if skip_ids and docs:
+            known = skip_ids([d.article.id for d in docs])
+            skipped = sum(1 for d in docs if d.article.id in known)
+            docs = [d for d in docs if d.article.id not in known]
+        done: list[Doc] = []
+        try:
+            done = list(analyzer.pipeline.pipe(docs, batch_size=len(docs) or 1))
+        except Exception:
+            # one bad article must not sink the batch: redo one by one
+            for d in docs:
+                try:
+                    done.append(analyzer.pipeline(d))
+                except Exception as exc:
+                    log.debug("stage failure on %s: %s", d.article.source_name, traceback.format_exc())
+                    fails.append(failure_record(d.article.source_name or d.article.id, exc))
+        return done, fails, skipped
+
+    for item in items:
+        if isinstance(item, InputFailure):
+            failures.append(failure_record(item.source_name, item.error))
+        else:
+            try:
+                pending.append(prepare(item))
+            except LagebildError as exc:
+                failures.append(failure_record(item.source_name, exc))
+            except Exception as exc:  # a bug in cleaning must not end the run either
+                failures.append(failure_record(item.source_name, exc))
+        if len(pending) >= batch_size or len(failures) >= batch_size * 4:
+            yield flush()
+    if pending or failures:
+        yield flush()
+
+
+def ingest(items: Iterable[RawInput | InputFailure], analyzer: Analyzer, store: Store, *,
+           batch_size: int = 16, replace: bool = False,
+           progress: Callable[[RunStats], None] | None = None) -> RunStats:
+    stats = RunStats()
+    batch_id = uuid.uuid4().hex[:12]
+    skip = None if replace else store.existing_ids
+    for n, (docs, fails, skipped) in enumerate(analyse_stream(items, analyzer, skip_ids=skip,
+                                                             batch_size=batch_size)):
+        counts = store.write_batch(docs, failures=fails, batch_id=f"{batch_id}-{n}", mode=analyzer.mode,
+                                   replace=replace)
+        stats.seen += len(docs) + len(fails) + skipped
+        stats.new += counts["new"]
+        stats.existing += counts["existing"] + skipped
+        stats.failed += len(fails)
+        stats.failures.extend(fails)
+        if progress:
+            progress(stats)
+    return stats
