@@ -197,19 +197,30 @@ def read_warc(path: Path) -> Iterator[RawInput | InputFailure]:
 
 
 def _read_warc_stream(fh: Any, name: str) -> Iterator[RawInput | InputFailure]:
-    """HTML response records of a WARC; a truncated or garbled file yields a failure and stops."""
+    """HTML response records of a WARC; a truncated or garbled file yields a failure and stops.
+
+    warcio stops quietly at a cut-off gzip member or record, so truncation is
+    detected here: a record whose block ends early, or bytes left unread at the end.
+    """
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
     try:
-        for record in ArchiveIterator(fh, arc2warc=True):
-            if record.rec_type != "response":
-                continue
+        fh.seek(0, os.SEEK_END)
+        total = fh.tell()
+        fh.seek(0)
+    except (OSError, AttributeError):
+        total = None
+    iterator = ArchiveIterator(fh, arc2warc=True)
+    try:
+        for record in iterator:
             n += 1
-            uri = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{name}#{record.rec_headers.get_header('WARC-Record-ID') or n}"
-            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
-            if "html" not in ctype.lower():
+            is_html = False
+            if record.rec_type == "response":
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                is_html = "html" in ctype.lower()
+            if not is_html:
                 continue
             try:
                 payload = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
@@ -219,10 +230,20 @@ def _read_warc_stream(fh: Any, name: str) -> Iterator[RawInput | InputFailure]:
             if len(payload) > MAX_DOCUMENT_BYTES:
                 yield InputFailure(where, InputTooLargeError("WARC record payload over the limit", source=where))
                 continue
+            if getattr(record.raw_stream, "limit", 0):
+                yield InputFailure(where, MalformedInputError("WARC record is cut off before its declared length",
+                                                              source=where))
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI")
             yield RawInput(payload, source_name=where, source_format="warc", url=uri,
                            published=record.rec_headers.get_header("WARC-Date"),
                            extra={"warc_date": record.rec_headers.get_header("WARC-Date")})
     except Exception as exc:  # ArchiveLoadFailed, zlib.error, EOFError on truncated archives
         yield InputFailure(name, MalformedInputError(
-            f"WARC is truncated or not a WARC after {n} response record(s): {type(exc).__name__}: {exc}",
-            source=name))
+            f"WARC is damaged or not a WARC after {n} record(s): {type(exc).__name__}: {exc}", source=name))
+        return
+    if n == 0:
+        yield InputFailure(name, MalformedInputError("no WARC records found", source=name))
+    elif total is not None and iterator.offset < total:
+        yield InputFailure(name, MalformedInputError(
+            f"WARC is truncated: {total - iterator.offset} byte(s) after record {n} could not be read", source=name))

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up and run the whole default test suite (what CI runs). Usage: scripts/test.sh [pytest args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+.venv/bin/ruff check src tests scripts
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from lagebild.doc import Doc
+from lagebild.records import Article, content_id
+from lagebild.segment import SegmentStage, ensure_pos, split_sentences, tokenize
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text, tokenize(text))]
+
+
+def test_segment_ordinal_date_is_not_a_boundary() -> None:
+    text = "Die EU hatte am 10. Mai ein Einreiseverbot gegen 13 ranghohe Syrer verhängt. Nun werden Sanktionen erwogen."
+    assert sentences(text) == [
+        "Die EU hatte am 10. Mai ein Einreiseverbot gegen 13 ranghohe Syrer verhängt.",
+        "Nun werden Sanktionen erwogen.",
+    ]
+
+
+def test_segment_year_before_capital_is_a_boundary() -> None:
+    text = "Die Bundeswehr ist seit dem Jahr 2002. Aber der Einsatz bleibt umstritten."
+    assert sentences(text) == ["Die Bundeswehr ist seit dem Jahr 2002.", "Aber der Einsatz bleibt umstritten."]
+    toks = [t.text for t in tokenize(text)]
+    assert "2002" in toks and toks[toks.index("2002") + 1] == "."
+
+
+def test_segment_abbreviations_and_hyphenated_names() -> None:
+    text = ("Laut Dr. Heike van Laak u. a. von der Stiftung bekannte sich al-Kaida zu dem Anschlag. "
+            "Abu-Bakr al-Baghdadi wurde nicht gefasst.")
+    assert len(sentences(text)) == 2
+    toks = [t.text for t in tokenize(text)]
+    assert "al-Kaida" in toks and "Abu-Bakr" in toks and "Dr." in toks
+
+
+def test_segment_closing_quote_stays_with_its_sentence() -> None:
+    text = "Die Sprecherin sagte dazu: „Wir bleiben bei unseren Testergebnissen.“ Die Klage wird im Mai verhandelt."
+    got = sentences(text)
+    assert got[0].endswith("Testergebnissen.“")
+    assert got[1] == "Die Klage wird im Mai verhandelt."
+
+
+def test_segment_headline_line_without_full_stop(homs_text: str) -> None:
+    got = sentences(homs_text)
+    assert got[0] == "Syrien: Artilleriebeschuss der Stadt Homs"
+    assert any(s.startswith("Aus der Stadt Homs, rund 160 Kilometer nördlich von Damaskus") for s in got)
+
+
+def test_segment_offsets_index_the_text(homs_text: str) -> None:
+    doc = SegmentStage()(Doc(Article(id=content_id(homs_text), text=homs_text)))
+    for t in doc.tokens:
+        assert homs_text[t.start:t.end] == t.text
+    for i, s in enumerate(doc.sentences):
+        assert homs_text[s.start:s.end] == s.text
+        assert all(t.sent == i for t in doc.tokens[s.token_start:s.token_end])
+    assert doc.sentence_of(doc.sentences[3].start + 2) == 3
+
+
+def test_segment_pos_and_lemma_on_demand() -> None:
+    text = "Die Luftwaffe griff die Stadt Charkiw an."
+    doc = SegmentStage()(Doc(Article(id="x", text=text)))
+    toks = ensure_pos(doc, 0)
+    by_text = {t.text: t for t in toks}
+    assert by_text["griff"].lemma == "greifen"
+    assert by_text["griff"].pos.startswith("VV")
+    assert by_text["an"].pos == "PTKVZ"

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import lagebild
+from lagebild.errors import StoreError
+from lagebild.ingest import read_paths
+from lagebild.runner import ingest
+from lagebild.store import Store
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return lagebild.load("fast")
+
+
+def test_store_round_trip_keeps_offsets(tmp_path: Path, analyzer, homs_text: str) -> None:
+    doc = analyzer.analyze(homs_text, published="2011-05-11")
+    with Store(tmp_path / "a.duckdb") as store:
+        counts = store.write_batch([doc])
+        assert counts == {"new": 1, "existing": 0, "failed": 0}
+        back = store.get_doc(doc.article.id)
+    assert back["article"]["text"] == doc.article.text
+    original = doc.to_dict()
+    for layer in ("entities", "places", "times", "quantities", "quotes", "events"):
+        assert back[layer] == original[layer]
+        for r in back[layer]:
+            assert back["article"]["text"][r["start"]:r["end"]] == r["text"]
+
+
+def test_store_ingest_twice_changes_nothing(tmp_path: Path, analyzer, samples_dir) -> None:
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        first = ingest(read_paths([str(samples_dir)]), analyzer, store)
+        counts1 = store.counts()
+        second = ingest(read_paths([str(samples_dir)]), analyzer, store)
+        counts2 = store.counts()
+    assert first.new == 12 and first.failed == 0
+    assert second.new == 0 and second.existing == second.seen
+    assert {k: v for k, v in counts1.items()} == counts2
+
+
+def test_store_corrupt_file_reported_and_rest_ingested(tmp_path: Path, analyzer, samples_dir) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("wikinews-68080.txt", "wikinews-43568.txt"):
+        (folder / name).write_bytes((samples_dir / "text" / name).read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x00\xff\xfe\x00" * 500)
+    with Store(tmp_path / "c.duckdb") as store:
+        stats = ingest(read_paths([str(folder)]), analyzer, store)
+        assert stats.new == 2 and stats.failed == 1
+        _, rows = store.query("SELECT source_name, code FROM failures")
+    assert rows[0][0].endswith("broken.txt") and rows[0][1] == "E102"
+
+
+def test_store_batch_is_one_transaction(tmp_path: Path, analyzer, homs_text: str) -> None:
+    good = analyzer.analyze(homs_text).to_dict()
+    bad = analyzer.analyze(homs_text + " Zusatz.").to_dict()
+    bad["entities"] = [{"start": None, "end": 1, "text": "x"}]  # violates NOT NULL
+    with Store(tmp_path / "t.duckdb") as store:
+        with pytest.raises(duckdb.Error):
+            store.write_batch([good, bad])
+        assert store.counts()["articles"] == 0
+
+
+def test_store_refuses_foreign_database(tmp_path: Path) -> None:
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE x (a INT)")
+    con.close()
+    with pytest.raises(StoreError, match="not a lagebild database"):
+        Store(path, read_only=True)
