@@ -45,6 +45,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _MOJIBAKE = re.compile(r"Ã[\x80-\xbf¤¶¼Ÿ„–—œ]|â€[\x9c\x9d\x93\x94žœ™]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
 
 
@@ -55,12 +56,29 @@ def _boilerplate_rules() -> dict[str, Any]:
 
 
 # -- decoding -------------------------------------------------------------------------------------
+def utf16_without_bom(raw: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the bytes read like BOM-less UTF-16 text (NUL in every other byte)."""
+    sample = raw[:8192]
+    if len(sample) < 16:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    # Latin-script UTF-16: the high byte of almost every code unit is 0, the low byte almost never
+    if nul_odd > 0.6 and nul_even < 0.05:
+        return "utf-16-le"
+    if nul_even > 0.6 and nul_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def looks_binary(raw: bytes) -> bool:
     sample = raw[:8192]
     if not sample:
         return False
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with BOM is text
+    if utf16_without_bom(sample):
+        return False
     if b"\x00" in sample:
         return True
     ctrl = sum(1 for b in sample if b < 9 or 13 < b < 32)
@@ -78,6 +96,11 @@ def decode(raw: bytes, *, source: str | None = None) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise EncodingError(f"declared UTF-16 but cannot be decoded: {exc.reason}", source=source) from exc
+    utf16 = utf16_without_bom(raw)
+    if utf16:
+        text16 = raw.decode(utf16, errors="replace")
+        if text16.count("\ufffd") <= max(5, len(text16) // 100):
+            return text16
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -291,6 +314,9 @@ def prepare_article(
         raw = decode(raw, source=src)
     elif not isinstance(raw, str):
         raise MalformedInputError(f"expected text or bytes, got {type(raw).__name__}", source=src)
+    if _SURROGATE.search(raw):
+        # lone surrogates arrive from JSON escapes ("\\udc80"); they cannot be stored or hashed as UTF-8
+        raw = raw.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     if len(raw) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"input has {len(raw):,} characters; the limit is {MAX_INPUT_BYTES:,}", source=src)
     if "\x00" in raw[:8192]:
