@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,6 +126,10 @@ def read_paths(paths: Iterable[str], *, fields: JsonlFields | None = None) -> It
             yield InputFailure(p, exc)
         except OSError as exc:
             yield InputFailure(p, InputError(f"cannot read file: {exc.strerror or exc}", source=p))
+        except Exception as exc:  # a reader bug on a hostile file must not end the whole run
+            log.debug("reader failed on %s", p, exc_info=True)
+            yield InputFailure(p, MalformedInputError(f"file could not be read: {type(exc).__name__}: {exc}",
+                                                      source=p))
 
 
 def read_stream(stream: Any, name: str, *, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
@@ -153,7 +158,7 @@ def _read_jsonl_lines(fh: Any, name: str, fields: JsonlFields) -> Iterator[RawIn
         where = f"{name}:{lineno}"
         try:
             line = fh.readline(MAX_DOCUMENT_BYTES + 1)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except (OSError, EOFError, zlib.error) as exc:  # truncated or corrupt gzip
             yield InputFailure(where, MalformedInputError(f"stream ends badly: {exc}", source=where))
             return
         if not line:
