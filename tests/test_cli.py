@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lagebild.cli import main
+
+LB = [sys.executable, "-m", "lagebild.cli"]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory, samples_dir) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "s.duckdb"
+    assert main(["-q", "ingest", str(samples_dir), "--db", str(db)]) == 0
+    return db
+
+
+def test_cli_analyze_json_with_published_date(samples_dir, capsys) -> None:
+    path = samples_dir / "text" / "wikinews-68080.txt"
+    assert main(["analyze", "--json", "--published", "2011-05-11", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["article"]["published"] == "2011-05-11"
+    assert record["article"]["title"] == "Syrien: Artilleriebeschuss der Stadt Homs"
+    text = record["article"]["text"]
+    for layer in ("entities", "places", "times", "quantities", "quotes", "events"):
+        for r in record[layer]:
+            assert text[r["start"]:r["end"]] == r["text"]
+
+
+def test_cli_analyze_terminal_view(samples_dir, capsys) -> None:
+    assert main(["analyze", str(samples_dir / "text" / "wikinews-68080.txt")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Syrien: Artilleriebeschuss der Stadt Homs")
+    assert "Places" in out and "Homs" in out
+
+
+def test_cli_listings_formats_and_filters(sample_db: Path, capsys) -> None:
+    assert main(["articles", "--db", str(sample_db), "--format", "json", "--limit", "100"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 12
+    assert main(["articles", "--db", str(sample_db), "--format", "csv", "--since", "2011-01-01"]) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert table and all(r["published"] >= "2011-01-01" for r in table)
+    assert main(["places", "--db", str(sample_db), "--format", "json", "--text", "Homs"]) == 0
+    places = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert places and all("homs" in p["text"].lower() for p in places)
+    assert main(["stats", "--db", str(sample_db), "--format", "json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["counts"]["articles"] == 12
+
+
+def test_cli_listing_filter_is_not_injectable(sample_db: Path, capsys) -> None:
+    assert main(["articles", "--db", str(sample_db), "--format", "json",
+                 "--text", "x' OR '1'='1"]) == 0
+    assert capsys.readouterr().out.strip() == ""
+
+
+def test_cli_errors_are_one_line_with_exit_codes(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = subprocess.run([*LB, "analyze", str(empty)], capture_output=True, text=True)
+    assert r.returncode == 3
+    assert r.stderr.strip().startswith("error[E101]") and "Traceback" not in r.stderr
+    r = subprocess.run([*LB, "stats", "--db", str(tmp_path / "missing.duckdb")], capture_output=True, text=True)
+    assert r.returncode == 5 and "does not exist" in r.stderr
+    r = subprocess.run([*LB, "analyze", str(empty), "--mode", "turbo"], capture_output=True, text=True)
+    assert r.returncode == 2
