@@ -1,0 +1,421 @@
+"""Counts and amounts in German news text ("knapp 2.000 Zivilisten", "2,5 Millionen Euro").
+
+Rule-based over the segmenter's tokens: a number (digits in German format,
+number words, "Hunderte", "zwei Dutzend", "ein Drittel") plus its multiplier,
+range and unit, the qualifier in front of it ("fast", "mehr als", "bis zu"),
+the counted noun after it and, for people, the GDELT GKG count type taken from
+the noun ("Tote" -> KILL) or from the nearest predicate in the clause
+("... wurden getötet" -> KILL). Years, dates, clock times, ordinals, labels
+("Artikel 5", "Platz 3") and anything inside a ``doc.times`` span are skipped,
+because a count extractor that reports "2014 Menschen" destroys trust fast.
+
+All word lists live in ``data/quantities_de.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from .doc import Doc
+from .records import Quantity, Token
+
+log = logging.getLogger(__name__)
+
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_WORD_TENS = ("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig")
+_DASHES = {"-", "–", "—", "bis"}
+_PUNCT_STOP = {",", ";", ":", ".", "!", "?", "(", ")", "„", "“", '"', "»", "«", "–", "-"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    number_words: dict[str, int]
+    weak: frozenset[str]
+    multipliers: dict[str, float]
+    vague: dict[str, tuple[float, str | None]]
+    some_words: dict[str, int]
+    fractions: dict[str, float]
+    qualifiers1: dict[str, str | None]
+    qualifiers2: dict[tuple[str, str], str | None]
+    units: dict[str, str]
+    unit_categories: dict[str, str]
+    label_nouns: frozenset[str]
+    not_objects: frozenset[str]
+    function_words: frozenset[str]
+    objects: dict[str, tuple[str, str | None]]
+    object_suffixes: tuple[str, ...]  # longest first
+    generic: frozenset[str]
+    person_categories: frozenset[str]
+    predicates: dict[str, tuple[str, str]]
+    predicate_prefixes: tuple[tuple[str, tuple[str, str]], ...]
+    phrases: tuple[tuple[tuple[str, ...], tuple[str, str]], ...]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw: dict[str, Any] = json.loads(
+        resources.files("lagebild.data").joinpath("quantities_de.json").read_text(encoding="utf-8")
+    )
+    q1: dict[str, str | None] = {}
+    q2: dict[tuple[str, str], str | None] = {}
+    for k, v in raw["qualifiers"].items():
+        parts = k.split()
+        if len(parts) == 1:
+            q1[k] = v
+        else:
+            q2[(parts[0], parts[1])] = v
+    objects = {k: (v[0], v[1]) for k, v in raw["objects"].items()}
+    preds = {k: (v[0], v[1]) for k, v in raw["predicates"].items() if " " not in k}
+    prefixes = tuple((k[:-1], (v[0], v[1])) for k, v in raw["predicates"].items() if k.endswith("*"))
+    phrases = tuple((tuple(p[:-2]), (p[-2], p[-1])) for p in raw["predicate_phrases"])
+    return Lexicon(
+        number_words=raw["number_words"],
+        weak=frozenset(raw["weak_number_words"]),
+        multipliers=raw["multipliers"],
+        vague={k: (v[0], v[1]) for k, v in raw["vague"].items()},
+        some_words=raw["some_words"],
+        fractions=raw["fractions"],
+        qualifiers1=q1,
+        qualifiers2=q2,
+        units=raw["units"],
+        unit_categories=raw["unit_categories"],
+        label_nouns=frozenset(raw["label_nouns"]),
+        not_objects=frozenset(raw["not_objects"]),
+        function_words=frozenset(raw["function_words"]),
+        objects=objects,
+        object_suffixes=tuple(sorted(objects, key=len, reverse=True)),
+        generic=frozenset(raw["generic_categories"]),
+        person_categories=frozenset(raw["person_categories"]),
+        predicates=preds,
+        predicate_prefixes=prefixes,
+        phrases=phrases,
+    )
+
+
+def parse_digits(s: str) -> float:
+    """German digit string to float: "10.000" -> 10000, "2,5" -> 2.5."""
+    return float(s.replace(".", "").replace(",", "."))
+
+
+def _word_value(w: str, lex: Lexicon) -> int | None:
+    """Value of a (compound) German number word: "dreihundertfünfzig" -> 350."""
+    if not w:
+        return None
+    if w in lex.number_words:
+        return lex.number_words[w]
+    for mult, val in (("tausend", 1000), ("hundert", 100)):
+        i = w.rfind(mult)
+        if i >= 0:
+            left, right = w[:i], w[i + len(mult):]
+            lv = 1 if left in ("", "ein") else _word_value(left, lex)
+            rv = 0 if right == "" else _word_value(right.removeprefix("und"), lex)
+            if lv is None or rv is None:
+                return None
+            return lv * val + rv
+    if "und" in w:
+        left, _, right = w.partition("und")
+        if right in _WORD_TENS:
+            lv = 1 if left == "ein" else lex.number_words.get(left)
+            if lv is not None and 1 <= lv <= 9:
+                return lv + lex.number_words[right]
+    return None
+
+
+def _object_category(noun: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    low = noun.lower()
+    hit = lex.objects.get(low)
+    if hit:
+        return hit
+    low = low.rsplit("-", 1)[-1]
+    for suf in lex.object_suffixes:
+        if len(suf) >= 4 and low.endswith(suf):
+            return lex.objects[suf]
+    return None
+
+
+@dataclass
+class _Num:
+    i: int  # first token of the number
+    j: int  # token index after the number phrase (number, multiplier, range, unit)
+    value: float
+    value_max: float | None = None
+    qualifier: str | None = None
+    q_i: int | None = None  # first token of the qualifier
+    unit: str | None = None
+    fraction: bool = False
+
+
+def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
+    """(value, index after, implied qualifier, is_fraction) for a number starting at token i."""
+    t = toks[i].text
+    low = t.lower()
+    n = len(toks)
+    nxt = toks[i + 1].text.lower() if i + 1 < n else ""
+    if _DIGITS.match(t):
+        digits = t.replace(".", "").split(",")[0]
+        if len(digits) >= 9 or (len(digits) >= 5 and digits.startswith("0")):
+            return None  # phone numbers, ids
+        value = parse_digits(t)
+        j = i + 1
+    elif low in lex.vague:
+        v, q = lex.vague[low]
+        return v, i + 1, q, False
+    elif low in lex.some_words and nxt in ("hundert", "tausend", "dutzend", "millionen", "milliarden"):
+        mult = 12 if nxt == "dutzend" else lex.multipliers[nxt]
+        return lex.some_words[low] * mult, i + 2, "at_least", False
+    else:
+        value_w = _word_value(low, lex)
+        if value_w is None:
+            return None
+        if low in lex.weak and nxt not in lex.multipliers and nxt not in lex.fractions and nxt != "dutzend":
+            return None
+        value = float(value_w)
+        j = i + 1
+    if j < n:
+        m = toks[j].text.lower()
+        if m in lex.fractions:
+            return value * lex.fractions[m], j + 1, None, True
+        if m == "dutzend":
+            return value * 12, j + 1, None, False
+        if m in lex.multipliers:
+            return value * lex.multipliers[m], j + 1, None, False
+    return value, j, None, False
+
+
+def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> bool:
+    """Years, clock times, labels ("Artikel 5"), dates ("3.5.") and scores are not counts."""
+    t = toks[i].text
+    prev = toks[i - 1].text.lower() if i > 0 else ""
+    nxt = toks[j].text if j < len(toks) else ""
+    nlow = nxt.lower()
+    if prev in lex.label_nouns:
+        return True
+    if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
+        return True
+    if nxt in (":", "/") and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit() and toks[j].start == toks[i].end:
+        return True  # 2:1, 24/7
+    if re.fullmatch(r"\d{4}", t) and 1000 <= int(t) <= 2100:
+        # a bare four-digit number is a year unless a unit or a counted noun follows
+        if nlow in lex.units or _object_category(nxt, lex) is not None:
+            return False
+        return True
+    # ordinal written with a separate dot token ("am 3 . März" does not occur, but "3." split before a name does)
+    if j < len(toks) and nxt == "." and toks[j].start == toks[i].end and j + 1 < len(toks):
+        after = toks[j + 1].text
+        if after[:1].islower() or after.lower() in lex.label_nouns:
+            return True
+    return False
+
+
+def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> list[Quantity]:
+    """Quantities in ``doc`` (all sentences, or the given sentence indices)."""
+    lex = lexicon()
+    text = doc.text
+    time_spans = [(t.start, t.end) for t in doc.times] if doc.times else []
+    out: list[Quantity] = []
+    idxs = range(len(doc.sentences)) if sentences is None else sentences
+    for si in idxs:
+        toks = _split_final_number(doc.sentence_tokens(si))
+        nums = _numbers_in(toks, text, lex, time_spans)
+        for k, num in enumerate(nums):
+            lo = nums[k - 1].j if k > 0 else 0
+            hi = nums[k + 1].q_i if k + 1 < len(nums) and nums[k + 1].q_i is not None else (
+                nums[k + 1].i if k + 1 < len(nums) else len(toks))
+            out.append(_build(num, toks, text, lex, lo, hi))
+    return out
+
+
+_NUM_DOT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\.$")
+
+
+def _split_final_number(toks: list[Token]) -> list[Token]:
+    """The tokenizer keeps "45." whole at the end of a sentence; a count there is a count, not an ordinal."""
+    if toks and _NUM_DOT.match(toks[-1].text) and not re.fullmatch(r"\d{4}\.", toks[-1].text):
+        last = toks[-1]
+        return toks[:-1] + [Token(last.start, last.end - 1, last.text[:-1], last.sent),
+                            Token(last.end - 1, last.end, ".", last.sent)]
+    return toks
+
+
+def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
+    nums: list[_Num] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        ch = toks[i].text[:1]
+        if not (ch.isdigit() or ch.isalpha()):
+            i += 1
+            continue
+        m = _match_number(toks, i, lex)
+        if m is None:
+            i += 1
+            continue
+        value, j, implied_q, is_frac = m
+        if _is_skipped(toks, i, j, text, lex) or any(
+            s <= toks[i].start < e for s, e in time_spans
+        ):
+            i = j
+            continue
+        num = _Num(i=i, j=j, value=value, qualifier=implied_q, fraction=is_frac)
+        # "zwischen 200 und 300", "200 bis 300", "200-300"
+        if j + 1 < n and (toks[j].text in _DASHES or (toks[j].text == "und" and i > 0 and toks[i - 1].text.lower() == "zwischen")):
+            m2 = _match_number(toks, j + 1, lex)
+            if m2 is not None:
+                v2 = m2[0]
+                base2 = _plain_value(toks[j + 1].text, lex)
+                if j == i + 1 and m2[1] == j + 3 and base2:
+                    value = num.value = value * (v2 / base2)  # "zwei bis drei Millionen"
+                if v2 > value:
+                    num.value_max = v2
+                    num.j = j = m2[1]
+                    if i > 0 and toks[i - 1].text.lower() == "zwischen":
+                        num.q_i = i - 1
+        if j < n:
+            u = toks[j].text.lower()
+            if u in lex.units and not (u in ("m", "t", "g", "a") and toks[j].text != u):
+                num.unit = lex.units[u]
+                num.j = j = j + 1
+        if is_frac:
+            num.unit = "fraction"
+        # qualifier in front
+        if num.qualifier is None and num.q_i is None and i > 0:
+            p1 = toks[i - 1].text.lower()
+            p2 = toks[i - 2].text.lower() if i > 1 else ""
+            if (p2, p1) in lex.qualifiers2:
+                num.qualifier, num.q_i = lex.qualifiers2[(p2, p1)], i - 2
+            elif p1 in lex.qualifiers1 and not (p1 == "bis" and num.value_max is None and p2.isdigit()):
+                num.qualifier, num.q_i = lex.qualifiers1[p1], i - 1
+                if num.qualifier is None:
+                    num.q_i = None
+        nums.append(num)
+        i = j
+    return nums
+
+
+def _plain_value(t: str, lex: Lexicon) -> float | None:
+    if _DIGITS.match(t):
+        return parse_digits(t)
+    w = _word_value(t.lower(), lex)
+    return float(w) if w is not None else None
+
+
+def _build(num: _Num, toks: list[Token], text: str, lex: Lexicon, lo: int, hi: int) -> Quantity:
+    start_i = num.q_i if num.q_i is not None else num.i
+    start, end = toks[start_i].start, toks[num.j - 1].end
+    q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
+                 qualifier=num.qualifier, unit=num.unit)
+    obj_tok = None if num.unit not in (None, "fraction", "person") else _object_after(toks, num, lex)
+    if obj_tok is None and num.unit is None:
+        obj_tok = _object_before(toks, num.i, lo, lex)
+    noun_cat: tuple[str, str | None] | None = None
+    if obj_tok is not None:
+        q.object, q.object_start, q.object_end = obj_tok.text, obj_tok.start, obj_tok.end
+        noun_cat = _object_category(obj_tok.text, lex)
+    pred = _predicate(toks, num, lex, lo, hi)
+    if noun_cat is not None and noun_cat[0] not in lex.generic:
+        q.category, q.gkg_type = noun_cat
+    elif pred is not None and (obj_tok is None or noun_cat is not None or obj_tok.text[:1].isupper()) and num.unit in (None, "person", "fraction"):
+        q.category, q.gkg_type = pred
+    elif noun_cat is not None:
+        q.category = noun_cat[0]
+    elif num.unit is not None:
+        q.category = lex.unit_categories.get(num.unit)
+    if q.gkg_type is None and pred is not None and q.category in lex.person_categories and num.unit in (None, "person"):
+        q.gkg_type = pred[1]
+    if q.unit is None and q.category in lex.person_categories:
+        q.unit = "person"
+    if q.gkg_type == "SEIZE" and q.category in lex.person_categories:
+        q.gkg_type = None
+    return q
+
+
+def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
+    k = num.j
+    skipped = 0
+    while k < len(toks) and skipped <= 3:
+        t = toks[k].text
+        low = t.lower()
+        if t in _PUNCT_STOP or _DIGITS.match(t):
+            return None
+        if t[:1].isupper():
+            if low in lex.not_objects or low in lex.function_words:
+                return None
+            return toks[k]
+        if low in ("von", "der", "des", "aller") and (num.fraction or num.qualifier == "at_least" or skipped == 0):
+            k += 1
+            skipped += 1
+            continue
+        if low in lex.function_words or low in lex.predicates:
+            return None
+        if not low.isalpha() and "-" not in low:
+            return None
+        k += 1
+        skipped += 1
+    return None
+
+
+def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | None:
+    """'Die Zahl der Toten stieg auf 45': the counted noun stands before the number."""
+    for k in range(i - 1, max(lo, i - 10) - 1, -1):
+        if toks[k].text.lower() in ("zahl", "anzahl", "bilanz") and k + 2 < i and toks[k + 1].text.lower() in ("der", "an", "von"):
+            cand = toks[k + 2]
+            if cand.text[:1].isupper():
+                return cand
+    return None
+
+
+def _predicate(toks: list[Token], num: _Num, lex: Lexicon, lo: int, hi: int) -> tuple[str, str] | None:
+    """Nearest cue ("getötet", "ums Leben", "festgenommen") within the clause around the number."""
+    best: tuple[int, tuple[str, str]] | None = None
+    lows = [t.text.lower() for t in toks]
+    for k in range(max(lo, num.i - 8), min(hi, num.j + 12)):
+        if num.i <= k < num.j:
+            continue
+        w = lows[k]
+        if w in (";",):
+            if k < num.i:
+                best = None
+                continue
+            break
+        hit = lex.predicates.get(w)
+        if hit is None:
+            for words, val in lex.phrases:
+                if lows[k:k + len(words)] == list(words):
+                    hit = val
+                    break
+        if hit is None:
+            continue
+        dist = (num.i - k) + 2 if k < num.i else k - num.j
+        if best is None or dist < best[0]:
+            best = (dist, hit)
+    return best[1] if best else None
+
+
+class QuantityStage:
+    name = "quantities"
+    requires: tuple[str, ...] = ("tokens", "sentences")
+    assigns: tuple[str, ...] = ("quantities",)
+
+    def __init__(self, mode: str = "fast", config: dict[str, Any] | None = None):
+        self.mode = mode
+        self.config = config or {}
+        lexicon()  # load once, at pipeline build time
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.quantities = find_quantities(doc)
+        return doc
+
+
+def extract(text: str, published: str | None = None) -> list[Quantity]:
+    """Quantities of a plain text (segments it first); handy for scripts and the evaluation."""
+    from .records import Article, content_id
+    from .segment import SegmentStage
+
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published=published, language="de")))
+    return find_quantities(doc)
