@@ -1,0 +1,243 @@
+"""Filtered, paginated read queries over the store, shared by the HTTP API.
+
+Every value a user sends goes in as a ``?`` parameter; only names from the
+fixed tables below are ever formatted into SQL. Filters are the same for all
+listings (date range, country, event type, actor, source, article, full-text
+hits) and each listing maps them onto its own columns; a filter that has no
+column of its own in a layer applies at article level ("articles that have an
+event of this type").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import InputError
+from .store import LAYER_COLUMNS
+
+#: event date when known to the day, else the article's publication date
+EVENT_DAY = "COALESCE(TRY_CAST(LEFT(x.date, 10) AS DATE), a.published_date)"
+
+
+@dataclass(frozen=True)
+class Kind:
+    table: str
+    date_expr: str = "a.published_date"
+    type_col: str | None = None  # the layer's own type column (``type=``)
+    country: str | None = None  # condition on the layer's own country columns, params: iso3, iso2
+    actor: str | None = None  # condition on the layer's own actor columns, param: pattern (repeated)
+    actor_params: int = 0
+    geo: bool = False
+
+
+KINDS: dict[str, Kind] = {
+    "articles": Kind("articles"),
+    "events": Kind("events", date_expr=EVENT_DAY, type_col="x.type",
+                   country="(x.country_iso3 = ? OR json_extract_string(x.data, '$.place.country_iso2') = ?)",
+                   actor="(x.source_codes ILIKE ? ESCAPE '\\' OR x.target_codes ILIKE ? ESCAPE '\\' "
+                         "OR CAST(json_extract(x.data, '$.sources') AS VARCHAR) ILIKE ? ESCAPE '\\' "
+                         "OR CAST(json_extract(x.data, '$.targets') AS VARCHAR) ILIKE ? ESCAPE '\\')",
+                   actor_params=4, geo=True),
+    "entities": Kind("entities", type_col="x.label", country="(x.country = ? OR x.country = ?)",
+                     actor="(x.text ILIKE ? ESCAPE '\\' OR x.canonical ILIKE ? ESCAPE '\\' "
+                           "OR x.actor_code ILIKE ? ESCAPE '\\')", actor_params=3),
+    "places": Kind("places", type_col="x.feature_type", country="(x.country_iso3 = ? OR x.country_iso2 = ?)",
+                   geo=True),
+    "quotes": Kind("quotes", type_col="x.kind", actor="(x.speaker ILIKE ? ESCAPE '\\')", actor_params=1),
+    "times": Kind("times", type_col="x.type"),
+    "quantities": Kind("quantities", type_col="x.gkg_type"),
+}
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+
+
+def like_pattern(value: str) -> str:
+    """A case-insensitive substring pattern with the LIKE wildcards of ``value`` escaped."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def parse_date(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if not DATE_RE.match(value):
+        raise InputError(f"{name} must be a date YYYY-MM-DD, got {value[:40]!r}")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"{name} is not a valid date: {value!r}") from exc
+    return value
+
+
+def parse_country(value: str | None) -> tuple[str, str] | None:
+    """ISO alpha-2 or alpha-3 (or an English country name) -> (alpha-3, alpha-2)."""
+    if value in (None, ""):
+        return None
+    import pycountry
+
+    v = value.strip()
+    c = None
+    if len(v) == 2 and v.isalpha():
+        c = pycountry.countries.get(alpha_2=v.upper())
+    elif len(v) == 3 and v.isalpha():
+        c = pycountry.countries.get(alpha_3=v.upper())
+    elif 3 < len(v) <= 60:
+        try:
+            c = pycountry.countries.lookup(v)
+        except LookupError:
+            c = None
+    if c is None:
+        raise InputError(f"unknown country {value[:60]!r}: use an ISO 3166 code such as SY or SYR")
+    return c.alpha_3, c.alpha_2
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value in (None, ""):
+        return None
+    try:
+        parts = [float(p) for p in value.split(",")]
+    except ValueError as exc:
+        raise InputError("bbox must be four numbers: min_lon,min_lat,max_lon,max_lat") from exc
+    if len(parts) != 4 or not (-180 <= parts[0] <= 180 and -180 <= parts[2] <= 180
+                               and -90 <= parts[1] <= 90 and -90 <= parts[3] <= 90):
+        raise InputError("bbox must be four numbers: min_lon,min_lat,max_lon,max_lat (degrees)")
+    return parts[0], parts[1], parts[2], parts[3]
+
+
+@dataclass
+class Filters:
+    since: str | None = None
+    until: str | None = None
+    country: tuple[str, str] | None = None  # (alpha-3, alpha-2)
+    event_type: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    article: str | None = None
+    type: str | None = None
+    article_ids: list[str] | None = None  # full-text hits (None: no text filter)
+    bbox: tuple[float, float, float, float] | None = None
+    geonameid: int | None = None
+    name: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def where(kind_name: str, f: Filters) -> tuple[str, list[Any]]:
+    """WHERE clause (without the keyword, '1=1' when empty) and its parameters."""
+    k = KINDS[kind_name]
+    is_articles = kind_name == "articles"
+    conds: list[str] = []
+    params: list[Any] = []
+    date_expr = k.date_expr
+    if f.since:
+        conds.append(f"{date_expr} >= CAST(? AS DATE)")
+        params.append(f.since)
+    if f.until:
+        conds.append(f"{date_expr} <= CAST(? AS DATE)")
+        params.append(f.until)
+    if f.country:
+        iso3, iso2 = f.country
+        if k.country:
+            conds.append(k.country)
+            params.extend([iso3, iso2])
+        else:
+            conds.append("a.id IN (SELECT article_id FROM places WHERE country_iso3 = ? OR country_iso2 = ? "
+                         "UNION SELECT article_id FROM events WHERE country_iso3 = ?)")
+            params.extend([iso3, iso2, iso3])
+    if f.event_type:
+        if kind_name == "events":
+            conds.append("x.type = ?")
+        else:
+            conds.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
+        params.append(f.event_type)
+    if f.actor:
+        pat = like_pattern(f.actor)
+        if k.actor:
+            conds.append(k.actor)
+            params.extend([pat] * k.actor_params)
+        else:
+            conds.append("a.id IN (SELECT article_id FROM entities WHERE text ILIKE ? ESCAPE '\\' "
+                         "OR canonical ILIKE ? ESCAPE '\\' OR actor_code ILIKE ? ESCAPE '\\')")
+            params.extend([pat] * 3)
+    if f.source:
+        pat = like_pattern(f.source)
+        conds.append("(a.site ILIKE ? ESCAPE '\\' OR a.url ILIKE ? ESCAPE '\\')")
+        params.extend([pat, pat])
+    if f.article:
+        conds.append("a.id = ?")
+        params.append(f.article)
+    if f.type:
+        if k.type_col is None:
+            conds.append("a.language = ?")  # for articles, type= is the language
+        else:
+            conds.append(f"{k.type_col} = ?")
+        params.append(f.type)
+    if f.article_ids is not None:
+        conds.append("a.id IN (SELECT UNNEST(?))")
+        params.append(list(f.article_ids))
+    if f.bbox and k.geo:
+        conds.append("x.lon BETWEEN ? AND ? AND x.lat BETWEEN ? AND ?")
+        params.extend([f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]])
+    if f.geonameid is not None and kind_name == "places":
+        conds.append("x.geonameid = ?")
+        params.append(f.geonameid)
+    if f.name and kind_name in ("places", "events"):
+        conds.append("x.name = ?" if kind_name == "places" else "x.place_name = ?")
+        params.append(f.name)
+    if is_articles:
+        # article listings have no layer alias: rewrite nothing, conditions use a.* only
+        pass
+    return (" AND ".join(conds) if conds else "1=1"), params
+
+
+def from_clause(kind_name: str) -> str:
+    if kind_name == "articles":
+        return "articles a"
+    return f"{KINDS[kind_name].table} x JOIN articles a ON a.id = x.article_id"
+
+
+def columns(kind_name: str) -> list[str]:
+    """Flat output columns (CSV/GeoJSON properties) of a listing."""
+    if kind_name == "articles":
+        return ["id", "published", "title", "site", "url", "language", "n_chars"]
+    return (["article_id", "idx", "published", "title", "site", "start", "end", "text"]
+            + [n for n, _ in LAYER_COLUMNS[kind_name]])
+
+
+def select_sql(kind_name: str, w: str) -> str:
+    """Page query: flat columns plus the JSON record (layers), newest first."""
+    k = KINDS[kind_name]
+    if kind_name == "articles":
+        cols = "a.id, a.published, a.title, a.site, a.url, a.language, a.n_chars"
+        return (f"SELECT {cols} FROM articles a WHERE {w} "
+                "ORDER BY a.published_date DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
+    extra = ", ".join(f'x."{n}"' for n, _ in LAYER_COLUMNS[kind_name])
+    return (f'SELECT x.article_id, x.idx, a.published, a.title, a.site, x."start", x."end", x.text, {extra}, '
+            f"x.data FROM {from_clause(kind_name)} WHERE {w} "
+            f"ORDER BY {k.date_expr} DESC NULLS LAST, x.article_id, x.idx LIMIT ? OFFSET ?")
+
+
+def count_sql(kind_name: str, w: str) -> str:
+    return f"SELECT COUNT(*) FROM {from_clause(kind_name)} WHERE {w}"
+
+
+_SENT_END = re.compile(r"[.!?…]\s+|\n")
+
+
+def sentence_around(text: str, start: int, end: int, max_side: int = 300) -> tuple[int, int]:
+    """Offsets of the sentence(s) holding [start, end): from the last sentence end before to the next after."""
+    lo = max(0, start - max_side)
+    s = lo
+    for m in _SENT_END.finditer(text, lo, start):
+        s = m.end()
+    if s == lo and lo > 0:
+        sp = text.find(" ", lo, start)
+        s = sp + 1 if sp >= 0 else lo
+    # a span that ends a sentence ends with its full stop: look from its last character on
+    m = _SENT_END.search(text, max(start, end - 1), min(len(text), end + max_side))
+    e = m.start() + 1 if m else min(len(text), end + max_side)
+    if text[e - 1 : e].isspace():
+        e -= 1
+    return s, max(e, end)

@@ -1,0 +1,346 @@
+"""HTTP API against a database built from the bundled Wikinews sample."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+
+warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
+from fastapi.testclient import TestClient  # noqa: E402
+from serverdb import build_sample_db, standin_analyzer  # noqa: E402
+
+from lagebild.search import SearchIndex, snippet, stem, terms  # noqa: E402
+from lagebild.server import create_app, is_loopback, main  # noqa: E402
+from lagebild.store import Store  # noqa: E402
+
+INJECTIONS = [
+    "'; DROP TABLE articles; --",
+    "\" OR 1=1 --",
+    "x' OR '1'='1",
+    "%' UNION SELECT id, text FROM articles --",
+    "); DELETE FROM events; --",
+    "../../etc/passwd",
+    "\\' OR 1=1",
+    "%_%",
+]
+FILTERS = ["country", "event_type", "actor", "source", "article", "type", "q", "since", "until", "bbox"]
+LISTINGS = ["/articles", "/events", "/entities", "/places", "/quotes", "/times", "/quantities"]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("api") / "sample.duckdb"
+    stats = build_sample_db(path)
+    assert stats["new"] == 10
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(sample_db: Path) -> TestClient:
+    app = create_app(sample_db)
+    with TestClient(app) as c:
+        yield c
+
+
+def _counts(db: Path) -> dict[str, int]:
+    with Store(db, read_only=True) as s:
+        return s.counts()
+
+
+def test_server_health_and_stats(client: TestClient) -> None:
+    assert client.get("/health").json()["writable"] is False
+    st = client.get("/stats").json()
+    assert st["counts"]["articles"] == 10
+    assert st["published"] == ["2006-05-28", "2013-02-14"]
+    assert ["ASSAULT", st["counts"]["events"] - 4] in st["event_types"]
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+def test_server_listings_paginate(client: TestClient, path: str) -> None:
+    first = client.get(path, params={"limit": 3}).json()
+    assert first["total"] >= 3 and len(first["items"]) == 3
+    second = client.get(path, params={"limit": 3, "offset": 3}).json()
+    key = "id" if path == "/articles" else "idx"
+    ids1 = {(i.get("article_id"), i[key]) for i in first["items"]}
+    ids2 = {(i.get("article_id"), i[key]) for i in second["items"]}
+    assert not ids1 & ids2
+    everything = client.get(path, params={"limit": 1000}).json()
+    assert len(everything["items"]) == everything["total"]
+
+
+def test_server_article_offsets_match_text(client: TestClient) -> None:
+    arts = client.get("/articles", params={"limit": 50}).json()["items"]
+    homs = next(a for a in arts if "Homs" in a["title"])
+    assert homs["counts"]["places"] > 0
+    doc = client.get(f"/articles/{homs['id']}").json()
+    text = doc["article"]["text"]
+    assert text.startswith("Syrien: Artilleriebeschuss der Stadt Homs")
+    for layer in ("entities", "places", "times", "quantities", "quotes", "events"):
+        for r in doc[layer]:
+            assert text[r["start"] : r["end"]] == r["text"]
+    assert client.get("/articles/doesnotexist").status_code == 404
+    assert client.get("/articles/..%2F..%2Fetc%2Fpasswd").status_code == 404
+
+
+def test_server_event_context_and_filters(client: TestClient) -> None:
+    ev = client.get("/events", params={"country": "SY"}).json()
+    assert ev["total"] >= 1
+    for it in ev["items"]:
+        assert it["country_iso3"] == "SYR"
+        assert it["context"]["text"] == it["text"]
+    assert client.get("/events", params={"country": "SYR"}).json()["total"] == ev["total"]
+    protest = client.get("/events", params={"event_type": "PROTEST"}).json()
+    assert protest["total"] >= 1 and {i["type"] for i in protest["items"]} == {"PROTEST"}
+    dated = client.get("/events", params={"since": "2011-01-01", "until": "2011-12-31"}).json()
+    assert dated["total"] >= 1 and all(i["published"].startswith("2011") for i in dated["items"])
+    # article-level filters on other layers: places in articles that report a protest
+    places = client.get("/places", params={"event_type": "PROTEST", "limit": 1000}).json()
+    assert places["total"] >= 1
+    assert {p["article_id"] for p in places["items"]} <= {e["article_id"] for e in protest["items"]}
+    src = client.get("/articles", params={"source": "wikinews"}).json()
+    assert src["total"] == 10
+    assert client.get("/articles", params={"source": "spiegel.de"}).json()["total"] == 0
+    speaker = client.get("/entities", params={"actor": "netanjahu"}).json()
+    assert speaker["total"] >= 1 and all("Netanjahu" in i["text"] for i in speaker["items"])
+    ctx = client.get("/places", params={"limit": 5}).json()["items"]
+    for it in ctx:
+        c = it["context"]
+        assert c["start"] <= it["start"] and it["end"] <= c["end"] and it["text"] in c["text"]
+
+
+def test_server_csv_and_geojson(client: TestClient) -> None:
+    r = client.get("/events", params={"format": "csv", "limit": 5})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(r.text)))
+    assert rows[0][:3] == ["article_id", "idx", "published"] and len(rows) == 6
+    g = client.get("/places", params={"format": "geojson", "limit": 1000}).json()
+    assert g["type"] == "FeatureCollection" and g["features"]
+    f = next(x for x in g["features"] if x["properties"]["text"] == "Homs")
+    assert f["geometry"]["coordinates"] == [36.7234, 34.7268]
+    assert client.get("/quotes", params={"format": "geojson"}).status_code == 422
+    s = client.get("/places/summary", params={"format": "geojson"}).json()
+    assert any(x["properties"]["name"] == "Gazastreifen" and x["properties"]["mentions"] >= 2
+               for x in s["features"])
+
+
+def test_server_aggregates(client: TestClient) -> None:
+    tl = client.get("/timeline", params={"interval": "year"}).json()["items"]
+    assert {"bucket": "2011-01-01", "type": "PROTEST", "count": 2} in tl or any(
+        t["bucket"] == "2011-01-01" for t in tl)
+    assert client.get("/timeline", params={"interval": "decade"}).status_code == 422
+    ents = client.get("/entities/summary").json()["items"]
+    assert ents[0]["articles"] >= ents[-1]["articles"]
+    co = client.get("/entities/cooccurrence", params={"name": "Israel"}).json()["items"]
+    assert "Gazastreifen" in {c["b"] for c in co}
+    pairs = client.get("/entities/cooccurrence").json()["items"]
+    assert all(p["a"] < p["b"] for p in pairs)
+    assert client.get("/quotes/speakers").json()["items"][0]["quotes"] >= 1
+
+
+def test_server_search_german_stemming(client: TestClient) -> None:
+    r = client.get("/search", params={"q": "Angriff"}).json()
+    titles = [i["title"] for i in r["items"]]
+    # "Angriff" finds "Angriffe"/"Angriffen" too
+    assert any("Angriffe auf Gaza" in t for t in titles)
+    hit = r["items"][0]["snippet"]
+    assert hit["match_start"] is not None
+    filtered = client.get("/search", params={"q": "Angriff", "country": "IL"}).json()
+    assert 0 < filtered["total"] <= r["total"]
+    assert client.get("/search", params={"q": "Zwiebelkuchenrezept"}).json()["total"] == 0
+    ev = client.get("/events", params={"q": "Homs"}).json()
+    assert ev["total"] >= 1 and all("Homs" in i["title"] for i in ev["items"])
+    assert client.get("/search").status_code == 422
+    assert client.get("/search", params={"q": "x" * 500}).status_code == 422
+
+
+def test_search_stemmer_german_forms() -> None:
+    assert stem("Angriffe") == stem("Angriffen") == stem("Angriff")
+    assert stem("Soldaten") == stem("Soldat")
+    assert stem("Häusern") == stem("Häuser")
+    assert stem("Städte") == "stadt"
+    assert stem("Regierungen") == stem("Regierung")
+    assert terms("Gaza-Streifen, 2011") == ["gaza", "streif", "2011"]
+    text = "Israelische Kampfflugzeuge setzten ihre Angriffe auf Ziele im Gazastreifen fort."
+    s = snippet(text, "Angriff")
+    assert text[s["match_start"] : s["match_end"]] == "Angriffe"
+
+
+def test_search_index_incremental(sample_db: Path) -> None:
+    with Store(sample_db, read_only=True) as store:
+        idx = SearchIndex(store)
+        assert idx.search("Taloqan")
+        idx.add([("new-1", "Test", "Die Demonstranten in Taloqan protestierten erneut.")])
+        assert "new-1" in {a for a, _ in idx.search("Taloqan Demonstrant")}
+        idx.close()
+
+
+def test_server_validation_errors(client: TestClient) -> None:
+    bad = [("/events", {"since": "gestern"}), ("/events", {"since": "2011-13-45"}),
+           ("/events", {"since": "2012-01-01", "until": "2011-01-01"}), ("/events", {"country": "Atlantis"}),
+           ("/events", {"bbox": "1,2,3"}), ("/events", {"bbox": "0,0,500,0"})]
+    for path, params in bad:
+        r = client.get(path, params=params)
+        assert r.status_code == 400, (path, params, r.text)
+        assert r.json()["detail"]
+    for path, params in [("/events", {"limit": 0}), ("/events", {"limit": 100000}), ("/events", {"offset": -1}),
+                         ("/events", {"format": "xml"}), ("/articles", {"actor": "x" * 101})]:
+        assert client.get(path, params=params).status_code == 422, (path, params)
+    assert client.get("/events", params={"limit": 5000}).status_code == 400  # JSON pages stop at 1000
+    assert client.get("/events", params={"limit": 5000, "format": "csv"}).status_code == 200
+    assert client.get("/nope").status_code == 404
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_server_injection_strings_are_data(client: TestClient, sample_db: Path, value: str) -> None:
+    before = _counts(sample_db)
+    for path in LISTINGS:
+        for name in FILTERS:
+            r = client.get(path, params={name: value})
+            assert r.status_code in (200, 400, 422), (path, name, r.status_code, r.text)
+            if r.status_code == 200:
+                body = r.json()
+                # a filter value is compared as data, so it never widens the result
+                if name in ("event_type", "type", "article"):
+                    assert body["total"] == 0, (path, name, value)
+    for path in ("/search", "/timeline", "/places/summary", "/entities/summary", "/entities/cooccurrence",
+                 "/quotes/speakers"):
+        r = client.get(path, params={"q": value, "actor": value, "name": value})
+        assert r.status_code in (200, 400, 422), (path, r.status_code)
+    assert client.get(f"/articles/{value}").status_code in (404, 422)
+    assert _counts(sample_db) == before
+    r = client.get("/entities", params={"actor": "%"}).json()
+    assert r["total"] == 0  # LIKE wildcards in a value are escaped
+
+
+def test_server_static_files_and_traversal(client: TestClient) -> None:
+    assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
+    assert client.get("/static/vendor/leaflet/LICENSE").status_code == 200
+    for path in ("/static/../server.py", "/static/%2e%2e/server.py", "/static/..%2Fserver.py",
+                 "/static/vendor/../../server.py", "/static//etc/passwd", "/static/%2e%2e/%2e%2e/store.py"):
+        r = client.get(path)
+        assert r.status_code == 404, (path, r.status_code)
+        assert "import" not in r.text
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/static/vendor/swagger-ui/" in docs.text and "cdn" not in docs.text
+    spec = client.get("/openapi.json").json()
+    for p in ("/analyze", "/articles", "/articles/{article_id}", "/events", "/entities", "/places", "/quotes",
+              "/search", "/timeline"):
+        assert p in spec["paths"]
+    page = client.get("/")
+    assert page.status_code == 200 and "Content-Security-Policy" in page.headers
+
+
+def test_server_analyze_refused_when_read_only(client: TestClient, sample_db: Path) -> None:
+    r = client.post("/analyze", json={"text": "Die Armee beschoss am Montag die Stadt Homs."})
+    assert r.status_code == 403 and "--writable" in r.json()["detail"]
+    assert _counts(sample_db)["articles"] == 10
+
+
+@pytest.fixture()
+def writable_client(tmp_path: Path) -> TestClient:
+    db = tmp_path / "w.duckdb"
+    app = create_app(db, writable=True, analyzer_factory=standin_analyzer, max_body=20_000)
+    with TestClient(app) as c:
+        yield c
+
+
+def test_server_analyze_stores_idempotently(writable_client: TestClient, homs_text: str) -> None:
+    body = {"text": homs_text, "published": "2011-05-11", "url": "https://de.wikinews.org/wiki/Homs"}
+    r = writable_client.post("/analyze", json=body)
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["stored"] and out["new"]
+    doc = out["doc"]
+    assert any(p["text"] == "Homs" for p in doc["places"])
+    for p in doc["places"]:
+        assert doc["article"]["text"][p["start"] : p["end"]] == p["text"]
+    again = writable_client.post("/analyze", json=body).json()
+    assert again["id"] == out["id"] and again["new"] is False
+    assert writable_client.get("/articles").json()["total"] == 1
+    assert writable_client.get("/search", params={"q": "Artilleriefeuer"}).json()["total"] == 1
+    # plain text body and file upload
+    r2 = writable_client.post("/analyze", content=b"Israel startete am Samstagabend die Bodenoffensive.",
+                              headers={"content-type": "text/plain"}, params={"published": "2009-01-03"})
+    assert r2.status_code == 200 and r2.json()["doc"]["article"]["published"] == "2009-01-03"
+    r3 = writable_client.post("/analyze", files={"file": ("a.html", b"<html><body><p>" + homs_text[:800].encode()
+                                                            + b"</p></body></html>", "text/html")})
+    assert r3.status_code == 200, r3.text
+    assert writable_client.get("/articles").json()["total"] == 3
+
+
+def test_server_analyze_errors(writable_client: TestClient) -> None:
+    assert writable_client.post("/analyze", json={"text": "   "}).status_code == 400
+    assert writable_client.post("/analyze", json={"nope": 1}).status_code == 400
+    assert writable_client.post("/analyze", content=b"{not json", headers={"content-type": "application/json"}
+                                ).status_code == 400
+    assert writable_client.post("/analyze", content=b"\x00\x01\x02" * 100,
+                                headers={"content-type": "application/octet-stream"}).status_code == 400
+    assert writable_client.post("/analyze", content=b"x", headers={"content-type": "image/png"}).status_code == 415
+    r = writable_client.post("/analyze", json={"text": "Die Stadt. " * 5000})
+    assert r.status_code == 413
+    r = writable_client.post("/analyze", json={"text": "Homs wurde beschossen.", "published": "letzte Woche"})
+    assert r.status_code == 400
+
+
+def test_server_token_required(sample_db: Path) -> None:
+    app = create_app(sample_db, token="s3cret-token")
+    with TestClient(app) as c:
+        assert c.get("/articles").status_code == 401
+        assert c.get("/articles", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/articles", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+        assert c.get("/events", headers={"X-API-Token": "s3cret-token"}).status_code == 200
+        # the page and its files carry no data and load without the token
+        assert c.get("/").status_code == 200
+        assert c.get("/static/app.js").status_code == 200
+        assert c.get("/health").status_code == 200
+
+
+def test_server_concurrency_limit_answers_503(sample_db: Path) -> None:
+    import asyncio
+
+    from lagebild.server import LimitsMiddleware
+
+    async def slow_app(scope: dict, receive: object, send: object) -> None:
+        await asyncio.sleep(0.3)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    mw = LimitsMiddleware(slow_app, max_body=100, max_concurrency=1, queue_timeout=0.05, request_timeout=0.2)
+    sent: list[list[dict]] = [[], []]
+
+    async def run() -> None:
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b""}
+
+        def sender(i: int):  # noqa: ANN202
+            async def send(msg: dict) -> None:
+                sent[i].append(msg)
+            return send
+
+        scope = {"type": "http", "headers": []}
+        await asyncio.gather(mw(scope, receive, sender(0)), mw(scope, receive, sender(1)))
+
+    asyncio.run(run())
+    statuses = sorted(m[0]["status"] for m in sent)
+    # one request times out (504), the other found no free slot (503)
+    assert statuses == [503, 504]
+
+
+def test_server_refuses_remote_host_without_flag(sample_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(sample_db), "--host", "0.0.0.0"]) == 2
+    assert "--allow-remote" in capsys.readouterr().err
+    assert main(["--db", str(sample_db.parent / "missing.duckdb")]) == 5
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+
+
+def test_server_openapi_lists_formats(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    params = {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
+    assert {"since", "until", "country", "event_type", "actor", "source", "limit", "offset", "format", "q"} <= params
+    assert json.dumps(spec).count("geojson") >= 2
