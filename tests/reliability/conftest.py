@@ -9,35 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import importlib.util
-import os
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _stages import missing_stages  # noqa: E402
 
 import lagebild
 from lagebild.pipeline import STAGES
 
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
-
-
-def missing_stages() -> list[str]:
-    """Stages whose module is not there (yet): they are disabled rather than failing the test."""
-    if os.environ.get("LAGEBILD_TEST_STAGES") == "segment":
-        return [s for s in STAGES if s != "segment"]
-    out = []
-    for name, target in STAGES.items():
-        module = target.partition(":")[0]
-        try:
-            found = importlib.util.find_spec(module) is not None
-        except (ImportError, ValueError):
-            found = False
-        if not found:
-            out.append(name)
-    return out
 
 
 @pytest.fixture(scope="session")
