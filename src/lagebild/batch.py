@@ -40,7 +40,6 @@ from typing import Any
 
 from .errors import ConfigError, InputError, LagebildError, MalformedInputError
 from .ingest import (
-    MAX_DOCUMENT_BYTES,
     InputFailure,
     JsonlFields,
     RawInput,
@@ -224,8 +223,20 @@ def _renumber(item: RawInput | InputFailure, name: str, offset: int) -> RawInput
 
 
 def read_partition(part: Partition, *, fields: JsonlFields | None = None) -> Iterator[RawInput | InputFailure]:
-    """The raw inputs of one partition, with the same failure handling as :func:`ingest.read_paths`."""
-    fields = fields or JsonlFields()
+    """The raw inputs of one partition, with the same failure handling as :func:`ingest.read_paths`.
+
+    A reader error ends only the rest of this partition's file, as a failure record, never the task.
+    """
+    where = part.files[0] if part.files else part.pid
+    try:
+        yield from _read_partition(part, fields or JsonlFields())
+    except Exception as exc:
+        log.debug("reader failed in partition %s", part.pid, exc_info=True)
+        yield InputFailure(where, MalformedInputError(f"file could not be read: {type(exc).__name__}: {exc}",
+                                                      source=where))
+
+
+def _read_partition(part: Partition, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
     if part.kind == "files" or part.kind == "jsonl-gz":
         yield from read_paths(list(part.files), fields=fields)
         return
@@ -379,7 +390,7 @@ def run_batch(paths: list[str], out_dir: str | Path, *, scheduler: str | None = 
     finished = done_partitions(out)
     todo = [p for p in plan if p.pid not in finished]
     res = BatchResult(partitions=len(plan), skipped=len(plan) - len(todo))
-    kwargs = {"mode": mode, "disable": disable, "config": config, "batch_size": batch_size,
+    kwargs: dict[str, Any] = {"mode": mode, "disable": disable, "config": config, "batch_size": batch_size,
               "fields": dataclasses.asdict(fields) if fields else None}
 
     def record(part: Partition, stats: dict[str, Any] | None, exc: BaseException | None) -> None:
@@ -515,7 +526,6 @@ def _load_one(con: Any, out: Path, pid: str) -> tuple[int, int, int]:
             cols = [c for c in db_cols if c in pq_cols]
             key = "id" if table == "articles" else "article_id"
             names = ", ".join(f'"{c}"' for c in cols)
-            # first row per key only: the same content in two files of one partition is stored once
             con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM read_parquet(?) "
                         f"WHERE {key} IN (SELECT id FROM _lb_new)", [str(path)])
         fpath = table_file(out, "failures", pid)
