@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 from lagebild.clean import prepare_article
 from lagebild.doc import Doc
 from lagebild.errors import LagebildError
-from lagebild.ingest import InputFailure, JsonlFields, RawInput, _read_jsonl_lines, _read_warc_stream, read_stream
+from lagebild.ingest import (
+    InputFailure,
+    JsonlFields,
+    RawInput,
+    _read_jsonl_lines,
+    _read_warc_stream,
+    read_stream,
+)
 from lagebild.records import Article, content_id
 
 BUDGET = int(os.environ.get("LAGEBILD_FUZZ_EXAMPLES", "150"))
