@@ -1,0 +1,277 @@
+"""Evaluate the quote stage on German speaker-attribution gold data.
+
+``lagebild eval quotes --data ../shared/data/wikinews_spkatt_de --split dev``
+(SpkAtt-2023 Task 2, German Wikinews) or ``--data ../shared/data/spkatt2023_de``
+(SpkAtt-2023 Task 1, Bundestag debates; read straight from the tar.gz).
+
+The gold is tokenised; we rebuild a plain text from the tokens (recording each
+token's character span), run segment + quotes on it as on any article, and map
+predicted character spans back to gold tokens. The metric (documented in
+docs/evaluation/quotes.md):
+
+* gold events: every annotation with ``IsNested`` false (the official
+  "simplified" setting); predictions that only match a nested event are ignored;
+* alignment: predicted quotes and gold events are paired one-to-one, greedily
+  by the token-overlap F1 of their messages (punctuation ignored, overlap > 0);
+* cue F1 / source F1: a predicted cue (speaker) is correct when its pair has a
+  gold cue (source) sharing at least one token with it; precision over
+  predictions that carry a cue (speaker), recall over gold events that have one;
+* message F1: micro token overlap between paired messages over all predicted
+  and all gold message tokens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tarfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..doc import Doc
+from ..errors import ConfigError, InputError
+from ..quotes import QuoteStage
+from ..records import Article, content_id
+from ..segment import SegmentStage
+
+log = logging.getLogger(__name__)
+
+_NO_SPACE_BEFORE = frozenset(".,;:!?)]}“”«‘%")
+_NO_SPACE_AFTER = frozenset("„([{»‚")
+_PUNCT = frozenset(".,;:!?()[]{}„“”«»‚‘’'\"-–—/…")
+
+Ptr = tuple[int, int]
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    spans: dict[Ptr, tuple[int, int]]  # (sentence, token) -> char span
+    events: list[dict[str, Any]]
+
+
+def detokenize(sentences: list[list[str]]) -> tuple[str, dict[Ptr, tuple[int, int]]]:
+    """Plain text from gold tokens, with the character span of every token."""
+    parts: list[str] = []
+    spans: dict[Ptr, tuple[int, int]] = {}
+    pos = 0
+    prev = ""
+    straight_open = False
+    for si, toks in enumerate(sentences):
+        for ti, tok in enumerate(toks):
+            space = bool(parts)
+            if tok == '"':
+                straight_open = not straight_open
+                if not straight_open:
+                    space = False  # closing straight quote hugs the word before
+            if tok in _NO_SPACE_BEFORE or (len(tok) == 1 and tok in _NO_SPACE_BEFORE):
+                space = False
+            if prev in _NO_SPACE_AFTER or (prev == '"' and straight_open):
+                space = False
+            if space:
+                parts.append(" ")
+                pos += 1
+            spans[(si, ti)] = (pos, pos + len(tok))
+            parts.append(tok)
+            pos += len(tok)
+            prev = tok
+    return "".join(parts), spans
+
+
+def _ptrs(items: list[str]) -> list[Ptr]:
+    out = []
+    for it in items:
+        s, _, t = it.partition(":")
+        out.append((int(s), int(t)))
+    return out
+
+
+def _gold_doc(name: str, obj: dict[str, Any]) -> GoldDoc:
+    sents = [s["Tokens"] for s in sorted(obj["Sentences"], key=lambda s: s["SentenceId"])]
+    text, spans = detokenize(sents)
+    events = []
+    for a in obj.get("Annotations", []):
+        ev = {role: _ptrs(a.get(role, [])) for role in ("Cue", "Source", "Message", "Addr")}
+        ev["nested"] = bool(a.get("IsNested", False))
+        ev["form"] = a.get("Form")
+        events.append(ev)
+    return GoldDoc(name, text, spans, events)
+
+
+def load_wikinews(folder: Path, split: str) -> Iterator[GoldDoc]:
+    path = folder / f"{split}.jsonl"
+    if not path.exists():
+        raise InputError(f"no split file {path}")
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            obj = json.loads(line)
+            if "Annotations" not in obj:
+                raise InputError(f"split {split!r} has no gold annotations (test_blind is blind)")
+            yield _gold_doc(obj["FileName"], obj)
+
+
+def load_spkatt2023(folder: Path, split: str) -> Iterator[GoldDoc]:
+    tars = sorted(folder.glob("*.tar.gz"))
+    if not tars:
+        raise InputError(f"no .tar.gz in {folder}")
+    prefix = f"data/{split}/task1/"
+    with tarfile.open(tars[0], "r:gz") as tf:
+        members = sorted((m for m in tf.getmembers() if m.isfile() and m.name.startswith(prefix)),
+                         key=lambda m: m.name)
+        if not members:
+            raise InputError(f"no files under {prefix} in {tars[0].name}")
+        for m in members:
+            fh = tf.extractfile(m)
+            if fh is None:
+                continue
+            yield _gold_doc(m.name, json.loads(fh.read().decode("utf-8")))
+
+
+def _content(tokens: set[Ptr], words: dict[Ptr, str]) -> set[Ptr]:
+    return {t for t in tokens if words.get(t, "") not in _PUNCT}
+
+
+class _Index:
+    """Char span -> gold tokens."""
+
+    def __init__(self, spans: dict[Ptr, tuple[int, int]]):
+        self.items = sorted(spans.items(), key=lambda kv: kv[1][0])
+        self.starts = [v[0] for _, v in self.items]
+
+    def tokens(self, start: int | None, end: int | None) -> set[Ptr]:
+        if start is None or end is None:
+            return set()
+        import bisect
+
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        out = set()
+        while i < len(self.items) and self.items[i][1][0] < end:
+            s, e = self.items[i][1]
+            if e > start and s < end:
+                out.add(self.items[i][0])
+            i += 1
+        return out
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _pr(tp: float, npred: float, ngold: float) -> dict[str, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(_f1(p, r), 4)}
+
+
+def evaluate(docs: list[GoldDoc], limit: int | None = None) -> dict[str, Any]:
+    seg, stage = SegmentStage(), QuoteStage()
+    c = {"cue_tp": 0, "cue_pred": 0, "cue_gold": 0, "src_tp": 0, "src_pred": 0, "src_gold": 0,
+         "msg_tp": 0, "msg_pred": 0, "msg_gold": 0, "pred": 0, "gold": 0, "aligned": 0}
+    t0 = time.perf_counter()
+    for gd in docs[:limit] if limit else docs:
+        doc = stage(seg(Doc(Article(id=content_id(gd.text), text=gd.text, language="de"))))
+        idx = _Index(gd.spans)
+        words = {ptr: gd.text[s:e] for ptr, (s, e) in gd.spans.items()}
+        gold = [e for e in gd.events if not e["nested"]]
+        nested = [e for e in gd.events if e["nested"]]
+        preds = []
+        for q in doc.quotes:
+            preds.append({
+                "msg": _content(idx.tokens(q.message_start, q.message_end), words),
+                "cue": idx.tokens(q.cue_start, q.cue_end),
+                "src": idx.tokens(q.speaker_start, q.speaker_end),
+            })
+        gmsg = [_content(set(g["Message"]), words) for g in gold]
+        pairs = []
+        for pi, p in enumerate(preds):
+            for gi, gm in enumerate(gmsg):
+                inter = len(p["msg"] & gm)
+                if inter:
+                    f = 2 * inter / (len(p["msg"]) + len(gm))
+                    pairs.append((f, pi, gi))
+        pairs.sort(reverse=True)
+        used_p, used_g, match = set(), set(), {}
+        for _f, pi, gi in pairs:
+            if pi in used_p or gi in used_g:
+                continue
+            used_p.add(pi)
+            used_g.add(gi)
+            match[pi] = gi
+        # a prediction that only matches a nested gold event is neither right nor wrong
+        ignore = set()
+        for pi, p in enumerate(preds):
+            if pi not in match and any(p["msg"] & _content(set(n["Message"]), words) for n in nested):
+                ignore.add(pi)
+        for pi, p in enumerate(preds):
+            if pi in ignore:
+                continue
+            c["pred"] += 1
+            c["msg_pred"] += len(p["msg"])
+            g = gold[match[pi]] if pi in match else None
+            if p["cue"]:
+                c["cue_pred"] += 1
+                if g is not None and p["cue"] & set(g["Cue"]):
+                    c["cue_tp"] += 1
+            if p["src"]:
+                c["src_pred"] += 1
+                if g is not None and p["src"] & set(g["Source"]):
+                    c["src_tp"] += 1
+            if g is not None:
+                c["aligned"] += 1
+                c["msg_tp"] += len(p["msg"] & gmsg[match[pi]])
+        for gi, g in enumerate(gold):
+            c["gold"] += 1
+            c["cue_gold"] += bool(g["Cue"])
+            c["src_gold"] += bool(g["Source"])
+            c["msg_gold"] += len(gmsg[gi])
+    secs = time.perf_counter() - t0
+    res = {
+        "cue": _pr(c["cue_tp"], c["cue_pred"], c["cue_gold"]),
+        "source": _pr(c["src_tp"], c["src_pred"], c["src_gold"]),
+        "message": _pr(c["msg_tp"], c["msg_pred"], c["msg_gold"]),
+        "counts": c,
+        "seconds": round(secs, 2),
+    }
+    return res
+
+
+def _default_data() -> str:
+    return "../shared/data/wikinews_spkatt_de"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="lagebild eval quotes", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default=_default_data(), help="wikinews_spkatt_de or spkatt2023_de folder")
+    ap.add_argument("--split", default="dev", help="train | dev (Wikinews test_blind has no gold)")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    args = ap.parse_args(argv)
+    folder = Path(args.data)
+    if not folder.is_dir():
+        raise ConfigError(f"data folder not found: {folder}")
+    if list(folder.glob("*.tar.gz")):
+        dataset, docs = "spkatt2023_de", list(load_spkatt2023(folder, args.split))
+    else:
+        dataset, docs = "wikinews_spkatt_de", list(load_wikinews(folder, args.split))
+    res = evaluate(docs, args.limit)
+    n = min(len(docs), args.limit or len(docs))
+    print(f"quotes on {dataset}/{args.split}: {n} documents, {res['counts']['gold']} gold events, "
+          f"{res['counts']['pred']} predicted ({res['seconds']} s)")
+    for k in ("cue", "source", "message"):
+        r = res[k]
+        print(f"  {k:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    if args.json:
+        print(json.dumps({"task": "quotes", "dataset": dataset, "split": args.split,
+                          "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"],
+                          "message_f1": res["message"]["f1"], "documents": n}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,570 @@
+"""Quotes and reported speech with their speakers, for German news text.
+
+Rule-based and cheap. Three passes over the segmenter's tokens:
+
+1. Direct quotes in every German style („…“, "…", »…«, «…», ‚…‘), also over
+   several sentences, with the frame after the quote (", sagte X", ", so X")
+   or before it ("X sagte: „…“", "Dazu erklärte X: …").
+2. Indirect speech: a cue verb with a complement clause ("X sagte, er sei …",
+   "…, sagte X."), "Wie X mitteilte, …", source markers ("laut X",
+   "X zufolge", "nach Angaben von X", "demnach").
+3. Continuations: a sentence in Konjunktiv I right after reported speech,
+   without a cue of its own, is still that speaker's speech.
+
+The speaker is the noun phrase at the frame; it is linked to the entities
+layer when that stage ran (``speaker_entity``), keeps its role noun when no
+name is given ("ein Sprecher des Ministeriums" -> ``speaker_role`` Sprecher)
+and pronouns ("sagte er") point to the most recent person entity before them.
+Cue words are in ``data/speech_cues_de.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from .doc import Doc
+from .records import EntityMention, Quote, Token
+
+log = logging.getLogger(__name__)
+
+# opening mark -> closing marks; German „…“ also closes with ” in sloppy text
+_PAIRS = {"„": "“”", "»": "«", "«": "»", '"': '"', "“": "”", "‚": "‘’"}
+_QUOTE_RE = re.compile(
+    r"„[^„“”\n]{1,1500}[“”]|»[^»«\n]{1,1500}«|«[^»«\n]{1,1500}»|\"[^\"\n]{1,1500}\"|“[^“”„\n]{1,1500}”|‚[^‚‘’\n]{1,400}[‘’]"
+)
+_DETS = frozenset(
+    "der die das den dem des ein eine einer eines einem einen sein seine seiner seinem seinen ihr ihre ihrer "
+    "ihrem ihren dessen deren unser unsere euer eure kein keine mehrere zahlreiche viele einige beide beiden alle".split()
+)
+_GEN_DETS = frozenset("des der eines einer seines seiner ihres ihrer".split())
+_PRONOUNS = frozenset("er sie".split())
+_NOT_ADJ = frozenset(
+    "aber oder denn sondern wenn weil dass ob wie als auch noch nicht nur schon sehr gegen unter hinter über "
+    "neben wegen seither seitdem immer wieder jetzt heute gestern morgen dabei daher deshalb jedoch zudem ferner "
+    "außerdem bereits gerne gern später zuvor damals diese dieser dieses diesem diesen jene jener werden wurden "
+    "haben hatten seien wären sollen sollten wollen wollten können konnten müssen mussten dürfen durften mögen "
+    "gehen sehen geben kommen stehen liegen bleiben machen lassen am im zum zur vom beim ins ans aufs allem "
+    "allen alles einen einem einer eines ihnen ihrem ihren ihrer seinem seinen seiner unsere unseren unserem "
+    "meine meinen meinem meiner deine jede jeden jedem jeder jedes andere anderen anderem anderer anderes "
+    "mehr weniger ebenfalls ebenso selbst selber bisher zunächst erst endlich insgesamt etwa ungefähr rund "
+    "gleich später früher zuletzt derzeit".split()
+)
+_CLAUSE_STOP = frozenset({",", ";", ":", "(", ")", "–", "—", "„", "“", "»", "«", '"'})
+_SENT_PUNCT = frozenset({".", "!", "?", "…", ":", ";"})
+_KONJ1 = frozenset(
+    "sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe gehe komme stehe liege bleibe "
+    "brauche handle gelte lasse mache sehe trage finde halte heiße laufe biete führe zeige stelle plane "
+    "fordere arbeite lebe erwarte verfüge wäre hätte würde könnten müssten sollten dürften wären hätten würden".split()
+)
+_SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, tuple[str, ...]]  # surface form -> particles ("" when not separable)
+    preps: frozenset[str]
+    nouns: frozenset[str]  # "nach Angaben"
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> CueLexicon:
+    verbs: dict[str, set[str]] = {}
+    preps: set[str] = set()
+    nouns: set[str] = set()
+    raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        _lemma, kind, forms, particle = line.split("\t")
+        for form in forms.split(","):
+            form = form.strip()
+            if kind == "verb":
+                verbs.setdefault(form.lower(), set()).add("" if particle == "-" else particle)
+            elif kind == "prep":
+                preps.add(form.lower())
+            elif kind == "noun":
+                nouns.add(form.lower())
+    return CueLexicon({k: tuple(sorted(v)) for k, v in verbs.items()}, frozenset(preps), frozenset(nouns))
+
+
+@dataclass
+class _Ctx:
+    doc: Doc
+    toks: list[Token]
+    low: list[str]
+    ents: list[EntityMention]
+    covered: list[tuple[int, int]] = field(default_factory=list)  # message char spans already taken
+
+
+def _tok_index(toks: list[Token], char: int) -> int:
+    """Index of the first token ending after ``char`` (binary search)."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _is_cap(t: str) -> bool:
+    return t[:1].isupper()
+
+
+def _is_adj(low: str) -> bool:
+    return (
+        (low.isalpha() or "-" in low)
+        and low not in _NOT_ADJ
+        and low not in _DETS
+        and low.endswith(("e", "en", "er", "es", "em"))
+    )
+
+
+def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
+    """The cue's particle if token k is a speech verb whose particle (if any) shows up in the clause."""
+    parts = cues().verbs.get(ctx.low[k])
+    if parts is None:
+        return None
+    if "" in parts:
+        return ""
+    for p in parts:
+        last = p.split()[-1]
+        for m in range(k + 1, min(lim, k + 25)):
+            if ctx.low[m] in (".", ";", "!", "?"):
+                break
+            if ctx.low[m] == last:
+                return p
+    return None
+
+
+def _particle_idx(ctx: _Ctx, k: int, particle: str, lim: int) -> int | None:
+    if not particle:
+        return None
+    last = particle.split()[-1]
+    for m in range(k + 1, min(lim, k + 25)):
+        if ctx.low[m] == last:
+            return m
+    return None
+
+
+def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int, int] | None:
+    """A speaker noun phrase starting at token i: "der russische Außenminister Sergej Lawrow", "er"."""
+    toks, low = ctx.toks, ctx.low
+    if i >= lim:
+        return None
+    if low[i] in _PRONOUNS and allow_pronoun:
+        return (i, i + 1)
+    if low[i] == "man":
+        return (i, i + 1)
+    j = i
+    if low[j] in _DETS:
+        j += 1
+    head = None
+    while j < lim:
+        t = toks[j].text
+        if _is_cap(t) and low[j] not in _NOT_ADJ and low[j] not in _DETS:
+            head = j
+            j += 1
+            continue
+        if head is None and _is_adj(low[j]):
+            j += 1
+            continue
+        if t == "-" and head is not None:
+            j += 1
+            continue
+        break
+    if head is None:
+        return None
+    end = head + 1
+    # genitive or "von" attachment: "ein Sprecher des Ministeriums", "Sprecher von Greenpeace"
+    if end < lim and (low[end] in _GEN_DETS or low[end] in ("von", "vom")):
+        k = end + 1
+        while k < lim and (_is_adj(low[k]) or low[k] in _DETS):
+            k += 1
+        g_head = None
+        while k < lim and _is_cap(toks[k].text) and low[k] not in _NOT_ADJ:
+            g_head = k
+            k += 1
+        if g_head is not None:
+            end = g_head + 1
+    # apposition with a name: "der Trainer Ghanas, Milovan Rajevac," is left to the entity layer
+    return (i, end)
+
+
+def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
+    """A noun phrase that ends right before token ``end`` ("Angaben der Polizei" zufolge)."""
+    k = end - 1
+    if k < lo or not _is_cap(ctx.toks[k].text):
+        return None
+    while k - 1 >= lo:
+        t, lw = ctx.toks[k - 1].text, ctx.low[k - 1]
+        if _is_cap(t) and lw not in _NOT_ADJ or lw in _DETS or lw in _GEN_DETS or _is_adj(lw) or lw in ("von", "vom"):
+            k -= 1
+            continue
+        break
+    while k < end and ctx.low[k] in ("von", "vom"):
+        k += 1
+    return (k, end) if k < end else None
+
+
+def _speaker_fields(ctx: _Ctx, span: tuple[int, int] | None, q: Quote) -> None:
+    if span is None:
+        return
+    s, e = ctx.toks[span[0]].start, ctx.toks[span[1] - 1].end
+    q.speaker, q.speaker_start, q.speaker_end = ctx.doc.text[s:e], s, e
+    low = ctx.low[span[0]]
+    if span[1] - span[0] == 1 and low in _PRONOUNS:
+        ent = _recent_person(ctx, s)
+        if ent is not None:
+            q.speaker_entity = ent.entity
+        return
+    inside = [m for m in ctx.ents if m.start >= s and m.end <= e] or [
+        m for m in ctx.ents if m.start < e and m.end > s
+    ]
+    if inside:
+        inside.sort(key=lambda m: (m.label != "PER", m.label != "ORG", m.start))
+        ent = inside[0]
+        q.speaker_entity = ent.entity
+        if ent.role:
+            q.speaker_role = ent.role
+        elif ent.start > s:
+            q.speaker_role = _role_word(ctx, span[0], ent.start)
+    elif ctx.low[span[0]] in _DETS or sum(1 for k in range(*span) if _is_cap(ctx.toks[k].text)) > 1:
+        # without a linked name only a determiner or a following name marks a role noun ("ein Sprecher")
+        q.speaker_role = _role_word(ctx, span[0], e)
+
+
+def _role_word(ctx: _Ctx, i: int, before: int) -> str | None:
+    k = i
+    while k < len(ctx.toks) and ctx.toks[k].start < before:
+        if _is_cap(ctx.toks[k].text) and ctx.low[k] not in _DETS:
+            return ctx.toks[k].text
+        k += 1
+    return None
+
+
+def _recent_person(ctx: _Ctx, char: int) -> EntityMention | None:
+    best = None
+    for m in ctx.ents:
+        if m.label == "PER" and m.end <= char:
+            best = m
+        elif m.start >= char:
+            break
+    return best
+
+
+def _make(ctx: _Ctx, kind: str, msg: tuple[int, int], cue: list[int], speaker: tuple[int, int] | None,
+          addressee: tuple[int, int] | None = None, *, msg_chars: tuple[int, int] | None = None) -> Quote:
+    text = ctx.doc.text
+    toks = ctx.toks
+    ms, me = msg_chars if msg_chars else (toks[msg[0]].start, toks[msg[1] - 1].end)
+    q = Quote(start=ms, end=me, text="", kind=kind, message=text[ms:me], message_start=ms, message_end=me)
+    if cue:
+        cs, ce = toks[min(cue)].start, toks[max(cue)].end
+        if len(cue) > 1 and max(cue) - min(cue) > 1:
+            ce = toks[min(cue)].end  # separable verb: the finite part carries the cue span
+        q.cue, q.cue_start, q.cue_end = text[cs:ce], cs, ce
+    _speaker_fields(ctx, speaker, q)
+    if addressee is not None:
+        a_s, a_e = toks[addressee[0]].start, toks[addressee[1] - 1].end
+        q.addressee, q.addressee_start, q.addressee_end = text[a_s:a_e], a_s, a_e
+    parts = [(ms, me)]
+    if q.cue_start is not None:
+        parts.append((q.cue_start, q.cue_end))
+    if q.speaker_start is not None and abs(q.speaker_start - ms) < 400:
+        parts.append((q.speaker_start, q.speaker_end))
+    q.start = min(p[0] for p in parts)
+    q.end = max(p[1] for p in parts)
+    q.text = text[q.start:q.end]
+    return q
+
+
+def _addressee_after(ctx: _Ctx, k: int, lim: int) -> tuple[int, int] | None:
+    """"sagte er dem Spiegel", "sagte er gegenüber Reportern"."""
+    if k < lim and ctx.low[k] in ("dem", "gegenüber"):
+        start = k if ctx.low[k] == "dem" else k + 1
+        sp = _np(ctx, start, lim, allow_pronoun=False)
+        if sp is not None:
+            return sp
+    return None
+
+
+def _sent_bounds(ctx: _Ctx, k: int) -> tuple[int, int]:
+    s = ctx.doc.sentences[ctx.toks[k].sent]
+    return s.token_start, s.token_end
+
+
+def _direct(ctx: _Ctx, out: list[Quote]) -> None:
+    text = ctx.doc.text
+    toks, low = ctx.toks, ctx.low
+    prev: Quote | None = None
+    for m in _QUOTE_RE.finditer(text):
+        o, c = m.start(), m.end()
+        mi, mj = _tok_index(toks, o), _tok_index(toks, c - 1) + 1
+        if mj - mi < 3:
+            continue
+        inner = (mi + 1, mj - 1)
+        n_words = sum(1 for k in range(*inner) if low[k][:1].isalnum())
+        # single quotes are nearly always nested or scare quotes
+        if m.group(0)[0] == "‚" and n_words < 4:
+            continue
+        s0, _ = _sent_bounds(ctx, mi)
+        _, s1 = _sent_bounds(ctx, mj - 1)
+        cue: list[int] = []
+        speaker = addressee = None
+        # frame after: „…“, sagte X / „…“, so X / „…“, hieß es
+        k = mj
+        if k < s1 and low[k] == ",":
+            k += 1
+        if k < s1:
+            part = _verb_cue(ctx, k, s1)
+            if part is not None or (low[k] == "so" and k + 1 < s1 and low[k + 1] not in _SO_BLOCK):
+                cue = [k]
+                if part:
+                    pi = _particle_idx(ctx, k, part, s1)
+                    if pi is not None:
+                        cue.append(pi)
+                speaker = _np(ctx, k + 1, s1)
+                if speaker is None and k + 2 < s1:
+                    speaker = _np(ctx, k + 2, s1)  # "sagte am Montag X" is rare; "sagte dazu X"
+                if speaker is not None:
+                    addressee = _addressee_after(ctx, speaker[1], s1)
+                if speaker is not None and low[speaker[0]] == "es":
+                    speaker = None
+        # frame before: X sagte: „…“ / Dazu erklärte X: „…“
+        if not cue and mi > 0 and low[mi - 1] in (":", ","):
+            s_start, _ = _sent_bounds(ctx, mi - 1)
+            clause_start = s_start
+            for kk in range(mi - 2, s_start - 1, -1):
+                if low[kk] in _CLAUSE_STOP and kk != mi - 1:
+                    clause_start = kk + 1
+                    break
+            for kk in range(mi - 2, clause_start - 1, -1):
+                part = _verb_cue(ctx, kk, mi)
+                if part is not None:
+                    cue = [kk]
+                    pi = _particle_idx(ctx, kk, part, mi) if part else None
+                    if pi is not None:
+                        cue.append(pi)
+                    speaker = _np(ctx, kk + 1, mi - 1)
+                    if speaker is None or low[speaker[0]] == "es":
+                        speaker = _np_subject(ctx, clause_start, kk)
+                    break
+            if not cue and low[mi - 1] == ":":
+                sp = _np(ctx, clause_start, mi - 1)
+                if sp is not None and sp[1] - clause_start <= 8:
+                    speaker = sp  # "Ein Hauptkommissar nach der Festnahme: „…“"
+        if not cue and speaker is None:
+            # unframed: keep real quotes (sentence-like), drop titles and scare quotes
+            starts_sentence = mi == s0 or low[mi - 1] in (":",)
+            ends_sentence = low[inner[1] - 1] in (".", "!", "?", "…") or (mj < len(low) and low[mj] in (".", "!", "?"))
+            if n_words < 5 or not (starts_sentence or ends_sentence):
+                continue
+            if prev is not None and prev.speaker is not None and o - prev.end < 250:
+                q = _make(ctx, "direct", inner, [], None)
+                _copy_speaker(prev, q)
+                out.append(q)
+                ctx.covered.append((o, c))
+                prev = q
+                continue
+        q = _make(ctx, "direct", inner, cue, speaker, addressee)
+        out.append(q)
+        ctx.covered.append((o, c))
+        prev = q
+
+
+def _np_subject(ctx: _Ctx, lo: int, cue: int) -> tuple[int, int] | None:
+    """Subject before the cue: "Der Minister sagte", "Wie die Polizei mitteilte"."""
+    if cue <= lo:
+        return None
+    start = lo
+    while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch", "so", "als"):
+        start += 1
+    sp = _np(ctx, start, cue)
+    if sp is not None and sp[1] == cue:
+        return sp
+    # "X hatte ... gesagt": the subject still opens the clause
+    if sp is not None and ctx.low[sp[1]] in ("hatte", "hat", "habe", "hätte", "wird", "wurde", "hatten", "haben"):
+        return sp
+    return _np_backward(ctx, cue, lo) if lo < cue else None
+
+
+def _copy_speaker(src: Quote, dst: Quote) -> None:
+    dst.speaker, dst.speaker_start, dst.speaker_end = src.speaker, src.speaker_start, src.speaker_end
+    dst.speaker_entity, dst.speaker_role = src.speaker_entity, src.speaker_role
+
+
+def _in_covered(ctx: _Ctx, char: int) -> bool:
+    return any(s <= char < e for s, e in ctx.covered)
+
+
+def _msg_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """Token span [a, b) trimmed of punctuation at both ends."""
+    while a < b and not ctx.low[a][:1].isalnum() and ctx.low[a] not in ("„", "»", '"'):
+        a += 1
+    while b > a and ctx.low[b - 1] in (".", ",", ";", ":", "!", "?", "-", "–"):
+        b -= 1
+    return (a, b) if b - a >= 2 else None
+
+
+def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
+    lex = cues()
+    toks, low = ctx.toks, ctx.low
+    last: Quote | None = None
+    last_sent = -5
+    direct_by_sent: dict[int, Quote] = {}
+    for q in out:
+        direct_by_sent[ctx.doc.sentence_of(q.message_start)] = q
+    for si, sent in enumerate(ctx.doc.sentences):
+        a, b = sent.token_start, sent.token_end
+        if si in direct_by_sent:
+            last, last_sent = direct_by_sent[si], si
+            continue
+        if b - a < 4:
+            continue
+        found = _indirect_in_sentence(ctx, a, b, lex)
+        if found is not None:
+            out.append(found)
+            last, last_sent = found, si
+            continue
+        # Konjunktiv-I continuation of the previous reported speech
+        if last is not None and si - last_sent == 1 and last.speaker is not None and any(
+            low[k] in _KONJ1 for k in range(a, b)
+        ):
+            span = _msg_span(ctx, a, b)
+            if span is not None:
+                q = _make(ctx, "indirect", span, [], None)
+                _copy_speaker(last, q)
+                out.append(q)
+                last, last_sent = q, si
+
+
+def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote | None:
+    toks, low = ctx.toks, ctx.low
+    # "laut X …", "X zufolge …", "nach Angaben (von|der) X …", "gemäß X"
+    for k in range(a, b):
+        w = low[k]
+        if w in ("laut", "gemäß") and k + 1 < b:
+            sp = _np(ctx, k + 1, b, allow_pronoun=False)
+            if sp is None:
+                continue
+            msg = _msg_span(ctx, sp[1], b) if k == a else _msg_span(ctx, a, b)
+            if msg is None:
+                continue
+            return _make(ctx, "indirect", msg, [k], sp)
+        if w == "zufolge" and k > a:
+            sp = _np_backward(ctx, k, a)
+            if sp is None:
+                continue
+            msg = _msg_span(ctx, k + 1, b) if sp[0] == a else _msg_span(ctx, a, b)
+            if msg is None:
+                continue
+            return _make(ctx, "indirect", msg, [k], sp)
+        if w == "nach" and k + 1 < b and (low[k + 1] in lex.nouns or (k + 2 < b and low[k + 2] in lex.nouns)):
+            n = k + 1 if low[k + 1] in lex.nouns else k + 2
+            sp = None
+            if n + 1 < b and (low[n + 1] in _GEN_DETS or low[n + 1] in ("von", "vom")):
+                sp = _np(ctx, n + 1 if low[n + 1] in _GEN_DETS else n + 2, b, allow_pronoun=False)
+            if sp is None:
+                sp = (k + 1, n + 1)  # "nach eigenen Angaben", "nach Polizeiangaben"
+            msg = _msg_span(ctx, sp[1], b) if k == a else _msg_span(ctx, a, b)
+            if msg is None:
+                continue
+            return _make(ctx, "indirect", msg, [k], sp)
+        if w in ("demnach", "wonach") and k + 2 < b:
+            msg = _msg_span(ctx, k + 1 if k == a or w == "wonach" else a, b)
+            if msg is not None:
+                return _make(ctx, "indirect", msg, [k], None)
+    # "Wie X mitteilte, …"
+    if low[a] == "wie":
+        for k in range(a + 1, min(b, a + 15)):
+            if low[k] == ",":
+                for c in range(k - 1, a, -1):
+                    part = _verb_cue(ctx, c, k + 1) if low[c] not in lex.verbs else ""
+                    if low[c] in lex.verbs or part is not None:
+                        cue = [c]
+                        sp = _np(ctx, a + 1, c)
+                        msg = _msg_span(ctx, k + 1, b)
+                        if msg is not None:
+                            return _make(ctx, "indirect", msg, cue, sp)
+                        break
+                break
+    # "X sagte, (dass) …" / "Gestern erklärte X, …"
+    for k in range(a, min(b, a + 14)):
+        if low[k] in (",", ";", ":"):
+            break
+        part = _verb_cue(ctx, k, b)
+        if part is None:
+            continue
+        comma = next((m for m in range(k + 1, min(b, k + 14)) if low[m] in (",", ":")), None)
+        if comma is None or comma + 2 >= b:
+            continue
+        cue = [k]
+        pi = _particle_idx(ctx, k, part, comma + 1) if part else None
+        if pi is not None:
+            cue.append(pi)
+        sp = _np_subject(ctx, a, k) if k > a else None
+        if sp is None:
+            sp = _np(ctx, k + 1, comma)
+        if sp is not None and low[sp[0]] == "es":
+            sp = None
+        msg = _msg_span(ctx, comma + 1, b)
+        if msg is None:
+            continue
+        return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
+    # "…, sagte X." (message first)
+    for k in range(a + 3, b - 1):
+        if low[k - 1] != ",":
+            continue
+        part = _verb_cue(ctx, k, b)
+        if part is None:
+            continue
+        sp = _np(ctx, k + 1, b)
+        if sp is None:
+            continue
+        if low[sp[0]] == "es":
+            sp = None
+        msg = _msg_span(ctx, a, k - 1)
+        if msg is None:
+            continue
+        cue = [k]
+        pi = _particle_idx(ctx, k, part, b) if part else None
+        if pi is not None:
+            cue.append(pi)
+        return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], b) if sp else None)
+    return None
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Direct and indirect quotes of ``doc`` in text order."""
+    toks = doc.tokens
+    if not toks:
+        return []
+    ctx = _Ctx(doc=doc, toks=toks, low=[t.text.lower() for t in toks],
+               ents=sorted(doc.entities, key=lambda m: m.start))
+    out: list[Quote] = []
+    _direct(ctx, out)
+    _indirect(ctx, out)
+    out.sort(key=lambda q: q.message_start)
+    return out
+
+
+class QuoteStage:
+    name = "quotes"
+    requires: tuple[str, ...] = ("tokens", "sentences")
+    assigns: tuple[str, ...] = ("quotes",)
+
+    def __init__(self, mode: str = "fast", config: dict[str, Any] | None = None):
+        self.mode = mode
+        self.config = config or {}
+        cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.quotes = find_quotes(doc)
+        return doc
