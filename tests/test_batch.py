@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import lagebild.batch as batch
+from lagebild.batch import (
+    done_partitions,
+    load_parquet,
+    main,
+    main_load,
+    plan_partitions,
+    read_partition,
+    run_batch,
+)
+from lagebild.ingest import InputFailure, read_paths
+from lagebild.pipeline import STAGES
+from lagebild.store import Store
+
+WARC_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "warc_samples_cc0"
+#: segment only: these tests are about partitioning, markers and loading, not about the stages
+SEGMENT_ONLY = [s for s in STAGES if s != "segment"]
+
+
+def _key(item) -> tuple:
+    return (type(item).__name__, item.source_name, getattr(item, "content", None), getattr(item, "url", None))
+
+
+@pytest.fixture()
+def jsonl(tmp_path: Path, samples_dir: Path) -> Path:
+    """25 lines: 23 real articles (Wikinews, renumbered) and two broken lines at 7 and 19."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((samples_dir / "text").glob("*.txt"))]
+    lines = []
+    for i in range(1, 26):
+        if i in (7, 19):
+            lines.append("{broken")
+        else:
+            t = texts[i % len(texts)]
+            title, _, rest = t.partition("\n")
+            lines.append(json.dumps({"text": f"{title}\n\nMeldung {i} – {rest.strip()}", "date": "2011-05-11"},
+                                    ensure_ascii=False))
+    p = tmp_path / "crawl.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def test_batch_partitions_cover_exactly_what_read_paths_reads(jsonl: Path, samples_dir: Path, shared_data) -> None:
+    paths = [str(samples_dir), str(jsonl), str(WARC_DIR)]
+    plan = plan_partitions(paths, records=4)
+    assert plan == plan_partitions(paths, records=4), "plans must be deterministic for resuming"
+    assert len({p.pid for p in plan}) == len(plan)
+    kinds = Counter(p.kind for p in plan)
+    assert kinds["jsonl"] >= 7 and kinds["warc"] >= 3 and kinds["files"] >= 3
+    direct = Counter(_key(i) for i in read_paths(paths))
+    parted = Counter(_key(i) for p in plan for i in read_partition(p))
+    assert parted == direct
+
+
+def test_batch_jsonl_ranges_keep_file_line_numbers(jsonl: Path) -> None:
+    plan = plan_partitions([str(jsonl)], records=5)
+    assert [(p.first_line, p.n_records) for p in plan] == [(1, 5), (6, 5), (11, 5), (16, 5), (21, 5)]
+    failures = [i.source_name for p in plan for i in read_partition(p) if isinstance(i, InputFailure)]
+    assert failures == [f"{jsonl}:7", f"{jsonl}:19"]
+
+
+def test_batch_resume_skips_done_and_redoes_failed(tmp_path: Path, jsonl: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    real = batch.run_partition
+    plan = plan_partitions([str(jsonl)], records=5)
+    broken_pid = plan[2].pid
+
+    def flaky(part, *a, **kw):
+        if part.pid == broken_pid:
+            raise RuntimeError("worker lost")
+        return real(part, *a, **kw)
+
+    monkeypatch.setattr(batch, "run_partition", flaky)
+    first = run_batch([str(jsonl)], out, workers=0, records=5, disable=SEGMENT_ONLY)
+    assert (first.partitions, first.done, first.failed) == (5, 4, 1)
+    assert (out / "_failed" / f"{broken_pid}.json").exists()
+    assert broken_pid not in done_partitions(out)
+
+    monkeypatch.setattr(batch, "run_partition", real)
+    second = run_batch([str(jsonl)], out, workers=0, records=5, disable=SEGMENT_ONLY)
+    assert (second.skipped, second.done, second.failed) == (4, 1, 0)
+    assert not (out / "_failed" / f"{broken_pid}.json").exists()
+    third = run_batch([str(jsonl)], out, workers=0, records=5, disable=SEGMENT_ONLY)
+    assert (third.skipped, third.done) == (5, 0)
+
+    stats = [json.loads(p.read_text()) for p in (out / "stats").glob("*.json")]
+    assert sum(s["articles"] for s in stats) == 23 and sum(s["failed"] for s in stats) == 2
+    assert all(s["peak_rss_mb"] > 0 and "segment" in s["stage_seconds"] for s in stats)
+
+
+def test_batch_load_is_idempotent_and_ignores_unfinished_partitions(tmp_path: Path, jsonl: Path) -> None:
+    out = tmp_path / "out"
+    run_batch([str(jsonl)], out, workers=0, records=5, disable=SEGMENT_ONLY)
+    # a partition written but never marked done (a crash between files and marker) is not loaded
+    stray = out / "articles" / "part-ffffffffffffffff.parquet"
+    stray.write_bytes((out / "articles" / f"part-{sorted(done_partitions(out))[0]}.parquet").read_bytes())
+    db = tmp_path / "db.duckdb"
+    with Store(db) as store:
+        first = load_parquet(out, store)
+        counts = store.counts()
+        again = load_parquet(out, store)
+        assert store.counts() == counts
+    assert (first.loaded, first.articles, first.failures) == (5, 23, 2)
+    assert (again.loaded, again.skipped, again.articles) == (0, 5, 0)
+    assert counts["articles"] == 23 and counts["failures"] == 2
+    assert main_load([str(out), "--db", str(db), "--json"]) == 0
+
+
+def test_batch_load_skips_articles_stored_by_ingest(tmp_path: Path, jsonl: Path, samples_dir: Path) -> None:
+    import lagebild
+    from lagebild.runner import ingest
+
+    db = tmp_path / "db.duckdb"
+    with Store(db) as store:
+        ingest(read_paths([str(jsonl)]), lagebild.load(disable=SEGMENT_ONLY), store)
+        before = store.counts()
+    run_batch([str(jsonl), str(samples_dir / "text")], tmp_path / "out", workers=0, records=8,
+              disable=SEGMENT_ONLY)
+    with Store(db) as store:
+        res = load_parquet(tmp_path / "out", store)
+        after = store.counts()
+    assert res.existing == 23 and res.articles == 10
+    assert after["articles"] == before["articles"] + 10
+
+
+def test_batch_dask_two_workers_match_in_process(tmp_path: Path, jsonl: Path, samples_dir: Path, capsys) -> None:
+    """A real LocalCluster (2 processes on 127.0.0.1) gives the same Parquet rows as the in-process run."""
+    paths = [str(jsonl), str(samples_dir / "html")]
+    local = run_batch(paths, tmp_path / "a", workers=0, records=6, disable=SEGMENT_ONLY)
+    argv = [*paths, "--out", str(tmp_path / "b"), "--workers", "2", "--records", "6", "--json", "--quiet"]
+    argv += [x for s in SEGMENT_ONLY for x in ("--disable", s)]
+    assert main(argv) == 0
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert summary["done"] == local.done == summary["partitions"] and summary["articles"] == local.articles
+    pids = {json.loads(p.read_text())["worker_pid"] for p in (tmp_path / "b" / "stats").glob("*.json")}
+    assert len(pids) == 2, "both workers should have taken partitions"
+    with Store(tmp_path / "a.duckdb") as a, Store(tmp_path / "b.duckdb") as b:
+        load_parquet(tmp_path / "a", a)
+        load_parquet(tmp_path / "b", b)
+        q = "SELECT id, text, source_name FROM articles ORDER BY id"
+        assert a.query(q)[1] == b.query(q)[1]
+
+
+def test_batch_rejects_stdin_and_bad_options(tmp_path: Path) -> None:
+    from lagebild.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        plan_partitions(["-"])
+    with pytest.raises(ConfigError):
+        plan_partitions([str(tmp_path)], records=0)
+    with pytest.raises(ConfigError):
+        load_parquet(tmp_path / "nope", None)
