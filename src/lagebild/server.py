@@ -437,11 +437,15 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             q: str | None = Query(None, max_length=MAX_Q_LEN, description="full-text query (German stemming)"),
             bbox: str | None = Query(None, max_length=100, description="min_lon,min_lat,max_lon,max_lat"
                                      + ("" if geo else " (events and places only)")),
+            geonameid: int | None = Query(None, ge=0, description="GeoNames id (places)"),
+            place: str | None = Query(None, max_length=200, description="place name as resolved (places, events)"),
             limit: int = Query(50, ge=1, le=MAX_EXPORT_PAGE),
             offset: int = Query(0, ge=0, le=10_000_000),
             format: str = Query("json", pattern=formats),
         ) -> Response:
             f = filters(since, until, country, event_type, actor, source, article, type, q, bbox)
+            f.geonameid = geonameid
+            f.name = place or None
             return respond(kind, f, limit, offset, format)
 
         endpoint.__name__ = f"list_{kind}"
