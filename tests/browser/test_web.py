@@ -1,0 +1,217 @@
+"""The web page in Debian's chromium, driven by Playwright, against a live server on 127.0.0.1.
+
+Screenshots go to artifacts/screenshots/ (kept as test artefacts); the article view is also
+copied to docs/screenshot.png for the README.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from serverdb import build_sample_db  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+LAYERS = ("entities", "places", "times", "quantities", "quotes", "events")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    db = tmp_path_factory.mktemp("web") / "sample.duckdb"
+    build_sample_db(db)
+    port = _free_port()
+    log = open(db.parent / "server.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen([sys.executable, "-m", "lagebild.server", "--db", str(db), "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("server did not start: " + (db.parent / "server.log").read_text())
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: object, server: str) -> Iterator[object]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")  # type: ignore[attr-defined]
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    # the page must not reach beyond this server (no CDN); online tiles are off by default
+    outside: list[str] = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    pg.base = server  # type: ignore[attr-defined]
+    yield pg
+    ctx.close()
+    assert not errors, errors
+    assert not outside, outside
+
+
+def _go(pg: object, hash_: str) -> None:
+    pg.evaluate("document.body && document.body.removeAttribute('data-ready')")  # type: ignore[attr-defined]
+    pg.goto(pg.base + "/" + hash_)  # type: ignore[attr-defined]
+    pg.wait_for_selector("body[data-ready]:not([data-ready=error])", timeout=15000)  # type: ignore[attr-defined]
+
+
+def _shot(pg: object, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    pg.screenshot(path=str(path))  # type: ignore[attr-defined]
+    return path
+
+
+def test_web_loads_and_searches(page: object) -> None:
+    _go(page, "#/articles")
+    assert page.locator(".article-card").count() == 10
+    assert page.locator(".tabs a[data-view=map]").inner_text() == "Karte"
+    _shot(page, "01-articles")
+    page.fill("#f-q", "Angriffe")
+    page.click("#f-apply")
+    expect(page.locator("#articles-meta")).to_contain_text("Treffer")
+    titles = page.locator(".article-card h3").all_inner_texts()
+    assert 1 <= len(titles) < 10
+    assert any("Angriffe auf Gaza" in t for t in titles)
+    # the matched word is highlighted in the snippet
+    assert page.locator(".article-card .snippet mark").first.inner_text().lower().startswith("angriff")
+    _shot(page, "02-search")
+
+
+def test_web_article_highlights_match_stored_offsets(page: object) -> None:
+    _go(page, "#/articles")
+    page.locator("a.article-link", has_text="Artilleriebeschuss der Stadt Homs").click()
+    page.wait_for_selector("body[data-ready=article]")
+    aid = page.evaluate("location.hash.split('/')[2]")
+    doc = page.evaluate("(id) => fetch('/articles/' + id).then(r => r.json())", aid)
+    text = doc["article"]["text"]
+    # the rendered text is exactly the stored text that the offsets index
+    assert page.evaluate("document.getElementById('doc-text').textContent") == text
+    rendered = page.evaluate("""() => {
+        const out = {};
+        for (const m of document.querySelectorAll('#doc-text mark[data-layer]')) {
+            const k = m.dataset.layer + ':' + m.dataset.idx;
+            out[k] = (out[k] || '') + m.textContent;
+        }
+        return out;
+    }""")
+    n = 0
+    for layer in LAYERS:
+        for i, rec in enumerate(doc[layer]):
+            assert rendered[f"{layer}:{i}"] == rec["text"] == text[rec["start"] : rec["end"]]
+            n += 1
+    assert n >= 10
+    place = page.locator("#doc-text mark.hl-places", has_text="Damaskus").first
+    place.hover()
+    assert page.locator("#tooltip").is_visible()
+    assert "Damaskus" in page.locator("#tooltip").inner_text()
+    _shot(page, "03-article")
+    shutil.copy(SHOTS / "03-article.png", ROOT / "docs" / "screenshot.png")
+    # click an event: its place is linked and shown in the detail panel
+    page.locator("#doc-text mark.hl-events").first.click()
+    detail = page.locator("#detail").inner_text()
+    assert "ASSAULT" in detail or "PROTEST" in detail
+    # keyboard: tab to a highlight and open it with Enter
+    page.locator("#doc-text mark.hl-entities").first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#doc-text mark.active").count() >= 1
+    # switching a layer off hides its colouring
+    page.uncheck("#toggle-entities")
+    assert "hide-entities" in page.get_attribute("#doc-text", "class")
+
+
+def test_web_map_marker_shows_sentences(page: object) -> None:
+    _go(page, "#/map?country=YE")
+    page.uncheck("#map-events")
+    page.wait_for_selector("path.leaflet-interactive.marker-place")
+    page.locator("path.leaflet-interactive.marker-place").first.click(force=True)
+    page.wait_for_selector("#map-detail .sentences li")
+    sentences = page.locator("#map-detail .sentences li").all_inner_texts()
+    assert sentences and all("Jemen" in s for s in sentences)
+    assert page.locator("#map-detail .sentences li mark.hit").first.inner_text() == "Jemen"
+    _shot(page, "04-map")
+    page.check("#map-events")
+    page.wait_for_selector("path.leaflet-interactive.marker-event, .marker-cluster")
+    _go(page, "#/map")
+    assert page.locator(".leaflet-overlay-pane path").count() > 100  # offline country outlines
+
+
+def test_web_timeline_and_entities(page: object) -> None:
+    _go(page, "#/timeline")
+    bars = page.locator("#timeline rect.bar")
+    assert bars.count() >= 5
+    _shot(page, "05-timeline")
+    bars.first.click()
+    expect(page.locator("#tl-events-title")).to_contain_text("…")
+    assert page.locator("#tl-events li").count() >= 1
+    _go(page, "#/entities")
+    page.locator("#entity-list button", has_text="Israel").first.click()
+    expect(page.locator("#ent-partner-title")).to_contain_text("Israel")
+    partners = page.locator("#cooc .bar-row").all_inner_texts()
+    assert any("Gazastreifen" in p for p in partners)
+    _shot(page, "06-entities")
+
+
+def test_web_phone_width_and_english(browser: object, server: str) -> None:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US")  # type: ignore[attr-defined]
+    pg = ctx.new_page()
+    pg.base = server
+    _go(pg, "#/articles")
+    assert pg.locator(".tabs a[data-view=map]").inner_text() == "Map"
+    pg.locator("a.article-link").first.click()
+    pg.wait_for_selector("body[data-ready=article]")
+    width = pg.evaluate("document.documentElement.scrollWidth")
+    assert width <= 392, width  # no sideways scrolling at phone width
+    _shot(pg, "07-phone-article")
+    pg.click("#lang")
+    assert pg.locator(".tabs a[data-view=map]").inner_text() == "Karte"
+    ctx.close()
+
+
+def test_web_analyze_form_read_only_notice(page: object) -> None:
+    _go(page, "#/analyze")
+    page.wait_for_selector("#analyze-readonly", state="visible")
+    assert page.locator("#an-submit").is_disabled()
