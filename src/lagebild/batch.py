@@ -271,7 +271,18 @@ def get_analyzer(mode: str, disable: Iterable[str] = (), config: dict[str, Any] 
     return _ANALYZERS[key]
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB.
+
+    VmHWM, because ``ru_maxrss`` survives ``exec`` and would report the parent's peak in a fresh worker.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     import resource
 
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -301,6 +312,7 @@ def run_partition(part: Partition | dict[str, Any], out_dir: str, *, mode: str =
     if isinstance(part, dict):
         part = Partition.from_dict(part)
     out = Path(out_dir)
+    started = time.time()
     t0 = time.perf_counter()
     analyzer = get_analyzer(mode, disable, config)
     t_load = time.perf_counter() - t0
@@ -337,7 +349,8 @@ def run_partition(part: Partition | dict[str, Any], out_dir: str, *, mode: str =
         shutil.rmtree(tmp, ignore_errors=True)
     stats["stage_seconds"] = {k: round(v, 4) for k, v in stats["stage_seconds"].items()}
     stats.update(seconds=round(time.perf_counter() - t0, 3), model_load_seconds=round(t_load, 3),
-                 peak_rss_mb=_peak_rss_mb(), worker_pid=os.getpid(), mode=mode,
+                 peak_rss_mb=peak_rss_mb(), worker_pid=os.getpid(), mode=mode, started_ts=started,
+                 finished_ts=time.time(),
                  finished=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     _atomic_write_json(out / "stats" / f"part-{part.pid}.json", stats)
     _atomic_write_json(out / "_done" / f"{part.pid}.json", {"pid": part.pid, "finished": stats["finished"]})
