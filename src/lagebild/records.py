@@ -189,6 +189,19 @@ class Actor:
 
 
 @dataclass(slots=True)
+class EventMention:
+    """One sentence that states an event; deduplication keeps all of them on the merged Event."""
+
+    start: int
+    end: int
+    text: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    article_id: str | None = None
+
+
+@dataclass(slots=True)
 class Event:
     start: int  # the sentence (or clause) that states the event
     end: int
@@ -216,3 +229,4 @@ class Event:
     fatalities: int | None = None
     event_key: str | None = None  # deduplication key (type, actors, place, day)
     method: str = "lexicon"  # lexicon | classifier
+    mentions: list[EventMention] = field(default_factory=list)  # every supporting mention (this one first)

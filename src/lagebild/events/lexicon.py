@@ -1,0 +1,163 @@
+"""Trigger, actor-role and modality lexicons for the event stage (data in ``lagebild/data``).
+
+Tables are read once (``lru_cache``); token look-ups are memoised per word form, so after a warm-up
+matching costs one dict look-up per token.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+TRIGGERS_FILE = DATA / "event_triggers_de.tsv"
+ROLES_FILE = DATA / "actor_roles.tsv"
+MODALITY_FILE = DATA / "event_modality_de.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lang: str
+    kind: str  # verb | noun | phrase
+    pattern: str
+    particle: tuple[str, ...]
+    type: str
+    mode: str | None
+    cameo: str
+    quad: int
+    goldstein: float
+    needs: str | None
+    row: int
+
+    @property
+    def root(self) -> str:
+        return self.cameo[:2]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    header: list[str] | None = None
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        out.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False)))
+    return out
+
+
+class TriggerLexicon:
+    def __init__(self, triggers: list[Trigger]):
+        self.triggers = triggers
+        self.words: dict[str, list[tuple[re.Pattern[str], Trigger]]] = {}
+        self.phrases: dict[str, list[tuple[re.Pattern[str], Trigger]]] = {}
+        for t in triggers:
+            if t.kind == "phrase":
+                self.phrases.setdefault(t.lang, []).append((re.compile(r"\b(?:%s)\b" % t.pattern), t))
+            else:
+                self.words.setdefault(t.lang, []).append((re.compile(t.pattern), t))
+        # one alternation per language as a cheap pre-filter before the per-row loop
+        self._any = {lang: re.compile("|".join(f"(?:{t.pattern})" for _, t in rows))
+                     for lang, rows in self.words.items()}
+        self._cache: dict[tuple[str, str, bool], Trigger | None] = {}
+
+    @classmethod
+    def from_tsv(cls, path: Path = TRIGGERS_FILE) -> TriggerLexicon:
+        out = []
+        for i, r in enumerate(_rows(path)):
+            out.append(Trigger(
+                lang=r["lang"], kind=r["kind"], pattern=r["pattern"],
+                particle=tuple(p for p in r["particle"].split("|") if p), type=r["type"],
+                mode=r["mode"] or None, cameo=r["cameo"], quad=int(r["quad"]), goldstein=float(r["goldstein"]),
+                needs=r.get("needs") or None, row=i,
+            ))
+        return cls(out)
+
+    def match(self, word: str, lang: str) -> Trigger | None:
+        """The first trigger row whose pattern matches the whole word (German nouns must be capitalised)."""
+        cap = word[:1].isupper()
+        key = (word, lang, cap)
+        if key in self._cache:
+            return self._cache[key]
+        hit: Trigger | None = None
+        low = word.lower()
+        pre = self._any.get(lang)
+        if len(low) >= 3 and pre is not None and pre.fullmatch(low):
+            for rx, t in self.words[lang]:
+                if lang == "de" and t.kind == "noun" and not cap:
+                    continue
+                if rx.fullmatch(low):
+                    hit = t
+                    break
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[key] = hit
+        return hit
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> TriggerLexicon:
+    return TriggerLexicon.from_tsv()
+
+
+ROLE_ENDINGS = "(?:e|en|n|er|es|s|innen|in|nen)?"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLexicon:
+    de: re.Pattern[str]
+    de_roles: dict[str, str]
+    en: re.Pattern[str]
+    en_roles: dict[str, str]
+    modes: dict[str, str]
+
+    def role_de(self, word: str) -> tuple[str, str | None] | None:
+        """(role code, implied attack mode) for a German actor noun, else None."""
+        if not word[:1].isupper():
+            return None
+        m = self.de.search(word.lower())
+        return (self.de_roles[m.group(1)], self.modes.get("de:" + m.group(1))) if m else None
+
+    def role_en(self, word: str) -> tuple[str, str | None] | None:
+        w = word.lower()
+        role = self.en_roles.get(w)
+        return (role, self.modes.get("en:" + w)) if role else None
+
+
+@functools.lru_cache(maxsize=1)
+def roles() -> RoleLexicon:
+    de, en, modes = {}, {}, {}
+    for r in _rows(ROLES_FILE):
+        (de if r["lang"] == "de" else en)[r["stem"]] = r["role"]
+        if r.get("mode"):
+            modes[f"{r['lang']}:{r['stem']}"] = r["mode"]
+    de_alt = "|".join(re.escape(s) for s in sorted(de, key=len, reverse=True))
+    en_alt = "|".join(re.escape(s) for s in sorted(en, key=len, reverse=True))
+    return RoleLexicon(
+        de=re.compile(rf"({de_alt}){ROLE_ENDINGS}$"), de_roles=de,
+        en=re.compile(rf"\b({en_alt})\b", re.I), en_roles=en, modes=modes,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCue:
+    lang: str
+    flag: str
+    rx: re.Pattern[str]
+    phrase: bool
+    scope: str
+
+
+@functools.lru_cache(maxsize=1)
+def modality() -> list[ModalityCue]:
+    out = []
+    for r in _rows(MODALITY_FILE):
+        pat = r["pattern"]
+        phrase = " " in pat
+        out.append(ModalityCue(r["lang"], r["flag"], re.compile(r"\b(?:%s)\b" % pat if phrase else pat),
+                               phrase, r.get("scope") or "clause"))
+    return out

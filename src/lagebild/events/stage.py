@@ -1,0 +1,561 @@
+"""Event stage: lexicon triggers in fitting clauses, German clause cues for roles, modality flags.
+
+Precision first: an event is emitted only for a lexicon trigger (or, in accurate mode, a confident
+classifier hit on a sentence with an actor). A trigger inside a negated, hypothetical, reported or
+historical clause is still emitted, with the flag set; exports skip flagged events by default.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..doc import Doc
+from ..records import Actor, Event, Place, Token
+from .dedup import dedup_article
+from .lexicon import Trigger, modality, roles, triggers
+
+log = logging.getLogger(__name__)
+
+_CLAUSE_PUNCT = {",", ";", ":", "(", ")", "–", "—", "-", "\"", "„", "“", "”", "«", "»", "‚", "‘", "’", "'"}
+_SUBORD_DE = {"dass", "weil", "obwohl", "nachdem", "bevor", "als", "während", "damit", "wenn", "falls", "ob",
+              "sodass", "indem", "seit", "seitdem", "der", "die", "das", "dem", "den", "denen", "deren", "dessen"}
+_PREPS_DE = {"von", "vom", "durch", "auf", "gegen", "mit", "in", "im", "bei", "beim", "nach", "aus", "an", "am",
+             "über", "unter", "vor", "für", "zu", "zum", "zur", "um", "wegen", "seitens", "nahe", "laut", "zwischen"}
+_PREPS_EN = {"by", "on", "against", "with", "in", "at", "near", "from", "to", "for", "of", "into", "over"}
+_DETS_DE = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "ihre",
+            "ihren", "ihrer", "seine", "seinen", "seiner", "mehrere", "zahlreiche", "viele", "einige"}
+_OBJ_DETS_DE = {"den", "dem", "einen", "einem", "ihren", "seinen"}
+_PASSIVE_AUX_DE = {"wurde", "wurden", "worden", "wird", "werden", "geworden"}
+_PASSIVE_AUX_EN = {"was", "were", "been", "being", "is", "are", "be"}
+_CONJ = {"und", "sowie", "and"}
+_KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
+_SOLLEN = {"soll", "sollen"}
+# modes whose genitive is the patient ("Festnahme des Oppositionsführers"), not the agent
+_PATIENT_GENITIVE = {"arrest", "deport", "release", "abduct", "execute", "assassinate", "torture", "confiscate",
+                     "flee", "withdraw", "disarm"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass
+class _Cand:
+    """An actor candidate: a token span with its code."""
+
+    i: int  # first token index (document-wide)
+    j: int  # token index after the last
+    actor: Actor
+    kind: str  # name | role | place | demonym
+    mode: str | None = None  # attack mode the actor implies (Luftwaffe -> aerial)
+
+
+@dataclass
+class _Hit:
+    tok: int
+    trig: Trigger
+    start: int
+    end: int
+    extra: list[int] = field(default_factory=list)
+
+
+def _country_of(word: str) -> str | None:
+    """ISO alpha-3 for a demonym adjective or prefix ("russischen", "US-"); geo helper first, else actor file."""
+    try:  # the geo helper's demonym table, when it exists
+        from ..geo.demonyms import country_of  # type: ignore[import-not-found]
+
+        c = country_of(word)
+        if c:
+            return str(c)
+    except Exception:  # noqa: BLE001 - optional module, any failure falls back
+        pass
+    from .. import actors
+
+    info = actors.lookup(word, roles=False)
+    if info is not None and info.kind in ("country", "territory") and info.country:
+        return info.country
+    return None
+
+
+class EventStage:
+    name = "events"
+    requires: tuple[str, ...] = ("tokens", "sentences")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __init__(self, mode: str = "fast", config: dict[str, Any] | None = None):
+        self.mode = mode
+        self.config = config or {}
+        self.lex = triggers()
+        self.roles = roles()
+        self.modality = modality()
+        self.use_classifier = bool(self.config.get("classifier", mode == "accurate"))
+        self._classifier: Any = None
+
+    # -- driver ------------------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        lang = "en" if (doc.article.language or "de").startswith("en") else "de"
+        events: list[Event] = []
+        phrase_hits = self._phrase_hits(doc, lang)
+        for si, sent in enumerate(doc.sentences):
+            hits = self._sentence_hits(doc, si, lang, phrase_hits.get(si, []))
+            if not hits:
+                continue
+            if lang == "de":
+                try:
+                    from ..segment import ensure_pos
+
+                    ensure_pos(doc, si)
+                except Exception as exc:  # noqa: BLE001 - POS is an aid, never a hard requirement
+                    log.debug("POS tagging failed for sentence %d: %s", si, exc)
+            events.extend(self._events_for(doc, si, lang, hits))
+        if self.use_classifier:
+            events.extend(self._classify(doc, lang, {e.start for e in events}))
+        doc.events = dedup_article(events, doc.article.id)
+        return doc
+
+    # -- trigger finding -----------------------------------------------------------------------------------
+    def _phrase_hits(self, doc: Doc, lang: str) -> dict[int, list[_Hit]]:
+        out: dict[int, list[_Hit]] = {}
+        rows = self.lex.phrases.get(lang, [])
+        if not rows or not doc.sentences:
+            return out
+        low = doc.text.lower()
+        for rx, t in rows:
+            for m in rx.finditer(low):
+                s, e = (m.start("t"), m.end("t")) if "t" in rx.groupindex else m.span()
+                si = doc.sentence_of(s)
+                tok = self._token_at(doc, si, s)
+                if tok is None:
+                    continue
+                out.setdefault(si, []).append(_Hit(tok, t, s, e))
+        return out
+
+    @staticmethod
+    def _token_at(doc: Doc, si: int, char: int) -> int | None:
+        sent = doc.sentences[si]
+        for k in range(sent.token_start, sent.token_end):
+            if doc.tokens[k].start <= char < doc.tokens[k].end or doc.tokens[k].start >= char:
+                return k
+        return None
+
+    def _sentence_hits(self, doc: Doc, si: int, lang: str, phrase_hits: list[_Hit]) -> list[_Hit]:
+        sent = doc.sentences[si]
+        hits = list(phrase_hits)
+        taken = {h.tok for h in hits}
+        for k in range(sent.token_start, sent.token_end):
+            tok = doc.tokens[k]
+            if k in taken or len(tok.text) < 3:
+                continue
+            t = self.lex.match(tok.text, lang)
+            if t is None:
+                continue
+            if lang == "de" and t.kind == "verb" and tok.text[:1].isupper() and k != sent.token_start:
+                continue  # a capitalised verb form mid-sentence is a noun ("das Demonstrieren" aside)
+            hits.append(_Hit(k, t, tok.start, tok.end))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    # -- clauses -----------------------------------------------------------------------------------------------
+    def _clause(self, doc: Doc, si: int, k: int, lang: str) -> tuple[int, int]:
+        """Token range [a, b) of the clause around token k: bounded by punctuation and subordinators."""
+        sent = doc.sentences[si]
+        a = k
+        while a > sent.token_start:
+            prev = doc.tokens[a - 1].text
+            if prev in _CLAUSE_PUNCT:
+                break
+            a -= 1
+        b = k + 1
+        while b < sent.token_end:
+            t = doc.tokens[b].text
+            if t in _CLAUSE_PUNCT:
+                break
+            if lang == "de" and t.lower() in {"dass", "weil", "obwohl", "nachdem", "bevor", "damit", "sodass"}:
+                break
+            b += 1
+        return a, b
+
+    # -- actors --------------------------------------------------------------------------------------------------
+    def _candidates(self, doc: Doc, a: int, b: int, lang: str) -> list[_Cand]:
+        toks = doc.tokens
+        start, end = toks[a].start, toks[b - 1].end
+        cands: list[_Cand] = []
+        covered: set[int] = set()
+        tok_index = {t.start: i for i, t in enumerate(toks[a:b], a)}
+        for ent in doc.entities:
+            if ent.start < start or ent.end > end:
+                continue
+            if ent.label == "LOC" and not ent.actor_code:
+                continue
+            i = tok_index.get(ent.start)
+            if i is None:
+                continue
+            j = i
+            while j < b and toks[j].end <= ent.end:
+                j += 1
+            cands.append(_Cand(i, j, Actor(text=ent.text, start=ent.start, end=ent.end, code=ent.actor_code,
+                                           country=ent.country, qid=ent.qid, entity=ent.entity),
+                               "name" if ent.label != "LOC" else "place"))
+            covered.update(range(i, j))
+        from .. import actors as actor_file
+
+        k = a
+        while k < b:
+            if k in covered:
+                k += 1
+                continue
+            tok = toks[k]
+            rm = self.roles.role_de(tok.text) if lang == "de" else self.roles.role_en(tok.text)
+            if rm is not None:
+                cand = self._role_actor(doc, k, a, b, rm[0], lang)
+                cand.mode = rm[1]
+                cands.append(cand)
+                covered.add(k)
+                k += 1
+                continue
+            if tok.text[:1].isupper() and not doc.entities:
+                # no entity layer: look names up in the curated actor file (two-word names first)
+                info, j = None, k + 1
+                if k + 1 < b and toks[k + 1].text[:1].isupper():
+                    info = actor_file.lookup(f"{tok.text} {toks[k + 1].text}", roles=False, adjectives=False)
+                    j = k + 2
+                if info is None:
+                    info, j = actor_file.lookup(tok.text, roles=False, adjectives=False), k + 1
+                if info is not None and (info.code or info.country):
+                    span_s, span_e = toks[k].start, toks[j - 1].end
+                    cands.append(_Cand(k, j, Actor(text=doc.text[span_s:span_e], start=span_s, end=span_e,
+                                                   code=info.code or info.country, country=info.country,
+                                                   qid=info.qid),
+                                       "place" if info.kind in ("city", "region") else "name"))
+                    covered.update(range(k, j))
+                    k = j
+                    continue
+            k += 1
+        cands.sort(key=lambda c: c.i)
+        return cands
+
+    def _role_actor(self, doc: Doc, k: int, a: int, b: int, role: str, lang: str) -> _Cand:
+        toks = doc.tokens
+        tok = toks[k]
+        country = None
+        i = k
+        if "-" in tok.text:  # "US-Soldaten", "Nato-Truppen"
+            head = tok.text.split("-", 1)[0]
+            country = _country_of(head)
+        j = k - 1
+        while country is None and j >= max(a, k - 3):
+            w = toks[j].text
+            if w.lower() in _DETS_DE or w.lower() in {"the", "a"}:
+                j -= 1
+                continue
+            c = _country_of(w) if (w[:1].islower() or lang == "en") and w.isalpha() else None
+            if c:
+                country, i = c, j
+                break
+            if not w[:1].islower() or w.lower() in _PREPS_DE:
+                break
+            j -= 1
+        if country is None and lang == "de" and k + 2 < b and toks[k + 1].text in ("der", "des"):
+            c = _country_of(toks[k + 2].text.rstrip("s")) or _country_of(toks[k + 2].text)
+            if c:  # "die Armee Syriens", "Truppen der Ukraine"
+                country = c
+        code = (country or "") + role
+        s, e = toks[i].start, tok.end
+        return _Cand(i, k + 1, Actor(text=doc.text[s:e], start=s, end=e, code=code, country=country), "role")
+
+    # -- events for one sentence --------------------------------------------------------------------------------
+    def _events_for(self, doc: Doc, si: int, lang: str, hits: list[_Hit]) -> list[Event]:
+        out: list[Event] = []
+        toks = doc.tokens
+        sent = doc.sentences[si]
+        seen_clause_type: set[tuple[int, str]] = set()
+        for h in hits:
+            t = h.trig
+            a, b = self._clause(doc, si, h.tok, lang)
+            tok = toks[h.tok]
+            if lang == "de" and tok.pos:
+                if t.kind == "noun" and not tok.pos.startswith("N") and tok.pos not in ("ADJA", "FM", "XY"):
+                    continue
+                if t.kind == "verb" and not (tok.pos.startswith("V") or tok.pos.startswith("ADJ")):
+                    continue
+            if t.particle and t.kind == "verb" and not tok.text.lower().startswith(t.particle):
+                part = [m for m in range(h.tok + 1, b) if toks[m].text.lower() in t.particle]
+                if not part:
+                    continue
+            if (a, t.type) in seen_clause_type:
+                continue
+            cands = self._candidates(doc, a, b, lang)
+            sources, targets = self._roles_for(doc, h, a, b, cands, lang)
+            mode = t.mode
+            if mode is None and t.type == "ASSAULT":
+                mode = next((c.mode for c in cands if c.mode and any(c.actor is s for s in sources)), None)
+            if t.needs == "agent" and not sources:
+                continue
+            flags = self._flags(doc, si, a, b, h, lang)
+            place, precision = self._place(doc, si, a, b)
+            if not targets and t.type in ("ASSAULT", "COERCE") and place is not None and place.country_iso3:
+                pass  # the place stays the place; it is not promoted to a target actor
+            date, date_prec = self._date(doc, si, a, b)
+            if date and not flags["historical"] and doc.article.published:
+                if date[:4].isdigit() and int(date[:4]) < int(doc.article.published[:4]) - 1:
+                    flags["historical"] = True
+            ev = Event(
+                start=sent.start, end=sent.end, text=sent.text, trigger=doc.text[h.start:h.end],
+                trigger_start=h.start, trigger_end=h.end, type=t.type, mode=mode, cameo=t.cameo,
+                quad_class=t.quad, goldstein=t.goldstein, sources=sources, targets=targets, place=place,
+                place_precision=precision, date=date, date_precision=date_prec, negated=flags["negated"],
+                hypothetical=flags["hypothetical"], reported=flags["reported"], reported_by=flags["reported_by"],
+                historical=flags["historical"], confidence=self._confidence(t, sources, targets, flags),
+                fatalities=self._fatalities(doc, sent.start, sent.end) if t.type == "ASSAULT" else None,
+                method="lexicon",
+            )
+            seen_clause_type.add((a, t.type))
+            out.append(ev)
+        return out
+
+    @staticmethod
+    def _confidence(t: Trigger, sources: list[Actor], targets: list[Actor], flags: dict[str, Any]) -> float:
+        c = 0.6 if t.kind == "noun" else 0.65
+        c += 0.15 if sources else 0.0
+        c += 0.1 if targets else 0.0
+        return round(min(c, 0.95), 2)
+
+    def _roles_for(self, doc: Doc, h: _Hit, a: int, b: int, cands: list[_Cand],
+                   lang: str) -> tuple[list[Actor], list[Actor]]:
+        toks = doc.tokens
+        preps = _PREPS_DE if lang == "de" else _PREPS_EN
+
+        def gov(c: _Cand) -> str | None:
+            """The preposition governing the candidate's noun phrase, if any."""
+            j = c.i - 1
+            while j >= a:
+                w = toks[j].text.lower()
+                if w in preps:
+                    return w
+                if w in _DETS_DE or w in {"the", "a", "an", "its", "their"} or (toks[j].text[:1].islower()
+                                                                              and w.isalpha() and len(w) > 3
+                                                                              and w.endswith(("e", "en", "er", "es", "em"))
+                                                                              and lang == "de"):
+                    j -= 1
+                    continue
+                return None
+            return None
+
+        def det(c: _Cand) -> str | None:
+            j = c.i - 1
+            return toks[j].text.lower() if j >= a else None
+
+        def with_conj(first: _Cand, pool: list[_Cand]) -> list[_Cand]:
+            group = [first]
+            last = first
+            for c in pool:
+                if c.i <= last.i or c in group:
+                    continue
+                between = [toks[m].text.lower() for m in range(last.j, c.i)]
+                if between and between[0] in _CONJ and len(between) <= 3:
+                    group.append(c)
+                    last = c
+                else:
+                    break
+            return group
+
+        def actors_of(group: list[_Cand]) -> list[Actor]:
+            return [c.actor for c in group]
+
+        t = h.trig
+        usable = [c for c in cands if not (c.i <= h.tok < c.j)]
+        sources: list[_Cand] = []
+        targets: list[_Cand] = []
+        if t.kind == "noun" or (t.kind == "phrase" and lang == "de" and toks[h.tok].text[:1].isupper()):
+            after = [c for c in usable if c.i > h.tok]
+            before = [c for c in usable if c.j <= h.tok]
+            if lang == "de" and h.tok > a:  # adjective demonym on the trigger noun: "russische Luftangriffe"
+                w = toks[h.tok - 1].text
+                if w[:1].islower() and w.isalpha():
+                    c = _country_of(w)
+                    if c:
+                        s, e = toks[h.tok - 1].start, toks[h.tok - 1].end
+                        sources.append(_Cand(h.tok - 1, h.tok, Actor(text=w, start=s, end=e, code=c, country=c),
+                                             "demonym"))
+            for c in after:
+                g = gov(c)
+                d = det(c)
+                if c.i - h.tok > 6:
+                    break
+                if g in ("von", "vom", "durch", "seitens", "by") and not sources:
+                    sources = with_conj(c, after)
+                elif g in ("auf", "gegen", "on", "against") and not targets:
+                    targets = with_conj(c, after)
+                elif g is None and d in ("der", "des") and c.i <= h.tok + 4:
+                    if t.mode in _PATIENT_GENITIVE:
+                        if not targets:
+                            targets = with_conj(c, after)
+                    elif not sources:
+                        sources = with_conj(c, after)
+            if not sources:
+                subj = [c for c in before if gov(c) is None and det(c) not in _OBJ_DETS_DE and c.kind != "place"]
+                if subj:
+                    sources = with_conj(subj[0], before)
+            return actors_of(sources), actors_of(targets)
+        # verbs and verb phrases
+        clause_words = {toks[m].text.lower() for m in range(a, b)}
+        participle = (toks[h.tok].pos == "VVPP") if toks[h.tok].pos else (
+            toks[h.tok].text.lower().startswith("ge") or "ge" in toks[h.tok].text.lower()[:6])
+        if lang == "de":
+            passive = bool(clause_words & _PASSIVE_AUX_DE) and participle
+        else:
+            passive = bool(clause_words & _PASSIVE_AUX_EN) and toks[h.tok].text.lower().endswith(("ed", "en", "wn"))
+        free = [c for c in usable if gov(c) is None]
+        agent_pp = [c for c in usable if gov(c) in ("von", "vom", "durch", "seitens", "by")]
+        target_pp = [c for c in usable if gov(c) in ("auf", "gegen", "on", "against")]
+        if not passive and agent_pp and lang == "de" and ({"wurde", "wurden", "worden"} & clause_words):
+            passive = True  # "wurden von der Polizei festgenommen" even when the tagger missed the participle
+        if passive:
+            if agent_pp:
+                sources = with_conj(agent_pp[0], usable)
+            subj = [c for c in free if c not in sources]
+            if subj:
+                targets = with_conj(subj[0], free)
+            elif target_pp:
+                targets = with_conj(target_pp[0], usable)
+        else:
+            if lang == "en":
+                before = [c for c in free if c.j <= h.tok]
+                after = [c for c in free if c.i > h.tok]
+                if before:
+                    # the subject group ends just before the verb: take the last group's head
+                    sources = with_conj(before[0], before)
+                if after:
+                    targets = with_conj(after[0], after)
+            else:
+                subj = [c for c in free if det(c) not in _OBJ_DETS_DE and c.kind != "place"]
+                if subj:
+                    sources = with_conj(subj[0], free)
+                objs = [c for c in free if c not in sources]
+                if objs:
+                    targets = with_conj(objs[0], free)
+            if not targets and target_pp:
+                targets = with_conj(target_pp[0], usable)
+        return actors_of(sources), actors_of(targets)
+
+    # -- modality ---------------------------------------------------------------------------------------------
+    def _flags(self, doc: Doc, si: int, a: int, b: int, h: _Hit, lang: str) -> dict[str, Any]:
+        toks = doc.tokens
+        sent = doc.sentences[si]
+        flags: dict[str, Any] = {"negated": False, "hypothetical": False, "reported": False,
+                                 "reported_by": None, "historical": False}
+        clause = [toks[m].text.lower() for m in range(a, b)]
+        sentence = [toks[m].text.lower() for m in range(sent.token_start, sent.token_end)]
+        clause_text = doc.text[toks[a].start:toks[b - 1].end].lower()
+        trig_word = toks[h.tok].text.lower()
+        for cue in self.modality:
+            if cue.lang != lang:
+                continue
+            words = sentence if cue.scope == "sentence" else clause
+            if cue.phrase:
+                hit = bool(cue.rx.search(clause_text))
+            else:
+                hit = any(cue.rx.fullmatch(w) for w in words)
+            if not hit:
+                continue
+            if cue.flag == "negated":
+                pos = [m for m, w in enumerate(clause) if cue.rx.fullmatch(w)]
+                # "nicht nur" (not only) does not negate
+                if all(m + 1 < len(clause) and clause[m + 1] in ("nur", "only") for m in pos):
+                    continue
+                flags["negated"] = True
+            elif cue.flag == "hypothetical":
+                matched = {w for w in words if cue.rx.fullmatch(w)}
+                if matched <= {"werde", "werden", "wird"}:
+                    # werden is also the passive auxiliary: only a future when the trigger is an infinitive
+                    if not (h.trig.kind == "verb" and trig_word.endswith("en") and not trig_word.startswith("ge")
+                            and "ge" not in trig_word[1:5]):
+                        continue
+                if matched <= _SOLLEN and lang == "de" and ({"haben", "sein"} & set(clause)):
+                    flags["reported"] = True  # "soll ... angegriffen haben": hearsay about a past event
+                    continue
+                flags["hypothetical"] = True
+            elif cue.flag == "historical":
+                flags["historical"] = True
+        if lang == "de" and _KONJ1_DE & set(clause):
+            flags["reported"] = True
+        for q in doc.quotes:
+            if q.message_start <= h.start < q.message_end:
+                flags["reported"] = True
+                flags["reported_by"] = q.speaker
+                break
+        pub = (doc.article.published or "")[:4]
+        if pub.isdigit():
+            for m in _YEAR.finditer(clause_text):
+                if int(m.group(1)) < int(pub) - 1:
+                    flags["historical"] = True
+        return flags
+
+    # -- place, time, counts ------------------------------------------------------------------------------------
+    @staticmethod
+    def _place(doc: Doc, si: int, a: int, b: int) -> tuple[Place | None, str | None]:
+        if not doc.places:
+            return None, None
+        toks = doc.tokens
+        s, e = toks[a].start, toks[b - 1].end
+        sent = doc.sentences[si]
+
+        def pick(lo: int, hi: int) -> Place | None:
+            inside = [p for p in doc.places if p.start >= lo and p.end <= hi and p.lat is not None
+                      and p.kind == "toponym"]
+            if not inside:
+                return None
+            rank = {"city": 0, "fallback": 1, "admin2": 1, "admin1": 2, "region": 2, "country": 3, "continent": 4}
+            return min(inside, key=lambda p: rank.get(p.feature_type or "", 1))
+
+        p = pick(s, e) or pick(sent.start, sent.end)
+        label = None
+        if p is None and si > 0:
+            prev = doc.sentences[si - 1]
+            p = pick(prev.start, prev.end)
+            label = "context" if p else None
+        if p is None:
+            return None, None
+        ft = p.feature_type or ""
+        precision = "country" if ft == "country" else "region" if ft in ("admin1", "region", "admin2") else "city"
+        return p, precision if label is None else f"{precision}-context"
+
+    @staticmethod
+    def _date(doc: Doc, si: int, a: int, b: int) -> tuple[str | None, str | None]:
+        sent = doc.sentences[si]
+        toks = doc.tokens
+        cs, ce = toks[a].start, toks[b - 1].end
+        best = None
+        for t in doc.times:
+            if t.type != "DATE" or not t.begin or t.start < sent.start or t.end > sent.end:
+                continue
+            inside = cs <= t.start < ce
+            if best is None or (inside and not best[0]):
+                best = (inside, t)
+        if best is not None:
+            t = best[1]
+            gran = t.granularity or "day"
+            if gran in ("day", "time"):
+                return t.begin, "day"
+            if gran in ("week", "month", "quarter"):
+                return (t.value if t.value and len(t.value) == 7 else (t.begin or "")[:7]), "month"
+            return (t.begin or "")[:4], "year"
+        pub = doc.article.published
+        return (pub[:10], "publication") if pub else (None, None)
+
+    @staticmethod
+    def _fatalities(doc: Doc, s: int, e: int) -> int | None:
+        vals = [q.value for q in doc.quantities if q.start >= s and q.end <= e and q.gkg_type == "KILL"
+                and q.value is not None]
+        return int(max(vals)) if vals else None
+
+    # -- embedding classifier (accurate mode) -------------------------------------------------------------------
+    def _classify(self, doc: Doc, lang: str, taken: set[int]) -> list[Event]:
+        try:
+            from .classifier import classify_doc
+        except ImportError:
+            return []
+        return classify_doc(self, doc, lang, taken)
+
+
+__all__ = ["EventStage", "Token"]
