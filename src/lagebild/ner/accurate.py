@@ -1,0 +1,227 @@
+"""Accurate German NER: a BiLSTM head over the shared e5 encoder's word features.
+
+The encoder (:mod:`lagebild.encoder`) gives each word the hidden states of
+the last four layers of multilingual-e5-small, mean-pooled over its pieces.
+The head learns a softmax-weighted mix of those layers, adds a small
+word-shape embedding, runs a BiLSTM and scores BIO tags over
+GermEval's fine label set (PER/LOC/ORG/OTH and their ``deriv``/``part``
+variants). Decoding is Viterbi with BIO constraints. ``predict`` reports
+PER/LOC/ORG/MISC (OTH -> MISC) and drops derivations and compounds
+("deutsche", "EU-weit"), as GermEval's outer PER/LOC/ORG convention does;
+``predict_fine`` keeps all 12 classes for the official GermEval metric.
+
+Only the head (~3 MB) is shipped in ``lagebild/models/ner_accurate/``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_accurate"
+BASE = ("PER", "LOC", "ORG", "OTH")
+FINE = BASE + tuple(b + s for b in BASE for s in ("deriv", "part"))
+TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in FINE for p in ("B", "I"))
+TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
+SHAPES = ("pad", "lower", "Title", "UPPER", "mixed", "digit", "punct", "other", "first-Title")
+
+
+def word_shape(word: str, first: bool) -> int:
+    """Coarse shape class: capitalisation matters for German names but is blurred by
+    sub-word pooling, so the head gets it explicitly."""
+    if word.isdigit() or any(c.isdigit() for c in word[:1]):
+        return SHAPES.index("digit")
+    if not any(c.isalnum() for c in word):
+        return SHAPES.index("punct")
+    if word.islower():
+        return SHAPES.index("lower")
+    if word.isupper() and len(word) > 1:
+        return SHAPES.index("UPPER")
+    if word[:1].isupper() and (len(word) == 1 or word[1:].islower() or not word[1:].isalpha()):
+        return SHAPES.index("first-Title" if first else "Title")
+    if word[:1].isupper() or any(c.isupper() for c in word):
+        return SHAPES.index("mixed")
+    return SHAPES.index("other")
+
+
+def shapes_of(words: Sequence[str]) -> list[int]:
+    return [word_shape(w, i == 0) for i, w in enumerate(words)]
+
+
+def build_head(n_layers: int, dim: int, hidden: int = 256, shape_dim: int = 16, dropout: float = 0.3,
+               lstm_layers: int = 1):
+    import torch
+    from torch import nn
+
+    class Head(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.mix = nn.Parameter(torch.zeros(n_layers))
+            self.gamma = nn.Parameter(torch.ones(1))
+            self.shape = nn.Embedding(len(SHAPES), shape_dim, padding_idx=0)
+            self.drop = nn.Dropout(dropout)
+            self.lstm = nn.LSTM(dim + shape_dim, hidden, num_layers=lstm_layers, bidirectional=True,
+                                batch_first=True, dropout=dropout if lstm_layers > 1 else 0.0)
+            self.out = nn.Linear(2 * hidden, len(TAGS))
+
+        def forward(self, feats, shapes, lengths):
+            # feats: (B, T, n_layers, dim)
+            w = torch.softmax(self.mix, 0)
+            x = self.gamma * (feats * w[None, None, :, None]).sum(2)
+            x = torch.cat([self.drop(x), self.shape(shapes)], -1)
+            packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+            h, _ = self.lstm(packed)
+            h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=feats.shape[1])
+            return self.out(self.drop(h))
+
+    return Head()
+
+
+def _allowed() -> tuple[np.ndarray, np.ndarray]:
+    """BIO constraints: I-X only after B-X/I-X, never first."""
+    n = len(TAGS)
+    trans = np.zeros((n, n), dtype=np.float32)
+    start = np.zeros(n, dtype=np.float32)
+    for j, t in enumerate(TAGS):
+        if t.startswith("I-"):
+            start[j] = -np.inf
+            for i, s in enumerate(TAGS):
+                if s[2:] != t[2:] or s == "O":
+                    trans[i, j] = -np.inf
+    return trans, start
+
+
+_TRANS, _START = _allowed()
+
+
+def viterbi(logp: np.ndarray) -> list[int]:
+    """Best BIO-valid tag path for (T, n_tags) log-probabilities."""
+    T = logp.shape[0]
+    if T == 0:
+        return []
+    score = logp[0] + _START
+    back = np.zeros((T, logp.shape[1]), dtype=np.int64)
+    for t in range(1, T):
+        cand = score[:, None] + _TRANS
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + logp[t]
+    path = [int(score.argmax())]
+    for t in range(T - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+def decode_spans(logp: np.ndarray) -> list[tuple[int, int, str, float]]:
+    """Fine-label spans with a confidence (mean probability of the chosen tags)."""
+    path = viterbi(logp)
+    spans = []
+    i = 0
+    while i < len(path):
+        tag = TAGS[path[i]]
+        if tag.startswith("B-"):
+            lab = tag[2:]
+            j = i + 1
+            while j < len(path) and TAGS[path[j]] == "I-" + lab:
+                j += 1
+            prob = float(np.exp(np.mean([logp[k, path[k]] for k in range(i, j)])))
+            spans.append((i, j, lab, prob))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def coarse(spans: Sequence[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+    """Fine spans -> PER/LOC/ORG/MISC, dropping derivations and compounds."""
+    out = []
+    for s, e, lab, p in spans:
+        if lab in BASE:
+            out.append((s, e, "MISC" if lab == "OTH" else lab, p))
+    return out
+
+
+class AccurateNER:
+    """``predict(token_lists)`` -> per sentence [(start, end, label, score)] (token indices)."""
+
+    def __init__(self, head: Any, meta: dict[str, Any]):
+        self.head = head
+        self.meta = meta
+        self.layers = tuple(meta["layers"])
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "AccurateNER":
+        import torch
+
+        path = Path(path or MODEL_DIR)
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        head = build_head(len(meta["layers"]), meta["dim"], hidden=meta["hidden"], shape_dim=meta["shape_dim"],
+                          lstm_layers=meta.get("lstm_layers", 1))
+        state = torch.load(path / "head.pt", map_location="cpu", weights_only=True)
+        head.load_state_dict({k: v.float() for k, v in state.items()})
+        head.eval()
+        return cls(head, meta)
+
+    def logprobs(self, feats: Sequence[np.ndarray], token_lists: Sequence[Sequence[str]],
+                 batch_size: int = 64) -> list[np.ndarray]:
+        """Per sentence (n_words, n_tags) log-probabilities from precomputed features."""
+        import torch
+
+        out: list[np.ndarray] = [np.zeros((0, len(TAGS)), np.float32)] * len(feats)
+        order = sorted(range(len(feats)), key=lambda i: len(feats[i]))
+        with self._lock, torch.inference_mode():
+            for a in range(0, len(order), batch_size):
+                idx = [i for i in order[a : a + batch_size] if len(feats[i])]
+                if not idx:
+                    continue
+                T = max(len(feats[i]) for i in idx)
+                L, D = feats[idx[0]].shape[1:]
+                x = np.zeros((len(idx), T, L, D), np.float32)
+                sh = np.zeros((len(idx), T), np.int64)
+                for b, i in enumerate(idx):
+                    x[b, : len(feats[i])] = feats[i]
+                    sh[b, : len(feats[i])] = shapes_of(token_lists[i])
+                lengths = torch.tensor([len(feats[i]) for i in idx])
+                lp = torch.log_softmax(self.head(torch.from_numpy(x), torch.from_numpy(sh), lengths), -1).numpy()
+                for b, i in enumerate(idx):
+                    out[i] = lp[b, : len(feats[i])]
+        return out
+
+    def predict_fine_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
+        return [decode_spans(lp) for lp in self.logprobs(feats, token_lists)]
+
+    def predict_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
+        return [coarse(s) for s in self.predict_fine_from_features(feats, token_lists)]
+
+    def _features(self, token_lists: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        from ..encoder import SharedEncoder
+
+        return SharedEncoder.get().encode_words_layers(token_lists, layers=self.layers)
+
+    def predict_fine(self, token_lists: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str, float]]]:
+        return self.predict_fine_from_features(self._features(token_lists), token_lists)
+
+    def predict(self, token_lists: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str, float]]]:
+        """Entity spans (start, end-exclusive token index, PER/LOC/ORG/MISC, score) per sentence."""
+        return self.predict_from_features(self._features(token_lists), token_lists)
+
+    def predict_doc(self, doc: Any) -> list[list[tuple[int, int, str, float]]]:
+        """Like :meth:`predict` for every sentence of a Doc, reusing ``doc.cache["encoder"]``
+        layer features when another stage already computed them."""
+        from ..encoder import SharedEncoder
+
+        enc = SharedEncoder.get()
+        if self.layers != enc.layers:
+            raise ValueError(f"NER head expects encoder layers {self.layers}, encoder gives {enc.layers}")
+        enc.prefetch(doc)
+        n = len(doc.sentences)
+        words = [[t.text for t in doc.sentence_tokens(i)] for i in range(n)]
+        feats = [doc.cache["encoder_layers"][i] for i in range(n)]
+        return self.predict_from_features(feats, words)

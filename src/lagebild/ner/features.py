@@ -1,0 +1,70 @@
+"""Encoder word features for whole corpora, cached on disk.
+
+Training and evaluation encode tens of thousands of sentences; the cache
+(``$LAGEBILD_CACHE/ner`` or ``~/.cache/lagebild/ner``) stores per corpus one
+float16 array of shape (total_words, n_layers, dim) plus sentence offsets,
+keyed by a hash of the token lists and the layer choice, so a re-run costs
+nothing. Runtime tagging does not use this cache (it reads ``doc.cache``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("LAGEBILD_CACHE")
+    root = Path(base) if base else Path.home() / ".cache" / "lagebild"
+    d = root / "ner"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def _key(name: str, sentences: Sequence[Sequence[str]], layers: Sequence[int]) -> str:
+    h = hashlib.sha1()
+    h.update(repr(tuple(layers)).encode())
+    for s in sentences:
+        h.update("\x1f".join(s).encode("utf-8"))
+        h.update(b"\x1e")
+    return f"{name}-{h.hexdigest()[:12]}"
+
+
+def corpus_features(
+    name: str, sentences: Sequence[Sequence[str]], layers: Sequence[int] | None = None, chunk: int = 256
+) -> list[np.ndarray]:
+    """Per sentence a float16 (n_words, n_layers, dim) array, computed once and cached."""
+    from ..encoder import SharedEncoder
+
+    enc = SharedEncoder.get()
+    layers = tuple(layers or enc.layers)
+    path = cache_dir() / (_key(name, sentences, layers) + ".npz")
+    if path.exists():
+        z = np.load(path)
+        flat, offs = z["feats"], z["offsets"]
+        return [flat[offs[i] : offs[i + 1]] for i in range(len(offs) - 1)]
+    t0 = time.time()
+    parts: list[np.ndarray] = []
+    n_words = 0
+    for a in range(0, len(sentences), chunk):
+        for f in enc.encode_words_layers(sentences[a : a + chunk], layers=layers):
+            parts.append(f.astype(np.float16))
+            n_words += len(f)
+        log.info("%s: %d/%d sentences, %.0f words/s", name, min(a + chunk, len(sentences)), len(sentences),
+                 n_words / max(time.time() - t0, 1e-9))
+    offs = np.cumsum([0] + [len(p) for p in parts])
+    flat = np.concatenate(parts) if parts else np.zeros((0, len(layers), enc.dim), np.float16)
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, feats=flat, offsets=offs, seconds=time.time() - t0)
+    os.replace(tmp, path)
+    log.info("%s: %d words encoded in %.1f s (%.0f words/s)", name, n_words, time.time() - t0,
+             n_words / max(time.time() - t0, 1e-9))
+    return [flat[offs[i] : offs[i + 1]] for i in range(len(offs) - 1)]

@@ -1,0 +1,1 @@
+"""Training entry points: ``lagebild train TASK`` -> ``lagebild.training.TASK:main``."""

