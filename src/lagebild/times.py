@@ -1,0 +1,1268 @@
+"""Temporal expressions: dates, times, durations and sets, normalised TIMEX3-style.
+
+Rule-based, in the spirit of HeidelTime: precompiled regular expressions over
+the raw text find candidate expressions (longest match wins), then a resolver
+walks them in text order and turns each into a TIMEX3 ``value``
+(``2022-05-03``, ``2022-05``, ``2022-W18``, ``1863-SU``, ``193`` for the
+1930s, ``BC0499``, ``P3D``, ``PRESENT_REF`` ...), a granularity, a modifier
+(START/MID/END/APPROX/...) and the covered day range.
+
+Two ways to anchor what is underspecified ("im November", "zwei Tage später",
+"am Montag"):
+
+* ``anchoring="news"``: against the publication date. "im November" is the
+  nearest November before the publication date (the nearest one after it when
+  the sentence speaks of the future: "soll", "wird", "kommende" ...). Without a
+  publication date the value stays underspecified (``XXXX-11``) and
+  ``anchor="none"``.
+* ``anchoring="narrative"``: against the last date mentioned before
+  (historical text; dates inside parentheses do not move the anchor, because
+  they are mostly life dates or asides).
+
+Every word list and fixed phrase lives in ``data/time_de.json``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+from .doc import Doc
+from .records import TimeExpression
+
+log = logging.getLogger(__name__)
+
+__all__ = ["TimeStage", "extract_times", "parse_anchor"]
+
+
+# --------------------------------------------------------------------------- lexicon
+@functools.lru_cache(maxsize=1)
+def _raw_lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("lagebild.data").joinpath("time_de.json").read_text(encoding="utf-8"))
+
+
+def _alt(words: Any, case: str = "both") -> str:
+    """Regex alternation of ``words`` (longest first); ``case`` says how the first letter may be written."""
+    forms: set[str] = set()
+    for w in words:
+        if case in ("both", "lower"):
+            forms.add(w[0].lower() + w[1:])
+        if case in ("both", "upper"):
+            forms.add(w[0].upper() + w[1:])
+    parts = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)]
+    return "(?:" + "|".join(parts) + ")"
+
+
+# --------------------------------------------------------------------------- specs
+@dataclass(slots=True)
+class Spec:
+    """What a matched expression says, before it is anchored."""
+
+    type: str = "DATE"
+    kind: str = "abs"  # abs | rel | ref | dur | weekday | set
+    year: int | None = None  # negative = BC
+    year_rel: int | None = None  # year offset from the anchor ("des folgenden Jahres")
+    year2: int | None = None  # two-digit year, century from the anchor
+    month: int | None = None
+    month_rel: int | None = None
+    day: int | None = None
+    season: str | None = None
+    half: int | None = None
+    quarter: int | None = None
+    decade: str | None = None  # formatted: "193", "BC046"
+    decade2: int | None = None  # "30er Jahre": decade digit pair, century from the anchor
+    century: str | None = None  # formatted: "18", "BC05"
+    hour: int | None = None
+    minute: int | None = None
+    pod: str | None = None  # MO | MI | AF | EV | NI
+    weekday: int | None = None
+    weekday_dir: int = 0  # -1 last, +1 next, 0 nearest by tense
+    unit: str | None = None  # rel: D | W | M | Y | WE
+    offset: int = 0
+    value: str | None = None  # ref/dur/set: the literal value
+    mod: str | None = None
+    today_ref: bool = False  # "heute": the publication day in news, PRESENT_REF in history
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    spec: Spec
+    prio: int = 0
+
+
+@dataclass
+class _Lang:
+    patterns: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], str], list[_Cand] | None], int]]
+    future_cues: re.Pattern[str]
+    lex: dict[str, Any] = field(default_factory=dict)
+
+
+def _num(word: str, lex: dict[str, Any]) -> float | str | None:
+    w = word.lower().replace(",", ".")
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w) if "." in w else int(w)
+    if w in lex.get("number_words", {}):
+        return lex["number_words"][w]
+    if w in lex.get("vague_numbers", {}):
+        return "X"
+    w2 = re.sub(r"\s+", " ", w)
+    return lex.get("number_words", {}).get(w2)
+
+
+def _duration_value(n: float | str | None, unit: str) -> str | None:
+    """TIMEX3 duration for ``n`` units: P3D, PT2H, PXY, P1Y6M."""
+    if n is None:
+        return None
+    time_unit = unit in ("H", "MIN", "S")
+    letter = {"MIN": "M", "DE": "DE", "CE": "CE"}.get(unit, unit)
+    prefix = "PT" if time_unit else "P"
+    if n == "X":
+        return f"{prefix}X{letter}"
+    assert isinstance(n, (int, float))
+    if n != int(n):
+        # fractional: express in the next smaller unit
+        if unit == "Y":
+            months = round(n * 12)
+            y, m = divmod(months, 12)
+            return "P" + (f"{y}Y" if y else "") + (f"{m}M" if m else "")
+        if unit == "M":
+            return f"P{round(n * 30)}D"
+        if unit == "D":
+            return f"PT{round(n * 24)}H"
+        if unit == "W":
+            return f"P{round(n * 7)}D"
+        if unit == "H":
+            return f"PT{round(n * 60)}M"
+        return None
+    return f"{prefix}{int(n)}{letter}"
+
+
+# --------------------------------------------------------------------------- patterns (German)
+def _build_de(lex: dict[str, Any]) -> _Lang:
+    months: dict[str, int] = lex["months"]
+    full_months = [m for m in months if len(m) > 4 or m in ("mai", "juni", "juli")]
+    abbr_months = [m for m in months if m not in full_months]
+    MONTH = (
+        "(?P<mon>"
+        + _alt(full_months, "upper")
+        + "(?:s(?!\\w))?|"
+        + _alt(abbr_months, "upper")
+        + "\\.?)(?![\\w])"
+    )
+    MONTH_AMB = set(lex["ambiguous_months"])
+
+    def month_of(s: str) -> int:
+        s = s.lower().rstrip(".")
+        if s not in months and s.endswith("s"):
+            s = s[:-1]
+        return months[s]
+
+    weekdays: dict[str, int] = lex["weekdays"]
+    WD = "(?P<wd>" + _alt(weekdays, "upper") + ")"
+    seasons: dict[str, str] = lex["seasons"]
+    SEASON_U = _alt(seasons, "upper")
+    SEASON_L = _alt(seasons, "lower")
+    part_of = {k: v for k, v in lex["part_of"].items() if v}
+    PARTOF = "(?P<pm>" + _alt(part_of, "upper") + ")"
+    BC = lex["bc_re"]
+    AD = lex["ad_re"]
+    DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+    YEAR4 = r"(?:1\d{3}|20\d{2})"
+    numwords = lex["number_words"]
+    vague = lex["vague_numbers"]
+    NUMW = _alt([w for w in numwords if " " not in w], "both")
+    VAGUE = _alt(vague, "both")
+    NUM = rf"(?:\d+(?:,\d+)?|{NUMW}|ein\s+paar|{VAGUE})"
+    units: dict[str, str] = lex["units"]
+    UNIT = "(?P<u>" + _alt(units, "upper") + ")(?![\\w-])"
+    rel_adj: dict[str, int] = lex["relative_adjectives"]
+    RELADJ = "(?P<ra>" + _alt(rel_adj, "both") + ")"
+    ordinals: dict[str, int] = lex["ordinal_words"]
+    pods: dict[str, str] = lex["parts_of_day"]
+    early_late: dict[str, str] = lex["early_late"]
+    approx: dict[str, str] = lex["approx"]
+    APPROX = "(?P<ap>" + _alt(approx, "both") + ")"
+    count_nouns = set(lex["count_nouns"])
+    count_cues = set(lex["count_cues"])
+    rel_after: dict[str, int] = lex["relative_after"]
+    RELAFTER = "(?P<dir>" + _alt(rel_after, "lower") + ")(?!\\w)"
+    B = r"(?<![\w.,-])"  # left boundary: not inside a word or a number
+    E = r"(?![\w])"
+
+    def span(m: re.Match[str], group: str | int = 0) -> tuple[int, int]:
+        return m.start(group), m.end(group)
+
+    def year_of(m: re.Match[str], g4: str = "y", gbc: str = "yb") -> int | None:
+        gd = m.groupdict()
+        if gd.get(gbc):
+            return -int(gd[gbc])
+        if gd.get(g4):
+            return int(gd[g4])
+        return None
+
+    pats: list[tuple[str, str, Callable[[re.Match[str], str], list[_Cand] | None], int]] = []
+
+    def add(name: str, rx: str, prio: int = 0) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def deco(fn: Callable[[re.Match[str], str], list[_Cand] | None]) -> Callable[..., Any]:
+            pats.append((name, rx, fn, prio))
+            return fn
+
+        return deco
+
+    YEAR_OPT = rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR4})(?![\d])(?:\s*{AD})?|\s+(?:des\s+Jahres\s+)?(?P<yb>\d{{1,4}})\s*{BC})?"
+    TIME_OPT = (
+        r"(?:,?\s+(?:um\s+|gegen\s+)?(?P<hh>[01]?\d|2[0-4])[:.](?P<mi>[0-5]\d)\s*Uhr"
+        r"(?:\s+(?:MEZ|MESZ|UTC|Ortszeit|mitteleuropäischer\s+(?:Sommer)?[Zz]eit))?)?"
+    )
+
+    # "Montag, den 1. September 1939 um 4:45 Uhr", "1. Sept. 1939", "28. September"
+    @add("date_dmy", rf"{B}(?:{WD},?\s+(?:(?:den|dem)\s+)?)?(?P<d>{DAY})\.\s*{MONTH}{YEAR_OPT}{TIME_OPT}", 5)
+    def _dmy(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec(year=year_of(m), month=month_of(m["mon"]), day=int(m["d"]))
+        if m["hh"]:
+            s.hour, s.minute, s.type = int(m["hh"]), int(m["mi"]), "TIME"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "vom 8. bis 10. Mai 1940", "27./28. September", "am 8. und 10. Mai"
+    @add(
+        "day_range",
+        rf"{B}(?P<d1>{DAY})\.\s*(?:-|–|/|bis(?:\s+(?:zum|einschließlich))?|und(?:\s+(?:dem|am))?|oder|auf\s+den|zum|,)\s*"
+        rf"(?P<d2>{DAY})\.\s*{MONTH}{YEAR_OPT}",
+        6,
+    )
+    def _day_range(m: re.Match[str], text: str) -> list[_Cand]:
+        y, mon = year_of(m), month_of(m["mon"])
+        return [
+            _Cand(m.start("d1"), m.end("d1") + 1, Spec(year=y, month=mon, day=int(m["d1"]))),
+            _Cand(m.start("d2"), m.end(), Spec(year=y, month=mon, day=int(m["d2"]))),
+        ]
+
+    POD_NOUN = "(?P<pod>" + _alt([p for p in pods if p[0].isalpha() and not p.endswith("s")], "upper") + ")"
+    EL = "(?:(?P<el>" + _alt(early_late, "both") + r")\s+)?"
+
+    # "Morgen des 22. Juni 1941", "späten Nachmittag des 2. Mai", "gegen Abend des 22. Juni 1940"
+    @add(
+        "pod_of_date",
+        rf"{B}(?:(?P<ga>[Gg]egen)\s+)?{EL}{POD_NOUN}\s+(?:des|vom)\s+(?P<d>{DAY})\.(?:\s*{MONTH}{YEAR_OPT})?",
+        7,
+    )
+    def _pod_date(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec(
+            year=year_of(m), month=month_of(m["mon"]) if m["mon"] else None, day=int(m["d"]),
+            pod=pods[m["pod"].lower()], type="TIME",
+        )
+        if m["el"]:
+            s.mod = early_late[m["el"].lower()]
+        if m["ga"]:
+            s.mod = "APPROX"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "Nacht vom 16. auf den 17. April"
+    @add(
+        "night_range",
+        rf"{B}(?:(?:der|die)\s+)?Nacht\s+(?:vom|zum)\s+(?P<d1>{DAY})\.\s*(?:auf|zum)\s+(?:den\s+)?(?P<d2>{DAY})\.\s*{MONTH}{YEAR_OPT}",
+        8,
+    )
+    def _night(m: re.Match[str], text: str) -> list[_Cand]:
+        y, mon = year_of(m), month_of(m["mon"])
+        st = m.start() if not text.startswith(("der", "die"), m.start()) else text.index("Nacht", m.start())
+        return [
+            _Cand(st, m.end("d1") + 1, Spec(year=y, month=mon, day=int(m["d1"]), pod="NI", type="TIME")),
+            _Cand(m.start("d2"), m.end(), Spec(year=y, month=mon, day=int(m["d2"]))),
+        ]
+
+    # "1.9.39", "01.09.1939", "3.10."
+    @add("date_num", rf"(?<![\w.,])(?P<d>{DAY})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>\d{{4}}|\d{{2}})?(?![\d])", 4)
+    def _dnum(m: re.Match[str], text: str) -> list[_Cand] | None:
+        end = m.end()
+        s = Spec(month=int(m["m"]), day=int(m["d"]))
+        if m["y"]:
+            if len(m["y"]) == 4:
+                s.year = int(m["y"])
+            else:
+                s.year2 = int(m["y"])
+        elif not text[end : end + 1].isspace():
+            return None
+        return [_Cand(m.start(), end, s)]
+
+    @add("date_iso", rf"(?<![\w.-])(?P<y>{YEAR4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\d])", 4)
+    def _diso(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(year=int(m["y"]), month=int(m["m"]), day=int(m["d"])))]
+
+    # "Anfang Mai 1863", "Juni 1940", "März des folgenden Jahres", "Mai"
+    @add(
+        "month",
+        rf"{B}(?:{PARTOF}\s+)?(?:(?P<el>{_alt(early_late, 'both')})\s+)?{MONTH}"
+        rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR4})(?![\d])(?:\s*{AD})?|\s+(?P<yb>\d{{1,4}})\s*{BC}"
+        rf"|\s+(?:des\s+{RELADJ}\s+Jahres|(?P<ds>desselben)\s+Jahres))?",
+        3,
+    )
+    def _month(m: re.Match[str], text: str) -> list[_Cand] | None:
+        s = Spec(year=year_of(m), month=month_of(m["mon"]))
+        if m["ra"]:
+            s.year_rel = rel_adj[m["ra"].lower()]
+        elif m["ds"]:
+            s.year_rel = 0
+        if m["pm"]:
+            s.mod = part_of[m["pm"].lower()]
+        elif m["el"]:
+            s.mod = early_late[m["el"].lower()]
+        bare = s.year is None and s.year_rel is None and not m["pm"] and not m["el"]
+        if bare and m["mon"].lower().rstrip(".") in MONTH_AMB:
+            before = text[max(0, m.start() - 12) : m.start()].split()
+            prev = before[-1].lower() if before else ""
+            if prev not in {"im", "seit", "bis", "ab", "vom", "zum", "des", "und", "oder", "monat", "nach", "vor",
+                            "zwischen", "–", "-", "/", "anfang", "mitte", "ende", "bis zum", "den", "diesen", "letzten"}:
+                return None
+            nxt = text[m.end() : m.end() + 2]
+            if nxt[:1] == " " and nxt[1:2].isupper() and m["mon"].lower() in ("august", "juli"):
+                # "August Bebel" / "Juli Zeh"
+                return None
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "Ende 1941", "Mitte des Jahres 1919", "Ende des vorangegangenen Jahres", "Ende des Monats"
+    @add(
+        "partof_year",
+        rf"{B}{PARTOF}\s+(?:(?:des\s+)?Jahres\s+)?(?:(?P<y>{YEAR4})(?![\d])|(?P<yb>\d{{1,4}})\s*{BC})",
+        4,
+    )
+    def _partof_year(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(year=year_of(m), mod=part_of[m["pm"].lower()]))]
+
+    @add("partof_rel", rf"{B}{PARTOF}\s+(?:des|dieses|der|dieser|diesen)\s+(?:{RELADJ}\s+)?(?P<u>Jahres|Monats|Woche)(?!\w)", 4)
+    def _partof_rel(m: re.Match[str], text: str) -> list[_Cand]:
+        unit = {"jahres": "Y", "monats": "M", "woche": "W"}[m["u"].lower()]
+        off = rel_adj[m["ra"].lower()] if m["ra"] else 0
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=off, mod=part_of[m["pm"].lower()]))]
+
+    compounds: dict[str, list[str]] = lex["part_of_compounds"]
+
+    @add("partof_compound", rf"{B}(?P<c>{_alt(compounds, 'upper')}){E}(?:\s+(?P<y>{YEAR4})(?![\d]))?", 4)
+    def _partof_comp(m: re.Match[str], text: str) -> list[_Cand]:
+        unit, mod = compounds[m["c"].lower()]
+        if m["y"]:
+            return [_Cand(m.start(), m.end(), Spec(year=int(m["y"]), mod=mod))]
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=0, mod=mod))]
+
+    # "im Laufe des Jahres (1966)"
+    @add("laufe", rf"{B}Laufe\s+(?:des|dieses)\s+(?:{RELADJ}\s+)?Jahres(?:\s+(?P<y>{YEAR4})(?![\d]))?", 4)
+    def _laufe(m: re.Match[str], text: str) -> list[_Cand]:
+        if m["y"]:
+            return [_Cand(m.start(), m.end(), Spec(year=int(m["y"])))]
+        off = rel_adj[m["ra"].lower()] if m["ra"] else 0
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="Y", offset=off))]
+
+    # years: "1939", "Jahr 1919", "um 1900", "499 v. Chr.", "um das Jahr 500 v. Chr."
+    @add(
+        "year_bc",
+        rf"{B}(?:(?P<ap>[Uu]m|[Ee]twa|[Gg]egen|ca\.|[Cc]irca)\s+(?:das\s+)?)?(?:Jahre?s?\s+)?(?P<yb>\d{{1,4}})\s*{BC}",
+        4,
+    )
+    def _year_bc(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec(year=-int(m["yb"]))
+        if m["ap"]:
+            s.mod = "APPROX"
+        return [_Cand(m.start(), m.end(), s)]
+
+    @add(
+        "year",
+        rf"(?<![\w.,:/-])(?:(?P<ap>[Uu]m|[Cc]a\.|[Cc]irca)\s+(?:das\s+)?)?(?:(?P<j>Jahre?s?)\s+)?(?P<y>{YEAR4})(?![\d]|\.\d|,\d|er\b|er-)"
+        rf"(?:\s*{AD})?",
+        2,
+    )
+    def _year(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if not m["j"] and not m["ap"]:
+            after = text[m.end() : m.end() + 25].split()
+            nxt = after[0].lower().strip(".,;:)") if after else ""
+            if nxt in count_nouns:
+                return None
+            before = text[max(0, m.start() - 20) : m.start()].split()
+            prev = before[-1].lower() if before else ""
+            prev2 = " ".join(before[-2:]).lower() if len(before) >= 2 else ""
+            if prev in count_cues or prev2 in count_cues:
+                return None
+            if text[m.end() : m.end() + 1] == ":" and text[m.end() + 1 : m.end() + 2].isdigit():
+                return None
+        s = Spec(year=int(m["y"]))
+        if m["ap"]:
+            s.mod = "APPROX"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "1939/40", "Winter 1940/41" keeps the first year (see season)
+    @add("year_slash", rf"(?<![\w.,:/-])(?P<y>{YEAR4})/(?P<y2>\d{{2}})(?![\d])", 3)
+    def _year_slash(m: re.Match[str], text: str) -> list[_Cand]:
+        y = int(m["y"])
+        y2 = (y // 100) * 100 + int(m["y2"])
+        if y2 < y:
+            y2 += 100
+        return [_Cand(m.start("y"), m.end("y"), Spec(year=y)), _Cand(m.start("y2"), m.end("y2"), Spec(year=y2))]
+
+    # seasons: "Frühjahr 1943", "im Sommer", "Spätsommer", "späten Frühjahr 1861", "Frühjahr des nächsten Jahres"
+    sprefix: dict[str, str] = lex["season_prefixes"]
+    @add(
+        "season",
+        rf"{B}(?:(?P<el>{_alt(early_late, 'both')})\s+)?(?:(?P<sp>{_alt(sprefix, 'upper')})(?P<s1>{SEASON_L})|(?P<s2>{SEASON_U})){E}"
+        rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR4})(?:/\d{{2,4}})?(?![\d])|\s+(?P<yb>\d{{1,4}})\s*{BC}"
+        rf"|\s+des\s+{RELADJ}\s+Jahres)?",
+        3,
+    )
+    def _season(m: re.Match[str], text: str) -> list[_Cand] | None:
+        name = (m["s1"] or m["s2"]).lower()
+        s = Spec(year=year_of(m), season=seasons[name])
+        if m["ra"]:
+            s.year_rel = rel_adj[m["ra"].lower()]
+        if m["sp"]:
+            s.mod = sprefix[m["sp"].lower()]
+        elif m["el"]:
+            s.mod = early_late[m["el"].lower()]
+        if s.year is None and s.year_rel is None:
+            # bare "Sommer"/"Winter" is also a surname: want a determiner or preposition before it
+            before = text[max(0, m.start() - 12) : m.start()].split()
+            prev = before[-1].lower() if before else ""
+            if prev not in {"im", "den", "der", "des", "dem", "ab", "seit", "bis", "zum", "vom", "diesen", "dieses",
+                            "diesem", "jenen", "jenem", "folgenden", "nächsten", "kommenden", "vergangenen",
+                            "letzten", "über", "und", "oder", "ins", "frühen", "späten", "einsetzender",
+                            "einsetzenden", "gesamten", "ganzen"} and not m["el"] and not m["sp"]:
+                return None
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "1. Halbjahr", "zweiten Jahreshälfte 1863", "ersten Quartal 2022"
+    ORD = "(?P<o>" + _alt(ordinals, "both") + r"|[1-4]\.)"
+    @add("half", rf"{B}{ORD}\s+(?P<h>Halbjahr(?:es)?|Jahreshälfte|Hälfte\s+des\s+Jahres|Quartal(?:s|es)?)(?:\s+(?P<y>{YEAR4})(?![\d]))?", 4)
+    def _half(m: re.Match[str], text: str) -> list[_Cand] | None:
+        o = m["o"].lower()
+        n = int(o[:-1]) if o.endswith(".") else ordinals.get(o)
+        if n is None or n < 1:
+            return None
+        s = Spec(year=int(m["y"]) if m["y"] else None)
+        if m["h"].lower().startswith("quartal"):
+            if n > 4:
+                return None
+            s.quarter = n
+        else:
+            if n > 2:
+                return None
+            s.half = n
+        if s.year is None:
+            s.year_rel = 0
+        return [_Cand(m.start(), m.end(), s)]
+
+    # decades: "den 1930er-Jahren", "Ende der 1990er", "Anfang der 460er Jahre v. Chr.", "der 30er Jahre"
+    @add(
+        "decade",
+        rf"{B}(?:{PARTOF}\s+)?(?:(?P<det>den|der|die|Den|Der|Die)\s+)?(?:(?P<d4>\d{{2,3}}0)er|(?P<d2>[1-9]0)er(?=\s*-?\s*Jahre))"
+        rf"(?:\s*-?\s*Jahren?)?(?:\s*(?P<bc>{BC}))?",
+        4,
+    )
+    def _decade(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec()
+        if m["d4"]:
+            digits = m["d4"].zfill(4)[:3]
+            s.decade = ("BC" if m["bc"] else "") + digits
+        else:
+            s.decade2 = int(m["d2"]) // 10
+        if m["pm"]:
+            s.mod = part_of[m["pm"].lower()]
+        st = m.start()
+        if m["det"] and m["pm"]:
+            st = m.start()  # "Ende der 1990er": the part-of word carries the span
+        return [_Cand(st, m.end(), s)]
+
+    # centuries: "19. Jahrhundert", "Ende des 6. Jahrhunderts v. Chr.", "4. Jh. v. Chr."
+    @add(
+        "century",
+        rf"{B}(?:{PARTOF}\s+(?:des\s+)?)?(?:(?P<n>\d{{1,2}})\.|(?P<ow>{_alt(ordinals, 'lower')}))\s*(?:Jahrhunderts?|Jh\.)(?:\s*(?P<bc>{BC}))?",
+        4,
+    )
+    def _century(m: re.Match[str], text: str) -> list[_Cand] | None:
+        n = int(m["n"]) if m["n"] else ordinals.get(m["ow"].lower(), -1)
+        if n < 1:
+            return None
+        s = Spec(century=("BC" if m["bc"] else "") + f"{n - 1:02d}")
+        if m["pm"]:
+            s.mod = part_of[m["pm"].lower()]
+        return [_Cand(m.start(), m.end(), s)]
+
+    # relative with a count: "zwei Tage später", "Ein halbes Jahr später", "knapp einen Monat später", "Jahre zuvor"
+    @add(
+        "rel_count",
+        rf"{B}(?:{APPROX}\s+)?(?:(?P<n>{NUM})|(?P<half>[Ee]in\s+halbes))\s+{UNIT}\s+{RELAFTER}",
+        5,
+    )
+    def _rel_count(m: re.Match[str], text: str) -> list[_Cand] | None:
+        unit = units[m["u"].lower()]
+        n = 0.5 if m["half"] else _num(m["n"], lex)
+        d = rel_after[m["dir"].lower()]
+        if n == "X":
+            return [_Cand(m.start(), m.end(), Spec(kind="ref", value="FUTURE_REF" if d > 0 else "PAST_REF"))]
+        if n is None or unit not in ("D", "W", "M", "Y"):
+            return None
+        if n == 0.5 and unit == "Y":
+            unit, n = "M", 6
+        if n != int(n):
+            return None
+        s = Spec(kind="rel", unit=unit, offset=int(n) * d, mod=approx.get(m["ap"].lower()) if m["ap"] else None)
+        return [_Cand(m.start(), m.end(), s)]
+
+    @add("rel_bare", rf"{B}(?P<u>Tage|Wochen|Monate|Jahre|Jahrzehnte){E}\s+{RELAFTER}", 4)
+    def _rel_bare(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=_duration_value("X", units[m["u"].lower()])))]
+
+    # "nach zwei Tagen", "Nach etwa zehn Tagen", "vor drei Wochen", "in zwei Wochen"
+    @add("rel_prep", rf"{B}(?P<p>[Nn]ach|[Vv]or|[Ii]n|[Bb]innen)\s+(?:{APPROX}\s+)?(?P<n>{NUM})\s+{UNIT}", 4)
+    def _rel_prep(m: re.Match[str], text: str) -> list[_Cand] | None:
+        unit = units[m["u"].lower()]
+        n = _num(m["n"], lex)
+        p = m["p"].lower()
+        mod = approx.get(m["ap"].lower()) if m["ap"] else None
+        if n is None:
+            return None
+        if n == "X" or unit not in ("D", "W", "M", "Y") or n != int(n) or p in ("in", "binnen"):
+            # "in drei Tagen" in a history text is a span of time; the news case is handled at resolution
+            val = _duration_value(n, unit)
+            if val is None:
+                return None
+            st = m.start("ap") if m["ap"] else m.start("n")
+            s = Spec(kind="dur", type="DURATION", value=val, mod=mod)
+            if p in ("in", "binnen") and n != "X" and unit in ("D", "W", "M", "Y") and n == int(n):
+                s.unit, s.offset = unit, int(n)  # news: "in zwei Wochen" is a date
+            return [_Cand(st if p in ("in", "binnen") else m.start(), m.end(), s)]
+        d = 1 if p == "nach" else -1
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=int(n) * d, mod=mod))]
+
+    # "am selben Tag", "im selben Monat", "folgenden Tag", "nächsten Jahr", "dieses Jahres", "vergangene Woche"
+    @add(
+        "rel_adj",
+        rf"{B}(?:(?P<p>[Aa]m|[Ii]m|[Aa]n\s+(?:diesem|dem)|[Ii]n\s+(?:diesem|dem))\s+)?(?:(?:des|dem|den|der|die|das)\s+)?{RELADJ}\s+"
+        rf"(?P<u>Tag|Tages|Woche|Wochenende|Monat|Monats|Jahr|Jahres|Jahreswechsel)(?!\w)",
+        4,
+    )
+    def _rel_adj(m: re.Match[str], text: str) -> list[_Cand] | None:
+        ra = m["ra"].lower()
+        off = rel_adj[ra]
+        u = m["u"].lower()
+        unit = {"tag": "D", "tages": "D", "woche": "W", "wochenende": "WE", "monat": "M", "monats": "M",
+                "jahr": "Y", "jahres": "Y", "jahreswechsel": "Y"}[u]
+        # "im letzten Jahr des Krieges" etc. are not anchored; keep only the common readings
+        after = text[m.end() : m.end() + 6]
+        if after.startswith((" des ", " der ")) and off != 0:
+            return None
+        st = m.start()
+        p = (m["p"] or "").lower()
+        if p and ra not in ("selben", "gleichen") and not p.startswith("an"):
+            st = m.start("ra")
+            pre = text[m.start() : m.start("ra")].split()
+            if pre and pre[-1].lower() in ("des", "den"):
+                st = m.start("ra")
+        elif not p:
+            st = m.start("ra") if text[m.start() : m.start("ra")].strip().lower() not in ("des", "dem", "den", "das") else m.start()
+        s = Spec(kind="rel", unit=unit, offset=off)
+        if u == "jahreswechsel":
+            s.mod = "END"
+        return [_Cand(st, m.end(), s)]
+
+    # "am Tag darauf", "Einen Tag darauf", "tags darauf"
+    @add("tag_darauf", rf"{B}(?:(?P<p>[Aa]m\s+)?Tag|[Tt]ags|[Ee]inen\s+Tag)\s+(?P<dir>darauf|danach|zuvor|davor|vorher)(?!\w)", 5)
+    def _tag_darauf(m: re.Match[str], text: str) -> list[_Cand]:
+        d = rel_after.get(m["dir"].lower(), 1)
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=d))]
+
+    # "Vortag", "im Folgejahr", "des Vorjahres"
+    rcomp: dict[str, list[Any]] = lex["relative_compounds"]
+    @add("rel_compound", rf"{B}(?P<c>{_alt(rcomp, 'upper')}){E}", 3)
+    def _rel_comp(m: re.Match[str], text: str) -> list[_Cand]:
+        unit, off = rcomp[m["c"].lower()]
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=off))]
+
+    # "heute", "gestern Abend", "vorgestern", "morgen früh"
+    rdw: dict[str, int] = lex["relative_day_words"]
+    POD_ADV = _alt([p for p in pods if p[0].isalpha()], "upper") + "|früh"
+    @add("rel_day", rf"{B}(?P<w>{_alt([w for w in rdw if w != 'morgen'], 'both')}|morgen)(?:\s+(?P<pod>{POD_ADV}))?{E}", 4)
+    def _rel_day(m: re.Match[str], text: str) -> list[_Cand]:
+        w = m["w"].lower()
+        s = Spec(kind="rel", unit="D", offset=rdw[w])
+        if w == "heute" and not m["pod"]:
+            s.today_ref = True
+        if m["pod"]:
+            s.pod = pods.get(m["pod"].lower(), "MO")
+            s.type = "TIME"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "heutigen Tag", "bis heute" etc.
+    @add("heutig", rf"{B}(?:dem\s+)?heutigen\s+Tag{E}|{B}[Hh]eutiger{E}", 3)
+    def _heutig(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(kind="ref", value="PRESENT_REF"))]
+
+    # weekdays: "am Montag", "Montagabend", "vergangenen Freitag", "am kommenden Dienstag"
+    WDX = "(?P<wd>" + _alt(weekdays, "upper") + ")"
+    POD_SUF = "(?P<pods>" + _alt(["morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"], "lower") + ")?"
+    @add("weekday", rf"{B}(?:(?P<ra>{_alt(['vergangenen', 'letzten', 'vorigen', 'kommenden', 'nächsten', 'diesen'], 'both')})\s+)?{WDX}{POD_SUF}(?:s(?=\s))?{E}", 3)
+    def _weekday(m: re.Match[str], text: str) -> list[_Cand] | None:
+        s = Spec(kind="weekday", weekday=weekdays[m["wd"].lower()])
+        if m["ra"]:
+            r = m["ra"].lower()
+            s.weekday_dir = -1 if r in ("vergangenen", "letzten", "vorigen") else (1 if r != "diesen" else 0)
+        if m["pods"]:
+            s.pod = pods[m["pods"].lower()]
+            s.type = "TIME"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # parts of day on the anchor day: "am Abend", "in der Nacht", "nachts"
+    @add("pod", rf"{B}(?:(?P<p>[Aa]m|[Ii]n\s+der)\s+{POD_NOUN}(?!\s+(?:des|vom|zum))|(?P<adv>nachts|abends|morgens|vormittags|nachmittags)){E}", 2)
+    def _pod(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if m["adv"]:
+            s = Spec(kind="rel", unit="D", offset=0, pod=pods[m["adv"].lower()], type="TIME")
+            return [_Cand(m.start(), m.end(), s)]
+        s = Spec(kind="rel", unit="D", offset=0, pod=pods[m["pod"].lower()], type="TIME")
+        st = m.start() if m["p"].lower() == "am" else m.start("pod")
+        return [_Cand(st, m.end(), s)]
+
+    # clock times: "4 Uhr 45", "um 16:30 Uhr", "7 Uhr", "Mitternacht"
+    @add(
+        "clock",
+        rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*Uhr(?:\s+(?P<mi2>[0-5]?\d)(?![\d.,]))?"
+        rf"(?:\s+(?P<tz>MEZ|MESZ|UTC|Ortszeit|mitteleuropäischer\s+(?:Sommer)?[Zz]eit))?",
+        3,
+    )
+    def _clock(m: re.Match[str], text: str) -> list[_Cand]:
+        mi = m["mi"] or m["mi2"] or "0"
+        s = Spec(kind="rel", unit="D", offset=0, hour=int(m["h"]), minute=int(mi), type="TIME")
+        return [_Cand(m.start(), m.end(), s)]
+
+    @add("midnight", rf"{B}Mitternacht{E}", 2)
+    def _midnight(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, hour=24, minute=0, type="TIME"))]
+
+    # durations: "15 Tage", "etwa eine Woche", "mehr als drei Tagen", "anderthalb Jahre", "einige Stunden"
+    @add(
+        "duration",
+        rf"{B}(?:{APPROX}\s+)?(?:(?P<n>{NUM})|(?P<half>[Ee]in(?:en)?\s+halbe[ns]?)|(?P<ganz>[Ee]ine[nm]?\s+ganze[nm]?))\s+{UNIT}",
+        2,
+    )
+    def _duration(m: re.Match[str], text: str) -> list[_Cand] | None:
+        unit = units[m["u"].lower()]
+        if m["half"]:
+            n: Any = 0.5
+        elif m["ganz"]:
+            n = 1
+        else:
+            n = _num(m["n"], lex)
+        low = m.group(0).lower()
+        if low.startswith(("eines tag", "eines ", "einer ")):
+            return None  # "eines Tages" = one day (vague), "einer Woche" is genitive, mostly not a duration phrase
+        if m["u"].lower() in ("tages", "monats", "jahres", "jahrzehnts") and not m["n"]:
+            return None
+        val = _duration_value(n, unit)
+        if val is None:
+            return None
+        s = Spec(kind="dur", type="DURATION", value=val, mod=approx.get(m["ap"].lower()) if m["ap"] else None)
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "die ersten beiden Tage", "den folgenden Monaten", "nächsten vier Tage", "letzten zwei Monate"
+    @add(
+        "duration_adj",
+        rf"{B}(?P<ra>{_alt(['ersten', 'letzten', 'nächsten', 'folgenden', 'kommenden', 'vergangenen', 'zurückliegenden'], 'both')})"
+        rf"\s+(?:(?P<n>{NUM})\s+)?(?P<u>Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Stunden|Jahrzehnte|Jahrzehnten){E}",
+        3,
+    )
+    def _duration_adj(m: re.Match[str], text: str) -> list[_Cand] | None:
+        unit = units[m["u"].lower()]
+        n = _num(m["n"], lex) if m["n"] else "X"
+        val = _duration_value(n, unit)
+        if val is None:
+            return None
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val))]
+
+    uadj: dict[str, str] = lex["unit_adjectives"]
+    @add("duration_adjword", rf"{B}(?:(?P<ap>fast|knapp|etwa|rund)\s+)?(?P<n>\d+|{_alt(numwords, 'lower')})-?(?P<ua>{_alt(uadj, 'lower')}){E}", 3)
+    def _dur_adjword(m: re.Match[str], text: str) -> list[_Cand] | None:
+        n = _num(m["n"], lex)
+        val = _duration_value(n, uadj[m["ua"].lower()])
+        if val is None:
+            return None
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val, mod=approx.get(m["ap"].lower()) if m["ap"] else None))]
+
+    # "90-Tage-Frist", "Sieben-Tage-Schlacht"
+    @add("duration_compound", rf"{B}(?P<n>\d+|{NUMW})-(?P<u>Tage|Wochen|Monate|Jahre|Stunden)(?=-)", 3)
+    def _dur_comp(m: re.Match[str], text: str) -> list[_Cand] | None:
+        val = _duration_value(_num(m["n"], lex), units[m["u"].lower()])
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val))] if val else None
+
+    lang_adv: dict[str, str] = lex["lang_adverbs"]
+    @add("duration_lang", rf"{B}(?P<w>{_alt(lang_adv, 'lower')}){E}", 2)
+    def _dur_lang(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=_duration_value("X", lang_adv[m["w"].lower()])))]
+
+    # "seit Jahren", "seit Wochen", "seit langer Zeit" (the preposition stays outside, as in TIMEX)
+    @add("seit_plural", rf"(?<=[Ss]eit\s)(?:(?P<u>Tagen|Wochen|Monaten|Jahren|Jahrzehnten|Stunden)|(?P<lz>langer\s+Zeit|langem)){E}", 3)
+    def _seit(m: re.Match[str], text: str) -> list[_Cand]:
+        unit = units[m["u"].lower()] if m["u"] else "Y"
+        s = Spec(kind="dur", type="DURATION", value=_duration_value("X", unit))
+        s.unit = "SINCE"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # fixed vague references: "wenig später", "kurz zuvor", "in der Folgezeit", "jetzt"
+    refs: dict[str, str] = lex["refs"]
+    @add("ref", rf"{B}(?P<r>{_alt(refs, 'both')}){E}", 1)
+    def _ref(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(kind="ref", value=refs[re.sub(r'\s+', ' ', m['r'].lower())]))]
+
+    # holidays: "Weihnachten 1914", "Neujahrstag 1863", "Ostern"
+    hol: dict[str, Any] = lex["holidays"]
+    @add("holiday", rf"{B}(?P<h>{_alt(hol, 'upper')}){E}(?:\s+(?P<y>{YEAR4})(?![\d]))?", 3)
+    def _holiday(m: re.Match[str], text: str) -> list[_Cand]:
+        h = hol[re.sub(r"\s+", " ", m["h"].lower())]
+        s = Spec(year=int(m["y"]) if m["y"] else None)
+        if isinstance(h, list):
+            s.month, s.day = h
+        else:
+            s.value = h  # easter offset, resolved once the year is known
+        return [_Cand(m.start(), m.end(), s)]
+
+    # sets: "täglich", "jeden Tag", "wöchentlich"
+    @add("set", rf"{B}(?P<w>täglich|wöchentlich|monatlich|jährlich|alljährlich|(?:[Jj]eden|[Jj]ede)\s+(?:Tag|Woche|Monat|Jahr|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)){E}", 3)
+    def _set(m: re.Match[str], text: str) -> list[_Cand]:
+        w = m["w"].lower().split()[-1]
+        val = {"täglich": "P1D", "tag": "P1D", "wöchentlich": "P1W", "woche": "P1W", "monatlich": "P1M", "monat": "P1M",
+               "jährlich": "P1Y", "alljährlich": "P1Y", "jahr": "P1Y"}.get(w)
+        if val is None:
+            val = f"XXXX-WXX-{weekdays[w]}"
+        return [_Cand(m.start(), m.end(), Spec(kind="set", type="SET", value=val))]
+
+    compiled = [(name, re.compile(rx), fn, prio) for name, rx, fn, prio in pats]
+    return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex)
+
+
+# --------------------------------------------------------------------------- patterns (English)
+def _build_en(lex: dict[str, Any]) -> _Lang:
+    months: dict[str, int] = lex["months"]
+    MONTH = "(?P<mon>" + _alt(months, "upper") + r")\.?(?![\w])"
+    weekdays: dict[str, int] = lex["weekdays"]
+    units: dict[str, str] = lex["units"]
+    numw: dict[str, Any] = lex["number_words"]
+    NUM = rf"(?:\d+|{_alt(numw, 'both')})"
+    UNIT = "(?P<u>" + _alt(units, "lower") + r")(?![\w])"
+    rel_adj: dict[str, int] = lex["relative_adjectives"]
+    part_of: dict[str, str] = lex["part_of"]
+    PARTOF = "(?P<pm>" + _alt(part_of, "both") + ")"
+    YEAR4 = r"(?:1\d{3}|20\d{2})"
+    B = r"(?<![\w.,-])"
+    E = r"(?![\w])"
+    seasons: dict[str, str] = lex["seasons"]
+    pats: list[tuple[str, str, Callable[[re.Match[str], str], list[_Cand] | None], int]] = []
+
+    def add(name: str, rx: str, prio: int = 0) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+            pats.append((name, rx, fn, prio))
+            return fn
+
+        return deco
+
+    def mo(s: str) -> int:
+        return months[s.lower().rstrip(".")]
+
+    @add("mdy", rf"{B}{MONTH}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR4}))?{E}", 5)
+    def _mdy(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(year=int(m["y"]) if m["y"] else None, month=mo(m["mon"]), day=int(m["d"])))]
+
+    @add("dmy", rf"{B}(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<y>{YEAR4}))?{E}", 5)
+    def _dmy(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(year=int(m["y"]) if m["y"] else None, month=mo(m["mon"]), day=int(m["d"])))]
+
+    @add("month", rf"{B}(?:{PARTOF}\s*)?{MONTH}(?:,?\s+(?P<y>{YEAR4}))?{E}", 3)
+    def _month(m: re.Match[str], text: str) -> list[_Cand] | None:
+        s = Spec(year=int(m["y"]) if m["y"] else None, month=mo(m["mon"]))
+        if m["pm"]:
+            s.mod = part_of[m["pm"].lower()]
+        if s.year is None and not m["pm"]:
+            before = text[max(0, m.start() - 8) : m.start()].split()
+            if m["mon"].lower() in lex["ambiguous_months"] and (not before or before[-1].lower() not in ("in", "of", "since", "until", "by", "early", "late", "mid", "from", "to")):
+                return None
+        return [_Cand(m.start(), m.end(), s)]
+
+    @add("year", rf"(?<![\w.,:/-])(?:{PARTOF}\s*)?(?P<y>{YEAR4})(?![\d]|\.\d|,\d|s\b)", 2)
+    def _year(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec(year=int(m["y"]))
+        if m["pm"]:
+            s.mod = part_of[m["pm"].lower()]
+        return [_Cand(m.start(), m.end(), s)]
+
+    @add("decade", rf"{B}(?:the\s+)?(?P<d>\d{{3}}0)s{E}", 3)
+    def _decade(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(decade=m["d"][:3]))]
+
+    @add("season", rf"{B}(?:the\s+)?(?P<s>{_alt(seasons, 'both')})(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{E}", 2)
+    def _season(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if not m["y"] and not text[max(0, m.start() - 4) : m.start()].lower().strip().endswith(("in", "the", "this", "last", "next")):
+            return None
+        return [_Cand(m.start(), m.end(), Spec(year=int(m["y"]) if m["y"] else None, season=seasons[m["s"].lower()]))]
+
+    rdw: dict[str, int] = lex["relative_day_words"]
+    @add("relday", rf"{B}(?P<w>{_alt(rdw, 'both')}){E}", 3)
+    def _relday(m: re.Match[str], text: str) -> list[_Cand]:
+        w = m["w"].lower()
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=rdw[w], today_ref=(w == "today")))]
+
+    @add("reladj", rf"{B}(?P<ra>{_alt(rel_adj, 'both')})\s+(?P<u>week|month|year|weekend){E}", 4)
+    def _reladj(m: re.Match[str], text: str) -> list[_Cand]:
+        unit = {"week": "W", "month": "M", "year": "Y", "weekend": "WE"}[m["u"].lower()]
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=rel_adj[m["ra"].lower()]))]
+
+    @add("ago", rf"{B}(?P<n>{NUM})\s+{UNIT}\s+(?P<dir>ago|later|earlier){E}", 5)
+    def _ago(m: re.Match[str], text: str) -> list[_Cand] | None:
+        n = _num(m["n"], lex)
+        unit = units[m["u"].lower()]
+        d = -1 if m["dir"].lower() in ("ago", "earlier") else 1
+        if n == "X":
+            return [_Cand(m.start(), m.end(), Spec(kind="ref", value="PAST_REF" if d < 0 else "FUTURE_REF"))]
+        if n is None or unit not in ("D", "W", "M", "Y"):
+            return None
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=int(n) * d))]
+
+    @add("weekday", rf"{B}(?:(?P<ra>last|next|this)\s+)?(?P<wd>{_alt(weekdays, 'upper')}){E}", 3)
+    def _weekday(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec(kind="weekday", weekday=weekdays[m["wd"].lower()])
+        if m["ra"]:
+            s.weekday_dir = {"last": -1, "next": 1, "this": 0}[m["ra"].lower()]
+        return [_Cand(m.start(), m.end(), s)]
+
+    @add("duration", rf"{B}(?P<n>{NUM})\s+{UNIT}", 2)
+    def _duration(m: re.Match[str], text: str) -> list[_Cand] | None:
+        val = _duration_value(_num(m["n"], lex), units[m["u"].lower()])
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val))] if val else None
+
+    refs: dict[str, str] = lex["refs"]
+    @add("ref", rf"{B}(?P<r>{_alt(refs, 'both')}){E}", 1)
+    def _ref(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(kind="ref", value=refs[re.sub(r'\s+', ' ', m['r'].lower())]))]
+
+    compiled = [(name, re.compile(rx), fn, prio) for name, rx, fn, prio in pats]
+    return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex)
+
+
+@functools.lru_cache(maxsize=4)
+def _language(language: str) -> _Lang:
+    raw = _raw_lexicon()
+    if language.startswith("en"):
+        return _build_en(raw["en"])
+    return _build_de(raw["de"])
+
+
+# --------------------------------------------------------------------------- anchoring
+@dataclass(slots=True)
+class _Point:
+    """A (possibly partial) calendar point; BC years are negative."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def as_date(self) -> date | None:
+        if self.year and self.year > 0 and self.month and self.day:
+            try:
+                return date(self.year, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+
+def parse_anchor(value: str | date | None) -> date | None:
+    """Publication date as a :class:`date` (accepts ISO dates and datetimes); None if unusable."""
+    if value is None or isinstance(value, date):
+        return value
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _fmt_year(y: int | None) -> str:
+    if y is None:
+        return "XXXX"
+    return f"BC{-y:04d}" if y < 0 else f"{y:04d}"
+
+
+def _easter(year: int) -> date:
+    # anonymous Gregorian algorithm
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * mm + 114) // 31
+    day = (h + ll - 7 * mm + 114) % 31 + 1
+    return date(year, month, day)
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def _range(value: str) -> tuple[str | None, str | None]:
+    """First and last day covered by a calendar value (None when open or BC)."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?", value)
+    if m:
+        y = int(m[1])
+        if m[3]:
+            d = f"{y:04d}-{m[2]}-{m[3]}"
+            return d, d
+        if m[2]:
+            mo = int(m[2])
+            return f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"
+        return f"{y:04d}-01-01", f"{y:04d}-12-31"
+    m = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
+    if m:
+        try:
+            mon = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return None, None
+        first = mon + timedelta(days=5) if value.endswith("-WE") else mon
+        return first.isoformat(), (mon + timedelta(days=6)).isoformat()
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI|H1|H2|Q1|Q2|Q3|Q4)", value)
+    if m:
+        y, part = int(m[1]), m[2]
+        if part in _SEASON_MONTHS:
+            a, b = _SEASON_MONTHS[part]
+            y2 = y + 1 if part == "WI" else y
+        elif part.startswith("H"):
+            a, b, y2 = (1, 6, y) if part == "H1" else (7, 12, y)
+        else:
+            q = int(part[1])
+            a, b, y2 = 3 * q - 2, 3 * q, y
+        return f"{y:04d}-{a:02d}-01", f"{y2:04d}-{b:02d}-{calendar.monthrange(y2, b)[1]:02d}"
+    m = re.fullmatch(r"(\d{3})", value)
+    if m:
+        return f"{m[1]}0-01-01", f"{m[1]}9-12-31"
+    m = re.fullmatch(r"(\d{2})", value)
+    if m:
+        return f"{m[1]}00-01-01", f"{m[1]}99-12-31"
+    return None, None
+
+
+class _Resolver:
+    def __init__(self, text: str, pub: date | None, anchoring: str, lang: _Lang):
+        self.text = text
+        self.pub = pub
+        self.narrative = anchoring == "narrative"
+        self.lang = lang
+        self.anchor = _Point(pub.year, pub.month, pub.day) if pub else _Point()
+
+    # -- context -----------------------------------------------------------
+    def _future(self, start: int, end: int) -> bool:
+        t = self.text
+        a = max(t.rfind(". ", 0, start), t.rfind("\n", 0, start), 0)
+        b = t.find(". ", end)
+        b = len(t) if b < 0 else b
+        return bool(self.lang.future_cues.search(t, a, min(b, a + 400)))
+
+    def _in_parens(self, start: int) -> bool:
+        a = self.text.rfind("(", max(0, start - 80), start)
+        return a >= 0 and self.text.rfind(")", a, start) < 0
+
+    def _base(self) -> _Point:
+        if self.narrative:
+            return self.anchor
+        return _Point(self.pub.year, self.pub.month, self.pub.day) if self.pub else _Point()
+
+    # -- resolution --------------------------------------------------------
+    def resolve(self, c: _Cand) -> TimeExpression:
+        s = c.spec
+        te = TimeExpression(start=c.start, end=c.end, text=self.text[c.start : c.end], type=s.type, modifier=s.mod)
+        if s.kind == "ref":
+            te.value = s.value
+            te.granularity = None
+            te.anchor = "previous" if self.narrative else "publication"
+            return te
+        if s.kind in ("dur", "set"):
+            if s.kind == "dur" and not self.narrative and s.unit in ("D", "W", "M", "Y") and s.offset and self.pub:
+                # news: "in zwei Wochen" points at a date
+                return self._rel(te, Spec(kind="rel", unit=s.unit, offset=s.offset, mod=s.mod), c)
+            te.value = s.value
+            if s.kind == "dur" and s.unit == "SINCE" and self.pub and not self.narrative:
+                te.end_date = self.pub.isoformat()
+                te.anchor = "publication"
+            return te
+        if s.kind == "weekday":
+            return self._weekday(te, s, c)
+        if s.kind == "rel":
+            return self._rel(te, s, c)
+        return self._abs(te, s, c)
+
+    def _abs(self, te: TimeExpression, s: Spec, c: _Cand) -> TimeExpression:
+        base = self._base()
+        if s.decade is not None:
+            te.value, te.granularity = s.decade, "decade"
+        elif s.decade2 is not None:
+            cent = (abs(base.year) // 100) if base.year else 19
+            te.value, te.granularity = f"{cent:02d}{s.decade2}", "decade"
+            te.anchor = "previous" if self.narrative else ("publication" if self.pub else "none")
+        elif s.century is not None:
+            te.value, te.granularity = s.century, "century"
+        else:
+            year = s.year
+            anchored = False
+            if year is None and s.year2 is not None:
+                cent = (base.year // 100) if base.year and base.year > 0 else 19
+                year = cent * 100 + s.year2
+            if year is None:
+                anchored = True
+                if s.year_rel is not None:
+                    year = base.year + s.year_rel if base.year is not None else None
+                elif self.narrative:
+                    year = base.year
+                elif self.pub is not None:
+                    year = self._nearest_year(s, c)
+            month = s.month
+            day = s.day
+            if day is not None and month is None:
+                month = base.month
+                anchored = True
+            if s.value and s.value.startswith("easter") and year and year > 0:
+                d = _easter(year) + timedelta(days=int(s.value[6:]))
+                month, day = d.month, d.day
+            if anchored:
+                te.anchor = ("previous" if self.narrative else "publication") if year is not None else "none"
+            y = _fmt_year(year)
+            if s.season:
+                te.value, te.granularity = f"{y}-{s.season}", "season"
+            elif s.half:
+                te.value, te.granularity = f"{y}-H{s.half}", "half"
+            elif s.quarter:
+                te.value, te.granularity = f"{y}-Q{s.quarter}", "quarter"
+            elif month is None:
+                te.value, te.granularity = y, "year"
+            elif day is None:
+                te.value, te.granularity = f"{y}-{month:02d}", "month"
+            else:
+                te.value, te.granularity = f"{y}-{month:02d}-{day:02d}", "day"
+                if s.hour is not None:
+                    te.value += f"T{s.hour:02d}:{s.minute or 0:02d}"
+                    te.granularity = "time"
+                elif s.pod:
+                    te.value += f"T{s.pod}"
+                    te.granularity = "time"
+            if year is not None:
+                self._move(_Point(year, month, day), c)
+        te.begin, te.end_date = _range(te.value) if te.value else (None, None)
+        return te
+
+    def _nearest_year(self, s: Spec, c: _Cand) -> int:
+        """News: the year that puts a month/day/season nearest before (or after, in future context) publication."""
+        pub = self.pub
+        assert pub is not None
+        month = s.month or (_SEASON_MONTHS[s.season][0] if s.season else None) or (1 if s.half == 1 else 7 if s.half else None)
+        if month is None:
+            return pub.year
+        day = s.day or 1
+        future = self._future(c.start, c.end)
+        this = (month, day)
+        now = (pub.month, pub.day)
+        if s.day is None:
+            now = (pub.month, 1)
+        if future:
+            return pub.year if this >= now else pub.year + 1
+        return pub.year if this <= now or (s.day is None and month == pub.month) else pub.year - 1
+
+    def _move(self, p: _Point, c: _Cand) -> None:
+        if self.narrative and not self._in_parens(c.start):
+            self.anchor = p
+
+    def _rel(self, te: TimeExpression, s: Spec, c: _Cand) -> TimeExpression:
+        base = self._base()
+        te.anchor = "previous" if self.narrative else "publication"
+        if s.today_ref and self.narrative:
+            te.value = "PRESENT_REF"
+            return te
+        unit, n = s.unit, s.offset
+        if base.year is None:
+            te.anchor = "none"
+            te.value = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX"}.get(unit or "D")
+            te.granularity = {"D": "day", "W": "week", "WE": "week", "M": "month", "Y": "year"}.get(unit or "D")
+            if s.hour is not None:
+                te.value = f"XXXX-XX-XXT{s.hour:02d}:{s.minute or 0:02d}"
+            elif s.pod:
+                te.value = f"XXXX-XX-XXT{s.pod}"
+            return te
+        p = _Point(base.year, base.month, base.day)
+        if unit == "Y":
+            p = _Point(base.year + n, None, None)
+            te.value, te.granularity = _fmt_year(p.year), "year"
+        elif unit == "M" and base.month is not None:
+            k = base.year * 12 + base.month - 1 + n
+            p = _Point(k // 12, k % 12 + 1, None)
+            te.value, te.granularity = f"{_fmt_year(p.year)}-{p.month:02d}", "month"
+        elif unit in ("W", "WE") and not (self.narrative and n != 0):
+            d = base if base.as_date() else None
+            if d is None:
+                te.value, te.granularity = f"{_fmt_year(base.year)}-WXX", "week"
+            else:
+                dd = d.as_date() + timedelta(weeks=n)  # type: ignore[operator]
+                iy, iw, _ = dd.isocalendar()
+                te.value, te.granularity = f"{iy:04d}-W{iw:02d}" + ("-WE" if unit == "WE" else ""), "week"
+                p = _Point(dd.year, dd.month, None)
+        else:  # days (and weeks counted in a narrative)
+            d = base.as_date()
+            days = n * 7 if unit == "W" else n
+            if unit == "M" or d is None:
+                # anchor too coarse for day arithmetic: keep what is known
+                if base.month is not None and unit == "D" and n == 0:
+                    te.value, te.granularity = f"{_fmt_year(base.year)}-{base.month:02d}", "month"
+                else:
+                    te.value, te.granularity = _fmt_year(base.year), "year"
+                    p = _Point(base.year, None, None)
+            else:
+                dd = d + timedelta(days=days)
+                p = _Point(dd.year, dd.month, dd.day)
+                te.value, te.granularity = dd.isoformat(), "day"
+                if s.hour is not None:
+                    te.value += f"T{s.hour:02d}:{s.minute or 0:02d}"
+                    te.granularity = "time"
+                elif s.pod:
+                    te.value += f"T{s.pod}"
+                    te.granularity = "time"
+        te.begin, te.end_date = _range(te.value) if te.value else (None, None)
+        if te.type == "DATE" and te.granularity in ("day", "month", "year"):
+            self._move(p, _Cand(c.start, c.end, s))
+        return te
+
+    def _weekday(self, te: TimeExpression, s: Spec, c: _Cand) -> TimeExpression:
+        base = self._base()
+        d = base.as_date()
+        te.anchor = "previous" if self.narrative else "publication"
+        if d is None:
+            te.anchor = "none"
+            te.value, te.granularity = f"XXXX-WXX-{s.weekday}", "day"
+            if s.pod:
+                te.value += f"T{s.pod}"
+            return te
+        wd = s.weekday or 1
+        delta = wd - d.isoweekday()
+        if self.narrative:
+            direction = s.weekday_dir or 1
+        else:
+            direction = s.weekday_dir or (1 if self._future(c.start, c.end) else -1)
+        if direction > 0 and delta < 0 or (direction > 0 and delta == 0 and s.weekday_dir):
+            delta += 7
+        elif direction < 0 and delta > 0 or (direction < 0 and delta == 0 and s.weekday_dir):
+            delta -= 7
+        dd = d + timedelta(days=delta)
+        te.value, te.granularity = dd.isoformat(), "day"
+        if s.pod:
+            te.value += f"T{s.pod}"
+            te.granularity = "time"
+        te.begin = te.end_date = dd.isoformat()
+        self._move(_Point(dd.year, dd.month, dd.day), c)
+        return te
+
+
+# --------------------------------------------------------------------------- extraction
+def _candidates(text: str, lang: _Lang) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for _name, rx, fn, prio in lang.patterns:
+        for m in rx.finditer(text):
+            got = fn(m, text)
+            if got:
+                for c in got:
+                    c.prio = prio
+                cands.extend(got)
+    return cands
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest match wins (then the more specific pattern); no overlaps."""
+    # multi-part matches (day ranges) are ranked by the length of their whole group
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    taken: list[tuple[int, int]] = []
+    out: list[_Cand] = []
+    for c in cands:
+        if c.end <= c.start:
+            continue
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        out.append(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def extract_times(
+    text: str,
+    anchor: date | str | None = None,
+    language: str = "de",
+    anchoring: str = "news",
+) -> list[TimeExpression]:
+    """All temporal expressions in ``text``, resolved against ``anchor``.
+
+    ``anchor`` is the publication date (a ``date`` or ISO string) or None.
+    ``anchoring`` is ``"news"`` (relative expressions against the publication
+    date) or ``"narrative"`` (against the last date mentioned; historical text).
+    Every returned record satisfies ``text[t.start:t.end] == t.text``.
+    """
+    lang = _language(language or "de")
+    pub = parse_anchor(anchor)
+    resolver = _Resolver(text, pub, anchoring, lang)
+    out: list[TimeExpression] = []
+    for c in _select(_candidates(text, lang)):
+        try:
+            out.append(resolver.resolve(c))
+        except (ValueError, OverflowError, KeyError) as err:  # impossible dates ("31. Februar")
+            log.debug("could not resolve %r: %s", text[c.start : c.end], err)
+            out.append(TimeExpression(start=c.start, end=c.end, text=text[c.start : c.end], type=c.spec.type))
+    return out
+
+
+def time_ranges(times: list[TimeExpression], text: str) -> list[dict[str, Any]]:
+    """Pairs of expressions that form a range ("zwischen 1939 und 1945", "von Mai bis Juli 2014", "1939–1945")."""
+    out: list[dict[str, Any]] = []
+    for i in range(len(times) - 1):
+        a, b = times[i], times[i + 1]
+        if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME") or not a.begin or not b.end_date:
+            continue
+        gap = text[a.end : b.start].strip().lower()
+        before = text[max(0, a.start - 10) : a.start].lower().split()
+        prev = before[-1] if before else ""
+        if gap in ("–", "-", "—", "/") or (gap in ("bis", "bis zum", "bis zur", "bis ins") and prev in ("von", "vom", "ab", "seit")) or (
+            gap in ("und", "und dem") and prev in ("zwischen",)
+        ) or gap in ("to", "until") and prev == "from":
+            out.append({"from": i, "to": i + 1, "start": a.start, "end": b.end, "text": text[a.start : b.end],
+                        "begin": a.begin, "end_date": b.end_date})
+    return out
+
+
+# --------------------------------------------------------------------------- stage
+class TimeStage:
+    """Pipeline stage: fills ``doc.times`` (and ``doc.summary["time_ranges"]``)."""
+
+    name = "times"
+    requires: tuple[str, ...] = ("tokens", "sentences")
+    assigns: tuple[str, ...] = ("times",)
+
+    def __init__(self, mode: str = "fast", config: dict[str, Any] | None = None):
+        self.mode = mode
+        self.config = config or {}
+        self.anchoring = self.config.get("anchoring", "news")
+        _language("de")  # compile the patterns once, at load time
+
+    def __call__(self, doc: Doc) -> Doc:
+        lang = (doc.article.language or "de").lower()
+        language = "en" if lang.startswith("en") else "de"
+        doc.times = extract_times(doc.text, doc.article.published, language=language, anchoring=self.anchoring)
+        ranges = time_ranges(doc.times, doc.text)
+        if ranges:
+            doc.summary["time_ranges"] = ranges
+        return doc
