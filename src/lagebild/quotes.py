@@ -61,6 +61,10 @@ _KONJ1 = frozenset(
     "brauche handle gelte lasse mache sehe trage finde halte heiße laufe biete führe zeige stelle plane "
     "fordere arbeite lebe erwarte verfüge wäre hätte würde könnten müssten sollten dürften wären hätten würden".split()
 )
+# cue forms too ambiguous to signal a speech act without a complement clause
+_NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
+                         "wies wiesen rief riefen spricht sprach sprachen heißt hieß nennt nannte nannten glaubt "
+                         "glaubte hofft hoffte schätzt schätzte".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
 
@@ -69,6 +73,9 @@ class CueLexicon:
     verbs: dict[str, tuple[str, ...]]  # surface form -> particles ("" when not separable)
     preps: frozenset[str]
     nouns: frozenset[str]  # "nach Angaben"
+    adverbs: frozenset[str]  # clause openers that are never the speaker
+    pps: frozenset[str]  # prepositions
+    time_nouns: frozenset[str]  # "sagte am Montag", "im Interview"
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,6 +83,7 @@ def cues() -> CueLexicon:
     verbs: dict[str, set[str]] = {}
     preps: set[str] = set()
     nouns: set[str] = set()
+    other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -89,7 +97,10 @@ def cues() -> CueLexicon:
                 preps.add(form.lower())
             elif kind == "noun":
                 nouns.add(form.lower())
-    return CueLexicon({k: tuple(sorted(v)) for k, v in verbs.items()}, frozenset(preps), frozenset(nouns))
+            else:
+                other[kind].add(form.lower())
+    return CueLexicon({k: tuple(sorted(v)) for k, v in verbs.items()}, frozenset(preps), frozenset(nouns),
+                      frozenset(other["adv"]), frozenset(other["pp"]), frozenset(other["time"]))
 
 
 @dataclass
@@ -162,6 +173,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
         return (i, i + 1)
     if low[i] == "man":
         return (i, i + 1)
+    lex = cues()
+    if low[i] in lex.adverbs or low[i] in lex.pps:
+        return None
     j = i
     if low[j] in _DETS:
         j += 1
@@ -179,7 +193,7 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
             j += 1
             continue
         break
-    if head is None:
+    if head is None or low[head] in lex.time_nouns:
         return None
     end = head + 1
     # genitive or "von" attachment: "ein Sprecher des Ministeriums", "Sprecher von Greenpeace"
@@ -210,6 +224,9 @@ def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
         break
     while k < end and ctx.low[k] in ("von", "vom"):
         k += 1
+    if not any(_is_cap(ctx.toks[m].text) and ctx.low[m] not in _DETS and ctx.low[m] not in cues().adverbs
+               for m in range(k, end)):
+        return None
     return (k, end) if k < end else None
 
 
@@ -331,8 +348,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     if pi is not None:
                         cue.append(pi)
                 speaker = _np(ctx, k + 1, s1)
-                if speaker is None and k + 2 < s1:
-                    speaker = _np(ctx, k + 2, s1)  # "sagte am Montag X" is rare; "sagte dazu X"
+                if speaker is None and k + 2 < s1 and low[k + 1] in cues().adverbs:
+                    speaker = _np(ctx, k + 2, s1)  # "sagte dazu der Minister"
                 if speaker is not None:
                     addressee = _addressee_after(ctx, speaker[1], s1)
                 if speaker is not None and low[speaker[0]] == "es":
@@ -384,14 +401,19 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int) -> tuple[int, int] | None:
     if cue <= lo:
         return None
     start = lo
-    while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch", "so", "als"):
+    while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch", "als"):
         start += 1
     sp = _np(ctx, start, cue)
-    if sp is not None and sp[1] == cue:
+    adv = cues().adverbs
+    if sp is not None and (sp[1] == cue or all(ctx.low[m] in adv for m in range(sp[1], cue))):
         return sp
+    if sp is not None and ctx.low[cue - 1] == "und":
+        return sp  # "Podolski war ebenfalls anwesend und sagte, ..."
     # "X hatte ... gesagt": the subject still opens the clause
     if sp is not None and ctx.low[sp[1]] in ("hatte", "hat", "habe", "hätte", "wird", "wurde", "hatten", "haben"):
         return sp
+    if ctx.low[lo] in adv or ctx.low[lo] in cues().pps:
+        return None
     return _np_backward(ctx, cue, lo) if lo < cue else None
 
 
@@ -417,6 +439,7 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
     lex = cues()
     toks, low = ctx.toks, ctx.low
     last: Quote | None = None
+    last_cont: Quote | None = None
     last_sent = -5
     direct_by_sent: dict[int, Quote] = {}
     for q in out:
@@ -433,16 +456,62 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             out.append(found)
             last, last_sent = found, si
             continue
-        # Konjunktiv-I continuation of the previous reported speech
-        if last is not None and si - last_sent == 1 and last.speaker is not None and any(
-            low[k] in _KONJ1 for k in range(a, b)
-        ):
+        # Konjunktiv-I continuation of the previous reported speech, merged over consecutive sentences
+        if last is not None and si - last_sent == 1 and last.speaker is not None and last.kind == "indirect" and _konj1(ctx, a, b):
             span = _msg_span(ctx, a, b)
-            if span is not None:
+            if span is None:
+                continue
+            if last_cont is last:
+                e = toks[span[1] - 1].end
+                last.message_end = last.end = e
+                last.message = ctx.doc.text[last.message_start:e]
+                last.text = ctx.doc.text[last.start:last.end]
+            else:
                 q = _make(ctx, "indirect", span, [], None)
                 _copy_speaker(last, q)
                 out.append(q)
-                last, last_sent = q, si
+                last = last_cont = q
+            last_sent = si
+
+
+def _konj1(ctx: _Ctx, a: int, b: int) -> bool:
+    """Does the sentence carry a Konjunktiv I (or II) finite verb? Word list plus the -e ending after a subject."""
+    low = ctx.low
+    for k in range(a, b):
+        w = low[k]
+        if w in _KONJ1:
+            return True
+        if (
+            k > a
+            and len(w) > 4
+            and w.endswith("e")
+            and w.isalpha()
+            and low[k - 1] in ("er", "sie", "es", "man")
+            and not ctx.toks[k].text[:1].isupper()
+        ):
+            return True
+    return False
+
+
+def _source_noun(w: str, lex: CueLexicon) -> bool:
+    """"Angaben", also compounds: "Polizeiangaben", "Zeugenaussagen"."""
+    return w in lex.nouns or (len(w) > 8 and w.endswith(("angaben", "aussagen", "informationen", "berichten", "bericht", "meinung", "schätzungen")))
+
+
+def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None:
+    """Index of the source noun in "nach [einer] [ersten] Analyse ...", or None."""
+    k = i
+    if k < b and (ctx.low[k] in _DETS or ctx.low[k] in ("seiner", "ihrer", "dem", "diesen", "jüngsten")):
+        k += 1
+    for _ in range(3):
+        if k >= b:
+            return None
+        if _is_cap(ctx.toks[k].text):
+            return k if _source_noun(ctx.low[k], lex) else None
+        if not _is_adj(ctx.low[k]):
+            return None
+        k += 1
+    return None
 
 
 def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote | None:
@@ -452,6 +521,11 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
         w = low[k]
         if w in ("laut", "gemäß") and k + 1 < b:
             sp = _np(ctx, k + 1, b, allow_pronoun=False)
+            if sp is None and low[k + 1] in ("„", "»", '"'):
+                close = next((m for m in range(k + 2, min(b, k + 8)) if low[m] in ("“", "«", '"', "”")), None)
+                sp = (k + 1, close + 1) if close else None
+            if sp is None and (low[k + 1][:1].isalpha() and low[k + 1] not in lex.adverbs and low[k + 1] not in _NOT_ADJ):
+                sp = (k + 1, k + 2)  # "laut el-Baradei", "laut bildblog.de"
             if sp is None:
                 continue
             msg = _msg_span(ctx, sp[1], b) if k == a else _msg_span(ctx, a, b)
@@ -466,13 +540,24 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if msg is None:
                 continue
             return _make(ctx, "indirect", msg, [k], sp)
-        if w == "nach" and k + 1 < b and (low[k + 1] in lex.nouns or (k + 2 < b and low[k + 2] in lex.nouns)):
-            n = k + 1 if low[k + 1] in lex.nouns else k + 2
-            sp = None
-            if n + 1 < b and (low[n + 1] in _GEN_DETS or low[n + 1] in ("von", "vom")):
-                sp = _np(ctx, n + 1 if low[n + 1] in _GEN_DETS else n + 2, b, allow_pronoun=False)
-            if sp is None:
-                sp = (k + 1, n + 1)  # "nach eigenen Angaben", "nach Polizeiangaben"
+        if w == "nach" and k + 1 < b:
+            n = _source_noun_after(ctx, k + 1, b, lex)
+            if n is None:
+                # postposed: "Seiner Meinung nach", "Dem Vernehmen nach"
+                if k > a and _source_noun(low[k - 1], lex) and _is_cap(toks[k - 1].text):
+                    st = k - 2 if k - 2 >= a and (low[k - 2] in _DETS or low[k - 2] in ("seiner", "ihrer", "dem")) else k - 1
+                    msg = _msg_span(ctx, k + 1, b) if st == a else _msg_span(ctx, a, b)
+                    if msg is not None:
+                        return _make(ctx, "indirect", msg, [k], (st, k))
+                continue
+            end = n + 1
+            if end < b and (low[end] in _GEN_DETS or low[end] in ("von", "vom")):
+                g = _np(ctx, end + 1 if low[end] in ("von", "vom") else end, b, allow_pronoun=False)
+                if g is not None:
+                    end = g[1]
+            elif end < b and _is_cap(toks[end].text) and low[end] not in lex.adverbs:
+                end += 1  # "nach Angaben Österreichs"
+            sp = (k + 1, end)
             msg = _msg_span(ctx, sp[1], b) if k == a else _msg_span(ctx, a, b)
             if msg is None:
                 continue
@@ -480,7 +565,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
         if w in ("demnach", "wonach") and k + 2 < b:
             msg = _msg_span(ctx, k + 1 if k == a or w == "wonach" else a, b)
             if msg is not None:
-                return _make(ctx, "indirect", msg, [k], None)
+                # the annotation convention (SpkAtt) takes the anaphoric adverb itself as the source
+                return _make(ctx, "indirect", msg, [k], (k, k + 1))
     # "Wie X mitteilte, …"
     if low[a] == "wie":
         for k in range(a + 1, min(b, a + 15)):
@@ -495,49 +581,79 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
                             return _make(ctx, "indirect", msg, cue, sp)
                         break
                 break
-    # "X sagte, (dass) …" / "Gestern erklärte X, …"
-    for k in range(a, min(b, a + 14)):
-        if low[k] in (",", ";", ":"):
-            break
+    # one pass over the cue verbs: "X sagte, (dass) …", "Gestern erklärte X, …", "X, der …, sagte, …",
+    # and message first: "…, sagte X." / "…, so X."
+    for k in range(a, b - 1):
         part = _verb_cue(ctx, k, b)
+        after_comma = k - 1 > a + 1 and low[k - 1] == ","
+        if part is None and after_comma and low[k] == "so" and low[k + 1] not in _SO_BLOCK:
+            sp = _np(ctx, k + 1, b)
+            if sp is not None and (sp[1] >= b or low[sp[1]] in (".", ",", "!", "?", ";") or low[sp[1]] in lex.pps):
+                part = ""
         if part is None:
             continue
         comma = next((m for m in range(k + 1, min(b, k + 14)) if low[m] in (",", ":")), None)
-        if comma is None or comma + 2 >= b:
-            continue
-        cue = [k]
-        pi = _particle_idx(ctx, k, part, comma + 1) if part else None
-        if pi is not None:
-            cue.append(pi)
-        sp = _np_subject(ctx, a, k) if k > a else None
-        if sp is None:
-            sp = _np(ctx, k + 1, comma)
-        if sp is not None and low[sp[0]] == "es":
+        if comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so":
+            clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
             sp = None
-        msg = _msg_span(ctx, comma + 1, b)
-        if msg is None:
-            continue
-        return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
-    # "…, sagte X." (message first)
-    for k in range(a + 3, b - 1):
-        if low[k - 1] != ",":
-            continue
+            if clause == a:
+                sp = _np_subject(ctx, a, k) if k > a else None
+                if sp is None:
+                    sp = _np(ctx, k + 1, comma)
+            elif after_comma:
+                # "X, der …, sagte, …" or "In einer Videobotschaft, die …, sagte Thaksin, …"
+                sp = _np(ctx, k + 1, comma)
+                if sp is None:
+                    sp = _np(ctx, a, b, allow_pronoun=True)
+            else:
+                sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
+            if sp is not None and low[sp[0]] == "es":
+                sp = None
+            msg = _msg_span(ctx, comma + 1, b)
+            if msg is None:
+                continue
+            cue = [k]
+            pi = _particle_idx(ctx, k, part, comma + 1) if part else None
+            if pi is not None:
+                cue.append(pi)
+            return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
+        if after_comma and k > a + 3:
+            sp = _np(ctx, k + 1, b)
+            if sp is None:
+                continue
+            if low[sp[0]] == "es":
+                sp = None
+            msg = _msg_span(ctx, a, k - 1)
+            if msg is None:
+                continue
+            cue = [k]
+            pi = _particle_idx(ctx, k, part, b) if part else None
+            if pi is not None:
+                cue.append(pi)
+            return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], b) if sp else None)
+    # reported speech act without a complement clause: "Das Militär hat eine Untersuchung angekündigt."
+    for k in range(a, b - 1):
         part = _verb_cue(ctx, k, b)
-        if part is None:
+        if part is None or low[k] in _NO_REPORTED:
             continue
-        sp = _np(ctx, k + 1, b)
+        if any(low[m] in ("wurde", "wurden", "worden") for m in range(a, b)):
+            break  # passive: the speaker is rarely named in the clause
+        clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
+        sp = None
+        if k > clause and low[clause] not in ("das", "dies", "dieses", "diese"):
+            sp = _np_subject(ctx, clause, k)
         if sp is None:
+            sp = _np(ctx, k + 1, b)
+        if sp is None or low[sp[0]] in ("es", "man"):
             continue
-        if low[sp[0]] == "es":
-            sp = None
-        msg = _msg_span(ctx, a, k - 1)
+        msg = _msg_span(ctx, a, b)
         if msg is None:
             continue
         cue = [k]
         pi = _particle_idx(ctx, k, part, b) if part else None
         if pi is not None:
             cue.append(pi)
-        return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], b) if sp else None)
+        return _make(ctx, "reported", msg, [], sp)
     return None
 
 
