@@ -267,8 +267,21 @@ def get_analyzer(mode: str, disable: Iterable[str] = (), config: dict[str, Any] 
 
     key = (mode, tuple(sorted(disable)), json.dumps(config or {}, sort_keys=True))
     if key not in _ANALYZERS:
-        _ANALYZERS[key] = lagebild.load(mode, disable=tuple(disable), config=config)
+        analyzer = lagebild.load(mode, disable=tuple(disable), config=config)
+        # stages fill lazy tables and caches (tagger lexicon, language model) on their first article:
+        # pay that here, at load time, rather than inside the first partition's timing
+        try:
+            analyzer.analyze(_WARMUP_TEXT, published="2011-05-11", language="de")
+        except Exception:  # a broken stage shows up on real input, with a proper failure record
+            log.debug("warm-up failed", exc_info=True)
+        _ANALYZERS[key] = analyzer
     return _ANALYZERS[key]
+
+
+_WARMUP_TEXT = ("Syrien: Artilleriebeschuss der Stadt Homs\n\nMit militärischer Gewalt geht das syrische Regime "
+                "von Präsident Assad weiter gegen die Bürgerproteste vor. Aus der Stadt Homs, rund 160 Kilometer "
+                "nördlich von Damaskus, gab es heute Berichte über Artilleriebeschuss. Mindestens 18 Menschen "
+                "wurden getötet, sagte ein Sprecher der Opposition am Mittwoch.")
 
 
 def peak_rss_mb() -> float:
