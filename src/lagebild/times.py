@@ -119,6 +119,14 @@ def _num(word: str, lex: dict[str, Any]) -> float | str | None:
     return lex.get("number_words", {}).get(w2)
 
 
+_TZ = {"mez": "+01", "mitteleuropäischer zeit": "+01", "mesz": "+02", "mitteleuropäischer sommerzeit": "+02",
+       "utc": "Z", "gmt": "Z", "moskauer zeit": "+03"}
+
+
+def _tz(name: str | None) -> str | None:
+    return _TZ.get(re.sub(r"\s+", " ", name.lower())) if name else None
+
+
 def _duration_value(n: float | str | None, unit: str) -> str | None:
     """TIMEX3 duration for ``n`` units: P3D, PT2H, PXY, P1Y6M."""
     if n is None:
@@ -194,6 +202,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     APPROX = "(?P<ap>" + _alt(approx, "both") + ")"
     count_nouns = set(lex["count_nouns"])
     count_cues = set(lex["count_cues"])
+    count_ctx = set(lex["count_context_words"])
     rel_after: dict[str, int] = lex["relative_after"]
     RELAFTER = "(?P<dir>" + _alt(rel_after, "lower") + ")(?!\\w)"
     B = r"(?<![\w.,-])"  # left boundary: not inside a word or a number
@@ -220,10 +229,9 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         return deco
 
     YEAR_OPT = rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR4})(?![\d])(?:\s*{AD})?|\s+(?:des\s+Jahres\s+)?(?P<yb>\d{{1,4}})\s*{BC})?"
-    TIME_OPT = (
-        r"(?:,?\s+(?:um\s+|gegen\s+)?(?P<hh>[01]?\d|2[0-4])[:.](?P<mi>[0-5]\d)\s*Uhr"
-        r"(?:\s+(?:MEZ|MESZ|UTC|Ortszeit|mitteleuropäischer\s+(?:Sommer)?[Zz]eit))?)?"
-    )
+    # "8. Mai, 23:01 Uhr" is one expression; "1. September 1939 um 4:45 Uhr" are two (TIMEX convention)
+    TZ = r"(?:\s+(?P<tz>MEZ|MESZ|UTC|GMT|mitteleuropäischer\s+(?:Sommer)?[Zz]eit|Moskauer\s+Zeit))?"
+    TIME_OPT = rf"(?:,\s+(?P<hh>[01]?\d|2[0-4])[:.](?P<mi>[0-5]\d)\s*Uhr{TZ})?"
 
     # "Montag, den 1. September 1939 um 4:45 Uhr", "1. Sept. 1939", "28. September"
     @add("date_dmy", rf"{B}(?:{WD},?\s+(?:(?:den|dem)\s+)?)?(?P<d>{DAY})\.\s*{MONTH}{YEAR_OPT}{TIME_OPT}", 5)
@@ -231,6 +239,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         s = Spec(year=year_of(m), month=month_of(m["mon"]), day=int(m["d"]))
         if m["hh"]:
             s.hour, s.minute, s.type = int(m["hh"]), int(m["mi"]), "TIME"
+            s.value = _tz(m["tz"])
         return [_Cand(m.start(), m.end(), s)]
 
     # "vom 8. bis 10. Mai 1940", "27./28. September", "am 8. und 10. Mai"
@@ -376,7 +385,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
 
     @add(
         "year",
-        rf"(?<![\w.,:/-])(?:(?P<ap>[Uu]m|[Cc]a\.|[Cc]irca)\s+(?:das\s+)?)?(?:(?P<j>Jahre?s?)\s+)?(?P<y>{YEAR4})(?![\d]|\.\d|,\d|er\b|er-)"
+        rf"(?<![\w.,:])(?:(?P<ap>[Uu]m|[Cc]a\.|[Cc]irca)\s+(?:das\s+)?)?(?:(?P<j>Jahre?s?)\s+)?(?P<y>{YEAR4})(?![\d]|\.\d|,\d|er\b|er-)"
         rf"(?:\s*{AD})?",
         2,
     )
@@ -391,6 +400,9 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
             prev2 = " ".join(before[-2:]).lower() if len(before) >= 2 else ""
             if prev in count_cues or prev2 in count_cues:
                 return None
+            follow = text[m.end() : m.end() + 2]
+            if follow[:1] == " " and follow[1:2].isupper() and (prev in count_ctx or prev2 in count_ctx):
+                return None
             if text[m.end() : m.end() + 1] == ":" and text[m.end() + 1 : m.end() + 2].isdigit():
                 return None
         s = Spec(year=int(m["y"]))
@@ -399,7 +411,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         return [_Cand(m.start(), m.end(), s)]
 
     # "1939/40", "Winter 1940/41" keeps the first year (see season)
-    @add("year_slash", rf"(?<![\w.,:/-])(?P<y>{YEAR4})/(?P<y2>\d{{2}})(?![\d])", 3)
+    @add("year_slash", rf"(?<![\w.,:/-])(?P<y>{YEAR4})\s?[/–-]\s?(?P<y2>\d{{2}})(?![\d])", 3)
     def _year_slash(m: re.Match[str], text: str) -> list[_Cand]:
         y = int(m["y"])
         y2 = (y // 100) * 100 + int(m["y2"])
@@ -412,7 +424,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     @add(
         "season",
         rf"{B}(?:(?P<el>{_alt(early_late, 'both')})\s+)?(?:(?P<sp>{_alt(sprefix, 'upper')})(?P<s1>{SEASON_L})|(?P<s2>{SEASON_U})){E}"
-        rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR4})(?:/\d{{2,4}})?(?![\d])|\s+(?P<yb>\d{{1,4}})\s*{BC}"
+        rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR4})(?![\d])|\s+(?P<yb>\d{{1,4}})\s*{BC}"
         rf"|\s+des\s+{RELADJ}\s+Jahres)?",
         3,
     )
@@ -630,13 +642,12 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     # clock times: "4 Uhr 45", "um 16:30 Uhr", "7 Uhr", "Mitternacht"
     @add(
         "clock",
-        rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*Uhr(?:\s+(?P<mi2>[0-5]?\d)(?![\d.,]))?"
-        rf"(?:\s+(?P<tz>MEZ|MESZ|UTC|Ortszeit|mitteleuropäischer\s+(?:Sommer)?[Zz]eit))?",
+        rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*Uhr(?:\s+(?P<mi2>[0-5]?\d)(?![\d.,]))?{TZ}",
         3,
     )
     def _clock(m: re.Match[str], text: str) -> list[_Cand]:
         mi = m["mi"] or m["mi2"] or "0"
-        s = Spec(kind="rel", unit="D", offset=0, hour=int(m["h"]), minute=int(mi), type="TIME")
+        s = Spec(kind="rel", unit="D", offset=0, hour=int(m["h"]), minute=int(mi), type="TIME", value=_tz(m["tz"]))
         return [_Cand(m.start(), m.end(), s)]
 
     @add("midnight", rf"{B}Mitternacht{E}", 2)
@@ -738,6 +749,83 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         if val is None:
             val = f"XXXX-WXX-{weekdays[w]}"
         return [_Cand(m.start(), m.end(), Spec(kind="set", type="SET", value=val))]
+
+    # "Mai/Juni 1940", "von August bis September 1904": the first month takes the year of the second
+    @add(
+        "month_range",
+        rf"{B}(?P<m1>{_alt(full_months, 'upper')})\s*(?:/|–|-|bis|und|oder)\s*{MONTH}\s+(?:(?P<y>{YEAR4})(?![\d])|(?P<yb>\d{{1,4}})\s*{BC})",
+        5,
+    )
+    def _month_range(m: re.Match[str], text: str) -> list[_Cand]:
+        y = year_of(m)
+        return [
+            _Cand(m.start("m1"), m.end("m1"), Spec(year=y, month=month_of(m["m1"]))),
+            _Cand(m.start("mon"), m.end(), Spec(year=y, month=month_of(m["mon"]))),
+        ]
+
+    # "Im Jahr 478/477 v. Chr.", "Um 449/448 v. Chr."
+    @add(
+        "year_bc_slash",
+        rf"{B}(?:(?P<ap>[Uu]m|[Ee]twa|ca\.)\s+)?(?:Jahre?s?\s+)?(?P<y1>\d{{1,4}})\s*(?:/|–|-|bis)\s*(?P<y2>\d{{1,4}})\s*{BC}",
+        5,
+    )
+    def _year_bc_slash(m: re.Match[str], text: str) -> list[_Cand]:
+        a = Spec(year=-int(m["y1"]), mod="APPROX" if m["ap"] else None)
+        return [_Cand(m.start(), m.end("y1"), a), _Cand(m.start("y2"), m.end(), Spec(year=-int(m["y2"])))]
+
+    # "am 24. die rumänische Armee": a bare day of the month in the anchor's month
+    @add("day_only", rf"(?<![\w.])(?:[Aa]m|[Vv]om|[Zz]um)\s(?P<d>{DAY})\.(?=\s+(?:[a-zäöüß]|und\s+(?:am|dem)\s)|[,;])", 1)
+    def _day_only(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start("d"), m.end(), Spec(day=int(m["d"])))]
+
+    # "zwei oder drei Tage", "18 – 35 Jahren": the first number shares the unit
+    @add("duration_pair", rf"{B}(?P<n1>\d+|{NUMW})\s*(?:oder|bis|und|–|-)\s*(?P<n2>\d+|{NUMW})\s+{UNIT}", 3)
+    def _duration_pair(m: re.Match[str], text: str) -> list[_Cand] | None:
+        unit = units[m["u"].lower()]
+        v1, v2 = _duration_value(_num(m["n1"], lex), unit), _duration_value(_num(m["n2"], lex), unit)
+        if not v1 or not v2:
+            return None
+        return [_Cand(m.start("n1"), m.end("n1"), Spec(kind="dur", type="DURATION", value=v1)),
+                _Cand(m.start("n2"), m.end(), Spec(kind="dur", type="DURATION", value=v2))]
+
+    # "im Laufe des Tages", "während des Monats"
+    @add("laufe_unit", rf"{B}Laufe\s+des\s+(?P<u>Tages|Monats|Sommers|Winters|Herbstes|Frühjahrs)(?!\w)", 4)
+    def _laufe_unit(m: re.Match[str], text: str) -> list[_Cand]:
+        u = m["u"].lower()
+        if u in ("tages", "monats"):
+            return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D" if u == "tages" else "M", offset=0))]
+        return [_Cand(m.start(), m.end(), Spec(season=seasons[u], year_rel=0))]
+
+    # vague plural spans: "in den Folgejahren", "den Tagen danach", "in diesen Jahren", "in ihren frühen Jahren"
+    @add(
+        "vague_plural",
+        rf"{B}(?:(?P<fc>Folge(?P<fu>tagen|wochen|monaten|jahren))|(?:den\s+)?(?P<u>Tagen|Wochen|Monaten|Jahren)\s+(?:danach|darauf)"
+        rf"|(?:diesen|jenen|frühen|ersten)\s+(?P<u2>Tagen|Wochen|Monaten|Jahren)){E}",
+        3,
+    )
+    def _vague_plural(m: re.Match[str], text: str) -> list[_Cand]:
+        w = (m["fu"] or m["u"] or m["u2"]).lower()
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=_duration_value("X", units[w])))]
+
+    # "Gegen Abend", "am gleichen Abend", "noch in derselben Nacht"
+    @add(
+        "pod_rel",
+        rf"{B}(?:(?P<g>[Gg]egen)\s+{POD_NOUN}|(?:[Aa]m|[Ii]n\s+der)\s+(?:selben|gleichen)\s+{POD_NOUN.replace('?P<pod>', '?P<pod2>')}|derselben\s+{POD_NOUN.replace('?P<pod>', '?P<pod3>')})(?!\s+(?:des|vom|zum))",
+        3,
+    )
+    def _pod_rel(m: re.Match[str], text: str) -> list[_Cand]:
+        p = m["pod"] or m["pod2"] or m["pod3"]
+        s = Spec(kind="rel", unit="D", offset=0, pod=pods[p.lower()], type="TIME")
+        st = m.start() if m["g"] or m["pod2"] else m.start()
+        if m["pod2"] and text[m.start() : m.start() + 2].lower() == "am":
+            st = m.start() + 3
+        return [_Cand(st, m.end(), s)]
+
+    # "in den zwanziger Jahren"
+    dwords: dict[str, int] = lex["decade_words"]
+    @add("decade_word", rf"{B}(?:(?:den|der|die)\s+)?(?P<w>{_alt(dwords, 'lower')})\s+Jahren?{E}", 4)
+    def _decade_word(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(decade2=dwords[m["w"].lower()]))]
 
     compiled = [(name, re.compile(rx), fn, prio) for name, rx, fn, prio in pats]
     return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex)
@@ -961,6 +1049,26 @@ class _Resolver:
         self.narrative = anchoring == "narrative"
         self.lang = lang
         self.anchor = _Point(pub.year, pub.month, pub.day) if pub else _Point()
+        # narrative structure: headings carry the section's year ("1863", "Balkanfeldzug 1941");
+        # a sub-heading without a date sends the anchor back to the section year
+        self.headings = _headings(text) if self.narrative else []
+        self._h = 0
+        self.section_year: int | None = None
+        self._locked_heading = -1
+        self._cur_heading = -1
+        self.no_anchor_before = set(lang.lex.get("no_anchor_before", ()))
+
+    def before(self, c: _Cand, prev_end: int) -> None:
+        """Called in text order before ``c`` is resolved: apply the headings passed since the last expression."""
+        self._cur_heading = -1
+        while self._h < len(self.headings) and self.headings[self._h][0] <= c.start:
+            hs, he = self.headings[self._h]
+            if hs <= c.start < he:
+                self._cur_heading = hs
+                break
+            if hs >= prev_end and self.section_year is not None and self.anchor.year != self.section_year:
+                self.anchor = _Point(self.section_year, None, None)
+            self._h += 1
 
     # -- context -----------------------------------------------------------
     def _future(self, start: int, end: int) -> bool:
@@ -1051,7 +1159,7 @@ class _Resolver:
             else:
                 te.value, te.granularity = f"{y}-{month:02d}-{day:02d}", "day"
                 if s.hour is not None:
-                    te.value += f"T{s.hour:02d}:{s.minute or 0:02d}"
+                    te.value += f"T{s.hour:02d}:{s.minute or 0:02d}" + (s.value if s.value and s.value[0] in "+Z" else "")
                     te.granularity = "time"
                 elif s.pod:
                     te.value += f"T{s.pod}"
@@ -1079,8 +1187,20 @@ class _Resolver:
         return pub.year if this <= now or (s.day is None and month == pub.month) else pub.year - 1
 
     def _move(self, p: _Point, c: _Cand) -> None:
-        if self.narrative and not self._in_parens(c.start):
-            self.anchor = p
+        if not self.narrative or self._in_parens(c.start):
+            return
+        if self._cur_heading >= 0:
+            if self._locked_heading == self._cur_heading:
+                return  # "Westfront 1944/1945": the first date of a heading sets the section
+            self._locked_heading = self._cur_heading
+            if p.year is not None:
+                self.section_year = p.year
+        elif p.month is None and p.day is None:
+            before = self.text[max(0, c.start - 12) : c.start].split()
+            prev = before[-1].lower() if before else ""
+            if prev in self.no_anchor_before:
+                return  # "seit 1939", "bis 1881": a boundary, not where the story is
+        self.anchor = p
 
     def _rel(self, te: TimeExpression, s: Spec, c: _Cand) -> TimeExpression:
         base = self._base()
@@ -1130,13 +1250,14 @@ class _Resolver:
                 p = _Point(dd.year, dd.month, dd.day)
                 te.value, te.granularity = dd.isoformat(), "day"
                 if s.hour is not None:
-                    te.value += f"T{s.hour:02d}:{s.minute or 0:02d}"
+                    te.value += f"T{s.hour:02d}:{s.minute or 0:02d}" + (s.value or "")
                     te.granularity = "time"
                 elif s.pod:
                     te.value += f"T{s.pod}"
                     te.granularity = "time"
         te.begin, te.end_date = _range(te.value) if te.value else (None, None)
-        if te.type == "DATE" and te.granularity in ("day", "month", "year"):
+        backward = n < 0 and unit in ("M", "Y")  # "im Vorjahr", "zwei Jahre zuvor": an aside
+        if te.type == "DATE" and te.granularity in ("day", "month", "year") and not backward:
             self._move(p, _Cand(c.start, c.end, s))
         return te
 
@@ -1168,6 +1289,21 @@ class _Resolver:
         te.begin = te.end_date = dd.isoformat()
         self._move(_Point(dd.year, dd.month, dd.day), c)
         return te
+
+
+_HEADING = re.compile(r"^[ \t]*([^\n]{2,100}?)[ \t]*$", re.MULTILINE)
+
+
+def _headings(text: str) -> list[tuple[int, int]]:
+    """Lines that look like section headings: short, own line, no closing punctuation, not list items."""
+    out = []
+    for m in _HEADING.finditer(text):
+        line = m.group(1)
+        if line[-1] in ".!?:;,)“\"»«" or line[0] in "*-•–(" or len(line.split()) > 12:
+            continue
+        # a heading sits between blank-ish lines in plain-text articles
+        out.append((m.start(1), m.end(1)))
+    return out
 
 
 # --------------------------------------------------------------------------- extraction
@@ -1217,7 +1353,10 @@ def extract_times(
     pub = parse_anchor(anchor)
     resolver = _Resolver(text, pub, anchoring, lang)
     out: list[TimeExpression] = []
+    prev_end = 0
     for c in _select(_candidates(text, lang)):
+        resolver.before(c, prev_end)
+        prev_end = c.end
         try:
             out.append(resolver.resolve(c))
         except (ValueError, OverflowError, KeyError) as err:  # impossible dates ("31. Februar")
