@@ -2,11 +2,11 @@
 
 DuckDB's ``fts`` extension is not available for the DuckDB version we pin, so
 this module carries its own pieces: a German Snowball-style stemmer, a
-tokenizer, and an inverted index kept in an in-memory DuckDB database
-(``postings(term, article_id, tf)``, ``docs(article_id, len)``) built from the
-store on first use. Building it needs no write access to the article
-database, so a read-only server can search too; articles added later through
-the API are indexed incrementally with :meth:`SearchIndex.add`.
+tokenizer, and an in-memory inverted index (term -> document numbers and term
+frequencies) built from the store on first use. Building it needs no write
+access to the article database, so a read-only server can search too; articles
+added later through the API are indexed incrementally with
+:meth:`SearchIndex.add`.
 
 Ranking is Okapi BM25 over title + text; a query term matches every word with
 the same stem ("Angriffe" finds "Angriff", "angegriffen" does not).
@@ -19,7 +19,6 @@ import logging
 import re
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -126,118 +125,168 @@ def stem(word: str) -> str:
     return w.replace("U", "u").replace("Y", "y").replace("ä", "a").replace("ö", "o").replace("ü", "u")
 
 
+_PART = re.compile(r"[^\W_]+", re.UNICODE)
+
+
 def terms(text: str) -> list[str]:
-    """Stemmed search terms of a text (words split at hyphens too, so parts of compounds match)."""
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        parts = word.split("-") if "-" in word else (word,)
-        for p in parts:
-            p = p.replace("'", "")
-            if p and len(p) <= MAX_TERM_LEN:
-                out.append(stem(p))
-    return out
+    """Stemmed search terms of a text (words split at hyphens and apostrophes, so compound parts match)."""
+    return [stem(w) for w in _PART.findall(text) if len(w) <= MAX_TERM_LEN]
 
 
 class SearchIndex:
-    """BM25 index over the articles of a :class:`~lagebild.store.Store`, held in memory."""
+    """BM25 index over the articles of a :class:`~lagebild.store.Store`, held in memory.
+
+    Postings sit in compressed-sparse-row numpy arrays (per term: document numbers and term
+    frequencies, sorted by term), plus a small dict for articles added after the build. A query
+    touches only the postings of its own terms, so it costs milliseconds on tens of thousands of
+    articles. Each distinct word form is stemmed once per index.
+    """
 
     def __init__(self, store: Any):
-        import duckdb
-
         self.store = store
-        self.con = duckdb.connect(":memory:")
         self._lock = threading.Lock()
         self._built = False
-        self.con.execute("CREATE TABLE postings (term VARCHAR, article_id VARCHAR, tf INTEGER)")
-        self.con.execute("CREATE TABLE docs (article_id VARCHAR PRIMARY KEY, len INTEGER)")
+        self.doc_ids: list[str] = []
+        self._doc_no: dict[str, int] = {}
+        self._doc_len: list[int] = []
+        self._word_tid: dict[str, int] = {}  # word form -> term id (-1: ignored)
+        self._term_id: dict[str, int] = {}  # stem -> term id
+        self._offsets: Any = None  # CSR row pointer per term id
+        self._docs: Any = None
+        self._tfs: Any = None
+        self._delta: dict[int, list[tuple[int, int]]] = {}
 
     @property
     def built(self) -> bool:
         return self._built
 
+    def __len__(self) -> int:
+        return len(self.doc_ids)
+
+    def _tids(self, text: str) -> Any:
+        import numpy as np
+
+        words = _PART.findall(text)
+        wt = self._word_tid
+        for w in set(words).difference(wt):
+            if len(w) > MAX_TERM_LEN:
+                wt[w] = -1
+            else:
+                wt[w] = self._term_id.setdefault(stem(w), len(self._term_id))
+        tids = np.fromiter(map(wt.__getitem__, words), dtype=np.int32, count=len(words))
+        return tids[tids >= 0]
+
     def ensure_built(self) -> None:
         if self._built:
             return
+        import numpy as np
+
         with self._lock:
             if self._built:
                 return
             t0 = time.perf_counter()
             cur = self.store.cursor()
             cur.execute("SELECT id, COALESCE(title, ''), text FROM articles")
-            n = 0
+            parts_t, parts_d, parts_f = [], [], []
             while True:
-                rows = cur.fetchmany(500)
+                rows = cur.fetchmany(1000)
                 if not rows:
                     break
-                self._insert(rows)
-                n += len(rows)
+                for aid, title, text in rows:
+                    if aid in self._doc_no:
+                        continue
+                    no = len(self.doc_ids)
+                    self.doc_ids.append(aid)
+                    self._doc_no[aid] = no
+                    tids = self._tids(f"{title}\n{text}")
+                    self._doc_len.append(len(tids))
+                    u, c = np.unique(tids, return_counts=True)
+                    parts_t.append(u)
+                    parts_d.append(np.full(len(u), no, dtype=np.int32))
+                    parts_f.append(c.astype(np.int32))
+            t = np.concatenate(parts_t) if parts_t else np.zeros(0, np.int32)
+            order = np.argsort(t, kind="stable")  # stable: documents stay in order within a term
+            self._docs = (np.concatenate(parts_d) if parts_d else np.zeros(0, np.int32))[order]
+            self._tfs = (np.concatenate(parts_f) if parts_f else np.zeros(0, np.int32))[order]
+            counts = np.bincount(t, minlength=len(self._term_id))
+            self._offsets = np.concatenate([[0], np.cumsum(counts)])
             self._built = True
-            log.info("search index: %d articles in %.1fs", n, time.perf_counter() - t0)
+            log.info("search index: %d articles, %d terms in %.1fs", len(self.doc_ids), len(self._term_id),
+                     time.perf_counter() - t0)
 
     def add(self, rows: Iterable[tuple[str, str | None, str]]) -> None:
-        """Index (id, title, text) rows; already-indexed ids are skipped."""
+        """Index (id, title, text) rows added after the build; already-indexed ids are skipped."""
         if not self._built:
             return  # the first search builds everything from the store anyway
+        import numpy as np
+
         with self._lock:
-            rows = list(rows)
-            ids = [r[0] for r in rows]
-            known = {r[0] for r in self.con.execute(
-                "SELECT article_id FROM docs WHERE article_id IN (SELECT UNNEST(?))", [ids]).fetchall()}
-            self._insert([r for r in rows if r[0] not in known])
+            for aid, title, text in rows:
+                if aid in self._doc_no:
+                    continue
+                no = len(self.doc_ids)
+                self.doc_ids.append(aid)
+                self._doc_no[aid] = no
+                tids = self._tids(f"{title or ''}\n{text}")
+                self._doc_len.append(len(tids))
+                u, c = np.unique(tids, return_counts=True)
+                for tid, tf in zip(u.tolist(), c.tolist(), strict=True):
+                    self._delta.setdefault(tid, []).append((no, tf))
 
-    def _insert(self, rows: list[tuple[str, str | None, str]]) -> None:
-        import pyarrow as pa
+    def _postings_of(self, tid: int) -> tuple[Any, Any]:
+        import numpy as np
 
-        p_term, p_id, p_tf, d_id, d_len = [], [], [], [], []
-        for aid, title, text in rows:
-            toks = terms(f"{title or ''}\n{text}")
-            d_id.append(aid)
-            d_len.append(len(toks))
-            for t, c in Counter(toks).items():
-                p_term.append(t)
-                p_id.append(aid)
-                p_tf.append(c)
-        if not d_id:
-            return
-        postings = pa.table({"term": pa.array(p_term, pa.string()), "article_id": pa.array(p_id, pa.string()),
-                             "tf": pa.array(p_tf, pa.int32())})
-        docs = pa.table({"article_id": pa.array(d_id, pa.string()), "len": pa.array(d_len, pa.int32())})
-        self.con.register("_p", postings)
-        self.con.register("_d", docs)
-        try:
-            self.con.execute("INSERT INTO postings SELECT * FROM _p")
-            self.con.execute("INSERT INTO docs SELECT * FROM _d")
-        finally:
-            self.con.unregister("_p")
-            self.con.unregister("_d")
+        if tid < len(self._offsets) - 1:
+            a, b = self._offsets[tid], self._offsets[tid + 1]
+            docs, tfs = self._docs[a:b], self._tfs[a:b]
+        else:
+            docs, tfs = np.zeros(0, np.int32), np.zeros(0, np.int32)
+        extra = self._delta.get(tid)
+        if extra:
+            docs = np.concatenate([docs, np.array([d for d, _ in extra], np.int32)])
+            tfs = np.concatenate([tfs, np.array([f for _, f in extra], np.int32)])
+        return docs, tfs.astype(np.float32)
 
     def search(self, query: str, *, limit: int = 1000) -> list[tuple[str, float]]:
         """(article id, BM25 score) pairs, best first; every query term must match (AND)."""
+        return self.search_count(query, limit=limit)[0]
+
+    def search_count(self, query: str, *, limit: int = 1000) -> tuple[list[tuple[str, float]], int]:
+        """Like :meth:`search`, plus the number of all matching articles."""
+        import numpy as np
+
         q_terms = list(dict.fromkeys(terms(query)))[:MAX_QUERY_TERMS]
         if not q_terms:
-            return []
+            return [], 0
         self.ensure_built()
-        cur = self.con.cursor()
-        rows = cur.execute(
-            """
-            WITH stats AS (SELECT COUNT(*) AS n, AVG(len) AS avglen FROM docs),
-            q AS (SELECT UNNEST(?) AS term),
-            df AS (SELECT p.term, COUNT(*) AS df FROM postings p JOIN q USING (term) GROUP BY p.term),
-            scored AS (
-              SELECT p.article_id,
-                     SUM(LN(1 + (stats.n - df.df + 0.5) / (df.df + 0.5))
-                         * p.tf * (? + 1) / (p.tf + ? * (1 - ? + ? * d.len / stats.avglen))) AS score,
-                     COUNT(DISTINCT p.term) AS matched
-              FROM postings p JOIN df USING (term) JOIN docs d USING (article_id), stats
-              GROUP BY p.article_id)
-            SELECT article_id, score FROM scored WHERE matched = ? ORDER BY score DESC, article_id LIMIT ?
-            """,
-            [q_terms, K1, K1, B, B, len(q_terms), limit]).fetchall()
-        return [(r[0], float(r[1])) for r in rows]
+        with self._lock:
+            n_docs = len(self.doc_ids)
+            tids = [self._term_id.get(t) for t in q_terms]
+            if n_docs == 0 or any(t is None for t in tids):
+                return [], 0
+            lens = np.asarray(self._doc_len, dtype=np.float32)
+            plists = [self._postings_of(t) for t in tids]
+            doc_ids = self.doc_ids
+        avg = float(lens.mean()) or 1.0
+        scores = np.zeros(n_docs, dtype=np.float32)
+        matched = np.zeros(n_docs, dtype=np.int16)
+        for docs, tf in plists:
+            if not len(docs):
+                return [], 0
+            df = len(docs)
+            idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
+            scores[docs] += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lens[docs] / avg))
+            matched[docs] += 1
+        hits = np.flatnonzero(matched == len(plists))
+        total = len(hits)
+        if total > limit:
+            hits = hits[np.argpartition(-scores[hits], limit - 1)[:limit]]
+        # best first; ties by article id so pages are stable
+        order = sorted(hits.tolist(), key=lambda i: (-float(scores[i]), doc_ids[i]))
+        return [(doc_ids[i], float(scores[i])) for i in order], total
 
     def close(self) -> None:
-        self.con.close()
+        self._delta.clear()
 
 
 def snippet(text: str, query: str, width: int = 220) -> dict[str, Any]:

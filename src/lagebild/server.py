@@ -482,13 +482,17 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         limit: int = Query(20, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_SEARCH_HITS),
     ) -> JSONResponse:
         f = filters(since, until, country, event_type, actor, source, None, None, None)
-        hits = backend.index.search(q, limit=MAX_SEARCH_HITS)
+        hits, total = backend.index.search_count(q, limit=MAX_SEARCH_HITS)
         scores = dict(hits)
-        f.article_ids = list(scores)
-        w, params = where("articles", f)
-        _, rows = backend.query(f"SELECT a.id FROM articles a WHERE {w}", params)
-        allowed = {r[0] for r in rows}
-        ranked = [aid for aid, _ in hits if aid in allowed]
+        if any((f.since, f.until, f.country, f.event_type, f.actor, f.source)):
+            f.article_ids = list(scores)
+            w, params = where("articles", f)
+            _, rows = backend.query(f"SELECT a.id FROM articles a WHERE {w}", params)
+            allowed = {r[0] for r in rows}
+            ranked = [aid for aid, _ in hits if aid in allowed]
+            total = len(ranked)
+        else:
+            ranked = [aid for aid, _ in hits]
         page = ranked[offset : offset + limit]
         items = []
         if page:
@@ -500,7 +504,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
                 text = a.pop("text")
                 items.append({**{k: _jsonable(v) for k, v in a.items()}, "score": round(scores[aid], 4),
                               "snippet": snippet(text, q)})
-        return JSONResponse({"total": len(ranked), "limit": limit, "offset": offset, "q": q, "items": items})
+        return JSONResponse({"total": total, "limit": limit, "offset": offset, "q": q, "items": items})
 
     # -- aggregates for the views ----------------------------------------------------------------------
     def agg_filters(since: str | None, until: str | None, country: str | None, event_type: str | None,
