@@ -6,6 +6,7 @@ copied to docs/screenshot.png for the README.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -38,32 +39,39 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextlib.contextmanager
+def live_server(db: Path) -> Iterator[str]:
+    """``lagebild serve`` on a free loopback port in a subprocess; yields its base URL."""
+    port = _free_port()
+    log_path = db.parent / f"server-{port}.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "lagebild.server", "--db", str(db), "--port", str(port)],
+                                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(300):
+                try:
+                    with urllib.request.urlopen(base + "/health", timeout=1) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    time.sleep(0.1)
+            else:
+                raise RuntimeError("server did not start: " + log_path.read_text())
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (apt-get install chromium)")
     db = tmp_path_factory.mktemp("web") / "sample.duckdb"
     build_sample_db(db)
-    port = _free_port()
-    log = open(db.parent / "server.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen([sys.executable, "-m", "lagebild.server", "--db", str(db), "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                with urllib.request.urlopen(base + "/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("server did not start: " + (db.parent / "server.log").read_text())
+    with live_server(db) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +106,30 @@ def _go(pg: object, hash_: str) -> None:
     pg.wait_for_selector("body[data-ready]:not([data-ready=error])", timeout=15000)  # type: ignore[attr-defined]
 
 
+def check_article_spans(pg: object) -> int:
+    """Every highlighted record's text (joined over its fragments) equals the stored record text."""
+    aid = pg.evaluate("decodeURIComponent(location.hash.split('/')[2])")  # type: ignore[attr-defined]
+    doc = pg.evaluate("(id) => fetch('/articles/' + encodeURIComponent(id)).then(r => r.json())", aid)  # type: ignore[attr-defined]
+    text = doc["article"]["text"]
+    # the rendered text is exactly the stored text that the offsets index
+    assert pg.evaluate("document.getElementById('doc-text').textContent") == text  # type: ignore[attr-defined]
+    rendered = pg.evaluate("""() => {
+        const out = {};
+        for (const m of document.querySelectorAll('#doc-text mark[data-layer]')) {
+            const k = m.dataset.layer + ':' + m.dataset.idx;
+            out[k] = (out[k] || '') + m.textContent;
+        }
+        return out;
+    }""")  # type: ignore[attr-defined]
+    n = 0
+    for layer in LAYERS:
+        for i, rec in enumerate(doc[layer]):
+            if rec["end"] > rec["start"]:
+                assert rendered[f"{layer}:{i}"] == rec["text"] == text[rec["start"] : rec["end"]], (layer, i)
+                n += 1
+    return n
+
+
 def _shot(pg: object, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
@@ -125,25 +157,7 @@ def test_web_article_highlights_match_stored_offsets(page: object) -> None:
     _go(page, "#/articles")
     page.locator("a.article-link", has_text="Artilleriebeschuss der Stadt Homs").click()
     page.wait_for_selector("body[data-ready=article]")
-    aid = page.evaluate("location.hash.split('/')[2]")
-    doc = page.evaluate("(id) => fetch('/articles/' + id).then(r => r.json())", aid)
-    text = doc["article"]["text"]
-    # the rendered text is exactly the stored text that the offsets index
-    assert page.evaluate("document.getElementById('doc-text').textContent") == text
-    rendered = page.evaluate("""() => {
-        const out = {};
-        for (const m of document.querySelectorAll('#doc-text mark[data-layer]')) {
-            const k = m.dataset.layer + ':' + m.dataset.idx;
-            out[k] = (out[k] || '') + m.textContent;
-        }
-        return out;
-    }""")
-    n = 0
-    for layer in LAYERS:
-        for i, rec in enumerate(doc[layer]):
-            assert rendered[f"{layer}:{i}"] == rec["text"] == text[rec["start"] : rec["end"]]
-            n += 1
-    assert n >= 10
+    assert check_article_spans(page) >= 10
     place = page.locator("#doc-text mark.hl-places", has_text="Damaskus").first
     place.hover()
     assert page.locator("#tooltip").is_visible()
@@ -215,3 +229,36 @@ def test_web_analyze_form_read_only_notice(page: object) -> None:
     _go(page, "#/analyze")
     page.wait_for_selector("#analyze-readonly", state="visible")
     assert page.locator("#an-submit").is_disabled()
+
+
+WEB_DB = os.environ.get("LAGEBILD_WEB_DB")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not WEB_DB, reason="set LAGEBILD_WEB_DB=path.duckdb to check every view against that database")
+def test_web_every_view_on_given_db(browser: object) -> None:
+    """Opt-in: LAGEBILD_WEB_DB=big.duckdb pytest -m slow tests/browser -k given_db"""
+    db = Path(WEB_DB or "")
+    with live_server(db) as base:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="de-DE")  # type: ignore[attr-defined]
+        pg = ctx.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.base = base
+        tag = db.stem
+        for view in ("articles", "map", "timeline", "entities", "analyze"):
+            _go(pg, f"#/{view}")
+            _shot(pg, f"db-{tag}-{view}")
+        _go(pg, "#/articles")
+        pg.locator("a.article-link").first.click()
+        pg.wait_for_selector("body[data-ready=article]")
+        check_article_spans(pg)
+        _shot(pg, f"db-{tag}-article")
+        _go(pg, "#/map")
+        markers = pg.locator("path.leaflet-interactive.marker-place")
+        if markers.count():
+            markers.first.click(force=True)
+            pg.wait_for_selector("#map-detail .sentences li")
+        _go(pg, "#/articles?q=Regierung")
+        ctx.close()
+        assert not errors, errors

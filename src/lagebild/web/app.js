@@ -12,7 +12,7 @@ const I18N = {
     skip: "Zum Inhalt", views: "Ansichten", "nav.articles": "Artikel", "nav.map": "Karte", "nav.timeline": "Zeitleiste",
     "nav.entities": "Akteure", "nav.analyze": "Analysieren", "f.q": "Suche", "f.q.ph": "z. B. Angriffe Homs",
     "f.since": "von", "f.until": "bis", "f.country": "Land", "f.event_type": "Ereignistyp", "f.any": "alle",
-    "f.actor": "Akteur", "f.source": "Quelle", "f.apply": "Anwenden", "f.reset": "Zurücksetzen",
+    "f.actor": "Akteur", "f.source": "Quelle", "f.apply": "Anwenden", "f.reset": "Zurücksetzen", "f.toggle": "Filter",
     "h.articles": "Artikel", back: "← zurück", layers: "Ebenen", details: "Details", records: "Fundstellen",
     "detail.hint": "Markierung anklicken oder mit Tab ansteuern.", "h.map": "Karte", "map.events": "Ereignisse",
     "map.places": "Orte", "map.tiles": "Online-Kacheln (OpenStreetMap)", "map.sentences": "Sätze",
@@ -37,7 +37,7 @@ const I18N = {
     skip: "Skip to content", views: "Views", "nav.articles": "Articles", "nav.map": "Map", "nav.timeline": "Timeline",
     "nav.entities": "Actors", "nav.analyze": "Analyse", "f.q": "Search", "f.q.ph": "e.g. attacks Homs",
     "f.since": "from", "f.until": "to", "f.country": "Country", "f.event_type": "Event type", "f.any": "any",
-    "f.actor": "Actor", "f.source": "Source", "f.apply": "Apply", "f.reset": "Reset",
+    "f.actor": "Actor", "f.source": "Source", "f.apply": "Apply", "f.reset": "Reset", "f.toggle": "Filters",
     "h.articles": "Articles", back: "← back", layers: "Layers", details: "Details", records: "Annotations",
     "detail.hint": "Click a highlight or reach it with Tab.", "h.map": "Map", "map.events": "Events",
     "map.places": "Places", "map.tiles": "Online tiles (OpenStreetMap)", "map.sentences": "Sentences",
@@ -632,6 +632,11 @@ function init() {
     let view = route().view;
     if (view === "article" || view === "analyze") view = "articles";
     location.hash = hashWith(view, f);
+  });
+  $("filter-toggle").addEventListener("click", (e) => {
+    const open = $("filters").classList.toggle("open");
+    e.currentTarget.setAttribute("aria-expanded", String(open));
+    if (open) $("f-q").focus();
   });
   $("f-reset").addEventListener("click", () => { location.hash = hashWith(route().view === "article" ? "articles" : route().view, {}); });
   $("tl-interval").addEventListener("change", showTimeline);
