@@ -53,6 +53,8 @@ class Lexicon:
     generic: frozenset[str]
     person_categories: frozenset[str]
     predicates: dict[str, tuple[str, str]]
+    duration_units: frozenset[str]
+    duration_suffixes: tuple[str, ...]
     predicate_prefixes: tuple[tuple[str, tuple[str, str]], ...]
     phrases: tuple[tuple[tuple[str, ...], tuple[str, str]], ...]
 
@@ -93,6 +95,8 @@ def lexicon() -> Lexicon:
         generic=frozenset(raw["generic_categories"]),
         person_categories=frozenset(raw["person_categories"]),
         predicates=preds,
+        duration_units=frozenset(raw["duration_units"]),
+        duration_suffixes=tuple(raw["duration_suffixes"]),
         predicate_prefixes=prefixes,
         phrases=phrases,
     )
@@ -166,8 +170,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     elif low in lex.vague:
         v, q = lex.vague[low]
         return v, i + 1, q, False
-    elif low in lex.some_words and nxt in ("hundert", "tausend", "dutzend", "millionen", "milliarden"):
-        mult = 12 if nxt == "dutzend" else lex.multipliers[nxt]
+    elif low in lex.some_words and (nxt in ("dutzend", "millionen", "milliarden") or _word_value(nxt, lex) in (100, 1000, 100000)):
+        mult = 12 if nxt == "dutzend" else lex.multipliers.get(nxt) or _word_value(nxt, lex)
         return lex.some_words[low] * mult, i + 2, "at_least", False
     else:
         value_w = _word_value(low, lex)
@@ -223,11 +227,16 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
     for si in idxs:
         toks = _split_final_number(doc.sentence_tokens(si))
         nums = _numbers_in(toks, text, lex, time_spans)
+        built: list[tuple[_Num, Quantity]] = []
         for k, num in enumerate(nums):
             lo = nums[k - 1].j if k > 0 else 0
             hi = nums[k + 1].q_i if k + 1 < len(nums) and nums[k + 1].q_i is not None else (
                 nums[k + 1].i if k + 1 < len(nums) else len(toks))
-            out.append(_build(num, toks, text, lex, lo, hi))
+            q = _build(num, toks, text, lex, lo, hi)
+            if q is not None:
+                built.append((num, q))
+        _fill_elided(built)
+        out.extend(q for _, q in built)
     return out
 
 
@@ -241,6 +250,17 @@ def _split_final_number(toks: list[Token]) -> list[Token]:
         return toks[:-1] + [Token(last.start, last.end - 1, last.text[:-1], last.sent),
                             Token(last.end - 1, last.end, ".", last.sent)]
     return toks
+
+
+def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
+    """"von zwölf auf 20 Mitglieder", "100, nach anderen Angaben 110 Kilometer": the noun or unit is written once."""
+    for k in range(len(built) - 2, -1, -1):
+        num, q = built[k]
+        nxt_num, nxt = built[k + 1]
+        if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and (
+            nxt.unit is not None or nxt.category is not None
+        ):
+            q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
 
 
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
@@ -281,6 +301,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if u in lex.units and not (u in ("m", "t", "g", "a") and toks[j].text != u):
                 num.unit = lex.units[u]
                 num.j = j = j + 1
+        if num.unit in lex.duration_units:
+            i = j
+            continue  # "drei Jahre", "vor 15 Jahren": a duration, owned by the times layer
         if is_frac:
             num.unit = "fraction"
         # qualifier in front
@@ -305,12 +328,14 @@ def _plain_value(t: str, lex: Lexicon) -> float | None:
     return float(w) if w is not None else None
 
 
-def _build(num: _Num, toks: list[Token], text: str, lex: Lexicon, lo: int, hi: int) -> Quantity:
+def _build(num: _Num, toks: list[Token], text: str, lex: Lexicon, lo: int, hi: int) -> Quantity | None:
     start_i = num.q_i if num.q_i is not None else num.i
     start, end = toks[start_i].start, toks[num.j - 1].end
     q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
                  qualifier=num.qualifier, unit=num.unit)
     obj_tok = None if num.unit not in (None, "fraction", "person") else _object_after(toks, num, lex)
+    if obj_tok is _DURATION:
+        return None
     if obj_tok is None and num.unit is None:
         obj_tok = _object_before(toks, num.i, lo, lex)
     noun_cat: tuple[str, str | None] | None = None
@@ -346,9 +371,15 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
         if t[:1].isupper():
             if low in lex.not_objects or low in lex.function_words:
                 return None
+            if low.endswith(lex.duration_suffixes):
+                return _DURATION
             return toks[k]
         if low in ("von", "der", "des", "aller") and (num.fraction or num.qualifier == "at_least" or skipped == 0):
             k += 1
+            skipped += 1
+            continue
+        if low in lex.predicates and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+            k += 1  # "sechs getöteten Journalisten": the participle is an attribute
             skipped += 1
             continue
         if low in lex.function_words or low in lex.predicates:
@@ -358,6 +389,9 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
         k += 1
         skipped += 1
     return None
+
+
+_DURATION = Token(-1, -1, "")  # marker: the counted noun is a span of time ("zwei Flugtage")
 
 
 def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | None:
@@ -374,7 +408,7 @@ def _predicate(toks: list[Token], num: _Num, lex: Lexicon, lo: int, hi: int) -> 
     """Nearest cue ("getötet", "ums Leben", "festgenommen") within the clause around the number."""
     best: tuple[int, tuple[str, str]] | None = None
     lows = [t.text.lower() for t in toks]
-    for k in range(max(lo, num.i - 8), min(hi, num.j + 12)):
+    for k in range(max(lo, num.i - 8), min(hi, num.j + 20)):
         if num.i <= k < num.j:
             continue
         w = lows[k]

@@ -1,0 +1,139 @@
+"""Evaluate the quantity stage on the hand-labelled German count gold set.
+
+``lagebild eval counts [--split dev|test|all] [--json]``
+
+Gold: ``gold/counts_de.jsonl`` (sentences from German Wikinews, CC BY 2.5,
+with page id, title and date; annotation rules in docs/evaluation/counts.md).
+Each gold sentence is run through segment + quantities on its own, and every
+predicted quantity in it is scored, so false positives on years, dates, ages
+and labels count.
+
+Matching: predicted and gold quantities are paired one-to-one by character
+overlap (largest overlap first). A pair is a strict true positive when the
+value (and ``value_max``) are equal, the qualifier is equal and the category
+is equal. ``f1`` is the strict F1; ``span_value_f1`` only asks for overlap and
+value; attribute accuracies (qualifier, category, gkg_type, object) are given
+over the span-matched pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..doc import Doc
+from ..errors import ConfigError
+from ..quantities import QuantityStage
+from ..records import Article, Quantity, content_id
+from ..segment import SegmentStage
+
+
+def load_gold(path: str | None = None) -> list[dict[str, Any]]:
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+    else:
+        text = resources.files("lagebild.evaluation").joinpath("gold/counts_de.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
+
+
+def _overlap(p: Quantity, g: dict[str, Any]) -> int:
+    return max(0, min(p.end, g["end"]) - max(p.start, g["start"]))
+
+
+def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
+    seg, stage = SegmentStage(), QuantityStage()
+    n_pred = n_gold = strict = span_value = matched = 0
+    attr = {"qualifier": 0, "category": 0, "gkg_type": 0, "object": 0}
+    errors: list[dict[str, Any]] = []
+    for it in items:
+        text = it["text"]
+        doc = stage(seg(Doc(Article(id=content_id(text), text=text, language="de"))))
+        preds, gold = doc.quantities, it["quantities"]
+        n_pred += len(preds)
+        n_gold += len(gold)
+        pairs = sorted(((_overlap(p, g), pi, gi) for pi, p in enumerate(preds) for gi, g in enumerate(gold)),
+                       reverse=True)
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for ov, pi, gi in pairs:
+            if ov <= 0 or pi in used_p or gi in used_g:
+                continue
+            used_p.add(pi)
+            used_g.add(gi)
+            p, g = preds[pi], gold[gi]
+            matched += 1
+            value_ok = _same(p.value, g["value"]) and _same(p.value_max, g["value_max"])
+            span_value += value_ok
+            for k in attr:
+                attr[k] += getattr(p, k) == g[k]
+            ok = value_ok and p.qualifier == g["qualifier"] and p.category == g["category"]
+            strict += ok
+            if not ok:
+                errors.append({"id": it["id"], "pred": [p.text, p.value, p.value_max, p.qualifier, p.category],
+                               "gold": [g["text"], g["value"], g["value_max"], g["qualifier"], g["category"]]})
+        for pi, p in enumerate(preds):
+            if pi not in used_p:
+                errors.append({"id": it["id"], "spurious": [p.text, p.value, p.category]})
+        for gi, g in enumerate(gold):
+            if gi not in used_g:
+                errors.append({"id": it["id"], "missed": [g["text"], g["value"], g["category"]]})
+
+    def f1(tp: int) -> dict[str, float]:
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+    return {
+        "strict": f1(strict),
+        "span_value": f1(span_value),
+        "attributes": {k: round(v / matched, 4) if matched else 0.0 for k, v in attr.items()},
+        "n_gold": n_gold,
+        "n_pred": n_pred,
+        "sentences": len(items),
+        "errors": errors,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped counts_de.jsonl)")
+    ap.add_argument("--split", default="test", choices=("dev", "test", "all"),
+                    help="dev = the half rules were tuned on; test = the held-out half (default)")
+    ap.add_argument("--errors", action="store_true", help="list the mismatches")
+    ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    args = ap.parse_args(argv)
+    items = load_gold(args.gold)
+    if args.split != "all":
+        items = [it for it in items if it["split"] == args.split]
+    if not items:
+        raise ConfigError(f"no gold items for split {args.split!r}")
+    res = evaluate(items)
+    print(f"counts ({args.split}): {res['sentences']} sentences, {res['n_gold']} gold, {res['n_pred']} predicted")
+    for k in ("strict", "span_value"):
+        r = res[k]
+        print(f"  {k:10s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    print("  attribute accuracy on matched spans: "
+          + ", ".join(f"{k} {v:.3f}" for k, v in res["attributes"].items()))
+    if args.errors:
+        for e in res["errors"]:
+            print("  ", json.dumps(e, ensure_ascii=False))
+    if args.json:
+        print(json.dumps({"task": "counts", "split": args.split, "f1": res["strict"]["f1"],
+                          "precision": res["strict"]["p"], "recall": res["strict"]["r"],
+                          "span_value_f1": res["span_value"]["f1"], "n_gold": res["n_gold"],
+                          **{f"{k}_acc": v for k, v in res["attributes"].items()}}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
