@@ -344,3 +344,15 @@ def test_server_openapi_lists_formats(client: TestClient) -> None:
     params = {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
     assert {"since", "until", "country", "event_type", "actor", "source", "limit", "offset", "format", "q"} <= params
     assert json.dumps(spec).count("geojson") >= 2
+
+
+def test_server_loadtest_script_only_targets_loopback(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("loadtest", Path(__file__).parents[1] / "scripts" / "loadtest.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main(["--url", "http://10.0.0.5:8000", "--duration", "1"]) == 2
+    assert mod.main(["--url", "http://example.org", "--duration", "1"]) == 2
+    assert mod.main(["--url", "http://127.0.0.1:9", "--clients", "100"]) == 2
+    assert mod.is_loopback_url("http://127.0.0.1:8000") and mod.is_loopback_url("http://[::1]:80")
