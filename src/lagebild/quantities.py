@@ -52,8 +52,11 @@ class Lexicon:
     object_suffixes: tuple[str, ...]  # longest first
     generic: frozenset[str]
     person_categories: frozenset[str]
+    outcomes: frozenset[str]
     predicates: dict[str, tuple[str, str]]
     duration_units: frozenset[str]
+    predicate_stems: tuple[tuple[str, tuple[str, str]], ...]
+    org_categories: dict[str, str]
     duration_suffixes: tuple[str, ...]
     predicate_prefixes: tuple[tuple[str, tuple[str, str]], ...]
     phrases: tuple[tuple[tuple[str, ...], tuple[str, str]], ...]
@@ -94,8 +97,11 @@ def lexicon() -> Lexicon:
         object_suffixes=tuple(sorted(objects, key=len, reverse=True)),
         generic=frozenset(raw["generic_categories"]),
         person_categories=frozenset(raw["person_categories"]),
+        outcomes=frozenset(v[0] for v in raw["predicates"].values()),
         predicates=preds,
         duration_units=frozenset(raw["duration_units"]),
+        predicate_stems=tuple((k, (v[0], v[1])) for k, v in raw["predicate_stems"].items()),
+        org_categories=raw["org_categories"],
         duration_suffixes=tuple(raw["duration_suffixes"]),
         predicate_prefixes=prefixes,
         phrases=phrases,
@@ -153,6 +159,7 @@ class _Num:
     q_i: int | None = None  # first token of the qualifier
     unit: str | None = None
     fraction: bool = False
+    toks: list[Token] | None = None
 
 
 def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
@@ -200,6 +207,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     nlow = nxt.lower()
     if prev in lex.label_nouns:
         return True
+    if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
+            and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit()
+            and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
+                     or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis"))):
+        return True  # a name with a number: "Stuttgart 21", "Apollo 11", "Airbus A 300"
     if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
         return True
     if nxt in (":", "/") and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit() and toks[j].start == toks[i].end:
@@ -227,14 +239,16 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
     for si in idxs:
         toks = _split_final_number(doc.sentence_tokens(si))
         nums = _numbers_in(toks, text, lex, time_spans)
-        built: list[tuple[_Num, Quantity]] = []
-        for k, num in enumerate(nums):
-            lo = nums[k - 1].j if k > 0 else 0
-            hi = nums[k + 1].q_i if k + 1 < len(nums) and nums[k + 1].q_i is not None else (
-                nums[k + 1].i if k + 1 < len(nums) else len(toks))
-            q = _build(num, toks, text, lex, lo, hi)
-            if q is not None:
-                built.append((num, q))
+        objs = [_find_object(num, toks, lex, nums[k - 1].j if k > 0 else 0) for k, num in enumerate(nums)]
+        keep = [k for k, o in enumerate(objs) if o is not None]
+        nums = [nums[k] for k in keep]
+        objs_kept = [o for o in objs if o is not None]
+        eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") for n, o in zip(nums, objs_kept)]
+        preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible)
+        built: list[tuple[_Num, Quantity]] = [
+            (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None))
+            for k, (num, o) in enumerate(zip(nums, objs_kept))
+        ]
         _fill_elided(built)
         out.extend(q for _, q in built)
     return out
@@ -252,6 +266,10 @@ def _split_final_number(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def built_tokens(a: _Num, b: _Num) -> list[Token]:
+    return a.toks[a.j:b.i] if a.toks is not None else []
+
+
 def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     """"von zwölf auf 20 Mitglieder", "100, nach anderen Angaben 110 Kilometer": the noun or unit is written once."""
     for k in range(len(built) - 2, -1, -1):
@@ -261,6 +279,16 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
+    # "die Verletzten seien zehn deutsche Touristen und zwei Peruaner": coordinated counts share the outcome
+    lex = lexicon()
+    for k in range(1, len(built)):
+        prev_num, prev = built[k - 1]
+        num, q = built[k]
+        between = {t.text.lower() for t in built_tokens(prev_num, num)}
+        if (q.gkg_type is None and prev.gkg_type is not None and q.object is not None and q.unit in (None, "person")
+                and prev.unit == "person" and q.category in (None, *lex.generic) and between & {"und", "sowie", ","}):
+            q.gkg_type, q.unit = prev.gkg_type, "person"
+            q.category = prev.category if prev.category in lex.outcomes else (q.category or prev.category)
 
 
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
@@ -282,7 +310,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         ):
             i = j
             continue
-        num = _Num(i=i, j=j, value=value, qualifier=implied_q, fraction=is_frac)
+        num = _Num(i=i, j=j, value=value, qualifier=implied_q, fraction=is_frac, toks=toks)
         # "zwischen 200 und 300", "200 bis 300", "200-300"
         if j + 1 < n and (toks[j].text in _DASHES or (toks[j].text == "und" and i > 0 and toks[i - 1].text.lower() == "zwischen")):
             m2 = _match_number(toks, j + 1, lex)
@@ -328,24 +356,60 @@ def _plain_value(t: str, lex: Lexicon) -> float | None:
     return float(w) if w is not None else None
 
 
-def _build(num: _Num, toks: list[Token], text: str, lex: Lexicon, lo: int, hi: int) -> Quantity | None:
-    start_i = num.q_i if num.q_i is not None else num.i
-    start, end = toks[start_i].start, toks[num.j - 1].end
-    q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
-                 qualifier=num.qualifier, unit=num.unit)
+@dataclass
+class _Obj:
+    tok: Token | None
+    cat: tuple[str, str | None] | None
+
+    @property
+    def takes_predicate(self) -> bool:
+        """People (or an unknown noun, or no noun) can be killed or arrested; houses and trains cannot."""
+        return self.cat is None or self.cat[1] is not None or self.cat[0] in lexicon().person_categories
+
+
+def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | None:
+    """The counted noun and its category; None when the number turns out to be a duration."""
     obj_tok = None if num.unit not in (None, "fraction", "person") else _object_after(toks, num, lex)
     if obj_tok is _DURATION:
         return None
     if obj_tok is None and num.unit is None:
         obj_tok = _object_before(toks, num.i, lo, lex)
-    noun_cat: tuple[str, str | None] | None = None
+    cat = None
+    if obj_tok is not None:
+        cat = _object_category(obj_tok.text, lex)
+        org = lex.org_categories.get(obj_tok.text.lower())
+        if org is not None:
+            cat = (org, None)  # "780 der deutschen Bundeswehr"
+        elif cat is not None and cat[0] in lex.generic:
+            org = _genitive_org(toks, obj_tok, lex)  # "sieben Angehörige der libanesischen Armee"
+            if org is not None:
+                cat = (org, cat[1])
+    return _Obj(obj_tok, cat)
+
+
+def _genitive_org(toks: list[Token], obj: Token, lex: Lexicon) -> str | None:
+    k = next((n for n, t in enumerate(toks) if t is obj), None)
+    if k is None or k + 1 >= len(toks) or toks[k + 1].text.lower() not in ("der", "des"):
+        return None
+    for n in range(k + 2, min(len(toks), k + 5)):
+        w = toks[n].text
+        if w[:1].isupper():
+            return lex.org_categories.get(w.lower())
+    return None
+
+
+def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
+           pred: tuple[str, str] | None) -> Quantity:
+    start_i = num.q_i if num.q_i is not None else num.i
+    start, end = toks[start_i].start, toks[num.j - 1].end
+    q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
+                 qualifier=num.qualifier, unit=num.unit)
+    obj_tok, noun_cat = obj.tok, obj.cat
     if obj_tok is not None:
         q.object, q.object_start, q.object_end = obj_tok.text, obj_tok.start, obj_tok.end
-        noun_cat = _object_category(obj_tok.text, lex)
-    pred = _predicate(toks, num, lex, lo, hi)
     if noun_cat is not None and noun_cat[0] not in lex.generic:
         q.category, q.gkg_type = noun_cat
-    elif pred is not None and (obj_tok is None or noun_cat is not None or obj_tok.text[:1].isupper()) and num.unit in (None, "person", "fraction"):
+    elif pred is not None and num.unit in (None, "person", "fraction"):
         q.category, q.gkg_type = pred
     elif noun_cat is not None:
         q.category = noun_cat[0]
@@ -404,31 +468,63 @@ def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | 
     return None
 
 
-def _predicate(toks: list[Token], num: _Num, lex: Lexicon, lo: int, hi: int) -> tuple[str, str] | None:
-    """Nearest cue ("getötet", "ums Leben", "festgenommen") within the clause around the number."""
-    best: tuple[int, tuple[str, str]] | None = None
+def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[str, str]]]:
+    """Positions of outcome cues ("getötet", "ums Leben", "Gegendemonstration") in a sentence."""
     lows = [t.text.lower() for t in toks]
-    for k in range(max(lo, num.i - 8), min(hi, num.j + 20)):
-        if num.i <= k < num.j:
-            continue
-        w = lows[k]
-        if w in (";",):
-            if k < num.i:
-                best = None
-                continue
-            break
+    hits = []
+    for k, w in enumerate(lows):
         hit = lex.predicates.get(w)
         if hit is None:
             for words, val in lex.phrases:
                 if lows[k:k + len(words)] == list(words):
                     hit = val
                     break
-        if hit is None:
+        if hit is None and w.isalpha():
+            for stem, val in lex.predicate_stems:
+                if stem in w:
+                    hit = val
+                    break
+        if hit is not None:
+            hits.append((k, hit))
+    return hits
+
+
+def _dist(num: _Num, k: int) -> int | None:
+    """Token distance from a number to a cue; cues after the number (German verb-final) come cheaper."""
+    if num.i <= k < num.j:
+        return None
+    if k < num.i:
+        return None if num.i - k > 25 else (num.i - k) + 2
+    return None if k - num.j >= 20 else k - num.j
+
+
+def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]], toks: list[Token],
+                       eligible: list[bool]) -> list[tuple[str, str] | None]:
+    """Each cue belongs to the nearest number; a number without a cue of its own may borrow one that follows it
+    ("mindestens acht Menschen (sieben Patienten …) ums Leben gekommen")."""
+    owned: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in nums]
+    semis = [k for k, t in enumerate(toks) if t.text == ";"]
+    for k, hit in hits:
+        best = None
+        for n, num in enumerate(nums):
+            if not eligible[n]:
+                continue
+            d = _dist(num, k)
+            if d is None or any(min(k, num.i) < s_ < max(k, num.i) for s_ in semis):
+                continue
+            if best is None or d < best[0]:
+                best = (d, n)
+        if best is not None:
+            owned[best[1]].append((best[0], hit))
+    out: list[tuple[str, str] | None] = []
+    for n, num in enumerate(nums):
+        if owned[n]:
+            out.append(min(owned[n], key=lambda x: x[0])[1])
             continue
-        dist = (num.i - k) + 2 if k < num.i else k - num.j
-        if best is None or dist < best[0]:
-            best = (dist, hit)
-    return best[1] if best else None
+        after = [(k - num.j, hit) for k, hit in hits if num.j <= k < num.j + 20
+                 and not any(num.j <= s_ < k for s_ in semis)]
+        out.append(min(after, key=lambda x: x[0])[1] if after else None)
+    return out
 
 
 class QuantityStage:

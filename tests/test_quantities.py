@@ -1,0 +1,148 @@
+"""Quantities: German number formats, qualifiers, counted objects and GKG types.
+
+Sentences marked "Wikinews" are from German Wikinews (CC BY 2.5, page id given).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.doc import Doc
+from lagebild.quantities import QuantityStage, extract, find_quantities
+from lagebild.records import Article, TimeExpression, content_id
+from lagebild.segment import SegmentStage
+
+
+def _doc(text: str) -> Doc:
+    return SegmentStage()(Doc(Article(id=content_id(text), text=text, language="de")))
+
+
+def _one(text: str, surface: str):
+    hits = [q for q in extract(text) if q.text == surface]
+    assert hits, f"{surface!r} not found in {[q.text for q in extract(text)]}"
+    return hits[0]
+
+
+def test_quantities_issue_example_almost_civilians():
+    q = _one("Bei den Angriffen auf die Stadt wurden knapp 2.000 Zivilisten getötet.", "knapp 2.000")
+    assert (q.value, q.qualifier, q.object, q.category, q.gkg_type) == (2000, "almost", "Zivilisten", "civilians", "KILL")
+
+
+def test_quantities_kill_and_missing_from_predicate():
+    # Wikinews 93390
+    text = ("Mindestens 81 Menschen wurden in Japan durch die Auswirkungen schwerer Unwetter getötet "
+            "und mindestens 56 weitere werden noch vermisst.")
+    a, b = extract(text)
+    assert (a.value, a.qualifier, a.category, a.gkg_type) == (81, "at_least", "killed", "KILL")
+    assert (b.value, b.qualifier, b.category, b.gkg_type) == (56, "at_least", "missing", "AFFECT")
+
+
+def test_quantities_two_counts_one_sentence_get_their_own_predicate():
+    a, b = extract("Zwei Menschen wurden getötet und drei verletzt.")
+    assert (a.value, a.gkg_type) == (2, "KILL")
+    assert (b.value, b.gkg_type, b.category) == (3, "WOUND", "injured")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier"),
+    [
+        ("Durch die Überschwemmungen kamen 900 Menschen ums Leben, zehntausende Menschen befinden sich auf der Flucht.",
+         "zehntausende", 20000, "at_least"),
+        ("Mehrere hunderttausend Menschen haben in Teheran gegen das Ergebnis der Präsidentenwahl demonstriert.",
+         "Mehrere hunderttausend", 200000, "at_least"),
+        ("178 Menschen wurden verletzt, drei Dutzend Verletzte wurden mit Militärhubschraubern ausgeflogen.",
+         "drei Dutzend", 36, None),
+        ("Über tausend Menschen sind seit 2004 in Südthailand getötet worden.", "Über tausend", 1000, "more_than"),
+        ("Den Börsenwert des Unternehmens beziffert der „Focus“ auf 17 Milliarden Euro.", "17 Milliarden Euro", 17e9, None),
+        ("Der Schaden beträgt rund 2,5 Millionen Euro.", "rund 2,5 Millionen Euro", 2.5e6, "about"),
+        ("Dabei wurden bis zu 50 Menschen verletzt.", "bis zu 50", 50, "up_to"),
+        ("Auf dem Platz versammelten sich mehr als 300 Demonstranten.", "mehr als 300", 300, "more_than"),
+        ("Dreihundertfünfzig Häuser wurden zerstört.", "Dreihundertfünfzig", 350, None),
+    ],
+)
+def test_quantities_number_formats(text, surface, value, qualifier):
+    q = _one(text, surface)
+    assert q.value == pytest.approx(value)
+    assert q.qualifier == qualifier
+
+
+def test_quantities_range_and_units():
+    # Wikinews 22011 / 62528
+    q = _one("20 bis 25 Menschen wurden bei dem Unglück verletzt, eben so viele sind noch vermisst.", "20 bis 25")
+    assert (q.value, q.value_max, q.gkg_type) == (20, 25, "WOUND")
+    q = _one("Mit 46,7 Prozent der Stimmen hat Mitt Romney die Vorwahl in Illinois für sich entschieden.", "46,7 Prozent")
+    assert (q.value, q.unit, q.category) == (46.7, "percent", "percent")
+
+
+def test_quantities_fraction_of_population():
+    q = _one("Ein Drittel der Bevölkerung ist von der Dürre betroffen.", "Ein Drittel")
+    assert q.value == pytest.approx(1 / 3, rel=1e-6)
+    assert (q.unit, q.object, q.gkg_type) == ("fraction", "Bevölkerung", "AFFECT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sein straffällig gewordener Vater wurde 2000 verhaftet und ließ den Jungen zurück.",  # Wikinews: year
+        "Die Feuerwehr konnte heute Morgen um fünf Uhr abrücken.",  # clock time
+        "Vor einem Jahr - am 7. Mai 2014 wurde Rashid Rehman erschossen.",  # date
+        "Am Ostersonntag wurde ein 74-jähriger Mann getötet.",  # age
+        "Da die Herstellung des Impf-Virus drei bis sechs Monate dauert, legen viele Länder Vorräte an.",  # duration
+        "Nach Artikel 65 des Grundgesetzes bestimmt der Bundeskanzler die Richtlinien der Politik.",  # label
+        "Das Spiel endete 2:1.",
+    ],
+)
+def test_quantities_skip_years_dates_times_ages_labels(text):
+    assert extract(text) == []
+
+
+def test_quantities_respect_time_spans():
+    text = "Drei Tage lang dauerten die Kämpfe, 40 Menschen starben."
+    doc = _doc(text)
+    doc.times = [TimeExpression(0, 9, "Drei Tage", "DURATION")]
+    qs = find_quantities(doc)
+    assert [q.text for q in qs] == ["40"]
+
+
+def test_quantities_count_at_sentence_end():
+    (q,) = extract("Die Zahl der Toten stieg auf 45.")
+    assert (q.text, q.value, q.object, q.gkg_type) == ("45", 45, "Toten", "KILL")
+
+
+def test_quantities_stage_contract_and_offsets():
+    stage = QuantityStage()
+    assert (stage.name, stage.requires, stage.assigns) == ("quantities", ("tokens", "sentences"), ("quantities",))
+    from lagebild.evaluation.counts import load_gold
+
+    for item in load_gold():
+        doc = stage(_doc(item["text"]))
+        for q in doc.quantities:
+            assert doc.text[q.start:q.end] == q.text
+            if q.object is not None:
+                assert doc.text[q.object_start:q.object_end] == q.object
+
+
+def test_quantities_gold_offsets_are_exact():
+    from lagebild.evaluation.counts import load_gold
+
+    gold = load_gold()
+    assert len(gold) >= 100 and sum(len(g["quantities"]) for g in gold) >= 100
+    for item in gold:
+        for q in item["quantities"]:
+            assert item["text"][q["start"]:q["end"]] == q["text"]
+            if q["object"]:
+                assert item["text"][q["object_start"]:q["object_end"]] == q["object"]
+
+
+def test_quantities_eval_smoke_floors():
+    """Pinned floors a bit under the measured figures (dev 0.955, held-out test 0.750)."""
+    from lagebild.evaluation.counts import evaluate, load_gold
+
+    gold = load_gold()
+    dev = evaluate([g for g in gold if g["split"] == "dev"])
+    test = evaluate([g for g in gold if g["split"] == "test"])
+    assert dev["strict"]["f1"] >= 0.93
+    assert test["strict"]["f1"] >= TEST_FLOOR
+
+
+TEST_FLOOR = 0.72  # held-out run gave 0.750 (docs/evaluation/counts.md)
