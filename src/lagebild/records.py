@@ -222,6 +222,7 @@ class Event:
     date_precision: str | None = None  # day | month | year | publication
     negated: bool = False
     hypothetical: bool = False  # future, modal, conditional, warning
+    frame: str | None = None  # for hypothetical events: intent | demand | threat (CAMEO codes these 03 / 10 / 13)
     reported: bool = False  # stated inside a quote or indirect speech
     reported_by: str | None = None
     historical: bool = False

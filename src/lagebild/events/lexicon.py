@@ -32,6 +32,11 @@ class Trigger:
     row: int
 
     @property
+    def generic(self) -> bool:
+        """A generic trigger ("killed", "attack") yields to a specific one in the same sentence."""
+        return "generic" in (self.needs or "")
+
+    @property
     def root(self) -> str:
         return self.cameo[:2]
 
@@ -88,7 +93,8 @@ class TriggerLexicon:
         pre = self._any.get(lang)
         if len(low) >= 3 and pre is not None and pre.fullmatch(low):
             for rx, t in self.words[lang]:
-                if lang == "de" and t.kind == "noun" and not cap:
+                # German: nouns are capitalised, verbs are not (sentence-initial verbs are rare in news)
+                if lang == "de" and (t.kind == "noun") != cap:
                     continue
                 if rx.fullmatch(low):
                     hit = t
@@ -97,6 +103,36 @@ class TriggerLexicon:
             self._cache.clear()
         self._cache[key] = hit
         return hit
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishActors:
+    names: dict[str, str]
+
+    def code(self, text: str) -> str | None:
+        t = text.strip()
+        hit = self.names.get(t) or (self.names.get(t[:-1]) if t.endswith("s") else None)
+        if hit:
+            return hit
+        return _pycountry_alpha3(t)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pycountry_alpha3(name: str) -> str | None:
+    if not name[:1].isupper() or len(name) < 4:
+        return None
+    try:
+        import pycountry
+
+        c = pycountry.countries.get(name=name) or pycountry.countries.get(common_name=name)
+        return c.alpha_3 if c else None
+    except (ImportError, LookupError, KeyError):
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def english_actors() -> EnglishActors:
+    return EnglishActors({r["word"]: r["code"] for r in _rows(DATA / "event_actors_en.tsv")})
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,6 +186,7 @@ class ModalityCue:
     rx: re.Pattern[str]
     phrase: bool
     scope: str
+    frame: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,5 +196,5 @@ def modality() -> list[ModalityCue]:
         pat = r["pattern"]
         phrase = " " in pat
         out.append(ModalityCue(r["lang"], r["flag"], re.compile(r"\b(?:%s)\b" % pat if phrase else pat),
-                               phrase, r.get("scope") or "clause"))
+                               phrase, r.get("scope") or "clause", r.get("frame") or None))
     return out

@@ -15,7 +15,7 @@ from typing import Any
 from ..doc import Doc
 from ..records import Actor, Event, Place, Token
 from .dedup import dedup_article
-from .lexicon import Trigger, modality, roles, triggers
+from .lexicon import Trigger, english_actors, modality, roles, triggers
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,10 @@ _SOLLEN = {"soll", "sollen"}
 # modes whose genitive is the patient ("Festnahme des Oppositionsführers"), not the agent
 _PATIENT_GENITIVE = {"arrest", "deport", "release", "abduct", "execute", "assassinate", "torture", "confiscate",
                      "flee", "withdraw", "disarm"}
+# an attack by an air force is an air strike, by artillery or tanks a heavy-weapons attack (CAMEO 195 / 194)
+_MODE_CAMEO = {"aerial": "195", "heavy-weapons": "194"}
+_CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
+_FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -75,6 +79,36 @@ def _country_of(word: str) -> str | None:
     if info is not None and info.kind in ("country", "territory") and info.country:
         return info.country
     return None
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The headline event of a sentence: specific triggers before generic ones, then the earliest."""
+    if not events:
+        return None
+    lex = triggers()
+
+    def generic(ev: Event) -> bool:
+        t = lex.match(ev.trigger, "en") or lex.match(ev.trigger, "de")
+        return bool(t and t.generic)
+
+    return min(events, key=lambda e: (generic(e), e.trigger_start))
+
+
+def cameo_coded(ev: Event) -> tuple[str, str | None]:
+    """(PLOVER type, CAMEO code) as CAMEO codes the sentence: an unrealised event framed as an intent is an
+    intent to cooperate (03, AGREE) or a threat (13, THREATEN), a demanded one a demand (10, REQUEST), a
+    negated cooperative one a rejection (12, REJECT); everything else keeps its own type."""
+    coop = (ev.quad_class or 4) <= 2
+    if ev.negated and coop and ev.type != "REJECT":
+        return "REJECT", "12"
+    if ev.hypothetical and ev.frame:
+        if ev.frame == "demand" and ev.type != "REQUEST":
+            return "REQUEST", "10"
+        if (ev.frame == "threat" or not coop) and ev.type != "THREATEN":
+            return "THREATEN", "13"
+        if ev.frame == "intent" and coop and ev.type not in ("AGREE", "REJECT"):
+            return "AGREE", "03"
+    return ev.type, ev.cameo
 
 
 class EventStage:
@@ -127,6 +161,8 @@ class EventStage:
                 tok = self._token_at(doc, si, s)
                 if tok is None:
                     continue
+                if lang == "en" and doc.text[s:s + 1].isupper() and tok != doc.sentences[si].token_start:
+                    continue  # part of a name ("the Ceasefire Violations Committee")
                 out.setdefault(si, []).append(_Hit(tok, t, s, e))
         return out
 
@@ -149,8 +185,8 @@ class EventStage:
             t = self.lex.match(tok.text, lang)
             if t is None:
                 continue
-            if lang == "de" and t.kind == "verb" and tok.text[:1].isupper() and k != sent.token_start:
-                continue  # a capitalised verb form mid-sentence is a noun ("das Demonstrieren" aside)
+            if t.kind == "verb" and tok.text[:1].isupper() and k != sent.token_start:
+                continue  # German: a capitalised verb form mid-sentence is a noun; English: part of a name
             hits.append(_Hit(k, t, tok.start, tok.end))
         hits.sort(key=lambda h: h.start)
         return hits
@@ -213,7 +249,14 @@ class EventStage:
                 covered.add(k)
                 k += 1
                 continue
-            if tok.text[:1].isupper() and not doc.entities:
+            if lang == "en" and tok.text[:1].isupper():
+                found = self._english_actor(doc, k, b)
+                if found is not None:
+                    cands.append(found)
+                    covered.update(range(found.i, found.j))
+                    k = found.j
+                    continue
+            if lang == "de" and tok.text[:1].isupper() and not doc.entities:
                 # no entity layer: look names up in the curated actor file (two-word names first)
                 info, j = None, k + 1
                 if k + 1 < b and toks[k + 1].text[:1].isupper():
@@ -233,6 +276,36 @@ class EventStage:
             k += 1
         cands.sort(key=lambda c: c.i)
         return cands
+
+    def _english_actor(self, doc: Doc, k: int, b: int) -> _Cand | None:
+        """Country/organisation names or demonyms (1-3 capitalised words), with a following role noun."""
+        toks = doc.tokens
+        names = english_actors()
+        for n in (3, 2, 1):
+            if k + n > b or not all(toks[m].text[:1].isupper() or toks[m].text in ("of", "and")
+                                    for m in range(k, k + n)):
+                continue
+            span = doc.text[toks[k].start:toks[k + n - 1].end]
+            code = names.code(span)
+            if code is None:
+                continue
+            j = k + n
+            role = None
+            if j < b:
+                rm = self.roles.role_en(toks[j].text)
+                if rm is None and j + 1 < b:
+                    rm2 = self.roles.role_en(f"{toks[j].text} {toks[j + 1].text}")
+                    if rm2 is not None:
+                        rm, j = rm2, j + 1
+                if rm is not None:
+                    role = rm[0]
+                    j += 1
+            country = code if len(code) == 3 and code not in ("IGO", "NGO") else None
+            full = code + (role or "") if code not in ("IGO", "NGO") else code
+            s, e = toks[k].start, toks[j - 1].end
+            return _Cand(k, j, Actor(text=doc.text[s:e], start=s, end=e, code=full, country=country),
+                         "name")
+        return None
 
     def _role_actor(self, doc: Doc, k: int, a: int, b: int, role: str, lang: str) -> _Cand:
         toks = doc.tokens
@@ -269,7 +342,7 @@ class EventStage:
         toks = doc.tokens
         sent = doc.sentences[si]
         seen_clause_type: set[tuple[int, str]] = set()
-        for h in hits:
+        for h in sorted(hits, key=lambda x: (x.trig.generic, x.start)):  # specific triggers claim a clause first
             t = h.trig
             a, b = self._clause(doc, si, h.tok, lang)
             tok = toks[h.tok]
@@ -286,12 +359,15 @@ class EventStage:
                 continue
             cands = self._candidates(doc, a, b, lang)
             sources, targets = self._roles_for(doc, h, a, b, cands, lang)
-            mode = t.mode
-            if mode is None and t.type == "ASSAULT":
+            mode, cameo = t.mode, t.cameo
+            if t.type == "ASSAULT" and t.mode is None:
                 mode = next((c.mode for c in cands if c.mode and any(c.actor is s for s in sources)), None)
+                cameo = _MODE_CAMEO.get(mode or "", cameo)
             if t.needs == "agent" and not sources:
                 continue
             flags = self._flags(doc, si, a, b, h, lang)
+            if t.generic and flags["accident"]:
+                continue
             place, precision = self._place(doc, si, a, b)
             if not targets and t.type in ("ASSAULT", "COERCE") and place is not None and place.country_iso3:
                 pass  # the place stays the place; it is not promoted to a target actor
@@ -301,16 +377,17 @@ class EventStage:
                     flags["historical"] = True
             ev = Event(
                 start=sent.start, end=sent.end, text=sent.text, trigger=doc.text[h.start:h.end],
-                trigger_start=h.start, trigger_end=h.end, type=t.type, mode=mode, cameo=t.cameo,
+                trigger_start=h.start, trigger_end=h.end, type=t.type, mode=mode, cameo=cameo,
                 quad_class=t.quad, goldstein=t.goldstein, sources=sources, targets=targets, place=place,
                 place_precision=precision, date=date, date_precision=date_prec, negated=flags["negated"],
-                hypothetical=flags["hypothetical"], reported=flags["reported"], reported_by=flags["reported_by"],
+                hypothetical=flags["hypothetical"], frame=flags["frame"], reported=flags["reported"], reported_by=flags["reported_by"],
                 historical=flags["historical"], confidence=self._confidence(t, sources, targets, flags),
                 fatalities=self._fatalities(doc, sent.start, sent.end) if t.type == "ASSAULT" else None,
                 method="lexicon",
             )
             seen_clause_type.add((a, t.type))
             out.append(ev)
+        out.sort(key=lambda e: e.trigger_start)
         return out
 
     @staticmethod
@@ -443,10 +520,13 @@ class EventStage:
         toks = doc.tokens
         sent = doc.sentences[si]
         flags: dict[str, Any] = {"negated": False, "hypothetical": False, "reported": False,
-                                 "reported_by": None, "historical": False}
-        clause = [toks[m].text.lower() for m in range(a, b)]
-        sentence = [toks[m].text.lower() for m in range(sent.token_start, sent.token_end)]
-        clause_text = doc.text[toks[a].start:toks[b - 1].end].lower()
+                                 "reported_by": None, "historical": False, "frame": None, "accident": False}
+        # the trigger word itself is never its own cue ("forderte" is a REQUEST, not a demand frame on itself)
+        clause = [toks[m].text.lower() if m != h.tok else "" for m in range(a, b)]
+        sentence = [toks[m].text.lower() if m != h.tok else "" for m in range(sent.token_start, sent.token_end)]
+        k = h.tok - a  # trigger position inside the clause list
+        verbal = h.trig.quad in (1, 3)
+        clause_text = (doc.text[toks[a].start:h.start] + " " + doc.text[h.end:toks[b - 1].end]).lower()
         trig_word = toks[h.tok].text.lower()
         for cue in self.modality:
             if cue.lang != lang:
@@ -454,6 +534,11 @@ class EventStage:
             words = sentence if cue.scope == "sentence" else clause
             if cue.phrase:
                 hit = bool(cue.rx.search(clause_text))
+            elif cue.flag == "hypothetical" and (lang == "en" or verbal):
+                # a speech act's complement follows it ("rejected an invitation to attend"; English modals precede
+                # their verb): only cues before the trigger count, plus conditionals anywhere
+                lim = k if words is clause else h.tok - sent.token_start
+                hit = any(cue.rx.fullmatch(w) and (m < lim or w in _CONDITIONAL) for m, w in enumerate(words))
             else:
                 hit = any(cue.rx.fullmatch(w) for w in words)
             if not hit:
@@ -475,8 +560,12 @@ class EventStage:
                     flags["reported"] = True  # "soll ... angegriffen haben": hearsay about a past event
                     continue
                 flags["hypothetical"] = True
+                if cue.frame and _FRAME_RANK[cue.frame] < _FRAME_RANK.get(flags["frame"] or "", 9):
+                    flags["frame"] = cue.frame
             elif cue.flag == "historical":
                 flags["historical"] = True
+            elif cue.flag == "accident":
+                flags["accident"] = True
         if lang == "de" and _KONJ1_DE & set(clause):
             flags["reported"] = True
         for q in doc.quotes:

