@@ -361,7 +361,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
             s.mod = early_late[m["el"].lower()]
         bare = s.year is None and s.year_rel is None and not m["pm"] and not m["el"]
         if bare and m["mon"].lower().rstrip(".") in MONTH_AMB:
-            before = text[max(0, m.start() - 12) : m.start()].split()
+            before = text[max(0, m.start() - 30) : m.start()].split()
             prev = before[-1].lower() if before else ""
             if prev not in {"im", "seit", "bis", "ab", "vom", "zum", "des", "und", "oder", "monat", "nach", "vor",
                             "zwischen", "–", "-", "/", "anfang", "mitte", "ende", "bis zum", "den", "diesen", "letzten"}:
@@ -472,7 +472,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
             s.mod = early_late[m["el"].lower()]
         if s.year is None and s.year_rel is None:
             # bare "Sommer"/"Winter" is also a surname: want a determiner or preposition before it
-            before = text[max(0, m.start() - 12) : m.start()].split()
+            before = text[max(0, m.start() - 30) : m.start()].split()
             prev = before[-1].lower() if before else ""
             if prev not in {"im", "den", "der", "des", "dem", "ab", "seit", "bis", "zum", "vom", "diesen", "dieses",
                             "diesem", "jenen", "jenem", "folgenden", "nächsten", "kommenden", "vergangenen",
@@ -583,6 +583,10 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
                 s.unit, s.offset = unit, int(n)  # news: "in zwei Wochen" is a date
             return [_Cand(st if p in ("in", "binnen") else m.start(), m.end(), s)]
         d = 1 if p == "nach" else -1
+        if p == "nach" and (mod or n == 1 or unit in ("W", "Y") or m["n"][0].isdigit()):
+            # "nach einer Woche", "nach mehr als drei Tagen", "Nach 77 Tagen": read as how long it took
+            val = _duration_value(n, unit)
+            return [_Cand(m.start("ap") if m["ap"] else m.start("n"), m.end(), Spec(kind="dur", type="DURATION", value=val, mod=mod))]
         return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=int(n) * d, mod=mod))]
 
     # "am selben Tag", "im selben Monat", "folgenden Tag", "nächsten Jahr", "dieses Jahres", "vergangene Woche"
@@ -687,10 +691,12 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     def _midnight(m: re.Match[str], text: str) -> list[_Cand]:
         return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, hour=24, minute=0, type="TIME"))]
 
+    FILLER = _alt(lex["duration_fillers"], "lower")
+
     # durations: "15 Tage", "etwa eine Woche", "mehr als drei Tagen", "anderthalb Jahre", "einige Stunden"
     @add(
         "duration",
-        rf"{B}(?:{APPROX}\s+)?(?:(?P<n>{NUM})|(?P<half>[Ee]in(?:en)?\s+halbe[ns]?)|(?P<ganz>[Ee]ine[nm]?\s+ganze[nm]?))\s+{UNIT}",
+        rf"{B}(?:{APPROX}\s+)?(?:(?P<n>{NUM})|(?P<half>[Ee]in(?:en)?\s+halbe[ns]?)|(?P<ganz>[Ee]ine[nm]?\s+ganze[nm]?))\s+(?:{FILLER}\s+)?{UNIT}",
         2,
     )
     def _duration(m: re.Match[str], text: str) -> list[_Cand] | None:
@@ -745,7 +751,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val))] if val else None
 
     lang_adv: dict[str, str] = lex["lang_adverbs"]
-    @add("duration_lang", rf"{B}(?P<w>{_alt(lang_adv, 'lower')}){E}", 2)
+    @add("duration_lang", rf"{B}(?P<w>{_alt(lang_adv, 'lower')})(?:e[nmrs]?)?{E}", 2)
     def _dur_lang(m: re.Match[str], text: str) -> list[_Cand]:
         return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=_duration_value("X", lang_adv[m["w"].lower()])))]
 
@@ -759,15 +765,17 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
 
     # fixed vague references: "wenig später", "kurz zuvor", "in der Folgezeit", "jetzt"
     refs: dict[str, str] = lex["refs"]
+    refs_l = {k.lower(): v for k, v in refs.items()}
     @add("ref", rf"{B}(?P<r>{_alt(refs, 'both')}){E}", 1)
     def _ref(m: re.Match[str], text: str) -> list[_Cand]:
-        return [_Cand(m.start(), m.end(), Spec(kind="ref", value=refs[re.sub(r'\s+', ' ', m['r'].lower())]))]
+        return [_Cand(m.start(), m.end(), Spec(kind="ref", value=refs_l[re.sub(r'\s+', ' ', m['r'].lower())]))]
 
     # holidays: "Weihnachten 1914", "Neujahrstag 1863", "Ostern"
     hol: dict[str, Any] = lex["holidays"]
+    hol_l = {k.lower(): v for k, v in hol.items()}
     @add("holiday", rf"{B}(?P<h>{_alt(hol, 'upper')}){E}(?:\s+(?P<y>{YEAR4})(?![\d]))?", 3)
     def _holiday(m: re.Match[str], text: str) -> list[_Cand]:
-        h = hol[re.sub(r"\s+", " ", m["h"].lower())]
+        h = hol_l[re.sub(r"\s+", " ", m["h"].lower())]
         s = Spec(year=int(m["y"]) if m["y"] else None)
         if isinstance(h, list):
             s.month, s.day = h
@@ -824,7 +832,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
                 _Cand(m.start("n2"), m.end(), Spec(kind="dur", type="DURATION", value=v2))]
 
     # "im Laufe des Tages", "während des Monats"
-    @add("laufe_unit", rf"{B}Laufe\s+des\s+(?P<u>Tages|Monats|Sommers|Winters|Herbstes|Frühjahrs)(?!\w)", 4)
+    @add("laufe_unit", rf"{B}Laufe\s+des\s+(?P<u>Tages|Monats)(?!\w)", 4)
     def _laufe_unit(m: re.Match[str], text: str) -> list[_Cand]:
         u = m["u"].lower()
         if u in ("tages", "monats"):
@@ -1186,8 +1194,11 @@ class _Resolver:
 
     def _abs(self, te: TimeExpression, s: Spec, c: _Cand) -> TimeExpression:
         base = self._base()
+        bc_context = self.narrative and base.year is not None and base.year < 0
         if s.decade is not None:
             te.value, te.granularity = s.decade, "decade"
+            if bc_context and not s.decade.startswith("BC"):
+                te.value = "BC" + s.decade  # "Anfang der 460er Jahre" in a text about 490 BC
         elif s.decade2 is not None:
             cent = (abs(base.year) // 100) if base.year else 19
             te.value, te.granularity = f"{cent:02d}{s.decade2}", "decade"
@@ -1205,6 +1216,8 @@ class _Resolver:
                 if s.year_rel is not None:
                     year = base.year + s.year_rel if base.year is not None else None
                 elif self.narrative:
+                    # the anchor's year even when the month lies before the anchor's month: rolling
+                    # over into the next year ("Dezember ... Januar") lost more than it won on dev
                     year = base.year
                 elif self.pub is not None:
                     year = self._nearest_year(s, c)
@@ -1268,11 +1281,13 @@ class _Resolver:
             self._locked_heading = self._cur_heading
             if p.year is not None:
                 self.section_year = p.year
-        elif p.month is None and p.day is None:
-            before = self.text[max(0, c.start - 12) : c.start].split()
+        else:
+            before = self.text[max(0, c.start - 16) : c.start].split()
             prev = before[-1].lower() if before else ""
-            if prev in self.no_anchor_before:
+            if p.month is None and p.day is None and prev in self.no_anchor_before:
                 return  # "seit 1939", "bis 1881": a boundary, not where the story is
+            if "bis" in (w.lower() for w in before[-2:]):
+                return  # "bis ins Frühjahr des nächsten Jahres": an end point the story has not reached
         self.anchor = p
 
     def _same_sentence_day(self, start: int) -> _Point | None:
@@ -1470,7 +1485,14 @@ def extract_times(
     resolver = _Resolver(text, pub, anchoring, lang)
     out: list[TimeExpression] = []
     prev_end = 0
-    for c in _select(_candidates(text, lang)):
+    selected = _select(_candidates(text, lang))
+    if anchoring == "narrative":
+        # a history text's first undated "im August" belongs to the period it is about, not to the
+        # document date: start from the first explicit year instead
+        first = next((c.spec.year for c in selected if c.spec.kind == "abs" and c.spec.year is not None), None)
+        if first is not None:
+            resolver.anchor = _Point(first, None, None)
+    for c in selected:
         resolver.before(c, prev_end)
         prev_end = c.end
         try:
