@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lagebild.doc import Doc
 from lagebild.records import Article, content_id
@@ -237,3 +239,40 @@ def test_times_eval_main_json_last_line(shared_data: Path, capsys: pytest.Captur
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert set(last) >= {"task", "dataset", "extract_f1_strict", "extract_f1_lenient", "value_f1", "value_accuracy"}
     assert (last["task"], last["dataset"]) == ("time", "wikiwarsde")
+
+
+def test_times_news_anaphoric_relatives_count_from_the_last_date() -> None:
+    # Wikinews 2005-10-10 ("Serieneinbrüche im Raum Knittelfeld"), shortened
+    text = ("In der Nacht von Freitag auf Samstag ereigneten sich im Raum Knittelfeld Einbrüche. "
+            "In der gleichen Nacht wurde ein Fahrzeug gestohlen.")
+    night = _one(text, "2005-10-10", "Nacht von Freitag auf Samstag")
+    assert (night.type, night.value) == ("TIME", "2005-10-07TNI")
+    same = _one(text, "2005-10-10", "In der gleichen Nacht")
+    assert (same.value, same.anchor) == ("2005-10-07TNI", "previous")
+    v = _values("Am 3. Oktober kam es zu einem Brand, am Tag darauf zu einem weiteren; zwei Tage später wurde "
+                "ein Verdächtiger gefasst.", "2005-10-10")
+    assert (v["am Tag darauf"], v["zwei Tage später"]) == ("2005-10-04", "2005-10-06")
+    assert _one("In der Nacht zum Sonntag brannte es erneut.", "2005-10-10", "Nacht zum Sonntag").value == "2005-10-08TNI"
+
+
+def test_times_never_crash_and_offsets_hold_on_odd_input() -> None:
+    odd = ["", "31. Februar 2022", "am 30.02. und 45.13.", "vor 100000 Tagen", "Jahr 0 v. Chr.", "1999/2000/01",
+           "Ende des 99. Jahrhunderts", "Montag, den 31. September 1939 um 25:99 Uhr", "\n\n1863\n\nIm Januar",
+           "im Jahr 9999", "Mitte der 20er Jahre seit Jahren", "İstanbul im März"]
+    for text in odd:
+        for t in extract_times(text, "2022-05-03") + extract_times(text, None, anchoring="narrative"):
+            assert text[t.start : t.end] == t.text
+
+
+_FRAGMENTS = ["am", "Montag", "3.", "März", "2014", "bis", "Ende", "des", "Jahres", "zwei", "Tage", "später", "v. Chr.",
+              "seit", "Wochen", "1930er", "Jahre", "Uhr", "12:30", "gestern", "Nacht", "vom", "/", "–", ",", ".", "\n"]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=25), st.sampled_from(["news", "narrative"]),
+       st.sampled_from([None, "2022-05-03", "1999-12-31"]))
+@settings(max_examples=150, deadline=None)
+def test_times_property_offsets_and_values(words: list[str], anchoring: str, pub: str | None) -> None:
+    text = " ".join(words)
+    for t in extract_times(text, pub, anchoring=anchoring):
+        assert text[t.start : t.end] == t.text
+        assert t.end > t.start

@@ -91,6 +91,7 @@ class Spec:
     value: str | None = None  # ref/dur/set: the literal value
     mod: str | None = None
     today_ref: bool = False  # "heute": the publication day in news, PRESENT_REF in history
+    anaphoric: bool = False  # "am selben Tag", "zwei Tage später": counts from the last date, also in news
 
 
 @dataclass(slots=True)
@@ -135,7 +136,7 @@ _DE_CORES: dict[str, tuple[str, ...]] = {
     "duration_compound": ("unit",), "duration_lang": ("unit",), "seit_plural": ("unit",), "ref": ("ref",),
     "holiday": ("hol",), "set": ("misc", "unit", "wd"), "month_range": ("month",), "year_bc_slash": ("bc",),
     "day_only": ("num",), "duration_pair": ("unit",), "laufe_unit": ("misc",), "vague_plural": ("unit",),
-    "pod_rel": ("pod",), "decade_word": ("misc",),
+    "pod_rel": ("pod",), "decade_word": ("misc",), "night_weekday": ("wd",),
 }
 _WIN_BEFORE = 45  # no expression starts further than this before its core word ("der Nacht vom 16. auf den 17. April")
 
@@ -505,7 +506,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     # decades: "den 1930er-Jahren", "Ende der 1990er", "Anfang der 460er Jahre v. Chr.", "der 30er Jahre"
     @add(
         "decade",
-        rf"{B}(?:{PARTOF}\s+)?(?:(?P<det>den|der|die|Den|Der|Die)\s+)?(?:(?P<d4>\d{{2,3}}0)er|(?P<d2>[1-9]0)er(?=\s*-?\s*Jahre))"
+        rf"{B}(?:{PARTOF}\s+)?(?:(?P<det>den|der|die|Den|Der|Die)\s+)?(?:(?P<d4>\d{{2,3}}0)-?er|(?P<d2>[1-9]0)-?er(?=\s*-?\s*Jahre))"
         rf"(?:\s*-?\s*Jahren?)?(?:\s*(?P<bc>{BC}))?",
         4,
     )
@@ -556,7 +557,8 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
             unit, n = "M", 6
         if n != int(n):
             return None
-        s = Spec(kind="rel", unit=unit, offset=int(n) * d, mod=approx.get(m["ap"].lower()) if m["ap"] else None)
+        s = Spec(kind="rel", unit=unit, offset=int(n) * d, mod=approx.get(m["ap"].lower()) if m["ap"] else None,
+                 anaphoric=True)
         return [_Cand(m.start(), m.end(), s)]
 
     @add("rel_bare", rf"{B}(?P<u>Tage|Wochen|Monate|Jahre|Jahrzehnte){E}\s+{RELAFTER}", 4)
@@ -615,7 +617,8 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
                 st = m.start("ra")
         elif not p:
             st = m.start("ra") if text[m.start() : m.start("ra")].strip().lower() not in ("des", "dem", "den", "das") else m.start()
-        s = Spec(kind="rel", unit=unit, offset=off)
+        s = Spec(kind="rel", unit=unit, offset=off,
+                 anaphoric=ra in ("selben", "gleichen", "folgenden", "darauffolgenden", "darauf folgenden", "vorangegangenen"))
         if u == "jahreswechsel":
             s.mod = "END"
         return [_Cand(st, m.end(), s)]
@@ -624,14 +627,14 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     @add("tag_darauf", rf"{B}(?:(?P<p>[Aa]m\s+)?Tag|[Tt]ags|[Ee]inen\s+Tag)\s+(?P<dir>darauf|danach|zuvor|davor|vorher)(?!\w)", 5)
     def _tag_darauf(m: re.Match[str], text: str) -> list[_Cand]:
         d = rel_after.get(m["dir"].lower(), 1)
-        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=d))]
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=d, anaphoric=True))]
 
     # "Vortag", "im Folgejahr", "des Vorjahres"
     rcomp: dict[str, list[Any]] = lex["relative_compounds"]
     @add("rel_compound", rf"{B}(?P<c>{_alt(rcomp, 'upper')}){E}", 3)
     def _rel_comp(m: re.Match[str], text: str) -> list[_Cand]:
         unit, off = rcomp[m["c"].lower()]
-        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=off))]
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=off, anaphoric=unit == "D"))]
 
     # "heute", "gestern Abend", "vorgestern", "morgen früh"
     rdw: dict[str, int] = lex["relative_day_words"]
@@ -664,6 +667,20 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         if m["pods"]:
             s.pod = pods[m["pods"].lower()]
             s.type = "TIME"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "in der Nacht von Freitag auf Samstag", "in der Nacht zum Sonntag" (the night before Sunday)
+    @add(
+        "night_weekday",
+        rf"{B}Nacht\s+(?:(?:von|vom)\s+{WDX}\s+(?:auf|zum)\s+(?:den\s+)?{WDX.replace('?P<wd>', '?P<wd2>')}"
+        rf"|(?:zum|auf\s+den)\s+{WDX.replace('?P<wd>', '?P<wd3>')}){E}",
+        4,
+    )
+    def _night_weekday(m: re.Match[str], text: str) -> list[_Cand]:
+        if m["wd"]:
+            s = Spec(kind="weekday", weekday=weekdays[m["wd"].lower()], pod="NI", type="TIME")
+        else:
+            s = Spec(kind="weekday", weekday=weekdays[m["wd3"].lower()], pod="NI", type="TIME", offset=-1)
         return [_Cand(m.start(), m.end(), s)]
 
     # parts of day on the anchor day: "am Abend", "in der Nacht", "nachts"
@@ -858,8 +875,8 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     )
     def _pod_rel(m: re.Match[str], text: str) -> list[_Cand]:
         p = m["pod"] or m["pod2"] or m["pod3"]
-        s = Spec(kind="rel", unit="D", offset=0, pod=pods[p.lower()], type="TIME")
-        st = m.start() if m["g"] or m["pod2"] else m.start()
+        s = Spec(kind="rel", unit="D", offset=0, pod=pods[p.lower()], type="TIME", anaphoric=not m["g"])
+        st = m.start()
         if m["pod2"] and text[m.start() : m.start() + 2].lower() == "am":
             st = m.start() + 3
         return [_Cand(st, m.end(), s)]
@@ -1122,6 +1139,7 @@ class _Resolver:
         self.no_anchor_before = set(lang.lex.get("no_anchor_before", ()))
         # news: a clock time or part of day right after a day ("am Sonntag gegen 22.30 Uhr") belongs to that day
         self.last_day: tuple[_Point, int] | None = None
+        self.last_date: _Point | None = None
 
     def before(self, c: _Cand, prev_end: int) -> None:
         """Called in text order before ``c`` is resolved: apply the headings passed since the last expression."""
@@ -1155,8 +1173,12 @@ class _Resolver:
     # -- resolution --------------------------------------------------------
     def resolve(self, c: _Cand) -> TimeExpression:
         te = self._resolve(c)
-        if te.granularity in ("day", "time") and te.value and re.match(r"\d{4}-\d{2}-\d{2}", te.value):
-            self.last_day = (_Point(int(te.value[:4]), int(te.value[5:7]), int(te.value[8:10])), c.end)
+        v = te.value or ""
+        if te.granularity in ("day", "time") and re.match(r"\d{4}-\d{2}-\d{2}", v):
+            self.last_day = (_Point(int(v[:4]), int(v[5:7]), int(v[8:10])), c.end)
+        if not self.narrative and te.type in ("DATE", "TIME") and re.match(r"\d{4}(?:-\d{2})?(?:-\d{2})?(?:T|$)", v):
+            self.last_date = _Point(int(v[:4]), int(v[5:7]) if len(v) >= 7 else None,
+                                    int(v[8:10]) if len(v) >= 10 and v[7] == "-" else None)
         return te
 
     def _resolve(self, c: _Cand) -> TimeExpression:
@@ -1301,9 +1323,11 @@ class _Resolver:
 
     def _rel(self, te: TimeExpression, s: Spec, c: _Cand) -> TimeExpression:
         base = self._base()
-        if not self.narrative and s.unit == "D" and s.offset == 0 and (s.hour is not None or s.pod):
+        if not self.narrative and s.unit == "D" and s.offset == 0 and (s.hour is not None or s.pod) and not s.anaphoric:
             base = self._same_sentence_day(c.start) or base
-        te.anchor = "previous" if self.narrative else "publication"
+        elif not self.narrative and s.anaphoric and self.last_date is not None:
+            base = self.last_date
+        te.anchor = "previous" if self.narrative or base is self.last_date else "publication"
         if s.today_ref and self.narrative:
             te.value = "PRESENT_REF"
             return te
@@ -1380,7 +1404,7 @@ class _Resolver:
             delta += 7
         elif direction < 0 and delta > 0 or (direction < 0 and delta == 0 and s.weekday_dir):
             delta -= 7
-        dd = d + timedelta(days=delta)
+        dd = d + timedelta(days=delta + s.offset)
         te.value, te.granularity = dd.isoformat(), "day"
         if s.pod:
             te.value += f"T{s.pod}"
