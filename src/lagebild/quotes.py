@@ -78,6 +78,29 @@ class CueLexicon:
     time_nouns: frozenset[str]  # "sagte am Montag", "im Interview"
 
 
+_INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
+
+
+def _weak_forms(lemma: str, particle: str) -> list[str]:
+    """Regular (weak) finite forms and participle of a cue verb, so the TSV lists only irregular forms.
+
+    For strong verbs some generated forms do not exist ("sprechte"); they never match real text.
+    """
+    if not lemma.isalpha() or not lemma.endswith("n"):
+        return []
+    p = particle.split()[-1] if particle else ""
+    base = lemma[len(p):] if p and lemma.startswith(p) else lemma
+    stem = base[:-2] if base.endswith("en") else base[:-1]
+    e = "e" if stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and stem[-2:-1] not in "aeiouhlr") else ""
+    finite = [stem + "e", stem + e + "t", stem + e + "te", stem + e + "ten", base]
+    no_ge = base.endswith("ieren") or base.startswith(_INSEPARABLE)
+    part = (p + ("" if no_ge else "ge") + stem + e + "t") if True else ""
+    out = finite + [part]
+    if p:
+        out += [p + f for f in (stem + e + "t", stem + e + "te", stem + e + "ten", base)]  # verb-final: "mitteilte"
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def cues() -> CueLexicon:
     verbs: dict[str, set[str]] = {}
@@ -88,8 +111,11 @@ def cues() -> CueLexicon:
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        _lemma, kind, forms, particle = line.split("\t")
-        for form in forms.split(","):
+        lemma, kind, forms, particle = line.split("\t")
+        form_list = forms.split(",")
+        if kind == "verb":
+            form_list += _weak_forms(lemma, "" if particle == "-" else particle)
+        for form in form_list:
             form = form.strip()
             if kind == "verb":
                 verbs.setdefault(form.lower(), set()).add("" if particle == "-" else particle)
@@ -142,6 +168,11 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     parts = cues().verbs.get(ctx.low[k])
     if parts is None:
         return None
+    tok = ctx.toks[k]
+    if tok.text[:1].isupper() and k > 0 and ctx.toks[k - 1].sent == tok.sent and ctx.low[k - 1] not in ("„", "»", '"', ":"):
+        return None  # a capitalised "Frage" or "Angaben" inside a sentence is a noun
+    if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and _passive(ctx, tok.sent):
+        return None  # "wurde … genannt": passive, the speaker is not in the clause
     if "" in parts:
         return ""
     for p in parts:
@@ -152,6 +183,11 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
             if ctx.low[m] == last:
                 return p
     return None
+
+
+def _passive(ctx: _Ctx, sent: int) -> bool:
+    s = ctx.doc.sentences[sent]
+    return any(ctx.low[m] in ("wurde", "wurden", "worden", "werden", "wird") for m in range(s.token_start, s.token_end))
 
 
 def _particle_idx(ctx: _Ctx, k: int, particle: str, lim: int) -> int | None:
@@ -209,6 +245,40 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
             end = g_head + 1
     # apposition with a name: "der Trainer Ghanas, Milovan Rajevac," is left to the entity layer
     return (i, end)
+
+
+def _np_after_cue(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
+    """Speaker after a cue verb: "sagte der Minister", "äußerte sich Schavan", "sagte dazu X", "schrieb „Die Zeit“"."""
+    adv = cues().adverbs
+    k = i
+    while k < lim and k < i + 2 and (ctx.low[k] == "sich" or ctx.low[k] in adv) and ctx.low[k] not in ("laut",):
+        k += 1
+    if k < lim and ctx.low[k] in ("„", "»", '"'):
+        close = next((m for m in range(k + 1, min(lim, k + 8)) if ctx.low[m] in ("“", "«", '"', "”")), None)
+        if close is not None and close > k + 1 and _is_cap(ctx.toks[k + 1].text):
+            return (k, close + 1)
+    return _np(ctx, k, lim)
+
+
+def _np_clause(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """First noun phrase of a clause outside prepositional phrases ("In der ARD zeigt sich der Bundestrainer …")."""
+    lex = cues()
+    k = lo
+    while k < hi:
+        w = ctx.low[k]
+        if w in lex.pps:
+            k += 1
+            while k < hi and (ctx.low[k] in _DETS or _is_adj(ctx.low[k]) or ctx.low[k] in _GEN_DETS):
+                k += 1
+            while k < hi and _is_cap(ctx.toks[k].text):
+                k += 1
+            continue
+        if w in _PRONOUNS or w in _DETS or (_is_cap(ctx.toks[k].text) and w not in lex.adverbs):
+            sp = _np(ctx, k, hi)
+            if sp is not None:
+                return sp
+        k += 1
+    return None
 
 
 def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
@@ -337,6 +407,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         speaker = addressee = None
         # frame after: „…“, sagte X / „…“, so X / „…“, hieß es
         k = mj
+        if k < len(low):
+            s1 = max(s1, _sent_bounds(ctx, k)[1])
         if k < s1 and low[k] == ",":
             k += 1
         if k < s1:
@@ -347,9 +419,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     pi = _particle_idx(ctx, k, part, s1)
                     if pi is not None:
                         cue.append(pi)
-                speaker = _np(ctx, k + 1, s1)
-                if speaker is None and k + 2 < s1 and low[k + 1] in cues().adverbs:
-                    speaker = _np(ctx, k + 2, s1)  # "sagte dazu der Minister"
+                speaker = _np_after_cue(ctx, k + 1, s1)
                 if speaker is not None:
                     addressee = _addressee_after(ctx, speaker[1], s1)
                 if speaker is not None and low[speaker[0]] == "es":
@@ -369,14 +439,15 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     pi = _particle_idx(ctx, kk, part, mi) if part else None
                     if pi is not None:
                         cue.append(pi)
-                    speaker = _np(ctx, kk + 1, mi - 1)
+                    speaker = _np_after_cue(ctx, kk + 1, mi - 1)
                     if speaker is None or low[speaker[0]] == "es":
                         speaker = _np_subject(ctx, clause_start, kk)
+                    if speaker is None and clause_start > s_start and low[clause_start - 1] == ",":
+                        speaker = _np(ctx, s_start, kk)  # "Renate Künast, Fraktionschefin …, kritisierte:"
                     break
             if not cue and low[mi - 1] == ":":
-                sp = _np(ctx, clause_start, mi - 1)
-                if sp is not None and sp[1] - clause_start <= 8:
-                    speaker = sp  # "Ein Hauptkommissar nach der Festnahme: „…“"
+                # "Ein Hauptkommissar nach der Festnahme: „…“", "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
+                speaker = _np_clause(ctx, clause_start, mi - 1)
         if not cue and speaker is None:
             # unframed: keep real quotes (sentence-like), drop titles and scare quotes
             starts_sentence = mi == s0 or low[mi - 1] in (":",)
@@ -562,6 +633,11 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if msg is None:
                 continue
             return _make(ctx, "indirect", msg, [k], sp)
+        if w == "wonach" and k > a + 1 and low[k - 1] == ",":
+            sp = _np_backward(ctx, k - 1, a)
+            msg = _msg_span(ctx, k + 1, b)
+            if msg is not None:
+                return _make(ctx, "indirect", msg, [k], sp)
         if w in ("demnach", "wonach") and k + 2 < b:
             msg = _msg_span(ctx, k + 1 if k == a or w == "wonach" else a, b)
             if msg is not None:
@@ -585,7 +661,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
     # and message first: "…, sagte X." / "…, so X."
     for k in range(a, b - 1):
         part = _verb_cue(ctx, k, b)
-        after_comma = k - 1 > a + 1 and low[k - 1] == ","
+        after_comma = k - 1 > a and low[k - 1] in (",", "–", "-", "—")
         if part is None and after_comma and low[k] == "so" and low[k + 1] not in _SO_BLOCK:
             sp = _np(ctx, k + 1, b)
             if sp is not None and (sp[1] >= b or low[sp[1]] in (".", ",", "!", "?", ";") or low[sp[1]] in lex.pps):
@@ -593,7 +669,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
         if part is None:
             continue
         comma = next((m for m in range(k + 1, min(b, k + 14)) if low[m] in (",", ":")), None)
-        if comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so":
+        message_first = after_comma and k > a + 3 and _konj1(ctx, a, k - 1)
+        if (comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so"
+                and not message_first):
             clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
             sp = None
             if clause == a:
@@ -617,17 +695,22 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if pi is not None:
                 cue.append(pi)
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
-        if after_comma and k > a + 3:
-            sp = _np(ctx, k + 1, b)
+        if after_comma and (k > a + 3 or low[k] == "so"):
+            sp = _np_after_cue(ctx, k + 1, b)
+            pi = _particle_idx(ctx, k, part, b) if part else None
+            if sp is None and pi is not None and any(_is_cap(toks[m].text) for m in range(k + 1, pi)):
+                sp = (k + 1, pi)  # "…, teilte die zur Stanford University gehörende Hoover Institution mit."
             if sp is None:
                 continue
             if low[sp[0]] == "es":
                 sp = None
-            msg = _msg_span(ctx, a, k - 1)
+            if low[k] == "so" and k - 1 > a + 1 and k - 1 < b and sp[1] < b and low[sp[1]] in (",", "–", "-"):
+                msg = _msg_span(ctx, a, b)  # "Dennoch, so Nacke, habe …": the frame sits inside the message
+            else:
+                msg = _msg_span(ctx, a, k - 1)
             if msg is None:
                 continue
             cue = [k]
-            pi = _particle_idx(ctx, k, part, b) if part else None
             if pi is not None:
                 cue.append(pi)
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], b) if sp else None)
