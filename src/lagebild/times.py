@@ -192,7 +192,8 @@ def _duration_value(n: float | str | None, unit: str) -> str | None:
 # --------------------------------------------------------------------------- patterns (German)
 def _build_de(lex: dict[str, Any]) -> _Lang:
     months: dict[str, int] = lex["months"]
-    full_months = [m for m in months if len(m) > 4 or m in ("mai", "juni", "juli")]
+    # an abbreviation is a proper prefix of another name of the same month ("sept" of "september")
+    full_months = [m for m in months if not any(o != m and o.startswith(m) and months[o] == months[m] for o in months)]
     abbr_months = [m for m in months if m not in full_months]
     MONTH = (
         "(?P<mon>"
@@ -215,7 +216,8 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     SEASON_U = _alt(seasons, "upper")
     SEASON_L = _alt(seasons, "lower")
     part_of = {k: v for k, v in lex["part_of"].items() if v}
-    PARTOF = "(?P<pm>" + _alt(part_of, "upper") + ")"
+    # a sentence-initial "Gegen Ende ..." belongs to the expression (TIMEX2 practice), a mid-sentence "gegen" not
+    PARTOF = "(?:Gegen\\s+)?(?P<pm>" + _alt(part_of, "upper") + ")"
     BC = lex["bc_re"]
     AD = lex["ad_re"]
     DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -616,7 +618,8 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
             if pre and pre[-1].lower() in ("des", "den"):
                 st = m.start("ra")
         elif not p:
-            st = m.start("ra") if text[m.start() : m.start("ra")].strip().lower() not in ("des", "dem", "den", "das") else m.start()
+            # "das ganze Jahr" keeps its article, "des letzten Jahres" does not
+            st = m.start() if text[m.start() : m.start("ra")].strip().lower() in ("das", "den") else m.start("ra")
         s = Spec(kind="rel", unit=unit, offset=off,
                  anaphoric=ra in ("selben", "gleichen", "folgenden", "darauffolgenden", "darauf folgenden", "vorangegangenen"))
         if u == "jahreswechsel":
@@ -892,7 +895,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     assert not missing, f"patterns without core words: {missing}"
 
     def words(ws: Any) -> str:
-        return "|".join(sorted({re.escape(w.split()[-1].rstrip(".")) for w in ws}, key=len, reverse=True))
+        return "|".join(sorted({re.escape(w.split()[-1].rstrip(".").lower()) for w in ws}, key=len, reverse=True))
 
     core_rx = {
         "num": r"\d",
