@@ -38,6 +38,7 @@ _PATIENT_GENITIVE = {"arrest", "deport", "release", "abduct", "execute", "assass
                      "flee", "withdraw", "disarm"}
 # an attack by an air force is an air strike, by artillery or tanks a heavy-weapons attack (CAMEO 195 / 194)
 _MODE_CAMEO = {"aerial": "195", "heavy-weapons": "194"}
+_ADJ = re.compile(r"isch(e|en|er|es|em)?$")
 _CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
 _FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -218,10 +219,10 @@ class EventStage:
         cands: list[_Cand] = []
         covered: set[int] = set()
         tok_index = {t.start: i for i, t in enumerate(toks[a:b], a)}
+        from .. import actors as actor_file
+
         for ent in doc.entities:
             if ent.start < start or ent.end > end:
-                continue
-            if ent.label == "LOC" and not ent.actor_code:
                 continue
             i = tok_index.get(ent.start)
             if i is None:
@@ -229,11 +230,25 @@ class EventStage:
             j = i
             while j < b and toks[j].end <= ent.end:
                 j += 1
-            cands.append(_Cand(i, j, Actor(text=ent.text, start=ent.start, end=ent.end, code=ent.actor_code,
-                                           country=ent.country, qid=ent.qid, entity=ent.entity),
-                               "name" if ent.label != "LOC" else "place"))
+            code, country, mode = ent.actor_code, ent.country, None
+            kind = "name"
+            if ent.label == "LOC" and not (code and len(code) > 3):
+                kind = "place"
+                if country is None:
+                    country = self._place_country(doc, ent.start, ent.end)
+                    if country is None:
+                        info = actor_file.lookup(ent.text, roles=False)
+                        country = info.country if info is not None else None
+                code = code or country
+            elif not code:
+                # a generic body the tagger marked as a name ("Luftwaffe", "Armee"): code it by its role noun
+                rm = self.roles.role_de(ent.text.split()[-1]) if lang == "de" else self.roles.role_en(ent.text)
+                if rm is not None:
+                    code, mode = (country or "") + rm[0], rm[1]
+            cand = _Cand(i, j, Actor(text=ent.text, start=ent.start, end=ent.end, code=code, country=country,
+                                     qid=ent.qid, entity=ent.entity), kind, mode)
+            cands.append(cand)
             covered.update(range(i, j))
-        from .. import actors as actor_file
 
         k = a
         while k < b:
@@ -276,6 +291,13 @@ class EventStage:
             k += 1
         cands.sort(key=lambda c: c.i)
         return cands
+
+    @staticmethod
+    def _place_country(doc: Doc, start: int, end: int) -> str | None:
+        for p in doc.places:
+            if p.start == start and p.end == end:
+                return p.country_iso3
+        return None
 
     def _english_actor(self, doc: Doc, k: int, b: int) -> _Cand | None:
         """Country/organisation names or demonyms (1-3 capitalised words), with a following role noun."""
@@ -321,7 +343,8 @@ class EventStage:
             if w.lower() in _DETS_DE or w.lower() in {"the", "a"}:
                 j -= 1
                 continue
-            c = _country_of(w) if (w[:1].islower() or lang == "en") and w.isalpha() else None
+            adjective = w[:1].islower() or lang == "en" or _ADJ.search(w) is not None  # "Russische Truppen"
+            c = _country_of(w) if adjective and w.replace("-", "").isalpha() else None
             if c:
                 country, i = c, j
                 break
