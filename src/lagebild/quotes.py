@@ -329,8 +329,9 @@ def _speaker_fields(ctx: _Ctx, span: tuple[int, int] | None, q: Quote) -> None:
 
 def _role_word(ctx: _Ctx, i: int, before: int) -> str | None:
     k = i
+    nouns = cues().nouns
     while k < len(ctx.toks) and ctx.toks[k].start < before:
-        if _is_cap(ctx.toks[k].text) and ctx.low[k] not in _DETS:
+        if _is_cap(ctx.toks[k].text) and ctx.low[k] not in _DETS and ctx.low[k] not in nouns:
             return ctx.toks[k].text
         k += 1
     return None
@@ -514,7 +515,9 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
     last_sent = -5
     direct_by_sent: dict[int, Quote] = {}
     for q in out:
-        direct_by_sent[ctx.doc.sentence_of(q.message_start)] = q
+        # every sentence a direct quote touches (message and frame) is taken
+        for si in range(ctx.doc.sentence_of(q.start), ctx.doc.sentence_of(max(q.start, q.end - 1)) + 1):
+            direct_by_sent[si] = q
     for si, sent in enumerate(ctx.doc.sentences):
         a, b = sent.token_start, sent.token_end
         if si in direct_by_sent:
