@@ -276,3 +276,14 @@ def test_times_property_offsets_and_values(words: list[str], anchoring: str, pub
     for t in extract_times(text, pub, anchoring=anchoring):
         assert text[t.start : t.end] == t.text
         assert t.end > t.start
+
+
+def test_times_news_part_of_relative_periods_and_since_ranges() -> None:
+    pub = "2022-05-03"
+    v = {t.text: (t.value, t.modifier) for t in extract_times(
+        "Ende vergangenen Jahres kam es zu Protesten, Mitte kommender Woche soll gewählt werden.", pub)}
+    assert v == {"Ende vergangenen Jahres": ("2021", "END"), "Mitte kommender Woche": ("2022-W19", "MID")}
+    doc = TimeStage()(_doc("Seit dem 24. Februar herrscht Krieg; um 22 Uhr Ortszeit explodierte eine Bombe.", pub))
+    assert [(t.text, t.value) for t in doc.times] == [("24. Februar", "2022-02-24"), ("22 Uhr Ortszeit", "2022-05-03T22:00")]
+    (since,) = doc.summary["time_ranges"]
+    assert (since["text"], since["begin"], since["end_date"]) == ("24. Februar", "2022-02-24", "2022-05-03")

@@ -266,7 +266,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
 
     YEAR_OPT = rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR4})(?![\d])(?:\s*{AD})?|\s+(?:des\s+Jahres\s+)?(?P<yb>\d{{1,4}})\s*{BC})?"
     # "8. Mai, 23:01 Uhr" is one expression; "1. September 1939 um 4:45 Uhr" are two (TIMEX convention)
-    TZ = r"(?:\s+(?P<tz>MEZ|MESZ|UTC|GMT|mitteleuropäischer\s+(?:Sommer)?[Zz]eit|Moskauer\s+Zeit))?"
+    TZ = r"(?:\s+(?P<tz>MEZ|MESZ|UTC|GMT|Ortszeit|mitteleuropäischer\s+(?:Sommer)?[Zz]eit|Moskauer\s+Zeit))?"
     TIME_OPT = rf"(?:,\s+(?P<hh>[01]?\d|2[0-4])[:.](?P<mi>[0-5]\d)\s*Uhr{TZ})?"
 
     # "Montag, den 1. September 1939 um 4:45 Uhr", "1. Sept. 1939", "28. September"
@@ -384,10 +384,12 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     def _partof_year(m: re.Match[str], text: str) -> list[_Cand]:
         return [_Cand(m.start(), m.end(), Spec(year=year_of(m), mod=part_of[m["pm"].lower()]))]
 
-    @add("partof_rel", rf"{B}{PARTOF}\s+(?:des|dieses|der|dieser|diesen)\s+(?:{RELADJ}\s+)?(?P<u>Jahres|Monats|Woche)(?!\w)", 4)
+    # "Ende des Jahres", "Anfang der Woche", "Ende vergangenen Jahres", "Mitte kommender Woche"
+    @add("partof_rel", rf"{B}{PARTOF}\s+(?:(?:des|dieses|der|dieser|diesen)\s+(?:{RELADJ}\s+)?|{RELADJ.replace('?P<ra>', '?P<ra2>')}\s+)(?P<u>Jahres|Monats|Woche)(?!\w)", 4)
     def _partof_rel(m: re.Match[str], text: str) -> list[_Cand]:
         unit = {"jahres": "Y", "monats": "M", "woche": "W"}[m["u"].lower()]
-        off = rel_adj[m["ra"].lower()] if m["ra"] else 0
+        ra = m["ra"] or m["ra2"]
+        off = rel_adj[ra.lower()] if ra else 0
         return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=off, mod=part_of[m["pm"].lower()]))]
 
     compounds: dict[str, list[str]] = lex["part_of_compounds"]
@@ -1320,7 +1322,7 @@ class _Resolver:
             return None
         p, end = self.last_day
         gap = self.text[end:start]
-        if len(gap) > 120 or re.search(r"[.!?]\s+[A-ZÄÖÜ]|\n", gap):
+        if len(gap) > 60 or re.search(r"[.!?]\s+[A-ZÄÖÜ]|[\n;]", gap):
             return None
         return p
 
@@ -1530,9 +1532,18 @@ def extract_times(
     return out
 
 
-def time_ranges(times: list[TimeExpression], text: str) -> list[dict[str, Any]]:
-    """Pairs of expressions that form a range ("zwischen 1939 und 1945", "von Mai bis Juli 2014", "1939–1945")."""
+def time_ranges(times: list[TimeExpression], text: str, published: date | str | None = None) -> list[dict[str, Any]]:
+    """Pairs of expressions that form a range ("zwischen 1939 und 1945", "von Mai bis Juli 2014", "1939–1945"),
+    and "seit 2014" / "seit dem 24. Februar" as a range that runs to the publication date."""
     out: list[dict[str, Any]] = []
+    pub = parse_anchor(published)
+    if pub is not None:
+        for i, a in enumerate(times):
+            before = text[max(0, a.start - 9) : a.start].lower().split()
+            since = bool(before) and (before[-1] in ("seit", "since") or before[-2:] == ["seit", "dem"])
+            if since and a.type == "DATE" and a.begin and a.begin <= pub.isoformat():
+                out.append({"from": i, "to": None, "start": a.start, "end": a.end, "text": a.text,
+                            "begin": a.begin, "end_date": pub.isoformat()})
     for i in range(len(times) - 1):
         a, b = times[i], times[i + 1]
         if a.type not in ("DATE", "TIME") or b.type not in ("DATE", "TIME") or not a.begin or not b.end_date:
@@ -1566,7 +1577,7 @@ class TimeStage:
         lang = (doc.article.language or "de").lower()
         language = "en" if lang.startswith("en") else "de"
         doc.times = extract_times(doc.text, doc.article.published, language=language, anchoring=self.anchoring)
-        ranges = time_ranges(doc.times, doc.text)
+        ranges = time_ranges(doc.times, doc.text, doc.article.published)
         if ranges:
             doc.summary["time_ranges"] = ranges
         return doc
