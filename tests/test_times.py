@@ -287,3 +287,14 @@ def test_times_news_part_of_relative_periods_and_since_ranges() -> None:
     assert [(t.text, t.value) for t in doc.times] == [("24. Februar", "2022-02-24"), ("22 Uhr Ortszeit", "2022-05-03T22:00")]
     (since,) = doc.summary["time_ranges"]
     assert (since["text"], since["begin"], since["end_date"]) == ("24. Februar", "2022-02-24", "2022-05-03")
+
+
+def test_times_nearest_tense_cue_decides_the_year() -> None:
+    # Wikinews 2005-08-03: the main clause is past; the future "soll" belongs to the reported plan
+    text = ("Im Mai wurde bekannt, dass die Wintersportsparte Salomon an die finnische Amer Sport verkauft "
+            "und das Unternehmen in 2006 wieder in Adidas AG umbenannt werden soll.")
+    assert _one(text, "2005-08-03", "Mai").value == "2005-05"
+    # Wikinews 2007-01-25: "von heute auf morgen" means "suddenly", not two dates
+    quote = ("es sei „unfassbar, mit welcher sozialen Kälte und Gleichgültigkeit von heute auf morgen gestandenen "
+             "Lokaljournalisten der Stuhl vor die Tür gesetzt wird“.")
+    assert extract_times(quote, "2007-01-25") == []

@@ -107,8 +107,10 @@ class _Lang:
     patterns: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], str], list[_Cand] | None], int]]
     future_cues: re.Pattern[str]
     lex: dict[str, Any] = field(default_factory=dict)
-    #: one cheap pass finds the words every pattern needs ("core" words); a pattern then runs only in
-    #: windows around its cores, because ~60 patterns each scanning a whole article costs too much
+    past_cues: re.Pattern[str] | None = None
+    #: one cheap pass over the words finds the "core" words every pattern needs (a month, a unit, a
+    #: digit ...); a pattern is then tried only at word starts just before its cores, because ~60
+    #: patterns each scanning a whole article cost too much
     core_rx: dict[str, re.Pattern[str]] = field(default_factory=dict)
     cores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _kinds_cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -241,7 +243,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     count_ctx = set(lex["count_context_words"])
     rel_after: dict[str, int] = lex["relative_after"]
     RELAFTER = "(?P<dir>" + _alt(rel_after, "lower") + ")(?!\\w)"
-    B = r"(?<![\w.,-])"  # left boundary: not inside a word or a number
+    B = r"(?<![\w.,:-])"  # left boundary: not inside a word, a number or a "1:14:95" result
     E = r"(?![\w])"
 
     def span(m: re.Match[str], group: str | int = 0) -> tuple[int, int]:
@@ -349,13 +351,13 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         "month",
         rf"{B}(?:{PARTOF}\s+)?(?:(?P<el>{_alt(early_late, 'both')})\s+)?{MONTH}"
         rf"(?:\s+(?:des\s+Jahres\s+)?(?P<y>{YEAR4})(?![\d])(?:\s*{AD})?|\s+(?P<yb>\d{{1,4}})\s*{BC}"
-        rf"|\s+(?:des\s+{RELADJ}\s+Jahres|(?P<ds>desselben)\s+Jahres))?",
+        rf"|\s+(?:des\s+{RELADJ}\s+Jahres|(?P<ds>desselben)\s+Jahres|{RELADJ.replace('?P<ra>', '?P<ra2>')}\s+Jahres))?",
         3,
     )
     def _month(m: re.Match[str], text: str) -> list[_Cand] | None:
         s = Spec(year=year_of(m), month=month_of(m["mon"]))
-        if m["ra"]:
-            s.year_rel = rel_adj[m["ra"].lower()]
+        if m["ra"] or m["ra2"]:
+            s.year_rel = rel_adj[(m["ra"] or m["ra2"]).lower()]
         elif m["ds"]:
             s.year_rel = 0
         if m["pm"]:
@@ -645,8 +647,11 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     rdw: dict[str, int] = lex["relative_day_words"]
     POD_ADV = _alt([p for p in pods if p[0].isalpha()], "upper") + "|früh"
     @add("rel_day", rf"{B}(?P<w>{_alt([w for w in rdw if w != 'morgen'], 'both')}|morgen)(?:\s+(?P<pod>{POD_ADV}))?{E}", 4)
-    def _rel_day(m: re.Match[str], text: str) -> list[_Cand]:
+    def _rel_day(m: re.Match[str], text: str) -> list[_Cand] | None:
         w = m["w"].lower()
+        around = text[max(0, m.start() - 14) : m.end() + 14].lower()
+        if "heute auf morgen" in around or "gestern und heute" in around:
+            return None  # idioms: "von heute auf morgen" (suddenly)
         s = Spec(kind="rel", unit="D", offset=rdw[w])
         if w == "heute" and not m["pod"]:
             s.today_ref = True
@@ -818,14 +823,16 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     # "Mai/Juni 1940", "von August bis September 1904": the first month takes the year of the second
     @add(
         "month_range",
-        rf"{B}(?P<m1>{_alt(full_months, 'upper')})\s*(?:/|–|-|bis|und|oder)\s*{MONTH}\s+(?:(?P<y>{YEAR4})(?![\d])|(?P<yb>\d{{1,4}})\s*{BC})",
+        rf"{B}(?P<m1>{_alt(full_months, 'upper')})\s*(?:/|–|-|bis|und|oder)\s*{MONTH}\s+(?:(?P<y>{YEAR4})(?![\d])|(?P<yb>\d{{1,4}})\s*{BC}"
+        rf"|(?:des\s+)?{RELADJ}\s+Jahres)",
         5,
     )
     def _month_range(m: re.Match[str], text: str) -> list[_Cand]:
         y = year_of(m)
+        yr = rel_adj[m["ra"].lower()] if m["ra"] else None
         return [
-            _Cand(m.start("m1"), m.end("m1"), Spec(year=y, month=month_of(m["m1"]))),
-            _Cand(m.start("mon"), m.end(), Spec(year=y, month=month_of(m["mon"]))),
+            _Cand(m.start("m1"), m.end("m1"), Spec(year=y, year_rel=yr, month=month_of(m["m1"]))),
+            _Cand(m.start("mon"), m.end(), Spec(year=y, year_rel=yr, month=month_of(m["mon"]))),
         ]
 
     # "Im Jahr 478/477 v. Chr.", "Um 449/448 v. Chr."
@@ -912,7 +919,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         "bc": r"^(?:chr|christus|z|zeitrechnung)$",
         "hol": words(hol),
     }
-    return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex,
+    return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex, re.compile(lex["past_cues_re"], re.IGNORECASE),
                  {k: re.compile(v) for k, v in core_rx.items()}, _DE_CORES)
 
 
@@ -1020,7 +1027,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         return [_Cand(m.start(), m.end(), Spec(kind="ref", value=refs[re.sub(r'\s+', ' ', m['r'].lower())]))]
 
     compiled = [(name, re.compile(rx), fn, prio) for name, rx, fn, prio in pats]
-    return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex)
+    return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex, re.compile(lex["past_cues_re"], re.IGNORECASE))
 
 
 @functools.lru_cache(maxsize=4)
@@ -1160,11 +1167,20 @@ class _Resolver:
 
     # -- context -----------------------------------------------------------
     def _future(self, start: int, end: int) -> bool:
+        """Does the sentence speak of the future here? The tense cue nearest to the expression decides
+        ("Im Mai wurde bekannt, dass ... werden" is past; "Die Wahl soll im Mai stattfinden" future)."""
         t = self.text
         a = max(t.rfind(". ", 0, start), t.rfind("\n", 0, start), 0)
         b = t.find(". ", end)
-        b = len(t) if b < 0 else b
-        return bool(self.lang.future_cues.search(t, a, min(b, a + 400)))
+        b = min(len(t) if b < 0 else b, a + 400)
+
+        def nearest(rx: re.Pattern[str] | None) -> int:
+            if rx is None:
+                return 10**9
+            return min((min(abs(m.start() - end), abs(m.end() - start)) for m in rx.finditer(t, a, b)), default=10**9)
+
+        fut = nearest(self.lang.future_cues)
+        return fut < 10**9 and fut <= nearest(self.lang.past_cues)
 
     def _in_parens(self, start: int) -> bool:
         a = self.text.rfind("(", max(0, start - 80), start)
