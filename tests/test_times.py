@@ -298,3 +298,14 @@ def test_times_nearest_tense_cue_decides_the_year() -> None:
     quote = ("es sei „unfassbar, mit welcher sozialen Kälte und Gleichgültigkeit von heute auf morgen gestandenen "
              "Lokaljournalisten der Stuhl vor die Tür gesetzt wird“.")
     assert extract_times(quote, "2007-01-25") == []
+
+
+def test_times_two_digit_decades_and_day_adjectives() -> None:
+    # Wikinews 2005-06-04 and 2008-04-30
+    assert _one("Welches Kind der 80er Jahre hatte keinen Kassettenrekorder?", "2005-06-04", "der 80er Jahre").value == "198"
+    assert _one("Eine DC-3 aus den dreißiger Jahren stürzte ab.", "2005-06-17", "den dreißiger Jahren").value == "193"
+    text = ("Nach Informationen der Stadtverwaltung vom gestrigen Dienstagabend muss erneut eine Freiburger Schule "
+            "teilweise wegen eines Masernfalles geschlossen werden.")
+    assert _one(text, "2008-04-30", "Dienstagabend").value == "2008-04-29TEV"
+    # a version number is not a date
+    assert extract_times("Das Profil 1.1. wird nicht das letzte Profil sein.", "2007-11-09") == []

@@ -338,8 +338,12 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
                 s.year = int(m["y"])
             else:
                 s.year2 = int(m["y"])
-        elif not text[end : end + 1].isspace():
-            return None
+        else:
+            # "3.10." without a year only after a date preposition: "Profil 1.1." is a version number
+            before = text[max(0, m.start() - 8) : m.start()].split()
+            if not text[end : end + 1].isspace() or not before or before[-1].lower() not in (
+                    "am", "vom", "zum", "bis", "ab", "seit", "den", "dem", "bis zum", "und", "–", "-"):
+                return None
         return [_Cand(m.start(), end, s)]
 
     @add("date_iso", rf"(?<![\w.-])(?P<y>{YEAR4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\d])", 4)
@@ -668,8 +672,17 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     # weekdays: "am Montag", "Montagabend", "vergangenen Freitag", "am kommenden Dienstag"
     WDX = "(?P<wd>" + _alt(weekdays, "upper") + ")"
     POD_SUF = "(?P<pods>" + _alt(["morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"], "lower") + ")?"
-    @add("weekday", rf"{B}(?:(?P<ra>{_alt(['vergangenen', 'letzten', 'vorigen', 'kommenden', 'nächsten', 'diesen'], 'both')})\s+)?{WDX}{POD_SUF}(?:s(?=\s))?{E}", 3)
+    day_adj = {"gestrigen": -1, "heutigen": 0, "vorgestrigen": -2, "morgigen": 1}
+    @add("weekday", rf"{B}(?:(?P<ra>{_alt(['vergangenen', 'letzten', 'vorigen', 'kommenden', 'nächsten', 'diesen'], 'both')})\s+)?"
+                    rf"{WDX}{POD_SUF}(?:s(?=\s))?{E}", 3)
     def _weekday(m: re.Match[str], text: str) -> list[_Cand] | None:
+        prev = text[max(0, m.start() - 14) : m.start()].split()
+        if prev and prev[-1].lower() in day_adj:
+            # "am gestrigen Dienstagabend": the adjective fixes the day
+            s = Spec(kind="rel", unit="D", offset=day_adj[prev[-1].lower()])
+            if m["pods"]:
+                s.pod, s.type = pods[m["pods"].lower()], "TIME"
+            return [_Cand(m.start(), m.end(), s)]
         s = Spec(kind="weekday", weekday=weekdays[m["wd"].lower()])
         if m["ra"]:
             r = m["ra"].lower()
@@ -1243,7 +1256,9 @@ class _Resolver:
             if bc_context and not s.decade.startswith("BC"):
                 te.value = "BC" + s.decade  # "Anfang der 460er Jahre" in a text about 490 BC
         elif s.decade2 is not None:
-            cent = (abs(base.year) // 100) if base.year else 19
+            # "der 90er Jahre" in 2004 are the 1990s: the latest such decade that has begun
+            ref = base.year if base.year and base.year > 0 else 1999
+            cent = ref // 100 - (1 if (ref // 100) * 100 + s.decade2 * 10 > ref else 0)
             te.value, te.granularity = f"{cent:02d}{s.decade2}", "decade"
             te.anchor = "previous" if self.narrative else ("publication" if self.pub else "none")
         elif s.century is not None:
