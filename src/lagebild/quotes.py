@@ -65,6 +65,7 @@ _KONJ1 = frozenset(
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
                          "wies wiesen rief riefen spricht sprach sprachen heißt hieß nennt nannte nannten glaubt "
                          "glaubte hofft hoffte schätzt schätzte".split())
+_KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
 
@@ -531,7 +532,8 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             last, last_sent = found, si
             continue
         # Konjunktiv-I continuation of the previous reported speech, merged over consecutive sentences
-        if last is not None and si - last_sent == 1 and last.speaker is not None and last.kind == "indirect" and _konj1(ctx, a, b):
+        follows = last is not None and si - last_sent == 1 and last.speaker is not None
+        if follows and (last.kind == "indirect" or last.kind == "direct") and _konj1(ctx, a, b):
             span = _msg_span(ctx, a, b)
             if span is None:
                 continue
@@ -546,14 +548,25 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                 out.append(q)
                 last = last_cont = q
             last_sent = si
+        elif last is not None and si - last_sent <= 3 and last.speaker is not None and _konj1(ctx, a, b, strict=True):
+            # a later sentence in Konjunktiv I still reports the last speaker (taking the subject of the
+            # sentence before instead was measured on train and lost precision)
+            span = _msg_span(ctx, a, b)
+            if span is None:
+                continue
+            q = _make(ctx, "indirect", span, [], None)
+            _copy_speaker(last, q)
+            out.append(q)
+            last = last_cont = q
+            last_sent = si
 
 
-def _konj1(ctx: _Ctx, a: int, b: int) -> bool:
+def _konj1(ctx: _Ctx, a: int, b: int, *, strict: bool = False) -> bool:
     """Does the sentence carry a Konjunktiv I (or II) finite verb? Word list plus the -e ending after a subject."""
     low = ctx.low
     for k in range(a, b):
         w = low[k]
-        if w in _KONJ1:
+        if w in _KONJ1 and not (strict and w in _KONJ2):
             return True
         if (
             k > a
