@@ -63,11 +63,11 @@ def dedup_article(events: list[Event], article_id: str | None = None) -> list[Ev
         ev.event_key = key
         first = by_key.get(key)
         if first is None:
-            ev.mentions = [_mention(ev, article_id)]
+            ev.mentions = [_mention(ev, article_id), *ev.mentions]
             by_key[key] = ev
             out.append(ev)
             continue
-        first.mentions.append(_mention(ev, article_id))
+        first.mentions.extend([_mention(ev, article_id), *ev.mentions])
         if first.fatalities is None or (ev.fatalities or 0) > first.fatalities:
             first.fatalities = ev.fatalities if ev.fatalities is not None else first.fatalities
         if first.confidence is not None and ev.confidence is not None:

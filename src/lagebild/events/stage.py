@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..doc import Doc
-from ..records import Actor, Event, Place, Token
+from ..records import Actor, Event, EventMention, Place, Token
 from .dedup import dedup_article
 from .lexicon import Trigger, english_actors, modality, roles, triggers
 
@@ -38,6 +38,7 @@ _PATIENT_GENITIVE = {"arrest", "deport", "release", "abduct", "execute", "assass
                      "flee", "withdraw", "disarm"}
 # an attack by an air force is an air strike, by artillery or tanks a heavy-weapons attack (CAMEO 195 / 194)
 _MODE_CAMEO = {"aerial": "195", "heavy-weapons": "194"}
+_PARTICIPLE = re.compile(r"^(\w{0,8}?)ge\w+(t|en)$")
 _ADJ = re.compile(r"isch(e|en|er|es|em)?$")
 _CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
 _FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}
@@ -145,8 +146,28 @@ class EventStage:
             events.extend(self._events_for(doc, si, lang, hits))
         if self.use_classifier:
             events.extend(self._classify(doc, lang, {e.start for e in events}))
-        doc.events = dedup_article(events, doc.article.id)
+        doc.events = dedup_article(self._attach_generic(doc, events, lang), doc.article.id)
         return doc
+
+    def _attach_generic(self, doc: Doc, events: list[Event], lang: str) -> list[Event]:
+        """An actorless generic mention ("Dabei wurden 20 Menschen getötet") right after an event of the same
+        type belongs to that event: it becomes one of its mentions and lends it its fatality count."""
+        out: list[Event] = []
+        for ev in events:
+            prev = out[-1] if out else None
+            t = self.lex.match(ev.trigger, lang)
+            if (prev is not None and t is not None and t.generic and not ev.sources
+                    and prev.type == ev.type and prev.hypothetical == ev.hypothetical
+                    and prev.negated == ev.negated
+                    and doc.sentence_of(ev.start) - doc.sentence_of(prev.start) <= 1):
+                prev.mentions.append(EventMention(start=ev.start, end=ev.end, text=ev.text, trigger=ev.trigger,
+                                                  trigger_start=ev.trigger_start, trigger_end=ev.trigger_end,
+                                                  article_id=doc.article.id))
+                if ev.fatalities is not None and (prev.fatalities or 0) < ev.fatalities:
+                    prev.fatalities = ev.fatalities
+                continue
+            out.append(ev)
+        return out
 
     # -- trigger finding -----------------------------------------------------------------------------------
     def _phrase_hits(self, doc: Doc, lang: str) -> dict[int, list[_Hit]]:
@@ -499,8 +520,8 @@ class EventStage:
             return actors_of(sources), actors_of(targets)
         # verbs and verb phrases
         clause_words = {toks[m].text.lower() for m in range(a, b)}
-        participle = (toks[h.tok].pos == "VVPP") if toks[h.tok].pos else (
-            toks[h.tok].text.lower().startswith("ge") or "ge" in toks[h.tok].text.lower()[:6])
+        low = toks[h.tok].text.lower()
+        participle = toks[h.tok].pos == "VVPP" or (toks[h.tok].pos != "VVFIN" and _PARTICIPLE.match(low) is not None)
         if lang == "de":
             passive = bool(clause_words & _PASSIVE_AUX_DE) and participle
         else:
