@@ -65,6 +65,7 @@ _KONJ1 = frozenset(
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
                          "wies wiesen rief riefen spricht sprach sprachen heißt hieß nennt nannte nannten glaubt "
                          "glaubte hofft hoffte schätzt schätzte".split())
+_PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(", ")", "“", "»", "«", "„", "und", "oder"})
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
@@ -152,7 +153,7 @@ def _tok_index(toks: list[Token], char: int) -> int:
 
 
 def _is_cap(t: str) -> bool:
-    return t[:1].isupper()
+    return t[:1].isupper() or ("-" in t and t.rsplit("-", 1)[-1][:1].isupper())
 
 
 def _is_adj(low: str) -> bool:
@@ -181,7 +182,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         for m in range(k + 1, min(lim, k + 25)):
             if ctx.low[m] in (".", ";", "!", "?"):
                 break
-            if ctx.low[m] == last:
+            # the separated particle closes the clause: "teilte … mit.", "gab … bekannt,"
+            if ctx.low[m] == last and (m + 1 >= len(ctx.low) or ctx.low[m + 1] in _PARTICLE_END):
                 return p
     return None
 
@@ -196,7 +198,7 @@ def _particle_idx(ctx: _Ctx, k: int, particle: str, lim: int) -> int | None:
         return None
     last = particle.split()[-1]
     for m in range(k + 1, min(lim, k + 25)):
-        if ctx.low[m] == last:
+        if ctx.low[m] == last and (m + 1 >= len(ctx.low) or ctx.low[m + 1] in _PARTICLE_END):
             return m
     return None
 
@@ -216,6 +218,12 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     j = i
     if low[j] in _DETS:
         j += 1
+        if j < lim and low[j] in lex.pps:
+            # "der für die Omo-Region zuständige Koordinator": skip the PP up to the adjective
+            for m in range(j + 1, min(lim, j + 7)):
+                if _is_adj(low[m]) and m + 1 < lim and _is_cap(toks[m + 1].text) and not _is_cap(toks[m].text):
+                    j = m
+                    break
     head = None
     while j < lim:
         t = toks[j].text
@@ -659,15 +667,16 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if msg is not None:
                 # the annotation convention (SpkAtt) takes the anaphoric adverb itself as the source
                 return _make(ctx, "indirect", msg, [k], (k, k + 1))
-    # "Wie X mitteilte, …"
-    if low[a] == "wie":
-        for k in range(a + 1, min(b, a + 15)):
+    # "Wie X mitteilte, …" (also "Denn wie X berichtete, …")
+    w0 = a + 1 if low[a] in ("denn", "und", "aber", "doch") and a + 1 < b else a
+    if low[w0] == "wie":
+        for k in range(w0 + 1, min(b, w0 + 15)):
             if low[k] == ",":
                 for c in range(k - 1, a, -1):
                     part = _verb_cue(ctx, c, k + 1) if low[c] not in lex.verbs else ""
                     if low[c] in lex.verbs or part is not None:
                         cue = [c]
-                        sp = _np(ctx, a + 1, c)
+                        sp = _np(ctx, w0 + 1, c)
                         msg = _msg_span(ctx, k + 1, b)
                         if msg is not None:
                             return _make(ctx, "indirect", msg, cue, sp)
@@ -693,12 +702,14 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if clause == a:
                 sp = _np_subject(ctx, a, k) if k > a else None
                 if sp is None:
-                    sp = _np(ctx, k + 1, comma)
+                    sp = _np_after_cue(ctx, k + 1, comma)
+                if sp is None and k > a:
+                    sp = _np_clause(ctx, a, k)  # "Am Freitag hatte Verlagsleiter X … erklärt, dass"
             elif after_comma:
                 # "X, der …, sagte, …" or "In einer Videobotschaft, die …, sagte Thaksin, …"
-                sp = _np(ctx, k + 1, comma)
+                sp = _np_after_cue(ctx, k + 1, comma)
                 if sp is None:
-                    sp = _np(ctx, a, b, allow_pronoun=True)
+                    sp = _np_clause(ctx, a, k)
             else:
                 sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
             if sp is not None and low[sp[0]] == "es":
