@@ -309,3 +309,14 @@ def test_times_two_digit_decades_and_day_adjectives() -> None:
     assert _one(text, "2008-04-30", "Dienstagabend").value == "2008-04-29TEV"
     # a version number is not a date
     assert extract_times("Das Profil 1.1. wird nicht das letzte Profil sein.", "2007-11-09") == []
+
+
+def test_times_untensed_day_shortly_after_publication_is_the_coming_one() -> None:
+    # Wikinews 2012-06-24: no tense cue, 1 July is a week ahead, not a year back
+    text = "Die in Kenia liegenden Regierungseinrichtungen der USA bleiben bis zum 1. Juli geschlossen."
+    assert _one(text, "2012-06-24", "1. Juli").value == "2012-07-01"
+    # both days of a range get the same year
+    v = _values("Die Proteste erreichten am Wochenende des 27. und 28. September einen neuen Höhepunkt.", "2014-09-29")
+    assert (v["27."], v["28. September"]) == ("2014-09-27", "2014-09-28")
+    # "lernte in 16 Jahren" is a span, "In zwei Wochen soll" a date
+    assert _one("Ein Bauer lernte in 16 Jahren Selbststudium.", "2017-02-24", "16 Jahren").value == "P16Y"

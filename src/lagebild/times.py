@@ -92,6 +92,7 @@ class Spec:
     mod: str | None = None
     today_ref: bool = False  # "heute": the publication day in news, PRESENT_REF in history
     anaphoric: bool = False  # "am selben Tag", "zwei Tage später": counts from the last date, also in news
+    ctx: tuple[int, int] | None = None  # the whole range a part belongs to ("27. und 28. September")
 
 
 @dataclass(slots=True)
@@ -290,8 +291,8 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
     def _day_range(m: re.Match[str], text: str) -> list[_Cand]:
         y, mon = year_of(m), month_of(m["mon"])
         return [
-            _Cand(m.start("d1"), m.end("d1") + 1, Spec(year=y, month=mon, day=int(m["d1"]))),
-            _Cand(m.start("d2"), m.end(), Spec(year=y, month=mon, day=int(m["d2"]))),
+            _Cand(m.start("d1"), m.end("d1") + 1, Spec(year=y, month=mon, day=int(m["d1"]), ctx=m.span())),
+            _Cand(m.start("d2"), m.end(), Spec(year=y, month=mon, day=int(m["d2"]), ctx=m.span())),
         ]
 
     POD_NOUN = "(?P<pod>" + _alt([p for p in pods if p[0].isalpha() and not p.endswith("s")], "upper") + ")"
@@ -844,8 +845,8 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         y = year_of(m)
         yr = rel_adj[m["ra"].lower()] if m["ra"] else None
         return [
-            _Cand(m.start("m1"), m.end("m1"), Spec(year=y, year_rel=yr, month=month_of(m["m1"]))),
-            _Cand(m.start("mon"), m.end(), Spec(year=y, year_rel=yr, month=month_of(m["mon"]))),
+            _Cand(m.start("m1"), m.end("m1"), Spec(year=y, year_rel=yr, month=month_of(m["m1"]), ctx=m.span())),
+            _Cand(m.start("mon"), m.end(), Spec(year=y, year_rel=yr, month=month_of(m["mon"]), ctx=m.span())),
         ]
 
     # "Im Jahr 478/477 v. Chr.", "Um 449/448 v. Chr."
@@ -1147,6 +1148,9 @@ def _range(value: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_AHEAD_DAYS = 45  # without any tense cue, a day this close after publication is the coming one
+
+
 class _Resolver:
     def __init__(self, text: str, pub: date | None, anchoring: str, lang: _Lang):
         self.text = text
@@ -1180,8 +1184,12 @@ class _Resolver:
 
     # -- context -----------------------------------------------------------
     def _future(self, start: int, end: int) -> bool:
-        """Does the sentence speak of the future here? The tense cue nearest to the expression decides
-        ("Im Mai wurde bekannt, dass ... werden" is past; "Die Wahl soll im Mai stattfinden" future)."""
+        return self._tense(start, end) > 0
+
+    def _tense(self, start: int, end: int) -> int:
+        """+1 if the sentence speaks of the future here, -1 past, 0 no cue. The tense cue nearest to the
+        expression decides ("Im Mai wurde bekannt, dass ... werden" is past; "Die Wahl soll im Mai
+        stattfinden" future)."""
         t = self.text
         a = max(t.rfind(". ", 0, start), t.rfind("\n", 0, start), 0)
         b = t.find(". ", end)
@@ -1192,8 +1200,10 @@ class _Resolver:
                 return 10**9
             return min((min(abs(m.start() - end), abs(m.end() - start)) for m in rx.finditer(t, a, b)), default=10**9)
 
-        fut = nearest(self.lang.future_cues)
-        return fut < 10**9 and fut <= nearest(self.lang.past_cues)
+        fut, past = nearest(self.lang.future_cues), nearest(self.lang.past_cues)
+        if fut == past == 10**9:
+            return 0
+        return 1 if fut <= past else -1
 
     def _in_parens(self, start: int) -> bool:
         a = self.text.rfind("(", max(0, start - 80), start)
@@ -1224,7 +1234,8 @@ class _Resolver:
             te.anchor = "previous" if self.narrative else "publication"
             return te
         if s.kind in ("dur", "set"):
-            if s.kind == "dur" and not self.narrative and s.unit in ("D", "W", "M", "Y") and s.offset and self.pub:
+            if (s.kind == "dur" and not self.narrative and s.unit in ("D", "W", "M", "Y") and s.offset and self.pub
+                    and self._future(c.start, c.end)):
                 # news: "in zwei Wochen" points at a date
                 te.type = "DATE"
                 return self._rel(te, Spec(kind="rel", unit=s.unit, offset=s.offset, mod=s.mod), c)
@@ -1321,14 +1332,25 @@ class _Resolver:
         if month is None:
             return pub.year
         day = s.day or 1
-        future = self._future(c.start, c.end)
+        a, b = s.ctx or (c.start, c.end)
+        tense = self._tense(a, b)
         this = (month, day)
         now = (pub.month, pub.day)
         if s.day is None:
             now = (pub.month, 1)
-        if future:
+        if tense > 0:
             return pub.year if this >= now else pub.year + 1
-        return pub.year if this <= now or (s.day is None and month == pub.month) else pub.year - 1
+        past = pub.year if this <= now or (s.day is None and month == pub.month) else pub.year - 1
+        if tense == 0 and s.day is not None and this > now:
+            # no tense cue at all: a day a few weeks ahead is meant, not nearly a year back
+            # ("bleiben bis zum 1. Juli geschlossen" on 24 June)
+            try:
+                ahead = (date(pub.year if this > now else pub.year + 1, month, day) - pub).days
+            except ValueError:
+                ahead = 999
+            if ahead <= _AHEAD_DAYS:
+                return pub.year if this > now else pub.year + 1
+        return past
 
     def _move(self, p: _Point, c: _Cand) -> None:
         if not self.narrative or self._in_parens(c.start):
