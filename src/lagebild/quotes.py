@@ -430,34 +430,39 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     if pi is not None:
                         cue.append(pi)
                 speaker = _np_after_cue(ctx, k + 1, s1)
+                if speaker is not None and low[speaker[0]] == "man":
+                    speaker = _np_after_cue(ctx, speaker[1], s1) or speaker  # "zitierte man Yolanda Alvarez"
                 if speaker is not None:
                     addressee = _addressee_after(ctx, speaker[1], s1)
                 if speaker is not None and low[speaker[0]] == "es":
                     speaker = None
-        # frame before: X sagte: „…“ / Dazu erklärte X: „…“
+        # frame before: X sagte: „…“ / Dazu erklärte X: „…“ / Er glaubt, dass …: „…“
         if not cue and mi > 0 and low[mi - 1] in (":", ","):
             s_start, _ = _sent_bounds(ctx, mi - 1)
-            clause_start = s_start
             for kk in range(mi - 2, s_start - 1, -1):
-                if low[kk] in _CLAUSE_STOP and kk != mi - 1:
-                    clause_start = kk + 1
-                    break
-            for kk in range(mi - 2, clause_start - 1, -1):
+                if low[kk] in ("“", "«", "»", '"') and kk < mi - 2:
+                    break  # an earlier quote in the same sentence has its own frame
                 part = _verb_cue(ctx, kk, mi)
-                if part is not None:
-                    cue = [kk]
-                    pi = _particle_idx(ctx, kk, part, mi) if part else None
-                    if pi is not None:
-                        cue.append(pi)
+                if part is None:
+                    continue
+                cue = [kk]
+                pi = _particle_idx(ctx, kk, part, mi) if part else None
+                if pi is not None:
+                    cue.append(pi)
+                clause_start = max((m for m in range(s_start, kk) if low[m] in _CLAUSE_STOP), default=s_start - 1) + 1
+                speaker = _np_subject(ctx, clause_start, kk) if kk > clause_start else None
+                if speaker is None:
                     speaker = _np_after_cue(ctx, kk + 1, mi - 1)
-                    if speaker is None or low[speaker[0]] == "es":
-                        speaker = _np_subject(ctx, clause_start, kk)
-                    if speaker is None and clause_start > s_start and low[clause_start - 1] == ",":
-                        speaker = _np(ctx, s_start, kk)  # "Renate Künast, Fraktionschefin …, kritisierte:"
-                    break
+                    if speaker is not None and low[speaker[0]] == "man":
+                        speaker = _np_after_cue(ctx, speaker[1], mi - 1) or speaker
+                if speaker is None and clause_start > s_start and low[clause_start - 1] == ",":
+                    speaker = _np_clause(ctx, s_start, kk)  # "Renate Künast, Fraktionschefin …, kritisierte:"
+                if speaker is not None and low[speaker[0]] == "es":
+                    speaker = None
+                break
             if not cue and low[mi - 1] == ":":
                 # "Ein Hauptkommissar nach der Festnahme: „…“", "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
-                speaker = _np_clause(ctx, clause_start, mi - 1)
+                speaker = _np_clause(ctx, s_start, mi - 1)
         if not cue and speaker is None:
             # unframed: keep real quotes (sentence-like), drop titles and scare quotes
             starts_sentence = mi == s0 or low[mi - 1] in (":",)
