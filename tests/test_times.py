@@ -320,3 +320,10 @@ def test_times_untensed_day_shortly_after_publication_is_the_coming_one() -> Non
     assert (v["27."], v["28. September"]) == ("2014-09-27", "2014-09-28")
     # "lernte in 16 Jahren" is a span, "In zwei Wochen soll" a date
     assert _one("Ein Bauer lernte in 16 Jahren Selbststudium.", "2017-02-24", "16 Jahren").value == "P16Y"
+
+
+def test_times_short_years_follow_a_bc_story() -> None:
+    text = "Hannibal brach 218 v. Chr. auf. Im Jahr 217 siegte er, im Sommer 216 bei Cannae."
+    v = _values(text, None, anchoring="narrative")
+    assert v == {"218 v. Chr.": "BC0218", "Jahr 217": "BC0217", "Sommer 216": "BC0216-SU"}
+    assert _one("Im Jahr 800 wurde Karl gekrönt.", None, "Jahr 800").value == "0800"

@@ -93,6 +93,7 @@ class Spec:
     today_ref: bool = False  # "heute": the publication day in news, PRESENT_REF in history
     anaphoric: bool = False  # "am selben Tag", "zwei Tage später": counts from the last date, also in news
     ctx: tuple[int, int] | None = None  # the whole range a part belongs to ("27. und 28. September")
+    bc_ctx: bool = False  # a short year without era ("im Jahr 218"): BC when the story is BC
 
 
 @dataclass(slots=True)
@@ -139,7 +140,7 @@ _DE_CORES: dict[str, tuple[str, ...]] = {
     "duration_compound": ("unit",), "duration_lang": ("unit",), "seit_plural": ("unit",), "ref": ("ref",),
     "holiday": ("hol",), "set": ("misc", "unit", "wd"), "month_range": ("month",), "year_bc_slash": ("bc",),
     "day_only": ("num",), "duration_pair": ("unit",), "laufe_unit": ("misc",), "vague_plural": ("unit",),
-    "pod_rel": ("pod",), "decade_word": ("misc",), "night_weekday": ("wd",),
+    "pod_rel": ("pod",), "decade_word": ("misc",), "night_weekday": ("wd",), "year_short": ("num",),
 }
 _WIN_BEFORE = 45  # no expression starts further than this before its core word ("der Nacht vom 16. auf den 17. April")
 
@@ -453,6 +454,21 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         s = Spec(year=int(m["y"]))
         if m["ap"]:
             s.mod = "APPROX"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "im Jahr 218", "Sommer 217": short years without an era marker (BC inside a BC story)
+    @add(
+        "year_short",
+        rf"{B}(?:(?P<j>Jahre?s?)|(?P<s2>{SEASON_U}))\s+(?P<y>[1-9]\d{{1,2}})(?![\d.,:%])(?!\s*(?:{BC}|{AD}|v\.|n\.))",
+        2,
+    )
+    def _year_short(m: re.Match[str], text: str) -> list[_Cand] | None:
+        after = text[m.end() : m.end() + 20].split()
+        if after and after[0].lower().strip(".,;:") in count_nouns:
+            return None
+        s = Spec(year=int(m["y"]), bc_ctx=True)
+        if m["s2"]:
+            s.season = seasons[m["s2"].lower()]
         return [_Cand(m.start(), m.end(), s)]
 
     # "1939/40", "Winter 1940/41" keeps the first year (see season)
@@ -1277,6 +1293,8 @@ class _Resolver:
         else:
             year = s.year
             anchored = False
+            if s.bc_ctx and year is not None and bc_context:
+                year = -year
             if year is None and s.year2 is not None:
                 cent = (base.year // 100) if base.year and base.year > 0 else 19
                 year = cent * 100 + s.year2
