@@ -140,7 +140,7 @@ _DE_CORES: dict[str, tuple[str, ...]] = {
     "duration_compound": ("unit",), "duration_lang": ("unit",), "seit_plural": ("unit",), "ref": ("ref",),
     "holiday": ("hol",), "set": ("misc", "unit", "wd"), "month_range": ("month",), "year_bc_slash": ("bc",),
     "day_only": ("num",), "duration_pair": ("unit",), "laufe_unit": ("misc",), "vague_plural": ("unit",),
-    "pod_rel": ("pod",), "decade_word": ("misc",), "night_weekday": ("wd",), "year_short": ("num",),
+    "pod_rel": ("pod",), "decade_word": ("misc",), "night_weekday": ("wd",), "year_short": ("num",), "date_ordword": ("month",),
 }
 _WIN_BEFORE = 45  # no expression starts further than this before its core word ("der Nacht vom 16. auf den 17. April")
 
@@ -281,6 +281,16 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
             s.hour, s.minute, s.type = int(m["hh"]), int(m["mi"]), "TIME"
             s.value = _tz(m["tz"])
         return [_Cand(m.start(), m.end(), s)]
+
+    # "am ersten Oktober", "zum dreißigsten Juni 1941"
+    day_words = {w: n for w, n in ordinals.items() if n > 0 and w.endswith("en")}
+    day_words.update({"einundzwanzigsten": 21, "zweiundzwanzigsten": 22, "dreiundzwanzigsten": 23,
+                      "vierundzwanzigsten": 24, "fünfundzwanzigsten": 25, "sechsundzwanzigsten": 26,
+                      "siebenundzwanzigsten": 27, "achtundzwanzigsten": 28, "neunundzwanzigsten": 29,
+                      "dreißigsten": 30, "einunddreißigsten": 31})
+    @add("date_ordword", rf"{B}(?P<od>{_alt(day_words, 'lower')})\s+{MONTH}{YEAR_OPT}", 5)
+    def _date_ordword(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(year=year_of(m), month=month_of(m["mon"]), day=day_words[m["od"].lower()]))]
 
     # "vom 8. bis 10. Mai 1940", "27./28. September", "am 8. und 10. Mai"
     @add(
@@ -431,7 +441,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
 
     @add(
         "year",
-        rf"(?<![\w.,:])(?:(?P<ap>[Uu]m|[Cc]a\.|[Cc]irca)\s+(?:das\s+)?)?(?:(?P<j>Jahre?s?)\s+)?(?P<y>{YEAR4})(?![\d]|\.\d|,\d|er\b|er-)"
+        rf"(?<![\w.,:])(?:(?P<ap>[Uu]m|[Cc]a\.|[Cc]irca)\s+(?:das\s+)?)?(?:(?P<j>Jahr(?:e|es|en)?)\s+)?(?P<y>{YEAR4})(?![\d]|\.\d|,\d|er\b|er-)"
         rf"(?:\s*{AD})?",
         2,
     )
