@@ -125,6 +125,9 @@ class EventStage:
         self.roles = roles()
         self.modality = modality()
         self.use_classifier = bool(self.config.get("classifier", mode == "accurate"))
+        # HanTa POS (~6k tokens/s) checks noun/verb readings and participles; in fast mode capitalisation and
+        # participle shape stand in for it, which keeps the stage at a few ms per article
+        self.use_pos = bool(self.config.get("pos", mode == "accurate"))
         self._classifier: Any = None
 
     # -- driver ------------------------------------------------------------------------------------------------
@@ -136,7 +139,7 @@ class EventStage:
             hits = self._sentence_hits(doc, si, lang, phrase_hits.get(si, []))
             if not hits:
                 continue
-            if lang == "de":
+            if lang == "de" and self.use_pos:
                 try:
                     from ..segment import ensure_pos
 
@@ -513,7 +516,8 @@ class EventStage:
                             targets = with_conj(c, after)
                     elif not sources:
                         sources = with_conj(c, after)
-            if not sources:
+            trig_gov = gov(_Cand(h.tok, h.tok + 1, Actor(text="", start=0, end=0), "trigger"))
+            if not sources and trig_gov is None:  # "geht gegen die Proteste vor": the subject is not the protester
                 subj = [c for c in before if gov(c) is None and det(c) not in _OBJ_DETS_DE and c.kind != "place"]
                 if subj:
                     sources = with_conj(subj[0], before)
