@@ -89,6 +89,8 @@ class ActorIndex:
             for r in a.roles:
                 self.role.setdefault(r.casefold(), []).append(dataclasses.replace(a, match="role"))
         self.max_role_words = max((len(r.split()) for r in self.role), default=1)
+        #: casefolded first words of role descriptions, to skip most tokens cheaply
+        self.role_first_words = frozenset(r.split()[0] for r in self.role)
 
     @classmethod
     def from_tsv(cls, path: Path = DATA) -> ActorIndex:

@@ -115,17 +115,18 @@ class _Gazetteer:
 def _get_tagger(mode: str, config: dict[str, Any]) -> Any:
     if config.get("tagger") is not None:
         return config["tagger"]
-    try:
-        from .ner import get_tagger  # type: ignore[attr-defined]
-    except ImportError:
-        get_tagger = None
-    if get_tagger is not None:
-        return get_tagger(mode)
-    if mode != "fast":
-        log.warning("lagebild.ner.get_tagger is not available; using the fast NER model in %s mode", mode)
-    from .ner.fast import FastNER
+    if config.get("model_path"):
+        from .ner.fast import FastNER
 
-    return FastNER.load(config.get("model_path"))
+        return FastNER.load(config["model_path"])
+    try:
+        from .ner import get_tagger
+    except ImportError:  # pragma: no cover - the shared tagger registry is part of the package
+        from .ner.fast import FastNER
+
+        log.warning("lagebild.ner.get_tagger is not available; using the fast NER model")
+        return FastNER.load()
+    return get_tagger(mode)
 
 
 def _year(doc: Doc) -> int | None:
@@ -281,8 +282,12 @@ class EntityStage:
             covered.update(range(a - 1, b))  # the token before a name is that name's role, not a mention
         named = {c["actor"].canonical: c for c in clusters if c["actor"] is not None}
         maxw = index.max_role_words
+        firsts = index.role_first_words
         i, n = 0, len(toks)
         while i < n:
+            if toks[i].text.casefold() not in firsts:
+                i += 1
+                continue
             hit = None
             for w in range(min(maxw, n - i), 0, -1):
                 if any(k in covered for k in range(i, i + w)) or toks[i + w - 1].sent != toks[i].sent:

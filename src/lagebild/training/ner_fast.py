@@ -30,12 +30,14 @@ import numpy as np
 
 from ..ner.fast import (
     MODEL_DIR,
+    N_FLAGS,
     TAGS,
     E5Pieces,
     build_model,
     suffix,
     tags_to_spans,
     viterbi_bio,
+    word_flags,
     word_shape,
 )
 
@@ -232,6 +234,34 @@ def save_weights(model, path: Path) -> None:
     np.savez_compressed(path, **{k: v.detach().cpu().numpy().astype(np.float16) for k, v in model.state_dict().items()})
 
 
+def _label_silver(data: Path, out: Path, threads: int) -> int:
+    """Distillation data: the accurate model's PER/LOC/ORG/MISC labels on Wikinews sentences (text only)."""
+    import torch
+
+    from ..ner import get_tagger
+
+    torch.set_num_threads(threads)
+    sents: list[list[str]] = []
+    for split in ("train", "dev", "test_blind"):
+        with open(data / "wikinews_spkatt_de" / f"{split}.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                sents += [s["Tokens"] for s in json.loads(line)["Sentences"] if len(s["Tokens"]) > 3]
+    tagger = get_tagger("accurate")
+    t0 = time.time()
+    with open(out, "w", encoding="utf-8") as fh:
+        for b in range(0, len(sents), 256):
+            batch = sents[b : b + 256]
+            for words, spans in zip(batch, tagger.predict(batch), strict=True):
+                tags = ["O"] * len(words)
+                for a, e, lab, _ in spans:
+                    tags[a] = f"B-{lab}"
+                    for k in range(a + 1, e):
+                        tags[k] = f"I-{lab}"
+                fh.write(json.dumps([words, tags], ensure_ascii=False) + "\n")
+            log.info("labelled %d/%d sentences (%.0fs)", b + len(batch), len(sents), time.time() - t0)
+    return 0
+
+
 def _evaluate(model_dir: Path, data: Path, split: str, limit: int) -> int:
     """GermEval 2014 outer PER/LOC/ORG strict micro-F1 on gold tokens, with throughput."""
     from ..evaluation.conll import format_scores, read_germeval, score_spans
@@ -272,14 +302,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hidden", type=int, default=160)
     ap.add_argument("--proj", type=int, default=192)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--no-flags", action="store_true", help="no gazetteer word flags")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--extra", action="append", default=[], help="extra JSONL (words, tags) e.g. distilled silver data")
     ap.add_argument("--evaluate", choices=("dev", "test"), help="score the model in --out on GermEval and exit")
+    ap.add_argument("--label-silver", metavar="JSONL",
+                    help="label German Wikinews text (CC BY 2.5) with the accurate model into JSONL and exit")
     ap.add_argument("--limit", type=int, default=0, help="with --evaluate: first N sentences only")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.evaluate:
         return _evaluate(Path(args.out), Path(args.data), args.evaluate, args.limit)
+    if args.label_silver:
+        return _label_silver(Path(args.data), Path(args.label_silver), args.threads)
 
     import torch
 
@@ -306,9 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     import unicodedata
 
     table = np.stack([pieces.word_vector(unicodedata.normalize("NFC", w)) for w in words]).astype(np.float32)
+    n_flags = 0 if args.no_flags else N_FLAGS
+    flag_table = torch.from_numpy(np.stack([word_flags(w) for w in words])) if n_flags else None
     log.info("word vectors for %d words (%.0fs)", len(words), time.time() - t0)
     in_dim = table.shape[1]
-    vocab["config"] = {"in_dim": in_dim, "hidden": args.hidden, "proj": args.proj}
+    vocab["config"] = {"in_dim": in_dim, "hidden": args.hidden, "proj": args.proj, "flags": n_flags}
     tag_id = {t: i for i, t in enumerate(TAGS)}
 
     def encode(s: Sentence):
@@ -320,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     enc_dev = [encode(s) for s in dev]
     emb = torch.from_numpy(table)
     model = build_model(len(vocab["shape"]) + 2, len(vocab["suffix"]) + 2, in_dim, len(TAGS),
-                        hidden=args.hidden, proj=args.proj)
+                        hidden=args.hidden, proj=args.proj, n_flags=n_flags)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     steps_per_epoch = (len(enc_train) + args.batch - 1) // args.batch
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.epochs * steps_per_epoch,
@@ -340,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
             su[i, :k] = torch.tensor(c)
             y[i, :k] = torch.tensor(d)
         lengths = torch.tensor([len(x[0]) for x in items])
-        return emb[ids], sh, su, lengths, y
+        return emb[ids], sh, su, lengths, y, (flag_table[ids] if flag_table is not None else None)
 
     def evaluate() -> dict[str, float]:
         model.eval()
@@ -348,8 +385,8 @@ def main(argv: list[str] | None = None) -> int:
         with torch.inference_mode():
             for b in range(0, len(enc_dev), 64):
                 items = enc_dev[b : b + 64]
-                v, sh, su, ln, _ = batchify(items)
-                lp = torch.log_softmax(model(v, sh, su, ln), -1).numpy()
+                v, sh, su, ln, _, fl = batchify(items)
+                lp = torch.log_softmax(model(v, sh, su, ln, fl), -1).numpy()
                 for i, it in enumerate(items):
                     preds.append([TAGS[t] for t in viterbi_bio(lp[i, : len(it[0])])])
                     golds.append([TAGS[t] for t in it[3]])
@@ -367,15 +404,15 @@ def main(argv: list[str] | None = None) -> int:
         rng.shuffle(batches)
         total = 0.0
         for bidx in batches:
-            v, sh, su, ln, y = batchify([enc_train[i] for i in bidx])
-            logits = model(v, sh, su, ln)
+            v, sh, su, ln, y, fl = batchify([enc_train[i] for i in bidx])
+            logits = model(v, sh, su, ln, fl)
             loss = loss_fn(logits.reshape(-1, len(TAGS)), y.reshape(-1))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
             opt.step()
             sched.step()
-            total += float(loss)
+            total += float(loss.detach())
         scores = evaluate()
         history.append({"epoch": epoch + 1, "loss": total / len(batches), **{k: round(v, 4) for k, v in scores.items()}})
         log.info("epoch %d loss %.4f holdout F1 %.4f (P %.3f R %.3f PER %.3f LOC %.3f ORG %.3f) %.0fs", epoch + 1,
