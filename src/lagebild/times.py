@@ -1067,7 +1067,21 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         return [_Cand(m.start(), m.end(), Spec(kind="ref", value=refs[re.sub(r'\s+', ' ', m['r'].lower())]))]
 
     compiled = [(name, re.compile(rx), fn, prio) for name, rx, fn, prio in pats]
-    return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex, re.compile(lex["past_cues_re"], re.IGNORECASE))
+    def words(ws: Any) -> str:
+        return "|".join(sorted({re.escape(w.split()[-1].rstrip(".").lower()) for w in ws}, key=len, reverse=True))
+
+    core_rx = {
+        "num": r"\d", "month": f"^(?:{words(months)})$", "wd": f"^(?:{words(weekdays)})$",
+        "season": f"^(?:{words(seasons)})$", "rday": f"^(?:{words(rdw)})$", "ref": f"^(?:{words(refs)})$",
+        "unit": f"^(?:{words(units)}|weekend)$",
+    }
+    cores = {"mdy": ("month",), "dmy": ("month",), "month": ("month",), "year": ("num",), "decade": ("num",),
+             "season": ("season",), "relday": ("rday",), "reladj": ("unit",), "ago": ("unit",), "weekday": ("wd",),
+             "duration": ("unit",), "ref": ("ref",)}
+    missing = [name for name, *_ in pats if name not in cores]
+    assert not missing, f"patterns without core words: {missing}"
+    return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex, re.compile(lex["past_cues_re"], re.IGNORECASE),
+                 {k: re.compile(v) for k, v in core_rx.items()}, cores)
 
 
 @functools.lru_cache(maxsize=4)
@@ -1560,18 +1574,16 @@ def _candidates(text: str, lang: _Lang) -> list[_Cand]:
     return cands
 
 
-def _select(cands: list[_Cand]) -> list[_Cand]:
+def _select(cands: list[_Cand], n: int) -> list[_Cand]:
     """Longest match wins (then the more specific pattern); no overlaps."""
-    # multi-part matches (day ranges) are ranked by the length of their whole group
+
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
-    taken: list[tuple[int, int]] = []
+    used = bytearray(n)
     out: list[_Cand] = []
     for c in cands:
-        if c.end <= c.start:
+        if c.end <= c.start or used.find(1, c.start, c.end) >= 0:
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
-            continue
-        taken.append((c.start, c.end))
+        used[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     out.sort(key=lambda c: c.start)
     return out
@@ -1595,7 +1607,7 @@ def extract_times(
     resolver = _Resolver(text, pub, anchoring, lang)
     out: list[TimeExpression] = []
     prev_end = 0
-    selected = _select(_candidates(text, lang))
+    selected = _select(_candidates(text, lang), len(text))
     if anchoring == "narrative":
         # a history text's first undated "im August" belongs to the period it is about, not to the
         # document date: start from the first explicit year instead
