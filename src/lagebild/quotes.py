@@ -579,12 +579,15 @@ def _konj1(ctx: _Ctx, a: int, b: int, *, strict: bool = False) -> bool:
     low = ctx.low
     for k in range(a, b):
         w = low[k]
+        if ctx.toks[k].text[:1].isupper() and k > a:
+            continue  # "Stelle", "Lage": nouns
         if w in _KONJ1 and not (strict and w in _KONJ2):
             return True
         if (
             k > a
             and len(w) > 4
             and w.endswith("e")
+            and not w.endswith("te")  # preterite "dankte", "durfte"
             and w.isalpha()
             and low[k - 1] in ("er", "sie", "es", "man")
             and not ctx.toks[k].text[:1].isupper()
@@ -619,7 +622,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
     # "laut X …", "X zufolge …", "nach Angaben (von|der) X …", "gemäß X"
     for k in range(a, b):
         w = low[k]
-        if w in ("laut", "gemäß") and k + 1 < b:
+        if w == "laut" and k + 1 < b:
             sp = _np(ctx, k + 1, b, allow_pronoun=False)
             if sp is None and low[k + 1] in ("„", "»", '"'):
                 close = next((m for m in range(k + 2, min(b, k + 8)) if low[m] in ("“", "«", '"', "”")), None)
@@ -717,7 +720,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
                     sp = _np_clause(ctx, a, k)
             else:
                 sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
-            if sp is not None and low[sp[0]] == "es":
+            if sp is not None and low[sp[0]] in ("es", "man"):
                 sp = None
             msg = _msg_span(ctx, comma + 1, b)
             if msg is None:
