@@ -10,14 +10,20 @@ walks them in text order and turns each into a TIMEX3 ``value``
 Two ways to anchor what is underspecified ("im November", "zwei Tage später",
 "am Montag"):
 
-* ``anchoring="news"``: against the publication date. "im November" is the
-  nearest November before the publication date (the nearest one after it when
-  the sentence speaks of the future: "soll", "wird", "kommende" ...). Without a
-  publication date the value stays underspecified (``XXXX-11``) and
-  ``anchor="none"``.
+* ``anchoring="news"``: deictic expressions against the publication date. "im
+  November" is the nearest November before the publication date (the nearest
+  one after it when the tense cue nearest to it is a future one: "soll", "wird",
+  "kommende" ...). Anaphoric ones ("am selben Tag", "zwei Tage später") count
+  from the last date the article mentioned. Without a publication date the
+  value stays underspecified (``XXXX-11``) and ``anchor="none"``.
 * ``anchoring="narrative"``: against the last date mentioned before
-  (historical text; dates inside parentheses do not move the anchor, because
-  they are mostly life dates or asides).
+  (historical text). Section headings with a year set the section's year;
+  dates in parentheses, after "bis" and backward references ("im Vorjahr") do
+  not move the anchor, because they are asides, not the story's time.
+
+Matching is cheap because each pattern is tried only at word starts just
+before one of its core words (see ``_DE_CORES``), about 2 ms per 500-word
+article.
 
 Every word list and fixed phrase lives in ``data/time_de.json``.
 """
@@ -556,10 +562,8 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
             s.decade2 = int(m["d2"]) // 10
         if m["pm"]:
             s.mod = part_of[m["pm"].lower()]
-        st = m.start()
-        if m["det"] and m["pm"]:
-            st = m.start()  # "Ende der 1990er": the part-of word carries the span
-        return [_Cand(st, m.end(), s)]
+        # the article stays in the span ("den 1930er-Jahren"), as TIMEX2 annotators did
+        return [_Cand(m.start(), m.end(), s)]
 
     # centuries: "19. Jahrhundert", "Ende des 6. Jahrhunderts v. Chr.", "4. Jh. v. Chr."
     @add(
@@ -645,13 +649,12 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         after = text[m.end() : m.end() + 6]
         if after.startswith((" des ", " der ")) and off != 0:
             return None
+        # spans as TIMEX2 annotators drew them: "am selben Tag", "an diesem Tag" keep the preposition,
+        # "(im) nächsten Jahr", "(am) folgenden Tag" do not
         st = m.start()
         p = (m["p"] or "").lower()
         if p and ra not in ("selben", "gleichen") and not p.startswith("an"):
             st = m.start("ra")
-            pre = text[m.start() : m.start("ra")].split()
-            if pre and pre[-1].lower() in ("des", "den"):
-                st = m.start("ra")
         elif not p:
             # "das ganze Jahr" keeps its article, "des letzten Jahres" does not
             st = m.start() if text[m.start() : m.start("ra")].strip().lower() in ("das", "den") else m.start("ra")
@@ -930,7 +933,7 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
         s = Spec(kind="rel", unit="D", offset=0, pod=pods[p.lower()], type="TIME", anaphoric=not m["g"])
         st = m.start()
         if m["pod2"] and text[m.start() : m.start() + 2].lower() == "am":
-            st = m.start() + 3
+            st = m.start() + 3  # "am gleichen Abend" is annotated without "am"
         return [_Cand(st, m.end(), s)]
 
     # "in den zwanziger Jahren"
