@@ -65,3 +65,10 @@ def test_actors_lookup_compound_prefix() -> None:
     un = lookup("UN-Sondergesandte")
     assert un.key == "UN" and un.match == "prefix"
     assert lookup("IS-Kämpfer").code == "IMGMUSISI"
+
+
+def test_actors_lookup_inflected_adjective_alias() -> None:
+    # "Stellungen der russischen Armee" -> Russian military
+    assert lookup("russischen Armee").code == "RUSMIL"
+    assert lookup("der israelischen Armee").code == "ISRMIL"
+    assert lookup("ukrainischen Streitkräfte").code == "UKRMIL"

@@ -56,6 +56,14 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text.strip())
 
 
+_ADJ_INFLECTED = re.compile(r"^([a-zäöüß-]+?)(?:en|er|es|em)\b")
+
+
+def _adj_base(text: str) -> str:
+    """"russischen Armee" -> "russische Armee": one key for the inflected forms of adjective + noun aliases."""
+    return _ADJ_INFLECTED.sub(r"\1e", text, count=1) if " " in text else text
+
+
 def _strip_article(text: str) -> str:
     head, _, rest = text.partition(" ")
     return rest if rest and head.lower() in _ARTICLES else text
@@ -78,6 +86,8 @@ class ActorIndex:
                 self.exact.setdefault(name, []).append(tagged)
                 if len(name) >= 5:
                     self.folded.setdefault(name.casefold(), []).append(tagged)
+                    if name[:1].islower():
+                        self.folded.setdefault(_adj_base(name).casefold(), []).append(tagged)
             for adj in a.adjectives:
                 if adj.endswith("-"):
                     self.prefix.setdefault(adj, []).append(dataclasses.replace(a, match="prefix"))
@@ -128,6 +138,8 @@ class ActorIndex:
             return _dedupe(hits)
         base = _strip_article(t)
         hits = self.folded.get(base.casefold())
+        if not hits and base[:1].islower():
+            hits = self.folded.get(_adj_base(base).casefold())
         if not hits and base.endswith("s") and len(base) > 3:  # German genitive: "Putins", "Russlands"
             hits = self.exact.get(base[:-1]) or self.folded.get(base[:-1].casefold())
         if hits:

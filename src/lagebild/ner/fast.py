@@ -411,27 +411,36 @@ def viterbi_batch(logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 
 class FastNER:
-    """``predict(token_lists) -> [[(start, end, label, score), ...], ...]`` (token indices, end exclusive)."""
+    """``predict(token_lists) -> [[(start, end, label, score), ...], ...]`` (token indices, end exclusive).
 
-    def __init__(self, model: NumpyTagger, vocab: dict[str, Any], pieces: E5Pieces, cache_words: int = 40_000) -> None:
-        self.model = model
+    A model directory may hold several members (``weights.npz``, ``weights-2.npz``, ...) trained on the
+    same data with the same vocabulary; their tag log-probabilities are averaged.
+    """
+
+    def __init__(self, models: list[NumpyTagger], vocab: dict[str, Any], pieces: E5Pieces,
+                 cache_words: int = 30_000) -> None:
+        self.models = models
         self.vocab = vocab
         self.pieces = pieces
         self.cache_words = cache_words
-        # word -> (row in self._rows, shape id, suffix id); rows hold the word's LSTM input contribution
+        self._cols = np.cumsum([0] + [m.word_in.shape[1] for m in models])
+        # word -> (row in self._rows, shape id, suffix id); a row holds every member's LSTM input contribution
         self._word: dict[str, tuple[int, int, int]] = {}
-        self._rows = np.zeros((1024, model.word_in.shape[1]), dtype=np.float32)
+        self._rows = np.zeros((1024, int(self._cols[-1])), dtype=np.float32)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> FastNER:
         path = Path(path) if path else MODEL_DIR
-        vfile, wfile = path / "vocab.json", path / "weights.npz"
-        if not vfile.exists() or not wfile.exists():
+        vfile = path / "vocab.json"
+        wfiles = sorted(path.glob("weights*.npz"))
+        if not vfile.exists() or not wfiles:
             raise ConfigError(f"fast NER model not found in {path}; train it with `lagebild train ner_fast`")
         vocab = json.loads(vfile.read_text(encoding="utf-8"))
-        with np.load(wfile) as z:
-            weights = {k: z[k] for k in z.files}
-        return cls(NumpyTagger(weights), vocab, E5Pieces())
+        models = []
+        for wfile in wfiles:
+            with np.load(wfile) as z:
+                models.append(NumpyTagger({k: z[k] for k in z.files}))
+        return cls(models, vocab, E5Pieces())
 
     def _cache_words(self, words: set[str]) -> None:
         """Give every word a cached input row (bounded cache: cleared when full)."""
@@ -442,8 +451,8 @@ class FastNER:
             self._word.clear()
             new = list(words)
         vecs = np.stack([self.pieces.word_vector(unicodedata.normalize("NFC", w)) for w in new])
-        flags = np.stack([word_flags(w) for w in new]) if self.model.flag_w is not None else None
-        rows = self.model.word_rows(vecs, flags)
+        flags = np.stack([word_flags(w) for w in new]) if any(m.flag_w is not None for m in self.models) else None
+        rows = np.concatenate([m.word_rows(vecs, flags) for m in self.models], -1)
         start = len(self._word)
         need = start + len(new)
         if need > len(self._rows):
@@ -471,7 +480,11 @@ class FastNER:
             cache = self._word
             for i, sent in enumerate(batch):
                 feats[i, : len(sent)] = [cache[w] for w in sent]
-            logp = _log_softmax(self.model(self._rows[feats[:, :, 0]], feats[:, :, 1], feats[:, :, 2], lengths))
+            rows = self._rows[feats[:, :, 0]]
+            logp = sum(
+                _log_softmax(m(rows[:, :, self._cols[k] : self._cols[k + 1]], feats[:, :, 1], feats[:, :, 2], lengths))
+                for k, m in enumerate(self.models)
+            ) / len(self.models)
             paths = viterbi_batch(logp, lengths)
             probs = np.exp(np.take_along_axis(logp, paths[:, :, None], 2)[:, :, 0])
             for r, i in enumerate(idx):

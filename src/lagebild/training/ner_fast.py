@@ -262,13 +262,16 @@ def _label_silver(data: Path, out: Path, threads: int) -> int:
     return 0
 
 
-def _evaluate(model_dir: Path, data: Path, split: str, limit: int) -> int:
+def _evaluate(model_dir: Path, data: Path, split: str, limit: int, holdout: int) -> int:
     """GermEval 2014 outer PER/LOC/ORG strict micro-F1 on gold tokens, with throughput."""
     from ..evaluation.conll import format_scores, read_germeval, score_spans
     from ..evaluation.conll import tags_to_spans as gold_spans
     from ..ner.fast import FastNER
 
-    sents = read_germeval(data / "germeval2014" / f"NER-de-{split}.tsv", scheme="outer3")
+    if split == "holdout":
+        sents = read_germeval(data / "germeval2014" / "NER-de-dev.tsv", scheme="outer3")[-holdout:]
+    else:
+        sents = read_germeval(data / "germeval2014" / "NER-de-test.tsv", scheme="outer3")
     if limit:
         sents = sents[:limit]
     ner = FastNER.load(model_dir)
@@ -305,14 +308,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-flags", action="store_true", help="no gazetteer word flags")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--extra", action="append", default=[], help="extra JSONL (words, tags) e.g. distilled silver data")
-    ap.add_argument("--evaluate", choices=("dev", "test"), help="score the model in --out on GermEval and exit")
+    ap.add_argument("--evaluate", choices=("holdout", "test"),
+                    help="score the model in --out on the GermEval dev holdout or GermEval test, and exit")
     ap.add_argument("--label-silver", metavar="JSONL",
                     help="label German Wikinews text (CC BY 2.5) with the accurate model into JSONL and exit")
     ap.add_argument("--limit", type=int, default=0, help="with --evaluate: first N sentences only")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.evaluate:
-        return _evaluate(Path(args.out), Path(args.data), args.evaluate, args.limit)
+        return _evaluate(Path(args.out), Path(args.data), args.evaluate, args.limit, args.holdout)
     if args.label_silver:
         return _label_silver(Path(args.data), Path(args.label_silver), args.threads)
 
