@@ -1078,7 +1078,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         "season": f"^(?:{words(seasons)})$", "rday": f"^(?:{words(rdw)})$", "ref": f"^(?:{words(refs)})$",
         "unit": f"^(?:{words(units)}|weekend)$",
     }
-    cores = {"mdy": ("month",), "dmy": ("month",), "month": ("month",), "year": ("num",), "decade": ("num",),
+    cores: dict[str, tuple[str, ...]] = {"mdy": ("month",), "dmy": ("month",), "month": ("month",), "year": ("num",), "decade": ("num",),
              "season": ("season",), "relday": ("rday",), "reladj": ("unit",), "ago": ("unit",), "weekday": ("wd",),
              "duration": ("unit",), "ref": ("ref",)}
     missing = [name for name, *_ in pats if name not in cores]
@@ -1453,14 +1453,14 @@ class _Resolver:
             p = _Point(k // 12, k % 12 + 1, None)
             te.value, te.granularity = f"{_fmt_year(p.year)}-{p.month:02d}", "month"
         elif unit in ("W", "WE") and not (self.narrative and n != 0):
-            d = base if base.as_date() else None
-            if d is None:
+            bd = base.as_date()
+            if bd is None:
                 te.value, te.granularity = f"{_fmt_year(base.year)}-WXX", "week"
             else:
-                dd = d.as_date() + timedelta(weeks=n)  # type: ignore[operator]
-                iy, iw, _ = dd.isocalendar()
+                wd = bd + timedelta(weeks=n)
+                iy, iw, _ = wd.isocalendar()
                 te.value, te.granularity = f"{iy:04d}-W{iw:02d}" + ("-WE" if unit == "WE" else ""), "week"
-                p = _Point(dd.year, dd.month, None)
+                p = _Point(wd.year, wd.month, None)
         else:  # days (and weeks counted in a narrative)
             d = base.as_date()
             days = n * 7 if unit == "W" else n
@@ -1569,9 +1569,9 @@ def _candidates(text: str, lang: _Lang) -> list[_Cand]:
             pos = by_kinds[kinds] = sorted(sel)
         match = rx.match
         for p in pos:
-            m = match(text, p)
-            if m is not None:
-                for c in fn(m, text) or ():
+            hit = match(text, p)
+            if hit is not None:
+                for c in fn(hit, text) or ():
                     c.prio = prio
                     cands.append(c)
     return cands
