@@ -239,6 +239,9 @@ def test_times_eval_main_json_last_line(shared_data: Path, capsys: pytest.Captur
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert set(last) >= {"task", "dataset", "extract_f1_strict", "extract_f1_lenient", "value_f1", "value_accuracy"}
     assert (last["task"], last["dataset"]) == ("time", "wikiwarsde")
+    # held-out half, measured 0.882 / 0.957 (HeidelTime's published German figures: 0.825 / 0.933)
+    assert last["value_f1"] >= 0.86
+    assert last["extract_f1_lenient"] >= 0.94
 
 
 def test_times_news_anaphoric_relatives_count_from_the_last_date() -> None:
