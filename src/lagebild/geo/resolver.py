@@ -1,0 +1,247 @@
+"""Toponym resolution: pick one gazetteer entry per mention, using the whole article as context.
+
+Score of a candidate = prior (feature type, population, how the name matched) + article context:
+- the article's country profile (countries named outright, demonyms, unambiguous places),
+- "X, Y" patterns (Springfield, Illinois) and explicit cues ("Provinz X" -> region, "im Irak"),
+- closeness to the other places of the article (second pass, after a first choice for every mention).
+Weights are in ``data/geo/resolver.json`` (tuned on development halves only, see docs/evaluation/geo.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .build import norm
+from .gazetteer import Candidate, Gazetteer
+
+_EARTH_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    return json.loads(resources.files("lagebild.data").joinpath("geo/resolver.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    hint: str | None = None  # "region" | "city" | "country": from a cue word ("Provinz X", "Stadt X")
+    kind: str = "toponym"  # toponym | demonym | adjective
+    country: str | None = None  # ISO-2 fixed in advance (demonyms)
+    within: int | None = None  # index of a mention this one is inside of ("X, Y": Y)
+    candidates: list[Candidate] = field(default_factory=list)
+    choice: Candidate | None = None
+    score: float = 0.0
+    confidence: float = 0.0
+
+
+_STRIP_PREFIX = re.compile(r"^(the|der|die|das|dem|den|des)\s+", re.I)
+
+
+def lookup_variants(text: str) -> list[str]:
+    """Name variants to try in order: as written, without article, without genitive -s, without -'s."""
+    t = text.strip()
+    out = [t]
+    s = _STRIP_PREFIX.sub("", t)
+    if s != t:
+        out.append(s)
+    for v in list(out):
+        if v.endswith("’s") or v.endswith("'s"):
+            out.append(v[:-2])
+        elif v.endswith("s") and len(v) > 4 and not v.endswith("ss"):
+            out.append(v[:-1])
+        if v.endswith("es") and len(v) > 5:
+            out.append(v[:-2])
+    return out
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer | None = None, w: dict[str, float] | None = None) -> None:
+        self.gaz = gazetteer or Gazetteer.load()
+        self.w = dict(weights())
+        if w:
+            self.w.update(w)
+
+    # -- candidate generation ------------------------------------------------------------------------------
+    def candidates(self, m: Mention) -> list[Candidate]:
+        for v in lookup_variants(m.text):
+            cands = self.gaz.search(v, limit=int(self.w.get("max_candidates", 60)))
+            if cands:
+                if v != m.text:  # a variant match is weaker evidence
+                    for c in cands:
+                        c.flag = max(c.flag, 1)
+                return cands
+        return []
+
+    def prior(self, c: Candidate, m: Mention) -> float:
+        w = self.w
+        if c.ftype == "country":
+            p = w["country"]
+        elif c.ftype == "continent":
+            p = w["continent"]
+        elif c.ftype == "region":
+            p = w["region"]
+        elif c.ftype == "admin1":
+            # provinces of populous countries are talked about more (Georgia the US state vs. Gambia's West Coast)
+            cpop = self.gaz.country_pop.get(c.cc, 0)
+            p = w["admin1"] + w["admin1_country_pop"] * (math.log10(cpop + 10) - 7.0)
+        elif c.ftype == "admin2":
+            p = w["admin2"]
+        else:
+            p = math.log10(c.pop + 10) * w["log_pop"]
+            if c.capital:
+                p += w["capital"]
+        p += (0.0, w["alt_name"], w["curated_name"], w["derived_name"])[min(c.flag, 3)]
+        if m.hint:
+            if m.hint == "region" and c.ftype in ("admin1", "admin2", "region"):
+                p += w["hint_match"]
+            elif m.hint == "city" and c.ftype == "city":
+                p += w["hint_match"]
+            elif m.hint == "country" and c.ftype == "country":
+                p += w["hint_match"]
+            elif m.hint in ("region", "city"):
+                p -= w["hint_match"] / 2
+        return p
+
+    # -- resolution ----------------------------------------------------------------------------------------
+    def _fixed(self, m: Mention) -> list[Candidate]:
+        if m.country.startswith("@"):
+            c = self.gaz.continent(m.country[1:])
+        else:
+            c = self.gaz.country(m.country)
+        return [c] if c else []
+
+    def _evidence(self, m: Mention) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+        """What one mention says about the article's countries and first-level regions."""
+        w = self.w
+        cc_ev: dict[str, float] = {}
+        a1_ev: dict[tuple[str, str], float] = {}
+        if not m.candidates:
+            return cc_ev, a1_ev
+        best = max(m.candidates, key=lambda c: self.prior(c, m))
+        ccs = {c.cc for c in m.candidates if c.cc}
+        if best.ftype == "country" or m.country:
+            if best.cc:
+                cc_ev[best.cc] = w["profile_country"]
+        elif len(ccs) == 1:
+            cc_ev[next(iter(ccs))] = w["profile_unambiguous"]
+        elif best.cc:
+            cc_ev[best.cc] = w["profile_top"]
+        if best.ftype in ("city", "admin1", "admin2") and best.admin1:
+            n_a1 = {(c.cc, c.admin1) for c in m.candidates if c.ftype in ("city", "admin1", "admin2")}
+            a1_ev[(best.cc, best.admin1)] = w["profile_unambiguous"] if len(n_a1) == 1 else w["profile_top"]
+            if best.ftype == "admin1":
+                a1_ev[(best.cc, best.admin1)] = w["profile_country"]
+        return cc_ev, a1_ev
+
+    def resolve(self, mentions: list[Mention], context_countries: dict[str, float] | None = None) -> list[Mention]:
+        """Choose a candidate for every mention (in place); mentions without any candidate keep choice=None."""
+        for m in mentions:
+            if not m.candidates:
+                m.candidates = self._fixed(m) if m.country else self.candidates(m)
+        cc_prof: dict[str, float] = dict(context_countries or {})
+        a1_prof: dict[tuple[str, str], float] = {}
+        evid = []
+        for m in mentions:
+            ce, ae = self._evidence(m)
+            evid.append((ce, ae))
+            for k, v in ce.items():
+                cc_prof[k] = cc_prof.get(k, 0.0) + v
+            for k, v in ae.items():
+                a1_prof[k] = a1_prof.get(k, 0.0) + v
+        by_text: dict[str, list[int]] = {}
+        for i, m in enumerate(mentions):
+            by_text.setdefault(norm(m.text), []).append(i)
+
+        def own(i: int) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+            # a name never supports itself: leave out the evidence of every mention with the same text
+            ce: dict[str, float] = {}
+            ae: dict[tuple[str, str], float] = {}
+            for j in by_text[norm(mentions[i].text)]:
+                for k, v in evid[j][0].items():
+                    ce[k] = ce.get(k, 0.0) + v
+                for k, v in evid[j][1].items():
+                    ae[k] = ae.get(k, 0.0) + v
+            return ce, ae
+
+        owns = [own(i) for i in range(len(mentions))]
+        for i, m in enumerate(mentions):  # pass 1: prior + profiles + "X, Y"
+            self._choose(m, mentions, cc_prof, a1_prof, owns[i], anchors=None)
+        anchors = [(i, m.choice) for i, m in enumerate(mentions) if m.choice is not None]
+        for i, m in enumerate(mentions):  # pass 2: + closeness to the others' first choices
+            key = norm(m.text)
+            self._choose(m, mentions, cc_prof, a1_prof, owns[i],
+                         anchors=[(j, c) for j, c in anchors if norm(mentions[j].text) != key])
+        for idxs in by_text.values():  # one sense per article (cue-marked mentions keep their own)
+            group = [mentions[i] for i in idxs if mentions[i].choice is not None and not mentions[i].hint]
+            if len(group) > 1:
+                top = max(group, key=lambda m: m.score)
+                for m in group:
+                    m.choice = top.choice
+        return mentions
+
+    def _choose(self, m: Mention, mentions: list[Mention], cc_prof: dict[str, float],
+                a1_prof: dict[tuple[str, str], float], own: tuple[dict, dict],
+                anchors: list[tuple[int, Candidate]] | None) -> None:
+        w = self.w
+        if not m.candidates:
+            m.choice = None
+            return
+        cc_total = sum(cc_prof.values()) - sum(own[0].values())
+        a1_total = sum(a1_prof.values()) - sum(own[1].values())
+        container = mentions[m.within].choice if m.within is not None else None
+        scored: list[tuple[float, Candidate]] = []
+        for c in m.candidates:
+            s = self.prior(c, m)
+            if c.cc and cc_total > 0:
+                s += w["profile"] * (cc_prof.get(c.cc, 0.0) - own[0].get(c.cc, 0.0)) / cc_total
+            if c.admin1 and a1_total > 0 and c.ftype in ("city", "admin2"):
+                key = (c.cc, c.admin1)
+                s += w["profile_admin1"] * (a1_prof.get(key, 0.0) - own[1].get(key, 0.0)) / a1_total
+            if container is not None and container.idx != c.idx:
+                if container.ftype == "country":
+                    s += w["within"] if c.cc == container.cc else -w["within"]
+                elif container.ftype in ("admin1", "admin2", "region"):
+                    same = c.cc == container.cc and c.admin1 and c.admin1 == container.admin1
+                    d = haversine_km(c.lat, c.lon, container.lat, container.lon)
+                    s += w["within"] if same or d < w["within_km"] else -w["within"] / 2
+                elif container.ftype == "city" and c.cc == container.cc:
+                    s += w["within"] / 2
+            if anchors and c.ftype in ("city", "admin2", "admin1"):
+                near = 0
+                for _, a in anchors:
+                    if a.ftype in ("country", "continent", "region") or a.idx == c.idx:
+                        continue
+                    if haversine_km(c.lat, c.lon, a.lat, a.lon) < w["near_km"]:
+                        near += 1
+                if near:
+                    s += w["near"] * min(near, 3)
+            scored.append((s, c))
+        scored.sort(key=lambda sc: -sc[0])
+        m.score, m.choice = scored[0]
+        gap = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
+        m.confidence = round(1.0 / (1.0 + math.exp(-(gap - 0.5))), 3)
+
+
+def link_containers(mentions: list[Mention], text: str) -> None:
+    """Mark "X, Y" and "X (Y)" pairs: Y is the container of X (Springfield, Illinois; Homs (Syrien))."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for a, b in zip(order, order[1:]):
+        ma, mb = mentions[a], mentions[b]
+        gap = text[ma.end:mb.start]
+        if gap in (", ", ",", " (", "(") and ma.within is None:
+            ma.within = b
