@@ -303,6 +303,9 @@ def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
         break
     while k < end and ctx.low[k] in ("von", "vom"):
         k += 1
+    lex = cues()
+    if end - k == 1 and (ctx.low[k] in lex.time_nouns or ctx.low[k] in lex.adverbs):
+        return None
     if not any(_is_cap(ctx.toks[m].text) and ctx.low[m] not in _DETS and ctx.low[m] not in cues().adverbs
                for m in range(k, end)):
         return None
@@ -337,13 +340,18 @@ def _speaker_fields(ctx: _Ctx, span: tuple[int, int] | None, q: Quote) -> None:
 
 
 def _role_word(ctx: _Ctx, i: int, before: int) -> str | None:
+    """Head noun of the speaker phrase: the last capitalised word before a genitive, "von" or the name."""
     k = i
     nouns = cues().nouns
+    role = None
     while k < len(ctx.toks) and ctx.toks[k].start < before:
-        if _is_cap(ctx.toks[k].text) and ctx.low[k] not in _DETS and ctx.low[k] not in nouns:
-            return ctx.toks[k].text
+        w = ctx.low[k]
+        if role is not None and (w in _GEN_DETS or w in ("von", "vom", ",")):
+            break
+        if _is_cap(ctx.toks[k].text) and w not in _DETS and w not in nouns:
+            role = ctx.toks[k].text
         k += 1
-    return None
+    return role
 
 
 def _recent_person(ctx: _Ctx, char: int) -> EntityMention | None:
@@ -658,6 +666,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
                 g = _np(ctx, end + 1 if low[end] in ("von", "vom") else end, b, allow_pronoun=False)
                 if g is not None:
                     end = g[1]
+                elif low[end] in ("von", "vom") and end + 1 < b and low[end + 1][:1].isalnum():
+                    end += 2  # "nach Angaben von n24"
             elif end < b and _is_cap(toks[end].text) and low[end] not in lex.adverbs:
                 end += 1  # "nach Angaben Österreichs"
             sp = (k + 1, end)
