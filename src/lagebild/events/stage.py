@@ -40,6 +40,7 @@ _PATIENT_GENITIVE = {"arrest", "deport", "release", "abduct", "execute", "assass
 _MODE_CAMEO = {"aerial": "195", "heavy-weapons": "194"}
 _PARTICIPLE = re.compile(r"^(\w{0,8}?)ge\w+(t|en)$")
 _ADJ = re.compile(r"isch(e|en|er|es|em)?$")
+_EN_TARGET_PREPS = {"to", "with", "from", "in", "into", "against", "on", "at"}
 _CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
 _FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -332,9 +333,16 @@ class EventStage:
                                     for m in range(k, k + n)):
                 continue
             span = doc.text[toks[k].start:toks[k + n - 1].end]
-            code = names.code(span)
-            if code is None:
-                continue
+            bare = span[:-2] if span.endswith(("'s", "’s")) else span
+            code = names.code(bare)
+            qid = None
+            if code is None:  # people and bodies of the curated actor file ("Putin", "NATO")
+                from .. import actors as actor_file
+
+                info = actor_file.lookup(bare, roles=False, adjectives=False)
+                if info is None or not (info.code or info.country):
+                    continue
+                code, qid = info.code or info.country, info.qid
             j = k + n
             role = None
             if j < b:
@@ -346,10 +354,10 @@ class EventStage:
                 if rm is not None:
                     role = rm[0]
                     j += 1
-            country = code if len(code) == 3 and code not in ("IGO", "NGO") else None
-            full = code + (role or "") if code not in ("IGO", "NGO") else code
+            country = code[:3] if len(code) >= 3 and code[:3] not in ("IGO", "NGO", "IMG") else None
+            full = code + (role or "") if len(code) == 3 and code not in ("IGO", "NGO") else code
             s, e = toks[k].start, toks[j - 1].end
-            return _Cand(k, j, Actor(text=doc.text[s:e], start=s, end=e, code=full, country=country),
+            return _Cand(k, j, Actor(text=doc.text[s:e], start=s, end=e, code=full, country=country, qid=qid),
                          "name")
         return None
 
@@ -545,8 +553,12 @@ class EventStage:
                 targets = with_conj(target_pp[0], usable)
         else:
             if lang == "en":
+                # "of" inside a noun phrase ("a group of Moroccan diplomats") does not make it a PP
+                free = [c for c in usable if gov(c) in (None, "of")]
                 before = [c for c in free if c.j <= h.tok]
                 after = [c for c in free if c.i > h.tok]
+                if not after:  # "handed over medicine to the Red Crescent", "a protest with Albania"
+                    after = [c for c in usable if c.i > h.tok and gov(c) in _EN_TARGET_PREPS]
                 if before:
                     # the subject group ends just before the verb: take the last group's head
                     sources = with_conj(before[0], before)
