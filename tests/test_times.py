@@ -330,3 +330,12 @@ def test_times_short_years_follow_a_bc_story() -> None:
     v = _values(text, None, anchoring="narrative")
     assert v == {"218 v. Chr.": "BC0218", "Jahr 217": "BC0217", "Sommer 216": "BC0216-SU"}
     assert _one("Im Jahr 800 wurde Karl gekrönt.", None, "Jahr 800").value == "0800"
+
+
+def test_times_unknown_anchoring_is_a_config_error() -> None:
+    from lagebild.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        TimeStage(config={"anchoring": "chronological"})
+    with pytest.raises(ConfigError):
+        extract_times("am 3. März", None, anchoring="history")

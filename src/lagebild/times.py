@@ -43,6 +43,7 @@ from importlib import resources
 from typing import Any
 
 from .doc import Doc
+from .errors import ConfigError
 from .records import TimeExpression
 
 log = logging.getLogger(__name__)
@@ -1191,6 +1192,7 @@ def _range(value: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_ANCHORINGS = ("news", "narrative")
 _AHEAD_DAYS = 45  # without any tense cue, a day this close after publication is the coming one
 
 
@@ -1605,6 +1607,8 @@ def extract_times(
     date) or ``"narrative"`` (against the last date mentioned; historical text).
     Every returned record satisfies ``text[t.start:t.end] == t.text``.
     """
+    if anchoring not in _ANCHORINGS:
+        raise ConfigError(f"unknown anchoring {anchoring!r}; choose one of {', '.join(_ANCHORINGS)}")
     lang = _language(language or "de")
     pub = parse_anchor(anchor)
     resolver = _Resolver(text, pub, anchoring, lang)
@@ -1657,7 +1661,13 @@ def time_ranges(times: list[TimeExpression], text: str, published: date | str | 
 
 # --------------------------------------------------------------------------- stage
 class TimeStage:
-    """Pipeline stage: fills ``doc.times`` (and ``doc.summary["time_ranges"]``)."""
+    """Pipeline stage: fills ``doc.times`` (and ``doc.summary["time_ranges"]``).
+
+    Config: ``{"anchoring": "news"}`` (default: relative expressions against
+    ``Article.published``) or ``"narrative"`` (against the last mentioned date,
+    for historical or background texts). German unless the article's language
+    is English.
+    """
 
     name = "times"
     requires: tuple[str, ...] = ("tokens", "sentences")
@@ -1667,6 +1677,8 @@ class TimeStage:
         self.mode = mode
         self.config = config or {}
         self.anchoring = self.config.get("anchoring", "news")
+        if self.anchoring not in _ANCHORINGS:
+            raise ConfigError(f"times: unknown anchoring {self.anchoring!r}; choose one of {', '.join(_ANCHORINGS)}")
         _language("de")  # compile the patterns once, at load time
 
     def __call__(self, doc: Doc) -> Doc:
