@@ -251,8 +251,11 @@ def writable_client(tmp_path: Path) -> TestClient:
 
 def test_server_analyze_stores_idempotently(writable_client: TestClient, homs_text: str) -> None:
     body = {"text": homs_text, "published": "2011-05-11", "url": "https://de.wikinews.org/wiki/Homs"}
+    assert writable_client.get("/stats").json()["counts"]["articles"] == 0
     r = writable_client.post("/analyze", json=body)
     assert r.status_code == 200, r.text
+    # aggregates are cached, and the cache is cleared by a write
+    assert writable_client.get("/stats").json()["counts"]["articles"] == 1
     out = r.json()
     assert out["stored"] and out["new"]
     doc = out["doc"]

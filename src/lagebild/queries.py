@@ -36,28 +36,23 @@ class Kind:
 KINDS: dict[str, Kind] = {
     "articles": Kind("articles"),
     "events": Kind("events", date_expr=EVENT_DAY, type_col="x.type",
-                   country="(x.country_iso3 = ? OR json_extract_string(x.data, '$.place.country_iso2') = ?)",
-                   actor="(x.source_codes ILIKE ? ESCAPE '\\' OR x.target_codes ILIKE ? ESCAPE '\\' "
-                         "OR CAST(json_extract(x.data, '$.sources') AS VARCHAR) ILIKE ? ESCAPE '\\' "
-                         "OR CAST(json_extract(x.data, '$.targets') AS VARCHAR) ILIKE ? ESCAPE '\\')",
+                   country="(x.country_iso3 = ? OR x.country_iso3 = ?)",
+                   actor="(contains(lower(x.source_codes), ?) OR contains(lower(x.target_codes), ?) "
+                         "OR contains(lower(CAST(json_extract(x.data, '$.sources') AS VARCHAR)), ?) "
+                         "OR contains(lower(CAST(json_extract(x.data, '$.targets') AS VARCHAR)), ?))",
                    actor_params=4, geo=True),
     "entities": Kind("entities", type_col="x.label", country="(x.country = ? OR x.country = ?)",
-                     actor="(x.text ILIKE ? ESCAPE '\\' OR x.canonical ILIKE ? ESCAPE '\\' "
-                           "OR x.actor_code ILIKE ? ESCAPE '\\')", actor_params=3),
+                     actor="(contains(lower(x.text), ?) OR contains(lower(x.canonical), ?) "
+                           "OR contains(lower(x.actor_code), ?))", actor_params=3),
     "places": Kind("places", type_col="x.feature_type", country="(x.country_iso3 = ? OR x.country_iso2 = ?)",
                    geo=True),
-    "quotes": Kind("quotes", type_col="x.kind", actor="(x.speaker ILIKE ? ESCAPE '\\')", actor_params=1),
+    "quotes": Kind("quotes", type_col="x.kind", actor="contains(lower(x.speaker), ?)", actor_params=1),
     "times": Kind("times", type_col="x.type"),
     "quantities": Kind("quantities", type_col="x.gkg_type"),
 }
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ARTICLE_ID_RE = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
-
-
-def like_pattern(value: str) -> str:
-    """A case-insensitive substring pattern with the LIKE wildcards of ``value`` escaped."""
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def parse_date(value: str | None, name: str) -> str | None:
@@ -152,19 +147,20 @@ def where(kind_name: str, f: Filters) -> tuple[str, list[Any]]:
         else:
             conds.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
         params.append(f.event_type)
+    # substring filters use contains(lower(...)): exact (no LIKE wildcards to escape) and fast
     if f.actor:
-        pat = like_pattern(f.actor)
+        needle = f.actor.lower()
         if k.actor:
             conds.append(k.actor)
-            params.extend([pat] * k.actor_params)
+            params.extend([needle] * k.actor_params)
         else:
-            conds.append("a.id IN (SELECT article_id FROM entities WHERE text ILIKE ? ESCAPE '\\' "
-                         "OR canonical ILIKE ? ESCAPE '\\' OR actor_code ILIKE ? ESCAPE '\\')")
-            params.extend([pat] * 3)
+            conds.append("a.id IN (SELECT article_id FROM entities WHERE contains(lower(text), ?) "
+                         "OR contains(lower(canonical), ?) OR contains(lower(actor_code), ?))")
+            params.extend([needle] * 3)
     if f.source:
-        pat = like_pattern(f.source)
-        conds.append("(a.site ILIKE ? ESCAPE '\\' OR a.url ILIKE ? ESCAPE '\\')")
-        params.extend([pat, pat])
+        needle = f.source.lower()
+        conds.append("(contains(lower(a.site), ?) OR contains(lower(a.url), ?))")
+        params.extend([needle, needle])
     if f.article:
         conds.append("a.id = ?")
         params.append(f.article)
@@ -192,9 +188,12 @@ def where(kind_name: str, f: Filters) -> tuple[str, list[Any]]:
     return (" AND ".join(conds) if conds else "1=1"), params
 
 
-def from_clause(kind_name: str) -> str:
+def from_clause(kind_name: str, w: str | None = None) -> str:
+    """FROM clause of a listing; without the article join when the WHERE clause ``w`` needs none."""
     if kind_name == "articles":
         return "articles a"
+    if w is not None and "a." not in w:
+        return f"{KINDS[kind_name].table} x"
     return f"{KINDS[kind_name].table} x JOIN articles a ON a.id = x.article_id"
 
 
@@ -219,7 +218,38 @@ def select_sql(kind_name: str, w: str) -> str:
             f"ORDER BY {k.date_expr} DESC NULLS LAST, x.article_id, x.idx LIMIT ? OFFSET ?")
 
 
+def keys_sql(kind_name: str, w: str) -> str:
+    """Page query for a layer, narrow: only (article_id, idx), newest first.
+
+    Sorting narrow rows is several times faster than sorting rows that carry the JSON record;
+    :func:`rows_sql` then fetches the full rows of the page.
+    """
+    k = KINDS[kind_name]
+    return (f"SELECT x.article_id, x.idx FROM {from_clause(kind_name)} WHERE {w} "
+            f"ORDER BY {k.date_expr} DESC NULLS LAST, x.article_id, x.idx LIMIT ? OFFSET ?")
+
+
+def rows_sql(kind_name: str, w: str = "1=1") -> str:
+    """Full rows (flat columns + JSON record) of a layer matching ``w`` in a list of articles (last param)."""
+    extra = ", ".join(f'x."{n}"' for n, _ in LAYER_COLUMNS[kind_name])
+    return (f'SELECT x.article_id, x.idx, a.published, a.title, a.site, x."start", x."end", x.text, {extra}, '
+            f"x.data FROM {from_clause(kind_name)} WHERE ({w}) AND x.article_id IN (SELECT UNNEST(?))")
+
+
+def per_article_sql(kind_name: str, w: str) -> str:
+    """Matching rows per article in listing order (for layers ordered by publication date).
+
+    Paging over these few thousand groups instead of sorting every row keeps deep pages cheap:
+    the page's articles are found from the running counts, then only their rows are read.
+    """
+    return (f"SELECT x.article_id, COUNT(*) AS n FROM {from_clause(kind_name)} WHERE {w} "
+            "GROUP BY x.article_id, a.published_date ORDER BY a.published_date DESC NULLS LAST, x.article_id")
+
+
 def count_sql(kind_name: str, w: str) -> str:
+    if kind_name != "articles" and "a." not in w:
+        # no article-level condition: count the layer alone, no join
+        return f"SELECT COUNT(*) FROM {KINDS[kind_name].table} x WHERE {w}"
     return f"SELECT COUNT(*) FROM {from_clause(kind_name)} WHERE {w}"
 
 

@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import csv
 import hmac
+import inspect
 import io
 import ipaddress
 import json
@@ -25,10 +26,12 @@ import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -50,9 +53,13 @@ from .queries import (
     Filters,
     columns,
     count_sql,
+    from_clause,
+    keys_sql,
     parse_bbox,
     parse_country,
     parse_date,
+    per_article_sql,
+    rows_sql,
     select_sql,
     sentence_around,
     where,
@@ -79,6 +86,8 @@ MAX_EXPORT_PAGE = 10_000
 MAX_Q_LEN = 200
 #: full-text hits considered when ``q`` filters a listing
 MAX_SEARCH_HITS = 5000
+#: aggregate answers kept in memory (per distinct query string)
+CACHE_ENTRIES = 512
 
 #: paths that need no token: the page, its static files, health and the API docs
 PUBLIC_PREFIXES = ("/static/", "/docs", "/openapi.json")
@@ -221,6 +230,25 @@ class Backend:
         self._analyzer_factory = analyzer_factory
         self._analyzer_lock = threading.Lock()
         self.analyze_sem = asyncio.Semaphore(analyze_concurrency)
+        self._cache: OrderedDict[str, tuple[bytes, str | None]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    def cache_get(self, key: str) -> tuple[bytes, str | None] | None:
+        with self._cache_lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+            return hit
+
+    def cache_put(self, key: str, value: tuple[bytes, str | None]) -> None:
+        with self._cache_lock:
+            self._cache[key] = value
+            while len(self._cache) > CACHE_ENTRIES:
+                self._cache.popitem(last=False)
+
+    def cache_clear(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
 
     def analyzer(self) -> Any:
         with self._analyzer_lock:
@@ -362,9 +390,35 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         if limit > cap:
             raise HTTPException(400, f"limit must be at most {cap} for format={fmt}")
         w, params = where(kind, f)
-        _, total_rows = backend.query(count_sql(kind, w), params)
-        total = total_rows[0][0]
-        cols, rows = backend.query(select_sql(kind, w), [*params, limit, offset])
+        cols: list[str] = []
+        if kind == "articles":
+            total = backend.query(count_sql(kind, w), params)[1][0][0]
+            cols, rows = backend.query(select_sql(kind, w), [*params, limit, offset])
+        elif KINDS[kind].date_expr == "a.published_date":
+            # ordered by article: page over per-article counts, then read only the page's articles
+            _, per = backend.query(per_article_sql(kind, w), params)
+            total = sum(n for _, n in per)
+            page_ids, skip, seen = [], 0, 0
+            for aid, n in per:
+                if seen + n > offset and seen < offset + limit:
+                    if not page_ids:
+                        skip = offset - seen
+                    page_ids.append(aid)
+                seen += n
+                if seen >= offset + limit:
+                    break
+            rows = []
+            if page_ids:
+                cols, full = backend.query(rows_sql(kind, w), [*params, page_ids])
+                order = {aid: i for i, aid in enumerate(page_ids)}
+                full.sort(key=lambda r: (order[r[0]], r[1]))
+                rows = full[skip : skip + limit]
+        else:
+            total = backend.query(count_sql(kind, w), params)[1][0][0]
+            _, keys = backend.query(keys_sql(kind, w), [*params, limit, offset])
+            cols, full = backend.query(rows_sql(kind, w), [*params, list({k[0] for k in keys})]) if keys else ([], [])
+            by_key = {(r[0], r[1]): r for r in full}
+            rows = [by_key[k] for k in keys if k in by_key]
         headers = {"X-Total-Count": str(total)}
         flat_cols = columns(kind)
         if fmt == "csv":
@@ -511,7 +565,31 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
                     actor: str | None, source: str | None, q: str | None, type_: str | None = None) -> Filters:
         return filters(since, until, country, event_type, actor, source, None, type_, q)
 
+    def cache_response(fn: Callable[..., Response]) -> Callable[..., Response]:
+        """Memoise an aggregate's answer by its query string (the data only changes through POST /analyze,
+        which clears the cache)."""
+        sig = inspect.signature(fn)
+
+        def wrapper(request: Request, **kwargs: Any) -> Response:
+            key = request.url.path + "?" + urlencode(sorted(request.query_params.multi_items()))
+            hit = backend.cache_get(key)
+            if hit is None:
+                resp = fn(**kwargs)
+                if resp.status_code != 200:
+                    return resp
+                hit = (bytes(resp.body), resp.media_type)
+                backend.cache_put(key, hit)
+            return Response(hit[0], media_type=hit[1])
+
+        wrapper.__name__ = fn.__name__
+        wrapper.__doc__ = fn.__doc__
+        wrapper.__signature__ = sig.replace(parameters=[  # type: ignore[attr-defined]
+            inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request),
+            *sig.parameters.values()])
+        return wrapper
+
     @app.get("/stats", tags=["meta"], summary="Counts and the values the filters can take")
+    @cache_response
     def stats() -> JSONResponse:
         out: dict[str, Any] = {"counts": {}}
         for table in ("articles", "entities", "places", "times", "quantities", "quotes", "events"):
@@ -533,6 +611,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         return JSONResponse(out)
 
     @app.get("/timeline", tags=["aggregates"], summary="Events per day/week/month and type")
+    @cache_response
     def timeline(
         interval: str = Query("month", pattern="^(day|week|month|year)$"),
         since: str | None = None, until: str | None = None,
@@ -552,6 +631,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
                              "items": [{"bucket": _jsonable(b), "type": t, "count": n} for b, t, n in rows]})
 
     @app.get("/places/summary", tags=["aggregates"], summary="Mentioned places with counts (map layer)")
+    @cache_response
     def places_summary(
         since: str | None = None, until: str | None = None,
         country: str | None = Query(None, max_length=60), event_type: str | None = Query(None, max_length=40),
@@ -566,7 +646,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             "SELECT x.geonameid, ANY_VALUE(x.name) AS name, ROUND(AVG(x.lat), 5) AS lat, ROUND(AVG(x.lon), 5) AS lon, "
             "ANY_VALUE(x.feature_type) AS feature_type, ANY_VALUE(x.country_iso3) AS country_iso3, "
             "COUNT(*) AS mentions, COUNT(DISTINCT x.article_id) AS articles "
-            f"FROM places x JOIN articles a ON a.id = x.article_id WHERE {w} AND x.lat IS NOT NULL "
+            f"FROM {from_clause('places', w)} WHERE {w} AND x.lat IS NOT NULL "
             "GROUP BY x.geonameid, CASE WHEN x.geonameid IS NULL THEN x.name END "
             "ORDER BY mentions DESC, name LIMIT ?", [*params, limit])
         items = [{c: _jsonable(v) for c, v in zip(cols, r, strict=True)} for r in rows]
@@ -577,6 +657,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         return JSONResponse({"items": items})
 
     @app.get("/entities/summary", tags=["aggregates"], summary="Entities with mention and article counts")
+    @cache_response
     def entities_summary(
         since: str | None = None, until: str | None = None,
         country: str | None = Query(None, max_length=60), event_type: str | None = Query(None, max_length=40),
@@ -584,17 +665,32 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         q: str | None = Query(None, max_length=MAX_Q_LEN), type: str | None = Query(None, max_length=40),
         limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=1_000_000),
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q, type)
-        w, params = where("entities", f)
-        cols, rows = backend.query(
-            "SELECT COALESCE(x.canonical, x.text) AS name, x.label, ANY_VALUE(x.qid) AS qid, "
-            "ANY_VALUE(x.actor_code) AS actor_code, COUNT(*) AS mentions, COUNT(DISTINCT x.article_id) AS articles "
-            f"FROM entities x JOIN articles a ON a.id = x.article_id WHERE {w} "
-            "GROUP BY 1, 2 ORDER BY articles DESC, mentions DESC, name LIMIT ? OFFSET ?", [*params, limit, offset])
-        return JSONResponse({"items": [{c: _jsonable(v) for c, v in zip(cols, r, strict=True)} for r in rows]})
+        def compute() -> dict[str, Any]:
+            f = agg_filters(since, until, country, event_type, actor, source, q, type)
+            w, params = where("entities", f)
+            src = from_clause("entities", w)
+            # most mentioned first; distinct article counts only for this page (COUNT DISTINCT over
+            # every entity would dominate the cost)
+            cols, rows = backend.query(
+                "SELECT COALESCE(x.canonical, x.text) AS name, x.label, ANY_VALUE(x.qid) AS qid, "
+                f"ANY_VALUE(x.actor_code) AS actor_code, COUNT(*) AS mentions FROM {src} WHERE {w} "
+                "GROUP BY 1, 2 ORDER BY mentions DESC, name, x.label LIMIT ? OFFSET ?", [*params, limit, offset])
+            items = [{c: _jsonable(v) for c, v in zip(cols, r, strict=True)} for r in rows]
+            if items:
+                _, arts = backend.query(
+                    f"SELECT COALESCE(x.canonical, x.text), x.label, COUNT(DISTINCT x.article_id) FROM {src} "
+                    f"WHERE {w} AND COALESCE(x.canonical, x.text) IN (SELECT UNNEST(?)) GROUP BY 1, 2",
+                    [*params, [it["name"] for it in items]])
+                n_art = {(a, b): n for a, b, n in arts}
+                for it in items:
+                    it["articles"] = n_art.get((it["name"], it["label"]), 0)
+            return {"items": items}
+
+        return JSONResponse(compute())
 
     @app.get("/entities/cooccurrence", tags=["aggregates"],
              summary="Who is mentioned together with whom (same article)")
+    @cache_response
     def cooccurrence(
         name: str | None = Query(None, max_length=200, description="partners of this entity (canonical name)"),
         since: str | None = None, until: str | None = None,
@@ -607,7 +703,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         f = agg_filters(since, until, country, event_type, None, source, q, type)
         w, params = where("entities", f)
         ents = (f"SELECT DISTINCT x.article_id, COALESCE(x.canonical, x.text) AS name, x.label "
-                f"FROM entities x JOIN articles a ON a.id = x.article_id WHERE {w}")
+                f"FROM {from_clause('entities', w)} WHERE {w}")
         if name:
             sql = (f"WITH ents AS ({ents}) SELECT ?, y.name, y.label, COUNT(*) AS n FROM ents x "
                    "JOIN ents y ON x.article_id = y.article_id AND y.name <> x.name WHERE x.name = ? "
@@ -625,6 +721,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         return JSONResponse({"items": items})
 
     @app.get("/quotes/speakers", tags=["aggregates"], summary="Speakers with their number of quotes")
+    @cache_response
     def speakers(
         since: str | None = None, until: str | None = None,
         country: str | None = Query(None, max_length=60), event_type: str | None = Query(None, max_length=40),
@@ -637,7 +734,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         _, rows = backend.query(
             "SELECT COALESCE(x.speaker, json_extract_string(x.data, '$.speaker_role'), '?') AS speaker, "
             "COUNT(*) AS quotes, COUNT(DISTINCT x.article_id) AS articles "
-            f"FROM quotes x JOIN articles a ON a.id = x.article_id WHERE {w} "
+            f"FROM {from_clause('quotes', w)} WHERE {w} "
             "GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ? OFFSET ?", [*params, limit, offset])
         return JSONResponse({"items": [{"speaker": s, "quotes": n, "articles": m} for s, n, m in rows]})
 
@@ -717,6 +814,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         elapsed = time.perf_counter() - t0
         counts = backend.store.write_batch([doc], mode=analyzer.mode)
         backend.index.add([(article.id, article.title, article.text)])
+        backend.cache_clear()
         return {"id": article.id, "stored": True, "new": counts["new"] == 1, "seconds": round(elapsed, 3),
                 "doc": doc.to_dict()}
 
