@@ -173,6 +173,7 @@ def evaluate(docs: list[GoldDoc], limit: int | None = None) -> dict[str, Any]:
     seg, stage = SegmentStage(), QuoteStage()
     c = {"cue_tp": 0, "cue_pred": 0, "cue_gold": 0, "src_tp": 0, "src_pred": 0, "src_gold": 0,
          "msg_tp": 0, "msg_pred": 0, "msg_gold": 0, "pred": 0, "gold": 0, "aligned": 0}
+    by_form: dict[str, list[int]] = {}
     t0 = time.perf_counter()
     for gd in docs[:limit] if limit else docs:
         doc = stage(seg(Doc(Article(id=content_id(gd.text), text=gd.text, language="de"))))
@@ -225,6 +226,14 @@ def evaluate(docs: list[GoldDoc], limit: int | None = None) -> dict[str, Any]:
             if g is not None:
                 c["aligned"] += 1
                 c["msg_tp"] += len(p["msg"] & gmsg[match[pi]])
+        inv = {gi: pi for pi, gi in match.items()}
+        for gi, g in enumerate(gold):
+            if g["Source"]:
+                f = by_form.setdefault(g["form"] or "-", [0, 0])
+                f[1] += 1
+                pi = inv.get(gi)
+                if pi is not None and pi not in ignore and preds[pi]["src"] & set(g["Source"]):
+                    f[0] += 1
         for gi, g in enumerate(gold):
             c["gold"] += 1
             c["cue_gold"] += bool(g["Cue"])
@@ -236,6 +245,8 @@ def evaluate(docs: list[GoldDoc], limit: int | None = None) -> dict[str, Any]:
         "source": _pr(c["src_tp"], c["src_pred"], c["src_gold"]),
         "message": _pr(c["msg_tp"], c["msg_pred"], c["msg_gold"]),
         "counts": c,
+        "source_recall_by_form": {k: round(v[0] / v[1], 4) for k, v in sorted(by_form.items()) if v[1]},
+        "source_gold_by_form": {k: v[1] for k, v in sorted(by_form.items())},
         "seconds": round(secs, 2),
     }
     return res
@@ -266,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     for k in ("cue", "source", "message"):
         r = res[k]
         print(f"  {k:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    print("  source recall by gold form: " + ", ".join(
+        f"{k} {v:.3f} (n={res['source_gold_by_form'][k]})" for k, v in res["source_recall_by_form"].items()))
     if args.json:
         print(json.dumps({"task": "quotes", "dataset": dataset, "split": args.split,
                           "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"],
