@@ -1,0 +1,245 @@
+"""PlaceStage: find toponyms, demonyms and adjectives, resolve them, check spatial claims, set the focus.
+
+Mentions come from two sources: ``doc.entities`` (LOC, and ORG/MISC spans that are country names) when the
+entity stage ran, and a gazetteer scan over capitalised token sequences (so places still work with entities
+off). German capitalises every noun, so a gazetteer-only match must be a country/region/admin1, a big city, or
+stand after a preposition or cue word ("in Homs", "Provinz Idlib"); cue nouns also steer the resolution
+("Provinz X" -> a region, not the city). LOC entities the gazetteer lacks (streets, buildings) fall back to
+the article's main city with feature type ``fallback`` and low confidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from importlib import resources
+from typing import Any
+
+from ..doc import Doc
+from ..records import Place
+from .build import norm
+from .demonyms import lookup as demonym_lookup
+from .focus import article_focus
+from .gazetteer import Candidate, Gazetteer
+from .resolver import Mention, Resolver, link_containers
+from .spatial import find_claims
+
+log = logging.getLogger(__name__)
+
+_MAX_WORDS = 4
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    d = json.loads(resources.files("lagebild.data").joinpath("geo/cues_de.json").read_text(encoding="utf-8"))
+    return {
+        "region": set(d["region_cues"]), "city": set(d["city_cues"]), "country": set(d["country_cues"]),
+        "prep": {w.lower() for w in d["prepositions"]}, "stop": set(d["stop"]),
+        "same_name": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in d["same_name"]) + r")\b"),
+    }
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class PlaceStage:
+    name = "places"
+    requires: tuple[str, ...] = ("tokens", "sentences")
+    assigns: tuple[str, ...] = ("places", "spatial_claims")
+
+    def __init__(self, mode: str = "fast", config: dict[str, Any] | None = None) -> None:
+        self.mode = mode
+        self.config = config or {}
+        gaz = self.config.get("gazetteer")
+        self.gaz: Gazetteer = gaz if isinstance(gaz, Gazetteer) else Gazetteer.load()
+        self.resolver = Resolver(self.gaz)
+        self.min_city_pop = int(self.config.get("min_city_pop", 50000))
+        self.cues = cues()
+
+    # -- finding mentions ------------------------------------------------------------------------------------
+    def _from_entities(self, doc: Doc) -> list[Mention]:
+        out = []
+        for e in doc.entities:
+            if e.label == "LOC":
+                out.append(Mention(e.start, e.end, e.text))
+                out[-1].entity = e.entity  # type: ignore[attr-defined]
+            elif e.label in ("ORG", "MISC") and self._is_country_name(e.text):
+                out.append(Mention(e.start, e.end, e.text, hint="country"))
+                out[-1].entity = e.entity  # type: ignore[attr-defined]
+        return out
+
+    def _is_country_name(self, text: str) -> bool:
+        return any(c.ftype in ("country", "continent") and c.flag in (0, 1, 2) for c in self.gaz.search(text, 10))
+
+    def _plausible(self, cands: list[Candidate], prev: str | None, after_cue: bool) -> bool:
+        """Is a gazetteer-only match a place here (German capitalises all nouns)?"""
+        for c in cands:
+            if c.flag == 3:
+                continue
+            if c.ftype in ("country", "continent", "region") or (c.ftype == "admin1" and c.flag in (0, 2)):
+                return True
+            if c.ftype == "city" and c.pop >= 1_000_000:
+                return True
+            if after_cue or (prev is not None and prev.lower() in self.cues["prep"]):
+                if c.ftype in ("city", "admin1", "admin2") and (c.flag in (0, 2) or c.pop >= 100_000):
+                    if c.pop >= self.min_city_pop or c.ftype != "city" or after_cue:
+                        return True
+        return False
+
+    def _scan(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+        toks = doc.tokens
+        out: list[Mention] = []
+        occupied = set()
+        for s, e in taken:
+            occupied.update(range(s, e))
+        stop = self.cues["stop"]
+        i = 0
+        n = len(toks)
+        while i < n:
+            t = toks[i]
+            w = t.text
+            if t.start in occupied or not w[:1].isalpha():
+                i += 1
+                continue
+            if not _is_cap(w):
+                d = demonym_lookup(w) if len(w) > 4 and w.isalpha() else None
+                if d:
+                    out.append(Mention(t.start, t.end, w, kind=d[1], country=self._code(d[0])))
+                i += 1
+                continue
+            # longest capitalised sequence (hyphen/"of"/"de" connectors allowed) that the gazetteer knows
+            best = None
+            j = i
+            words: list[str] = []
+            while j < n and j - i < _MAX_WORDS:
+                wj = toks[j].text
+                if j > i and not (_is_cap(wj) or wj in ("-", "de", "of", "al", "el", "am", "an", "der")):
+                    break
+                words.append(wj)
+                span_text = doc.text[t.start:toks[j].end]
+                if self.gaz.has(span_text) and not (j == i and w in stop):
+                    best = j
+                if not self.gaz.has_prefix(span_text):
+                    if best is None and j == i:
+                        break
+                    if j > i:
+                        break
+                j += 1
+            if best is None:
+                d = demonym_lookup(w) if w.isalpha() and w not in stop else None
+                if d:
+                    out.append(Mention(t.start, t.end, w, kind=d[1], country=self._code(d[0])))
+                i += 1
+                continue
+            start, end = t.start, toks[best].end
+            text = doc.text[start:end]
+            prev = toks[i - 1].text if i > 0 else None
+            hint = None
+            if prev in self.cues["region"]:
+                hint = "region"
+            elif prev in self.cues["city"]:
+                hint = "city"
+            elif prev in self.cues["country"]:
+                hint = "country"
+            cands = self.resolver.candidates(Mention(start, end, text))
+            d = demonym_lookup(text) if best == i else None
+            if d and not any(c.flag == 0 and (c.ftype == "country" or c.pop > 100000) for c in cands):
+                out.append(Mention(start, end, text, kind=d[1], country=self._code(d[0])))
+            elif cands and self._plausible(cands, prev, hint is not None):
+                m = Mention(start, end, text, hint=hint)
+                m.candidates = cands
+                out.append(m)
+            i = best + 1
+        return out
+
+    def _code(self, iso3: str) -> str | None:
+        return iso3 if iso3.startswith("@") else self.gaz.iso2_of(iso3)
+
+    # -- running ---------------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        mentions = self._from_entities(doc)
+        for m in mentions:  # cue words before entity spans too
+            k = text.rfind(" ", 0, max(0, m.start - 1))
+            prev = text[k + 1:m.start].strip()
+            if prev in self.cues["region"]:
+                m.hint = "region"
+            elif prev in self.cues["city"]:
+                m.hint = "city"
+        tok_spans = []
+        if mentions:
+            starts = {t.start: i for i, t in enumerate(doc.tokens)}
+            ends = {t.end: i for i, t in enumerate(doc.tokens)}
+            for m in mentions:
+                if m.start in starts and m.end in ends:
+                    tok_spans.append((starts[m.start], ends[m.end] + 1))
+        scanned = self._scan(doc, [(doc.tokens[a].start, doc.tokens[b - 1].end) for a, b in tok_spans]
+                             if tok_spans else [])
+        # entity spans: keep the char ranges to skip in the scan
+        covered = [(m.start, m.end) for m in mentions]
+        for m in scanned:
+            if not any(m.start < e and s < m.end for s, e in covered):
+                mentions.append(m)
+        mentions.sort(key=lambda m: m.start)
+        link_containers([m for m in mentions if m.kind == "toponym"], text)
+        self.resolver.resolve(mentions)
+        places: list[Place] = []
+        for m in mentions:
+            c = m.choice
+            if c is None:
+                continue
+            places.append(self._place(m, c))
+        places.extend(self._same_name(doc, places))
+        self._fallbacks(doc, mentions, places)
+        places.sort(key=lambda p: p.start)
+        doc.places = places
+        doc.spatial_claims = find_claims(doc, places, self.gaz)
+        doc.summary["focus"] = article_focus(places, self.gaz)
+        return doc
+
+    def _place(self, m: Mention, c: Candidate, ftype: str | None = None, conf: float | None = None) -> Place:
+        return Place(start=m.start, end=m.end, text=m.text, name=c.name, geonameid=c.geonameid,
+                     country_iso2=c.cc or None, country_iso3=self.gaz.country_iso3(c.cc) if c.cc else None,
+                     admin1=c.admin1 or None if c.ftype not in ("continent",) else None, lat=round(c.lat, 5),
+                     lon=round(c.lon, 5), feature_type=ftype or c.ftype,
+                     confidence=conf if conf is not None else (0.9 if m.country else m.confidence),
+                     kind=m.kind, entity=getattr(m, "entity", None))
+
+    def _same_name(self, doc: Doc, places: list[Place]) -> list[Place]:
+        """'die gleichnamige Hauptstadt' after a region or country: the city of the same name there."""
+        out = []
+        for mt in self.cues["same_name"].finditer(doc.text):
+            before = [p for p in places if p.end <= mt.start() and p.feature_type in ("admin1", "admin2", "region",
+                                                                                       "country")]
+            if not before:
+                continue
+            ref = before[-1]
+            cities = [c for c in self.gaz.search(ref.text) + (self.gaz.search(ref.name) if ref.name else [])
+                      if c.ftype == "city" and c.cc == ref.country_iso2]
+            if not cities:
+                continue
+            best = max(cities, key=lambda c: (c.capital, c.pop))
+            m = Mention(mt.start(), mt.end(), mt.group(0))
+            out.append(self._place(m, best, conf=0.8))
+        return out
+
+    def _fallbacks(self, doc: Doc, mentions: list[Mention], places: list[Place]) -> None:
+        """LOC entities the gazetteer lacks (a street, a building): the article's main city, flagged."""
+        unresolved = [m for m in mentions if m.choice is None and not m.country and m.kind == "toponym"]
+        if not unresolved:
+            return
+        cities = [p for p in places if p.feature_type == "city"]
+        if not cities:
+            return
+        counts: dict[int, int] = {}
+        for p in cities:
+            counts[p.geonameid or 0] = counts.get(p.geonameid or 0, 0) + 1
+        main = max(cities, key=lambda p: counts[p.geonameid or 0])
+        for m in unresolved:
+            places.append(Place(start=m.start, end=m.end, text=m.text, name=main.name, geonameid=None,
+                                country_iso2=main.country_iso2, country_iso3=main.country_iso3, admin1=main.admin1,
+                                lat=main.lat, lon=main.lon, feature_type="fallback", confidence=0.3,
+                                kind="toponym", entity=getattr(m, "entity", None)))
