@@ -407,7 +407,10 @@ class EventStage:
                 if t.kind == "verb" and not (tok.pos.startswith("V") or tok.pos.startswith("ADJ")):
                     continue
             if t.particle and t.kind == "verb" and not tok.text.lower().startswith(t.particle):
-                part = [m for m in range(h.tok + 1, b) if toks[m].text.lower() in t.particle]
+                # the particle closes the clause, which may run past a quotation ("rief ... zum „Krieg“ auf")
+                stop = next((m for m in range(h.tok + 1, sent.token_end) if toks[m].text in (",", ";")),
+                            sent.token_end)
+                part = [m for m in range(h.tok + 1, stop) if toks[m].text.lower() in t.particle]
                 if not part:
                     continue
             if (a, t.type) in seen_clause_type:
@@ -598,7 +601,11 @@ class EventStage:
                 # a speech act's complement follows it ("rejected an invitation to attend"; English modals precede
                 # their verb): only cues before the trigger count, plus conditionals anywhere
                 lim = k if words is clause else h.tok - sent.token_start
-                hit = any(cue.rx.fullmatch(w) and (m < lim or w in _CONDITIONAL) for m, w in enumerate(words))
+                base = a if words is clause else sent.token_start
+                # for a speech act, a noun cue is its topic, not its modality ("Eine Forderung ... lehnte ... ab")
+                hit = any(cue.rx.fullmatch(w) and (m < lim or w in _CONDITIONAL)
+                          and not (verbal and lang == "de" and toks[base + m].text[:1].isupper() and m > 0)
+                          for m, w in enumerate(words))
             else:
                 hit = any(cue.rx.fullmatch(w) for w in words)
             if not hit:
