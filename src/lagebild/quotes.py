@@ -66,6 +66,9 @@ _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zei
                          "wies wiesen rief riefen spricht sprach sprachen heißt hieß nennt nannte nannten glaubt "
                          "glaubte hofft hoffte schätzt schätzte".split())
 _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(", ")", "“", "»", "«", "„", "und", "oder"})
+# cue verbs whose object can be a short quotation: "sprach von einer „Gefahr“", "nannte es „fahrlässig“"
+_OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezeichnet nannte nannten nennt "
+                         "kritisierte kritisierten kritisiert forderte forderten fordert warnte warnten warnt".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
@@ -241,6 +244,10 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     if head is None or low[head] in lex.time_nouns:
         return None
     end = head + 1
+    if end + 2 < lim and low[end] == "(":
+        close = next((m for m in range(end + 1, min(lim, end + 6)) if low[m] == ")"), None)
+        if close is not None:
+            end = close + 1  # "Ministerin Gitta Trauernicht (SPD)"
     # genitive or "von" attachment: "ein Sprecher des Ministeriums", "Sprecher von Greenpeace"
     if end < lim and (low[end] in _GEN_DETS or low[end] in ("von", "vom")):
         k = end + 1
@@ -429,7 +436,11 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
             s1 = max(s1, _sent_bounds(ctx, k)[1])
         if k < s1 and low[k] == ",":
             k += 1
-        if k < s1:
+        if k + 2 < s1 and low[k] in ("wird", "wurde") and not cue:
+            sp = _np(ctx, k + 1, s1)
+            if sp is not None and sp[1] < s1 and low[sp[1]] in ("zitiert", "wiedergegeben"):
+                cue, speaker = [sp[1]], sp  # "„…“, wird Panetta zitiert."
+        if k < s1 and not cue:
             part = _verb_cue(ctx, k, s1)
             if part is not None or (low[k] == "so" and k + 1 < s1 and low[k + 1] not in _SO_BLOCK):
                 cue = [k]
@@ -471,6 +482,18 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
             if not cue and low[mi - 1] == ":":
                 # "Ein Hauptkommissar nach der Festnahme: „…“", "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
                 speaker = _np_clause(ctx, s_start, mi - 1)
+        if not cue and speaker is None and mi > 0 and low[mi - 1] in ("als", "von", "einer", "einem", "eine", "einen"):
+            s_start, _ = _sent_bounds(ctx, mi)
+            for kk in range(mi - 2, max(s_start, mi - 12) - 1, -1):
+                if low[kk] in _CLAUSE_STOP:
+                    break
+                part = _verb_cue(ctx, kk, mj)
+                if part is not None and low[kk] in _OBJECT_CUES:
+                    clause_start = max((m for m in range(s_start, kk) if low[m] in _CLAUSE_STOP), default=s_start - 1) + 1
+                    cue = [kk]
+                    speaker = (_np_subject(ctx, clause_start, kk) if kk > clause_start else None) or (
+                        _np_clause(ctx, s_start, kk) if clause_start > s_start else _np_after_cue(ctx, kk + 1, mi))
+                    break
         if not cue and speaker is None:
             # unframed: keep real quotes (sentence-like), drop titles and scare quotes
             starts_sentence = mi == s0 or low[mi - 1] in (":",)
@@ -796,7 +819,29 @@ def find_quotes(doc: Doc) -> list[Quote]:
     _direct(ctx, out)
     _indirect(ctx, out)
     out.sort(key=lambda q: q.message_start)
+    _unframed_speakers(ctx, out)
     return out
+
+
+def _unframed_speakers(ctx: _Ctx, out: list[Quote]) -> None:
+    """A direct quote without frame continues the speaker of the sentence before:
+    "Sadiq Khan … verurteilte die Haltung der Regierung. „Diese Regierung hat …“"."""
+    for n, q in enumerate(out):
+        if q.kind != "direct" or q.speaker is not None or q.cue is not None:
+            continue
+        si = ctx.doc.sentence_of(q.message_start)
+        prev = next((p for p in reversed(out[:n]) if p.speaker is not None
+                     and si - ctx.doc.sentence_of(p.message_start) <= 2), None)
+        if prev is not None:
+            _copy_speaker(prev, q)
+            continue
+        if si == 0:
+            continue
+        ps = ctx.doc.sentences[si - 1]
+        if any(_verb_cue(ctx, k, ps.token_end) is not None for k in range(ps.token_start, ps.token_end)):
+            sp = _np_clause(ctx, ps.token_start, ps.token_end)
+            if sp is not None and ctx.low[sp[0]] not in ("es", "man"):
+                _speaker_fields(ctx, sp, q)
 
 
 class QuoteStage:
