@@ -118,3 +118,48 @@ def test_entities_pipe_matches_call(stage) -> None:
 def test_entities_empty_and_whitespace_doc(stage) -> None:
     doc = stage(_doc("   "))
     assert doc.entities == []
+
+
+class _LexiconTagger:
+    """Deterministic stand-in for the NER model: tags listed token sequences."""
+
+    def __init__(self, names: dict[tuple[str, ...], str]) -> None:
+        self.names = names
+
+    def predict(self, token_lists):
+        out = []
+        for toks in token_lists:
+            spans, i = [], 0
+            while i < len(toks):
+                for name, lab in self.names.items():
+                    if tuple(toks[i : i + len(name)]) == name:
+                        spans.append((i, i + len(name), lab, 0.99))
+                        i += len(name) - 1
+                        break
+                i += 1
+            out.append(spans)
+        return out
+
+
+def test_entities_linking_logic_with_stub_tagger() -> None:
+    from lagebild.entities import EntityStage
+
+    tagger = _LexiconTagger({("Sergej", "Lawrow"): "PER", ("Lawrow",): "PER", ("Islamischer",): "ORG",
+                             ("Genf",): "LOC", ("Angela", "Merkel", "von"): "PER"})
+    stage = EntityStage(config={"tagger": tagger})
+    text = ("Der russische Außenminister Sergej Lawrow traf in Genf ein. Lawrow warnte vor dem Islamischer Staat. "
+            "Lawrows Sprecher schwieg. Angela Merkel von der CDU antwortete.")
+    doc = stage(_doc(text, published="2016-03-01"))
+    by_text = {m.text: m for m in doc.entities}
+    assert by_text["Sergej Lawrow"].role == "russische Außenminister"
+    assert by_text["Lawrow"].entity == by_text["Sergej Lawrow"].entity
+    assert by_text["Lawrows"].entity == by_text["Sergej Lawrow"].entity  # genitive, propagated (HanTa NE)
+    assert by_text["Lawrow"].canonical == "Sergej Lawrow" and by_text["Lawrow"].actor_code == "RUSGOV"
+    # the gazetteer span covers the model's partial one
+    isis = by_text["Islamischer Staat"]
+    assert isis.source == "gazetteer" and isis.actor_code == "IMGMUSISI"
+    # a trailing lower-case word is trimmed from a person span
+    assert "Angela Merkel" in by_text and "Angela Merkel von" not in by_text
+    assert by_text["CDU"].qid == "Q49762"
+    for m in doc.entities:
+        assert doc.text[m.start : m.end] == m.text
