@@ -506,7 +506,8 @@ async function showTimeline() {
       svg.append(r);
       y -= h;
     }
-    if (keys.length < 40 || i % Math.ceil(keys.length / 20) === 0) {
+    const labelEvery = Math.max(1, Math.ceil((interval === "year" ? 34 : interval === "month" ? 50 : 70) / (bw + 2)));
+    if (i % labelEvery === 0) {
       const lab = document.createElementNS(NS, "text");
       Object.entries({ x: x, y: H + 14, "font-size": 10, fill: "#555" }).forEach(([a, v]) => lab.setAttribute(a, v));
       lab.textContent = interval === "year" ? k.slice(0, 4) : interval === "month" ? k.slice(0, 7) : k;
@@ -516,7 +517,7 @@ async function showTimeline() {
   $("timeline").replaceChildren(svg);
   $("tl-meta").textContent = t("events_n", { n: body.items.reduce((a, b) => a + b.count, 0) });
   $("tl-legend").replaceChildren(...[...types].sort().map((k) => el("span", {}, el("span", { class: "swatch", style: `background:${colour(k)}` }), k)));
-  showTimelineEvents({}, 0);
+  await showTimelineEvents({}, 0);
 }
 async function showTimelineEvents(extra, offset) {
   const params = Object.assign({}, currentFilters(), extra, { limit: PAGE, offset });
