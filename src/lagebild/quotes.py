@@ -69,6 +69,7 @@ _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(",
 # cue verbs whose object can be a short quotation: "sprach von einer „Gefahr“", "nannte es „fahrlässig“"
 _OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezeichnet nannte nannten nennt "
                          "kritisierte kritisierten kritisiert forderte forderten fordert warnte warnten warnt".split())
+_NAME_PARTICLES = frozenset("de du da dos del van von der den la le al el bin ibn".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
@@ -239,6 +240,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
             continue
         if t == "-" and head is not None:
             j += 1
+            continue
+        if head is not None and low[j] in _NAME_PARTICLES and j + 1 < lim and _is_cap(toks[j + 1].text):
+            j += 1  # "Union Générale Tunisienne du Travail", "Ursula von der Leyen"
             continue
         break
     if head is None or low[head] in lex.time_nouns:
@@ -469,11 +473,13 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 if pi is not None:
                     cue.append(pi)
                 clause_start = max((m for m in range(s_start, kk) if low[m] in _CLAUSE_STOP), default=s_start - 1) + 1
-                speaker = _np_subject(ctx, clause_start, kk) if kk > clause_start else None
+                speaker = _np_subject(ctx, clause_start, kk, backward=False) if kk > clause_start else None
                 if speaker is None:
                     speaker = _np_after_cue(ctx, kk + 1, mi - 1)
                     if speaker is not None and low[speaker[0]] == "man":
                         speaker = _np_after_cue(ctx, speaker[1], mi - 1) or speaker
+                if speaker is None and kk > clause_start:
+                    speaker = _np_subject(ctx, clause_start, kk)
                 if speaker is None and clause_start > s_start and low[clause_start - 1] == ",":
                     speaker = _np_clause(ctx, s_start, kk)  # "Renate Künast, Fraktionschefin …, kritisierte:"
                 if speaker is not None and low[speaker[0]] == "es":
@@ -513,8 +519,11 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         prev = q
 
 
-def _np_subject(ctx: _Ctx, lo: int, cue: int) -> tuple[int, int] | None:
-    """Subject before the cue: "Der Minister sagte", "Wie die Polizei mitteilte"."""
+def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple[int, int] | None:
+    """Subject before the cue: "Der Minister sagte", "Wie die Polizei mitteilte".
+
+    With ``backward`` False the phrase must open the clause; otherwise any noun phrase right before the
+    cue is taken, which in verb-second order is often the object ("Deren Haltung … bezeichnete er")."""
     if cue <= lo:
         return None
     start = lo
@@ -529,7 +538,7 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int) -> tuple[int, int] | None:
     # "X hatte ... gesagt": the subject still opens the clause
     if sp is not None and ctx.low[sp[1]] in ("hatte", "hat", "habe", "hätte", "wird", "wurde", "hatten", "haben"):
         return sp
-    if ctx.low[lo] in adv or ctx.low[lo] in cues().pps:
+    if not backward or ctx.low[lo] in adv or ctx.low[lo] in cues().pps:
         return None
     return _np_backward(ctx, cue, lo) if lo < cue else None
 
@@ -741,9 +750,11 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
             sp = None
             if clause == a:
-                sp = _np_subject(ctx, a, k) if k > a else None
+                sp = _np_subject(ctx, a, k, backward=False) if k > a else None
                 if sp is None:
                     sp = _np_after_cue(ctx, k + 1, comma)
+                if sp is None and k > a:
+                    sp = _np_subject(ctx, a, k)
                 if sp is None and k > a:
                     sp = _np_clause(ctx, a, k)  # "Am Freitag hatte Verlagsleiter X … erklärt, dass"
             elif after_comma:
@@ -792,9 +803,11 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
         clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
         if k > clause and low[clause] not in ("das", "dies", "dieses", "diese"):
-            sp = _np_subject(ctx, clause, k)
+            sp = _np_subject(ctx, clause, k, backward=False)
         if sp is None:
-            sp = _np(ctx, k + 1, b)
+            sp = _np_after_cue(ctx, k + 1, b)
+        if sp is None and k > clause:
+            sp = _np_subject(ctx, clause, k)
         if sp is None or low[sp[0]] in ("es", "man"):
             continue
         msg = _msg_span(ctx, a, b)
