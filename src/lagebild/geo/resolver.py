@@ -205,8 +205,12 @@ class Resolver:
         a1_total = sum(a1_prof.values()) - sum(own[1].values())
         container = mentions[m.within].choice if m.within is not None else None
         scored: list[tuple[float, Candidate]] = []
+        # a province named like its seat city ("Idlib", "Homs"): bare name = the city unless a cue says region
+        seats = {c.cc for c in m.candidates if c.ftype == "city" and c.pop >= w["seat_min_pop"]}
         for c in m.candidates:
             s = self.prior(c, m)
+            if c.ftype == "admin1" and c.cc in seats and m.hint != "region":
+                s -= w["seat_penalty"]
             if c.cc and cc_total > 0:
                 s += w["profile"] * (cc_prof.get(c.cc, 0.0) - own[0].get(c.cc, 0.0)) / cc_total
             if c.admin1 and a1_total > 0 and c.ftype in ("city", "admin2"):

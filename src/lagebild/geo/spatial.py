@@ -134,7 +134,8 @@ def find_claims(doc: Doc, places: list[Place], gaz: Gazetteer | None = None) -> 
                     subject = before[-1] if before else None
                     end = mt.end()
                 if anchor is None:  # "die 200 Kilometer entfernte Stadt X": from the place named before
-                    cands = [p for p in toponyms if p.end <= mt.start() and p is not subject]
+                    cands = [p for p in toponyms if p.end <= mt.start() and p is not subject
+                             and (subject is None or (p.name, p.lat) != (subject.name, subject.lat))]
                     anchor = cands[-1] if cands else None
             start = mt.start()
             claim = SpatialClaim(start=start, end=end, text=text[start:end].rstrip(), distance_km=round(value, 3),

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from lagebild.geo.demonyms import country_of, lookup
+
+
+@pytest.mark.parametrize("word,iso3", [
+    ("russische", "RUS"), ("russischen", "RUS"), ("Russen", "RUS"), ("ukrainischer", "UKR"), ("syrische", "SYR"),
+    ("israelischen", "ISR"), ("Palestinian", "PSE"), ("Palestinians", "PSE"), ("US-amerikanischen", "USA"),
+    ("Afghanen", "AFG"), ("türkisch-syrischen", "SYR"),
+])
+def test_demonyms_country_of_inflected(word: str, iso3: str) -> None:
+    assert country_of(word) == iso3
+
+
+@pytest.mark.parametrize("word", ["Haus", "prorussischen", "pro-russischen", "", "Regierung", "europäische"])
+def test_demonyms_not_a_country(word: str) -> None:
+    assert country_of(word) is None
+
+
+def test_demonyms_kind_and_continents() -> None:
+    assert lookup("russische") == ("RUS", "adjective")
+    assert lookup("Russen") == ("RUS", "demonym")
+    assert lookup("European") == ("@EU", "adjective")

