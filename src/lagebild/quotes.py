@@ -601,7 +601,8 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                 out.append(q)
                 last = last_cont = q
             last_sent = si
-        elif last is not None and si - last_sent <= 3 and last.speaker is not None and _konj1(ctx, a, b, strict=True):
+        elif last is not None and si - last_sent <= 3 and last.speaker is not None and (
+                _konj1(ctx, a, b, strict=True) or _reportative(ctx, a, b)):
             # a later sentence in Konjunktiv I still reports the last speaker (taking the subject of the
             # sentence before instead was measured on train and lost precision)
             span = _msg_span(ctx, a, b)
@@ -612,6 +613,13 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             out.append(q)
             last = last_cont = q
             last_sent = si
+
+
+def _reportative(ctx: _Ctx, a: int, b: int) -> bool:
+    """"Außerdem soll er drei Söhne gezeugt haben": "sollen" with a perfect infinitive reports a claim."""
+    end = b - 1 if ctx.low[b - 1] in (".", "!", "?") else b
+    return end - a > 3 and ctx.low[end - 1] in ("haben", "sein") and any(
+        ctx.low[k] in ("soll", "sollen") for k in range(a, end))
 
 
 def _konj1(ctx: _Ctx, a: int, b: int, *, strict: bool = False) -> bool:
