@@ -26,7 +26,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -174,7 +174,7 @@ def _geo(place: dict[str, Any] | None) -> list[str]:
 def gdelt_rows(records: Iterable[dict[str, Any]], *, include_flagged: bool = False,
                date_added: str | None = None) -> Iterator[list[str]]:
     """One 61-column GDELT 2.0 Event row per event (tab-separated when written)."""
-    added = date_added or datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    added = date_added or datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     for rec, ev in iter_events(records, include_flagged=include_flagged):
         # a flagged (unrealised) event is coded as CAMEO codes the sentence: intent 03, demand 10, threat 13
         _, cameo = cameo_coded(SimpleNamespace(**{**_EV_DEFAULTS, **ev}))  # type: ignore[arg-type]

@@ -62,7 +62,7 @@ class TriggerLexicon:
         self.phrases: dict[str, list[tuple[re.Pattern[str], Trigger]]] = {}
         for t in triggers:
             if t.kind == "phrase":
-                self.phrases.setdefault(t.lang, []).append((re.compile(r"\b(?:%s)\b" % t.pattern), t))
+                self.phrases.setdefault(t.lang, []).append((re.compile(rf"\b(?:{t.pattern})\b"), t))
             else:
                 self.words.setdefault(t.lang, []).append((re.compile(t.pattern), t))
         # one alternation per language as a cheap pre-filter before the per-row loop
@@ -195,6 +195,6 @@ def modality() -> list[ModalityCue]:
     for r in _rows(MODALITY_FILE):
         pat = r["pattern"]
         phrase = " " in pat
-        out.append(ModalityCue(r["lang"], r["flag"], re.compile(r"\b(?:%s)\b" % pat if phrase else pat),
+        out.append(ModalityCue(r["lang"], r["flag"], re.compile(rf"\b(?:{pat})\b" if phrase else pat),
                                phrase, r.get("scope") or "clause", r.get("frame") or None))
     return out

@@ -136,7 +136,7 @@ class EventStage:
         lang = "en" if (doc.article.language or "de").startswith("en") else "de"
         events: list[Event] = []
         phrase_hits = self._phrase_hits(doc, lang)
-        for si, sent in enumerate(doc.sentences):
+        for si in range(len(doc.sentences)):
             hits = self._sentence_hits(doc, si, lang, phrase_hits.get(si, []))
             if not hits:
                 continue
