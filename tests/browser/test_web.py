@@ -189,6 +189,11 @@ def test_web_map_marker_shows_sentences(page: object) -> None:
     assert sentences and all("Jemen" in s for s in sentences)
     assert page.locator("#map-detail .sentences li mark.hit").first.inner_text() == "Jemen"
     _shot(page, "04-map")
+    # keyboard: a focused marker opens its sentences with Enter
+    page.evaluate("document.getElementById('map-detail').replaceChildren()")
+    page.locator("path.leaflet-interactive.marker-place").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#map-detail .sentences li")
     page.check("#map-events")
     page.wait_for_selector("path.leaflet-interactive.marker-event, .marker-cluster")
     _go(page, "#/map")

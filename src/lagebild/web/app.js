@@ -392,6 +392,15 @@ async function ensureMap() {
       tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 18, attribution: "© OpenStreetMap contributors" }).addTo(map);
     } else if (tiles) { map.removeLayer(tiles); tiles = null; }
   });
+  // keyboard: markers are focusable paths; Enter or Space acts as a click
+  const focusable = () => document.querySelectorAll("#map path.leaflet-interactive").forEach((p) => p.setAttribute("tabindex", "0"));
+  map.on("zoomend moveend layeradd", () => setTimeout(focusable, 50));
+  map.getContainer().addEventListener("keydown", (e) => {
+    if ((e.key === "Enter" || e.key === " ") && e.target.tagName === "path") {
+      e.preventDefault();
+      e.target.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    }
+  });
   $("map-events").addEventListener("change", () => showMap());
   $("map-places").addEventListener("change", () => showMap());
 }
@@ -435,7 +444,6 @@ async function showMap() {
       const m = circle([p.lat, p.lon], p.feature_type, "place", Math.min(14, 5 + Math.log2(1 + p.mentions) * 2));
       m.bindTooltip(`${p.name} (${p.mentions})`);
       m.on("click", () => showPlaceSentences(p));
-      m.on("keypress", () => showPlaceSentences(p));
       placeLayer.addLayer(m);
       legend.set(t("L.places") + ": " + (p.feature_type || "?"), colour(p.feature_type));
       nPl++;
