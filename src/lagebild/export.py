@@ -438,8 +438,8 @@ def write(records: Iterable[dict[str, Any]], fmt: str, out: io.TextIOBase | Any,
         w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
         if header:
             w.writeheader()
-        for row in acled_rows(records, include_flagged=include_flagged):
-            w.writerow(row)
+        for arow in acled_rows(records, include_flagged=include_flagged):
+            w.writerow(arow)
             n += 1
     elif fmt == "plover":
         for rec in plover_records(records, include_flagged=include_flagged):

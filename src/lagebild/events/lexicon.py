@@ -166,7 +166,9 @@ class RoleLexicon:
 
 @functools.lru_cache(maxsize=1)
 def roles() -> RoleLexicon:
-    de, en, modes = {}, {}, {}
+    de: dict[str, str] = {}
+    en: dict[str, str] = {}
+    modes: dict[str, str] = {}
     for r in _rows(ROLES_FILE):
         (de if r["lang"] == "de" else en)[r["stem"]] = r["role"]
         if r.get("mode"):

@@ -354,6 +354,7 @@ class EventStage:
                 if rm is not None:
                     role = rm[0]
                     j += 1
+            assert code is not None
             country = code[:3] if len(code) >= 3 and code[:3] not in ("IGO", "NGO", "IMG") else None
             full = code + (role or "") if len(code) == 3 and code not in ("IGO", "NGO") else code
             s, e = toks[k].start, toks[j - 1].end
@@ -507,10 +508,10 @@ class EventStage:
             if lang == "de" and h.tok > a:  # adjective demonym on the trigger noun: "russische Luftangriffe"
                 w = toks[h.tok - 1].text
                 if w[:1].islower() and w.isalpha():
-                    c = _country_of(w)
-                    if c:
+                    iso = _country_of(w)
+                    if iso:
                         s, e = toks[h.tok - 1].start, toks[h.tok - 1].end
-                        sources.append(_Cand(h.tok - 1, h.tok, Actor(text=w, start=s, end=e, code=c, country=c),
+                        sources.append(_Cand(h.tok - 1, h.tok, Actor(text=w, start=s, end=e, code=iso, country=iso),
                                              "demonym"))
             for c in after:
                 g = gov(c)
