@@ -45,9 +45,18 @@ class Mention:
     within: int | None = None  # index of a mention this one is inside of ("X, Y": Y)
     candidates: list[Candidate] = field(default_factory=list)
     choice: Candidate | None = None
+    partial: bool = False  # candidates come from a part of the name ("Colorado" for "Colorado State University")
+    fallback: bool = False  # no gazetteer entry: placed at the article's main place
     score: float = 0.0
     confidence: float = 0.0
 
+
+#: words that name a kind of place rather than a place: never resolve a longer name through them alone
+_GENERIC = frozenset("""North South East West Central Northern Southern Eastern Western Upper Lower Greater New Old
+Street Road Avenue Court Square Fields Field Park Estate Village City County State Federal National University
+College School Church Cathedral Hospital Hotel Airport Station Bridge River Lake Mount Island Islands Bay Beach
+Valley Center Centre Hall House Tower Market District Court Reserve Bank Club Cup Stadium Arena Museum Library
+Nord Süd Ost West Straße Platz Brücke Flughafen Bahnhof Kirche Universität Stadt Land Bezirk""".split())
 
 _STRIP_PREFIX = re.compile(r"^(the|der|die|das|dem|den|des)\s+", re.I)
 
@@ -85,6 +94,21 @@ class Resolver:
                     for c in cands:
                         c.flag = max(c.flag, 1)
                 return cands
+        # a name the gazetteer lacks that contains one it knows: a building/team/court named after a place
+        words = m.text.replace("’s", "").replace("'s", "").split()
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                part = " ".join(words[i:i + n])
+                if not part[:1].isupper() or (len(part) < 3 and not part.isupper()) or part in _GENERIC:
+                    continue
+                cands = self.gaz.search(part, limit=int(self.w.get("max_candidates", 60)))
+                cands = [c for c in cands if c.flag in (0, 2)
+                         and (c.ftype in ("country", "admin1", "region", "continent") or c.pop >= 10000)]
+                if cands:
+                    for c in cands:
+                        c.flag = 3
+                    m.partial = True
+                    return cands
         return []
 
     def prior(self, c: Candidate, m: Mention) -> float:
@@ -186,6 +210,7 @@ class Resolver:
             key = norm(m.text)
             self._choose(m, mentions, cc_prof, a1_prof, owns[i],
                          anchors=[(j, c) for j, c in anchors if norm(mentions[j].text) != key])
+        self._fallback(mentions)
         for idxs in by_text.values():  # one sense per article (cue-marked mentions keep their own)
             group = [mentions[i] for i in idxs if mentions[i].choice is not None and not mentions[i].hint]
             if len(group) > 1:
@@ -193,6 +218,32 @@ class Resolver:
                 for m in group:
                     m.choice = top.choice
         return mentions
+
+    def _fallback(self, mentions: list[Mention]) -> None:
+        """Names without any entry (streets, buildings) sit at the article's most-named city, else its country."""
+        todo = [m for m in mentions if m.choice is None and m.kind == "toponym" and not m.country]
+        if not todo:
+            return
+        counts: dict[int, tuple[int, Candidate]] = {}
+        for m in mentions:
+            c = m.choice
+            if c is not None and not m.partial and c.ftype in ("city", "admin2"):
+                n, _ = counts.get(c.idx, (0, c))
+                counts[c.idx] = (n + 1, c)
+        if counts:
+            main = max(counts.values(), key=lambda nc: nc[0])[1]
+        else:
+            ccs: dict[str, int] = {}
+            for m in mentions:
+                if m.choice is not None and m.choice.cc:
+                    ccs[m.choice.cc] = ccs.get(m.choice.cc, 0) + 1
+            if not ccs:
+                return
+            main = self.gaz.country(max(ccs, key=ccs.get))
+            if main is None:
+                return
+        for m in todo:
+            m.choice, m.fallback, m.confidence = main, True, 0.3
 
     def _choose(self, m: Mention, mentions: list[Mention], cc_prof: dict[str, float],
                 a1_prof: dict[tuple[str, str], float], own: tuple[dict, dict],
@@ -207,6 +258,8 @@ class Resolver:
         scored: list[tuple[float, Candidate]] = []
         # a province named like its seat city ("Idlib", "Homs"): bare name = the city unless a cue says region
         seats = {c.cc for c in m.candidates if c.ftype == "city" and c.pop >= w["seat_min_pop"]}
+        # a name that is a country's own name ("Mexico") gets no closeness bonus for same-named cities
+        names_country = any(c.ftype == "country" and c.flag in (0, 2) for c in m.candidates)
         for c in m.candidates:
             s = self.prior(c, m)
             if c.ftype == "admin1" and c.cc in seats and m.hint != "region":
@@ -225,7 +278,7 @@ class Resolver:
                     s += w["within"] if same or d < w["within_km"] else -w["within"] / 2
                 elif container.ftype == "city" and c.cc == container.cc:
                     s += w["within"] / 2
-            if anchors and c.ftype in ("city", "admin2", "admin1"):
+            if anchors and c.ftype in ("city", "admin2", "admin1") and not names_country:
                 near = 0
                 for _, a in anchors:
                     if a.ftype in ("country", "continent", "region") or a.idx == c.idx:

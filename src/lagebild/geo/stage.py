@@ -191,9 +191,15 @@ class PlaceStage:
             c = m.choice
             if c is None:
                 continue
-            places.append(self._place(m, c))
+            if m.fallback:
+                places.append(Place(start=m.start, end=m.end, text=m.text, name=c.name, geonameid=None,
+                                    country_iso2=c.cc or None, country_iso3=self.gaz.country_iso3(c.cc) if c.cc else None,
+                                    admin1=c.admin1 or None, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                                    feature_type="fallback", confidence=0.3, kind="toponym",
+                                    entity=getattr(m, "entity", None)))
+            else:
+                places.append(self._place(m, c, conf=min(m.confidence, 0.5) if m.partial else None))
         places.extend(self._same_name(doc, places))
-        self._fallbacks(doc, mentions, places)
         places.sort(key=lambda p: p.start)
         doc.places = places
         doc.spatial_claims = find_claims(doc, places, self.gaz)
@@ -225,21 +231,3 @@ class PlaceStage:
             m = Mention(mt.start(), mt.end(), mt.group(0))
             out.append(self._place(m, best, conf=0.8))
         return out
-
-    def _fallbacks(self, doc: Doc, mentions: list[Mention], places: list[Place]) -> None:
-        """LOC entities the gazetteer lacks (a street, a building): the article's main city, flagged."""
-        unresolved = [m for m in mentions if m.choice is None and not m.country and m.kind == "toponym"]
-        if not unresolved:
-            return
-        cities = [p for p in places if p.feature_type == "city"]
-        if not cities:
-            return
-        counts: dict[int, int] = {}
-        for p in cities:
-            counts[p.geonameid or 0] = counts.get(p.geonameid or 0, 0) + 1
-        main = max(cities, key=lambda p: counts[p.geonameid or 0])
-        for m in unresolved:
-            places.append(Place(start=m.start, end=m.end, text=m.text, name=main.name, geonameid=None,
-                                country_iso2=main.country_iso2, country_iso3=main.country_iso3, admin1=main.admin1,
-                                lat=main.lat, lon=main.lon, feature_type="fallback", confidence=0.3,
-                                kind="toponym", entity=getattr(m, "entity", None)))
