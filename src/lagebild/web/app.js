@@ -30,7 +30,8 @@ const I18N = {
     "k.place": "Ort", "k.date": "Datum", "k.speaker": "Sprecher", "k.cue": "Redeverb", "k.kind": "Art",
     "k.label": "Klasse", "k.canonical": "Kanonisch", "k.country": "Land", "k.coords": "Koordinaten",
     "k.value": "Wert", "k.object": "Objekt", "k.category": "Kategorie", "k.flags": "Merkmale", "k.message": "Aussage",
-    "k.feature": "Ortstyp", "k.other": "Weitere Nennungen", "k.in_event": "In Ereignissen", quotes_of: "Zitate von {name}",
+    "k.feature": "Ortstyp", "k.fatalities": "Todesopfer", "k.reported_by": "Berichtet von", "k.confidence": "Konfidenz",
+    "k.addressee": "Adressat", "k.other": "Weitere Nennungen", "k.in_event": "In Ereignissen", quotes_of: "Zitate von {name}",
     partners_of: "Gemeinsam genannt mit {name}", all_pairs: "Häufigste Paare", stored_offsets: "Zeichen {s}–{e}",
   },
   en: {
@@ -55,7 +56,8 @@ const I18N = {
     "k.place": "Place", "k.date": "Date", "k.speaker": "Speaker", "k.cue": "Cue", "k.kind": "Kind",
     "k.label": "Label", "k.canonical": "Canonical", "k.country": "Country", "k.coords": "Coordinates",
     "k.value": "Value", "k.object": "Object", "k.category": "Category", "k.flags": "Flags", "k.message": "Message",
-    "k.feature": "Feature type", "k.other": "Other mentions", "k.in_event": "In events", quotes_of: "Quotes by {name}",
+    "k.feature": "Feature type", "k.fatalities": "Fatalities", "k.reported_by": "Reported by", "k.confidence": "Confidence",
+    "k.addressee": "Addressee", "k.other": "Other mentions", "k.in_event": "In events", quotes_of: "Quotes by {name}",
     partners_of: "Mentioned with {name}", all_pairs: "Most frequent pairs", stored_offsets: "characters {s}–{e}",
   },
 };
@@ -263,8 +265,11 @@ function recordFields(layer, r) {
     add("k.place", r.place ? (r.place.name || r.place.text) + (r.place.country_iso3 ? ", " + r.place.country_iso3 : "") : null);
     add("k.date", r.date);
     add("k.flags", ["negated", "hypothetical", "reported", "historical"].filter((f) => r[f]).join(", "));
+    add("k.fatalities", r.fatalities); add("k.reported_by", r.reported_by);
+    add("k.confidence", typeof r.confidence === "number" ? r.confidence.toFixed(2) : null);
   } else if (layer === "quotes") {
-    add("k.kind", r.kind); add("k.speaker", r.speaker || r.speaker_role); add("k.cue", r.cue); add("k.message", r.message);
+    add("k.kind", r.kind); add("k.speaker", r.speaker || r.speaker_role); add("k.cue", r.cue);
+    add("k.addressee", r.addressee); add("k.message", r.message);
   } else if (layer === "entities") {
     add("k.label", r.label); add("k.canonical", r.canonical); add("Wikidata", r.qid); add("CAMEO", r.actor_code); add("k.country", r.country);
   } else if (layer === "places") {
@@ -340,7 +345,8 @@ async function showArticle(id) {
   const a = doc.article;
   $("doc-title").textContent = a.title || a.id;
   $("doc-meta").replaceChildren(`${fmtDate(a.published)} · ${a.site || "–"} · `,
-    a.url ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", text: a.url }) : "", ` · id ${a.id}`);
+    /^https?:\/\//i.test(a.url || "") ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", text: a.url }) : (a.url || ""),
+    ` · id ${a.id}`);
   const text = $("doc-text");
   renderText(a.text, spanList(doc), text);
   const toggles = $("layer-toggles");
