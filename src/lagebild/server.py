@@ -854,6 +854,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import uvicorn
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--"]:
+        argv = argv[1:]  # "lagebild serve -- --db X" passes the separator through
     args = build_parser().parse_args(argv)
     if not is_loopback(args.host) and not args.allow_remote:
         print(f"error: refusing to listen on {args.host}: that exposes the API beyond this machine. "
