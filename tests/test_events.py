@@ -224,3 +224,34 @@ def test_events_eval_main_prints_json_last(shared_data: Path, capsys: pytest.Cap
     last = capsys.readouterr().out.strip().splitlines()[-1]
     obj = json.loads(last)
     assert obj["task"] == "events" and obj["dataset"] == "de_gold" and "precision" in obj
+
+
+def test_events_place_time_and_quote_layers_are_used() -> None:
+    from lagebild.records import Place, Quote, TimeExpression
+
+    text = "„Russische Truppen haben am Montag die Stadt Cherson beschossen“, sagte der Bürgermeister."
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2022-05-03", language="de")))
+    c = text.index("Cherson")
+    doc.places = [Place(start=c, end=c + 7, text="Cherson", name="Kherson", geonameid=706448, country_iso2="UA",
+                        country_iso3="UKR", lat=46.64, lon=32.61, feature_type="city")]
+    m = text.index("am Montag")
+    doc.times = [TimeExpression(start=m + 3, end=m + 9, text="Montag", type="DATE", value="2022-05-02",
+                                granularity="day", begin="2022-05-02", end_date="2022-05-02")]
+    q_end = text.index("“")
+    doc.quotes = [Quote(start=0, end=len(text), text=text, kind="direct", message=text[1:q_end], message_start=1,
+                        message_end=q_end, speaker="der Bürgermeister")]
+    (ev,) = STAGE(doc).events
+    assert ev.place is not None and ev.place.geonameid == 706448 and ev.place_precision == "city"
+    assert (ev.date, ev.date_precision) == ("2022-05-02", "day")
+    assert ev.reported and ev.reported_by == "der Bürgermeister" and not ev.hypothetical
+    assert ev.sources[0].code == "RUSMIL" and ev.targets[0].text == "Cherson"
+
+
+def test_events_english_intent_is_coded_as_agree() -> None:
+    from lagebild.events.stage import cameo_coded, main_event
+
+    doc = run("Russia says it is willing to withdraw its troops from the border region.", published="2000-01-01",
+              language="en")
+    ev = main_event(doc.events)
+    assert ev is not None and ev.type == "RETREAT" and ev.hypothetical and ev.frame == "intent"
+    assert cameo_coded(ev) == ("AGREE", "03")
