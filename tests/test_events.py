@@ -137,7 +137,7 @@ def test_events_old_year_marks_historical() -> None:
 
 
 def test_events_english_sentence() -> None:
-    doc = run("Israeli soldiers arrested more than 100 Palestinians on Saturday in a security sweep.",
+    doc = run("Israeli soldiers arrested dozens of Palestinians near Hebron on Tuesday.",
               published="2000-01-01", language="en")
     (ev,) = doc.events
     assert (ev.type, ev.mode) == ("COERCE", "arrest")
