@@ -255,3 +255,8 @@ def test_events_english_intent_is_coded_as_agree() -> None:
     ev = main_event(doc.events)
     assert ev is not None and ev.type == "RETREAT" and ev.hypothetical and ev.frame == "intent"
     assert cameo_coded(ev) == ("AGREE", "03")
+
+
+def test_events_other_languages_get_no_lexicon_events_in_fast_mode() -> None:
+    doc = run("Les forces aériennes ont bombardé la ville de Kharkiv.", language="fr")
+    assert doc.events == []

@@ -133,8 +133,13 @@ class EventStage:
 
     # -- driver ------------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        lang = "en" if (doc.article.language or "de").startswith("en") else "de"
+        code = (doc.article.language or "de").lower()
+        lang = "en" if code.startswith("en") else "de" if code.startswith("de") else code
         events: list[Event] = []
+        if lang not in self.lex.words:
+            # no trigger lexicon for this language: only the (multilingual) classifier, when it is on
+            doc.events = dedup_article(self._classify(doc, lang, set()), doc.article.id) if self.use_classifier else []
+            return doc
         phrase_hits = self._phrase_hits(doc, lang)
         for si in range(len(doc.sentences)):
             hits = self._sentence_hits(doc, si, lang, phrase_hits.get(si, []))
