@@ -49,12 +49,8 @@ def _pin_one_core() -> None:
         os.sched_setaffinity(0, {cpus[-1]})
     except (AttributeError, OSError):
         pass
-    try:
-        import torch
-
-        torch.set_num_threads(1)
-    except ImportError:
-        pass
+    # torch, BLAS and OpenMP read OMP_NUM_THREADS=1 (set by the parent); torch is not imported here,
+    # so that a peer without torch does not carry its ~200 MB
 
 
 def _rss_mb(field: str = "VmRSS") -> float:
