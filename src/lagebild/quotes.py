@@ -64,7 +64,7 @@ _KONJ1 = frozenset(
 # cue forms too ambiguous to signal a speech act without a complement clause
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
                          "wies wiesen rief riefen spricht sprach sprachen heißt hieß nennt nannte nannten glaubt "
-                         "glaubte hofft hoffte schätzt schätzte".split())
+                         "glaubte hofft hoffte schätzt schätzte bekannte bekannten droht drohte drohten".split())
 _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(", ")", "“", "»", "«", "„", "und", "oder"})
 # cue verbs whose object can be a short quotation: "sprach von einer „Gefahr“", "nannte es „fahrlässig“"
 _OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezeichnet nannte nannten nennt "
@@ -615,6 +615,17 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             last_sent = si
 
 
+_FINITE = frozenset("ist sind war waren hat haben hatte hatten wird werden wurde wurden gibt gab kann können konnte "
+                    "muss müssen musste soll sollen will wollen darf dürfen gehe geht gehen steht stehen bleibt".split())
+
+
+def _clause_like(ctx: _Ctx, a: int, b: int) -> bool:
+    """Is tokens[a:b] a clause (what was said) rather than an apposition ("Petra Pau, forderte …")?"""
+    if _konj1(ctx, a, b):
+        return True
+    return any(ctx.low[k] in _FINITE or ctx.low[k] in ("“", "»", "«", '"') for k in range(a, b))
+
+
 def _reportative(ctx: _Ctx, a: int, b: int) -> bool:
     """"Außerdem soll er drei Söhne gezeugt haben": "sollen" with a perfect infinitive reports a claim."""
     end = b - 1 if ctx.low[b - 1] in (".", "!", "?") else b
@@ -782,7 +793,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if pi is not None:
                 cue.append(pi)
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
-        if after_comma and (k > a + 3 or low[k] == "so"):
+        if after_comma and (k > a + 3 or low[k] == "so") and _clause_like(ctx, a, k - 1):
             sp = _np_after_cue(ctx, k + 1, b)
             pi = _particle_idx(ctx, k, part, b) if part else None
             if sp is None and pi is not None and any(_is_cap(toks[m].text) for m in range(k + 1, pi)):
@@ -804,9 +815,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
     # reported speech act without a complement clause: "Das Militär hat eine Untersuchung angekündigt."
     for k in range(a, b - 1):
         part = _verb_cue(ctx, k, b)
-        if part is None or low[k] in _NO_REPORTED:
-            continue
-        if any(low[m] in ("wurde", "wurden", "worden") for m in range(a, b)):
+        if part is None or low[k] in _NO_REPORTED or low[k].startswith("ge") or not low[k].endswith(("t", "te", "ten")):
+            continue  # finite speech-act verbs only: no participles, infinitives, "meine"
+        if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, b)):
             break  # passive: the speaker is rarely named in the clause
         clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
