@@ -209,7 +209,7 @@ def select_sql(kind_name: str, w: str) -> str:
     """Page query: flat columns plus the JSON record (layers), newest first."""
     k = KINDS[kind_name]
     if kind_name == "articles":
-        cols = "a.id, a.published, a.title, a.site, a.url, a.language, a.n_chars"
+        cols = "a.id, a.published, a.title, a.site, a.url, a.language, a.n_chars, LEFT(a.text, 240) AS preview"
         return (f"SELECT {cols} FROM articles a WHERE {w} "
                 "ORDER BY a.published_date DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
     extra = ", ".join(f'x."{n}"' for n, _ in LAYER_COLUMNS[kind_name])

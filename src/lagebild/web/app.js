@@ -185,9 +185,11 @@ async function showArticles(offset = 0) {
   if (!body.items.length) list.append(el("li", { text: t("none") }));
   for (const a of body.items) {
     const li = el("li", { class: "article-card" },
-      el("h3", {}, el("a", { href: "#/article/" + encodeURIComponent(a.id), class: "article-link" }, a.title || a.id)),
+      el("h3", {}, el("a", { href: "#/article/" + encodeURIComponent(a.id), class: "article-link" },
+        a.title || (a.preview || a.id).split("\n")[0].slice(0, 120))),
       el("div", { class: "meta", text: `${fmtDate(a.published)} · ${a.site || "–"} · ${a.language || ""}` }));
     if (a.snippet) li.append(highlightSnippet(a.snippet));
+    else if (a.preview) li.append(el("p", { class: "snippet", text: a.preview.replace(/\s+/g, " ") + "…" }));
     if (a.counts) li.append(el("div", { class: "badges" }, ...Object.entries(a.counts).filter(([, n]) => n)
       .map(([k, n]) => el("span", { class: "badge", text: `${t("L." + k)}: ${n}` }))));
     list.append(li);
