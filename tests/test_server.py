@@ -221,6 +221,8 @@ def test_server_injection_strings_are_data(client: TestClient, sample_db: Path, 
 def test_server_static_files_and_traversal(client: TestClient) -> None:
     assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
     assert client.get("/static/vendor/leaflet/LICENSE").status_code == 200
+    basemap = client.get("/static/vendor/natural-earth/countries.geojson", headers={"Accept-Encoding": "gzip"})
+    assert basemap.headers.get("content-encoding") == "gzip" and len(basemap.json()["features"]) > 200
     for path in ("/static/../server.py", "/static/%2e%2e/server.py", "/static/..%2Fserver.py",
                  "/static/vendor/../../server.py", "/static//etc/passwd", "/static/%2e%2e/%2e%2e/store.py"):
         r = client.get(path)

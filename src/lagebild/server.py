@@ -34,6 +34,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -818,6 +819,8 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         return {"id": article.id, "stored": True, "new": counts["new"] == 1, "seconds": round(elapsed, 3),
                 "doc": doc.to_dict()}
 
+    # the offline basemap alone is 1.5 MB of GeoJSON; compressed it is a fraction of that
+    app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     if token:
         app.add_middleware(TokenMiddleware, token=token)
     # added last, so outermost: limits apply before anything else runs
