@@ -739,18 +739,19 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
     # "Wie X mitteilte, …" (also "Denn wie X berichtete, …")
     w0 = a + 1 if low[a] in ("denn", "und", "aber", "doch") and a + 1 < b else a
     if low[w0] == "wie":
-        for k in range(w0 + 1, min(b, w0 + 15)):
-            if low[k] == ",":
-                for c in range(k - 1, a, -1):
-                    part = _verb_cue(ctx, c, k + 1) if low[c] not in lex.verbs else ""
-                    if low[c] in lex.verbs or part is not None:
-                        cue = [c]
-                        sp = _np(ctx, w0 + 1, c)
-                        msg = _msg_span(ctx, k + 1, b)
-                        if msg is not None:
-                            return _make(ctx, "indirect", msg, cue, sp)
-                        break
-                break
+        # the comma that closes the "wie" clause is the first one right after a cue verb
+        # ("Wie Philip Aguer, ein Sprecher der SPLA, der Presse mitteilte, seien …")
+        for k in range(w0 + 2, min(b, w0 + 30)):
+            if low[k] != ",":
+                continue
+            c = next((c for c in range(k - 1, max(w0, k - 4), -1) if low[c] in lex.verbs), None)
+            if c is None:
+                continue
+            sp = _np(ctx, w0 + 1, c)
+            msg = _msg_span(ctx, k + 1, b)
+            if msg is not None:
+                return _make(ctx, "indirect", msg, [c], sp)
+            break
     # one pass over the cue verbs: "X sagte, (dass) …", "Gestern erklärte X, …", "X, der …, sagte, …",
     # and message first: "…, sagte X." / "…, so X."
     for k in range(a, b - 1):
@@ -758,11 +759,12 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
         after_comma = k - 1 > a and low[k - 1] in (",", "–", "-", "—")
         if part is None and after_comma and low[k] == "so" and low[k + 1] not in _SO_BLOCK:
             sp = _np(ctx, k + 1, b)
-            if sp is not None and (sp[1] >= b or low[sp[1]] in (".", ",", "!", "?", ";") or low[sp[1]] in lex.pps):
-                part = ""
+            if sp is not None and (sp[1] >= b or low[sp[1]] in (".", ",", "!", "?", ";", "–", "-")
+                                   or low[sp[1]] in lex.pps or low[sp[1]] in ("weiter", "abschließend")):
+                part = ""  # "…, so Wikimedia Deutschland weiter."
         if part is None:
             continue
-        comma = next((m for m in range(k + 1, min(b, k + 14)) if low[m] in (",", ":")), None)
+        comma = next((m for m in range(k + 1, min(b, k + 20)) if low[m] in (",", ":")), None)
         message_first = after_comma and k > a + 3 and _konj1(ctx, a, k - 1)
         if (comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so"
                 and not message_first):
@@ -793,7 +795,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if pi is not None:
                 cue.append(pi)
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
-        if after_comma and (k > a + 3 or low[k] == "so") and _clause_like(ctx, a, k - 1):
+        if after_comma and (k > a + 3 or low[k] == "so") and (_clause_like(ctx, a, k - 1) or low[k] == "so"):
             sp = _np_after_cue(ctx, k + 1, b)
             pi = _particle_idx(ctx, k, part, b) if part else None
             if sp is None and pi is not None and any(_is_cap(toks[m].text) for m in range(k + 1, pi)):
