@@ -70,6 +70,10 @@ def build_head(n_layers: int, dim: int, hidden: int = 256, shape_dim: int = 16, 
             self.lstm = nn.LSTM(dim + shape_dim, hidden, num_layers=lstm_layers, bidirectional=True,
                                 batch_first=True, dropout=dropout if lstm_layers > 1 else 0.0)
             self.out = nn.Linear(2 * hidden, len(TAGS))
+            # linear-chain CRF scores (stay zero when the head is trained without CRF)
+            self.trans = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
+            self.start = nn.Parameter(torch.zeros(len(TAGS)))
+            self.end = nn.Parameter(torch.zeros(len(TAGS)))
 
         def forward(self, feats, shapes, lengths):
             # feats: (B, T, n_layers, dim)
@@ -101,26 +105,31 @@ def _allowed() -> tuple[np.ndarray, np.ndarray]:
 _TRANS, _START = _allowed()
 
 
-def viterbi(logp: np.ndarray) -> list[int]:
-    """Best BIO-valid tag path for (T, n_tags) log-probabilities."""
+def viterbi(logp: np.ndarray, crf: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> list[int]:
+    """Best BIO-valid tag path for (T, n_tags) scores, plus learned CRF
+    transition/start/end scores when given."""
     T = logp.shape[0]
     if T == 0:
         return []
-    score = logp[0] + _START
+    trans, start, end = _TRANS, _START, 0.0
+    if crf is not None:
+        trans, start, end = _TRANS + crf[0], _START + crf[1], crf[2]
+    score = logp[0] + start
     back = np.zeros((T, logp.shape[1]), dtype=np.int64)
     for t in range(1, T):
-        cand = score[:, None] + _TRANS
+        cand = score[:, None] + trans
         back[t] = cand.argmax(0)
         score = cand.max(0) + logp[t]
+    score = score + end
     path = [int(score.argmax())]
     for t in range(T - 1, 0, -1):
         path.append(int(back[t, path[-1]]))
     return path[::-1]
 
 
-def decode_spans(logp: np.ndarray) -> list[tuple[int, int, str, float]]:
-    """Fine-label spans with a confidence (mean probability of the chosen tags)."""
-    path = viterbi(logp)
+def decode_spans(logp: np.ndarray, crf=None) -> list[tuple[int, int, str, float]]:
+    """Fine-label spans with a confidence (mean per-token probability of the chosen tags)."""
+    path = viterbi(logp, crf)
     spans = []
     i = 0
     while i < len(path):
@@ -147,6 +156,44 @@ def coarse(spans: Sequence[tuple[int, int, str, float]]) -> list[tuple[int, int,
     return out
 
 
+def crf_nll(emissions, allowed, lengths, trans, start, end, constraint):
+    """Negative log-likelihood of a linear-chain CRF with *partial* labels:
+    ``allowed`` (B, T, K) is True for the tags a token may take (only the gold
+    tag where the corpus annotates the token, every tag where it is masked),
+    so masked tokens are marginalised instead of being forced to O."""
+    import torch
+
+    B, T, K = emissions.shape
+    tr = trans + constraint
+    neg = torch.finfo(emissions.dtype).min / 4
+    gold_em = emissions.masked_fill(~allowed, neg)
+    steps = torch.arange(T)[None, :] < lengths[:, None]
+    a_all = start + constraint_start(constraint) + emissions[:, 0]
+    a_gold = start + constraint_start(constraint) + gold_em[:, 0]
+    for t in range(1, T):
+        live = steps[:, t, None]
+        n_all = torch.logsumexp(a_all[:, :, None] + tr[None], 1) + emissions[:, t]
+        n_gold = torch.logsumexp(a_gold[:, :, None] + tr[None], 1) + gold_em[:, t]
+        a_all = torch.where(live, n_all, a_all)
+        a_gold = torch.where(live, n_gold, a_gold)
+    z_all = torch.logsumexp(a_all + end, 1)
+    z_gold = torch.logsumexp(a_gold + end, 1)
+    return (z_all - z_gold).sum()
+
+
+def constraint_start(constraint):
+    import torch
+
+    return torch.from_numpy(np.where(np.isfinite(_START), 0.0, -1e4).astype(np.float32))
+
+
+def bio_constraint():
+    """BIO transition constraints as a finite (-1e4) torch matrix for training."""
+    import torch
+
+    return torch.from_numpy(np.where(np.isfinite(_TRANS), 0.0, -1e4).astype(np.float32))
+
+
 class AccurateNER:
     """``predict(token_lists)`` -> per sentence [(start, end, label, score)] (token indices)."""
 
@@ -165,7 +212,9 @@ class AccurateNER:
         head = build_head(len(meta["layers"]), meta["dim"], hidden=meta["hidden"], shape_dim=meta["shape_dim"],
                           lstm_layers=meta.get("lstm_layers", 1))
         state = torch.load(path / "head.pt", map_location="cpu", weights_only=True)
-        head.load_state_dict({k: v.float() for k, v in state.items()})
+        missing, unexpected = head.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
+        if unexpected or set(missing) - {"trans", "start", "end"}:  # CRF scores are optional
+            raise ValueError(f"{path / 'head.pt'}: missing {missing}, unexpected {unexpected}")
         head.eval()
         return cls(head, meta)
 
@@ -195,7 +244,10 @@ class AccurateNER:
         return out
 
     def predict_fine_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
-        return [decode_spans(lp) for lp in self.logprobs(feats, token_lists)]
+        crf = None
+        if self.meta.get("crf"):
+            crf = tuple(getattr(self.head, n).detach().float().numpy() for n in ("trans", "start", "end"))
+        return [decode_spans(lp, crf) for lp in self.logprobs(feats, token_lists)]
 
     def predict_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
         return [coarse(s) for s in self.predict_fine_from_features(feats, token_lists)]

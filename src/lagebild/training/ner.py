@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..evaluation.conll import score_spans, tags_to_spans
-from ..ner.accurate import MODEL_DIR, TAG_INDEX, TAGS, build_head, coarse, shapes_of
+from ..ner.accurate import MODEL_DIR, TAG_INDEX, TAGS, bio_constraint, build_head, coarse, crf_nll, shapes_of
 from . import ner_data
 
 log = logging.getLogger(__name__)
@@ -50,10 +50,10 @@ def _outer3(spans):
     return [(s, e, lab) for s, e, lab, *_ in spans if lab in ("PER", "LOC", "ORG")]
 
 
-def evaluate(head, feats, examples) -> dict:
+def evaluate(head, feats, examples, crf: bool = False) -> dict:
     from ..ner.accurate import AccurateNER
 
-    tagger = AccurateNER(head, {"layers": ()})
+    tagger = AccurateNER(head, {"layers": (), "crf": crf})
     head.eval()
     pred = tagger.predict_from_features(feats, [e.tokens for e in examples])
     gold = [coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(ex.tags)]) for ex in examples]
@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--lstm-layers", type=int, default=1)
+    ap.add_argument("--crf", action="store_true", help="train a CRF layer (partial labels on masked tokens)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-save", action="store_true", help="only report held-out scores")
@@ -119,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     tags = [np.array(_tag_ids(e.tags)) for e in examples]
     masks = [np.array(e.mask, dtype=np.float32) for e in examples]
     shapes = [np.array(shapes_of(e.tokens)) for e in examples]
+    constraint = bio_constraint()
     best, best_state, history = -1.0, None, []
     rng = random.Random(args.seed)
     t_train = time.time()
@@ -146,17 +148,23 @@ def main(argv: list[str] | None = None) -> int:
                 sh[k, :n] = shapes[j]
             lengths = torch.tensor([len(examples[j].tokens) for j in b])
             logits = head(torch.from_numpy(x), torch.from_numpy(sh), lengths)
-            loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)), torch.from_numpy(y).reshape(-1),
-                                                     reduction="none")
-            mt = torch.from_numpy(m).reshape(-1)
-            loss = (loss * mt).sum() / mt.sum().clamp(min=1)
+            if args.crf:
+                yt = torch.from_numpy(y)
+                allowed = torch.nn.functional.one_hot(yt, len(TAGS)).bool() | (torch.from_numpy(m) == 0)[..., None]
+                loss = crf_nll(logits, allowed, lengths, head.trans, head.start, head.end, constraint)
+                loss = loss / lengths.sum()
+            else:
+                loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)),
+                                                         torch.from_numpy(y).reshape(-1), reduction="none")
+                mt = torch.from_numpy(m).reshape(-1)
+                loss = (loss * mt).sum() / mt.sum().clamp(min=1)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(head.parameters(), 5.0)
             opt.step()
             sched.step()
             total += loss.item() * len(b)
-        res = evaluate(head, held_feats, held)
+        res = evaluate(head, held_feats, held, args.crf)
         f1 = res["micro"]["f1"]
         history.append({"epoch": epoch, "loss": total / len(examples), "heldout_f1": f1})
         log.info("epoch %d loss %.4f held-out F1 %.4f (PER %.3f LOC %.3f ORG %.3f) %.0fs", epoch, total / len(examples),
@@ -180,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         "hidden": args.hidden,
         "shape_dim": 16,
         "lstm_layers": args.lstm_layers,
+        "crf": bool(args.crf),
         "tags": list(TAGS),
         "train": counts,
         "args": {k: v for k, v in vars(args).items() if k not in ("out", "data")},
