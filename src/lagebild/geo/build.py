@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gettext
 import json
 import logging
@@ -49,12 +50,17 @@ _ADMIN_WORDS = re.compile(
     r"raion|rayon|wilayah|vilayet|ili|il|parish|canton|emirate|division|zone|capital)\b", re.I)
 
 
+_PUNCT = re.compile(r"[\-‐–'’`ʼ]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def norm(name: str) -> str:
     """Lookup key: case- and accent-folded, hyphens/apostrophes as spaces, dots dropped."""
     s = name.replace("ß", "ss").casefold()
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = re.sub(r"[\-‐–'’`ʼ]", " ", s).replace(".", "")
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _PUNCT.sub(" ", s).replace(".", "")
     return " ".join(s.split())
 
 

@@ -95,6 +95,15 @@ class Gazetteer:
             return self.post[a:b], self.flag[a:b]
         return self.post[:0], self.flag[:0]
 
+    def probe(self, name: str) -> tuple[bool, bool]:
+        """(is a key, is the start of a longer key) with one binary search: keys sort "x" < "x y" < "xa"."""
+        key = norm(name)
+        keys = self.keys
+        i = bisect.bisect_left(keys, key)
+        exact = i < len(keys) and keys[i] == key
+        j = i + 1 if exact else i
+        return exact, j < len(keys) and keys[j].startswith(key + " ")
+
     def has(self, name: str) -> bool:
         key = norm(name)
         i = bisect.bisect_left(self.keys, key)

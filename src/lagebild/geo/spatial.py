@@ -95,12 +95,29 @@ def _point(p: Place) -> bool:
     return p.lat is not None and p.feature_type in ("city", "fallback", "admin2")
 
 
+_UNIT_HINT = re.compile(r"(?i)kilomet|\bkm\b|meilen|\bmiles?\b|\bmeter\b")
+
+
+def _matches(rx: re.Pattern[str], text: str, hints: list[int]):
+    """Claim matches, searched only in windows around unit words (a full-text scan costs ms per article)."""
+    seen = set()
+    for u in hints:
+        lo = max(0, u - 45)
+        for mt in rx.finditer(text, lo, min(len(text), u + 160)):
+            if mt.start() <= u < mt.end() and mt.start() not in seen:
+                seen.add(mt.start())
+                yield mt
+
+
 def find_claims(doc: Doc, places: list[Place], gaz: Gazetteer | None = None) -> list[SpatialClaim]:
     text = doc.text
     out: list[SpatialClaim] = []
+    hints = [m.start() for m in _UNIT_HINT.finditer(text)]
+    if not hints:
+        return out
     toponyms = [p for p in places if p.kind == "toponym"]
     for rx in (CLAIM_DIR, CLAIM_AWAY):
-        for mt in rx.finditer(text):
+        for mt in _matches(rx, text, hints):
             value = _value(mt.group("num"))
             if value is None:
                 continue

@@ -120,9 +120,10 @@ class PlaceStage:
                     break
                 words.append(wj)
                 span_text = doc.text[t.start:toks[j].end]
-                if self.gaz.has(span_text) and not (j == i and w in stop):
+                exact, longer = self.gaz.probe(span_text)
+                if exact and not (j == i and w in stop):
                     best = j
-                if not self.gaz.has_prefix(span_text):
+                if not longer:
                     if best is None and j == i:
                         break
                     if j > i:
@@ -216,7 +217,9 @@ class PlaceStage:
 
     def _same_name(self, doc: Doc, places: list[Place]) -> list[Place]:
         """'die gleichnamige Hauptstadt' after a region or country: the city of the same name there."""
-        out = []
+        out: list[Place] = []
+        if "leichnamig" not in doc.text and "amensgleich" not in doc.text:
+            return out
         for mt in self.cues["same_name"].finditer(doc.text):
             before = [p for p in places if p.end <= mt.start() and p.feature_type in ("admin1", "admin2", "region",
                                                                                        "country")]
