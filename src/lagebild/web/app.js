@@ -497,7 +497,22 @@ async function showTimeline() {
     buckets.get(it.bucket)[it.type] = it.count;
     types.add(it.type);
   }
-  const keys = [...buckets.keys()].sort();
+  let keys = [...buckets.keys()].sort();
+  // show empty periods too when that stays readable; a long sparse range keeps only filled buckets
+  if (keys.length > 1) {
+    const filled = [];
+    for (let d = new Date(keys[0] + "T00:00:00Z"), end = new Date(keys[keys.length - 1] + "T00:00:00Z"); d <= end && filled.length <= 240;) {
+      filled.push(d.toISOString().slice(0, 10));
+      if (interval === "day") d.setUTCDate(d.getUTCDate() + 1);
+      else if (interval === "week") d.setUTCDate(d.getUTCDate() + 7);
+      else if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+      else d.setUTCFullYear(d.getUTCFullYear() + 1);
+    }
+    if (filled.length <= 240) {
+      for (const k of filled) if (!buckets.has(k)) buckets.set(k, {});
+      keys = filled;
+    }
+  }
   const max = Math.max(1, ...keys.map((k) => Object.values(buckets.get(k)).reduce((a, b) => a + b, 0)));
   const W = Math.max(600, keys.length * 14), H = 220, pad = 30, bw = Math.max(4, (W - 2 * pad) / Math.max(1, keys.length) - 2);
   const NS = "http://www.w3.org/2000/svg";
