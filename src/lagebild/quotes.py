@@ -29,6 +29,7 @@ from typing import Any
 
 from .doc import Doc
 from .records import EntityMention, Quote, Token
+from .segment import ensure_pos
 
 log = logging.getLogger(__name__)
 
@@ -527,10 +528,16 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
     if cue <= lo:
         return None
     start = lo
-    while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch", "als"):
+    while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch"):
         start += 1
     sp = _np(ctx, start, cue)
     adv = cues().adverbs
+    if sp is not None and sp[1] - sp[0] == 1 and sp[0] == ctx.doc.sentences[ctx.toks[sp[0]].sent].token_start:
+        # a lone capitalised word opening the sentence may be an adverb or adjective ("Besorgt äußerte
+        # sich Kofi Annan"); ask the tagger, for this sentence only
+        tok = ensure_pos(ctx.doc, ctx.toks[sp[0]].sent)[0]
+        if tok.pos is not None and not tok.pos.startswith(("NN", "NE", "PPER", "PIS", "PDS")):
+            return None
     if sp is not None and (sp[1] == cue or all(ctx.low[m] in adv for m in range(sp[1], cue))):
         return sp
     if sp is not None and ctx.low[cue - 1] == "und":
@@ -678,6 +685,7 @@ def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None
 
 def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote | None:
     toks, low = ctx.toks, ctx.low
+    postposed: tuple[tuple[int, int], list[int], tuple[int, int]] | None = None
     # "laut X …", "X zufolge …", "nach Angaben (von|der) X …", "gemäß X"
     for k in range(a, b):
         w = low[k]
@@ -706,11 +714,12 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             n = _source_noun_after(ctx, k + 1, b, lex)
             if n is None:
                 # postposed: "Seiner Meinung nach", "Dem Vernehmen nach"
-                if k > a and _source_noun(low[k - 1], lex) and _is_cap(toks[k - 1].text):
+                if k > a and _source_noun(low[k - 1], lex) and _is_cap(toks[k - 1].text) and postposed is None:
                     st = k - 2 if k - 2 >= a and (low[k - 2] in _DETS or low[k - 2] in ("seiner", "ihrer", "dem")) else k - 1
                     msg = _msg_span(ctx, k + 1, b) if st == a else _msg_span(ctx, a, b)
                     if msg is not None:
-                        return _make(ctx, "indirect", msg, [k], (st, k))
+                        # "seiner Meinung nach" usually sits inside someone else's frame: decide last
+                        postposed = (msg, [k], (st, k))
                 continue
             end = n + 1
             if end < b and (low[end] in _GEN_DETS or low[end] in ("von", "vom")):
@@ -838,7 +847,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
         pi = _particle_idx(ctx, k, part, b) if part else None
         if pi is not None:
             cue.append(pi)
-        return _make(ctx, "reported", msg, [], sp)
+        if postposed is None:
+            return _make(ctx, "reported", msg, [], sp)
+    if postposed is not None:
+        return _make(ctx, "indirect", *postposed)
     return None
 
 
