@@ -74,11 +74,14 @@ class PlaceStage:
     def _is_country_name(self, text: str) -> bool:
         return any(c.ftype in ("country", "continent") and c.flag in (0, 1, 2) for c in self.gaz.search(text, 10))
 
-    def _plausible(self, cands: list[Candidate], prev: str | None, after_cue: bool) -> bool:
+    def _plausible(self, cands: list[Candidate], prev: str | None, after_cue: bool, english: bool = False) -> bool:
         """Is a gazetteer-only match a place here (German capitalises all nouns)?"""
         for c in cands:
             if c.flag == 3:
                 continue
+            if english and c.flag in (0, 2) and (c.pop >= 20_000 or c.ftype in ("admin1", "country", "region")
+                                                  or (c.ftype == "admin2" and " " in c.name)):
+                return True  # English capitalises names only; small towns still need a preposition
             if c.ftype in ("country", "continent", "region") or (c.ftype == "admin1" and c.flag in (0, 2)):
                 return True
             if c.ftype == "city" and c.pop >= 1_000_000:
@@ -96,6 +99,7 @@ class PlaceStage:
         for s, e in taken:
             occupied.update(range(s, e))
         stop = self.cues["stop"]
+        english = (doc.article.language or "de").startswith("en")
         i = 0
         n = len(toks)
         while i < n:
@@ -149,7 +153,7 @@ class PlaceStage:
             d = demonym_lookup(text) if best == i else None
             if d and not any(c.flag == 0 and (c.ftype == "country" or c.pop > 100000) for c in cands):
                 out.append(Mention(start, end, text, kind=d[1], country=self._code(d[0])))
-            elif cands and self._plausible(cands, prev, hint is not None):
+            elif cands and self._plausible(cands, prev, hint is not None, english):
                 m = Mention(start, end, text, hint=hint)
                 m.candidates = cands
                 out.append(m)
