@@ -412,8 +412,12 @@ async function ensureMap() {
   $("map-events").addEventListener("change", () => showMap());
   $("map-places").addEventListener("change", () => showMap());
 }
+/* events: filled dots; places: rings, so the two layers stay apart even where colours repeat */
 function circle(latlng, type, kind, radius) {
-  return L.circleMarker(latlng, { radius, color: "#fff", weight: 1.5, fillColor: colour(type), fillOpacity: 0.9, className: "marker-" + kind });
+  const c = colour(type);
+  return kind === "place"
+    ? L.circleMarker(latlng, { radius, color: c, weight: 3, fillColor: "#fff", fillOpacity: 0.6, className: "marker-place" })
+    : L.circleMarker(latlng, { radius, color: "#fff", weight: 1.5, fillColor: c, fillOpacity: 0.9, className: "marker-event" });
 }
 function sentenceItem(it) {
   const c = it.context || { text: it.text, start: it.start };
@@ -474,7 +478,8 @@ async function showMap() {
     map.addLayer(eventLayer);
   }
   $("map-meta").textContent = `${t("events_n", { n: nEv })} · ${t("places_n", { n: nPl })}`;
-  $("map-legend").replaceChildren(...[...legend].map(([k, c]) => el("span", {}, el("span", { class: "swatch", style: `background:${c}` }), k)));
+  $("map-legend").replaceChildren(...[...legend].map(([k, c]) => el("span", {}, el("span", {
+    class: "swatch", style: k.startsWith(t("L.places")) ? `background:#fff;border:3px solid ${c};border-radius:50%` : `background:${c};border-radius:50%` }), k)));
   // make the Leaflet markers reachable with the keyboard
   setTimeout(() => document.querySelectorAll("#map path.leaflet-interactive").forEach((p) => p.setAttribute("tabindex", "0")), 300);
 }
