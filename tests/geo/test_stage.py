@@ -77,3 +77,15 @@ def test_stage_common_nouns_are_not_places(stage: PlaceStage) -> None:
     text = "Nach dem Essen blieb die Regierung bei ihrem Kurs; das Ende der Sitzung war am Abend."
     doc = stage(_doc(text))
     assert doc.places == []
+
+
+def test_stage_trims_numbers_swallowed_by_entity_spans(stage: PlaceStage) -> None:
+    text = "Der selbstgebaute Sprengsatz explodierte in der Region Nowgorod 500 Kilometer nördlich von Moskau."
+    doc = _doc(text)
+    s = text.index("Nowgorod 500")
+    doc.entities = [EntityMention(s, s + len("Nowgorod 500"), "Nowgorod 500", "LOC", entity="e1")]
+    doc = stage(doc)
+    p = next(p for p in doc.places if p.entity == "e1")
+    assert p.text == "Nowgorod" and p.country_iso3 == "RUS" and p.feature_type != "fallback"
+    c = doc.spatial_claims[0]
+    assert c.subject == "Nowgorod" and c.anchor == "Moskau" and c.holds is True and 450 < c.computed_km < 530

@@ -64,7 +64,13 @@ class PlaceStage:
         out = []
         for e in doc.entities:
             if e.label == "LOC":
-                out.append(Mention(e.start, e.end, e.text))
+                start, end, text = e.start, e.end, e.text
+                # the model sometimes swallows a following number or word ("Nowgorod 500"): keep the name part
+                m = re.match(r"^(.*?[^\W\d_])(?:\s+(?:\d[\d.,]*|[a-zäöüß]\w*))+$", text)
+                if m and not self.gaz.has(text) and self.gaz.has(m.group(1)):
+                    text = m.group(1)
+                    end = start + len(text)
+                out.append(Mention(start, end, text))
                 out[-1].entity = e.entity  # type: ignore[attr-defined]
             elif e.label in ("ORG", "MISC") and self._is_country_name(e.text):
                 out.append(Mention(e.start, e.end, e.text, hint="country"))
