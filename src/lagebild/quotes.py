@@ -71,6 +71,7 @@ _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(",
 _OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezeichnet nannte nannten nennt "
                          "kritisierte kritisierten kritisiert forderte forderten fordert warnte warnten warnt".split())
 _NAME_PARTICLES = frozenset("de du da dos del van von der den la le al el bin ibn".split())
+_DEMONSTRATIVES = frozenset("letztere letzterer letzteres erstere ersterer dieser diese jener jene".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
@@ -274,11 +275,30 @@ def _np_after_cue(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
     k = i
     while k < lim and k < i + 2 and (ctx.low[k] == "sich" or ctx.low[k] in adv) and ctx.low[k] not in ("laut",):
         k += 1
-    if k < lim and ctx.low[k] in ("„", "»", '"'):
-        close = next((m for m in range(k + 1, min(lim, k + 8)) if ctx.low[m] in ("“", "«", '"', "”")), None)
-        if close is not None and close > k + 1 and _is_cap(ctx.toks[k + 1].text):
+    q0 = k + 1 if k + 1 < lim and ctx.low[k] in _DETS and ctx.low[k + 1] in ("„", "»", '"') else k
+    if q0 < lim and ctx.low[q0] in ("„", "»", '"'):
+        # a title in quotation marks: "schrieb „Die Zeit“", "schreibt die „Computerwoche“"
+        close = next((m for m in range(q0 + 1, min(lim, q0 + 8)) if ctx.low[m] in ("“", "«", '"', "”")), None)
+        if close is not None and close > q0 + 1 and _is_cap(ctx.toks[q0 + 1].text):
             return (k, close + 1)
+    if k < lim and ctx.low[k] in _DEMONSTRATIVES and (k + 1 >= lim or not ctx.low[k + 1][:1].isalpha()):
+        return (k, k + 1)  # "…, so letztere."
     return _np(ctx, k, lim)
+
+
+def _document_source(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
+    """"heißt es in einer gestern verbreiteten Erklärung": the document is the source (with its preposition)."""
+    if i < lim and ctx.low[i] in ("in", "im", "auf") and i + 1 < lim:
+        sp = _np(ctx, i + 1, lim, allow_pronoun=False) if ctx.low[i] != "im" else _np(ctx, i + 1, lim, allow_pronoun=False)
+        if sp is None and ctx.low[i + 1] in _DETS:
+            k = i + 2
+            while k < lim and (_is_adj(ctx.low[k]) or ctx.low[k] in ("gestern", "heute")):
+                k += 1
+            if k < lim and _is_cap(ctx.toks[k].text):
+                sp = (i + 1, k + 1)
+        if sp is not None:
+            return (i, sp[1])
+    return None
 
 
 def _np_clause(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
@@ -459,11 +479,11 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 if speaker is not None:
                     addressee = _addressee_after(ctx, speaker[1], s1)
                 if speaker is not None and low[speaker[0]] == "es":
-                    speaker = None
+                    speaker = _document_source(ctx, speaker[1], s1)
         # frame before: X sagte: „…“ / Dazu erklärte X: „…“ / Er glaubt, dass …: „…“
-        if not cue and mi > 0 and low[mi - 1] in (":", ","):
+        if not cue and mi > 0 and (low[mi - 1] in (":", ",") or _verb_cue(ctx, mi - 1, mj) is not None):
             s_start, _ = _sent_bounds(ctx, mi - 1)
-            for kk in range(mi - 2, s_start - 1, -1):
+            for kk in range(mi - 2 if low[mi - 1] in (":", ",") else mi - 1, s_start - 1, -1):
                 if low[kk] in ("“", "«", "»", '"') and kk < mi - 2:
                     break  # an earlier quote in the same sentence has its own frame
                 part = _verb_cue(ctx, kk, mi)
@@ -484,7 +504,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 if speaker is None and clause_start > s_start and low[clause_start - 1] == ",":
                     speaker = _np_clause(ctx, s_start, kk)  # "Renate Künast, Fraktionschefin …, kritisierte:"
                 if speaker is not None and low[speaker[0]] == "es":
-                    speaker = None
+                    speaker = _document_source(ctx, speaker[1], mi - 1) or (
+                        _document_source(ctx, clause_start, kk) if kk > clause_start else None)
                 break
             if not cue and low[mi - 1] == ":":
                 # "Ein Hauptkommissar nach der Festnahme: „…“", "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
