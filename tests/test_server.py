@@ -279,6 +279,24 @@ def test_server_analyze_stores_idempotently(writable_client: TestClient, homs_te
     assert writable_client.get("/articles").json()["total"] == 3
 
 
+def test_server_analyze_refuses_cross_origin_posts(writable_client: TestClient) -> None:
+    r = writable_client.post("/analyze", content=b"Homs wurde beschossen.", headers={
+        "content-type": "text/plain", "origin": "http://evil.example"})
+    assert r.status_code == 403 and "cross-origin" in r.json()["detail"]
+    assert writable_client.get("/articles").json()["total"] == 0
+    same = writable_client.post("/analyze", content=b"Die Stadt Homs wurde am Montag beschossen.",
+                                headers={"content-type": "text/plain", "origin": "http://testserver"})
+    assert same.status_code == 200
+
+
+def test_server_host_header_checked(sample_db: Path) -> None:
+    app = create_app(sample_db, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/health").status_code == 200
+        # a DNS-rebinding page reaches the server under its own host name
+        assert c.get("/articles", headers={"host": "attacker.example"}).status_code == 400
+
+
 def test_server_analyze_errors(writable_client: TestClient) -> None:
     assert writable_client.post("/analyze", json={"text": "   "}).status_code == 400
     assert writable_client.post("/analyze", json={"nope": 1}).status_code == 400

@@ -31,10 +31,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -90,6 +91,8 @@ MAX_SEARCH_HITS = 5000
 #: aggregate answers kept in memory (per distinct query string)
 CACHE_ENTRIES = 512
 
+#: Host header values a loopback-only server answers (anything else is a DNS-rebinding attempt)
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 #: paths that need no token: the page, its static files, health and the API docs
 PUBLIC_PREFIXES = ("/static/", "/docs", "/openapi.json")
 PUBLIC_PATHS = ("/", "/health", "/favicon.ico")
@@ -314,12 +317,14 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
                max_body: int = MAX_BODY_BYTES, max_concurrency: int = MAX_CONCURRENCY,
                queue_timeout: float = QUEUE_TIMEOUT, request_timeout: float = REQUEST_TIMEOUT,
                query_timeout: float = QUERY_TIMEOUT, analyze_concurrency: int = ANALYZE_CONCURRENCY,
-               warm_search: bool = False) -> FastAPI:
+               warm_search: bool = False, allowed_hosts: list[str] | None = None) -> FastAPI:
     """The FastAPI app over one database file.
 
     ``writable`` lets ``POST /analyze`` store articles (otherwise it answers 403 and the database is
     opened read-only). ``token`` requires ``Authorization: Bearer <token>`` on every API path.
     ``analyzer_factory`` replaces ``lagebild.load(mode, disable=...)`` (tests use a small pipeline).
+    ``allowed_hosts`` restricts the Host header (against DNS rebinding); ``lagebild serve`` sets it to the
+    loopback names unless ``--allow-remote``.
     """
     backend = Backend(db_path, writable=writable, mode=mode, disable=tuple(disable),
                       analyzer_factory=analyzer_factory, query_timeout=query_timeout,
@@ -760,6 +765,10 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         if not backend.writable:
             raise HTTPException(403, "this server is read-only: start it with --writable to analyse and store "
                                      "articles")
+        origin = request.headers.get("origin")
+        if origin and urlparse(origin).netloc != request.headers.get("host"):
+            # another web site posting through a visitor's browser (plain-text or form posts need no preflight)
+            raise HTTPException(403, "cross-origin request refused")
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         fields: dict[str, Any] = {"url": url, "published": published}
         if ctype == "application/json":
@@ -823,6 +832,8 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     if token:
         app.add_middleware(TokenMiddleware, token=token)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     # added last, so outermost: limits apply before anything else runs
     app.add_middleware(LimitsMiddleware, max_body=max_body, max_concurrency=max_concurrency,
                        queue_timeout=queue_timeout, request_timeout=request_timeout)
@@ -876,7 +887,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app = create_app(args.db, writable=args.writable, token=token, mode=args.mode, disable=tuple(args.disable),
                          max_body=args.max_body, max_concurrency=args.max_concurrency,
-                         request_timeout=args.request_timeout, query_timeout=args.query_timeout, warm_search=True)
+                         request_timeout=args.request_timeout, query_timeout=args.query_timeout, warm_search=True,
+                         allowed_hosts=None if args.allow_remote else LOOPBACK_NAMES + [args.host])
     except LagebildError as exc:
         print(f"error[{exc.code}]: {exc}", file=sys.stderr)
         return exc.exit_code
