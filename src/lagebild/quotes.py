@@ -126,7 +126,10 @@ def cues() -> CueLexicon:
         for form in form_list:
             form = form.strip()
             if kind == "verb":
-                verbs.setdefault(form.lower(), set()).add("" if particle == "-" else particle)
+                prt = "" if particle == "-" else particle
+                if prt and form.lower().startswith(prt.split()[-1]):
+                    prt = ""  # "angekündigt", "mitteilte": the particle is already attached
+                verbs.setdefault(form.lower(), set()).add(prt)
             elif kind == "prep":
                 preps.add(form.lower())
             elif kind == "noun":
