@@ -71,3 +71,12 @@ def test_cli_errors_are_one_line_with_exit_codes(tmp_path: Path) -> None:
     assert r.returncode == 5 and "does not exist" in r.stderr
     r = subprocess.run([*LB, "analyze", str(empty), "--mode", "turbo"], capture_output=True, text=True)
     assert r.returncode == 2
+
+
+def test_cli_delegated_commands_receive_their_options(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["serve", "--help"])
+    assert info.value.code == 0
+    assert "--db" in capsys.readouterr().out
+    r = subprocess.run([*LB, "eval", "nosuchtask"], capture_output=True, text=True)
+    assert r.returncode == 1 and "has no 'nosuchtask'" in r.stderr

@@ -339,7 +339,12 @@ def _delegate(command: str, rest: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Delegated commands parse their own options; argparse's REMAINDER would drop a leading "--db".
+    split = next((i for i, a in enumerate(argv) if not a.startswith("-")), len(argv))
+    delegated_rest = argv[split + 1:] if split < len(argv) and argv[split] in DELEGATED else None
+    args = parser.parse_args(argv if delegated_rest is None else argv[: split + 1])
+    if delegated_rest is not None:
+        args.rest = delegated_rest
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     if args.version:
