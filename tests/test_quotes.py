@@ -158,5 +158,5 @@ def test_quotes_spkatt2023_reader_smoke():
     assert res["counts"]["gold"] > 0
 
 
-SOURCE_FLOOR = 0.53  # measured 0.571 on these 40 dev articles
-CUE_FLOOR = 0.67  # measured 0.705
+SOURCE_FLOOR = 0.60  # measured 0.642 on these 40 dev articles
+CUE_FLOOR = 0.72  # measured 0.762
