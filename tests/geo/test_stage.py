@@ -89,3 +89,23 @@ def test_stage_trims_numbers_swallowed_by_entity_spans(stage: PlaceStage) -> Non
     assert p.text == "Nowgorod" and p.country_iso3 == "RUS" and p.feature_type != "fallback"
     c = doc.spatial_claims[0]
     assert c.subject == "Nowgorod" and c.anchor == "Moskau" and c.holds is True and 450 < c.computed_km < 530
+
+
+def test_stage_function_words_and_person_names_are_not_places(stage: PlaceStage) -> None:
+    text = ("Dabei wurden nach palästinensischen Angaben 25 Menschen getötet. Am Donnerstag sagte General "
+            "Michael Hagee, Kommandant des US-Marine-Corps, er sei besorgt.")
+    doc = _doc(text)
+    s = text.index("Michael Hagee")
+    doc.entities = [EntityMention(s, s + len("Michael Hagee"), "Michael Hagee", "PER", entity="e1")]
+    doc = stage(doc)
+    assert [p.text for p in doc.places if p.kind == "toponym"] == []
+    assert [p.country_iso3 for p in doc.places] == ["PSE"]
+
+
+def test_stage_hyphen_compound_gives_the_country(stage: PlaceStage) -> None:
+    text = "Das Vorgehen von US-Marines im Kampfeinsatz wird untersucht."
+    doc = _doc(text)
+    s = text.index("US-Marines")
+    doc.entities = [EntityMention(s, s + len("US-Marines"), "US-Marines", "LOC", entity="e1")]
+    doc = stage(doc)
+    assert [(p.text, p.country_iso3, p.feature_type) for p in doc.places] == [("US", "USA", "country")]

@@ -221,7 +221,8 @@ class Resolver:
 
     def _fallback(self, mentions: list[Mention]) -> None:
         """Names without any entry (streets, buildings) sit at the article's most-named city, else its country."""
-        todo = [m for m in mentions if m.choice is None and m.kind == "toponym" and not m.country]
+        todo = [m for m in mentions if m.choice is None and m.kind == "toponym" and not m.country
+                and getattr(m, "fallback_ok", True)]
         if not todo:
             return
         counts: dict[int, tuple[int, Candidate]] = {}

@@ -23,12 +23,17 @@ from .build import norm
 from .demonyms import lookup as demonym_lookup
 from .focus import article_focus
 from .gazetteer import Candidate, Gazetteer
-from .resolver import Mention, Resolver, link_containers
+from .resolver import _GENERIC, Mention, Resolver, link_containers
 from .spatial import find_claims
 
 log = logging.getLogger(__name__)
 
 _MAX_WORDS = 4
+#: unknown names that are most likely inside the article's town: streets, squares, buildings, districts
+_INNER = re.compile(r"(?i)(straße|strasse|platz|allee|gasse|weg|damm|ufer|brücke|bahnhof|flughafen|airport|"
+                    r"arena|stadion|stadium|krankenhaus|klinik|hospital|hotel|moschee|kirche|dom|markt|lager|"
+                    r"camp|viertel|kaserne|gefängnis|kreuzung|tunnel|hafen|street|road|avenue|square|bridge|station)$")
+_INNER_CUES = {"Bezirk", "Stadtteil", "Stadtviertel", "Viertel", "Vorort", "Flüchtlingslager", "Lager", "Camp"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,6 +44,15 @@ def cues() -> dict[str, Any]:
         "prep": {w.lower() for w in d["prepositions"]}, "stop": set(d["stop"]),
         "same_name": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in d["same_name"]) + r")\b"),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """German and English function words ("Dabei", "Man"): capitalised at a sentence start, never places."""
+    from spacy.lang.de.stop_words import STOP_WORDS as DE
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+
+    return frozenset(w.lower() for w in (DE | EN) if len(w) > 1)
 
 
 def _is_cap(word: str) -> bool:
@@ -70,12 +84,26 @@ class PlaceStage:
                 if m and not self.gaz.has(text) and self.gaz.has(m.group(1)):
                     text = m.group(1)
                     end = start + len(text)
+                if "-" in text and not self.gaz.has(text):
+                    head = text.split("-")[0]
+                    if head and self._is_country_name(head):  # "US-Marines", "Irak-Krieg": the country part
+                        out.append(Mention(start, start + len(head), head, hint="country"))
+                        out[-1].entity = e.entity  # type: ignore[attr-defined]
+                        continue
                 out.append(Mention(start, end, text))
+                out[-1].fallback_ok = self._fallback_ok(doc, start, text)  # type: ignore[attr-defined]
                 out[-1].entity = e.entity  # type: ignore[attr-defined]
             elif e.label in ("ORG", "MISC") and self._is_country_name(e.text):
                 out.append(Mention(e.start, e.end, e.text, hint="country"))
                 out[-1].entity = e.entity  # type: ignore[attr-defined]
         return out
+
+    def _fallback_ok(self, doc: Doc, start: int, text: str) -> bool:
+        """May an unknown LOC name sit at the article's main place? Only names of places inside a town."""
+        if " " in text.strip() or _INNER.search(text):
+            return True
+        k = doc.text.rfind(" ", 0, max(0, start - 1))
+        return doc.text[k + 1:start].strip() in _INNER_CUES
 
     def _is_country_name(self, text: str) -> bool:
         return any(c.ftype in ("country", "continent") and c.flag in (0, 1, 2) for c in self.gaz.search(text, 10))
@@ -88,7 +116,10 @@ class PlaceStage:
             if english and c.flag in (0, 2) and (c.pop >= 20_000 or c.ftype in ("admin1", "country", "region")
                                                   or (c.ftype == "admin2" and " " in c.name)):
                 return True  # English capitalises names only; small towns still need a preposition
-            if c.ftype in ("country", "continent", "region") or (c.ftype == "admin1" and c.flag in (0, 2)):
+            if c.ftype in ("country", "continent", "region"):
+                return True
+            if (c.ftype == "admin1" and c.flag in (0, 2) and self.gaz.country_pop.get(c.cc, 0) >= 5_000_000
+                    and c.name.split()[0] not in _GENERIC):
                 return True
             if c.ftype == "city" and c.pop >= 1_000_000:
                 return True
@@ -101,9 +132,10 @@ class PlaceStage:
     def _scan(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
         toks = doc.tokens
         out: list[Mention] = []
-        occupied = set()
+        occupied: set[int] = set()
         for s, e in taken:
             occupied.update(range(s, e))
+        funcwords = _function_words()
         stop = self.cues["stop"]
         english = (doc.article.language or "de").startswith("en")
         i = 0
@@ -111,7 +143,7 @@ class PlaceStage:
         while i < n:
             t = toks[i]
             w = t.text
-            if t.start in occupied or not w[:1].isalpha():
+            if t.start in occupied or not w[:1].isalpha() or w.lower() in funcwords:
                 i += 1
                 continue
             if not _is_cap(w):
@@ -173,6 +205,7 @@ class PlaceStage:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         mentions = self._from_entities(doc)
+        kept = []
         for m in mentions:  # cue words before entity spans too
             k = text.rfind(" ", 0, max(0, m.start - 1))
             prev = text[k + 1:m.start].strip()
@@ -180,15 +213,18 @@ class PlaceStage:
                 m.hint = "region"
             elif prev in self.cues["city"]:
                 m.hint = "city"
-        tok_spans = []
-        if mentions:
-            starts = {t.start: i for i, t in enumerate(doc.tokens)}
-            ends = {t.end: i for i, t in enumerate(doc.tokens)}
-            for m in mentions:
-                if m.start in starts and m.end in ends:
-                    tok_spans.append((starts[m.start], ends[m.end] + 1))
-        scanned = self._scan(doc, [(doc.tokens[a].start, doc.tokens[b - 1].end) for a, b in tok_spans]
-                             if tok_spans else [])
+            if m.hint is None and prev.lower() not in self.cues["prep"]:
+                # a tagger LOC that only matches hamlets, with no preposition before it ("in dichtem Nebel")
+                cands = self.resolver.candidates(m)
+                if cands and all(c.ftype == "city" and c.pop < 10_000 for c in cands):
+                    continue
+                m.candidates = cands
+            kept.append(m)
+        mentions = kept
+        # every entity span (persons, organisations too: "General Michael Hagee", "South Airlines") is off
+        # limits for the gazetteer scan; LOC spans are already mentions
+        taken = [(e.start, e.end) for e in doc.entities] + [(m.start, m.end) for m in mentions]
+        scanned = self._scan(doc, taken)
         # entity spans: keep the char ranges to skip in the scan
         covered = [(m.start, m.end) for m in mentions]
         for m in scanned:
