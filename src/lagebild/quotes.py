@@ -856,12 +856,13 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             break  # passive: the speaker is rarely named in the clause
         clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
-        if k > clause and low[clause] not in ("das", "dies", "dieses", "diese"):
+        if k == clause and clause > a and low[clause - 1] == ",":
+            sp = _np_clause(ctx, a, clause - 1)  # "Die Politikerin …, Anja Hajduk, kritisierte …"
+        elif k > clause and low[clause] not in ("das", "dies", "dieses", "diese"):
             sp = _np_subject(ctx, clause, k, backward=False)
-        if sp is None:
-            sp = _np_after_cue(ctx, k + 1, b)
-        if sp is None and k > clause:
-            sp = _np_subject(ctx, clause, k)
+        if sp is None and (k == clause or low[clause] in lex.adverbs or low[clause] in lex.pps
+                           or low[clause] in ("das", "dies", "dieses", "diese")):
+            sp = _np_after_cue(ctx, k + 1, b)  # verb-second: the subject follows the verb
         if sp is None or low[sp[0]] in ("es", "man"):
             continue
         msg = _msg_span(ctx, a, b)
