@@ -225,15 +225,6 @@ def suffix(word: str) -> str:
     return word[-3:].lower()
 
 
-def token_features(words: list[str], vocab: dict[str, dict[str, int]], first_in_sent: bool = True) -> tuple[list[int], list[int]]:
-    shapes = vocab["shape"]
-    sufs = vocab["suffix"]
-    return (
-        [shapes.get(word_shape(w), 1) for w in words],
-        [sufs.get(suffix(w), 1) for w in words],
-    )
-
-
 def build_model(n_shape: int, n_suffix: int, in_dim: int, n_tags: int, hidden: int = 160, proj: int = 192,
                 n_flags: int = 0):
     import torch
@@ -413,34 +404,36 @@ def viterbi_batch(logp: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 class FastNER:
     """``predict(token_lists) -> [[(start, end, label, score), ...], ...]`` (token indices, end exclusive).
 
-    A model directory may hold several members (``weights.npz``, ``weights-2.npz``, ...) trained on the
-    same data with the same vocabulary; their tag log-probabilities are averaged.
+    A model directory may hold several members (``weights.npz`` + ``vocab.json``, ``weights-2.npz`` +
+    ``vocab-2.json``, ...); their tag log-probabilities are averaged.
     """
 
-    def __init__(self, models: list[NumpyTagger], vocab: dict[str, Any], pieces: E5Pieces,
+    def __init__(self, models: list[NumpyTagger], vocabs: list[dict[str, Any]], pieces: E5Pieces,
                  cache_words: int = 30_000) -> None:
         self.models = models
-        self.vocab = vocab
+        self.vocabs = vocabs
         self.pieces = pieces
         self.cache_words = cache_words
+        self.o_bias = float(vocabs[0].get("config", {}).get("o_bias", 0.0))
         self._cols = np.cumsum([0] + [m.word_in.shape[1] for m in models])
-        # word -> (row in self._rows, shape id, suffix id); a row holds every member's LSTM input contribution
-        self._word: dict[str, tuple[int, int, int]] = {}
+        # word -> (row in self._rows, then shape id and suffix id per member); a row holds every
+        # member's LSTM input contribution for the word
+        self._word: dict[str, tuple[int, ...]] = {}
         self._rows = np.zeros((1024, int(self._cols[-1])), dtype=np.float32)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> FastNER:
         path = Path(path) if path else MODEL_DIR
-        vfile = path / "vocab.json"
         wfiles = sorted(path.glob("weights*.npz"))
-        if not vfile.exists() or not wfiles:
+        if not wfiles or not (path / "vocab.json").exists():
             raise ConfigError(f"fast NER model not found in {path}; train it with `lagebild train ner_fast`")
-        vocab = json.loads(vfile.read_text(encoding="utf-8"))
-        models = []
+        models, vocabs = [], []
         for wfile in wfiles:
+            vfile = path / (wfile.stem.replace("weights", "vocab") + ".json")
+            vocabs.append(json.loads(vfile.read_text(encoding="utf-8")))
             with np.load(wfile) as z:
                 models.append(NumpyTagger({k: z[k] for k in z.files}))
-        return cls(models, vocab, E5Pieces())
+        return cls(models, vocabs, E5Pieces())
 
     def _cache_words(self, words: set[str]) -> None:
         """Give every word a cached input row (bounded cache: cleared when full)."""
@@ -460,14 +453,18 @@ class FastNER:
             grown[:start] = self._rows[:start]
             self._rows = grown
         self._rows[start:need] = rows
-        shapes_v, sufs_v = self.vocab["shape"], self.vocab["suffix"]
         for i, w in enumerate(new):
-            self._word[w] = (start + i, shapes_v.get(word_shape(w), 1), sufs_v.get(suffix(w), 1))
+            shape, suf = word_shape(w), suffix(w)
+            ids = [start + i]
+            for v in self.vocabs:
+                ids += [v["shape"].get(shape, 1), v["suffix"].get(suf, 1)]
+            self._word[w] = tuple(ids)
 
     def predict(self, token_lists: list[list[str]], batch_size: int = 32) -> list[list[tuple[int, int, str, float]]]:
         # similar lengths together keep padding (and LSTM steps) low
         order = sorted(range(len(token_lists)), key=lambda i: len(token_lists[i]))
         results: list[list[tuple[int, int, str, float]]] = [[] for _ in token_lists]
+        width = 1 + 2 * len(self.models)
         for b in range(0, len(order), batch_size):
             idx = [i for i in order[b : b + batch_size] if token_lists[i]]
             if not idx:
@@ -476,15 +473,18 @@ class FastNER:
             self._cache_words({w for s in batch for w in s})
             lengths = np.array([len(s) for s in batch])
             maxlen = int(lengths.max())
-            feats = np.zeros((len(batch), maxlen, 3), dtype=np.int64)
+            feats = np.zeros((len(batch), maxlen, width), dtype=np.int64)
             cache = self._word
             for i, sent in enumerate(batch):
                 feats[i, : len(sent)] = [cache[w] for w in sent]
             rows = self._rows[feats[:, :, 0]]
             logp = sum(
-                _log_softmax(m(rows[:, :, self._cols[k] : self._cols[k + 1]], feats[:, :, 1], feats[:, :, 2], lengths))
+                _log_softmax(m(rows[:, :, self._cols[k] : self._cols[k + 1]], feats[:, :, 1 + 2 * k],
+                               feats[:, :, 2 + 2 * k], lengths))
                 for k, m in enumerate(self.models)
             ) / len(self.models)
+            if self.o_bias:  # precision/recall trade-off chosen on held-out dev data (vocab.json "o_bias")
+                logp[:, :, 0] += self.o_bias
             paths = viterbi_batch(logp, lengths)
             probs = np.exp(np.take_along_axis(logp, paths[:, :, None], 2)[:, :, 0])
             for r, i in enumerate(idx):

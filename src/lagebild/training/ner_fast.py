@@ -262,6 +262,30 @@ def _label_silver(data: Path, out: Path, threads: int) -> int:
     return 0
 
 
+def _tune_bias(model_dir: Path, data: Path, holdout: int) -> int:
+    """Pick the O-tag log-prob bias with the best holdout F1 (never the test split)."""
+    from ..evaluation.conll import read_germeval, score_spans
+    from ..evaluation.conll import tags_to_spans as gold_spans
+    from ..ner.fast import FastNER
+
+    sents = read_germeval(data / "germeval2014" / "NER-de-dev.tsv", scheme="outer3")[-holdout:]
+    gold = [gold_spans(s.tags) for s in sents]
+    ner = FastNER.load(model_dir)
+    best = (-1.0, 0.0)
+    for bias in (-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5):
+        ner.o_bias = bias
+        pred = ner.predict([s.tokens for s in sents])
+        f1 = score_spans(gold, [[(a, b, lab) for a, b, lab, _ in p] for p in pred], labels=("PER", "LOC", "ORG"))["micro"]["f1"]
+        print(f"o_bias {bias:+.2f}: holdout F1 {f1:.4f}")
+        best = max(best, (f1, bias))
+    vfile = model_dir / "vocab.json"  # the first member's vocabulary carries the ensemble's bias
+    vocab = json.loads(vfile.read_text(encoding="utf-8"))
+    vocab["config"]["o_bias"] = best[1]
+    vfile.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    print(f"stored o_bias {best[1]:+.2f} (holdout F1 {best[0]:.4f}) in {vfile}")
+    return 0
+
+
 def _evaluate(model_dir: Path, data: Path, split: str, limit: int, holdout: int) -> int:
     """GermEval 2014 outer PER/LOC/ORG strict micro-F1 on gold tokens, with throughput."""
     from ..evaluation.conll import format_scores, read_germeval, score_spans
@@ -313,10 +337,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--label-silver", metavar="JSONL",
                     help="label German Wikinews text (CC BY 2.5) with the accurate model into JSONL and exit")
     ap.add_argument("--limit", type=int, default=0, help="with --evaluate: first N sentences only")
+    ap.add_argument("--tune-bias", action="store_true",
+                    help="choose the O-tag bias on the GermEval dev holdout and store it in --out/vocab.json")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args.evaluate:
         return _evaluate(Path(args.out), Path(args.data), args.evaluate, args.limit, args.holdout)
+    if args.tune_bias:
+        return _tune_bias(Path(args.out), Path(args.data), args.holdout)
     if args.label_silver:
         return _label_silver(Path(args.data), Path(args.label_silver), args.threads)
 
