@@ -72,6 +72,8 @@ _OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezei
                          "kritisierte kritisierten kritisiert forderte forderten fordert warnte warnten warnt".split())
 _NAME_PARTICLES = frozenset("de du da dos del van von der den la le al el bin ibn".split())
 _DEMONSTRATIVES = frozenset("letztere letzterer letzteres erstere ersterer dieser diese jener jene".split())
+_AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden wurden will wollte soll sollte "
+                 "kann konnte muss musste ist war sind waren".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
@@ -566,9 +568,13 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
         return sp
     if sp is not None and ctx.low[cue - 1] == "und":
         return sp  # "Podolski war ebenfalls anwesend und sagte, ..."
-    # "X hatte ... gesagt": the subject still opens the clause
-    if sp is not None and ctx.low[sp[1]] in ("hatte", "hat", "habe", "hätte", "wird", "wurde", "hatten", "haben"):
-        return sp
+    # "X hatte ... gesagt", "Ein Bezirksgericht in Virginia hat … aufgefordert": the subject opens the clause
+    # and the finite auxiliary follows it (perhaps after a PP attached to the subject)
+    if sp is not None and sp[0] == start:
+        aux = next((m for m in range(sp[1], cue) if ctx.low[m] in _AUX), None)
+        if aux is not None and aux - sp[1] <= 4 and not any(
+                ctx.low[m] in (",", ";") for m in range(sp[1], aux)):
+            return sp
     if not backward or ctx.low[lo] in adv or ctx.low[lo] in cues().pps:
         return None
     return _np_backward(ctx, cue, lo) if lo < cue else None
