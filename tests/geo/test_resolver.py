@@ -48,3 +48,10 @@ def test_resolver_aliases(resolver: Resolver) -> None:
     assert ms[0].choice.ftype == "region" and ms[1].choice.cc == "GB"
     ms = _resolve(resolver, "USA", ["USA"])
     assert ms[0].choice.ftype == "country" and ms[0].choice.cc == "US"
+
+
+def test_resolver_postal_code_container(resolver: Resolver) -> None:
+    # the Mordecai complaint: "Long Beach, CA" must stay in California
+    ms = _resolve(resolver, "Protests in Long Beach, CA on Monday.", ["Long Beach", "CA"])
+    assert (ms[0].choice.cc, ms[0].choice.admin1) == ("US", "CA")
+    assert ms[1].choice.ftype == "admin1" and ms[1].choice.name == "California"

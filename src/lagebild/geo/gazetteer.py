@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .build import F_CITY, F_CONTINENT, F_COUNTRY, FTYPES, default_path, norm
+from .build import F_ADMIN1, F_CITY, F_CONTINENT, F_COUNTRY, FTYPES, default_path, norm
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,7 @@ class Gazetteer:
         self.post = z["post"]
         self.flag = z["flag"]
         self._by_gid: dict[int, int] | None = None
+        self._admin1_code: dict[tuple[str, str], int] | None = None
         self._country_row = {self.ccs[self.cc[i]]: int(i) for i in np.nonzero(self.ftype == F_COUNTRY)[0]}
         self.iso3 = _iso3_table()
         self._iso2 = {v: k for k, v in self.iso3.items()}
@@ -143,6 +144,15 @@ class Gazetteer:
 
     def iso2_of(self, iso3: str) -> str | None:
         return self._iso2.get(iso3)
+
+    def admin1_by_code(self, cc: str, code: str) -> Candidate | None:
+        """First-level region by its code ("US", "CA" -> California): postal abbreviations after a comma."""
+        if self._admin1_code is None:
+            self._admin1_code = {}
+            for i in np.nonzero(self.ftype == F_ADMIN1)[0].tolist():
+                self._admin1_code.setdefault((self.ccs[self.cc[i]], self.admin1s[self.admin1[i]]), i)
+        idx = self._admin1_code.get((cc, code))
+        return None if idx is None else self.candidate(idx)
 
     def continent(self, code: str) -> Candidate | None:
         idx = self._continent_row.get(code)

@@ -94,6 +94,10 @@ class Resolver:
                     for c in cands:
                         c.flag = max(c.flag, 1)
                 return cands
+        if re.fullmatch(r"[A-Z]{2}", m.text):  # US postal state code ("Long Beach, CA")
+            c = self.gaz.admin1_by_code("US", m.text)
+            if c is not None:
+                return [c]
         # a name the gazetteer lacks that contains one it knows: a building/team/court named after a place
         words = m.text.replace("’s", "").replace("'s", "").split()
         for n in range(len(words) - 1, 0, -1):
