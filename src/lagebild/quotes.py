@@ -262,7 +262,7 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     # genitive or "von" attachment: "ein Sprecher des Ministeriums", "Sprecher von Greenpeace"
     if end < lim and (low[end] in _GEN_DETS or low[end] in ("von", "vom")):
         k = end + 1
-        while k < lim and (_is_adj(low[k]) or low[k] in _DETS):
+        while k < lim and ((_is_adj(low[k]) and not _is_cap(toks[k].text)) or low[k] in _DETS):
             k += 1
         g_head = None
         while k < lim and _is_cap(toks[k].text) and low[k] not in _NOT_ADJ:
