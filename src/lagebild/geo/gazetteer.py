@@ -33,10 +33,11 @@ class Candidate:
     lat: float
     lon: float
     cc: str  # ISO-2 ("" for continents and multi-country regions)
-    admin1: str
+    admin1: str  # admin1 code (GeoNames code for cities, state code for regions): for matching
     pop: int
     capital: bool
     flag: int  # how the name matched: 0 primary, 1 alternate, 2 curated, 3 derived
+    admin1_name: str = ""  # name of the first-level region ("Kalifornien" is "California"), "" if unknown
 
     @property
     def geonameid(self) -> int | None:
@@ -54,6 +55,7 @@ class Gazetteer:
         self.capital = z["capital"]
         self.cc = z["cc"]
         self.admin1 = z["admin1"]
+        self.admin1_name = z["admin1_name"] if "admin1_name" in z.files else z["admin1"]
         self.names = bytes(z["names"]).decode("utf-8").split("\n")
         self.ccs = bytes(z["ccs"]).decode("utf-8").split("\n")
         self.admin1s = bytes(z["admin1s"]).decode("utf-8").split("\n")
@@ -125,7 +127,8 @@ class Gazetteer:
         return Candidate(idx=idx, gid=int(self.gid[idx]), name=self.names[idx], ftype=FTYPES[self.ftype[idx]],
                          lat=float(self.lat[idx]), lon=float(self.lon[idx]), cc=self.ccs[self.cc[idx]],
                          admin1=self.admin1s[self.admin1[idx]], pop=int(self.pop[idx]),
-                         capital=bool(self.capital[idx]), flag=flag)
+                         capital=bool(self.capital[idx]), flag=flag,
+                         admin1_name=self.admin1s[self.admin1_name[idx]])
 
     def get(self, geonameid: int) -> Candidate | None:
         if self._by_gid is None:

@@ -241,7 +241,7 @@ class PlaceStage:
             if m.fallback:
                 places.append(Place(start=m.start, end=m.end, text=m.text, name=c.name, geonameid=None,
                                     country_iso2=c.cc or None, country_iso3=self.gaz.country_iso3(c.cc) if c.cc else None,
-                                    admin1=c.admin1 or None, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                                    admin1=c.admin1_name or None, lat=round(c.lat, 5), lon=round(c.lon, 5),
                                     feature_type="fallback", confidence=0.3, kind="toponym",
                                     entity=getattr(m, "entity", None)))
             else:
@@ -256,7 +256,7 @@ class PlaceStage:
     def _place(self, m: Mention, c: Candidate, ftype: str | None = None, conf: float | None = None) -> Place:
         return Place(start=m.start, end=m.end, text=m.text, name=c.name, geonameid=c.geonameid,
                      country_iso2=c.cc or None, country_iso3=self.gaz.country_iso3(c.cc) if c.cc else None,
-                     admin1=c.admin1 or None if c.ftype not in ("continent",) else None, lat=round(c.lat, 5),
+                     admin1=c.admin1_name or None, lat=round(c.lat, 5),
                      lon=round(c.lon, 5), feature_type=ftype or c.ftype,
                      confidence=conf if conf is not None else (0.9 if m.country else m.confidence),
                      kind=m.kind, entity=getattr(m, "entity", None))
