@@ -605,8 +605,12 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
     last_cont: Quote | None = None
     last_sent = -5
     direct_by_sent: dict[int, Quote] = {}
+    unframed: list[Quote] = []
     for q in out:
-        # every sentence a direct quote touches (message and frame) is taken
+        if q.cue is None and (q.speaker_start is None or not q.start <= q.speaker_start < q.end):
+            unframed.append(q)  # a partial quote inside reported speech: the frame may be indirect
+            continue
+        # every sentence a framed direct quote touches (message and frame) is taken
         for si in range(ctx.doc.sentence_of(q.start), ctx.doc.sentence_of(max(q.start, q.end - 1)) + 1):
             direct_by_sent[si] = q
     for si, sent in enumerate(ctx.doc.sentences):
@@ -618,9 +622,16 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             continue
         found = _indirect_in_sentence(ctx, a, b, lex)
         if found is not None:
+            for u in unframed:
+                if found.message_start <= u.message_start and u.message_end <= found.message_end + 2 and u in out:
+                    out.remove(u)  # "Hartmann erklärte, ihr lägen „…“": one event, the indirect one
             out.append(found)
             last, last_sent = found, si
             continue
+        inside = next((u for u in unframed if u in out and u.message_start <= sent.start + 2
+                       and u.message_end >= sent.end - 2), None)
+        if inside is not None:
+            continue  # the sentence is an unframed direct quote already
         # Konjunktiv-I continuation of the previous reported speech, merged over consecutive sentences
         follows = last is not None and si - last_sent == 1 and last.speaker is not None
         if follows and (last.kind == "indirect" or last.kind == "direct") and _konj1(ctx, a, b):
