@@ -157,3 +157,12 @@ def test_batch_rejects_stdin_and_bad_options(tmp_path: Path) -> None:
         plan_partitions([str(tmp_path)], records=0)
     with pytest.raises(ConfigError):
         load_parquet(tmp_path / "nope", None)
+
+
+def test_batch_tiny_byte_caps_still_cover_every_record(jsonl: Path, shared_data) -> None:
+    """Ranges cut at every record (a cap smaller than one record) stream from the file and lose nothing."""
+    paths = [str(jsonl), str(WARC_DIR)]
+    plan = plan_partitions(paths, records=1000, max_bytes=500)
+    assert sum(p.kind == "warc" for p in plan) >= 10
+    direct = Counter(_key(i) for i in read_paths(paths))
+    assert Counter(_key(i) for p in plan for i in read_partition(p)) == direct

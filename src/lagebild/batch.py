@@ -204,10 +204,43 @@ def plan_partitions(paths: Iterable[str], *, records: int = DEFAULT_RECORDS,
 
 
 # -- reading one partition ------------------------------------------------------------------------
-def _read_range(path: str, start: int, end: int) -> bytes:
-    with open(path, "rb") as fh:
+class _FileSlice(io.RawIOBase):
+    """Bytes [start, end) of a file as a seekable stream of its own (offset 0 = ``start``).
+
+    Streams instead of reading the range into memory: a range may hold one huge WARC record.
+    """
+
+    def __init__(self, fh: Any, start: int, end: int):
+        super().__init__()
+        self._fh, self._start = fh, start
+        self._end = end if end >= 0 else os.fstat(fh.fileno()).st_size
+        self._pos = 0
         fh.seek(start)
-        return fh.read(max(0, end - start) if end >= 0 else -1)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        size = self._end - self._start
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: size}[whence]
+        self._pos = max(0, min(size, base + offset))
+        self._fh.seek(self._start + self._pos)
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        want = min(len(buffer), self._end - self._start - self._pos)
+        if want <= 0:
+            return 0
+        data = self._fh.read(want)
+        buffer[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
 
 
 def _renumber(item: RawInput | InputFailure, name: str, offset: int) -> RawInput | InputFailure:
@@ -242,19 +275,18 @@ def _read_partition(part: Partition, fields: JsonlFields) -> Iterator[RawInput |
         return
     path = part.files[0]
     try:
-        if part.end >= 0 and part.end - part.start > MAX_PARTITION_BYTES * 2:
-            raise InputError("partition range is larger than planned; re-plan the batch", source=path)
-        data = _read_range(path, part.start, part.end)
+        raw = open(path, "rb")  # closed by the with-block below, once the records are drained
     except OSError as exc:
         yield InputFailure(path, InputError(f"cannot read file: {exc.strerror or exc}", source=path))
         return
-    if part.kind == "jsonl":
-        for item in _read_jsonl_lines(io.BytesIO(data), path, fields):
-            yield _renumber(item, path, part.first_line - 1)
-    elif part.kind == "warc":
-        yield from _read_warc_stream(io.BytesIO(data), path)
-    else:
-        yield InputFailure(path, MalformedInputError(f"unknown partition kind {part.kind!r}", source=path))
+    with raw, io.BufferedReader(_FileSlice(raw, part.start, part.end), buffer_size=1 << 20) as fh:
+        if part.kind == "jsonl":
+            for item in _read_jsonl_lines(fh, path, fields):
+                yield _renumber(item, path, part.first_line - 1)
+        elif part.kind == "warc":
+            yield from _read_warc_stream(fh, path)
+        else:
+            yield InputFailure(path, MalformedInputError(f"unknown partition kind {part.kind!r}", source=path))
 
 
 # -- running one partition (on a worker) ----------------------------------------------------------
