@@ -118,7 +118,7 @@ class PlaceStage:
                 return True  # English capitalises names only; small towns still need a preposition
             if c.ftype in ("country", "continent", "region"):
                 return True
-            if (c.ftype == "admin1" and c.flag in (0, 2) and self.gaz.country_pop.get(c.cc, 0) >= 5_000_000
+            if (c.ftype == "admin1" and c.flag <= 2 and self.gaz.country_pop.get(c.cc, 0) >= 5_000_000
                     and c.name.split()[0] not in _GENERIC):
                 return True
             if c.ftype == "city" and c.pop >= 1_000_000:
@@ -171,6 +171,8 @@ class PlaceStage:
                     if j > i:
                         break
                 j += 1
+            if best is None and len(w) > 4 and w.endswith("s") and w not in stop and self.gaz.probe(w[:-1])[0]:
+                best = i  # German genitive: "Israels", "Afrikas" (resolved via the variant without -s)
             if best is None:
                 d = demonym_lookup(w) if w.isalpha() and w not in stop else None
                 if d:
