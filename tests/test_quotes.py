@@ -158,5 +158,5 @@ def test_quotes_spkatt2023_reader_smoke():
     assert res["counts"]["gold"] > 0
 
 
-SOURCE_FLOOR = 0.60  # measured 0.642 on these 40 dev articles
+SOURCE_FLOOR = 0.62  # measured 0.658 on these 40 dev articles
 CUE_FLOOR = 0.72  # measured 0.762
