@@ -109,3 +109,18 @@ def test_stage_hyphen_compound_gives_the_country(stage: PlaceStage) -> None:
     doc.entities = [EntityMention(s, s + len("US-Marines"), "US-Marines", "LOC", entity="e1")]
     doc = stage(doc)
     assert [(p.text, p.country_iso3, p.feature_type) for p in doc.places] == [("US", "USA", "country")]
+
+
+def test_stage_in_the_full_pipeline_places_major_cities(homs_text: str) -> None:
+    """Issue 2 acceptance: `analyze` on a German conflict report places the cities it names within 25 km."""
+    import lagebild
+
+    nlp = lagebild.load(disable=["times", "quantities", "quotes", "events"])
+    doc = nlp.analyze(homs_text, published="2011-05-11")
+    gaz = Gazetteer.load()
+    cities = {p.text: p for p in doc.places if p.feature_type == "city"}
+    for name, gid in (("Homs", 169577), ("Damaskus", 170654)):
+        ref = gaz.get(gid)
+        assert haversine_km(cities[name].lat, cities[name].lon, ref.lat, ref.lon) < 25
+    for p in doc.places:
+        assert doc.text[p.start:p.end] == p.text
