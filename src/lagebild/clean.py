@@ -283,7 +283,7 @@ def extract_html(html: str, *, url: str | None = None, source: str | None = None
 
     try:
         result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                             include_tables=False, favor_precision=True, deduplicate=True)
+                                             include_tables=False, favor_precision=True, deduplicate=False)
     except Exception as exc:  # trafilatura raises assorted lxml errors on hostile markup
         raise MalformedInputError(f"HTML could not be parsed: {exc}", source=source) from exc
     if result is None:
