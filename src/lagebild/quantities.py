@@ -243,11 +243,11 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
         keep = [k for k, o in enumerate(objs) if o is not None]
         nums = [nums[k] for k in keep]
         objs_kept = [o for o in objs if o is not None]
-        eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") for n, o in zip(nums, objs_kept)]
+        eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") for n, o in zip(nums, objs_kept, strict=True)]
         preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible)
         built: list[tuple[_Num, Quantity]] = [
             (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None))
-            for k, (num, o) in enumerate(zip(nums, objs_kept))
+            for k, (num, o) in enumerate(zip(nums, objs_kept, strict=True))
         ]
         _fill_elided(built)
         out.extend(q for _, q in built)

@@ -600,7 +600,7 @@ def _msg_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
 
 def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
     lex = cues()
-    toks, low = ctx.toks, ctx.low
+    toks = ctx.toks
     last: Quote | None = None
     last_cont: Quote | None = None
     last_sent = -5
