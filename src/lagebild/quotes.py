@@ -634,7 +634,7 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             continue  # the sentence is an unframed direct quote already
         # Konjunktiv-I continuation of the previous reported speech, merged over consecutive sentences
         follows = last is not None and si - last_sent == 1 and last.speaker is not None
-        if follows and (last.kind == "indirect" or last.kind == "direct") and _konj1(ctx, a, b):
+        if follows and _konj1(ctx, a, b):
             span = _msg_span(ctx, a, b)
             if span is None:
                 continue
