@@ -283,16 +283,23 @@ class Resolver:
                     s += w["within"] if same or d < w["within_km"] else -w["within"] / 2
                 elif container.ftype == "city" and c.cc == container.cc:
                     s += w["within"] / 2
-            if anchors and c.ftype in ("city", "admin2", "admin1") and not names_country:
-                near = 0
-                for _, a in anchors:
-                    if a.ftype in ("country", "continent", "region") or a.idx == c.idx:
-                        continue
-                    if haversine_km(c.lat, c.lon, a.lat, a.lon) < w["near_km"]:
-                        near += 1
-                if near:
-                    s += w["near"] * min(near, 3)
             scored.append((s, c))
+        if anchors and not names_country:
+            # closeness bonus, only for candidates that could still win (keeps long articles cheap)
+            pts = {a.idx: (a.lat, a.lon) for _, a in anchors if a.ftype not in ("country", "continent", "region")}
+            best = max(sc[0] for sc in scored)
+            reach = best - w["near"] * 3
+            for k, (s, c) in enumerate(scored):
+                if s < reach or c.ftype not in ("city", "admin2", "admin1"):
+                    continue
+                near = 0
+                for idx, (lat, lon) in pts.items():
+                    if idx != c.idx and haversine_km(c.lat, c.lon, lat, lon) < w["near_km"]:
+                        near += 1
+                        if near >= 3:
+                            break
+                if near:
+                    scored[k] = (s + w["near"] * near, c)
         scored.sort(key=lambda sc: -sc[0])
         m.score, m.choice = scored[0]
         gap = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
