@@ -182,6 +182,7 @@ def crf_nll(emissions, allowed, lengths, trans, start, end, constraint):
 
 
 def constraint_start(constraint):
+    """BIO start constraint (no I- tag first) as a finite torch vector."""
     import torch
 
     return torch.from_numpy(np.where(np.isfinite(_START), 0.0, -1e4).astype(np.float32))
@@ -198,25 +199,41 @@ class AccurateNER:
     """``predict(token_lists)`` -> per sentence [(start, end, label, score)] (token indices)."""
 
     def __init__(self, head: Any, meta: dict[str, Any]):
-        self.head = head
+        #: one head, or several (an ensemble: log-probabilities and CRF scores are averaged)
+        self.heads = list(head) if isinstance(head, (list, tuple)) else [head]
         self.meta = meta
         self.layers = tuple(meta["layers"])
         self._lock = threading.Lock()
+        crf_flags = meta.get("member_crf", [bool(meta.get("crf"))] * len(self.heads))
+        self.crf = None
+        if any(crf_flags):
+            parts = [
+                [getattr(h, n).detach().float().numpy() for n in ("trans", "start", "end")]
+                for h, flag in zip(self.heads, crf_flags)
+                if flag
+            ]
+            self.crf = tuple(np.mean([p[k] for p in parts], axis=0) for k in range(3))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "AccurateNER":
+        """Load ``meta.json`` + ``head.pt`` (or the ensemble ``members`` listed in meta.json)."""
         import torch
 
         path = Path(path or MODEL_DIR)
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        head = build_head(len(meta["layers"]), meta["dim"], hidden=meta["hidden"], shape_dim=meta["shape_dim"],
-                          lstm_layers=meta.get("lstm_layers", 1))
-        state = torch.load(path / "head.pt", map_location="cpu", weights_only=True)
-        missing, unexpected = head.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
-        if unexpected or set(missing) - {"trans", "start", "end"}:  # CRF scores are optional
-            raise ValueError(f"{path / 'head.pt'}: missing {missing}, unexpected {unexpected}")
-        head.eval()
-        return cls(head, meta)
+        members = meta.get("members") or [dict(meta, file="head.pt")]
+        heads = []
+        for m in members:
+            head = build_head(len(meta["layers"]), meta["dim"], hidden=m["hidden"], shape_dim=m["shape_dim"],
+                              lstm_layers=m.get("lstm_layers", 1))
+            state = torch.load(path / m["file"], map_location="cpu", weights_only=True)
+            missing, unexpected = head.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
+            if unexpected or set(missing) - {"trans", "start", "end"}:  # CRF scores are optional
+                raise ValueError(f"{path / m['file']}: missing {missing}, unexpected {unexpected}")
+            head.eval()
+            heads.append(head)
+        meta = dict(meta, member_crf=[bool(m.get("crf")) for m in members])
+        return cls(heads, meta)
 
     def logprobs(self, feats: Sequence[np.ndarray], token_lists: Sequence[Sequence[str]],
                  batch_size: int = 64) -> list[np.ndarray]:
@@ -238,16 +255,15 @@ class AccurateNER:
                     x[b, : len(feats[i])] = feats[i]
                     sh[b, : len(feats[i])] = shapes_of(token_lists[i])
                 lengths = torch.tensor([len(feats[i]) for i in idx])
-                lp = torch.log_softmax(self.head(torch.from_numpy(x), torch.from_numpy(sh), lengths), -1).numpy()
+                xt, sht = torch.from_numpy(x), torch.from_numpy(sh)
+                lp = sum(torch.log_softmax(h(xt, sht, lengths), -1) for h in self.heads) / len(self.heads)
+                lp = lp.numpy()
                 for b, i in enumerate(idx):
                     out[i] = lp[b, : len(feats[i])]
         return out
 
     def predict_fine_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
-        crf = None
-        if self.meta.get("crf"):
-            crf = tuple(getattr(self.head, n).detach().float().numpy() for n in ("trans", "start", "end"))
-        return [decode_spans(lp, crf) for lp in self.logprobs(feats, token_lists)]
+        return [decode_spans(lp, self.crf) for lp in self.logprobs(feats, token_lists)]
 
     def predict_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
         return [coarse(s) for s in self.predict_fine_from_features(feats, token_lists)]

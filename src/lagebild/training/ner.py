@@ -60,6 +60,38 @@ def evaluate(head, feats, examples, crf: bool = False) -> dict:
     return score_spans([_outer3(g) for g in gold], [_outer3(p) for p in pred], ("PER", "LOC", "ORG"))
 
 
+def build_ensemble(dirs: list[Path], out: Path, data: Path) -> int:
+    """Write an ensemble model (members' head files + a meta.json listing them) and score it on held-out."""
+    import shutil
+
+    from ..encoder import DEFAULT_LAYERS
+    from ..ner.accurate import AccurateNER
+    from ..ner.features import corpus_features
+
+    out.mkdir(parents=True, exist_ok=True)
+    members = []
+    for k, d in enumerate(dirs):
+        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
+        name = f"head{k}.pt"
+        shutil.copyfile(d / "head.pt", out / name)
+        meta.pop("history", None)
+        members.append(dict(meta, file=name))
+    meta = {"layers": members[0]["layers"], "dim": members[0]["dim"], "members": members}
+    (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    if (out / "head.pt").exists():
+        (out / "head.pt").unlink()
+    _, held = ner_data.germeval_dev_split(data)
+    feats = [f.astype(np.float32) for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)]
+    tagger = AccurateNER.load(out)
+    pred = tagger.predict_from_features(feats, [e.tokens for e in held])
+    gold = [coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(ex.tags)]) for ex in held]
+    res = score_spans([_outer3(g) for g in gold], [_outer3(p) for p in pred], ("PER", "LOC", "ORG"))
+    meta["heldout_outer3_f1"] = res["micro"]["f1"]
+    (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    print(f"ensemble of {len(dirs)} heads: held-out outer PER/LOC/ORG F1 {res['micro']['f1']:.4f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild train ner", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default="../shared/data", help="folder with the gold corpora")
@@ -77,7 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-save", action="store_true", help="only report held-out scores")
+    ap.add_argument("--ensemble", metavar="DIR,DIR,...",
+                    help="do not train: combine trained model folders into one ensemble in --out "
+                         "and report its held-out score")
     args = ap.parse_args(argv)
+    if args.ensemble:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        return build_ensemble([Path(d) for d in args.ensemble.split(",")], Path(args.out), Path(args.data))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
 
     import torch
