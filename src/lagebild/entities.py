@@ -221,7 +221,7 @@ class EntityStage:
             if actor is not None:
                 m.canonical, m.qid, m.actor_code, m.country = actor.canonical, actor.qid, actor.code, actor.country
             else:
-                m.canonical = c["canonical"] or max(c["texts"], key=len)
+                m.canonical = c["canonical"] or _best_name(c["texts"])
         mentions.sort(key=lambda m: (m.start, m.end))
         doc.entities = mentions
 
@@ -318,6 +318,12 @@ class EntityStage:
             mentions.append(EntityMention(start=start, end=end, text=text, label="PER", entity=cluster["key"],
                                           role=text, score=_ROLE_SCORE, source="rule"))
             i = b
+
+
+def _best_name(texts: list[str]) -> str:
+    """Most complete name of a cluster; "Microsoft" over its genitive "Microsofts"."""
+    seen = set(texts)
+    return max(texts, key=lambda t: (len(t.split()), not (t.endswith("s") and t[:-1] in seen), len(t)))
 
 
 def _is_lower_word(word: str) -> bool:
