@@ -143,7 +143,7 @@ class PlaceStage:
         while i < n:
             t = toks[i]
             w = t.text
-            if t.start in occupied or not w[:1].isalpha() or w.lower() in funcwords:
+            if t.start in occupied or not w[:1].isalpha() or (w.lower() in funcwords and not w.isupper()):
                 i += 1
                 continue
             if not _is_cap(w):
@@ -171,7 +171,8 @@ class PlaceStage:
                     if j > i:
                         break
                 j += 1
-            if best is None and len(w) > 4 and w.endswith("s") and w not in stop and self.gaz.probe(w[:-1])[0]:
+            if (best is None and not english and len(w) > 4 and w.endswith("s") and w not in stop
+                    and self.gaz.probe(w[:-1])[0]):
                 best = i  # German genitive: "Israels", "Afrikas" (resolved via the variant without -s)
             if best is None:
                 d = demonym_lookup(w) if w.isalpha() and w not in stop else None
