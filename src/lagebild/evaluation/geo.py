@@ -254,7 +254,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.dataset == "de":
         articles, language = load_de(), "de"
     else:
-        articles, language = load(args.dataset, args.data), "en"
+        data = args.data
+        if not (data / FILES[args.dataset]).exists() and (Path("shared/data/geoparsing_en") / FILES[args.dataset]).exists():
+            data = Path("shared/data/geoparsing_en")  # run from the workspace root instead of the repo
+        if not (data / FILES[args.dataset]).exists():
+            from ..errors import InputError
+
+            raise InputError(f"{data / FILES[args.dataset]} not found: pass --data DIR (the geoparsing_en folder)")
+        articles, language = load(args.dataset, data), "en"
     articles = split(articles, args.split)
     if args.limit:
         articles = articles[: args.limit]
