@@ -124,3 +124,10 @@ def test_stage_in_the_full_pipeline_places_major_cities(homs_text: str) -> None:
         assert haversine_km(cities[name].lat, cities[name].lon, ref.lat, ref.lon) < 25
     for p in doc.places:
         assert doc.text[p.start:p.end] == p.text
+
+
+def test_stage_polen_people_or_country(stage: PlaceStage) -> None:
+    text = ("Dort war ein Massaker an 22.000 Polen verübt worden. Die Delegation reiste danach zurück nach Polen.")
+    doc = stage(_doc(text))
+    kinds = [(p.text, p.kind, p.country_iso3) for p in doc.places]
+    assert kinds == [("Polen", "demonym", "POL"), ("Polen", "toponym", "POL")]

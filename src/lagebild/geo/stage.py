@@ -192,7 +192,11 @@ class PlaceStage:
                 hint = "country"
             cands = self.resolver.candidates(Mention(start, end, text))
             d = demonym_lookup(text) if best == i else None
-            if d and not any(c.flag == 0 and (c.ftype == "country" or c.pop > 100000) for c in cands):
+            after_prep = prev is not None and prev.lower() in self.cues["prep"]
+            names_country = any(c.ftype == "country" and c.flag <= 2 for c in cands)
+            # "Polen", "Ungarn": the people, unless a preposition makes it the country ("in Polen")
+            if d and not (after_prep and names_country) and not any(
+                    c.flag == 0 and (c.ftype == "country" or c.pop > 100000) for c in cands):
                 out.append(Mention(start, end, text, kind=d[1], country=self._code(d[0])))
             elif cands and self._plausible(cands, prev, hint is not None, english):
                 m = Mention(start, end, text, hint=hint)
