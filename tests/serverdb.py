@@ -1,10 +1,9 @@
 """A database built from the bundled Wikinews sample, for the API and browser tests.
 
-The sample goes through the real ingest path (readers, cleaning, segmenter,
-store). The annotation layers come from a small stand-in stage defined here
-(a handful of place coordinates and trigger words, offsets computed on the real
-text), so the API tests do not depend on the models of the real stages and
-always see every layer. Pass ``real=True`` to use the real pipeline instead.
+The sample goes through the real ingest path and the real fast pipeline
+(readers, cleaning, every annotation stage, store). ``real=False`` swaps the
+annotation stages for a small stand-in (fixed place coordinates and trigger
+words) — only for debugging the web page without loading models.
 """
 
 from __future__ import annotations
@@ -115,7 +114,7 @@ def standin_analyzer() -> Analyzer:
     return Analyzer(Pipeline(mode="fast", stages=[SegmentStage(), StandInStage()]))
 
 
-def build_sample_db(path: Path, *, real: bool = False, disable: tuple[str, ...] = ()) -> dict[str, Any]:
+def build_sample_db(path: Path, *, real: bool = True, disable: tuple[str, ...] = ()) -> dict[str, Any]:
     """Ingest samples/wikinews_de.jsonl into ``path``; returns the run stats."""
     import lagebild
     from lagebild.ingest import read_paths
