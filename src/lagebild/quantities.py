@@ -60,6 +60,9 @@ class Lexicon:
     duration_suffixes: tuple[str, ...]
     predicate_prefixes: tuple[tuple[str, tuple[str, str]], ...]
     phrases: tuple[tuple[tuple[str, ...], tuple[str, str]], ...]
+    person_suffixes: tuple[str, ...] = ()
+    person_suffix_exceptions: tuple[str, ...] = ()
+    count_heads: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -105,6 +108,9 @@ def lexicon() -> Lexicon:
         duration_suffixes=tuple(raw["duration_suffixes"]),
         predicate_prefixes=prefixes,
         phrases=phrases,
+        person_suffixes=tuple(sorted(raw.get("person_suffixes", ()), key=len, reverse=True)),
+        person_suffix_exceptions=tuple(raw.get("person_suffix_exceptions", ())),
+        count_heads=tuple(sorted(raw.get("count_heads", ()), key=len, reverse=True)),
     )
 
 
@@ -137,16 +143,37 @@ def _word_value(w: str, lex: Lexicon) -> int | None:
     return None
 
 
-def _object_category(noun: str, lex: Lexicon) -> tuple[str, str | None] | None:
-    low = noun.lower()
+def _lookup_inflected(low: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """Entry for a word or its form without a dative/genitive ending ("Männern" -> "männer", "Soldats")."""
     hit = lex.objects.get(low)
-    if hit:
+    if hit is None and len(low) > 4 and low[-1] in "ns":
+        hit = lex.objects.get(low[:-1])
+    return hit
+
+
+@functools.lru_cache(maxsize=4096)
+def _object_category_low(low: str) -> tuple[str, str | None] | None:
+    lex = lexicon()
+    hit = _lookup_inflected(low, lex)
+    if hit is not None:
         return hit
     low = low.rsplit("-", 1)[-1]
-    for suf in lex.object_suffixes:
-        if len(suf) >= 4 and low.endswith(suf):
-            return lex.objects[suf]
+    hit = _lookup_inflected(low, lex)
+    if hit is not None:
+        return hit
+    # a compound names its class by its head: "Bürgerkriegsflüchtlinge" -> "flüchtlinge"; the longest
+    # known ending wins, and at least three letters must stay in front ("Sorte" is not "Orte")
+    for k in range(3, len(low) - 3):
+        hit = _lookup_inflected(low[k:], lex)
+        if hit is not None:
+            return hit
+    if len(low) >= 7 and not low.endswith(lex.person_suffix_exceptions) and low.endswith(lex.person_suffixes):
+        return ("people", None)  # "Peruaner", "Ingenieure", "Aktivistinnen": some group of people
     return None
+
+
+def _object_category(noun: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    return _object_category_low(noun.lower())
 
 
 @dataclass
@@ -279,6 +306,14 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
+    # "stieg von etwa 370.000 auf rund 432.500": the second count repeats the class of the first
+    for k in range(1, len(built)):
+        prev_num, prev = built[k - 1]
+        num, q = built[k]
+        if (q.object is None and q.unit is None and q.category is None and num.i - prev_num.j <= 4
+                and (prev.unit is not None or prev.category is not None)
+                and {t.text.lower() for t in built_tokens(prev_num, num)} & {"auf", "und", "oder", "bis", "zu"}):
+            q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
     # "die Verletzten seien zehn deutsche Touristen und zwei Peruaner": coordinated counts share the outcome
     lex = lexicon()
     for k in range(1, len(built)):
@@ -364,7 +399,9 @@ class _Obj:
     @property
     def takes_predicate(self) -> bool:
         """People (or an unknown noun, or no noun) can be killed or arrested; houses and trains cannot."""
-        return self.cat is None or self.cat[1] is not None or self.cat[0] in lexicon().person_categories
+        if self.cat is None:
+            return True
+        return self.cat[0] != "" and (self.cat[1] is not None or self.cat[0] in lexicon().person_categories)
 
 
 def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | None:
@@ -377,6 +414,10 @@ def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | 
     cat = None
     if obj_tok is not None:
         cat = _object_category(obj_tok.text, lex)
+        low = obj_tok.text.lower()
+        if low.endswith(lex.count_heads) and low not in lex.objects:
+            mod = low[: -len(next(h for h in lex.count_heads if low.endswith(h)))]
+            cat = _object_category_low(mod) or (_object_category_low(mod[:-1]) if mod.endswith("s") else None)
         org = lex.org_categories.get(obj_tok.text.lower())
         if org is not None:
             cat = (org, None)  # "780 der deutschen Bundeswehr"
@@ -407,7 +448,9 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
     obj_tok, noun_cat = obj.tok, obj.cat
     if obj_tok is not None:
         q.object, q.object_start, q.object_end = obj_tok.text, obj_tok.start, obj_tok.end
-    if noun_cat is not None and noun_cat[0] not in lex.generic:
+    if noun_cat is not None and noun_cat[0] == "":
+        pass  # animals, things without a class: "100 Millionen Haie"
+    elif noun_cat is not None and noun_cat[0] not in lex.generic:
         q.category, q.gkg_type = noun_cat
     elif pred is not None and num.unit in (None, "person", "fraction"):
         q.category, q.gkg_type = pred
@@ -465,6 +508,14 @@ def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | 
             cand = toks[k + 2]
             if cand.text[:1].isupper():
                 return cand
+        # "Die Einwohnerzahl stieg auf 432.500": the modifier of a -zahl compound is the counted noun
+        low = toks[k].text.lower()
+        if toks[k].text[:1].isupper() and low.endswith(lex.count_heads):
+            head = next(h for h in lex.count_heads if low.endswith(h))
+            mod = low[: -len(head)]
+            if len(mod) >= 3 and (_object_category_low(mod) is not None
+                                  or (mod.endswith("s") and _object_category_low(mod[:-1]) is not None)):
+                return toks[k]
     return None
 
 
