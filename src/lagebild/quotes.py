@@ -705,7 +705,9 @@ def _konj1(ctx: _Ctx, a: int, b: int, *, strict: bool = False) -> bool:
 
 def _source_noun(w: str, lex: CueLexicon) -> bool:
     """"Angaben", also compounds: "Polizeiangaben", "Zeugenaussagen"."""
-    return w in lex.nouns or (len(w) > 8 and w.endswith(("angaben", "aussagen", "informationen", "berichten", "bericht", "meinung", "schätzungen")))
+    return w in lex.nouns or (len(w) > 8 and w.endswith(("angaben", "aussagen", "informationen", "berichten", "bericht",
+                                                         "meinung", "schätzungen", "entwurf", "gesetz", "meldung",
+                                                         "meldungen", "dokument", "endergebnis")))
 
 
 def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None:
@@ -730,7 +732,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
     # "laut X …", "X zufolge …", "nach Angaben (von|der) X …", "gemäß X"
     for k in range(a, b):
         w = low[k]
-        if w == "laut" and k + 1 < b:
+        if w in lex.preps and w not in ("zufolge", "demnach", "wonach") and k + 1 < b:
             sp = _np(ctx, k + 1, b, allow_pronoun=False)
             if sp is None and low[k + 1] in ("„", "»", '"'):
                 close = next((m for m in range(k + 2, min(b, k + 8)) if low[m] in ("“", "«", '"', "”")), None)
