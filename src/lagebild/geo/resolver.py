@@ -47,6 +47,7 @@ class Mention:
     choice: Candidate | None = None
     partial: bool = False  # candidates come from a part of the name ("Colorado" for "Colorado State University")
     fallback: bool = False  # no gazetteer entry: placed at the article's main place
+    support: list | None = None  # other names' plausible readings: [(points, {(cc, admin1)}), ...]
     score: float = 0.0
     confidence: float = 0.0
 
@@ -178,6 +179,7 @@ class Resolver:
 
     def resolve(self, mentions: list[Mention], context_countries: dict[str, float] | None = None) -> list[Mention]:
         """Choose a candidate for every mention (in place); mentions without any candidate keep choice=None."""
+        w = self.w
         for m in mentions:
             if not m.candidates:
                 m.candidates = self._fixed(m) if m.country else self.candidates(m)
@@ -207,6 +209,18 @@ class Resolver:
             return ce, ae
 
         owns = [own(i) for i in range(len(mentions))]
+        if w.get("cooc", 0):
+            readings: dict[str, tuple[list, set]] = {}
+            for m in mentions:
+                key = norm(m.text)
+                if key in readings or not m.candidates or m.country:
+                    continue
+                top = sorted((c for c in m.candidates if c.ftype in ("city", "admin2", "admin1")),
+                             key=lambda c: -self.prior(c, m))[: int(w.get("cooc_top", 8))]
+                readings[key] = ([(c.lat, c.lon) for c in top], {(c.cc, c.admin1) for c in top if c.admin1})
+            for m in mentions:
+                key = norm(m.text)
+                m.support = [v for k, v in readings.items() if k != key]
         for i, m in enumerate(mentions):  # pass 1: prior + profiles + "X, Y"
             self._choose(m, mentions, cc_prof, a1_prof, owns[i], anchors=None)
         anchors = [(i, m.choice) for i, m in enumerate(mentions) if m.choice is not None]
@@ -284,6 +298,21 @@ class Resolver:
                 elif container.ftype == "city" and c.cc == container.cc:
                     s += w["within"] / 2
             scored.append((s, c))
+        if w.get("cooc", 0) and not names_country and m.support is not None:
+            best = max(sc[0] for sc in scored)
+            reach = best - w["cooc"] * 3
+            for k, (s, c) in enumerate(scored):
+                if s < reach or c.ftype not in ("city", "admin2", "admin1"):
+                    continue
+                n = 0
+                for pts, a1s in m.support:  # other names: does any reading of them lie near this reading?
+                    if (c.cc, c.admin1) in a1s or any(haversine_km(c.lat, c.lon, la, lo) < w["near_km"]
+                                                      for la, lo in pts):
+                        n += 1
+                        if n >= 3:
+                            break
+                if n:
+                    scored[k] = (s + w["cooc"] * n, c)
         if anchors and not names_country:
             # closeness bonus, only for candidates that could still win (keeps long articles cheap)
             pts = {a.idx: (a.lat, a.lon) for _, a in anchors if a.ftype not in ("country", "continent", "region")}
