@@ -67,7 +67,7 @@ def main() -> int:
     wanted = set(args.only.split(",")) if args.only else None
     out_path = Path(args.out)
     results = json.loads(out_path.read_text()) if out_path.exists() else {}
-    for key, label, cmd_args, _ in RUNS:
+    for key, _label, cmd_args, _ in RUNS:
         if wanted and key not in wanted:
             continue
         print(f"… {key}: lagebild {shlex.join(cmd_args)} --json", file=sys.stderr, flush=True)

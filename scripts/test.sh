@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 .venv/bin/ruff check src tests scripts
+.venv/bin/mypy
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -179,9 +179,10 @@ def build_listing(kind: str, args: argparse.Namespace) -> tuple[str, list[Any]]:
         where.append(f"{col} = ?")
         params.append(args.type)
     if args.country:
-        col = {"events": "e.country_iso3", "places": "p.country_iso3", "entities": "e.country"}.get(kind)
-        if col is None:
+        country_col = {"events": "e.country_iso3", "places": "p.country_iso3", "entities": "e.country"}.get(kind)
+        if country_col is None:
             raise LagebildError(f"--country does not apply to {kind}")
+        col = country_col
         where.append(f"({col} = ? OR {col.replace('iso3', 'iso2')} = ?)" if "iso3" in col else f"{col} = ?")
         params.extend([args.country.upper()] * (2 if "iso3" in col else 1))
     if args.article:
@@ -210,10 +211,10 @@ def print_rows(cols: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
             return s if len(s) <= 60 else s[:59] + "…"
 
         table = [[cell(v) for v in r] for r in rows]
-        widths = [max([len(c)] + [len(r[i]) for r in table]) for i, c in enumerate(cols)]
+        widths = [max([len(c)] + [len(line[i]) for line in table]) for i, c in enumerate(cols)]
         print("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)))
-        for r in table:
-            print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
+        for line in table:
+            print("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)))
         print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", file=sys.stderr)
 
 

@@ -34,7 +34,7 @@ _SENTENCE_STARTERS = {
     "zu", "zum", "zur", "für", "auch", "so", "nun", "heute", "dies", "diese", "dieser", "dieses",
     "bereits", "schon", "zudem", "außerdem", "allerdings", "jedoch", "trotzdem", "als", "wie",
     "wenn", "während", "weil", "nachdem", "bis", "unter", "über", "laut", "insgesamt", "zuvor",
-    "the", "a", "in", "on", "it", "he", "she", "they", "but",
+    "the", "a", "on", "it", "he", "she", "they", "but",
 }
 _YEAR_DOT = re.compile(r"^(\d{4})\.$")
 _NUM_DOT = re.compile(r"^(\d{1,3})\.$")

@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -168,7 +168,7 @@ class Store:
         for r in records:
             unique.setdefault(r["article"]["id"], r)
         failures = list(failures)
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         with self.transaction() as con:
             existing = self.existing_ids(unique)
             if replace and existing:
@@ -188,7 +188,7 @@ class Store:
                      for f in failures])
             if batch_id:
                 con.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            [batch_id, now, datetime.now(timezone.utc).replace(tzinfo=None), len(new),
+                            [batch_id, now, datetime.now(UTC).replace(tzinfo=None), len(new),
                              len(unique) - len(new), len(failures), mode])
         return {"new": len(new), "existing": len(unique) - len(new), "failed": len(failures)}
 
@@ -257,7 +257,8 @@ class Store:
     def iter_docs(self, *, ids: list[str] | None = None, since: str | None = None, until: str | None = None,
                   language: str | None = None, batch_size: int = 200) -> Iterator[dict[str, Any]]:
         """Stored articles in the ``Doc.to_dict()`` shape, ordered by publication date then id."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         if ids is not None:
             where.append("id IN (SELECT UNNEST(?))")
             params.append(list(ids))
