@@ -306,13 +306,13 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
-    # "stieg von etwa 370.000 auf rund 432.500": the second count repeats the class of the first
+    # "stieg von etwa 370.000 auf rund 432.500", "22 Mädchen starben, 19 davon am Brandort": a count
+    # without a noun of its own repeats the class of the nearest count before it in the sentence
     for k in range(1, len(built)):
         prev_num, prev = built[k - 1]
         num, q = built[k]
-        if (q.object is None and q.unit is None and q.category is None and num.i - prev_num.j <= 4
-                and (prev.unit is not None or prev.category is not None)
-                and {t.text.lower() for t in built_tokens(prev_num, num)} & {"auf", "und", "oder", "bis", "zu"}):
+        if (q.object is None and q.unit is None and q.category is None
+                and (prev.unit is not None or prev.category is not None)):
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
     # "die Verletzten seien zehn deutsche Touristen und zwei Peruaner": coordinated counts share the outcome
     lex = lexicon()
@@ -321,6 +321,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         num, q = built[k]
         between = {t.text.lower() for t in built_tokens(prev_num, num)}
         if (q.gkg_type is None and prev.gkg_type is not None and q.object is not None and q.unit in (None, "person")
+                and _object_category(q.object, lex) != ("", None)
                 and prev.unit == "person" and q.category in (None, *lex.generic) and between & {"und", "sowie", ","}):
             q.gkg_type, q.unit = prev.gkg_type, "person"
             q.category = prev.category if prev.category in lex.outcomes else (q.category or prev.category)
@@ -365,6 +366,11 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 num.unit = lex.units[u]
                 num.j = j = j + 1
         if num.unit in lex.duration_units:
+            # "im Alter von 58, 60 und 65 Jahren": the whole list is ages/durations
+            cur = num.i
+            while nums and all(t.text.lower() in (",", "und", "oder", "bzw.") for t in toks[nums[-1].j:cur]) \
+                    and nums[-1].j < cur and nums[-1].unit is None:
+                cur = nums.pop().i
             i = j
             continue  # "drei Jahre", "vor 15 Jahren": a duration, owned by the times layer
         if is_frac:
