@@ -299,6 +299,12 @@ def built_tokens(a: _Num, b: _Num) -> list[Token]:
 
 def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     """"von zwölf auf 20 Mitglieder", "100, nach anderen Angaben 110 Kilometer": the noun or unit is written once."""
+    lex = lexicon()
+
+    def specific(cat: str | None) -> bool:
+        """A class named by a noun ("Soldaten", "Journalisten") outranks an outcome read off a verb."""
+        return cat in lex.person_categories and cat not in lex.generic and cat not in lex.outcomes
+
     for k in range(len(built) - 2, -1, -1):
         num, q = built[k]
         nxt_num, nxt = built[k + 1]
@@ -306,6 +312,9 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
+        elif (q.object is None and q.category in lex.outcomes and nxt_num.i - num.j <= 6
+              and specific(nxt.category)):
+            q.category = nxt.category  # "mit sieben und ... mit sechs getöteten Journalisten"
     # "stieg von etwa 370.000 auf rund 432.500", "22 Mädchen starben, 19 davon am Brandort": a count
     # without a noun of its own repeats the class of the nearest count before it in the sentence
     for k in range(1, len(built)):
@@ -314,8 +323,9 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         if (q.object is None and q.unit is None and q.category is None
                 and (prev.unit is not None or prev.category is not None)):
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
+        elif q.object is None and q.category in lex.outcomes and specific(prev.category) and prev.object is not None:
+            q.category = prev.category  # "drei deutsche Soldaten, von denen ... zwei leicht verwundet wurden"
     # "die Verletzten seien zehn deutsche Touristen und zwei Peruaner": coordinated counts share the outcome
-    lex = lexicon()
     for k in range(1, len(built)):
         prev_num, prev = built[k - 1]
         num, q = built[k]
@@ -580,6 +590,12 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             continue
         after = [(k - num.j, hit) for k, hit in hits if num.j <= k < num.j + 20
                  and not any(num.j <= s_ < k for s_ in semis)]
+        if not after and eligible[n]:
+            # "Am Samstag starben ... beim Absturz ... alle vier Insassen": verb-second, cue far in front;
+            # only when no other count that could own it stands between
+            after = [(num.i - k, hit) for k, hit in hits if k < num.i
+                     and not any(eligible[m] and k < other.i < num.i for m, other in enumerate(nums))
+                     and not any(k < s_ < num.i for s_ in semis)]
         out.append(min(after, key=lambda x: x[0])[1] if after else None)
     return out
 
