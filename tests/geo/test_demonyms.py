@@ -23,3 +23,8 @@ def test_demonyms_kind_and_continents() -> None:
     assert lookup("russische") == ("RUS", "adjective")
     assert lookup("Russen") == ("RUS", "demonym")
     assert lookup("European") == ("@EU", "adjective")
+
+
+def test_demonyms_regions_are_not_countries() -> None:
+    assert lookup("kurdischen") == ("~Kurdistan", "adjective")
+    assert country_of("kurdischen") is None and country_of("Kurds") is None

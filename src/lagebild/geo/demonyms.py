@@ -44,7 +44,8 @@ def _table() -> dict[str, tuple[str, str]]:
 def lookup(word: str) -> tuple[str, str] | None:
     """(iso3, kind) for a demonym or country adjective, else None. kind: "adjective" | "demonym".
 
-    Continent adjectives ("europäische", "African") give "@" + the GeoNames continent code ("@EU")."""
+    Continent adjectives ("europäische", "African") give "@" + the GeoNames continent code ("@EU"); region
+    adjectives ("kurdische", "Kurdish") give "~" + the gazetteer name of the region ("~Kurdistan")."""
     if not word:
         return None
     w = word.strip().strip("-").lower()
@@ -63,8 +64,8 @@ def lookup(word: str) -> tuple[str, str] | None:
 def country_of(word: str) -> str | None:
     """ISO alpha-3 of the country a demonym or adjective refers to ("russischen" -> "RUS"), else None."""
     hit = lookup(word)
-    # "@EU" etc. are continents ("europäische"), not countries
-    return hit[0] if hit and not hit[0].startswith("@") else None
+    # "@EU" etc. are continents ("europäische"), "~Kurdistan" regions ("kurdische"): not countries
+    return hit[0] if hit and not hit[0].startswith(("@", "~")) else None
 
 
 def forms() -> dict[str, tuple[str, str]]:

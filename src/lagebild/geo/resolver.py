@@ -148,7 +148,9 @@ class Resolver:
 
     # -- resolution ----------------------------------------------------------------------------------------
     def _fixed(self, m: Mention) -> list[Candidate]:
-        if m.country.startswith("@"):
+        if m.country.startswith("~"):
+            c = next((c for c in self.gaz.search(m.country[1:]) if c.ftype == "region"), None)
+        elif m.country.startswith("@"):
             c = self.gaz.continent(m.country[1:])
         else:
             c = self.gaz.country(m.country)
@@ -250,7 +252,8 @@ class Resolver:
                 n, _ = counts.get(c.idx, (0, c))
                 counts[c.idx] = (n + 1, c)
         if counts:
-            main = max(counts.values(), key=lambda nc: nc[0])[1]
+            # the most-named city; a county only when no city was named
+            main = max(counts.values(), key=lambda nc: (nc[1].ftype == "city", nc[0]))[1]
         else:
             ccs: dict[str, int] = {}
             for m in mentions:
