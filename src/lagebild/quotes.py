@@ -869,8 +869,12 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
     # reported speech act without a complement clause: "Das Militär hat eine Untersuchung angekündigt."
     for k in range(a, b - 1):
         part = _verb_cue(ctx, k, b)
-        if part is None or low[k] in _NO_REPORTED or low[k].startswith("ge") or not low[k].endswith(("t", "te", "ten")):
-            continue  # finite speech-act verbs only: no participles, infinitives, "meine"
+        if part is None or low[k].startswith("ge"):
+            continue
+        if not part and (low[k] in _NO_REPORTED or not low[k].endswith(("t", "te", "ten"))):
+            # finite speech-act verbs only: no participles, infinitives, "meine"; a found separable
+            # particle makes an ambiguous or strong form safe ("gab … bekannt", "warf … vor")
+            continue
         if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, b)):
             break  # passive: the speaker is rarely named in the clause
         clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
@@ -909,8 +913,34 @@ def find_quotes(doc: Doc) -> list[Quote]:
     _direct(ctx, out)
     _indirect(ctx, out)
     out.sort(key=lambda q: q.message_start)
+    _document_speakers(ctx, out)
     _unframed_speakers(ctx, out)
     return out
+
+
+_IMPERSONAL_CUES = frozenset("heißt hieß geheißen verlautete verlauteten verlautet".split())
+
+
+def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
+    """"Im Bericht heißt es, …", "In einer Erklärung hatte es geheißen: …": the document is the source."""
+    for q in out:
+        if q.cue_start is None or q.cue is None or q.cue.split()[0].lower() not in _IMPERSONAL_CUES:
+            continue
+        if q.speaker is not None and q.speaker.lower() not in ("es", "man"):
+            continue
+        k = _tok_index(ctx.toks, q.cue_start)
+        sent = ctx.doc.sentences[ctx.toks[k].sent]
+        a, b = sent.token_start, sent.token_end
+        best = None
+        for i in range(a, b):
+            if ctx.low[i] in ("in", "im", "auf", "aus") and abs(i - k) < 12 and not (
+                    q.message_start <= ctx.toks[i].start < q.message_end):
+                sp = _document_source(ctx, i, b) if ctx.low[i] != "aus" else _np(ctx, i + 1, b, allow_pronoun=False)
+                if sp is not None and (best is None or abs(i - k) < abs(best[0] - k)):
+                    best = sp
+        if best is not None:
+            q.speaker = q.speaker_start = q.speaker_end = None
+            _speaker_fields(ctx, best, q)
 
 
 def _unframed_speakers(ctx: _Ctx, out: list[Quote]) -> None:
