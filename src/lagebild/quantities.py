@@ -201,6 +201,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
             return None  # phone numbers, ids
         value = parse_digits(t)
         j = i + 1
+    elif low == "die" and nxt == "hälfte":
+        return 0.5, i + 2, None, True  # "mehr als die Hälfte der Bewohner"
     elif low in lex.vague:
         v, q = lex.vague[low]
         return v, i + 1, q, False
@@ -234,6 +236,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     nlow = nxt.lower()
     if prev in lex.label_nouns:
         return True
+    if prev in ("er", "sie") and nlow in (",", ")") and t.isdigit():
+        return True  # "(er 41, sie 37)": ages
     if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit()
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
@@ -571,6 +575,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     ("mindestens acht Menschen (sieben Patienten …) ums Leben gekommen")."""
     owned: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in nums]
     semis = [k for k, t in enumerate(toks) if t.text == ";"]
+    coord = {c for c in range(len(toks) - 1)
+             if toks[c].text == "," and toks[c + 1].text.lower() in ("und", "oder", "aber", "doch")}
     for k, hit in hits:
         best = None
         for n, num in enumerate(nums):
@@ -579,6 +585,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             d = _dist(num, k)
             if d is None or any(min(k, num.i) < s_ < max(k, num.i) for s_ in semis):
                 continue
+            if k < num.i and any(c in coord for c in range(k + 1, num.i)):
+                continue  # "Sie wurde vertrieben, und sie überlebte zwei Ehemänner": another clause
             if best is None or d < best[0]:
                 best = (d, n)
         if best is not None:
@@ -595,7 +603,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             # only when no other count that could own it stands between
             after = [(num.i - k, hit) for k, hit in hits if k < num.i
                      and not any(eligible[m] and k < other.i < num.i for m, other in enumerate(nums))
-                     and not any(k < s_ < num.i for s_ in semis)]
+                     and not any(k < s_ < num.i for s_ in semis)
+                     and not any(k < c < num.i for c in coord)]
         out.append(min(after, key=lambda x: x[0])[1] if after else None)
     return out
 
