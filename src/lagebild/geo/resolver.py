@@ -341,7 +341,7 @@ class Resolver:
 def link_containers(mentions: list[Mention], text: str) -> None:
     """Mark "X, Y" and "X (Y)" pairs: Y is the container of X (Springfield, Illinois; Homs (Syrien))."""
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-    for a, b in zip(order, order[1:]):
+    for a, b in zip(order, order[1:], strict=False):
         ma, mb = mentions[a], mentions[b]
         gap = text[ma.end:mb.start]
         if gap in (", ", ",", " (", "(") and ma.within is None:

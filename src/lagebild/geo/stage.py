@@ -19,7 +19,6 @@ from typing import Any
 
 from ..doc import Doc
 from ..records import Place
-from .build import norm
 from .demonyms import lookup as demonym_lookup
 from .focus import article_focus
 from .gazetteer import Candidate, Gazetteer
