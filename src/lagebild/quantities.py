@@ -445,6 +445,13 @@ def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | 
             org = _genitive_org(toks, obj_tok, lex)  # "sieben Angehörige der libanesischen Armee"
             if org is not None:
                 cat = (org, cat[1])
+        elif cat is not None and cat[0] in lex.person_categories and cat[1] is None:
+            # "43.000 Frauen und Männern": a class joined with plain people is just people
+            k = next((n for n, t in enumerate(toks) if t is obj_tok), len(toks))
+            if k + 2 < len(toks) and toks[k + 1].text in ("und", "oder") and toks[k + 2].text[:1].isupper():
+                other = _object_category(toks[k + 2].text, lex)
+                if other is not None and other[0] == "people":
+                    cat = ("people", None)
     return _Obj(obj_tok, cat)
 
 
@@ -495,6 +502,8 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
         low = t.lower()
         if t in _PUNCT_STOP or _DIGITS.match(t):
             return None
+        if _AGE_NOUN.match(t):
+            return toks[k]  # "drei 18-Jährige"
         if t[:1].isupper():
             if low in lex.not_objects or low in lex.function_words:
                 return None
@@ -518,6 +527,7 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
     return None
 
 
+_AGE_NOUN = re.compile(r"^\d+-[Jj]ährige[nr]?$")
 _DURATION = Token(-1, -1, "")  # marker: the counted noun is a span of time ("zwei Flugtage")
 
 
