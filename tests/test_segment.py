@@ -63,3 +63,17 @@ def test_segment_pos_and_lemma_on_demand() -> None:
     assert by_text["griff"].lemma == "greifen"
     assert by_text["griff"].pos.startswith("VV")
     assert by_text["an"].pos == "PTKVZ"
+
+
+def test_segment_pos_skips_huge_tokens_quickly() -> None:
+    import time
+
+    word = "Donaudampfschifffahrtsgesellschaftskapitän" * 30
+    text = f"Der {word} kam gestern in Wien an."
+    doc = SegmentStage()(Doc(Article(id="x", text=text)))
+    t0 = time.perf_counter()
+    toks = ensure_pos(doc, 0)
+    assert time.perf_counter() - t0 < 5  # HanTa alone would take minutes on this token
+    huge = next(t for t in toks if t.text == word)
+    assert huge.pos == "NN" and huge.lemma == word
+    assert next(t for t in toks if t.text == "kam").lemma == "kommen"

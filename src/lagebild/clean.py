@@ -39,9 +39,10 @@ SUPPORTED_LANGUAGES = ("de", "en")
 #: Minimum characters of text for an article worth analysing.
 MIN_TEXT_CHARS = 20
 
-_HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html|<(div|p|article|section|meta|title)\b)",
+_HTML_SNIFF = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype html|<html|<head|<body|<(div|p|article|section|meta|title)\b)",
                          re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# bidi *override/isolate* controls can make displayed text differ from stored text; implicit RTL stays
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 _HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _MOJIBAKE = re.compile(r"Ã[\x80-\xbf¤¶¼Ÿ„–—œ]|â€[\x9c\x9d\x93\x94žœ™]")
@@ -217,7 +218,7 @@ def _language_detector() -> Any:
 
 
 def identify_language(text: str) -> tuple[str | None, float]:
-    sample = text[:4000]
+    sample = text[:1500]
     if not any(c.isalpha() for c in sample):
         return None, 0.0
     values = _language_detector().compute_language_confidence_values(sample)

@@ -134,6 +134,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for f in stats.failures:
         print(f"failed[{f.get('code')}]: {f.get('source_name')}: {f.get('message')}", file=sys.stderr)
+    if stats.failed > len(stats.failures):
+        print(f"… and {stats.failed - len(stats.failures)} more failures (see the failures table)", file=sys.stderr)
     print(f"{stats.seen} input(s): {stats.new} new, {stats.existing} already stored, {stats.failed} failed"
           f" → {args.db}")
     return EXIT_PARTIAL if stats.failed and args.strict else 0

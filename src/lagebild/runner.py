@@ -24,6 +24,8 @@ from .store import Store
 
 log = logging.getLogger(__name__)
 
+MAX_REPORTED_FAILURES = 1000
+
 
 @dataclass
 class RunStats:
@@ -117,7 +119,8 @@ def ingest(items: Iterable[RawInput | InputFailure], analyzer: Analyzer, store: 
         stats.new += counts["new"]
         stats.existing += counts["existing"] + skipped
         stats.failed += len(fails)
-        stats.failures.extend(fails)
+        # keep the first failures for the report; all of them are in the store's failures table
+        stats.failures.extend(fails[: max(0, MAX_REPORTED_FAILURES - len(stats.failures))])
         if progress:
             progress(stats)
     return stats

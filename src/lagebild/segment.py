@@ -135,12 +135,23 @@ def _tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((lemma, pos) for _, lemma, pos in tagged)
 
 
+#: HanTa's time grows with the square of a word's length, and with sentence length:
+#: longer words are not sent to it, and long sentences are tagged in windows.
+MAX_TAGGED_WORD = 40
+TAG_WINDOW = 300
+
+
 def ensure_pos(doc: Doc, sentence: int) -> list[Token]:
     """POS (STTS) and lemma for one sentence, computed once and cached on the tokens."""
     toks = doc.sentence_tokens(sentence)
     if toks and toks[0].pos is None:
-        for tok, (lemma, pos) in zip(toks, _tag_words(tuple(t.text for t in toks)), strict=True):
-            tok.lemma, tok.pos = lemma, pos
+        for w in range(0, len(toks), TAG_WINDOW):
+            window = toks[w : w + TAG_WINDOW]
+            words = tuple(t.text if len(t.text) <= MAX_TAGGED_WORD else "X" for t in window)
+            for tok, (lemma, pos) in zip(window, _tag_words(words), strict=True):
+                if len(tok.text) > MAX_TAGGED_WORD:
+                    lemma, pos = tok.text, "NN" if tok.text[:1].isupper() else "XY"
+                tok.lemma, tok.pos = lemma, pos
     return toks
 
 

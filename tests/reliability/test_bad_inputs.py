@@ -60,11 +60,7 @@ EITHER: dict[str, set[str]] = {
 
 #: fixtures that currently hang a stage: each is a bug to fix, tested with a short time limit and
 #: expected to fail; the folder-wide tests leave them out until the fix lands (then empty this set)
-KNOWN_HANGS: dict[str, str] = {
-    # HanTa's word analysis is quadratic in word length (42 chars 0.06 s, 252 chars 2.6 s); ensure_pos
-    # (segment.py) hands it 1,680-character tokens. Fix: skip HanTa for tokens over ~40 characters.
-    "long_words.txt": "segment.ensure_pos sends very long tokens to HanTa (quadratic)",
-}
+KNOWN_HANGS: dict[str, str] = {}
 
 
 def without_known_hangs(bad_dir: Path, tmp: Path) -> Path:
