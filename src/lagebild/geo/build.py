@@ -212,14 +212,14 @@ def build(out: Path) -> dict[str, int]:
                 names.add(sub.name)
                 if de2 is not None:
                     names.add(de2.gettext(sub.name))
-            for nm in list(names):
+            for nm in sorted(names):
                 b.name(idx, nm, N_ALT)
                 bare = " ".join(_ADMIN_WORDS.sub(" ", nm).split())
                 if bare and bare != nm:
                     b.name(idx, bare, N_DERIVED)
                     names.add(bare)
             # a province named after its seat ("Homs", "Donetsk") also takes the seat's other names (Donezk)
-            for nm in names:
+            for nm in sorted(names):
                 seat = city_by_name.get((iso2, norm(nm)))
                 if seat is None and nm.endswith("ska"):  # Ukrainian adjectival oblast names: Donetska -> Donetsk
                     seat = city_by_name.get((iso2, norm(nm[:-1])))
@@ -303,7 +303,7 @@ def build(out: Path) -> dict[str, int]:
             if idx is None:
                 log.warning("regions.tsv: unknown country %s", target)
                 continue
-            for nm in names:
+            for nm in sorted(names):
                 b.name(idx, nm, N_CURATED)
         elif kind == "admin1_alias":  # target "US-GA": the admin1 entry with that state code
             cc, _, code = target.partition("-")
@@ -322,7 +322,7 @@ def build(out: Path) -> dict[str, int]:
                 log.warning("regions.tsv: geonameid %s not in cities500", target)
                 continue
             log.info("exonym %s -> %s (%s)", names[0], b.rows[idx]["name"], b.rows[idx]["cc"])
-            for nm in names:
+            for nm in sorted(names):
                 b.name(idx, nm, N_CURATED)
 
     # -- write ---------------------------------------------------------------------------------------------
