@@ -63,6 +63,7 @@ class Lexicon:
     person_suffixes: tuple[str, ...] = ()
     person_suffix_exceptions: tuple[str, ...] = ()
     count_heads: tuple[str, ...] = ()
+    negators: frozenset[tuple[str, str]] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         person_suffixes=tuple(sorted(raw.get("person_suffixes", ()), key=len, reverse=True)),
         person_suffix_exceptions=tuple(raw.get("person_suffix_exceptions", ())),
         count_heads=tuple(sorted(raw.get("count_heads", ()), key=len, reverse=True)),
+        negators=frozenset((a, b) for a, b in raw.get("negators", ())),
     )
 
 
@@ -187,6 +189,8 @@ class _Num:
     unit: str | None = None
     fraction: bool = False
     toks: list[Token] | None = None
+    negated: bool = False  # "keiner der 30 Insassen"
+    further: bool = False  # "weitere zehn": same class as the count before
 
 
 def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
@@ -236,6 +240,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     nlow = nxt.lower()
     if prev in lex.label_nouns:
         return True
+    if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns:
+        return True  # "Boeing 737 - 300": a model variant
     if prev in ("er", "sie") and nlow in (",", ")") and t.isdigit():
         return True  # "(er 41, sie 37)": ages
     if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
@@ -274,7 +280,8 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
         keep = [k for k, o in enumerate(objs) if o is not None]
         nums = [nums[k] for k in keep]
         objs_kept = [o for o in objs if o is not None]
-        eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") for n, o in zip(nums, objs_kept, strict=True)]
+        eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") and not n.negated
+                    for n, o in zip(nums, objs_kept, strict=True)]
         preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible)
         built: list[tuple[_Num, Quantity]] = [
             (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None))
@@ -324,7 +331,9 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     for k in range(1, len(built)):
         prev_num, prev = built[k - 1]
         num, q = built[k]
-        if (q.object is None and q.unit is None and q.category is None
+        if q.object is None and num.further and prev.category is not None and prev.unit in (None, "person"):
+            q.category, q.gkg_type = prev.category, prev.gkg_type  # "vier verletzt, weitere zehn auf der Flucht"
+        elif (q.object is None and q.unit is None and q.category is None
                 and (prev.unit is not None or prev.category is not None)):
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
         elif q.object is None and q.category in lex.outcomes and specific(prev.category) and prev.object is not None:
@@ -399,6 +408,11 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 num.qualifier, num.q_i = lex.qualifiers1[p1], i - 1
                 if num.qualifier is None:
                     num.q_i = None
+        first = num.q_i if num.q_i is not None else i
+        if first >= 2 and (toks[first - 2].text.lower(), toks[first - 1].text.lower()) in lex.negators:
+            num.negated = True
+        if first >= 1 and toks[first - 1].text.lower() in ("weitere", "weiteren"):
+            num.further = True
         nums.append(num)
         i = j
     return nums
