@@ -55,3 +55,24 @@ def test_gazetteer_load_is_shared_and_fast_enough(gaz: Gazetteer) -> None:
     t0 = time.perf_counter()
     Gazetteer(Gazetteer.load.__globals__["default_path"]())  # a fresh load from the shipped file
     assert time.perf_counter() - t0 < 5.0  # ~0.5 s here; loose bound so a busy machine does not flake
+
+
+def test_gazetteer_german_gold_offsets_hold() -> None:
+    from lagebild.evaluation.geo import load_de
+
+    arts = load_de()
+    assert len(arts) == 20
+    for a in arts:
+        for t in a.toponyms:
+            assert a.text[t.start:t.end] == t.text and t.lat is not None
+
+
+@pytest.mark.slow
+def test_gazetteer_build_reproduces_the_shipped_index(tmp_path) -> None:
+    import numpy as np
+
+    from lagebild.geo.build import build, default_path
+
+    build(tmp_path / "g.npz")
+    a, b = np.load(default_path()), np.load(tmp_path / "g.npz")
+    assert a.files == b.files and all(np.array_equal(a[k], b[k]) for k in a.files)
