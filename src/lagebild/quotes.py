@@ -558,6 +558,11 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
         start += 1
     sp = _np(ctx, start, cue)
     adv = cues().adverbs
+    if sp is not None and sp[1] + 1 < cue and ctx.low[sp[1]] in ("und", "sowie"):
+        # coordinated subject: "Die Politiker Peter Danckert und Max Straubinger begründen …"
+        sp2 = _np(ctx, sp[1] + 1, cue, allow_pronoun=False)
+        if sp2 is not None and sp2[1] == cue:
+            sp = (sp[0], sp2[1])
     if sp is not None and sp[1] - sp[0] == 1 and sp[0] == ctx.doc.sentences[ctx.toks[sp[0]].sent].token_start:
         # a lone capitalised word opening the sentence may be an adverb or adjective ("Besorgt äußerte
         # sich Kofi Annan"); ask the tagger, for this sentence only
@@ -674,6 +679,22 @@ def _clause_like(ctx: _Ctx, a: int, b: int) -> bool:
     return any(ctx.low[k] in _FINITE or ctx.low[k] in ("“", "»", "«", '"') for k in range(a, b))
 
 
+def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
+    """"…, teilte die Hoover Institution mit.": cue, subject (and particle) end the sentence after a comma."""
+    sp = _np_after_cue(ctx, k + 1, b)
+    if part:
+        pi = _particle_idx(ctx, k, part, b)
+        if pi is not None and any(_is_cap(ctx.toks[m].text) for m in range(k + 1, pi)) and ctx.low[k + 1] not in (
+                "es", "man"):
+            sp = (k + 1, pi)  # "…, teilte die zur Stanford University gehörende Hoover Institution mit."
+    if sp is None or ctx.low[sp[0]] in ("es", "man"):
+        return False
+    e = sp[1]
+    if part and e < b and ctx.low[e] == part.split()[-1]:
+        e += 1
+    return e >= b or ctx.low[e] in (".", "!", "?")
+
+
 def _reportative(ctx: _Ctx, a: int, b: int) -> bool:
     """"Außerdem soll er drei Söhne gezeugt haben": "sollen" with a perfect infinitive reports a claim."""
     end = b - 1 if ctx.low[b - 1] in (".", "!", "?") else b
@@ -730,8 +751,15 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
     toks, low = ctx.toks, ctx.low
     postposed: tuple[tuple[int, int], list[int], tuple[int, int]] | None = None
     # "laut X …", "X zufolge …", "nach Angaben (von|der) X …", "gemäß X"
+    frame_comma = b  # first comma after a speech verb: a marker behind it sits inside that verb's message
+    for j in range(a, b - 1):
+        if _verb_cue(ctx, j, b) is not None:
+            frame_comma = next((m for m in range(j + 1, min(b, j + 20)) if low[m] in (",", ":")), b)
+            break
     for k in range(a, b):
         w = low[k]
+        if k > frame_comma and w in ("laut", "gemäß", "nach", "zufolge"):
+            continue  # "X sagte, nach neuesten Erkenntnissen habe …": X is the speaker
         if w in lex.preps and w not in ("zufolge", "demnach", "wonach") and k + 1 < b:
             sp = _np(ctx, k + 1, b, allow_pronoun=False)
             if sp is None and low[k + 1] in ("„", "»", '"'):
@@ -847,7 +875,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if pi is not None:
                 cue.append(pi)
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
-        if after_comma and (k > a + 3 or low[k] == "so") and (_clause_like(ctx, a, k - 1) or low[k] == "so"):
+        if after_comma and (k > a + 3 or low[k] == "so") and (_clause_like(ctx, a, k - 1) or low[k] == "so"
+                                                             or _frame_closes(ctx, k, b, part)):
             sp = _np_after_cue(ctx, k + 1, b)
             pi = _particle_idx(ctx, k, part, b) if part else None
             if sp is None and pi is not None and any(_is_cap(toks[m].text) for m in range(k + 1, pi)):
