@@ -134,14 +134,80 @@ def test_quantities_gold_offsets_are_exact():
                 assert item["text"][q["object_start"]:q["object_end"]] == q["object"]
 
 
+def test_quantities_dative_plural_noun_is_people():
+    # Wikinews 68853 (2011-06-27)
+    q = _one("Eine 20-jährige türkische Schülerin hatte seit geraumer Zeit Beziehungen zu zwei Männern.", "zwei")
+    assert (q.object, q.category, q.gkg_type) == ("Männern", "people", None)
+
+
+def test_quantities_inflected_compound_heads():
+    # Wikinews 5248 (2005-05-07): dative plural of a compound ("Besatzungsmitglieder" + n)
+    a, b = extract("Andere Medien berichten von 13 Passagieren und zwei Besatzungsmitgliedern.")
+    assert (a.category, b.category) == ("passengers", "crew")
+
+
+def test_quantities_nounless_counts_repeat_the_class_before():
+    # Wikinews 80634 (2017-03-09)
+    text = ("Am Mittwoch starben 22 Mädchen im Alter von 14 bis 17 Jahre bei einem Brand im "
+            "Mariä-Himmelfahrt-Waisenhaus bei Guatemala-Stadt, 19 davon noch am Brandort, drei etwas später "
+            "in Krankenhäusern.")
+    qs = extract(text)
+    assert [(q.text, q.category, q.gkg_type) for q in qs] == [
+        ("22", "children", "KILL"), ("19", "children", "KILL"), ("drei", "children", "KILL")]
+
+
+def test_quantities_count_after_die_zahl_repeats_the_class():
+    # Wikinews 82348 (2018-03-20)
+    text = ("In Urbach bei Schorndorf etwa boomen die Anmeldezahlen seit der Umstellung zur Gemeinschaftsschule, "
+            "von 466 Schülerinnen und Schülern im Jahr 413 ist die Zahl jetzt auf 533 gestiegen.")
+    q = _one(text, "533")
+    assert q.category == "children"
+
+
+def test_quantities_list_of_ages_is_not_a_count():
+    # Wikinews 54074 (2008-11-16)
+    text = ("Wegen Mordes an einem Postbeamten vor 31 Jahren mussten sich drei Männer im Alter von inzwischen "
+            "58, 60 und 65 Jahren vor dem Landgericht in Osnabrück verantworten.")
+    assert [q.text for q in extract(text)] == ["drei"]
+
+
+def test_quantities_animals_take_no_people_outcome():
+    # Wikinews 14002 (2005-10-16)
+    (q,) = extract("Tausende Vögel werden dort getötet, um eine weitere Ausbreitung des Virus zu unterbinden.")
+    assert (q.value, q.qualifier, q.category, q.gkg_type) == (2000, "at_least", None, None)
+
+
+def test_quantities_negated_count_takes_no_outcome():
+    # Wikinews 44953 (2007-10-19)
+    q = _one("Bis auf ein 15-jähriges Mädchen wurde keiner der 30 Insassen des Zuges verletzt.", "30")
+    assert (q.category, q.gkg_type) == ("people", None)
+
+
+def test_quantities_weitere_repeats_the_outcome_before():
+    # Wikinews 80698 (2017-03-17)
+    text = ("Bei einer Schießerei in einem Gymnasium in Grasse gegen 13 Uhr in Südostfrankreich sind nach Angaben "
+            "von AFP und Reuters vier Menschen durch Schüsse verletzt worden, weitere zehn auf der Flucht.")
+    q = _one(text, "zehn")
+    assert (q.category, q.gkg_type) == ("injured", "WOUND")
+
+
+def test_quantities_unknown_group_noun_guessed_as_people():
+    from lagebild.quantities import lexicon, _object_category
+
+    lex = lexicon()
+    assert _object_category("Vietnamesen", lex) == ("people", None)
+    assert _object_category("Bürgerkriegsflüchtlingen", lex) == ("refugees", "AFFECT")
+    assert _object_category("Instrumenten", lex) is None  # -menten is not a group of people
+
+
 def test_quantities_eval_smoke_floors():
-    """Pinned floors a bit under the measured figures (dev 0.955, held-out test 0.750)."""
+    """Pinned floors a bit under the measured figures (dev 0.984, held-out test: see TEST_FLOOR)."""
     from lagebild.evaluation.counts import evaluate, load_gold
 
     gold = load_gold()
     dev = evaluate([g for g in gold if g["split"] == "dev"])
     test = evaluate([g for g in gold if g["split"] == "test"])
-    assert dev["strict"]["f1"] >= 0.93
+    assert dev["strict"]["f1"] >= 0.96
     assert test["strict"]["f1"] >= TEST_FLOOR
 
 
