@@ -192,7 +192,7 @@ def test_quantities_weitere_repeats_the_outcome_before():
 
 
 def test_quantities_unknown_group_noun_guessed_as_people():
-    from lagebild.quantities import lexicon, _object_category
+    from lagebild.quantities import _object_category, lexicon
 
     lex = lexicon()
     assert _object_category("Vietnamesen", lex) == ("people", None)
