@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lagebild.evaluation import geo
 
 
@@ -34,3 +36,10 @@ def test_eval_geo_main_json_last_line(capsys) -> None:
 
 # measured 2026-11-25: gwn40 0.798, lgl80 0.820, de 0.942
 FLOORS = {"gwn40": 0.77, "lgl80": 0.79, "de": 0.90}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("dataset,floor", [("geowebnews", 0.76), ("lgl", 0.81), ("trnews", 0.79), ("geovirus", 0.74)])
+def test_eval_geo_full_sets_floor(shared_data, dataset: str, floor: float) -> None:
+    res = geo.score(geo.resolve_gold(geo.load(dataset, shared_data / "geoparsing_en")))
+    assert res["acc_161km"] >= floor, res
