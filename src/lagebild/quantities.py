@@ -28,6 +28,7 @@ from .records import Quantity, Token
 log = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_PRICE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+),[-–]$")
 _WORD_TENS = ("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig")
 _DASHES = {"-", "–", "—", "bis"}
 _PUNCT_STOP = {",", ";", ":", ".", "!", "?", "(", ")", "„", "“", '"', "»", "«", "–", "-"}
@@ -191,6 +192,7 @@ class _Num:
     toks: list[Token] | None = None
     negated: bool = False  # "keiner der 30 Insassen"
     further: bool = False  # "weitere zehn": same class as the count before
+    total: bool = False  # "von den 250 ...": the set a later count is part of
 
 
 def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
@@ -199,6 +201,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     low = t.lower()
     n = len(toks)
     nxt = toks[i + 1].text.lower() if i + 1 < n else ""
+    if _PRICE.match(t):
+        t = t[:-2]  # "1200,- €": German price notation without cents
     if _DIGITS.match(t):
         digits = t.replace(".", "").split(",")[0]
         if len(digits) >= 9 or (len(digits) >= 5 and digits.startswith("0")):
@@ -281,7 +285,8 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
         nums = [nums[k] for k in keep]
         objs_kept = [o for o in objs if o is not None]
         eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") and not n.negated
-                    for n, o in zip(nums, objs_kept, strict=True)]
+                    and not (n.total and k + 1 < len(nums))
+                    for k, (n, o) in enumerate(zip(nums, objs_kept, strict=True))]
         preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible)
         built: list[tuple[_Num, Quantity]] = [
             (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None))
@@ -319,7 +324,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     for k in range(len(built) - 2, -1, -1):
         num, q = built[k]
         nxt_num, nxt = built[k + 1]
-        if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and (
+        if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and not num.total and (
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
@@ -413,6 +418,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             num.negated = True
         if first >= 1 and toks[first - 1].text.lower() in ("weitere", "weiteren"):
             num.further = True
+        if first >= 2 and toks[first - 2].text.lower() == "von" and toks[first - 1].text.lower() == "den":
+            num.total = True  # "Von den 250 an Bord befindlichen Menschen wurden 60 verletzt": the whole set
         nums.append(num)
         i = j
     return nums
@@ -524,6 +531,10 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             if low.endswith(lex.duration_suffixes):
                 return _DURATION
             return toks[k]
+        if low == "an" and k + 1 < len(toks) and toks[k + 1].text == "Bord":
+            k += 2  # "die 250 an Bord befindlichen Menschen"
+            skipped += 1
+            continue
         if low in ("von", "der", "des", "aller") and (num.fraction or num.qualifier == "at_least" or skipped == 0):
             k += 1
             skipped += 1
