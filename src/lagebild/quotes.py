@@ -60,7 +60,9 @@ _SENT_PUNCT = frozenset({".", "!", "?", "…", ":", ";"})
 _KONJ1 = frozenset(
     "sei seien seiest habe werde könne müsse solle wolle dürfe möge wisse gebe gehe komme stehe liege bleibe "
     "brauche handle gelte lasse mache sehe trage finde halte heiße laufe biete führe zeige stelle plane "
-    "fordere arbeite lebe erwarte verfüge wäre hätte würde könnten müssten sollten dürften wären hätten würden".split()
+    "fordere arbeite lebe erwarte verfüge wäre hätte würde könnten müssten sollten dürften wären hätten würden "
+    "könnte müsste dürfte gäbe gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen "
+    "bliebe blieben".split()
 )
 # cue forms too ambiguous to signal a speech act without a complement clause
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
@@ -74,7 +76,8 @@ _NAME_PARTICLES = frozenset("de du da dos del van von der den la le al el bin ib
 _DEMONSTRATIVES = frozenset("letztere letzterer letzteres erstere ersterer dieser diese jener jene".split())
 _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden wurden will wollte soll sollte "
                  "kann konnte muss musste ist war sind waren".split())
-_KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden".split())
+_KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden könnte müsste dürfte gäbe "
+                   "gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen bliebe blieben".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
 
@@ -226,6 +229,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     lex = cues()
     if low[i] in lex.adverbs or low[i] in lex.pps:
         return None
+    title = _title_end(ctx, i, lim)
+    if title is not None:
+        return (i, title)  # "Wie „heise online“ berichtet"
     j = i
     if low[j] in _DETS:
         j += 1
@@ -255,6 +261,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     if head is None or low[head] in lex.time_nouns:
         return None
     end = head + 1
+    title = _title_end(ctx, end, lim)
+    if title is not None:
+        end = title  # "Die Zeitung „Yemen Observer“"
     if end + 2 < lim and low[end] == "(":
         close = next((m for m in range(end + 1, min(lim, end + 6)) if low[m] == ")"), None)
         if close is not None:
@@ -272,6 +281,14 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
             end = g_head + 1
     # apposition with a name: "der Trainer Ghanas, Milovan Rajevac," is left to the entity layer
     return (i, end)
+
+
+def _title_end(ctx: _Ctx, i: int, lim: int) -> int | None:
+    """End of a short quoted title starting at token i ("„Die Zeit“"), or None."""
+    if i + 2 >= lim or ctx.low[i] not in ("„", "»", '"') or not ctx.low[i + 1][:1].isalnum():
+        return None
+    close = next((m for m in range(i + 2, min(lim, i + 7)) if ctx.low[m] in ("“", "«", '"', "”")), None)
+    return close + 1 if close is not None else None
 
 
 def _np_after_cue(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
@@ -464,6 +481,9 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         k = mj
         if k < len(low):
             s1 = max(s1, _sent_bounds(ctx, k)[1])
+        if (k < s1 and low[k] != "," and n_words <= 4 and low[inner[1] - 1] not in (".", "!", "?", "…")
+                and _verb_cue(ctx, k, s1) is not None):
+            continue  # a title as the subject: "Wie „heise online“ berichtet, …", "Die „Zeit“ meldet, …"
         if k < s1 and low[k] == ",":
             k += 1
         if k + 2 < s1 and low[k] in ("wird", "wurde") and not cue:
