@@ -187,7 +187,7 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     tok = ctx.toks[k]
     if tok.text[:1].isupper() and k > 0 and ctx.toks[k - 1].sent == tok.sent and ctx.low[k - 1] not in ("„", "»", '"', ":"):
         return None  # a capitalised "Frage" or "Angaben" inside a sentence is a noun
-    if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and _passive(ctx, tok.sent):
+    if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent):
         return None  # "wurde … genannt": passive, the speaker is not in the clause
     if "" in parts:
         return ""
@@ -535,7 +535,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
             if not cue and low[mi - 1] == ":":
                 # "Ein Hauptkommissar nach der Festnahme: „…“", "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
                 speaker = _np_clause(ctx, s_start, mi - 1)
-        if not cue and speaker is None and mi > 0 and low[mi - 1] in ("als", "von", "einer", "einem", "eine", "einen"):
+        if not cue and speaker is None and mi > 0 and (low[mi - 1] in ("als", "von", "einer", "einem", "eine", "einen")
+                                                       or low[mi - 1][:1].isalpha()):
             s_start, _ = _sent_bounds(ctx, mi)
             for kk in range(mi - 2, max(s_start, mi - 12) - 1, -1):
                 if low[kk] in _CLAUSE_STOP:
