@@ -205,6 +205,7 @@ class AccurateNER:
         self.layers = tuple(meta["layers"])
         self._lock = threading.Lock()
         crf_flags = meta.get("member_crf", [bool(meta.get("crf"))] * len(self.heads))
+        self._crf_flags = list(crf_flags)
         self.crf = None
         if any(crf_flags):
             parts = [
@@ -236,10 +237,12 @@ class AccurateNER:
         return cls(heads, meta)
 
     def logprobs(self, feats: Sequence[np.ndarray], token_lists: Sequence[Sequence[str]],
-                 batch_size: int = 64) -> list[np.ndarray]:
-        """Per sentence (n_words, n_tags) log-probabilities from precomputed features."""
+                 batch_size: int = 64, heads: Sequence[Any] | None = None) -> list[np.ndarray]:
+        """Per sentence (n_words, n_tags) log-probabilities (averaged over ``heads``,
+        default all) from precomputed features."""
         import torch
 
+        heads = list(heads or self.heads)
         out: list[np.ndarray] = [np.zeros((0, len(TAGS)), np.float32)] * len(feats)
         order = sorted(range(len(feats)), key=lambda i: len(feats[i]))
         with self._lock, torch.inference_mode():
@@ -256,14 +259,25 @@ class AccurateNER:
                     sh[b, : len(feats[i])] = shapes_of(token_lists[i])
                 lengths = torch.tensor([len(feats[i]) for i in idx])
                 xt, sht = torch.from_numpy(x), torch.from_numpy(sh)
-                lp = sum(torch.log_softmax(h(xt, sht, lengths), -1) for h in self.heads) / len(self.heads)
+                lp = sum(torch.log_softmax(h(xt, sht, lengths), -1) for h in heads) / len(heads)
                 lp = lp.numpy()
                 for b, i in enumerate(idx):
                     out[i] = lp[b, : len(feats[i])]
         return out
 
     def predict_fine_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
-        return [decode_spans(lp, self.crf) for lp in self.logprobs(feats, token_lists)]
+        spans = [decode_spans(lp, self.crf) for lp in self.logprobs(feats, token_lists)]
+        calibrated = [h for h, flag in zip(self.heads, self._crf_flags) if not flag]
+        if calibrated and len(calibrated) < len(self.heads):
+            # A CRF head's per-token softmax is not a probability (its transitions carry part of
+            # the score), so span scores come from the softmax-trained members only.
+            conf = self.logprobs(feats, token_lists, heads=calibrated)
+            spans = [
+                [(a, b, lab, float(np.exp(np.mean([c[k, TAG_INDEX[("B-" if k == a else "I-") + lab]]
+                                                   for k in range(a, b)])))) for a, b, lab, _ in ss]
+                for ss, c in zip(spans, conf)
+            ]
+        return spans
 
     def predict_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
         return [coarse(s) for s in self.predict_fine_from_features(feats, token_lists)]
