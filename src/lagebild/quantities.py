@@ -160,10 +160,14 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
     hit = _lookup_inflected(low, lex)
     if hit is not None:
         return hit
-    low = low.rsplit("-", 1)[-1]
-    hit = _lookup_inflected(low, lex)
-    if hit is not None:
-        return hit
+    if "-" in low:
+        hit = _lookup_inflected(low.replace("-", ""), lex)  # "Crew-Mitglieder" is "Crewmitglieder"
+        if hit is not None:
+            return hit
+        low = low.rsplit("-", 1)[-1]
+        hit = _lookup_inflected(low, lex)
+        if hit is not None:
+            return hit
     # a compound names its class by its head: "Bürgerkriegsflüchtlinge" -> "flüchtlinge"; the longest
     # known ending wins, and at least three letters must stay in front ("Sorte" is not "Orte")
     for k in range(3, len(low) - 3):
@@ -300,8 +304,28 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
 _NUM_DOT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\.$")
 
 
+_NUM_COMPOUND = re.compile(r"^((?:\d{1,3}(?:\.\d{3})+|\d+))-([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ]")
+
+
+def _split_number_compounds(toks: list[Token]) -> list[Token]:
+    """"die 390.000-Einwohner-Stadt": the number and the counted noun inside one compound token."""
+    if not any("-" in t.text and t.text[:1].isdigit() for t in toks):
+        return toks
+    out: list[Token] = []
+    for t in toks:
+        m = _NUM_COMPOUND.match(t.text)
+        if m and (_object_category_low(m.group(2).lower()) or ("",))[0] in ("residents", "people"):
+            a, b = m.span(1), m.span(2)
+            out.append(Token(t.start + a[0], t.start + a[1], m.group(1), t.sent))
+            out.append(Token(t.start + b[0], t.start + b[1], m.group(2), t.sent))
+        else:
+            out.append(t)
+    return out
+
+
 def _split_final_number(toks: list[Token]) -> list[Token]:
     """The tokenizer keeps "45." whole at the end of a sentence; a count there is a count, not an ordinal."""
+    toks = _split_number_compounds(toks)
     if toks and _NUM_DOT.match(toks[-1].text) and not re.fullmatch(r"\d{4}\.", toks[-1].text):
         last = toks[-1]
         return toks[:-1] + [Token(last.start, last.end - 1, last.text[:-1], last.sent),
