@@ -187,7 +187,7 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     tok = ctx.toks[k]
     if tok.text[:1].isupper() and k > 0 and ctx.toks[k - 1].sent == tok.sent and ctx.low[k - 1] not in ("„", "»", '"', ":"):
         return None  # a capitalised "Frage" or "Angaben" inside a sentence is a noun
-    if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent):
+    if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent, k):
         return None  # "wurde … genannt": passive, the speaker is not in the clause
     if "" in parts:
         return ""
@@ -202,9 +202,15 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     return None
 
 
-def _passive(ctx: _Ctx, sent: int) -> bool:
+def _passive(ctx: _Ctx, sent: int, k: int | None = None) -> bool:
+    """A passive auxiliary in the sentence (only in the clause of token k, when given: a "werden" in the
+    complement clause does not make "hat gefordert, dass … werden solle" passive)."""
     s = ctx.doc.sentences[sent]
-    return any(ctx.low[m] in ("wurde", "wurden", "worden", "werden", "wird") for m in range(s.token_start, s.token_end))
+    lo, hi = s.token_start, s.token_end
+    if k is not None:
+        lo = max((m + 1 for m in range(lo, k) if ctx.low[m] in (",", ";", ":")), default=lo)
+        hi = next((m for m in range(k, hi) if ctx.low[m] in (",", ";", ":")), hi)
+    return any(ctx.low[m] in ("wurde", "wurden", "worden", "werden", "wird") for m in range(lo, hi))
 
 
 def _particle_idx(ctx: _Ctx, k: int, particle: str, lim: int) -> int | None:
@@ -886,6 +892,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
                     sp = _np_clause(ctx, a, k)
             else:
                 sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
+                if (sp is None and low[clause] in _AUX and _is_cap(toks[a].text) and low[a] not in lex.adverbs
+                        and low[a] not in lex.pps and sum(1 for m in range(a, clause) if low[m] == ",") == 2):
+                    sp = _np_clause(ctx, a, clause - 1)  # "X, Sprecher von Y, hat in einem Interview gefordert, …"
             if sp is not None and low[sp[0]] in ("es", "man"):
                 sp = None
             msg = _msg_span(ctx, comma + 1, b)
