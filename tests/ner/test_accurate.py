@@ -40,7 +40,7 @@ def test_accurate_ner_span_format(tagger):
     toks = [s.split() for s in SENTS] + [[]]
     out = tagger.predict(toks)
     assert out[-1] == []
-    for sent, spans in zip(toks, out):
+    for sent, spans in zip(toks, out, strict=True):
         for s, e, lab, score in spans:
             assert 0 <= s < e <= len(sent)
             assert lab in {"PER", "LOC", "ORG", "MISC"}

@@ -22,9 +22,9 @@ and micro-averaged, like conlleval/the GermEval 2014 script.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 Span = tuple[int, int, str]  # token start, end (exclusive), label
 
@@ -199,7 +199,7 @@ def read_columns(
             cols = line.split(sep)
             tok = cols[token_col]
             if strip_prefix and tok.startswith(strip_prefix):
-                tok = tok[len(strip_prefix):]
+                tok = tok[len(strip_prefix) :]
             tag = cols[tag_col].strip() or "O"
             if tag != "O" and not (tag.startswith("B-") or tag.startswith("I-")):
                 tag = "O"
@@ -221,9 +221,17 @@ def read_wikiann(path: str | Path, scheme: str = "outer4") -> list[TaggedSentenc
 
 #: LER legal NER labels -> ours (see germeval2014/EVAL-NOTES.md)
 LER_MAP: dict[str, str | None] = {
-    "PER": "PER", "RR": "PER", "AN": "PER",
-    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
-    "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG",
+    "PER": "PER",
+    "RR": "PER",
+    "AN": "PER",
+    "LD": "LOC",
+    "ST": "LOC",
+    "STR": "LOC",
+    "LDS": "LOC",
+    "ORG": "ORG",
+    "UN": "ORG",
+    "INN": "ORG",
+    "GRT": "ORG",
 }
 
 
@@ -254,7 +262,7 @@ def score_spans(
         raise ValueError(f"gold has {len(gold)} sentences, prediction {len(pred)}")
     keep = set(labels) if labels is not None else None
     counts: dict[str, list[int]] = {}
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         gs = {s for s in g if keep is None or s[2] in keep}
         ps = {s for s in p if keep is None or s[2] in keep}
         for s in gs | ps:

@@ -69,8 +69,9 @@ def _germeval12(spans):
     return [(s, e, "OTH" if lab == "MISC" else lab) for s, e, lab, *_ in spans]
 
 
-def run(dataset: str, path: Path, split: str, mode: str, limit: int | None = None,
-        feature_cache: bool = False) -> dict:
+def run(
+    dataset: str, path: Path, split: str, mode: str, limit: int | None = None, feature_cache: bool = False
+) -> dict:
     """Tag a split and score it; returns the JSON-able result dict."""
     from ..ner import get_tagger
 
@@ -85,7 +86,9 @@ def run(dataset: str, path: Path, split: str, mode: str, limit: int | None = Non
     if feature_cache and mode == "accurate":
         from ..ner.features import corpus_features
 
-        feats = corpus_features(f"{dataset}_{split}" + (f"_first{limit}" if limit else ""), tokens, tagger.layers)
+        feats = corpus_features(
+            f"{dataset}_{split}" + (f"_first{limit}" if limit else ""), tokens, tagger.layers
+        )
         fine = tagger.predict_fine_from_features(feats, tokens)
     elif fine_ok:
         fine = tagger.predict_fine(tokens)
@@ -112,7 +115,10 @@ def run(dataset: str, path: Path, split: str, mode: str, limit: int | None = Non
         "micro_f1": res_a["micro"]["f1"],
         "precision": res_a["micro"]["precision"],
         "recall": res_a["micro"]["recall"],
-        "per_type": {k: {m: v[m] for m in ("precision", "recall", "f1", "support")} for k, v in res_a["per_type"].items()},
+        "per_type": {
+            k: {m: v[m] for m in ("precision", "recall", "f1", "support")}
+            for k, v in res_a["per_type"].items()
+        },
         "seconds": round(seconds, 2),
         "words_per_s": round(n_words / max(seconds, 1e-9), 1),
         "feature_cache": bool(feature_cache and mode == "accurate"),
@@ -123,39 +129,60 @@ def run(dataset: str, path: Path, split: str, mode: str, limit: int | None = Non
         g12s = [tags_to_spans(x.tags) for x in g12]
         p12 = [_germeval12(f) for f in fine] if fine is not None else [_germeval12(p) for p in pred]
         res_b = score_spans(g12s, p12, GERMEVAL12)
-        result["germeval12"] = {"micro_f1": res_b["micro"]["f1"], "precision": res_b["micro"]["precision"],
-                                "recall": res_b["micro"]["recall"],
-                                "per_type": {k: {m: v[m] for m in ("precision", "recall", "f1", "support")}
-                                             for k, v in res_b["per_type"].items()}}
-        result["_tables"].append(format_scores(res_b, "(b) GermEval 2014 official outer chunks, 12 classes, strict"))
+        result["germeval12"] = {
+            "micro_f1": res_b["micro"]["f1"],
+            "precision": res_b["micro"]["precision"],
+            "recall": res_b["micro"]["recall"],
+            "per_type": {
+                k: {m: v[m] for m in ("precision", "recall", "f1", "support")}
+                for k, v in res_b["per_type"].items()
+            },
+        }
+        result["_tables"].append(
+            format_scores(res_b, "(b) GermEval 2014 official outer chunks, 12 classes, strict")
+        )
     if dataset == "europarl":
         labs = OUTER3 + ("MISC",)
         g4 = [tags_to_spans(x.tags) for x in gold]
         res_c = score_spans(g4, [_drop_score(p) for p in pred], labs)
-        result["outer4"] = {"micro_f1": res_c["micro"]["f1"],
-                            "per_type": {k: {m: v[m] for m in ("precision", "recall", "f1", "support")}
-                                         for k, v in res_c["per_type"].items()}}
+        result["outer4"] = {
+            "micro_f1": res_c["micro"]["f1"],
+            "per_type": {
+                k: {m: v[m] for m in ("precision", "recall", "f1", "support")}
+                for k, v in res_c["per_type"].items()
+            },
+        }
         result["_tables"].append(format_scores(res_c, "(c) PER/LOC/ORG/MISC, strict"))
     return result
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval ner", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", default="../shared/data/germeval2014",
-                    help="dataset folder: germeval2014, europarl_ner_de or wikiann_de")
-    ap.add_argument("--dataset", choices=("germeval", "europarl", "wikiann"), help="default: from the folder name")
+    ap.add_argument(
+        "--data",
+        default="../shared/data/germeval2014",
+        help="dataset folder: germeval2014, europarl_ner_de or wikiann_de",
+    )
+    ap.add_argument(
+        "--dataset", choices=("germeval", "europarl", "wikiann"), help="default: from the folder name"
+    )
     ap.add_argument("--split", default="test")
     ap.add_argument("--mode", choices=("fast", "accurate"), default="accurate")
     ap.add_argument("--limit", type=int, help="only the first N sentences")
-    ap.add_argument("--feature-cache", action="store_true",
-                    help="accurate mode: reuse encoder features cached on disk ($LAGEBILD_CACHE/ner)")
+    ap.add_argument(
+        "--feature-cache",
+        action="store_true",
+        help="accurate mode: reuse encoder features cached on disk ($LAGEBILD_CACHE/ner)",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
     path = Path(args.data)
     dataset = args.dataset or detect_dataset(path)
     res = run(dataset, path, args.split, args.mode, args.limit, args.feature_cache)
-    print(f"NER {dataset} {args.split} mode={args.mode}: {res['sentences']} sentences, {res['words']} words, "
-          f"{res['words_per_s']:.0f} words/s")
+    print(
+        f"NER {dataset} {args.split} mode={args.mode}: {res['sentences']} sentences, {res['words']} words, "
+        f"{res['words_per_s']:.0f} words/s"
+    )
     for t in res.pop("_tables"):
         print()
         print(t)

@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -55,8 +56,14 @@ def shapes_of(words: Sequence[str]) -> list[int]:
     return [word_shape(w, i == 0) for i, w in enumerate(words)]
 
 
-def build_head(n_layers: int, dim: int, hidden: int = 256, shape_dim: int = 16, dropout: float = 0.3,
-               lstm_layers: int = 1):
+def build_head(
+    n_layers: int,
+    dim: int,
+    hidden: int = 256,
+    shape_dim: int = 16,
+    dropout: float = 0.3,
+    lstm_layers: int = 1,
+):
     import torch
     from torch import nn
 
@@ -67,8 +74,14 @@ def build_head(n_layers: int, dim: int, hidden: int = 256, shape_dim: int = 16, 
             self.gamma = nn.Parameter(torch.ones(1))
             self.shape = nn.Embedding(len(SHAPES), shape_dim, padding_idx=0)
             self.drop = nn.Dropout(dropout)
-            self.lstm = nn.LSTM(dim + shape_dim, hidden, num_layers=lstm_layers, bidirectional=True,
-                                batch_first=True, dropout=dropout if lstm_layers > 1 else 0.0)
+            self.lstm = nn.LSTM(
+                dim + shape_dim,
+                hidden,
+                num_layers=lstm_layers,
+                bidirectional=True,
+                batch_first=True,
+                dropout=dropout if lstm_layers > 1 else 0.0,
+            )
             self.out = nn.Linear(2 * hidden, len(TAGS))
             # linear-chain CRF scores (stay zero when the head is trained without CRF)
             self.trans = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
@@ -80,7 +93,9 @@ def build_head(n_layers: int, dim: int, hidden: int = 256, shape_dim: int = 16, 
             w = torch.softmax(self.mix, 0)
             x = self.gamma * (feats * w[None, None, :, None]).sum(2)
             x = torch.cat([self.drop(x), self.shape(shapes)], -1)
-            packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+            packed = nn.utils.rnn.pack_padded_sequence(
+                x, lengths.cpu(), batch_first=True, enforce_sorted=False
+            )
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=feats.shape[1])
             return self.out(self.drop(h))
@@ -210,13 +225,13 @@ class AccurateNER:
         if any(crf_flags):
             parts = [
                 [getattr(h, n).detach().float().numpy() for n in ("trans", "start", "end")]
-                for h, flag in zip(self.heads, crf_flags)
+                for h, flag in zip(self.heads, crf_flags, strict=True)
                 if flag
             ]
             self.crf = tuple(np.mean([p[k] for p in parts], axis=0) for k in range(3))
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "AccurateNER":
+    def load(cls, path: str | Path | None = None) -> AccurateNER:
         """Load ``meta.json`` + ``head.pt`` (or the ensemble ``members`` listed in meta.json)."""
         import torch
 
@@ -225,8 +240,13 @@ class AccurateNER:
         members = meta.get("members") or [dict(meta, file="head.pt")]
         heads = []
         for m in members:
-            head = build_head(len(meta["layers"]), meta["dim"], hidden=m["hidden"], shape_dim=m["shape_dim"],
-                              lstm_layers=m.get("lstm_layers", 1))
+            head = build_head(
+                len(meta["layers"]),
+                meta["dim"],
+                hidden=m["hidden"],
+                shape_dim=m["shape_dim"],
+                lstm_layers=m.get("lstm_layers", 1),
+            )
             state = torch.load(path / m["file"], map_location="cpu", weights_only=True)
             missing, unexpected = head.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
             if unexpected or set(missing) - {"trans", "start", "end"}:  # CRF scores are optional
@@ -236,8 +256,13 @@ class AccurateNER:
         meta = dict(meta, member_crf=[bool(m.get("crf")) for m in members])
         return cls(heads, meta)
 
-    def logprobs(self, feats: Sequence[np.ndarray], token_lists: Sequence[Sequence[str]],
-                 batch_size: int = 64, heads: Sequence[Any] | None = None) -> list[np.ndarray]:
+    def logprobs(
+        self,
+        feats: Sequence[np.ndarray],
+        token_lists: Sequence[Sequence[str]],
+        batch_size: int = 64,
+        heads: Sequence[Any] | None = None,
+    ) -> list[np.ndarray]:
         """Per sentence (n_words, n_tags) log-probabilities (averaged over ``heads``,
         default all) from precomputed features."""
         import torch
@@ -267,15 +292,28 @@ class AccurateNER:
 
     def predict_fine_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
         spans = [decode_spans(lp, self.crf) for lp in self.logprobs(feats, token_lists)]
-        calibrated = [h for h, flag in zip(self.heads, self._crf_flags) if not flag]
+        calibrated = [h for h, flag in zip(self.heads, self._crf_flags, strict=True) if not flag]
         if calibrated and len(calibrated) < len(self.heads):
             # A CRF head's per-token softmax is not a probability (its transitions carry part of
             # the score), so span scores come from the softmax-trained members only.
             conf = self.logprobs(feats, token_lists, heads=calibrated)
             spans = [
-                [(a, b, lab, float(np.exp(np.mean([c[k, TAG_INDEX[("B-" if k == a else "I-") + lab]]
-                                                   for k in range(a, b)])))) for a, b, lab, _ in ss]
-                for ss, c in zip(spans, conf)
+                [
+                    (
+                        a,
+                        b,
+                        lab,
+                        float(
+                            np.exp(
+                                np.mean(
+                                    [c[k, TAG_INDEX[("B-" if k == a else "I-") + lab]] for k in range(a, b)]
+                                )
+                            )
+                        ),
+                    )
+                    for a, b, lab, _ in ss
+                ]
+                for ss, c in zip(spans, conf, strict=True)
             ]
         return spans
 

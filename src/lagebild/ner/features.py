@@ -13,8 +13,8 @@ import hashlib
 import logging
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -58,13 +58,23 @@ def corpus_features(
         for f in enc.encode_words_layers(sentences[a : a + chunk], layers=layers):
             parts.append(f.astype(np.float16))
             n_words += len(f)
-        log.info("%s: %d/%d sentences, %.0f words/s", name, min(a + chunk, len(sentences)), len(sentences),
-                 n_words / max(time.time() - t0, 1e-9))
+        log.info(
+            "%s: %d/%d sentences, %.0f words/s",
+            name,
+            min(a + chunk, len(sentences)),
+            len(sentences),
+            n_words / max(time.time() - t0, 1e-9),
+        )
     offs = np.cumsum([0] + [len(p) for p in parts])
     flat = np.concatenate(parts) if parts else np.zeros((0, len(layers), enc.dim), np.float16)
     tmp = path.with_suffix(".tmp.npz")
     np.savez(tmp, feats=flat, offsets=offs, seconds=time.time() - t0)
     os.replace(tmp, path)
-    log.info("%s: %d words encoded in %.1f s (%.0f words/s)", name, n_words, time.time() - t0,
-             n_words / max(time.time() - t0, 1e-9))
+    log.info(
+        "%s: %d words encoded in %.1f s (%.0f words/s)",
+        name,
+        n_words,
+        time.time() - t0,
+        n_words / max(time.time() - t0, 1e-9),
+    )
     return [flat[offs[i] : offs[i + 1]] for i in range(len(offs) - 1)]

@@ -81,7 +81,10 @@ def build_ensemble(dirs: list[Path], out: Path, data: Path) -> int:
     if (out / "head.pt").exists():
         (out / "head.pt").unlink()
     _, held = ner_data.germeval_dev_split(data)
-    feats = [f.astype(np.float32) for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)]
+    feats = [
+        f.astype(np.float32)
+        for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)
+    ]
     tagger = AccurateNER.load(out)
     pred = tagger.predict_from_features(feats, [e.tokens for e in held])
     gold = [coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(ex.tags)]) for ex in held]
@@ -96,9 +99,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild train ner", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default="../shared/data", help="folder with the gold corpora")
     ap.add_argument("--out", default=str(MODEL_DIR), help="where to write head.pt + meta.json")
-    ap.add_argument("--corpora", default="europarl,ler",
-                    help="extra corpora besides GermEval dev: europarl, ler, wikiann (comma list, or 'none')")
-    ap.add_argument("--germeval-weight", type=int, default=2, help="repeat GermEval dev this many times per epoch")
+    ap.add_argument(
+        "--corpora",
+        default="europarl,ler",
+        help="extra corpora besides GermEval dev: europarl, ler, wikiann (comma list, or 'none')",
+    )
+    ap.add_argument(
+        "--germeval-weight", type=int, default=2, help="repeat GermEval dev this many times per epoch"
+    )
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--batch", type=int, default=48)
     ap.add_argument("--lr", type=float, default=2e-3)
@@ -109,9 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-save", action="store_true", help="only report held-out scores")
-    ap.add_argument("--ensemble", metavar="DIR,DIR,...",
-                    help="do not train: combine trained model folders into one ensemble in --out "
-                         "and report its held-out score")
+    ap.add_argument(
+        "--ensemble",
+        metavar="DIR,DIR,...",
+        help="do not train: combine trained model folders into one ensemble in --out "
+        "and report its held-out score",
+    )
     args = ap.parse_args(argv)
     if args.ensemble:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
@@ -136,8 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     for c in names:
         if c not in CORPORA:
             ap.error(f"unknown corpus {c!r}")
-        sets.append((c if c != "europarl" else "europarl_train", CORPORA[c](data),
-                     1) if c != "wikiann" else ("wikiann_train", CORPORA[c](data), 1))
+        sets.append(
+            (c if c != "europarl" else "europarl_train", CORPORA[c](data), 1)
+            if c != "wikiann"
+            else ("wikiann_train", CORPORA[c](data), 1)
+        )
     examples, feats = [], []
     counts = {}
     for name, exs, weight in sets:
@@ -146,7 +160,10 @@ def main(argv: list[str] | None = None) -> int:
             examples.extend(exs)
             feats.extend(f)
         counts[name] = {"sentences": len(exs), "tokens": sum(len(e.tokens) for e in exs), "weight": weight}
-    held_feats = [f.astype(np.float32) for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)]
+    held_feats = [
+        f.astype(np.float32)
+        for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)
+    ]
     t_feat = time.time() - t_start
     log.info("features ready in %.0f s: %s", t_feat, counts)
 
@@ -167,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         order = list(range(len(examples)))
         rng.shuffle(order)
         # bucket by length within shuffled chunks: less padding, still random
-        chunks = [sorted(order[i : i + args.batch * 20], key=lambda j: len(examples[j].tokens))
-                  for i in range(0, len(order), args.batch * 20)]
+        chunks = [
+            sorted(order[i : i + args.batch * 20], key=lambda j: len(examples[j].tokens))
+            for i in range(0, len(order), args.batch * 20)
+        ]
         batches = [c[i : i + args.batch] for c in chunks for i in range(0, len(c), args.batch)]
         rng.shuffle(batches)
         total = 0.0
@@ -188,12 +207,15 @@ def main(argv: list[str] | None = None) -> int:
             logits = head(torch.from_numpy(x), torch.from_numpy(sh), lengths)
             if args.crf:
                 yt = torch.from_numpy(y)
-                allowed = torch.nn.functional.one_hot(yt, len(TAGS)).bool() | (torch.from_numpy(m) == 0)[..., None]
+                allowed = (
+                    torch.nn.functional.one_hot(yt, len(TAGS)).bool() | (torch.from_numpy(m) == 0)[..., None]
+                )
                 loss = crf_nll(logits, allowed, lengths, head.trans, head.start, head.end, constraint)
                 loss = loss / lengths.sum()
             else:
-                loss = torch.nn.functional.cross_entropy(logits.reshape(-1, len(TAGS)),
-                                                         torch.from_numpy(y).reshape(-1), reduction="none")
+                loss = torch.nn.functional.cross_entropy(
+                    logits.reshape(-1, len(TAGS)), torch.from_numpy(y).reshape(-1), reduction="none"
+                )
                 mt = torch.from_numpy(m).reshape(-1)
                 loss = (loss * mt).sum() / mt.sum().clamp(min=1)
             opt.zero_grad()
@@ -205,16 +227,25 @@ def main(argv: list[str] | None = None) -> int:
         res = evaluate(head, held_feats, held, args.crf)
         f1 = res["micro"]["f1"]
         history.append({"epoch": epoch, "loss": total / len(examples), "heldout_f1": f1})
-        log.info("epoch %d loss %.4f held-out F1 %.4f (PER %.3f LOC %.3f ORG %.3f) %.0fs", epoch, total / len(examples),
-                 f1, res["per_type"]["PER"]["f1"], res["per_type"]["LOC"]["f1"], res["per_type"]["ORG"]["f1"],
-                 time.time() - t_train)
+        log.info(
+            "epoch %d loss %.4f held-out F1 %.4f (PER %.3f LOC %.3f ORG %.3f) %.0fs",
+            epoch,
+            total / len(examples),
+            f1,
+            res["per_type"]["PER"]["f1"],
+            res["per_type"]["LOC"]["f1"],
+            res["per_type"]["ORG"]["f1"],
+            time.time() - t_train,
+        )
         if f1 > best:
             best = f1
             best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
             best_epoch = epoch
     train_s = time.time() - t_train
-    print(f"best held-out outer PER/LOC/ORG F1 {best:.4f} at epoch {best_epoch}; "
-          f"training {train_s:.0f} s, features {t_feat:.0f} s, total {time.time() - t_start:.0f} s")
+    print(
+        f"best held-out outer PER/LOC/ORG F1 {best:.4f} at epoch {best_epoch}; "
+        f"training {train_s:.0f} s, features {t_feat:.0f} s, total {time.time() - t_start:.0f} s"
+    )
     if args.no_save:
         return 0
     out = Path(args.out)

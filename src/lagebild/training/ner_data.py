@@ -71,13 +71,17 @@ def europarl_train(data: Path) -> list[Example]:
 
 
 def ler_subset(data: Path, cap: int = 1500, seed: int = 13) -> list[Example]:
-    sents = [s for s in read_ler(data / "ler_legal_ner_de" / "ler_dev.conll", "outer4") if tags_to_spans(s.tags)]
+    sents = [
+        s for s in read_ler(data / "ler_legal_ner_de" / "ler_dev.conll", "outer4") if tags_to_spans(s.tags)
+    ]
     sents = [s for s in sents if len(s.tokens) <= 80]
     random.Random(seed).shuffle(sents)
     return _examples(sents[:cap], "ler")
 
 
 def wikiann_subset(data: Path, cap: int = 4000, seed: int = 13) -> list[Example]:
-    sents = [s for s in read_wikiann(data / "wikiann_de" / "train", "outer4") if "WEITERLEITUNG" not in s.tokens]
+    sents = [
+        s for s in read_wikiann(data / "wikiann_de" / "train", "outer4") if "WEITERLEITUNG" not in s.tokens
+    ]
     random.Random(seed).shuffle(sents)
     return _examples(sents[:cap], "wikiann", {"ORG"})
