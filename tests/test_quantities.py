@@ -201,14 +201,14 @@ def test_quantities_unknown_group_noun_guessed_as_people():
 
 
 def test_quantities_eval_smoke_floors():
-    """Pinned floors a bit under the measured figures (dev 0.984, held-out test: see TEST_FLOOR)."""
+    """Pinned floors a bit under the measured figures (dev 0.992, held-out test 0.825)."""
     from lagebild.evaluation.counts import evaluate, load_gold
 
     gold = load_gold()
     dev = evaluate([g for g in gold if g["split"] == "dev"])
     test = evaluate([g for g in gold if g["split"] == "test"])
-    assert dev["strict"]["f1"] >= 0.96
+    assert dev["strict"]["f1"] >= 0.97
     assert test["strict"]["f1"] >= TEST_FLOOR
 
 
-TEST_FLOOR = 0.72  # held-out run gave 0.750 (docs/evaluation/counts.md)
+TEST_FLOOR = 0.80  # held-out run gave 0.825 (docs/evaluation/counts.md, round 2)
