@@ -532,8 +532,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                         speaker = _np_after_cue(ctx, speaker[1], mi - 1) or speaker
                 if speaker is None and kk > clause_start:
                     speaker = _np_subject(ctx, clause_start, kk)
-                if speaker is None and clause_start > s_start and low[clause_start - 1] == ",":
+                if speaker is None and clause_start > s_start and low[clause_start - 1] in (",", ")"):
                     speaker = _np_clause(ctx, s_start, kk)  # "Renate Künast, Fraktionschefin …, kritisierte:"
+                if speaker is None and kk > clause_start:
+                    speaker = _np_clause(ctx, clause_start, kk)  # "So hatte der Minister … zugesichert: „…“"
                 if speaker is not None and low[speaker[0]] == "es":
                     speaker = _document_source(ctx, speaker[1], mi - 1) or (
                         _document_source(ctx, clause_start, kk) if kk > clause_start else None)
