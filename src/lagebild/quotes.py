@@ -708,6 +708,24 @@ def _clause_like(ctx: _Ctx, a: int, b: int) -> bool:
     return any(ctx.low[k] in _FINITE or ctx.low[k] in ("“", "»", "«", '"') for k in range(a, b))
 
 
+_RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchem welchen".split())
+_ADVERBIAL_CLAUSE = frozenset("wobei wodurch womit worauf woraufhin wo um nachdem bevor während obwohl sodass "
+                              "seitdem sobald indem".split())
+
+
+def _relative_after(ctx: _Ctx, i: int, b: int) -> bool:
+    """Does a relative or adverbial clause start at token i ("…, der seit Tagen …", "…, wobei …")?"""
+    if i >= b:
+        return False
+    w = ctx.low[i]
+    if w in _ADVERBIAL_CLAUSE:
+        return True
+    if w not in _RELATIVE or i + 1 >= b:
+        return False
+    # "die neuen Oberstufen" is a determiner with its noun; "der sich bei …" a relative pronoun
+    return not any(_is_cap(ctx.toks[m].text) for m in range(i + 1, min(b, i + 3)))
+
+
 def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
     """"…, teilte die Hoover Institution mit.": cue, subject (and particle) end the sentence after a comma."""
     sp = _np_after_cue(ctx, k + 1, b)
@@ -875,6 +893,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             continue
         comma = next((m for m in range(k + 1, min(b, k + 20)) if low[m] in (",", ":")), None)
         message_first = after_comma and k > a + 3 and _konj1(ctx, a, k - 1)
+        if comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b):
+            continue  # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said
         if (comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so"
                 and not message_first):
             clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
