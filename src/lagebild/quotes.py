@@ -241,6 +241,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     j = i
     if low[j] in _DETS:
         j += 1
+        title = _title_end(ctx, j, lim)
+        if title is not None:
+            return (i, title)  # "die „Aktion Deutschland hilft“"
         if j < lim and low[j] in lex.pps:
             # "der für die Omo-Region zuständige Koordinator": skip the PP up to the adjective
             for m in range(j + 1, min(lim, j + 7)):
@@ -337,8 +340,9 @@ def _np_clause(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         w = ctx.low[k]
         if w in lex.pps:
             k += 1
-            while k < hi and (ctx.low[k] in _DETS or _is_adj(ctx.low[k]) or ctx.low[k] in _GEN_DETS):
-                k += 1
+            while k < hi and (ctx.low[k] in _DETS or ctx.low[k] in _GEN_DETS
+                              or (_is_adj(ctx.low[k]) and not _is_cap(ctx.toks[k].text))):
+                k += 1  # a capitalised "September" is the PP's noun, not an adjective
             while k < hi and _is_cap(ctx.toks[k].text):
                 k += 1
             continue
@@ -914,6 +918,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
                     sp = _np_clause(ctx, a, k)
             else:
                 sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
+                if sp is None and low[clause] in _RELATIVE and not _is_cap(toks[clause + 1].text):
+                    sp = (clause, clause + 1)  # "eines Jungen, der angab, …": the relative pronoun (SpkAtt)
                 if (sp is None and low[clause] in _AUX and _is_cap(toks[a].text) and low[a] not in lex.adverbs
                         and low[a] not in lex.pps and sum(1 for m in range(a, clause) if low[m] == ",") == 2):
                     sp = _np_clause(ctx, a, clause - 1)  # "X, Sprecher von Y, hat in einem Interview gefordert, …"
