@@ -122,6 +122,53 @@ def test_quotes_konjunktiv_continuation_keeps_speaker():
     assert qs[1].message == "Man werde alles tun, um den Menschen zu helfen"
 
 
+def test_quotes_quoted_title_before_cue_is_the_speaker():
+    # German Wikinews (SpkAtt train): a newspaper title in quotation marks is not a direct quote
+    text = ("Die Zeitung „Yemen Observer“ berichtet jedoch in ihrer Onlineausgabe, dass bereits zwei "
+            "Verhandlungsrunden mit den Entführern gescheitert seien.")
+    (q,) = _quotes(text)
+    assert (q.kind, q.cue, q.speaker) == ("indirect", "berichtet", "Die Zeitung „Yemen Observer“")
+    assert q.message.startswith("dass bereits")
+
+
+def test_quotes_heisst_es_takes_the_document_as_source():
+    # German Wikinews (SpkAtt train)
+    text = ("In einer Erklärung der EU-Außenminister vom Dienstagabend hatte es geheißen: „Es gibt keine "
+            "militärische Lösung im israelisch-palästinensischen Konflikt.“")
+    (q,) = _quotes(text)
+    assert q.kind == "direct" and q.cue == "geheißen"
+    assert q.speaker is not None and "Erklärung der EU-Außenminister" in q.speaker
+
+
+def test_quotes_message_first_frame_closed_by_subject_and_particle():
+    # German Wikinews (SpkAtt train)
+    text = ("Er starb am Samstag, den 6. Februar im Alter von 100 Jahren, teilte die zur kalifornischen "
+            "Stanford University gehörende Hoover Institution mit.")
+    (q,) = _quotes(text)
+    assert q.kind == "indirect" and q.cue.startswith("teilte")
+    assert q.message == "Er starb am Samstag, den 6. Februar im Alter von 100 Jahren"
+    assert q.speaker is not None and q.speaker.startswith("die zur kalifornischen")
+
+
+def test_quotes_speaker_after_capitalised_pp_and_coordination():
+    # German Wikinews (SpkAtt train)
+    (q,) = _quotes("Im September hatte Englands Premier David Cameron angekündigt, den Einsatz bis zu "
+                   "Gaddafis Tod fortsetzen zu wollen.")
+    assert q.speaker == "Englands Premier David Cameron"
+    (q,) = _quotes("Die Politiker Peter Danckert und Max Straubinger begründen ihre Vorbehalte gegen die "
+                   "Veröffentlichungspflicht damit, dass ihre Berufstätigkeit erschwert werde.")
+    assert q.speaker == "Die Politiker Peter Danckert und Max Straubinger"
+
+
+def test_quotes_relative_clause_after_cue_is_not_a_message():
+    # German Wikinews (SpkAtt train): "geht davon aus" is a cue; a relative clause after a cue's object is not
+    (q,) = _quotes("Wolfgang Gerhard geht davon aus, dass seine Partei in die Opposition gehen wird anstatt in "
+                   "einer Regierung mitzuarbeiten.")
+    assert (q.speaker, q.cue) == ("Wolfgang Gerhard", "geht")
+    qs = _quotes("Die Polizei warnte vor dem Orkan, der seit dem 4. März nach Südosten zieht.")
+    assert all(not q.message.startswith("der seit") for q in qs)
+
+
 def test_quotes_stage_contract():
     stage = QuoteStage()
     assert (stage.name, stage.requires, stage.assigns) == ("quotes", ("tokens", "sentences"), ("quotes",))
@@ -158,5 +205,5 @@ def test_quotes_spkatt2023_reader_smoke():
     assert res["counts"]["gold"] > 0
 
 
-SOURCE_FLOOR = 0.62  # measured 0.658 on these 40 dev articles
-CUE_FLOOR = 0.72  # measured 0.762
+SOURCE_FLOOR = 0.64  # measured 0.672 on these 40 dev articles
+CUE_FLOOR = 0.77  # measured 0.805

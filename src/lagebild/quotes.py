@@ -1013,7 +1013,8 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
     for q in out:
         if q.cue_start is None or q.cue is None or q.cue.split()[0].lower() not in _IMPERSONAL_CUES:
             continue
-        if q.speaker is not None and q.speaker.lower() not in ("es", "man"):
+        heissen = q.cue.split()[0].lower() in ("heißt", "hieß", "geheißen")  # its subject is always "es"
+        if q.speaker is not None and q.speaker.lower() not in ("es", "man") and not heissen:
             continue
         k = _tok_index(ctx.toks, q.cue_start)
         sent = ctx.doc.sentences[ctx.toks[k].sent]
