@@ -905,6 +905,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             sp = None
             if clause == a:
                 sp = _np_subject(ctx, a, k, backward=False) if k > a else None
+                if sp is not None and k + 1 < b and low[k + 1] in _PRONOUNS and low[sp[0]] not in _PRONOUNS:
+                    sp = (k + 1, k + 2)  # "Deren Haltung bezeichnete er als …": the pronoun is the subject
                 if sp is None:
                     sp = _np_after_cue(ctx, k + 1, comma)
                 if sp is None and k > a:
@@ -970,6 +972,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             sp = _np_clause(ctx, a, clause - 1)  # "Die Politikerin …, Anja Hajduk, kritisierte …"
         elif k > clause and low[clause] not in ("das", "dies", "dieses", "diese"):
             sp = _np_subject(ctx, clause, k, backward=False)
+            if sp is not None and low[k + 1] in _PRONOUNS and low[sp[0]] not in _PRONOUNS:
+                sp = (k + 1, k + 2)
         if sp is None and (k == clause or low[clause] in lex.adverbs or low[clause] in lex.pps
                            or low[clause] in ("das", "dies", "dieses", "diese")):
             sp = _np_after_cue(ctx, k + 1, b)  # verb-second: the subject follows the verb
