@@ -915,7 +915,13 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
                     sp = _np_clause(ctx, a, k)  # "Am Freitag hatte Verlagsleiter X … erklärt, dass"
             elif after_comma:
                 # "X, der …, sagte, …" or "In einer Videobotschaft, die …, sagte Thaksin, …"
-                sp = _np_after_cue(ctx, k + 1, comma)
+                sp = None
+                if low[a] not in lex.adverbs and low[a] not in lex.pps and (low[a] in _DETS or _is_cap(toks[a].text)):
+                    first = _np(ctx, a, k)
+                    if first is not None and first[1] < k and low[first[1]] == ",":
+                        sp = first  # "Das Staatsoberhaupt, die Königin, bat Premier Key, …": Key is addressed
+                if sp is None:
+                    sp = _np_after_cue(ctx, k + 1, comma)
                 if sp is None:
                     sp = _np_clause(ctx, a, k)
             else:
