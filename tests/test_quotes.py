@@ -169,6 +169,13 @@ def test_quotes_relative_clause_after_cue_is_not_a_message():
     assert all(not q.message.startswith("der seit") for q in qs)
 
 
+def test_quotes_relative_source_after_nach():
+    # German Wikinews (SpkAtt train convention: the relative pronoun is the source)
+    qs = _quotes("Das zeigen Umfragen, nach denen 72 Prozent der Briten die EU-Verfassung ablehnen.")
+    assert [(q.speaker, q.cue, q.message) for q in qs] == [
+        ("denen", "nach", "72 Prozent der Briten die EU-Verfassung ablehnen")]
+
+
 def test_quotes_stage_contract():
     stage = QuoteStage()
     assert (stage.name, stage.requires, stage.assigns) == ("quotes", ("tokens", "sentences"), ("quotes",))

@@ -832,6 +832,13 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if msg is None:
                 continue
             return _make(ctx, "indirect", msg, [k], sp)
+        if w in ("nach", "laut", "gemäß") and k > a and low[k - 1] == "," and k + 3 < b and low[k + 1] in (
+                "denen", "dem", "welchem", "welcher", "welchen"):
+            # "Umfragen, nach denen 72 Prozent … ablehnen": the relative pronoun is the source (SpkAtt)
+            end = next((m for m in range(k + 2, b) if low[m] in (",", ";")), b)
+            msg = _msg_span(ctx, k + 2, end)
+            if msg is not None:
+                return _make(ctx, "indirect", msg, [k], (k + 1, k + 2))
         if w == "nach" and k + 1 < b:
             n = _source_noun_after(ctx, k + 1, b, lex)
             if n is None:
