@@ -176,6 +176,17 @@ def test_quotes_relative_source_after_nach():
         ("denen", "nach", "72 Prozent der Briten die EU-Verfassung ablehnen")]
 
 
+def test_quotes_danach_after_a_document_only():
+    # German Wikinews (SpkAtt train): "Danach" means "according to it" only after a document
+    text = ("Die Schweizer Großbank UBS veröffentlichte heute neue Quartalszahlen. Danach verzeichnet das "
+            "Geldinstitut Verluste in Höhe von 12 Milliarden Franken (umgerechnet 7,6 Milliarden Euro).")
+    (q,) = _quotes(text)
+    assert (q.speaker, q.cue) == ("Danach", "Danach") and q.message.startswith("verzeichnet das Geldinstitut")
+    text = ("Der Junge wurde am Abend gefunden und ins Krankenhaus gebracht. Danach fand ein Treffen des Jungen "
+            "mit seinen Eltern statt.")
+    assert _quotes(text) == []
+
+
 def test_quotes_stage_contract():
     stage = QuoteStage()
     assert (stage.name, stage.requires, stage.assigns) == ("quotes", ("tokens", "sentences"), ("quotes",))

@@ -730,6 +730,21 @@ def _relative_after(ctx: _Ctx, i: int, b: int) -> bool:
     return not any(_is_cap(ctx.toks[m].text) for m in range(i + 1, min(b, i + 3)))
 
 
+_DOCUMENT_ENDINGS = ("bericht", "studie", "umfrage", "gesetz", "urteil", "entwurf", "dokument", "statistik",
+                     "prognose", "meldung", "veröffentlichung", "erklärung", "mitteilung", "untersuchung",
+                     "analyse", "angaben", "berechnungen", "schätzung", "beschluss", "vertrag", "verordnung",
+                     "zahlen")
+
+
+def _after_document(ctx: _Ctx, a: int) -> bool:
+    """Does the sentence before token a name a document ("Danach …" then means "according to it")?"""
+    if a == 0:
+        return False
+    prev = ctx.doc.sentences[ctx.toks[a - 1].sent]
+    return any(_is_cap(ctx.toks[m].text) and ctx.low[m].endswith(_DOCUMENT_ENDINGS)
+               for m in range(prev.token_start, prev.token_end))
+
+
 def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
     """"…, teilte die Hoover Institution mit.": cue, subject (and particle) end the sentence after a comma."""
     sp = _np_after_cue(ctx, k + 1, b)
@@ -869,6 +884,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             msg = _msg_span(ctx, k + 1, b)
             if msg is not None:
                 return _make(ctx, "indirect", msg, [k], sp)
+        if w == "danach" and k == a and k + 2 < b and _after_document(ctx, a):
+            msg = _msg_span(ctx, k + 1, b)
+            if msg is not None:
+                return _make(ctx, "indirect", msg, [k], (k, k + 1))  # "Danach" = according to it
         if w in ("demnach", "wonach") and k + 2 < b:
             msg = _msg_span(ctx, k + 1 if k == a or w == "wonach" else a, b)
             if msg is not None:
