@@ -587,7 +587,8 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
     if cue <= lo:
         return None
     start = lo
-    while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch"):
+    while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch", "indem", "nachdem", "weil",
+                                             "obwohl", "zumal"):
         start += 1
     sp = _np(ctx, start, cue)
     adv = cues().adverbs
@@ -1057,9 +1058,10 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
         a, b = sent.token_start, sent.token_end
         best = None
         for i in range(a, b):
-            if ctx.low[i] in ("in", "im", "auf", "aus") and abs(i - k) < 12 and not (
+            if ctx.low[i] in ("in", "im", "auf", "aus", "bei", "beim") and abs(i - k) < 12 and not (
                     q.message_start <= ctx.toks[i].start < q.message_end):
-                sp = _document_source(ctx, i, b) if ctx.low[i] != "aus" else _np(ctx, i + 1, b, allow_pronoun=False)
+                sp = (_document_source(ctx, i, b) if ctx.low[i] in ("in", "im", "auf")
+                      else _np(ctx, i + 1, b, allow_pronoun=False))
                 if sp is not None and (best is None or abs(i - k) < abs(best[0] - k)):
                     best = sp
         if best is not None:
