@@ -187,6 +187,15 @@ def test_quotes_danach_after_a_document_only():
     assert _quotes(text) == []
 
 
+def test_quotes_trailing_wie_frame():
+    # German Wikinews (SpkAtt train)
+    text = ("Die Entscheidung, ob gegen sie Anklage erhoben wird, wurde ausgerechnet am Todestag von Arnold "
+            "getroffen, wie die Staatsanwaltschaft Darmstadt mitteilte.")
+    (q,) = _quotes(text)
+    assert (q.speaker, q.cue) == ("die Staatsanwaltschaft Darmstadt", "mitteilte")
+    assert q.message.endswith("am Todestag von Arnold getroffen")
+
+
 def test_quotes_stage_contract():
     stage = QuoteStage()
     assert (stage.name, stage.requires, stage.assigns) == ("quotes", ("tokens", "sentences"), ("quotes",))

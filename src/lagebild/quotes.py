@@ -910,6 +910,21 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if msg is not None:
                 return _make(ctx, "indirect", msg, [c], sp)
             break
+    # message first, frame last: "…, wie die Staatsanwaltschaft Darmstadt mitteilte."
+    for m in range(a + 3, b - 3):
+        if low[m] != "," or low[m + 1] != "wie":
+            continue
+        c = next((c for c in range(m + 3, min(b, m + 15)) if _verb_cue(ctx, c, b) is not None), None)
+        if c is None:
+            break
+        allowed = set((_verb_cue(ctx, c, b) or "").split())  # "wie X bekannt gab": the particle may precede
+        if any(low[x][:1].isalnum() and low[x] not in allowed for x in range(c + 1, b)):
+            break
+        sp = _np(ctx, m + 2, c)
+        msg = _msg_span(ctx, a, m)
+        if sp is not None and msg is not None:
+            return _make(ctx, "indirect", msg, [c], sp)
+        break
     # one pass over the cue verbs: "X sagte, (dass) …", "Gestern erklärte X, …", "X, der …, sagte, …",
     # and message first: "…, sagte X." / "…, so X."
     for k in range(a, b - 1):
