@@ -190,7 +190,8 @@ class Store:
                 con.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?, ?, ?)",
                             [batch_id, now, datetime.now(UTC).replace(tzinfo=None), len(new),
                              len(unique) - len(new), len(failures), mode])
-        return {"new": len(new), "existing": len(unique) - len(new), "failed": len(failures)}
+        # a copy inside the same batch counts as already stored, like a copy from an earlier batch
+        return {"new": len(new), "existing": len(records) - len(new), "failed": len(failures)}
 
     def _insert_articles(self, con: Any, recs: list[dict[str, Any]], now: datetime, mode: str | None) -> None:
         rows = []
