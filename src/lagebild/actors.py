@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .tsv import read_rows
+
 DATA = Path(__file__).resolve().parent / "data" / "actors.tsv"
 
 # German adjective endings after the stem: russisch|e|en|er|es|em
@@ -105,15 +107,7 @@ class ActorIndex:
     @classmethod
     def from_tsv(cls, path: Path = DATA) -> ActorIndex:
         rows: list[ActorInfo] = []
-        header: list[str] | None = None
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            r = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
+        for r in read_rows(path):
 
             def lst(name: str, r: dict[str, str] = r) -> tuple[str, ...]:
                 return tuple(x.strip() for x in r.get(name, "").split("|") if x.strip())

@@ -32,6 +32,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from .events.stage import cameo_coded
+from .tsv import read_rows
 
 log = logging.getLogger(__name__)
 
@@ -77,15 +78,7 @@ _EV_DEFAULTS = {"negated": False, "hypothetical": False, "frame": None, "quad_cl
 @functools.lru_cache(maxsize=1)
 def _iso_table() -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    header = None
-    for line in (DATA / "iso_fips.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        row = dict(zip(header, cells, strict=False))
+    for row in read_rows(DATA / "iso_fips.tsv"):
         out[row["iso3"]] = row
         out[row["iso2"]] = row
     return out

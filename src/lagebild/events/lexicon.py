@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..tsv import read_rows
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 TRIGGERS_FILE = DATA / "event_triggers_de.tsv"
 ROLES_FILE = DATA / "actor_roles.tsv"
@@ -42,17 +44,7 @@ class Trigger:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    header: list[str] | None = None
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        out.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False)))
-    return out
+    return read_rows(path)
 
 
 class TriggerLexicon:
