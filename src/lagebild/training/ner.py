@@ -117,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-save", action="store_true", help="only report held-out scores")
+    ap.add_argument("--full-dev", action="store_true",
+                    help="also train on the held-out 10%% of GermEval dev and keep the LAST epoch "
+                         "(no model selection possible; use the epoch count found with a held-out run)")
     ap.add_argument(
         "--ensemble",
         metavar="DIR,DIR,...",
@@ -142,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     data = Path(args.data)
 
     train_ex, held = ner_data.germeval_dev_split(data)
-    sets = [("germeval_dev", train_ex, args.germeval_weight)]
+    if args.full_dev:
+        train_ex = train_ex + held
+    sets = [("germeval_dev" if not args.full_dev else "germeval_dev_full", train_ex, args.germeval_weight)]
     names = [c for c in args.corpora.split(",") if c and c != "none"]
     for c in names:
         if c not in CORPORA:
@@ -237,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             res["per_type"]["ORG"]["f1"],
             time.time() - t_train,
         )
-        if f1 > best:
+        if f1 > best or args.full_dev:
             best = f1
             best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
             best_epoch = epoch
