@@ -186,8 +186,8 @@ def test_web_map_marker_shows_sentences(page: object) -> None:
     page.locator("path.leaflet-interactive.marker-place").first.click(force=True)
     page.wait_for_selector("#map-detail .sentences li")
     sentences = page.locator("#map-detail .sentences li").all_inner_texts()
-    assert sentences and all("Iran" in s for s in sentences)
-    assert page.locator("#map-detail .sentences li mark.hit").first.inner_text() == "Iran"
+    assert sentences and all("iran" in s.lower() for s in sentences)  # "Iran", "iranischen", ...
+    assert page.locator("#map-detail .sentences li mark.hit").first.inner_text().lower().startswith("iran")
     _shot(page, "04-map")
     # keyboard: a focused marker opens its sentences with Enter
     page.evaluate("document.getElementById('map-detail').replaceChildren()")
