@@ -331,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-flags", action="store_true", help="no gazetteer word flags")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--init", metavar="DIR",
+                    help="start from the weights and shape/suffix vocabulary in DIR (fine-tuning, e.g. distillation)")
     ap.add_argument("--extra", action="append", default=[], help="extra JSONL (words, tags) e.g. distilled silver data")
     ap.add_argument("--evaluate", choices=("holdout", "test"),
                     help="score the model in --out on the GermEval dev holdout or GermEval test, and exit")
@@ -367,6 +369,10 @@ def main(argv: list[str] | None = None) -> int:
         "shape": {s: i + 2 for i, s in enumerate(s for s, c in shape_c.most_common() if c >= 3)},
         "suffix": {s: i + 2 for i, s in enumerate(s for s, c in suf_c.most_common() if c >= 3)},
     }
+    if args.init:  # the initial weights' embedding rows are indexed by their own vocabulary
+        init_vocab = json.loads((Path(args.init) / "vocab.json").read_text(encoding="utf-8"))
+        vocab = {"shape": init_vocab["shape"], "suffix": init_vocab["suffix"]}
+        args.hidden, args.proj = init_vocab["config"]["hidden"], init_vocab["config"]["proj"]
     pieces = E5Pieces()
     words = sorted({w for ws, _ in train + dev for w in ws})
     index = {w: i for i, w in enumerate(words)}
@@ -390,6 +396,10 @@ def main(argv: list[str] | None = None) -> int:
     emb = torch.from_numpy(table)
     model = build_model(len(vocab["shape"]) + 2, len(vocab["suffix"]) + 2, in_dim, len(TAGS),
                         hidden=args.hidden, proj=args.proj, n_flags=n_flags)
+    if args.init:
+        state = np.load(Path(args.init) / "weights.npz")
+        model.load_state_dict({k: torch.from_numpy(state[k].astype(np.float32)) for k in state.files})
+        log.info("initialised from %s", args.init)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     steps_per_epoch = (len(enc_train) + args.batch - 1) // args.batch
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.epochs * steps_per_epoch,
@@ -428,6 +438,10 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     best, best_epoch, history = -1.0, -1, []
+    if args.init:  # the starting point competes too: fine-tuning must beat it on the holdout
+        best = evaluate()["f1"]
+        best_epoch = 0
+        log.info("initial holdout F1 %.4f", best)
     # length-bucketed batches keep padding low
     for epoch in range(args.epochs):
         te = time.time()
