@@ -193,14 +193,10 @@ class SearchIndex:
                 if not rows:
                     break
                 for aid, title, text in rows:
-                    if aid in self._doc_no:
+                    counted = self._register(aid, title, text)
+                    if counted is None:
                         continue
-                    no = len(self.doc_ids)
-                    self.doc_ids.append(aid)
-                    self._doc_no[aid] = no
-                    tids = self._tids(f"{title}\n{text}")
-                    self._doc_len.append(len(tids))
-                    u, c = np.unique(tids, return_counts=True)
+                    no, u, c = counted
                     parts_t.append(u)
                     parts_d.append(np.full(len(u), no, dtype=np.int32))
                     parts_f.append(c.astype(np.int32))
@@ -214,22 +210,31 @@ class SearchIndex:
             log.info("search index: %d articles, %d terms in %.1fs", len(self.doc_ids), len(self._term_id),
                      time.perf_counter() - t0)
 
+    def _register(self, aid: str, title: str | None, text: str) -> tuple[int, Any, Any] | None:
+        """Give a new article its number and length; its term ids and counts, or None if already indexed."""
+        import numpy as np
+
+        if aid in self._doc_no:
+            return None
+        no = len(self.doc_ids)
+        self.doc_ids.append(aid)
+        self._doc_no[aid] = no
+        tids = self._tids(f"{title or ''}\n{text}")
+        self._doc_len.append(len(tids))
+        u, c = np.unique(tids, return_counts=True)
+        return no, u, c
+
     def add(self, rows: Iterable[tuple[str, str | None, str]]) -> None:
         """Index (id, title, text) rows added after the build; already-indexed ids are skipped."""
         if not self._built:
             return  # the first search builds everything from the store anyway
-        import numpy as np
 
         with self._lock:
             for aid, title, text in rows:
-                if aid in self._doc_no:
+                counted = self._register(aid, title, text)
+                if counted is None:
                     continue
-                no = len(self.doc_ids)
-                self.doc_ids.append(aid)
-                self._doc_no[aid] = no
-                tids = self._tids(f"{title or ''}\n{text}")
-                self._doc_len.append(len(tids))
-                u, c = np.unique(tids, return_counts=True)
+                no, u, c = counted
                 for tid, tf in zip(u.tolist(), c.tolist(), strict=True):
                     self._delta.setdefault(tid, []).append((no, tf))
 
