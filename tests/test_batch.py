@@ -131,11 +131,11 @@ def test_batch_load_skips_articles_stored_by_ingest(tmp_path: Path, jsonl: Path,
 
 
 def test_batch_dask_two_workers_match_in_process(tmp_path: Path, jsonl: Path, samples_dir: Path, capsys) -> None:
-    """A real LocalCluster (2 processes on 127.0.0.1) gives the same Parquet rows as the in-process run."""
+    """A real LocalCluster (2 processes on 127.0.0.1) with the full fast pipeline gives the same Parquet rows
+    as the in-process run."""
     paths = [str(jsonl), str(samples_dir / "html")]
-    local = run_batch(paths, tmp_path / "a", workers=0, records=6, disable=SEGMENT_ONLY)
+    local = run_batch(paths, tmp_path / "a", workers=0, records=6)
     argv = [*paths, "--out", str(tmp_path / "b"), "--workers", "2", "--records", "6", "--json", "--quiet"]
-    argv += [x for s in SEGMENT_ONLY for x in ("--disable", s)]
     assert main(argv) == 0
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert summary["done"] == local.done == summary["partitions"] and summary["articles"] == local.articles
@@ -144,8 +144,11 @@ def test_batch_dask_two_workers_match_in_process(tmp_path: Path, jsonl: Path, sa
     with Store(tmp_path / "a.duckdb") as a, Store(tmp_path / "b.duckdb") as b:
         load_parquet(tmp_path / "a", a)
         load_parquet(tmp_path / "b", b)
-        q = "SELECT id, text, source_name FROM articles ORDER BY id"
-        assert a.query(q)[1] == b.query(q)[1]
+        for q in ("SELECT id, text, source_name FROM articles ORDER BY id",
+                  "SELECT article_id, idx, data FROM entities ORDER BY 1, 2",
+                  "SELECT article_id, idx, data FROM events ORDER BY 1, 2"):
+            assert a.query(q)[1] == b.query(q)[1]
+        assert a.counts()["events"] > 0
 
 
 def test_batch_rejects_stdin_and_bad_options(tmp_path: Path) -> None:

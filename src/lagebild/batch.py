@@ -310,6 +310,11 @@ def get_analyzer(mode: str, disable: Iterable[str] = (), config: dict[str, Any] 
     return _ANALYZERS[key]
 
 
+def preload_analyzer(mode: str, disable: Iterable[str] = (), config: dict[str, Any] | None = None) -> list[str]:
+    """Load the pipeline on a worker; returns only the stage names (an Analyzer does not pickle)."""
+    return list(get_analyzer(mode, disable, config).pipeline.stage_names)
+
+
 _WARMUP_TEXT = ("Syrien: Artilleriebeschuss der Stadt Homs\n\nMit militärischer Gewalt geht das syrische Regime "
                 "von Präsident Assad weiter gegen die Bürgerproteste vor. Aus der Stadt Homs, rund 160 Kilometer "
                 "nördlich von Damaskus, gab es heute Berichte über Artilleriebeschuss. Mindestens 18 Menschen "
@@ -496,7 +501,7 @@ def _run_on_dask(todo: list[Partition], out: Path, kwargs: dict[str, Any],
         client = Client(cluster)
     try:
         # load the models once per worker up front, so a broken configuration fails fast and clearly
-        client.run(get_analyzer, kwargs["mode"], kwargs["disable"], kwargs["config"])
+        client.run(preload_analyzer, kwargs["mode"], kwargs["disable"], kwargs["config"])
         by_key = {}
         futures = []
         for part in todo:
