@@ -92,6 +92,17 @@ def test_events_compound_actor_is_a_list() -> None:
     assert [a.code for a in ev.sources] == ["MIL", "RUSMIL"]
 
 
+def test_events_recapture_is_a_seizure() -> None:
+    # the German particle verb "zurückerobern" (also "zurückzuerobern", "Rückeroberung") is a seizure too
+    doc = run("Im November hatten ukrainische Truppen die Stadt Isjum zurückerobert.", published="2023-02-15")
+    (ev,) = doc.events
+    assert (ev.type, ev.mode, ev.trigger) == ("COERCE", "seize", "zurückerobert")
+    assert [a.code for a in ev.sources] == ["UKRMIL"]
+    doc = run("Die Armee versucht, die Stadt zurückzuerobern.")
+    assert [e.trigger for e in doc.events] == ["zurückzuerobern"]
+    assert_offsets(doc)
+
+
 def test_events_negation_is_flagged_not_dropped() -> None:
     doc = run("Die Armee ist nicht aktiv an den Kämpfen beteiligt.")
     (ev,) = doc.events
