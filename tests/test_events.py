@@ -103,6 +103,63 @@ def test_events_recapture_is_a_seizure() -> None:
     assert_offsets(doc)
 
 
+def full(text: str, published: str) -> Doc:
+    import lagebild
+
+    return lagebild.load(mode="fast").analyze(text, published=published)
+
+
+def test_events_passive_of_an_ieren_verb_makes_the_subject_the_target() -> None:
+    # de.wikinews page 54978 (2009-01-01): "bombardiert" has no ge- prefix, and fast mode has no POS tags
+    doc = full("Dabei wurden erneut Ministerien der Hamas sowie Schmuggeltunnel an der Grenze zu Ägypten "
+               "bombardiert.", "2009-01-01")
+    (ev,) = [e for e in doc.events if e.trigger == "bombardiert"]
+    assert [a.text for a in ev.sources] == []
+    assert "Hamas" in [a.text for a in ev.targets]
+    assert_offsets(doc)
+
+
+def test_events_reporter_is_neither_source_nor_target() -> None:
+    # de.wikinews page 61190 (2010-02-15)
+    doc = full("Nach Angaben der afghanischen Regierung wurden innerhalb der ersten Tage der Militäroperation "
+               "35 Talibankämpfer getötet.", "2010-02-15")
+    (ev,) = [e for e in doc.events if e.trigger == "getötet"]
+    assert "afghanischen Regierung" not in [a.text for a in (*ev.sources, *ev.targets)]
+    assert [a.text for a in ev.targets] == ["Talibankämpfer"]
+
+
+def test_events_partitive_von_is_not_an_agent_marker() -> None:
+    # de.wikinews page 27575 (2006-05-30)
+    doc = full("Laut der New York Times hat eine Gruppe von US-Marines massiv und grundlos Zivilisten erschossen, "
+               "die Erschießungen seien systematisch gewesen.", "2006-05-30")
+    (ev,) = [e for e in doc.events if e.trigger == "erschossen"]
+    assert [a.text for a in ev.sources] == ["US-Marines"]
+    assert [a.text for a in ev.targets] == ["Zivilisten"]
+
+
+def test_events_genitive_place_after_an_attack_noun_is_the_target() -> None:
+    # de.wikinews page 55038 (2009-01-03)
+    doc = full("Die israelische Armee hatte heute mit dem Beschuss des Gazastreifens durch ihre Artillerie "
+               "begonnen.", "2009-01-03")
+    (ev,) = [e for e in doc.events if e.trigger == "Beschuss"]
+    assert [a.text for a in ev.targets] == ["Gazastreifens"]
+    assert "Gazastreifens" not in [a.text for a in ev.sources]
+
+
+def test_events_crash_landing_is_an_accident_not_an_assault() -> None:
+    # de.wikinews page 74940 (2013-02-13): a generic "getötet" in an accident report is not an attack
+    doc = full("Bei einer Bruchlandung eines Passagierflugzeugs auf dem Flughafen der ukrainischen Stadt Donezk "
+               "sind am Mittwochabend mindestens fünf Menschen getötet, weitere zwölf verletzt worden.", "2013-02-13")
+    assert [e for e in doc.events if e.type == "ASSAULT"] == []
+
+
+def test_events_sein_passive_of_a_violent_verb_makes_the_subject_the_target() -> None:
+    doc = full("In der Stadt sind am Montag drei Soldaten erschossen worden.", "2013-02-13")
+    (ev,) = doc.events
+    assert [a.text for a in ev.sources] == []
+    assert [a.text for a in ev.targets] == ["Soldaten"]
+
+
 def test_events_negation_is_flagged_not_dropped() -> None:
     doc = run("Die Armee ist nicht aktiv an den Kämpfen beteiligt.")
     (ev,) = doc.events

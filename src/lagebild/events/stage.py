@@ -39,6 +39,19 @@ _PATIENT_GENITIVE = {"arrest", "deport", "release", "abduct", "execute", "assass
 # an attack by an air force is an air strike, by artillery or tanks a heavy-weapons attack (CAMEO 195 / 194)
 _MODE_CAMEO = {"aerial": "195", "heavy-weapons": "194"}
 _PARTICIPLE = re.compile(r"^(\w{0,8}?)ge\w+(t|en)$")
+# participles without ge-: -ieren verbs ("bombardiert") and inseparable prefixes ("zerstört", "erschossen");
+# the -en forms look like infinitives, so they count only next to an unambiguous past auxiliary
+_PARTICIPLE_T = re.compile(r"^(\w+iert|(be|er|ver|zer|ent|emp|miss)\w+t)$")
+_PARTICIPLE_EN = re.compile(r"^(be|er|ver|zer|ent|emp|miss)\w+en$")
+_PAST_PASSIVE_AUX_DE = {"wurde", "wurden", "worden"}
+# "sind ... getötet (worden)": with a transitive attack/coercion verb, sein + participle is a passive
+_SEIN_DE = {"ist", "sind", "war", "waren", "sei", "seien"}
+# nouns after which "von" is partitive ("eine Gruppe von US-Marines"), not the agent marker
+_PARTITIVE_DE = {"gruppe", "reihe", "dutzende", "hunderte", "tausende", "anzahl", "zahl", "teil", "mehrzahl",
+                 "hälfte", "einheit", "trupp", "kommando", "konvoi", "verband", "zug"}
+# "nach Angaben der Regierung", "Berichten des Senders zufolge": the reporter, not a participant
+_REPORT_NOUNS_DE = {"angaben", "informationen", "berichten", "aussagen", "darstellung", "schätzungen",
+                    "einschätzung", "erkenntnissen", "meldungen", "quellen"}
 _ADJ = re.compile(r"isch(e|en|er|es|em)?$")
 _EN_TARGET_PREPS = {"to", "with", "from", "in", "into", "against", "on", "at"}
 _CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
@@ -471,6 +484,8 @@ class EventStage:
             j = c.i - 1
             while j >= a:
                 w = toks[j].text.lower()
+                if w == "von" and lang == "de" and j - 1 >= a and toks[j - 1].text.lower() in _PARTITIVE_DE:
+                    return gov(_Cand(j - 1, j, c.actor, c.kind))  # the partitive head's own governor
                 if w in preps:
                     return w
                 if w in _DETS_DE or w in {"the", "a", "an", "its", "their"} or (toks[j].text[:1].islower()
@@ -503,8 +518,22 @@ class EventStage:
         def actors_of(group: list[_Cand]) -> list[Actor]:
             return [c.actor for c in group]
 
+        def reporter(c: _Cand) -> bool:
+            """The candidate names the source of the information ("nach Angaben der Regierung")."""
+            if lang != "de":
+                return False
+            if c.j < b and toks[c.j].text.lower() == "zufolge":
+                return True
+            j = c.i - 1
+            while j >= a and (toks[j].text.lower() in _DETS_DE or toks[j].text[:1].islower()
+                              and toks[j].text.lower() not in preps and toks[j].text.isalpha()):
+                j -= 1
+            if j >= a and toks[j].text.lower() in ("laut", "gemäß"):
+                return True
+            return j >= a and toks[j].text.lower() in _REPORT_NOUNS_DE
+
         t = h.trig
-        usable = [c for c in cands if not (c.i <= h.tok < c.j)]
+        usable = [c for c in cands if not (c.i <= h.tok < c.j) and not reporter(c)]
         sources: list[_Cand] = []
         targets: list[_Cand] = []
         if t.kind == "noun" or (t.kind == "phrase" and lang == "de" and toks[h.tok].text[:1].isupper()):
@@ -528,7 +557,8 @@ class EventStage:
                 elif g in ("auf", "gegen", "on", "against") and not targets:
                     targets = with_conj(c, after)
                 elif g is None and d in ("der", "des") and c.i <= h.tok + 4:
-                    if t.mode in _PATIENT_GENITIVE:
+                    # a place in the genitive is what was attacked or seized ("Beschuss des Gazastreifens")
+                    if t.mode in _PATIENT_GENITIVE or (c.kind == "place" and t.type in ("ASSAULT", "COERCE")):
                         if not targets:
                             targets = with_conj(c, after)
                     elif not sources:
@@ -543,8 +573,13 @@ class EventStage:
         clause_words = {toks[m].text.lower() for m in range(a, b)}
         low = toks[h.tok].text.lower()
         participle = toks[h.tok].pos == "VVPP" or (toks[h.tok].pos != "VVFIN" and _PARTICIPLE.match(low) is not None)
+        if lang == "de" and not participle and toks[h.tok].pos in (None, "VVFIN"):
+            participle = _PARTICIPLE_T.match(low) is not None and bool(clause_words & _PASSIVE_AUX_DE) or (
+                _PARTICIPLE_EN.match(low) is not None and bool(clause_words & _PAST_PASSIVE_AUX_DE))
         if lang == "de":
             passive = bool(clause_words & _PASSIVE_AUX_DE) and participle
+            if not passive and participle and t.type in ("ASSAULT", "COERCE") and clause_words & _SEIN_DE:
+                passive = True
         else:
             passive = bool(clause_words & _PASSIVE_AUX_EN) and toks[h.tok].text.lower().endswith(("ed", "en", "wn"))
         free = [c for c in usable if gov(c) is None]
