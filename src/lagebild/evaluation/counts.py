@@ -109,16 +109,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped counts_de.jsonl)")
     ap.add_argument("--split", default="test", choices=("dev", "test", "all"),
                     help="dev = the half rules were tuned on; test = the held-out half (default)")
+    ap.add_argument("--batches", default=None,
+                    help="only these batches (id prefixes, comma-separated, e.g. 'e' or 'm,n,p'), within --split")
     ap.add_argument("--errors", action="store_true", help="list the mismatches")
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
     items = load_gold(args.gold)
     if args.split != "all":
         items = [it for it in items if it["split"] == args.split]
+    batches = None
+    if args.batches:
+        batches = sorted({b.strip() for b in args.batches.split(",") if b.strip()})
+        items = [it for it in items if it["id"].rstrip("0123456789") in batches]
     if not items:
         raise ConfigError(f"no gold items for split {args.split!r}")
     res = evaluate(items)
-    print(f"counts ({args.split}): {res['sentences']} sentences, {res['n_gold']} gold, {res['n_pred']} predicted")
+    label = args.split + (f" batches {','.join(batches)}" if batches else "")
+    print(f"counts ({label}): {res['sentences']} sentences, {res['n_gold']} gold, {res['n_pred']} predicted")
     for k in ("strict", "span_value"):
         r = res[k]
         print(f"  {k:10s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
@@ -128,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         for e in res["errors"]:
             print("  ", json.dumps(e, ensure_ascii=False))
     if args.json:
-        print(json.dumps({"task": "counts", "split": args.split, "f1": res["strict"]["f1"],
+        print(json.dumps({"task": "counts", "split": args.split, **({"batches": batches} if batches else {}), "f1": res["strict"]["f1"],
                           "precision": res["strict"]["p"], "recall": res["strict"]["r"],
                           "span_value_f1": res["span_value"]["f1"], "n_gold": res["n_gold"],
                           **{f"{k}_acc": v for k, v in res["attributes"].items()}}))
