@@ -89,6 +89,8 @@ class CueLexicon:
     adverbs: frozenset[str]  # clause openers that are never the speaker
     pps: frozenset[str]  # prepositions
     time_nouns: frozenset[str]  # "sagte am Montag", "im Interview"
+    no_dass: frozenset[str] = frozenset()  # words that make a "dass" clause non-reportative ("sorgte dafür")
+    no_report: frozenset[str] = frozenset()  # cue forms that need a complement clause
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -119,7 +121,7 @@ def cues() -> CueLexicon:
     verbs: dict[str, set[str]] = {}
     preps: set[str] = set()
     nouns: set[str] = set()
-    other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set()}
+    other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -142,7 +144,8 @@ def cues() -> CueLexicon:
             else:
                 other[kind].add(form.lower())
     return CueLexicon({k: tuple(sorted(v)) for k, v in verbs.items()}, frozenset(preps), frozenset(nouns),
-                      frozenset(other["adv"]), frozenset(other["pp"]), frozenset(other["time"]))
+                      frozenset(other["adv"]), frozenset(other["pp"]), frozenset(other["time"]),
+                      frozenset(other["nodass"]), frozenset(other["noreport"]))
 
 
 @dataclass
@@ -941,6 +944,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
         message_first = after_comma and k > a + 3 and _konj1(ctx, a, k - 1)
         if comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b):
             continue  # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said
+        if comma is not None and low[comma] == "," and _main_clause_resumes(ctx, k, comma, b):
+            continue  # "Der „Spaceport“, der früher … hieß, gilt als …": the cue closes a subordinate clause
         if (comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so"
                 and not message_first):
             clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
@@ -1003,12 +1008,15 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             if pi is not None:
                 cue.append(pi)
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], b) if sp else None)
+    generic = _generic_dass(ctx, a, b)
+    if generic is not None:
+        return generic
     # reported speech act without a complement clause: "Das Militär hat eine Untersuchung angekündigt."
     for k in range(a, b - 1):
         part = _verb_cue(ctx, k, b)
         if part is None or low[k].startswith("ge"):
             continue
-        if not part and (low[k] in _NO_REPORTED or not low[k].endswith(("t", "te", "ten"))):
+        if not part and (low[k] in _NO_REPORTED or low[k] in lex.no_report or not low[k].endswith(("t", "te", "ten"))):
             # finite speech-act verbs only: no participles, infinitives, "meine"; a found separable
             # particle makes an ambiguous or strong form safe ("gab … bekannt", "warf … vor")
             continue
@@ -1118,3 +1126,65 @@ class QuoteStage:
     def __call__(self, doc: Doc) -> Doc:
         doc.quotes = find_quotes(doc)
         return doc
+
+
+_DASS = frozenset({"dass", "daß", "ob"})
+
+
+def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
+    """"Anonymous bekundete, dass …", "Das Gericht befand, dass …": a subject, its finite verb and a "dass" or
+    "ob" clause. Verbs outside the cue lexicon that take such a clause mostly report speech or thought; the
+    verbs that do not ("sorgte dafür, dass") are listed in the lexicon as ``nodass``."""
+    low, toks = ctx.low, ctx.toks
+    comma = next((m for m in range(a + 2, min(b - 2, a + 25)) if low[m] == "," and low[m + 1] in _DASS), None)
+    if comma is None or any(low[m] in (",", ";", ":", "(", "„", "»", '"') for m in range(a, comma)):
+        return None
+    lex = cues()
+    start = a + 1 if low[a] in ("und", "aber", "doch", "auch") else a
+    if low[start] in lex.adverbs or low[start] in lex.pps or low[start] in _DASS or low[start] in (
+            "es", "das", "dies", "dieses", "dabei", "damit", "wie", "wenn", "weil", "als", "da", "ob", "dass"):
+        return None
+    sp = _np(ctx, start, comma)
+    if sp is None or sp[1] >= comma:
+        return None
+    v = sp[1]
+    if not toks[v].text[:1].islower() or not low[v].isalpha() or low[v] in _NOT_ADJ and low[v] not in _AUX:
+        return None
+    if low[v] in lex.no_dass or low[v] in _DETS or low[v] in lex.pps or low[v] in _KONJ1:
+        return None  # a Konjunktiv verb is itself reported ("Ein Problem bestehe darin, dass …")
+    cue = v
+    if low[v] in _AUX:
+        cue = comma - 1  # "hat entschieden, dass": the participle carries the meaning
+        if not low[cue].isalpha() or low[cue] in lex.no_dass or not (low[cue].startswith("ge") or low[cue] in lex.verbs):
+            return None
+    if sp[1] - sp[0] == 1 and sp[0] == ctx.doc.sentences[toks[sp[0]].sent].token_start:
+        tok = ensure_pos(ctx.doc, toks[sp[0]].sent)[0]  # "Besonders", "Verglichen": not a subject
+        if tok.pos is not None and not tok.pos.startswith(("NN", "NE", "PPER", "PIS")):
+            return None
+    if any(low[m] in lex.no_dass for m in range(v, comma)):
+        return None  # "sorgte dafür", "führte dazu"
+    msg = _msg_span(ctx, comma + 1, b)
+    if msg is None:
+        return None
+    return _make(ctx, "indirect", msg, [cue], sp)
+
+
+_MESSAGE_OPENERS = frozenset("dass daß ob zu wie was wer wen wem warum wann wo wohin woher weshalb weswegen wieso "
+                             "er sie es man ich wir ihr du nun jetzt".split())
+
+
+def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
+    """Does a finite verb follow the comma that closes a verb-final cue ("…, der … angeführt hatte, standen …")?
+
+    Then the cue ends a subordinate clause and what follows is the main clause, not what was said. The
+    tagger is asked only for the one word after such a comma."""
+    if comma + 1 >= b or any(ctx.low[m] not in _AUX for m in range(k + 1, comma)):
+        return False
+    nxt = ctx.toks[comma + 1]
+    w = ctx.low[comma + 1]
+    if not nxt.text[:1].islower() or not w.isalpha() or w in _MESSAGE_OPENERS or w in _DETS:
+        return False
+    sent = nxt.sent
+    tags = ensure_pos(ctx.doc, sent)
+    tag = tags[comma + 1 - ctx.doc.sentences[sent].token_start].pos
+    return tag is not None and tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
