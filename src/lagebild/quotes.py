@@ -78,6 +78,7 @@ _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden w
                  "kann konnte muss musste ist war sind waren".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden könnte müsste dürfte gäbe "
                    "gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen bliebe blieben".split())
+_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
 
@@ -343,11 +344,21 @@ def _np_clause(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
         w = ctx.low[k]
         if w in lex.pps:
             k += 1
-            while k < hi and (ctx.low[k] in _DETS or ctx.low[k] in _GEN_DETS
+            while k < hi and (ctx.low[k] in _DETS or ctx.low[k] in _GEN_DETS or ctx.low[k] in _NUMBER_WORDS
+                              or ctx.low[k][:1].isdigit()
                               or (_is_adj(ctx.low[k]) and not _is_cap(ctx.toks[k].text))):
                 k += 1  # a capitalised "September" is the PP's noun, not an adjective
             while k < hi and _is_cap(ctx.toks[k].text):
                 k += 1
+            if k + 1 < hi and ctx.low[k] in _GEN_DETS and ctx.low[k - 1] not in _DETS:
+                # "Im Rahmen des Kyoto-Protokolls hat die EU zugesagt": the genitive belongs to the PP
+                m = k + 1
+                while m < hi and _is_adj(ctx.low[m]) and not _is_cap(ctx.toks[m].text):
+                    m += 1
+                if m < hi and _is_cap(ctx.toks[m].text):
+                    k = m
+                    while k < hi and _is_cap(ctx.toks[k].text):
+                        k += 1
             continue
         if w in _PRONOUNS or w in _DETS or (_is_cap(ctx.toks[k].text) and w not in lex.adverbs):
             sp = _np(ctx, k, hi)
@@ -608,6 +619,11 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
             return None
     if sp is not None and (sp[1] == cue or all(ctx.low[m] in adv for m in range(sp[1], cue))):
         return sp
+    if sp is not None and sp[0] == start and sp[1] + 1 < cue and ctx.low[sp[1]] in ("in", "aus", "von", "für", "bei"):
+        # "Die US-Botschaft in Riad teilte … mit": a place or organisation PP attached to the subject
+        pp = _np(ctx, sp[1] + 1, cue, allow_pronoun=False)
+        if pp is not None and (pp[1] == cue or all(ctx.low[m] in adv for m in range(pp[1], cue))):
+            return (sp[0], pp[1])
     if sp is not None and ctx.low[cue - 1] == "und":
         return sp  # "Podolski war ebenfalls anwesend und sagte, ..."
     # "X hatte ... gesagt", "Ein Bezirksgericht in Virginia hat … aufgefordert": the subject opens the clause
@@ -674,6 +690,18 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                        and u.message_end >= sent.end - 2), None)
         if inside is not None:
             continue  # the sentence is an unframed direct quote already
+        # a speech act without a clause of its own right before ("Die Entscheidung wurde vom Verband als
+        # rückschrittlich kritisiert.") is a closer source for Konjunktiv-I sentences than an older report
+        if si > 0 and last_sent != si - 1 and si - 1 not in direct_by_sent and _konj1(ctx, a, b):
+            ps = ctx.doc.sentences[si - 1]
+            sp = _speech_act_speaker(ctx, ps.token_start, ps.token_end)
+            span = _msg_span(ctx, a, b)
+            if sp is not None and span is not None:
+                q = _make(ctx, "indirect", span, [], sp)
+                out.append(q)
+                last = last_cont = q
+                last_sent = si
+                continue
         # Konjunktiv-I continuation of the previous reported speech, merged over consecutive sentences
         follows = last is not None and si - last_sent == 1 and last.speaker is not None
         if follows and _konj1(ctx, a, b):
@@ -1022,6 +1050,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             continue
         if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, b)):
             break  # passive: the speaker is rarely named in the clause
+        if any(low[m] in ("nicht", "nichts", "keine", "keinen", "keiner") for m in range(a, b)):
+            break  # "Zu den Geschehnissen äußerte er sich nicht": no speech act took place
         clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
         if k == clause and clause > a and low[clause - 1] == ",":
@@ -1188,3 +1218,25 @@ def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     tags = ensure_pos(ctx.doc, sent)
     tag = tags[comma + 1 - ctx.doc.sentences[sent].token_start].pos
     return tag is not None and tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """Speaker of a sentence that names a speech act without a message clause: the passive agent
+    ("wurde vom Bundesverband … kritisiert"), else the subject ("Spiegel Online berichtet vom Einsturz …")."""
+    low = ctx.low
+    k = next((m for m in range(a, b) if _verb_cue(ctx, m, b) is not None and low[m] not in _NO_REPORTED), None)
+    if k is None:
+        return None
+    if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, b)):
+        for m in range(a, b - 1):
+            if low[m] in ("von", "vom") and m < k:
+                sp = _np(ctx, m + 1 if low[m] == "von" else m + 1, k, allow_pronoun=False)
+                if sp is not None:
+                    return (m, sp[1]) if low[m] == "vom" else sp
+        return None
+    sp = _np_subject(ctx, a, k, backward=False) if k > a else None
+    if sp is None:
+        sp = _np_after_cue(ctx, k + 1, b)
+    if sp is None or low[sp[0]] in ("es", "man", "das", "dies"):
+        return None
+    return sp
