@@ -68,6 +68,8 @@ _KONJ1 = frozenset(
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
                          "wies wiesen rief riefen spricht sprach sprachen heißt hieß nennt nannte nannten glaubt "
                          "glaubte hofft hoffte schätzt schätzte bekannte bekannten droht drohte drohten".split())
+# strong preterites of speech-act verbs that report speech on their own ("empfahl den Umstieg", "sprach von …")
+_STRONG_REPORTED = frozenset("empfahl empfahlen sprach sprachen spricht".split())
 _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(", ")", "“", "»", "«", "„", "und", "oder"})
 # cue verbs whose object can be a short quotation: "sprach von einer „Gefahr“", "nannte es „fahrlässig“"
 _OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezeichnet nannte nannten nennt "
@@ -92,6 +94,7 @@ class CueLexicon:
     time_nouns: frozenset[str]  # "sagte am Montag", "im Interview"
     no_dass: frozenset[str] = frozenset()  # words that make a "dass" clause non-reportative ("sorgte dafür")
     no_report: frozenset[str] = frozenset()  # cue forms that need a complement clause
+    speech_nouns: frozenset[str] = frozenset()  # "ist der Ansicht, …", "äußerte die Hoffnung, …"
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -122,7 +125,7 @@ def cues() -> CueLexicon:
     verbs: dict[str, set[str]] = {}
     preps: set[str] = set()
     nouns: set[str] = set()
-    other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set()}
+    other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(), "speechnoun": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -146,7 +149,8 @@ def cues() -> CueLexicon:
                 other[kind].add(form.lower())
     return CueLexicon({k: tuple(sorted(v)) for k, v in verbs.items()}, frozenset(preps), frozenset(nouns),
                       frozenset(other["adv"]), frozenset(other["pp"]), frozenset(other["time"]),
-                      frozenset(other["nodass"]), frozenset(other["noreport"]))
+                      frozenset(other["nodass"]), frozenset(other["noreport"]),
+                      frozenset(other["speechnoun"]))
 
 
 @dataclass
@@ -1042,27 +1046,47 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
     # reported speech act without a complement clause: "Das Militär hat eine Untersuchung angekündigt."
     for k in range(a, b - 1):
         part = _verb_cue(ctx, k, b)
-        if part is None or low[k].startswith("ge"):
+        if part is None:
             continue
-        if not part and (low[k] in _NO_REPORTED or low[k] in lex.no_report or not low[k].endswith(("t", "te", "ten"))):
+        perfect = False
+        if low[k].startswith("ge") or (part == "" and low[k].endswith("t") and low[k] not in lex.no_report
+                                       and not toks[k].text[:1].isupper()):
+            # "Die CDU hatte zu dem Thema Aufklärung gefordert": a participle after a perfect auxiliary
+            cl = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
+            aux = next((m for m in range(cl, k) if low[m] in ("hat", "hatte", "haben", "hatten")), None)
+            if aux is None or not (k + 1 >= b or low[k + 1] in (".", "!", "?", ";", ",")):
+                if low[k].startswith("ge"):
+                    continue
+            else:
+                perfect = True
+        if perfect:
+            pass
+        elif not part and low[k] in _STRONG_REPORTED:
+            pass  # "empfahl", "sprach von"
+        elif not part and (low[k] in _NO_REPORTED or low[k] in lex.no_report or not low[k].endswith(("t", "te", "ten"))):
             # finite speech-act verbs only: no participles, infinitives, "meine"; a found separable
             # particle makes an ambiguous or strong form safe ("gab … bekannt", "warf … vor")
             continue
+        if perfect:
+            k_fin = aux
+        else:
+            k_fin = k
         if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, b)):
             break  # passive: the speaker is rarely named in the clause
         if any(low[m] in ("nicht", "nichts", "keine", "keinen", "keiner") for m in range(a, b)):
             break  # "Zu den Geschehnissen äußerte er sich nicht": no speech act took place
-        clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
+        fin = k_fin
+        clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
-        if k == clause and clause > a and low[clause - 1] == ",":
+        if fin == clause and clause > a and low[clause - 1] == ",":
             sp = _np_clause(ctx, a, clause - 1)  # "Die Politikerin …, Anja Hajduk, kritisierte …"
-        elif k > clause and low[clause] not in ("das", "dies", "dieses", "diese"):
-            sp = _np_subject(ctx, clause, k, backward=False)
-            if sp is not None and low[k + 1] in _PRONOUNS and low[sp[0]] not in _PRONOUNS:
-                sp = (k + 1, k + 2)
-        if sp is None and (k == clause or low[clause] in lex.adverbs or low[clause] in lex.pps
+        elif fin > clause and low[clause] not in ("das", "dies", "dieses", "diese"):
+            sp = _np_subject(ctx, clause, fin, backward=False)
+            if sp is not None and low[fin + 1] in _PRONOUNS and low[sp[0]] not in _PRONOUNS:
+                sp = (fin + 1, fin + 2)
+        if sp is None and (fin == clause or low[clause] in lex.adverbs or low[clause] in lex.pps
                            or low[clause] in ("das", "dies", "dieses", "diese")):
-            sp = _np_after_cue(ctx, k + 1, b)  # verb-second: the subject follows the verb
+            sp = _np_after_cue(ctx, fin + 1, b)  # verb-second: the subject follows the verb
         if sp is None or low[sp[0]] in ("es", "man"):
             continue
         msg = _msg_span(ctx, a, b)
@@ -1166,10 +1190,15 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     "ob" clause. Verbs outside the cue lexicon that take such a clause mostly report speech or thought; the
     verbs that do not ("sorgte dafür, dass") are listed in the lexicon as ``nodass``."""
     low, toks = ctx.low, ctx.toks
-    comma = next((m for m in range(a + 2, min(b - 2, a + 25)) if low[m] == "," and low[m + 1] in _DASS), None)
-    if comma is None or any(low[m] in (",", ";", ":", "(", "„", "»", '"') for m in range(a, comma)):
-        return None
     lex = cues()
+    comma = next((m for m in range(a + 2, min(b - 2, a + 25)) if low[m] in (",", ":")), None)
+    if comma is None or any(low[m] in (";", "(", "„", "»", '"') for m in range(a, comma)):
+        return None
+    noun = next((m for m in range(a + 2, comma) if low[m] in lex.speech_nouns and _is_cap(toks[m].text)), None)
+    if low[comma + 1] not in _DASS and not (
+            noun is not None and (_konj1(ctx, comma + 1, b) or low[b - 2] == "zu" or low[b - 2].startswith("zu")
+                                  or any(low[m] == "zu" for m in range(comma + 1, b)))):
+        return None  # a speech noun ("der Ansicht", "die Hoffnung") also frames Konjunktiv or "zu" clauses
     start = a + 1 if low[a] in ("und", "aber", "doch", "auch") else a
     if low[start] in lex.adverbs or low[start] in lex.pps or low[start] in _DASS or low[start] in (
             "es", "das", "dies", "dieses", "dabei", "damit", "wie", "wenn", "weil", "als", "da", "ob", "dass"):
@@ -1180,10 +1209,13 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     v = sp[1]
     if not toks[v].text[:1].islower() or not low[v].isalpha() or low[v] in _NOT_ADJ and low[v] not in _AUX:
         return None
-    if low[v] in lex.no_dass or low[v] in _DETS or low[v] in lex.pps or low[v] in _KONJ1:
+    if ((low[v] in lex.no_dass and not (noun is not None and low[v] in ("ist", "sind", "war", "waren")))
+            or low[v] in _DETS or low[v] in lex.pps or low[v] in _KONJ1):
         return None  # a Konjunktiv verb is itself reported ("Ein Problem bestehe darin, dass …")
     cue = v
-    if low[v] in _AUX:
+    if noun is not None and low[v] in ("ist", "sind", "war", "waren"):
+        pass  # "X ist der Ansicht, …"
+    elif low[v] in _AUX:
         cue = comma - 1  # "hat entschieden, dass": the participle carries the meaning
         if not low[cue].isalpha() or low[cue] in lex.no_dass or not (low[cue].startswith("ge") or low[cue] in lex.verbs):
             return None
@@ -1191,7 +1223,7 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
         tok = ensure_pos(ctx.doc, toks[sp[0]].sent)[0]  # "Besonders", "Verglichen": not a subject
         if tok.pos is not None and not tok.pos.startswith(("NN", "NE", "PPER", "PIS")):
             return None
-    if any(low[m] in lex.no_dass for m in range(v, comma)):
+    if any(low[m] in lex.no_dass for m in range(v + 1, comma)):
         return None  # "sorgte dafür", "führte dazu"
     msg = _msg_span(ctx, comma + 1, b)
     if msg is None:
