@@ -275,6 +275,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
             j += 1  # "Union Générale Tunisienne du Travail", "Ursula von der Leyen"
             continue
         break
+    if head is None and low[i] in _DETS and i + 1 < lim and low[i + 1] not in _NOT_ADJ and low[i + 1] not in _DETS and (
+            (low[i + 1].isalpha() and i + 2 == lim) or (low[i + 1][:1].isdigit() and "-" in low[i + 1])):
+        head = i + 1  # lower-case names and nominalised numbers: "die taz vermutet", "der 81-jährige"
     if head is None or low[head] in lex.time_nouns:
         return None
     end = head + 1
@@ -940,7 +943,14 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             c = next((c for c in range(k - 1, max(w0, k - 4), -1) if low[c] in lex.verbs), None)
             if c is None:
                 continue
-            sp = _np(ctx, w0 + 1, c)
+            sp = _np(ctx, w0 + 1, c) or _np_clause(ctx, w0 + 1, c)
+            if sp is None:
+                # "Wie t-online.de berichtet", "Wie schon die WHO sagte": skip adverbs, take the rest
+                st = w0 + 1
+                while st < c and (low[st] in lex.adverbs or low[st] in ("schon", "bereits", "auch")):
+                    st += 1
+                if st < c and low[st][:1].isalnum() and low[st] not in ("es", "man"):
+                    sp = _np(ctx, st, c) or (st, st + 1)
             msg = _msg_span(ctx, k + 1, b)
             if msg is not None:
                 return _make(ctx, "indirect", msg, [c], sp)
