@@ -76,3 +76,21 @@ def test_gazetteer_build_reproduces_the_shipped_index(tmp_path) -> None:
     build(tmp_path / "g.npz")
     a, b = np.load(default_path()), np.load(tmp_path / "g.npz")
     assert a.files == b.files and all(np.array_equal(a[k], b[k]) for k in a.files)
+
+
+@pytest.mark.parametrize("iso2,lat,lon", [("US", 39.76, -98.5), ("CA", 60.11, -113.64), ("JP", 35.69, 139.75)])
+def test_gazetteer_countries_sit_at_geonames_points(gaz: Gazetteer, iso2: str, lat: float, lon: float) -> None:
+    # GeoNames' own country points (via pyowm's GeoNames-derived list), not Factbook-style centres
+    c = gaz.country(iso2)
+    assert abs(c.lat - lat) < 0.05 and abs(c.lon - lon) < 0.05
+
+
+def test_gazetteer_admin1_takes_geonames_id(gaz: Gazetteer) -> None:
+    ontario = [c for c in gaz.search("Ontario") if c.ftype == "admin1" and c.cc == "CA"]
+    assert ontario and ontario[0].geonameid == 6093943
+
+
+@pytest.mark.parametrize("word", ["Auto", "Saturday", "Stop", "Lampe", "Versuche"])
+def test_gazetteer_no_machine_translated_region_names(gaz: Gazetteer, word: str) -> None:
+    # countrystatecity's "native" field holds translations of names' sounds ("Araba" -> "Auto")
+    assert not [c for c in gaz.search(word) if c.ftype == "admin1"]

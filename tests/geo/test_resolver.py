@@ -55,3 +55,13 @@ def test_resolver_postal_code_container(resolver: Resolver) -> None:
     ms = _resolve(resolver, "Protests in Long Beach, CA on Monday.", ["Long Beach", "CA"])
     assert (ms[0].choice.cc, ms[0].choice.admin1) == ("US", "CA")
     assert ms[1].choice.ftype == "admin1" and ms[1].choice.name == "California"
+
+
+def test_resolver_stray_alternate_name_goes_to_fallback(resolver: Resolver) -> None:
+    # "Zhari" (a district of Kandahar) is also a transliteration of the Polish town Żary: in an Afghan
+    # article nothing supports Poland, so the name sits at the article's main place instead
+    text = "Bei Gefechten in Kandahar und im Bezirk Zhari wurden mehrere Taliban getötet, teilte die Nato in Kabul mit."
+    ms = [Mention(text.index(w), text.index(w) + len(w), w) for w in ("Kandahar", "Zhari", "Kabul")]
+    resolver.resolve(ms)
+    z = ms[1]
+    assert z.choice is not None and z.choice.cc == "AF" and z.fallback

@@ -131,3 +131,36 @@ def test_stage_polen_people_or_country(stage: PlaceStage) -> None:
     doc = stage(_doc(text))
     kinds = [(p.text, p.kind, p.country_iso3) for p in doc.places]
     assert kinds == [("Polen", "demonym", "POL"), ("Polen", "toponym", "POL")]
+
+
+def test_stage_common_nouns_are_not_places(stage: PlaceStage) -> None:
+    # German Wikinews sentences: "Koma" is also Qom, "Namen" Namur, "Autos" a variant of a region's name
+    text = ("Ariel Scharon liegt seit Januar 2006 nach einer Hirnblutung im Koma. In der Nacht von Freitag auf "
+            "Samstag ereigneten sich im Raum Knittelfeld in der Steiermark mehrere Einbrüche in Autos und einen "
+            "Schrebergarten. Bereits einige Zeit zuvor wäre im Namen einer älteren Tochter der Familie ein "
+            "Inserat in eBay erschienen.")
+    doc = stage(_doc(text))
+    got = {p.text: p for p in doc.places}
+    assert not {"Koma", "Autos", "Namen"} & got.keys(), got.keys()
+    assert got["Steiermark"].country_iso2 == "AT"
+
+
+def test_stage_scan_span_never_ends_on_a_dash(stage: PlaceStage) -> None:
+    text = "Die Strecke München - Berlin ist die meistbefahrene Fernverbindung der Bahn."
+    doc = stage(_doc(text))
+    assert {"München", "Berlin"} <= {p.text for p in doc.places}
+    assert all(not p.text.endswith("-") and doc.text[p.start:p.end] == p.text for p in doc.places)
+
+
+@pytest.mark.parametrize("entity,place", [("Kaukasus-Konflikt 2008", "Kaukasus"), ("Gaza-Krise", "Gaza")])
+def test_stage_event_named_after_a_place_gives_the_place(stage: PlaceStage, entity: str, place: str) -> None:
+    text = ("Unterdessen ist die konservative georgische Partei „Neue Rechte“ aus dem Burgfrieden ausgeschert, "
+            "der seit dem Kaukasus-Konflikt 2008 in der georgischen Politik geherrscht hat. Kleine Chronik der "
+            "Gaza-Krise")
+    doc = _doc(text)
+    s = text.index(entity)
+    doc.entities = [EntityMention(s, s + len(entity), entity, "LOC")]
+    doc = stage(doc)
+    hit = [p for p in doc.places if p.start == s]
+    assert hit and hit[0].text == place and hit[0].feature_type != "fallback"
+    assert doc.text[hit[0].start:hit[0].end] == place

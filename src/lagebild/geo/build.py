@@ -290,9 +290,10 @@ def build(out: Path) -> dict[str, int]:
             idx = b.add(gid=gid, name=s["name"], ftype=ftype, lat=float(s["latitude"]), lon=float(s["longitude"]),
                         cc=iso2, pop=0, admin1=s.get("state_code") or "")
             n_admin1 += 1
+            # countrystatecity's "native" field is not used: many are machine translations of the name's sound
+            # ("Araba" -> "Auto", "Lusaka" -> "Saturday", "Halton" -> "Stop"), which made common nouns regions;
+            # real endonyms reach us through pycountry's ISO 3166-2 names and their German translations
             names = {s["name"]}
-            if s.get("native") and _LATIN.match(s["native"]):
-                names.add(s["native"])
             sub = pycountry.subdivisions.get(code=s.get("iso3166_2") or "") if s.get("iso3166_2") else None
             if sub is not None:
                 names.add(sub.name)

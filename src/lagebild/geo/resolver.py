@@ -230,6 +230,7 @@ class Resolver:
             key = norm(m.text)
             self._choose(m, mentions, cc_prof, a1_prof, owns[i],
                          anchors=[(j, c) for j, c in anchors if norm(mentions[j].text) != key])
+        self._drop_stray(mentions, cc_prof, owns)
         self._fallback(mentions)
         for idxs in by_text.values():  # one sense per article (cue-marked mentions keep their own)
             group = [mentions[i] for i in idxs if mentions[i].choice is not None and not mentions[i].hint]
@@ -238,6 +239,25 @@ class Resolver:
                 for m in group:
                     m.choice = top.choice
         return mentions
+
+    def _drop_stray(self, mentions: list[Mention], cc_prof: dict[str, float], owns: list[tuple[dict, dict]]) -> None:
+        """Unset a choice that only a variant spelling of a small foreign town supports.
+
+        A name reached only through another name of a small town ("Zhari", a district in Kandahar, is also a
+        transliteration of the Polish town Żary) in a country nothing else in the article points to is more
+        likely a place the gazetteer lacks: it goes to the fallback (the article's main place) instead.
+        """
+        max_pop = self.w.get("stray_alt_max_pop", 0)
+        if not max_pop:
+            return
+        for m, own in zip(mentions, owns, strict=True):
+            c = m.choice
+            if (c is None or m.country or m.kind != "toponym" or c.ftype != "city" or c.flag != 1
+                    or c.pop >= max_pop or any(x.flag in (0, 2) for x in m.candidates)):
+                continue
+            others = {k: v - own[0].get(k, 0.0) for k, v in cc_prof.items()}
+            if sum(v for v in others.values() if v > 0) > 0 and others.get(c.cc, 0.0) <= 0:
+                m.choice, m.score, m.confidence = None, 0.0, 0.0
 
     def _fallback(self, mentions: list[Mention]) -> None:
         """Names without any entry (streets, buildings) sit at the article's most-named city, else its country."""

@@ -32,6 +32,7 @@ _MAX_WORDS = 4
 _INNER = re.compile(r"(?i)(straße|strasse|platz|allee|gasse|weg|damm|ufer|brücke|bahnhof|flughafen|airport|"
                     r"arena|stadion|stadium|krankenhaus|klinik|hospital|hotel|moschee|kirche|dom|markt|lager|"
                     r"camp|viertel|kaserne|gefängnis|kreuzung|tunnel|hafen|street|road|avenue|square|bridge|station)$")
+_TRAIL = re.compile(r"(?:\s+\d[\d.,]*|[\s.,;:]+)$")
 _INNER_CUES = {"Bezirk", "Stadtteil", "Stadtviertel", "Viertel", "Vorort", "Flüchtlingslager", "Lager", "Camp"}
 
 
@@ -41,6 +42,7 @@ def cues() -> dict[str, Any]:
     return {
         "region": set(d["region_cues"]), "city": set(d["city_cues"]), "country": set(d["country_cues"]),
         "prep": {w.lower() for w in d["prepositions"]}, "stop": set(d["stop"]),
+        "compound_heads": frozenset(d.get("compound_heads", ())),
         "same_name": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in d["same_name"]) + r")\b"),
     }
 
@@ -52,6 +54,23 @@ def _function_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS as EN
 
     return frozenset(w.lower() for w in (DE | EN) if len(w) > 1)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _common_noun(word: str) -> bool:
+    """Does HanTa's lexicon know this German word as a common noun ("Autos", "Namen", "Kanton")?
+
+    Unknown words (foreign names) score far lower than lexicon words; only a known NN counts.
+    """
+    from ..segment import _hanta
+
+    tags = _hanta().tag_word(word)
+    return bool(tags) and tags[0][0] == "NN" and float(tags[0][1]) > _KNOWN_WORD_LOGP
+
+
+_GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
+#: HanTa log-probabilities: words in its lexicon score about -6 to -14, unknown words about -20 to -35
+_KNOWN_WORD_LOGP = -16.0
 
 
 def _is_cap(word: str) -> bool:
@@ -71,6 +90,7 @@ class PlaceStage:
         self.resolver = Resolver(self.gaz)
         self.min_city_pop = int(self.config.get("min_city_pop", 50000))
         self.cues = cues()
+        self._compound_heads = self.cues["compound_heads"]
 
     # -- finding mentions ------------------------------------------------------------------------------------
     def _from_entities(self, doc: Doc) -> list[Mention]:
@@ -83,10 +103,20 @@ class PlaceStage:
                 if m and not self.gaz.has(text) and self.gaz.has(m.group(1)):
                     text = m.group(1)
                     end = start + len(text)
+                # a trailing numbering or punctuation is not part of a name ("Gaza-Krise 1.", "Nowgorod 500")
+                m = _TRAIL.search(text)
+                if m and m.start() > 0 and not self.gaz.has(text):
+                    text = text[:m.start()]
+                    end = start + len(text)
                 if "-" in text and not self.gaz.has(text):
-                    head = text.split("-")[0]
+                    head, _, tail = text.partition("-")
                     if head and self._is_country_name(head):  # "US-Marines", "Irak-Krieg": the country part
                         out.append(Mention(start, start + len(head), head, hint="country"))
+                        out[-1].entity = e.entity  # type: ignore[attr-defined]
+                        continue
+                    if head and tail in self._compound_heads and self._is_big_place(head):
+                        # "Gaza-Krise", "Kosovo-Konflikt": an event named after a place; the place is the head
+                        out.append(Mention(start, start + len(head), head))
                         out[-1].entity = e.entity  # type: ignore[attr-defined]
                         continue
                 out.append(Mention(start, end, text))
@@ -103,6 +133,10 @@ class PlaceStage:
             return True
         k = doc.text.rfind(" ", 0, max(0, start - 1))
         return doc.text[k + 1:start].strip() in _INNER_CUES
+
+    def _is_big_place(self, text: str) -> bool:
+        return any(c.flag in (0, 1, 2) and (c.ftype in ("country", "region", "admin1") or c.pop >= 100_000)
+                   for c in self.gaz.search(text, 20))
 
     def _is_country_name(self, text: str) -> bool:
         return any(c.ftype in ("country", "continent") and c.flag in (0, 1, 2) for c in self.gaz.search(text, 10))
@@ -162,7 +196,8 @@ class PlaceStage:
                 words.append(wj)
                 span_text = doc.text[t.start:toks[j].end]
                 exact, longer = self.gaz.probe(span_text)
-                if exact and not (j == i and w in stop):
+                # a name ends on a word, never on a connector ("München -" would match "München")
+                if exact and not (j == i and w in stop) and wj[:1].isalpha() and (j == i or _is_cap(wj)):
                     best = j
                 if not longer:
                     if best is None and j == i:
@@ -190,6 +225,20 @@ class PlaceStage:
             elif prev in self.cues["country"]:
                 hint = "country"
             cands = self.resolver.candidates(Mention(start, end, text))
+            if not english and best == i and cands:
+                if len(text) <= 2 and not text.isupper():
+                    cands = []  # "La", "Al": parts of foreign names, not places
+                elif len(text) <= 3 and text.isupper():
+                    # all-caps short tokens in German text are acronyms (DEL, LA): only a country/region alias
+                    # (USA, EU) or a German-speaking state's (NRW)
+                    cands = [c for c in cands if (
+                        c.ftype in ("country", "continent", "region")
+                        or (c.ftype == "admin1" and c.cc in _GERMAN_SPEAKING))]
+                elif _common_noun(w):
+                    # a German common noun ("Namen" is also Namur, "Kanton" Guangzhou, "Bau" a Malaysian town)
+                    # is a place only by the primary name of a country, region or big city
+                    cands = [c for c in cands if c.flag in (0, 2) and (
+                        c.ftype in ("country", "continent", "region") or (c.ftype == "city" and c.pop >= 100_000))]
             d = demonym_lookup(text) if best == i else None
             after_prep = prev is not None and prev.lower() in self.cues["prep"]
             names_country = any(c.ftype == "country" and c.flag <= 2 for c in cands)
