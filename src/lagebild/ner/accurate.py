@@ -265,10 +265,21 @@ class AccurateNER:
     ) -> list[np.ndarray]:
         """Per sentence (n_words, n_tags) log-probabilities (averaged over ``heads``,
         default all) from precomputed features."""
+        heads = list(heads or self.heads)
+        per_head = self._head_logprobs(feats, token_lists, batch_size, heads)
+        return [sum(ph[i] for ph in per_head) / len(heads) for i in range(len(feats))]
+
+    def _head_logprobs(
+        self,
+        feats: Sequence[np.ndarray],
+        token_lists: Sequence[Sequence[str]],
+        batch_size: int,
+        heads: Sequence[Any],
+    ) -> list[list[np.ndarray]]:
+        """[head][sentence] (n_words, n_tags) log-probabilities, one forward pass per head."""
         import torch
 
-        heads = list(heads or self.heads)
-        out: list[np.ndarray] = [np.zeros((0, len(TAGS)), np.float32)] * len(feats)
+        out = [[np.zeros((0, len(TAGS)), np.float32)] * len(feats) for _ in heads]
         order = sorted(range(len(feats)), key=lambda i: len(feats[i]))
         with self._lock, torch.inference_mode():
             for a in range(0, len(order), batch_size):
@@ -284,19 +295,23 @@ class AccurateNER:
                     sh[b, : len(feats[i])] = shapes_of(token_lists[i])
                 lengths = torch.tensor([len(feats[i]) for i in idx])
                 xt, sht = torch.from_numpy(x), torch.from_numpy(sh)
-                lp = sum(torch.log_softmax(h(xt, sht, lengths), -1) for h in heads) / len(heads)
-                lp = lp.numpy()
-                for b, i in enumerate(idx):
-                    out[i] = lp[b, : len(feats[i])]
+                for k, h in enumerate(heads):
+                    lp = torch.log_softmax(h(xt, sht, lengths), -1).numpy()
+                    for b, i in enumerate(idx):
+                        out[k][i] = lp[b, : len(feats[i])]
         return out
 
     def predict_fine_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
-        spans = [decode_spans(lp, self.crf) for lp in self.logprobs(feats, token_lists)]
-        calibrated = [h for h, flag in zip(self.heads, self._crf_flags, strict=True) if not flag]
-        if calibrated and len(calibrated) < len(self.heads):
+        per_head = self._head_logprobs(feats, token_lists, 64, self.heads)
+        n = len(self.heads)
+        avg = [sum(ph[i] for ph in per_head) / n for i in range(len(feats))]
+        spans = [decode_spans(lp, self.crf) for lp in avg]
+        calibrated = [k for k, flag in enumerate(self._crf_flags) if not flag]
+        if calibrated and len(calibrated) < n:
             # A CRF head's per-token softmax is not a probability (its transitions carry part of
-            # the score), so span scores come from the softmax-trained members only.
-            conf = self.logprobs(feats, token_lists, heads=calibrated)
+            # the score), so span scores come from the softmax-trained members only (their
+            # log-probabilities from the same forward pass).
+            conf = [sum(per_head[k][i] for k in calibrated) / len(calibrated) for i in range(len(feats))]
             spans = [
                 [
                     (

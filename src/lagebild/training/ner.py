@@ -34,6 +34,7 @@ CORPORA = {
     "europarl": ner_data.europarl_train,
     "ler": ner_data.ler_subset,
     "wikiann": ner_data.wikiann_subset,
+    "smartdata": ner_data.smartdata_news,
 }
 
 
@@ -120,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full-dev", action="store_true",
                     help="also train on the held-out 10%% of GermEval dev and keep the LAST epoch "
                          "(no model selection possible; use the epoch count found with a held-out run)")
+    ap.add_argument("--folds", type=int, default=0,
+                    help="k-fold selection runs: hold out contiguous block --fold of --folds blocks "
+                         "of GermEval dev instead of the last 10%%")
+    ap.add_argument("--fold", type=int, default=0)
+    ap.add_argument("--smartdata-weight", type=int, default=1)
     ap.add_argument(
         "--ensemble",
         metavar="DIR,DIR,...",
@@ -145,6 +151,16 @@ def main(argv: list[str] | None = None) -> int:
     data = Path(args.data)
 
     train_ex, held = ner_data.germeval_dev_split(data)
+    held_feats = None
+    if args.folds:
+        # features of all dev sentences (cached once), sliced per fold
+        all_ex = train_ex + held
+        all_f = corpus_features("germeval_dev_full", [e.tokens for e in all_ex], DEFAULT_LAYERS)
+        n = len(all_ex)
+        a, b = round(n * args.fold / args.folds), round(n * (args.fold + 1) / args.folds)
+        train_ex, held = all_ex[:a] + all_ex[b:], all_ex[a:b]
+        train_f = list(all_f[:a]) + list(all_f[b:])
+        held_feats = [f.astype(np.float32) for f in all_f[a:b]]
     if args.full_dev:
         train_ex = train_ex + held
     sets = [("germeval_dev" if not args.full_dev else "germeval_dev_full", train_ex, args.germeval_weight)]
@@ -153,22 +169,27 @@ def main(argv: list[str] | None = None) -> int:
         if c not in CORPORA:
             ap.error(f"unknown corpus {c!r}")
         sets.append(
-            (c if c != "europarl" else "europarl_train", CORPORA[c](data), 1)
+            (c if c != "europarl" else "europarl_train", CORPORA[c](data),
+             args.smartdata_weight if c == "smartdata" else 1)
             if c != "wikiann"
             else ("wikiann_train", CORPORA[c](data), 1)
         )
     examples, feats = [], []
     counts = {}
-    for name, exs, weight in sets:
-        f = corpus_features(name, [e.tokens for e in exs], DEFAULT_LAYERS)
+    for k, (name, exs, weight) in enumerate(sets):
+        if k == 0 and args.folds and not args.full_dev:
+            f = train_f
+        else:
+            f = corpus_features(name, [e.tokens for e in exs], DEFAULT_LAYERS)
         for _ in range(weight):
             examples.extend(exs)
             feats.extend(f)
         counts[name] = {"sentences": len(exs), "tokens": sum(len(e.tokens) for e in exs), "weight": weight}
-    held_feats = [
-        f.astype(np.float32)
-        for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)
-    ]
+    if held_feats is None:
+        held_feats = [
+            f.astype(np.float32)
+            for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)
+        ]
     t_feat = time.time() - t_start
     log.info("features ready in %.0f s: %s", t_feat, counts)
 
