@@ -1241,6 +1241,8 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     return _make(ctx, "indirect", msg, [cue], sp)
 
 
+_SUBORDINATORS = frozenset("nachdem da weil als wenn obwohl während bevor ob dass daß wie indem seit seitdem sobald "
+                           "falls sofern solange bis ehe damit zumal obgleich wo wobei".split())
 _MESSAGE_OPENERS = frozenset("dass daß ob zu wie was wer wen wem warum wann wo wohin woher weshalb weswegen wieso "
                              "er sie es man ich wir ihr du nun jetzt".split())
 
@@ -1252,6 +1254,13 @@ def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     tagger is asked only for the one word after such a comma."""
     if comma + 1 >= b or any(ctx.low[m] not in _AUX for m in range(k + 1, comma)):
         return False
+    sent = ctx.doc.sentences[ctx.toks[k].sent]
+    clause = max((m for m in range(sent.token_start, k) if ctx.low[m] in (",", ";", ":", "–")),
+                 default=sent.token_start - 1) + 1
+    w = ctx.low[clause]
+    if not (w in _RELATIVE or w in _SUBORDINATORS or w in ("und", "oder", "aber")
+            or (w in cues().pps and clause + 1 < k and ctx.low[clause + 1] in _RELATIVE)):
+        return False  # only a subordinate clause ends in its verb ("der …", "nachdem …", "mit denen …")
     nxt = ctx.toks[comma + 1]
     w = ctx.low[comma + 1]
     if not nxt.text[:1].islower() or not w.isalpha() or w in _MESSAGE_OPENERS or w in _DETS:
