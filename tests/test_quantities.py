@@ -201,14 +201,99 @@ def test_quantities_unknown_group_noun_guessed_as_people():
 
 
 def test_quantities_eval_smoke_floors():
-    """Pinned floors a bit under the measured figures (dev 0.992, held-out test 0.825)."""
+    """Pinned floors a bit under the measured figures (dev 0.992, held-out test 0.864)."""
     from lagebild.evaluation.counts import evaluate, load_gold
 
     gold = load_gold()
     dev = evaluate([g for g in gold if g["split"] == "dev"])
     test = evaluate([g for g in gold if g["split"] == "test"])
-    assert dev["strict"]["f1"] >= 0.97
+    assert dev["strict"]["f1"] >= 0.98
     assert test["strict"]["f1"] >= TEST_FLOOR
 
 
-TEST_FLOOR = 0.80  # held-out run gave 0.825 (docs/evaluation/counts.md, round 2)
+TEST_FLOOR = 0.84  # held-out run (e, m, n, p; 144 statements) gave 0.864 (docs/evaluation/counts.md, round 3)
+
+
+# --- round 3: rules found on dev batches o, q, r (Wikinews, CC BY 2.5, page ids given) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        # Wikinews 68080 / 1034 / 84585: "gegen" governed by a noun or a number is "against", not "about"
+        ("Die EU hatte am Dienstag ein Einreiseverbot gegen 13 ranghohe Syrer verhängt.", "13", None),
+        ("Ein Richter am Bundesgerichtshof hat Haftbefehl gegen drei Iraker erlassen.", "drei", None),
+        ("Am Abend versammelten sich gegen 300 Menschen vor dem Rathaus.", "gegen 300", "about"),
+        # dev r036: "verfügt über" is the verb's preposition
+        ("Ron Paul verfügt über 50 Delegiertenstimmen.", "50 Delegiertenstimmen", None),
+        # dev o026: a written qualifier outranks the vague plural's own at_least
+        ("General Soleimani und seine Quds-Einheit waren für den Tod von hunderten Amerikanern und "
+         "Koalitionsangehörigen und mehr als tausende Verletzte verantwortlich.", "mehr als tausende", "more_than"),
+    ],
+)
+def test_quantities_governed_preposition_is_not_a_qualifier(text, surface, qualifier):
+    assert _one(text, surface).qualifier == qualifier
+
+
+def test_quantities_death_noun_and_not_survived_give_kill():
+    q = _one("General Soleimani und seine Quds-Einheit waren für den Tod von hunderten Amerikanern und "
+             "Koalitionsangehörigen und mehr als tausende Verletzte verantwortlich.", "hunderten")
+    assert (q.value, q.category, q.gkg_type) == (200, "killed", "KILL")
+    q = _one("An Bord befanden sich zwei männliche Personen, beide haben den Absturz nicht überlebt.", "zwei")
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "category"),
+    [
+        ("1,4881 Dollar zahlt man für einen Euro.", "einen Euro", 1, "money"),  # dev q007
+        ("Hieß es zunächst noch, dass die Fahrgäste an den Unfällen selber Schuld seien, wird nun eine halbe Million "
+         "Euro in die Sicherheit dieser Türen investiert.", "eine halbe Million Euro", 5e5, "money"),  # Wikinews 54568
+        ("Die Fracht hatte ein Gesamtgewicht von zweieinhalb Tonnen.", "zweieinhalb Tonnen", 2.5, "weight"),  # 6506
+        ("Der Reingewinn erhöhte sich im Vergleich zum Vorjahreszeitraum um 53 % auf 291,6 Millionen US$, was "
+         "umgerechnet 21 Cent pro Aktie entspricht.", "291,6 Millionen US$", 291.6e6, "money"),  # dev o035
+        ("In dem Rechtsstreit geht es um Grundstücke von ca. 6,8 Millionen Quadratmetern.",
+         "ca. 6,8 Millionen Quadratmetern", 6.8e6, "area"),  # dev q008
+        ("Die Regierung verfügt noch über eine Mehrheit von sechs Sitzen im Parlament.", "sechs Sitzen", 6, "seats"),
+        ("Am Freitag haben nach Angaben der Deutschen Post 1,3 Millionen deutsche Bundesbürger ein kostenloses Paket "
+         "verschickt.", "1,3 Millionen", 1.3e6, "people"),  # dev o022: a multiplier after a name is no label
+    ],
+)
+def test_quantities_units_halves_and_ein_before_a_unit(text, surface, value, category):
+    q = _one(text, surface)
+    assert q.value == pytest.approx(value)
+    assert q.category == category
+
+
+def test_quantities_half_durations_and_bracketed_ages_are_not_counts():
+    assert extract("Das 39-jährige Opfer hatte sich vor zweieinhalb Jahren vor ihrem Ehemann getrennt.") == []
+    text = ("Giesel (35), Gymnasialreferendar, wurde zu seinem Stellvertreter sowie die Studentin Velda Schultz (22), "
+            "früher ebenfalls bei der GAL aktiv, zur Beisitzerin.")  # dev o013
+    assert extract(text) == []
+
+
+def test_quantities_size_attribute_takes_no_outcome():
+    # dev j029: the town's 30,000 inhabitants were not evacuated, 100 of them were
+    text = ("Aufgrund des Gefahrenpotentials mussten 100 Einwohner der 30.000 Einwohner zählenden Stadt über zwei Tage "
+            "hinweg evakuiert werden.")
+    a, b = extract(text)
+    assert (a.category, a.gkg_type) == ("displaced", "AFFECT")
+    assert (b.category, b.gkg_type) == ("residents", None)
+
+
+def test_quantities_protest_and_refuge_cues_event_nouns():
+    q = _one("Ein Schweigemarsch führte dort am Samstag in der Spitze 9000 Teilnehmer vom alten Messplatz über den "
+             "Neckar durch das Zentrum der Quadratestadt.", "9000")  # dev r022
+    assert (q.category, q.gkg_type) == ("protesters", "PROTEST")
+    q = _one("In etwa 40 Camps suchen bis zu 70.000 Menschen Zuflucht.", "bis zu 70.000")  # dev r023
+    assert (q.category, q.gkg_type) == ("displaced", "AFFECT")
+    q = _one("Bei bundesweit fünf Demonstrationen in Berlin, Mannheim, Leipzig, Essen und Hamburg, haben heute mehrere "
+             "tausend Studierende gegen die Einführung von Studiengebühren demonstriert.", "fünf")  # dev r026
+    assert (q.category, q.gkg_type) == (None, None)
+
+
+def test_quantities_far_cue_needs_a_known_noun():
+    text = ("Betroffen ist der Auftritt eines neunjährigen Mädchens, dessen als live dargestellter Gesang nur Playback "
+            "gewesen sein soll, sowie ein aufwendiges Feuerwerk aus 29 Fußstapfen, welche teilweise computeranimiert "
+            "waren.")  # dev o008
+    assert _one(text, "29").gkg_type is None

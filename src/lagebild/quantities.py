@@ -65,6 +65,12 @@ class Lexicon:
     person_suffix_exceptions: tuple[str, ...] = ()
     count_heads: tuple[str, ...] = ()
     negators: frozenset[tuple[str, str]] = frozenset()
+    gegen_governors: tuple[str, ...] = ()
+    size_participles: tuple[str, ...] = ()
+    ambiguous_after_article: frozenset[str] = frozenset()
+    ueber_governors: tuple[str, ...] = ()
+    unit_compound_heads: tuple[tuple[str, str], ...] = ()
+    prefix_currencies: dict[str, str] | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,6 +120,12 @@ def lexicon() -> Lexicon:
         person_suffix_exceptions=tuple(raw.get("person_suffix_exceptions", ())),
         count_heads=tuple(sorted(raw.get("count_heads", ()), key=len, reverse=True)),
         negators=frozenset((a, b) for a, b in raw.get("negators", ())),
+        gegen_governors=tuple(raw.get("gegen_governors", ())),
+        size_participles=tuple(raw.get("size_participles", ())),
+        ambiguous_after_article=frozenset(raw.get("ambiguous_after_article", ())),
+        ueber_governors=tuple(raw.get("ueber_governors", ())),
+        unit_compound_heads=tuple(sorted(raw.get("unit_compound_heads", {}).items(), key=lambda kv: -len(kv[0]))),
+        prefix_currencies=raw.get("prefix_currencies", {}),
     )
 
 
@@ -221,12 +233,20 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     elif low in lex.some_words and (nxt in ("dutzend", "millionen", "milliarden") or _word_value(nxt, lex) in (100, 1000, 100000)):
         mult = 12 if nxt == "dutzend" else lex.multipliers.get(nxt) or _word_value(nxt, lex)
         return lex.some_words[low] * mult, i + 2, "at_least", False
+    elif low in lex.weak and nxt in _HALF and i + 2 < n and (toks[i + 2].text.lower() in lex.multipliers
+                                                            or toks[i + 2].text.lower() == "dutzend"):
+        m2 = toks[i + 2].text.lower()
+        return 0.5 * (12 if m2 == "dutzend" else lex.multipliers[m2]), i + 3, None, False  # "eine halbe Million"
+    elif _half_value(low, lex) is not None:
+        value = _half_value(low, lex)
+        j = i + 1  # "anderthalb", "zweieinhalb (Millionen)"
     else:
         value_w = _word_value(low, lex)
         if value_w is None:
             return None
-        if low in lex.weak and nxt not in lex.multipliers and nxt not in lex.fractions and nxt != "dutzend":
-            return None
+        if low in lex.weak and nxt not in lex.multipliers and nxt not in lex.fractions and nxt != "dutzend" \
+                and not _is_measure_unit(toks[i + 1].text if i + 1 < n else "", lex):
+            return None  # "ein Mann" is an article; "ein Pfund", "einen Euro" are amounts
         value = float(value_w)
         j = i + 1
     if j < n:
@@ -238,6 +258,42 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
         if m in lex.multipliers:
             return value * lex.multipliers[m], j + 1, None, False
     return value, j, None, False
+
+
+_HALF = ("halbe", "halben", "halbes")
+
+
+def _half_value(w: str, lex: Lexicon) -> float | None:
+    """ "anderthalb" 1.5, "eineinhalb" 1.5, "zweieinhalb" 2.5."""
+    if w == "anderthalb":
+        return 1.5
+    if w.endswith("einhalb") and len(w) > 7:
+        left = w[:-7]
+        v = 1 if left == "ein" else _word_value(left, lex)
+        return None if v is None else v + 0.5
+    return None
+
+
+def _unit_of(word: str, lex: Lexicon) -> str | None:
+    """Unit code of a unit word, also in the dative plural ("Sitzen", "Toren", "Quadratmetern")."""
+    u = word.lower()
+    hit = lex.units.get(u)
+    if hit is None and len(u) > 4 and u.endswith("n"):
+        hit = lex.units.get(u[:-1])
+    if hit is not None and u in ("m", "t", "g", "a") and word != u:
+        return None  # "M", "T": initials, not metres or tonnes
+    if hit is None and word[:1].isupper() and len(u) > 8:
+        for head, code in lex.unit_compound_heads:
+            if u.endswith(head) and len(u) - len(head) >= 3:
+                return code  # "Delegiertenstimmen", "Nein-Stimmen"
+    return hit
+
+
+def _is_measure_unit(word: str, lex: Lexicon) -> bool:
+    """A unit after which "ein/eine" is the number one: money, distance, weight, percent (not time: "ein Jahr")."""
+    u = _unit_of(word, lex)
+    return (u is not None and len(word) > 1 and lex.unit_categories.get(u) not in (None, "duration", "people")
+            and word.lower() not in lex.ambiguous_after_article)
 
 
 def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> bool:
@@ -252,7 +308,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "Boeing 737 - 300": a model variant
     if prev in ("er", "sie") and nlow in (",", ")") and t.isdigit():
         return True  # "(er 41, sie 37)": ages
+    if (prev == "(" and nlow == ")" and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
+            and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None):
+        return True  # "Giesel (35), Gymnasialreferendar": an age after a name
     if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
+            and not (i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers)
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit()
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis"))):
@@ -289,9 +349,10 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
         nums = [nums[k] for k in keep]
         objs_kept = [o for o in objs if o is not None]
         eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") and not n.negated
-                    and not (n.total and k + 1 < len(nums))
+                    and not (n.total and k + 1 < len(nums)) and not _is_size_attribute(o, toks, lex)
                     for k, (n, o) in enumerate(zip(nums, objs_kept, strict=True))]
-        preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible)
+        known = [o.tok is None or o.cat is not None for o in objs_kept]
+        preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible, known)
         built: list[tuple[_Num, Quantity]] = [
             (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None))
             for k, (num, o) in enumerate(zip(nums, objs_kept, strict=True))
@@ -413,9 +474,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     if i > 0 and toks[i - 1].text.lower() == "zwischen":
                         num.q_i = i - 1
         if j < n:
-            u = toks[j].text.lower()
-            if u in lex.units and not (u in ("m", "t", "g", "a") and toks[j].text != u):
-                num.unit = lex.units[u]
+            unit = _unit_of(toks[j].text, lex)
+            if unit is not None:
+                num.unit = unit
                 num.j = j = j + 1
         if num.unit in lex.duration_units:
             # "im Alter von 58, 60 und 65 Jahren": the whole list is ages/durations
@@ -428,15 +489,25 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if is_frac:
             num.unit = "fraction"
         # qualifier in front
-        if num.qualifier is None and num.q_i is None and i > 0:
+        vague_overridden = toks[i].text.lower() in lex.vague and i > 0 and _explicit_qualifier(toks, i, lex)
+        if i > 0 and num.q_i is None and (num.qualifier is None or vague_overridden):
             p1 = toks[i - 1].text.lower()
             p2 = toks[i - 2].text.lower() if i > 1 else ""
             if (p2, p1) in lex.qualifiers2:
                 num.qualifier, num.q_i = lex.qualifiers2[(p2, p1)], i - 2
+            elif p1 == "gegen" and _gegen_is_preposition(toks, i - 1, lex):
+                pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against, not about
+            elif p1 == "über" and i > 1 and p2.startswith(lex.ueber_governors):
+                pass  # "verfügt über 50 Delegiertenstimmen": the verb's preposition, not "more than"
             elif p1 in lex.qualifiers1 and not (p1 == "bis" and num.value_max is None and p2.isdigit()):
                 num.qualifier, num.q_i = lex.qualifiers1[p1], i - 1
                 if num.qualifier is None:
                     num.q_i = None
+        if num.unit is None and num.q_i is None and i > 0 and lex.prefix_currencies:
+            cur = toks[i - 1].text
+            code = lex.prefix_currencies.get(cur.lower())
+            if code is not None and (not cur.isalpha() or cur.isupper()):
+                num.unit, num.q_i = code, i - 1  # "US$ 5 Millionen", "€ 20": the currency written first
         first = num.q_i if num.q_i is not None else i
         if first >= 2 and (toks[first - 2].text.lower(), toks[first - 1].text.lower()) in lex.negators:
             num.negated = True
@@ -447,6 +518,29 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         nums.append(num)
         i = j
     return nums
+
+
+def _explicit_qualifier(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """A written qualifier right before token i ("mehr als tausende"); it outranks a vague plural's own at_least."""
+    p1 = toks[i - 1].text.lower()
+    p2 = toks[i - 2].text.lower() if i > 1 else ""
+    return lex.qualifiers2.get((p2, p1)) is not None or (lex.qualifiers1.get(p1) is not None and p1 != "gegen")
+
+
+def _gegen_is_preposition(toks: list[Token], g: int, lex: Lexicon) -> bool:
+    """ "gegen" before a number means "about" only where nothing governs it as "against": not after a noun
+    ("Haftbefehl gegen drei Iraker"), a number or "Ja-" ("acht gegen sechs Stimmen") or a verb that takes
+    "gegen" ("demonstrierten gegen ..."). A capitalised word after "in/im/aus ..." is a place, not a governor."""
+    if g == 0:
+        return False  # "Gegen 300 Menschen kamen ..."
+    prev = toks[g - 1].text
+    low = prev.lower()
+    if prev[:1].isdigit() or prev.endswith("-") or _word_value(low, lex) is not None:
+        return True
+    if prev[:1].isupper() and prev.replace("-", "").isalpha() and g - 1 > 0:
+        before = toks[g - 2].text.lower()
+        return before not in ("in", "im", "aus", "nach", "bei")
+    return low.startswith(lex.gegen_governors)
 
 
 def _plain_value(t: str, lex: Lexicon) -> float | None:
@@ -498,6 +592,15 @@ def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | 
                 if other is not None and other[0] == "people":
                     cat = ("people", None)
     return _Obj(obj_tok, cat)
+
+
+def _is_size_attribute(obj: _Obj, toks: list[Token], lex: Lexicon) -> bool:
+    """ "der 30.000 Einwohner zählenden Stadt", "400 Personen umfassendes Gremium": the count measures the size of
+    something else, so the clause's predicate ("evakuiert") is not about these people."""
+    if obj.tok is None or not lex.size_participles:
+        return False
+    k = next((n for n, t in enumerate(toks) if t is obj.tok), None)
+    return k is not None and k + 1 < len(toks) and toks[k + 1].text.lower().startswith(lex.size_participles)
 
 
 def _genitive_org(toks: list[Token], obj: Token, lex: Lexicon) -> str | None:
@@ -624,12 +727,12 @@ def _dist(num: _Num, k: int) -> int | None:
     if num.i <= k < num.j:
         return None
     if k < num.i:
-        return None if num.i - k > 25 else (num.i - k) + 2
+        return None if num.i - k > 15 else (num.i - k) + 2
     return None if k - num.j >= 20 else k - num.j
 
 
 def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]], toks: list[Token],
-                       eligible: list[bool]) -> list[tuple[str, str] | None]:
+                       eligible: list[bool], known: list[bool] | None = None) -> list[tuple[str, str] | None]:
     """Each cue belongs to the nearest number; a number without a cue of its own may borrow one that follows it
     ("mindestens acht Menschen (sieben Patienten …) ums Leben gekommen")."""
     owned: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in nums]
@@ -657,9 +760,10 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             continue
         after = [(k - num.j, hit) for k, hit in hits if num.j <= k < num.j + 20
                  and not any(num.j <= s_ < k for s_ in semis)]
-        if not after and eligible[n]:
+        if not after and eligible[n] and (known is None or known[n]):
             # "Am Samstag starben ... beim Absturz ... alle vier Insassen": verb-second, cue far in front;
-            # only when no other count that could own it stands between
+            # only when no other count that could own it stands between, and only for a known (people) noun:
+            # "Betroffen ist ... ein Feuerwerk aus 29 Fußstapfen" is not about 29 people
             after = [(num.i - k, hit) for k, hit in hits if k < num.i
                      and not any(eligible[m] and k < other.i < num.i for m, other in enumerate(nums))
                      and not any(k < s_ < num.i for s_ in semis)
