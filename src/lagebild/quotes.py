@@ -685,7 +685,8 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             continue
         if b - a < 4:
             continue
-        found = _indirect_in_sentence(ctx, a, b, lex)
+        # a question ("Was würdest du sagen, …?") asks for speech rather than reporting it
+        found = _indirect_in_sentence(ctx, a, b, lex) if ctx.low[b - 1] != "?" else None
         if found is not None:
             for u in unframed:
                 if found.message_start <= u.message_start and u.message_end <= found.message_end + 2 and u in out:
@@ -1291,3 +1292,4 @@ def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     if sp is None or low[sp[0]] in ("es", "man", "das", "dies"):
         return None
     return sp
+
