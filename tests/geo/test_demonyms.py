@@ -28,3 +28,18 @@ def test_demonyms_kind_and_continents() -> None:
 def test_demonyms_regions_are_not_countries() -> None:
     assert lookup("kurdischen") == ("~Kurdistan", "adjective")
     assert country_of("kurdischen") is None and country_of("Kurds") is None
+
+
+def test_demonyms_nations_inside_a_country() -> None:
+    # "englische" is England for places, the United Kingdom for actor coding; "britische" the country itself
+    assert lookup("englischen") == ("GBR/England", "adjective")
+    assert country_of("englischen") == "GBR" and country_of("Welsh") == "GBR" and country_of("britische") == "GBR"
+
+
+def test_demonyms_english_adjective_resolves_to_england() -> None:
+    from lagebild.geo.resolver import Mention, Resolver
+
+    r = Resolver()
+    m = Mention(0, 7, "English", kind="adjective", country=r.fixed_code(lookup("English")[0]))
+    r.resolve([m])
+    assert m.choice.cc == "GB" and m.choice.ftype == "admin1" and m.choice.name == "England"

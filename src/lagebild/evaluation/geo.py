@@ -155,7 +155,7 @@ def resolve_gold(articles: list[GoldArticle], resolver=None, language: str = "en
             d = demonym(t.text)
             if d and not _is_big_place(resolver, t.text):
                 m.kind = d[1]
-                m.country = d[0] if d[0].startswith(("@", "~")) else resolver.gaz.iso2_of(d[0])
+                m.country = resolver.fixed_code(d[0])
             mentions.append(m)
         link_containers(mentions, ga.text)
         resolver.resolve(mentions)

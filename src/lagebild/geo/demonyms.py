@@ -45,7 +45,8 @@ def lookup(word: str) -> tuple[str, str] | None:
     """(iso3, kind) for a demonym or country adjective, else None. kind: "adjective" | "demonym".
 
     Continent adjectives ("europäische", "African") give "@" + the GeoNames continent code ("@EU"); region
-    adjectives ("kurdische", "Kurdish") give "~" + the gazetteer name of the region ("~Kurdistan")."""
+    adjectives ("kurdische", "Kurdish") give "~" + the gazetteer name of the region ("~Kurdistan"); nations
+    inside a country ("englische", "Welsh") give the country and the region's name ("GBR/England")."""
     if not word:
         return None
     w = word.strip().strip("-").lower()
@@ -64,8 +65,9 @@ def lookup(word: str) -> tuple[str, str] | None:
 def country_of(word: str) -> str | None:
     """ISO alpha-3 of the country a demonym or adjective refers to ("russischen" -> "RUS"), else None."""
     hit = lookup(word)
-    # "@EU" etc. are continents ("europäische"), "~Kurdistan" regions ("kurdische"): not countries
-    return hit[0] if hit and not hit[0].startswith(("@", "~")) else None
+    # "@EU" etc. are continents ("europäische"), "~Kurdistan" regions ("kurdische"): not countries;
+    # "GBR/England" is a nation inside a country: the country
+    return hit[0].partition("/")[0] if hit and not hit[0].startswith(("@", "~")) else None
 
 
 def forms() -> dict[str, tuple[str, str]]:

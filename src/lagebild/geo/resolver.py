@@ -57,7 +57,9 @@ _GENERIC = frozenset("""North South East West Central Northern Southern Eastern 
 Street Road Avenue Court Square Fields Field Park Estate Village City County State Federal National University
 College School Church Cathedral Hospital Hotel Airport Station Bridge River Lake Mount Island Islands Bay Beach
 Valley Center Centre Hall House Tower Market District Court Reserve Bank Club Cup Stadium Arena Museum Library
-Nord Süd Ost West Straße Platz Brücke Flughafen Bahnhof Kirche Universität Stadt Land Bezirk""".split())
+Nord Süd Ost West Straße Platz Brücke Flughafen Bahnhof Kirche Universität Stadt Land Bezirk
+Union Republic Kingdom Federation Empire Embassy Ministry Academy Institute Plantation Library Metro Centre Center
+Republik Königreich Föderation Botschaft Ministerium Akademie""".split())
 
 _STRIP_PREFIX = re.compile(r"^(the|der|die|das|dem|den|des)\s+", re.I)
 
@@ -147,8 +149,20 @@ class Resolver:
         return p
 
     # -- resolution ----------------------------------------------------------------------------------------
+    def fixed_code(self, target: str) -> str | None:
+        """Demonym table target -> what ``Mention.country`` holds: "@EU", "~Kurdistan", ISO-2, "GB/England"."""
+        if target.startswith(("@", "~")):
+            return target
+        iso3, _, region = target.partition("/")
+        iso2 = self.gaz.iso2_of(iso3)
+        return f"{iso2}/{region}" if iso2 and region else iso2
+
     def _fixed(self, m: Mention) -> list[Candidate]:
-        if m.country.startswith("~"):
+        if "/" in m.country:  # a nation inside a country: its first-level region, else the country
+            cc, _, region = m.country.partition("/")
+            c = next((c for c in self.gaz.search(region) if c.cc == cc and c.ftype in ("admin1", "region")),
+                     None) or self.gaz.country(cc)
+        elif m.country.startswith("~"):
             c = next((c for c in self.gaz.search(m.country[1:]) if c.ftype == "region"), None)
         elif m.country.startswith("@"):
             c = self.gaz.continent(m.country[1:])

@@ -254,7 +254,7 @@ class PlaceStage:
         return out
 
     def _code(self, iso3: str) -> str | None:
-        return iso3 if iso3.startswith(("@", "~")) else self.gaz.iso2_of(iso3)
+        return self.resolver.fixed_code(iso3)
 
     # -- running ---------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
