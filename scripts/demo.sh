@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 DB=${1:-lagebild.duckdb}
 scripts/setup.sh
 LB=.venv/bin/lagebild
-$LB ingest samples --db "$DB"
+$LB ingest samples --db "$DB" --dedup
 $LB stats --db "$DB"
 echo; echo "== events"; $LB events --db "$DB" --limit 15
 echo; echo "== quotes"; $LB quotes --db "$DB" --limit 8

@@ -80,3 +80,22 @@ def test_cli_delegated_commands_receive_their_options(capsys) -> None:
     assert "--db" in capsys.readouterr().out
     r = subprocess.run([*LB, "eval", "nosuchtask"], capture_output=True, text=True)
     assert r.returncode == 1 and "has no 'nosuchtask'" in r.stderr
+
+
+def test_cli_dedup_then_unique_listings(sample_db: Path, capsys) -> None:
+    def rows(*args: str) -> list[dict]:
+        capsys.readouterr()
+        assert main([*args, "--db", str(sample_db), "--format", "json", "--limit", "1000"]) == 0
+        return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    assert main(["dedup", "--db", str(sample_db), "--no-embeddings"]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["duplicates"] == 2
+    every, unique = rows("articles"), rows("articles", "--unique")
+    assert (len(every), len(unique)) == (12, 10)
+    assert len(rows("events", "--unique")) < len(rows("events"))
+    # the same filters as the API: an article-level country filter and an actor filter work on every listing
+    syria = rows("articles", "--country", "SY")
+    titles = {r["title"] for r in syria}
+    assert "Syrien: Artilleriebeschuss der Stadt Homs" in titles
+    assert "Ukraine: Tote bei Flugzeugunglück" not in titles
+    assert {r["type"] for r in rows("events", "--event-type", "PROTEST")} == {"PROTEST"}

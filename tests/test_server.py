@@ -14,6 +14,7 @@ warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarni
 from fastapi.testclient import TestClient  # noqa: E402
 from serverdb import build_sample_db  # noqa: E402
 
+import lagebild  # noqa: E402
 from lagebild.search import SearchIndex, snippet, stem, terms  # noqa: E402
 from lagebild.server import create_app, is_loopback, main  # noqa: E402
 from lagebild.store import Store  # noqa: E402
@@ -381,3 +382,59 @@ def test_server_loadtest_script_only_targets_loopback(capsys: pytest.CaptureFixt
     assert mod.main(["--url", "http://example.org", "--duration", "1"]) == 2
     assert mod.main(["--url", "http://127.0.0.1:9", "--clients", "100"]) == 2
     assert mod.is_loopback_url("http://127.0.0.1:8000") and mod.is_loopback_url("http://[::1]:80")
+
+
+@pytest.fixture(scope="module")
+def clustered(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """The whole samples/ folder (HTML pages, texts, JSONL) with near-duplicates and story clusters marked."""
+    from lagebild.dedup import assign_clusters
+    from lagebild.ingest import read_paths
+    from lagebild.runner import ingest
+
+    path = tmp_path_factory.mktemp("clusters") / "c.duckdb"
+    with Store(path) as store:
+        ingest(read_paths([str(Path(__file__).parents[1] / "samples")]), lagebild.load("fast"), store)
+        res = assign_clusters(store)
+    assert res["articles"] == 12 and res["duplicates"] == 2
+    with TestClient(create_app(path)) as c:
+        yield c
+
+
+def test_server_unique_hides_near_duplicate_copies(clustered: TestClient) -> None:
+    every = clustered.get("/articles", params={"limit": 100}).json()
+    unique = clustered.get("/articles", params={"limit": 100, "unique": "true"}).json()
+    assert (every["total"], unique["total"]) == (12, 10)
+    copies = [a for a in every["items"] if a["duplicate_of"]]
+    assert len(copies) == 2
+    originals = {a["id"] for a in unique["items"]}
+    for c in copies:
+        assert c["id"] not in originals and c["duplicate_of"] in originals
+        # a copy joins its original's story cluster
+        assert c["cluster_id"] == next(a["cluster_id"] for a in every["items"] if a["id"] == c["duplicate_of"])
+        assert clustered.get(f"/articles/{c['id']}").json()["duplicate_of"] == c["duplicate_of"]
+
+
+def test_server_unique_events_count_each_event_once_per_story(clustered: TestClient) -> None:
+    every = clustered.get("/events", params={"limit": 1}).json()["total"]
+    unique = clustered.get("/events", params={"limit": 1, "unique": "true"}).json()["total"]
+    copy_events = sum(clustered.get("/events", params={"article": a["id"], "limit": 1}).json()["total"]
+                      for a in clustered.get("/articles", params={"limit": 100}).json()["items"] if a["duplicate_of"])
+    assert copy_events > 0
+    assert unique <= every - copy_events
+
+
+def test_server_clusters_group_articles_of_one_story(clustered: TestClient) -> None:
+    res = clustered.get("/clusters", params={"limit": 100}).json()
+    # 12 articles: 2 copies join their originals, and the two Gaza reports of 2008-12-31 and 2009-01-03 are one story
+    assert res["total"] == len(res["items"]) == 9
+    assert sum(c["articles"] for c in res["items"]) == 12
+    multi = clustered.get("/clusters", params={"min_size": 2, "order": "size"}).json()["items"]
+    assert multi and all(c["articles"] >= 2 for c in multi)
+    assert sum(c["copies"] for c in multi) == 2
+    for c in multi:
+        arts = clustered.get("/articles", params={"cluster": c["cluster_id"], "limit": 100}).json()
+        assert arts["total"] == c["articles"]
+        assert {a["cluster_id"] for a in arts["items"]} == {c["cluster_id"]}
+        evs = clustered.get("/events", params={"cluster": c["cluster_id"], "unique": "true", "limit": 1}).json()
+        assert evs["total"] == c["events"]
+    assert clustered.get("/clusters", params={"order": "nonsense"}).status_code == 422

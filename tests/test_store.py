@@ -73,3 +73,19 @@ def test_store_refuses_foreign_database(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(StoreError, match="not a lagebild database"):
         Store(path, read_only=True)
+
+
+def test_store_read_only_database_without_dedup_tables(tmp_path: Path) -> None:
+    # a database written before the store created the dedup tables, opened read-only (as `serve` does)
+    path = tmp_path / "old.duckdb"
+    with Store(path):
+        pass
+    con = duckdb.connect(str(path))
+    con.execute("DROP VIEW events_unique")
+    con.execute("DROP TABLE article_duplicates")
+    con.close()
+    with Store(path, read_only=True) as store:  # upgraded once, then read-only as asked
+        assert store.query("SELECT COUNT(*) FROM events_unique")[1] == [(0,)]
+        assert store.query("SELECT COUNT(*) FROM article_duplicates")[1] == [(0,)]
+        with pytest.raises(duckdb.Error):
+            store.con.execute("DELETE FROM articles")

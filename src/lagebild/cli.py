@@ -27,6 +27,7 @@ DELEGATED = {
     "serve": "lagebild.server:main",
     "batch": "lagebild.batch:main",
     "load": "lagebild.batch:main_load",
+    "dedup": "lagebild.dedup:main",
 }
 LISTINGS = ("articles", "events", "entities", "places", "quotes", "times", "quantities")
 
@@ -130,6 +131,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         stats = ingest(read_paths(args.paths, fields=fields), analyzer, store, batch_size=args.batch_size,
                        replace=args.replace, progress=_progress_printer(show_progress))
+        dedup = None
+        if args.dedup:
+            from .dedup import assign_clusters
+
+            dedup = assign_clusters(store, embeddings=not args.no_embeddings)
     if show_progress:
         print(file=sys.stderr)
     for f in stats.failures:
@@ -138,64 +144,44 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"… and {stats.failed - len(stats.failures)} more failures (see the failures table)", file=sys.stderr)
     print(f"{stats.seen} input(s): {stats.new} new, {stats.existing} already stored, {stats.failed} failed"
           f" → {args.db}")
+    if dedup is not None:
+        print(f"{dedup['articles']} article(s) stored: {dedup['duplicates']} near-duplicate copies, "
+              f"{dedup['clusters']} story cluster(s), {dedup['multi_article_clusters']} with more than one article")
     return EXIT_PARTIAL if stats.failed and args.strict else 0
 
 
 # -- listings -------------------------------------------------------------------------------------
-LIST_SQL = {
-    "articles": ("SELECT id, published, language, site, title, n_chars FROM articles", "published_date"),
-    "events": ("SELECT e.article_id, a.published, e.type, e.mode, e.text AS sentence, e.source_codes, "
-               "e.target_codes, e.place_name, e.country_iso3, e.lat, e.lon, e.date, e.negated, e.hypothetical, "
-               "e.reported, e.\"start\", e.\"end\" FROM events e JOIN articles a ON a.id = e.article_id", "a.published_date"),
-    "entities": ("SELECT e.article_id, a.published, e.label, e.text, e.canonical, e.qid, e.actor_code, "
-                 "e.\"start\", e.\"end\" FROM entities e JOIN articles a ON a.id = e.article_id", "a.published_date"),
-    "places": ("SELECT p.article_id, a.published, p.text, p.name, p.geonameid, p.country_iso2, p.country_iso3, "
-               "p.feature_type, p.lat, p.lon, p.\"start\", p.\"end\" FROM places p JOIN articles a ON a.id = p.article_id",
-               "a.published_date"),
-    "quotes": ("SELECT q.article_id, a.published, q.kind, q.speaker, q.text, q.\"start\", q.\"end\" FROM quotes q "
-               "JOIN articles a ON a.id = q.article_id", "a.published_date"),
-    "times": ("SELECT t.article_id, a.published, t.text, t.type, t.value, t.\"start\", t.\"end\" FROM times t "
-              "JOIN articles a ON a.id = t.article_id", "a.published_date"),
-    "quantities": ("SELECT q.article_id, a.published, q.text, q.value, q.qualifier, q.category, q.gkg_type, "
-                   "q.\"start\", q.\"end\" FROM quantities q JOIN articles a ON a.id = q.article_id", "a.published_date"),
+#: the columns each listing prints; filters are the API's (lagebild.queries), so both select the same rows
+LIST_COLUMNS = {
+    "articles": "a.id, a.published, a.language, a.site, a.title, a.n_chars, COALESCE(a.cluster_id, a.id) AS cluster_id",
+    "events": "x.article_id, a.published, x.type, x.mode, x.text AS sentence, x.source_codes, x.target_codes, "
+              "x.place_name, x.country_iso3, x.lat, x.lon, x.date, x.negated, x.hypothetical, x.reported, "
+              'x."start", x."end"',
+    "entities": 'x.article_id, a.published, x.label, x.text, x.canonical, x.qid, x.actor_code, x."start", x."end"',
+    "places": "x.article_id, a.published, x.text, x.name, x.geonameid, x.country_iso2, x.country_iso3, "
+              'x.feature_type, x.lat, x.lon, x."start", x."end"',
+    "quotes": 'x.article_id, a.published, x.kind, x.speaker, x.text, x."start", x."end"',
+    "times": 'x.article_id, a.published, x.text, x.type, x.value, x."start", x."end"',
+    "quantities": 'x.article_id, a.published, x.text, x.value, x.qualifier, x.category, x.gkg_type, x."start", '
+                  'x."end"',
 }
 
 
 def build_listing(kind: str, args: argparse.Namespace) -> tuple[str, list[Any]]:
-    sql, date_col = LIST_SQL[kind]
-    alias = "" if kind == "articles" else sql.split(" FROM ")[1].split()[1] + "."
-    where, params = [], []
-    if args.since:
-        where.append(f"{date_col} >= CAST(? AS DATE)")
-        params.append(args.since)
-    if args.until:
-        where.append(f"{date_col} <= CAST(? AS DATE)")
-        params.append(args.until)
-    if args.text:
-        col = "text" if kind == "articles" else f"{alias}text"
-        where.append(f"{col} ILIKE ?")
-        params.append(f"%{args.text}%")
-    if args.type:
-        col = {"events": "e.type", "entities": "e.label", "places": "p.feature_type", "quotes": "q.kind",
-               "times": "t.type", "quantities": "q.gkg_type", "articles": "language"}[kind]
-        where.append(f"{col} = ?")
-        params.append(args.type)
-    if args.country:
-        country_col = {"events": "e.country_iso3", "places": "p.country_iso3", "entities": "e.country"}.get(kind)
-        if country_col is None:
-            raise LagebildError(f"--country does not apply to {kind}")
-        col = country_col
-        where.append(f"({col} = ? OR {col.replace('iso3', 'iso2')} = ?)" if "iso3" in col else f"{col} = ?")
-        params.extend([args.country.upper()] * (2 if "iso3" in col else 1))
-    if args.article:
-        where.append("id = ?" if kind == "articles" else f"{alias}article_id = ?")
-        params.append(args.article)
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {date_col} NULLS LAST" + ("" if kind == "articles" else f", {alias}article_id, {alias}\"start\"")
-    sql += " LIMIT ? OFFSET ?"
-    params.extend([args.limit, args.offset])
-    return sql, params
+    from .queries import KINDS, Filters, parse_country, parse_date, where
+
+    f = Filters(since=parse_date(args.since, "--since"), until=parse_date(args.until, "--until"),
+                country=parse_country(args.country), event_type=args.event_type or None, actor=args.actor or None,
+                source=args.source or None, article=args.article or None, type=args.type or None,
+                cluster=args.cluster or None, unique=args.unique, text=args.text or None)
+    w, params = where(kind, f)
+    if kind == "articles":
+        sql = (f"SELECT {LIST_COLUMNS[kind]} FROM articles a WHERE {w} "
+               "ORDER BY a.published_date NULLS LAST, a.id")
+    else:
+        sql = (f"SELECT {LIST_COLUMNS[kind]} FROM {KINDS[kind].table} x JOIN articles a ON a.id = x.article_id "
+               f'WHERE {w} ORDER BY {KINDS[kind].date_expr} NULLS LAST, x.article_id, x."start"')
+    return sql + " LIMIT ? OFFSET ?", [*params, args.limit, args.offset]
 
 
 def print_rows(cols: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
@@ -289,18 +275,27 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--url-field", default="url")
     i.add_argument("--date-field", default="date")
     i.add_argument("--title-field", default="title")
+    i.add_argument("--dedup", action="store_true",
+                   help="afterwards mark near-duplicate copies and cluster stories over the whole database")
+    i.add_argument("--no-embeddings", action="store_true", help="with --dedup: near-duplicates only")
     pipeline_opts(i)
     i.set_defaults(func=cmd_ingest)
 
     for kind in LISTINGS:
         sp = sub.add_parser(kind, help=f"list stored {kind}")
         sp.add_argument("--db", default="lagebild.duckdb")
-        sp.add_argument("--text", help="substring filter (case-insensitive)")
-        sp.add_argument("--since", help="published on or after YYYY-MM-DD")
-        sp.add_argument("--until", help="published on or before YYYY-MM-DD")
-        sp.add_argument("--country", help="ISO country code (events, places, entities)")
+        sp.add_argument("--text", help="substring of the record's text (case-insensitive)")
+        sp.add_argument("--since", help="on or after YYYY-MM-DD (events: the event's day, else publication)")
+        sp.add_argument("--until", help="on or before YYYY-MM-DD")
+        sp.add_argument("--country", help="ISO 3166 code or English country name")
         sp.add_argument("--type", help="event type / entity label / place feature type / quote kind / ...")
+        sp.add_argument("--event-type", help="articles (or records) with an event of this PLOVER type")
+        sp.add_argument("--actor", help="actor name or code (substring)")
+        sp.add_argument("--source", help="site or URL (substring)")
         sp.add_argument("--article", help="only this article id")
+        sp.add_argument("--cluster", help="only this story cluster")
+        sp.add_argument("--unique", action="store_true",
+                        help="skip near-duplicate copies; events: once per story cluster (run `lagebild dedup`)")
         sp.add_argument("--limit", type=int, default=50)
         sp.add_argument("--offset", type=int, default=0)
         sp.add_argument("--format", choices=("table", "json", "csv"), default="table")
@@ -316,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
                             ("export", "export events: gdelt, gkg, acled, plover, geojson"),
                             ("serve", "HTTP API and web page"),
                             ("batch", "Dask batch processing to Parquet"),
-                            ("load", "load batch Parquet output into DuckDB")):
+                            ("load", "load batch Parquet output into DuckDB"),
+                            ("dedup", "mark near-duplicate copies and cluster stories in a database")):
         d = sub.add_parser(name, help=help_text, add_help=False)
         d.add_argument("rest", nargs=argparse.REMAINDER)
     return p

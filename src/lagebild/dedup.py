@@ -202,22 +202,11 @@ def story_clusters(items: Sequence[Item], *, threshold: float = STORY_THRESHOLD,
 
 
 # -- the store ------------------------------------------------------------------------------------
-DUP_TABLE_SQL = ("CREATE TABLE IF NOT EXISTS article_duplicates (article_id VARCHAR PRIMARY KEY, "
-                 "duplicate_of VARCHAR NOT NULL, similarity DOUBLE)")
-EVENTS_UNIQUE_SQL = """
-CREATE OR REPLACE VIEW events_unique AS
-SELECT e.* FROM events e
-JOIN articles a ON a.id = e.article_id
-LEFT JOIN article_duplicates d ON d.article_id = e.article_id
-WHERE d.article_id IS NULL
-QUALIFY row_number() OVER (
-    PARTITION BY COALESCE(a.cluster_id, a.id), COALESCE(e.event_key, e.article_id || ':' || CAST(e.idx AS VARCHAR))
-    ORDER BY a.published_date NULLS LAST, e.article_id, e.idx) = 1
-"""
-
-
 def ensure_tables(con: Any) -> None:
-    con.execute(DUP_TABLE_SQL)
+    """The store creates these with its schema; kept for databases written before it did."""
+    from .store import DUPLICATES_SQL, EVENTS_UNIQUE_SQL
+
+    con.execute(DUPLICATES_SQL)
     con.execute(EVENTS_UNIQUE_SQL)
 
 

@@ -116,6 +116,9 @@ class Filters:
     bbox: tuple[float, float, float, float] | None = None
     geonameid: int | None = None
     name: str | None = None
+    cluster: str | None = None  # one story cluster (articles.cluster_id; an unclustered article is its own)
+    unique: bool = False  # skip near-duplicate copies; events: once per story cluster and event key
+    text: str | None = None  # substring of the record's (or article's) own text
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -182,9 +185,17 @@ def where(kind_name: str, f: Filters) -> tuple[str, list[Any]]:
     if f.name and kind_name in ("places", "events"):
         conds.append("x.name = ?" if kind_name == "places" else "x.place_name = ?")
         params.append(f.name)
-    if is_articles:
-        # article listings have no layer alias: rewrite nothing, conditions use a.* only
-        pass
+    if f.cluster:
+        conds.append("COALESCE(a.cluster_id, a.id) = ?")
+        params.append(f.cluster)
+    if f.unique:
+        if kind_name == "events":
+            conds.append("(x.article_id, x.idx) IN (SELECT article_id, idx FROM events_unique)")
+        else:
+            conds.append("a.id NOT IN (SELECT article_id FROM article_duplicates)")
+    if f.text:
+        conds.append(f"contains(lower({'a' if is_articles else 'x'}.text), ?)")
+        params.append(f.text.lower())
     return (" AND ".join(conds) if conds else "1=1"), params
 
 
@@ -200,7 +211,7 @@ def from_clause(kind_name: str, w: str | None = None) -> str:
 def columns(kind_name: str) -> list[str]:
     """Flat output columns (CSV/GeoJSON properties) of a listing."""
     if kind_name == "articles":
-        return ["id", "published", "title", "site", "url", "language", "n_chars"]
+        return ["id", "published", "title", "site", "url", "language", "n_chars", "cluster_id", "duplicate_of"]
     return (["article_id", "idx", "published", "title", "site", "start", "end", "text"]
             + [n for n, _ in LAYER_COLUMNS[kind_name]])
 
@@ -209,8 +220,9 @@ def select_sql(kind_name: str, w: str) -> str:
     """Page query: flat columns plus the JSON record (layers), newest first."""
     k = KINDS[kind_name]
     if kind_name == "articles":
-        cols = "a.id, a.published, a.title, a.site, a.url, a.language, a.n_chars, LEFT(a.text, 240) AS preview"
-        return (f"SELECT {cols} FROM articles a WHERE {w} "
+        cols = ("a.id, a.published, a.title, a.site, a.url, a.language, a.n_chars, "
+                "COALESCE(a.cluster_id, a.id) AS cluster_id, d.duplicate_of, LEFT(a.text, 240) AS preview")
+        return (f"SELECT {cols} FROM articles a LEFT JOIN article_duplicates d ON d.article_id = a.id WHERE {w} "
                 "ORDER BY a.published_date DESC NULLS LAST, a.id LIMIT ? OFFSET ?")
     extra = ", ".join(f'x."{n}"' for n, _ in LAYER_COLUMNS[kind_name])
     return (f'SELECT x.article_id, x.idx, a.published, a.title, a.site, x."start", x."end", x.text, {extra}, '
@@ -271,3 +283,25 @@ def sentence_around(text: str, start: int, end: int, max_side: int = 300) -> tup
     if text[e - 1 : e].isspace():
         e -= 1
     return s, max(e, end)
+
+
+def clusters_sql(w: str, order: str = "last") -> str:
+    """Story clusters of the articles matching ``w`` (an articles WHERE clause): size, span, first title.
+
+    Params: those of ``w``, then min_size, limit, offset.
+    """
+    order_by = {"last": "last_published DESC NULLS LAST", "size": "articles DESC, last_published DESC NULLS LAST"}[order]
+    return f"""
+WITH m AS (
+    SELECT COALESCE(a.cluster_id, a.id) AS cluster_id, a.id, a.title, a.published_date,
+           d.article_id IS NOT NULL AS is_copy
+    FROM articles a LEFT JOIN article_duplicates d ON d.article_id = a.id WHERE {w}
+)
+SELECT cluster_id, COUNT(*) AS articles, COUNT(*) FILTER (WHERE is_copy) AS copies,
+       MIN(published_date) AS first_published, MAX(published_date) AS last_published,
+       arg_min(title, (published_date, id)) AS title,
+       (SELECT COUNT(*) FROM events_unique u WHERE u.article_id IN (SELECT m2.id FROM m m2
+            WHERE m2.cluster_id = m.cluster_id)) AS events
+FROM m GROUP BY cluster_id HAVING COUNT(*) >= ?
+ORDER BY {order_by}, cluster_id LIMIT ? OFFSET ?
+"""

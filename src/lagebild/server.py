@@ -53,6 +53,7 @@ from .queries import (
     ARTICLE_ID_RE,
     KINDS,
     Filters,
+    clusters_sql,
     columns,
     count_sql,
     from_clause,
@@ -499,6 +500,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
                                      + ("" if geo else " (events and places only)")),
             geonameid: int | None = Query(None, ge=0, description="GeoNames id (places)"),
             place: str | None = Query(None, max_length=200, description="place name as resolved (places, events)"),
+            cluster: str | None = Query(None, max_length=128, description="one story cluster id (see /clusters)"),
+            unique: bool = Query(False, description="skip near-duplicate copies; events: each event once per "
+                                 "story cluster"),
             limit: int = Query(50, ge=1, le=MAX_EXPORT_PAGE),
             offset: int = Query(0, ge=0, le=10_000_000),
             format: str = Query("json", pattern=formats),
@@ -506,6 +510,8 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             f = filters(since, until, country, event_type, actor, source, article, type, q, bbox)
             f.geonameid = geonameid
             f.name = place or None
+            f.cluster = cluster or None
+            f.unique = unique
             return respond(kind, f, limit, offset, format)
 
         endpoint.__name__ = f"list_{kind}"
@@ -523,6 +529,30 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
     app.get("/times", tags=["listings"], summary="Time expressions")(listing("times", "DATE, TIME, DURATION, SET"))
     app.get("/quantities", tags=["listings"], summary="Quantities (casualty counts ...)")(
         listing("quantities", "GKG type: KILL, WOUND, ..."))
+
+    @app.get("/clusters", tags=["aggregates"],
+             summary="Story clusters: articles about one story, near-duplicate copies, events counted once")
+    def clusters(
+        since: str | None = Query(None, description="published on or after this day (YYYY-MM-DD)"),
+        until: str | None = Query(None, description="published on or before this day (YYYY-MM-DD)"),
+        country: str | None = Query(None, max_length=60, description="ISO 3166 alpha-2/alpha-3 code"),
+        event_type: str | None = Query(None, max_length=40, description="clusters with this PLOVER event type"),
+        q: str | None = Query(None, max_length=MAX_Q_LEN, description="full-text query (German stemming)"),
+        min_size: int = Query(1, ge=1, le=100_000, description="at least this many articles"),
+        order: str = Query("last", pattern="^(last|size)$", description="last: newest first; size: largest first"),
+        limit: int = Query(50, ge=1, le=MAX_PAGE),
+        offset: int = Query(0, ge=0, le=10_000_000),
+    ) -> JSONResponse:
+        f = filters(since, until, country, event_type, None, None, None, None, q)
+        w, params = where("articles", f)
+        _, count_rows = backend.query(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM articles a WHERE {w} "
+            "GROUP BY COALESCE(a.cluster_id, a.id) HAVING COUNT(*) >= ?)", [*params, min_size])
+        cols, rows = backend.query(clusters_sql(w, order), [*params, min_size, limit, offset])
+        total = count_rows[0][0]
+        items = [{c: _jsonable(v) for c, v in zip(cols, r, strict=True)} for r in rows]
+        return JSONResponse({"total": total, "limit": limit, "offset": offset, "items": items},
+                            headers={"X-Total-Count": str(total)})
 
     @app.get("/articles/{article_id}", tags=["articles"], summary="One article with every annotation layer")
     def get_article(article_id: str) -> JSONResponse:

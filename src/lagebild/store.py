@@ -53,6 +53,22 @@ ARTICLE_COLUMNS: list[tuple[str, str]] = [
 ]
 
 
+#: near-duplicate copies (filled by :mod:`lagebild.dedup`); each points at its earliest original
+DUPLICATES_SQL = ("CREATE TABLE IF NOT EXISTS article_duplicates (article_id VARCHAR PRIMARY KEY, "
+                  "duplicate_of VARCHAR NOT NULL, similarity DOUBLE)")
+#: every event once: without the events of near-duplicates and, inside a story cluster, once per event key
+EVENTS_UNIQUE_SQL = """
+CREATE OR REPLACE VIEW events_unique AS
+SELECT e.* FROM events e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN article_duplicates d ON d.article_id = e.article_id
+WHERE d.article_id IS NULL
+QUALIFY row_number() OVER (
+    PARTITION BY COALESCE(a.cluster_id, a.id), COALESCE(e.event_key, e.article_id || ':' || CAST(e.idx AS VARCHAR))
+    ORDER BY a.published_date NULLS LAST, e.article_id, e.idx) = 1
+"""
+
+
 def _event_extra(r: dict[str, Any]) -> dict[str, Any]:
     place = r.get("place") or {}
     return {
@@ -87,6 +103,30 @@ class Store:
         if not read_only:
             self._create()
         self._check_version()
+        if read_only:
+            self._upgrade_read_only()
+
+    def _upgrade_read_only(self) -> None:
+        """A database written before the store created the dedup tables: add them once (briefly writable)."""
+        import duckdb
+
+        found = self.con.execute("SELECT COUNT(*) FROM duckdb_tables() WHERE table_name = 'article_duplicates'"
+                                 ).fetchone()
+        if found and found[0]:
+            return
+        self.con.close()
+        try:
+            con = duckdb.connect(self.path)
+            try:
+                con.execute(DUPLICATES_SQL)
+                con.execute(EVENTS_UNIQUE_SQL)
+            finally:
+                con.close()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} needs a schema upgrade (the dedup tables) and cannot be opened for "
+                             f"writing now: {exc}. Open it once with `lagebild dedup --db {self.path}`.",
+                             source=self.path) from exc
+        self.con = duckdb.connect(self.path, read_only=True)
 
     # -- schema --------------------------------------------------------------------------------------
     def _create(self) -> None:
@@ -108,6 +148,8 @@ class Store:
                     "message VARCHAR, batch_id VARCHAR, failed_at TIMESTAMP)")
         con.execute("CREATE TABLE IF NOT EXISTS batches (batch_id VARCHAR PRIMARY KEY, started TIMESTAMP, "
                     "finished TIMESTAMP, n_new INTEGER, n_existing INTEGER, n_failed INTEGER, mode VARCHAR)")
+        con.execute(DUPLICATES_SQL)
+        con.execute(EVENTS_UNIQUE_SQL)
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
@@ -286,6 +328,8 @@ class Store:
         rows = cur.execute(f"SELECT {', '.join(chr(34) + n + chr(34) for n in names)} FROM articles "
                            "WHERE id IN (SELECT UNNEST(?))", [ids]).fetchall()
         arts = {r[0]: dict(zip(names, r, strict=True)) for r in rows}
+        copies = dict(cur.execute("SELECT article_id, duplicate_of FROM article_duplicates "
+                                  "WHERE article_id IN (SELECT UNNEST(?))", [ids]).fetchall())
         layers: dict[str, dict[str, list[Any]]] = {layer: {} for layer in LAYER_COLUMNS}
         for layer in LAYER_COLUMNS:
             for aid, data in cur.execute(f"SELECT article_id, data FROM {layer} WHERE article_id IN "
@@ -304,6 +348,7 @@ class Store:
             out["summary"] = json.loads(a["summary"] or "{}")
             out["stages"] = json.loads(a["stages"] or "{}")
             out["cluster_id"] = a["cluster_id"]
+            out["duplicate_of"] = copies.get(aid)
             yield out
 
     def query(self, sql: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
