@@ -65,3 +65,28 @@ def test_resolver_stray_alternate_name_goes_to_fallback(resolver: Resolver) -> N
     resolver.resolve(ms)
     z = ms[1]
     assert z.choice is not None and z.choice.cc == "AF" and z.fallback
+
+
+def test_resolver_admin_word_in_the_name(resolver: Resolver) -> None:
+    # a LOC span that includes its kind ("Provinz Donezk", "Sokoto State") is the region named by the rest
+    text = "Die Kämpfe in der Provinz Donezk gingen weiter, berichtete der Gouverneur aus Kramatorsk."
+    s = text.index("Provinz Donezk")
+    ms = [Mention(s, s + 14, "Provinz Donezk"), Mention(text.index("Kramatorsk"), text.index("Kramatorsk") + 10,
+                                                       "Kramatorsk")]
+    resolver.resolve(ms)
+    assert ms[0].choice is not None and ms[0].choice.ftype == "admin1" and ms[0].choice.cc == "UA"
+    assert not ms[0].partial
+
+
+def test_resolver_building_named_after_a_far_town_goes_to_fallback(resolver: Resolver) -> None:
+    # "Carnegie" alone is a town in Australia; a library of that name in a New Orleans story is in New Orleans
+    text = ("The Carnegie Library on Canal Street in New Orleans reopened on Monday, the city of New Orleans "
+            "said, after repairs paid for by the state of Louisiana.")
+    names = ["Carnegie Library", "New Orleans", "New Orleans", "Louisiana"]
+    ms, pos = [], 0
+    for n in names:
+        s = text.index(n, pos)
+        ms.append(Mention(s, s + len(n), n))
+        pos = s + len(n)
+    resolver.resolve(ms)
+    assert ms[0].fallback and ms[0].choice.name == "New Orleans"

@@ -61,6 +61,11 @@ Nord Süd Ost West Straße Platz Brücke Flughafen Bahnhof Kirche Universität S
 Union Republic Kingdom Federation Empire Embassy Ministry Academy Institute Plantation Library Metro Centre Center
 Republik Königreich Föderation Botschaft Ministerium Akademie""".split())
 
+#: words that make a name an administrative unit's ("Sokoto State", "Provinz Idlib", "Oblast Donezk")
+_ADMIN_AFFIX = re.compile(
+    r"(?i)^(?:provinz|province of|state of|gouvernement|governorate of|oblast|region|bundesstaat|bezirk|"
+    r"distrikt|kanton|präfektur)\s+|\s+(?:state|province|governorate|oblast|region|prefecture|district|"
+    r"county|parish|department|division|emirate|territory)$")
 _STRIP_PREFIX = re.compile(r"^(the|der|die|das|dem|den|des)\s+", re.I)
 
 
@@ -101,12 +106,22 @@ class Resolver:
             c = self.gaz.admin1_by_code("US", m.text)
             if c is not None:
                 return [c]
+        # "Sokoto State", "Provinz Idlib" written as one name: the region named by the rest
+        bare = _ADMIN_AFFIX.sub("", m.text).strip()
+        if bare and bare != m.text.strip():
+            cands = [c for c in self.gaz.search(bare, limit=int(self.w.get("max_candidates", 60)))
+                     if c.ftype in ("admin1", "admin2", "region")]
+            if cands:
+                for c in cands:
+                    c.flag = max(c.flag, 1)
+                return cands
         # a name the gazetteer lacks that contains one it knows: a building/team/court named after a place
         words = m.text.replace("’s", "").replace("'s", "").split()
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
                 part = " ".join(words[i:i + n])
-                if not part[:1].isupper() or (len(part) < 3 and not part.isupper()) or part in _GENERIC:
+                if (not part[:1].isupper() or (len(part) < 3 and not part.isupper())
+                        or part.title() in _GENERIC or part in _GENERIC):
                     continue
                 cands = self.gaz.search(part, limit=int(self.w.get("max_candidates", 60)))
                 cands = [c for c in cands if c.flag in (0, 2)
@@ -245,6 +260,7 @@ class Resolver:
             self._choose(m, mentions, cc_prof, a1_prof, owns[i],
                          anchors=[(j, c) for j, c in anchors if norm(mentions[j].text) != key])
         self._drop_stray(mentions, cc_prof, owns)
+        self._drop_unsupported_partial(mentions)
         self._fallback(mentions)
         for idxs in by_text.values():  # one sense per article (cue-marked mentions keep their own)
             group = [mentions[i] for i in idxs if mentions[i].choice is not None and not mentions[i].hint]
@@ -271,6 +287,24 @@ class Resolver:
                 continue
             others = {k: v - own[0].get(k, 0.0) for k, v in cc_prof.items()}
             if sum(v for v in others.values() if v > 0) > 0 and others.get(c.cc, 0.0) <= 0:
+                m.choice, m.score, m.confidence = None, 0.0, 0.0
+
+    def _drop_unsupported_partial(self, mentions: list[Mention]) -> None:
+        """A building or team resolved through a town in its name ("Carnegie Library" -> Carnegie, Australia)
+        stays there only if another place of the article lies near that town; else it goes to the fallback.
+        """
+        km = self.w.get("partial_support_km", 0)
+        if not km:
+            return
+        anchors = [m.choice for m in mentions if m.choice is not None and not m.partial and not m.fallback
+                   and m.choice.ftype in ("city", "admin2", "admin1")]
+        if not anchors:
+            return
+        for m in mentions:
+            c = m.choice
+            if c is None or not m.partial or c.ftype not in ("city", "admin2"):
+                continue
+            if not any(haversine_km(c.lat, c.lon, a.lat, a.lon) <= km for a in anchors if a.idx != c.idx):
                 m.choice, m.score, m.confidence = None, 0.0, 0.0
 
     def _fallback(self, mentions: list[Mention]) -> None:
