@@ -80,6 +80,8 @@ _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden w
                  "kann konnte muss musste ist war sind waren".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden könnte müsste dürfte gäbe "
                    "gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen bliebe blieben".split())
+# determiners of accusative, dative and genitive phrases: such a phrase is never the subject
+_OBLIQUE_DETS = frozenset("den dem einen einem des eines".split())
 _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
@@ -369,6 +371,12 @@ def _np_clause(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         if w in _PRONOUNS or w in _DETS or (_is_cap(ctx.toks[k].text) and w not in lex.adverbs):
             sp = _np(ctx, k, hi)
+            if sp is not None and w in _OBLIQUE_DETS:
+                k = sp[1]  # "Den Unmut der CDU brachte die Sprecherin … zum Ausdruck": an object, never the subject
+                continue
+            if sp is not None and sp[1] + 1 < hi and ctx.low[sp[1] + 1] in ("er", "ich", "wir") and (
+                    ctx.toks[sp[1]].text[:1].islower() and ctx.low[sp[1]].isalpha()):
+                return (sp[1] + 1, sp[1] + 2)  # "Das Angebot lehnt er jedoch ab:": the pronoun is the subject
             if sp is not None:
                 return sp
         k += 1
