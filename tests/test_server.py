@@ -438,3 +438,17 @@ def test_server_clusters_group_articles_of_one_story(clustered: TestClient) -> N
         evs = clustered.get("/events", params={"cluster": c["cluster_id"], "unique": "true", "limit": 1}).json()
         assert evs["total"] == c["events"]
     assert clustered.get("/clusters", params={"order": "nonsense"}).status_code == 422
+
+
+def test_server_aggregates_count_each_story_once(clustered: TestClient) -> None:
+    def total(path: str, key: str, **params: str) -> int:
+        return sum(it[key] for it in clustered.get(path, params=params).json()["items"])
+
+    assert total("/timeline", "count", interval="year", unique="true") == \
+        clustered.get("/events", params={"unique": "true", "limit": 1}).json()["total"]
+    assert total("/timeline", "count", interval="year", unique="true") < total("/timeline", "count", interval="year")
+    assert total("/places/summary", "mentions", unique="true") < total("/places/summary", "mentions")
+    assert total("/quotes/speakers", "quotes", unique="true") <= total("/quotes/speakers", "quotes")
+    hits = clustered.get("/search", params={"q": "Homs", "limit": 100}).json()["total"]
+    unique_hits = clustered.get("/search", params={"q": "Homs", "limit": 100, "unique": "true"}).json()["total"]
+    assert unique_hits < hits

@@ -570,11 +570,13 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         country: str | None = Query(None, max_length=60), event_type: str | None = Query(None, max_length=40),
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         limit: int = Query(20, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_SEARCH_HITS),
+        unique: bool = Query(False, description="skip near-duplicate copies"),
     ) -> JSONResponse:
         f = filters(since, until, country, event_type, actor, source, None, None, None)
+        f.unique = unique
         hits, total = backend.index.search_count(q, limit=MAX_SEARCH_HITS)
         scores = dict(hits)
-        if any((f.since, f.until, f.country, f.event_type, f.actor, f.source)):
+        if any((f.since, f.until, f.country, f.event_type, f.actor, f.source, f.unique)):
             f.article_ids = list(scores)
             w, params = where("articles", f)
             _, rows = backend.query(f"SELECT a.id FROM articles a WHERE {w}", params)
@@ -598,8 +600,13 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
 
     # -- aggregates for the views ----------------------------------------------------------------------
     def agg_filters(since: str | None, until: str | None, country: str | None, event_type: str | None,
-                    actor: str | None, source: str | None, q: str | None, type_: str | None = None) -> Filters:
-        return filters(since, until, country, event_type, actor, source, None, type_, q)
+                    actor: str | None, source: str | None, q: str | None, type_: str | None = None,
+                    unique: bool = False) -> Filters:
+        f = filters(since, until, country, event_type, actor, source, None, type_, q)
+        f.unique = unique
+        return f
+
+    UNIQUE = Query(False, description="skip near-duplicate copies; events once per story cluster")
 
     def cache_response(fn: Callable[..., Response]) -> Callable[..., Response]:
         """Memoise an aggregate's answer by its query string (the data only changes through POST /analyze,
@@ -654,8 +661,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         country: str | None = Query(None, max_length=60), event_type: str | None = Query(None, max_length=40),
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN),
+        unique: bool = UNIQUE,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q)
+        f = agg_filters(since, until, country, event_type, actor, source, q, unique=unique)
         w, params = where("events", f)
         day = KINDS["events"].date_expr
         # interval is one of four fixed words (checked by the pattern above)
@@ -675,8 +683,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         q: str | None = Query(None, max_length=MAX_Q_LEN), type: str | None = Query(None, max_length=40),
         limit: int = Query(2000, ge=1, le=MAX_EXPORT_PAGE),
         format: str = Query("json", pattern="^(json|geojson)$"),
+        unique: bool = UNIQUE,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q, type)
+        f = agg_filters(since, until, country, event_type, actor, source, q, type, unique)
         w, params = where("places", f)
         cols, rows = backend.query(
             "SELECT x.geonameid, ANY_VALUE(x.name) AS name, ROUND(AVG(x.lat), 5) AS lat, ROUND(AVG(x.lon), 5) AS lon, "
@@ -700,9 +709,10 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN), type: str | None = Query(None, max_length=40),
         limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=1_000_000),
+        unique: bool = UNIQUE,
     ) -> JSONResponse:
         def compute() -> dict[str, Any]:
-            f = agg_filters(since, until, country, event_type, actor, source, q, type)
+            f = agg_filters(since, until, country, event_type, actor, source, q, type, unique)
             w, params = where("entities", f)
             src = from_clause("entities", w)
             # most mentioned first; distinct article counts only for this page (COUNT DISTINCT over
@@ -735,8 +745,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         type: str | None = Query(None, max_length=40, description="only entities with this label"),
         top: int = Query(60, ge=2, le=500, description="without name: pairs among the top N entities"),
         limit: int = Query(100, ge=1, le=MAX_PAGE),
+        unique: bool = UNIQUE,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, None, source, q, type)
+        f = agg_filters(since, until, country, event_type, None, source, q, type, unique)
         w, params = where("entities", f)
         ents = (f"SELECT DISTINCT x.article_id, COALESCE(x.canonical, x.text) AS name, x.label "
                 f"FROM {from_clause('entities', w)} WHERE {w}")
@@ -764,8 +775,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN),
         limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=1_000_000),
+        unique: bool = UNIQUE,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q)
+        f = agg_filters(since, until, country, event_type, actor, source, q, unique=unique)
         w, params = where("quotes", f)
         _, rows = backend.query(
             "SELECT COALESCE(x.speaker, json_extract_string(x.data, '$.speaker_role'), '?') AS speaker, "

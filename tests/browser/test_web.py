@@ -269,3 +269,34 @@ def test_web_every_view_on_given_db(browser: object) -> None:
         _go(pg, "#/articles?q=Regierung")
         ctx.close()
         assert not errors, errors
+
+
+def test_web_each_story_once_filter(browser: object, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The whole samples/ folder with its 2 near-duplicate copies: the checkbox hides them (and keeps the hash)."""
+    import lagebild
+    from lagebild.dedup import assign_clusters
+    from lagebild.ingest import read_paths
+    from lagebild.runner import ingest
+    from lagebild.store import Store
+
+    db = tmp_path_factory.mktemp("web-dedup") / "c.duckdb"
+    with Store(db) as store:
+        ingest(read_paths([str(Path(__file__).parents[2] / "samples")]), lagebild.load("fast"), store)
+        assert assign_clusters(store, embeddings=False)["duplicates"] == 2
+    with live_server(db) as base:
+        pg = browser.new_page()  # type: ignore[attr-defined]
+        pg.base = base
+        try:
+            _go(pg, "#/articles")
+            assert pg.locator(".article-card").count() == 12
+            pg.check("#f-unique")
+            pg.click("#f-apply")
+            expect(pg.locator(".article-card")).to_have_count(10)
+            assert "unique=true" in pg.evaluate("location.hash")
+            pg.reload()
+            pg.wait_for_selector("body[data-ready]:not([data-ready=error])", timeout=15000)
+            assert pg.locator("#f-unique").is_checked()
+            expect(pg.locator(".article-card")).to_have_count(10)
+        finally:
+            pg.close()
+

@@ -4,7 +4,7 @@
 "use strict";
 
 const LAYERS = ["events", "quotes", "entities", "places", "times", "quantities"];
-const FILTER_KEYS = ["q", "since", "until", "country", "event_type", "actor", "source"];
+const FILTER_KEYS = ["q", "since", "until", "country", "event_type", "actor", "source", "unique"];
 const PAGE = 20;
 
 const I18N = {
@@ -12,7 +12,7 @@ const I18N = {
     skip: "Zum Inhalt", views: "Ansichten", "nav.articles": "Artikel", "nav.map": "Karte", "nav.timeline": "Zeitleiste",
     "nav.entities": "Akteure", "nav.analyze": "Analysieren", "f.q": "Suche", "f.q.ph": "z. B. Angriffe Homs",
     "f.since": "von", "f.until": "bis", "f.country": "Land", "f.event_type": "Ereignistyp", "f.any": "alle",
-    "f.actor": "Akteur", "f.source": "Quelle", "f.apply": "Anwenden", "f.reset": "Zurücksetzen", "f.toggle": "Filter",
+    "f.actor": "Akteur", "f.source": "Quelle", "f.unique": "jede Meldung einmal", "f.apply": "Anwenden", "f.reset": "Zurücksetzen", "f.toggle": "Filter",
     "h.articles": "Artikel", back: "← zurück", layers: "Ebenen", details: "Details", records: "Fundstellen",
     "detail.hint": "Markierung anklicken oder mit Tab ansteuern.", "h.map": "Karte", "map.events": "Ereignisse",
     "map.places": "Orte", "map.tiles": "Online-Kacheln (OpenStreetMap)", "map.sentences": "Sätze",
@@ -38,7 +38,7 @@ const I18N = {
     skip: "Skip to content", views: "Views", "nav.articles": "Articles", "nav.map": "Map", "nav.timeline": "Timeline",
     "nav.entities": "Actors", "nav.analyze": "Analyse", "f.q": "Search", "f.q.ph": "e.g. attacks Homs",
     "f.since": "from", "f.until": "to", "f.country": "Country", "f.event_type": "Event type", "f.any": "any",
-    "f.actor": "Actor", "f.source": "Source", "f.apply": "Apply", "f.reset": "Reset", "f.toggle": "Filters",
+    "f.actor": "Actor", "f.source": "Source", "f.unique": "each story once", "f.apply": "Apply", "f.reset": "Reset", "f.toggle": "Filters",
     "h.articles": "Articles", back: "← back", layers: "Layers", details: "Details", records: "Annotations",
     "detail.hint": "Click a highlight or reach it with Tab.", "h.map": "Map", "map.events": "Events",
     "map.places": "Places", "map.tiles": "Online tiles (OpenStreetMap)", "map.sentences": "Sentences",
@@ -143,7 +143,11 @@ function hashWith(view, filters, extra) {
 }
 function fillFilterForm() {
   const f = currentFilters();
-  for (const k of FILTER_KEYS) { const input = $("f-" + k); if (input) input.value = f[k] || ""; }
+  for (const k of FILTER_KEYS) {
+    const input = $("f-" + k);
+    if (!input) continue;
+    if (input.type === "checkbox") input.checked = f[k] === "true"; else input.value = f[k] || "";
+  }
 }
 
 let stats = null;
@@ -665,7 +669,11 @@ function init() {
   $("filters").addEventListener("submit", (e) => {
     e.preventDefault();
     const f = {};
-    for (const k of FILTER_KEYS) { const v = $("f-" + k).value.trim(); if (v) f[k] = v; }
+    for (const k of FILTER_KEYS) {
+      const input = $("f-" + k);
+      const v = input.type === "checkbox" ? (input.checked ? "true" : "") : input.value.trim();
+      if (v) f[k] = v;
+    }
     let view = route().view;
     if (view === "article" || view === "analyze") view = "articles";
     location.hash = hashWith(view, f);
