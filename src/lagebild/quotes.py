@@ -848,14 +848,17 @@ def _source_noun(w: str, lex: CueLexicon) -> bool:
 def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None:
     """Index of the source noun in "nach [einer] [ersten] Analyse ...", or None."""
     k = i
-    if k < b and (ctx.low[k] in _DETS or ctx.low[k] in ("seiner", "ihrer", "dem", "diesen", "jüngsten")):
+    if k < b and (ctx.low[k] in _DETS or ctx.low[k] in ("seiner", "ihrer", "dem", "diesen", "diesem", "dieser",
+                                                         "jüngsten")):
         k += 1
+    elif k + 1 < b and _is_cap(ctx.toks[k].text) and ctx.low[k].endswith("s") and _is_cap(ctx.toks[k + 1].text):
+        k += 1  # "Nach Schäubles Idee"
     for _ in range(3):
         if k >= b:
             return None
         if _is_cap(ctx.toks[k].text):
             return k if _source_noun(ctx.low[k], lex) else None
-        if not _is_adj(ctx.low[k]):
+        if not (_is_adj(ctx.low[k]) or ctx.low[k] in ("anderen", "weiteren", "eigenen")):
             return None
         k += 1
     return None
@@ -876,6 +879,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             continue  # "X sagte, nach neuesten Erkenntnissen habe …": X is the speaker
         if w in lex.preps and w not in ("zufolge", "demnach", "wonach") and k + 1 < b:
             sp = _np(ctx, k + 1, b, allow_pronoun=False)
+            if sp is None and low[k + 1] in ("diesem", "dieser", "diesen", "dieses", "jenem") and k + 2 < b:
+                sp2 = _np(ctx, k + 2, b, allow_pronoun=False)  # "Laut diesem Entwurf"
+                sp = (k + 1, sp2[1]) if sp2 is not None else None
             if sp is None and low[k + 1] in ("„", "»", '"'):
                 close = next((m for m in range(k + 2, min(b, k + 8)) if low[m] in ("“", "«", '"', "”")), None)
                 sp = (k + 1, close + 1) if close else None
