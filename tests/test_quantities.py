@@ -297,3 +297,57 @@ def test_quantities_far_cue_needs_a_known_noun():
             "gewesen sein soll, sowie ein aufwendiges Feuerwerk aus 29 Fußstapfen, welche teilweise computeranimiert "
             "waren.")  # dev o008
     assert _one(text, "29").gkg_type is None
+
+
+def test_quantities_separable_umkommen_and_relative_clause_before_the_verb():
+    q = _one("1931 kamen durch das Napier-Erdbeben 256 Menschen um und die Städte Napier und Hastings wurden dem "
+             "Erdboden gleichgemacht.", "256")  # dev s006
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    text = ("Zwei Männer, Mohammed Resa Ali Samani und Arasch Rahmani Pur (19), die im Oktober von einem iranischen "
+            "Gericht zum Tod durch den Strang verurteilt worden waren, wurden heute als „Feinde Gottes“, so die "
+            "offizielle iranische Sprachregelung laut der Nachrichtenagentur ISNA, hingerichtet.")  # dev r004
+    assert [(q.text, q.category, q.gkg_type) for q in extract(text)] == [("Zwei", "killed", "KILL")]
+
+
+def test_quantities_person_noun_is_no_cue_for_another_count():
+    q = _one("Dort hatten sich neben 30 bis 50 Anhängern der Partei auch zahlreiche Gegendemonstranten eingefunden.",
+             "30 bis 50")  # dev s019
+    assert (q.value, q.value_max, q.category, q.gkg_type) == (30, 50, "supporters", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "category"),
+    [
+        ("Die Etappe war 228.5 Kilometer lang.", "228.5 Kilometer", 228.5, "distance"),  # dev s030
+        ("Gemessen am Bruttoinlandsprodukt beträgt die Neuverschuldung 2007 noch 1,7 %, was ein effektives "
+         "Dreijahresdefizit von +1,0 % bedeutet.", "+1,0 %", 1.0, "percent"),  # dev s048
+        ("Wasserfluten und Erdrutsche wurden durch den tropischen Sturm ausgelöst, der mit einer Geschwindigkeit von "
+         "bis zu 120 Kilometern pro Stunde über die Inseln zog.", "bis zu 120 Kilometern pro Stunde", 120, "speed"),
+        ("Die andere Hälfte wird auf Nährstoffboden in einem Brutkasten herangezogen.", "Hälfte", 0.5, None),  # s040
+    ],
+)
+def test_quantities_decimal_point_signs_speed_and_half(text, surface, value, category):
+    q = _one(text, surface)
+    assert q.value == pytest.approx(value)
+    assert q.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1899 Hoffenheim rutscht auf Tabellenplatz acht ab und der SC Freiburg steigt auf den vierten Tabellenplatz auf.",
+        # Wikinews 6506: a hyphen-free or hyphenated name before the number is a label
+        "Der Vorgang wurde manuell von Sergei Krikaljow, dem Commander der ISS Expedition 11, gesteuert.",
+        "Der Vorgang wurde manuell von Sergei Krikaljow, dem Commander der ISS-Expedition 11, gesteuert.",
+        "Das Spiel endete 2 : 1.",
+    ],
+)
+def test_quantities_compound_labels_and_spaced_scores_are_not_counts(text):
+    assert extract(text) == []
+
+
+def test_quantities_measure_unit_not_repeated_across_nouns():
+    text = ("Das Erdbeben ereignete sich 15 Kilometer südwestlich der haitianischen Hauptstadt Port-au-Prince mit "
+            "einer Stärke von 7,0 auf der Momenten-Magnituden-Skala in einer Tiefe von etwa 10 Kilometern.")  # s021
+    assert _one(text, "7,0").category is None
+    assert _one(text, "etwa 10 Kilometern").category == "distance"

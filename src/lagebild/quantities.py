@@ -28,6 +28,8 @@ from .records import Quantity, Token
 log = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_DOT_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,2}$")  # "228.5 Kilometer": not German grouping, so a decimal point
+_SIGNED = re.compile(r"^[+−-](?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")  # "+1,0 %"
 _PRICE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+),[-–]$")
 _WORD_TENS = ("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig")
 _DASHES = {"-", "–", "—", "bis"}
@@ -68,6 +70,7 @@ class Lexicon:
     gegen_governors: tuple[str, ...] = ()
     size_participles: tuple[str, ...] = ()
     ambiguous_after_article: frozenset[str] = frozenset()
+    label_heads: tuple[str, ...] = ()
     ueber_governors: tuple[str, ...] = ()
     unit_compound_heads: tuple[tuple[str, str], ...] = ()
     prefix_currencies: dict[str, str] | None = None
@@ -123,6 +126,7 @@ def lexicon() -> Lexicon:
         gegen_governors=tuple(raw.get("gegen_governors", ())),
         size_participles=tuple(raw.get("size_participles", ())),
         ambiguous_after_article=frozenset(raw.get("ambiguous_after_article", ())),
+        label_heads=tuple(w for w in raw["label_nouns"] if len(w) >= 5 and w.isalpha()),
         ueber_governors=tuple(raw.get("ueber_governors", ())),
         unit_compound_heads=tuple(sorted(raw.get("unit_compound_heads", {}).items(), key=lambda kv: -len(kv[0]))),
         prefix_currencies=raw.get("prefix_currencies", {}),
@@ -219,14 +223,25 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     nxt = toks[i + 1].text.lower() if i + 1 < n else ""
     if _PRICE.match(t):
         t = t[:-2]  # "1200,- €": German price notation without cents
+    sign = 1.0
+    if _SIGNED.match(t) and i + 1 < n and _unit_of(toks[i + 1].text, lex) in ("percent", "percentage_points", "degree",
+                                                                               "degree_celsius"):
+        sign, t = (1.0 if t[0] == "+" else -1.0), t[1:]
+    elif low == "minus" and i + 2 < n and _DIGITS.match(toks[i + 1].text) \
+            and _unit_of(toks[i + 2].text, lex) in ("degree", "degree_celsius"):
+        return -parse_digits(toks[i + 1].text), i + 2, None, False  # "minus 25 Grad"
+    if _DOT_DECIMAL.match(t) and not _DIGITS.match(t) and i + 1 < n and _is_measure_unit(toks[i + 1].text, lex):
+        return float(t), i + 1, None, False
     if _DIGITS.match(t):
         digits = t.replace(".", "").split(",")[0]
         if len(digits) >= 9 or (len(digits) >= 5 and digits.startswith("0")):
             return None  # phone numbers, ids
-        value = parse_digits(t)
+        value = sign * parse_digits(t)
         j = i + 1
     elif low == "die" and nxt == "hälfte":
         return 0.5, i + 2, None, True  # "mehr als die Hälfte der Bewohner"
+    elif low == "hälfte" and i > 0 and toks[i - 1].text.lower() in ("andere", "anderen", "zur", "der", "eine", "gut"):
+        return 0.5, i + 1, None, True  # "die andere Hälfte", "zur Hälfte"
     elif low in lex.vague:
         v, q = lex.vague[low]
         return v, i + 1, q, False
@@ -302,7 +317,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     prev = toks[i - 1].text.lower() if i > 0 else ""
     nxt = toks[j].text if j < len(toks) else ""
     nlow = nxt.lower()
-    if prev in lex.label_nouns:
+    if prev in lex.label_nouns or (i > 0 and toks[i - 1].text[:1].isupper() and len(prev) > 7
+                                   and prev.endswith(lex.label_heads)):  # "Tabellenplatz acht"
         return True
     if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns:
         return True  # "Boeing 737 - 300": a model variant
@@ -311,7 +327,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (prev == "(" and nlow == ")" and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
             and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None):
         return True  # "Giesel (35), Gymnasialreferendar": an age after a name
-    if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
+    if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.replace("-", "").isalpha()
+            and prev not in lex.qualifiers1
             and not (i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers)
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit()
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
@@ -321,6 +338,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True
     if nxt in (":", "/") and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit() and toks[j].start == toks[i].end:
         return True  # 2:1, 24/7
+    if (nxt == ":" and j == i + 1 and j + 1 < len(toks) and toks[j + 1].text.isdigit() and len(toks[j + 1].text) <= 3
+            and t.isdigit() and len(t) <= 3) or (prev == ":" and i >= 2 and toks[i - 2].text.isdigit()
+                                                  and len(toks[i - 2].text) <= 3 and t.isdigit() and len(t) <= 3):
+        return True  # "endete 2 : 1": a score or ratio
     if re.fullmatch(r"\d{4}", t) and 1000 <= int(t) <= 2100:
         # a bare four-digit number is a year unless a unit or a counted noun follows
         if nlow in lex.units or _object_category(nxt, lex) is not None:
@@ -398,6 +419,11 @@ def built_tokens(a: _Num, b: _Num) -> list[Token]:
     return a.toks[a.j:b.i] if a.toks is not None else []
 
 
+# a unit is repeated only over a short gap without a noun: "von 114 auf 99 Euro", not
+# "15 Kilometer südwestlich der Hauptstadt ... mit einer Stärke von 7,0"
+_INHERIT_GAP = 10
+
+
 def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     """"von zwölf auf 20 Mitglieder", "100, nach anderen Angaben 110 Kilometer": the noun or unit is written once."""
     lex = lexicon()
@@ -424,6 +450,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         if q.object is None and num.further and prev.category is not None and prev.unit in (None, "person"):
             q.category, q.gkg_type = prev.category, prev.gkg_type  # "vier verletzt, weitere zehn auf der Flucht"
         elif (q.object is None and q.unit is None and q.category is None
+                and (prev.unit in (None, "person") or (num.i - prev_num.j <= _INHERIT_GAP and not any(
+                    t.text[:1].isupper() for t in built_tokens(prev_num, num))))
                 and (prev.unit is not None or prev.category is not None)):
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
         elif q.object is None and q.category in lex.outcomes and specific(prev.category) and prev.object is not None:
@@ -446,7 +474,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
     i = 0
     while i < n:
         ch = toks[i].text[:1]
-        if not (ch.isdigit() or ch.isalpha()):
+        if not (ch.isdigit() or ch.isalpha() or (ch in "+−-" and toks[i].text[1:2].isdigit())):
             i += 1
             continue
         m = _match_number(toks, i, lex)
@@ -478,6 +506,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if unit is not None:
                 num.unit = unit
                 num.j = j = j + 1
+                if unit in ("km", "m", "mile") and j + 1 < n and toks[j].text.lower() == "pro" \
+                        and toks[j + 1].text.lower() in ("stunde", "std."):
+                    num.unit = "km/h"  # "120 Kilometern pro Stunde" is a speed
+                    num.j = j = j + 2
         if num.unit in lex.duration_units:
             # "im Alter von 58, 60 und 65 Jahren": the whole list is ages/durations
             cur = num.i
@@ -701,15 +733,25 @@ def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | 
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]:
+    """Cue phrases by their first word, so a sentence is scanned once."""
+    idx: dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]] = {}
+    for words, val in lexicon().phrases:
+        idx.setdefault(words[0], []).append((words, val))
+    return idx
+
+
 def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[str, str]]]:
     """Positions of outcome cues ("getötet", "ums Leben", "Gegendemonstration") in a sentence."""
     lows = [t.text.lower() for t in toks]
+    phrase_idx = _phrase_index()
     hits = []
     for k, w in enumerate(lows):
         hit = lex.predicates.get(w)
-        if hit is None:
-            for words, val in lex.phrases:
-                if lows[k:k + len(words)] == list(words):
+        if hit is None and w in phrase_idx:
+            for words, val in phrase_idx[w]:
+                if tuple(lows[k:k + len(words)]) == words:
                     hit = val
                     break
         if hit is None and w.isalpha():
@@ -717,18 +759,48 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 if stem in w:
                     hit = val
                     break
+            if hit is not None and toks[k].text[:1].isupper():
+                cat = _object_category(toks[k].text, lex)
+                if cat is not None and cat[0] in lex.person_categories:
+                    hit = None  # "Gegendemonstranten" names other people; it is no outcome of the count before
+        if hit is None and w == "um" and k > 0 and (k + 1 == len(lows) or lows[k + 1] in (",", ".", ";", "und", "oder")) \
+                and any(v in ("kam", "kamen", "kommen", "kommt") for v in lows[max(0, k - 12):k]):
+            hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
         if hit is not None:
             hits.append((k, hit))
     return hits
 
 
-def _dist(num: _Num, k: int) -> int | None:
+_RELATIVE = frozenset({"die", "der", "das", "denen", "deren", "dessen", "welche", "welcher", "welches", "so"})
+
+
+def _main_clause_positions(toks: list[Token]) -> list[int]:
+    """Running count of tokens outside inserts: "(19)" and ", die ... waren," do not separate a subject count from
+    its verb ("Zwei Männer, ..., die im Oktober ... verurteilt worden waren, wurden heute ... hingerichtet")."""
+    pos, c, depth, rel = [], 0, 0, False
+    for n, t in enumerate(toks):
+        w = t.text
+        if w == "(":
+            depth += 1
+        elif w == "," and not depth:
+            nxt = toks[n + 1].text.lower() if n + 1 < len(toks) else ""
+            rel = (not rel) and nxt in _RELATIVE
+        pos.append(c)
+        if not depth and not rel:
+            c += 1
+        if w == ")" and depth:
+            depth -= 1
+    return pos
+
+
+def _dist(num: _Num, k: int, pos: list[int] | None = None) -> int | None:
     """Token distance from a number to a cue; cues after the number (German verb-final) come cheaper."""
     if num.i <= k < num.j:
         return None
     if k < num.i:
         return None if num.i - k > 15 else (num.i - k) + 2
-    return None if k - num.j >= 20 else k - num.j
+    d = k - num.j if pos is None else pos[k] - pos[num.j]
+    return None if d >= 20 else d
 
 
 def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]], toks: list[Token],
@@ -736,6 +808,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     """Each cue belongs to the nearest number; a number without a cue of its own may borrow one that follows it
     ("mindestens acht Menschen (sieben Patienten …) ums Leben gekommen")."""
     owned: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in nums]
+    pos = _main_clause_positions(toks) if hits else []
     semis = [k for k, t in enumerate(toks) if t.text == ";"]
     coord = {c for c in range(len(toks) - 1)
              if toks[c].text == "," and toks[c + 1].text.lower() in ("und", "oder", "aber", "doch")}
@@ -744,7 +817,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
         for n, num in enumerate(nums):
             if not eligible[n]:
                 continue
-            d = _dist(num, k)
+            d = _dist(num, k, pos)
             if d is None or any(min(k, num.i) < s_ < max(k, num.i) for s_ in semis):
                 continue
             if k < num.i and any(c in coord for c in range(k + 1, num.i)):
@@ -758,7 +831,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
         if owned[n]:
             out.append(min(owned[n], key=lambda x: x[0])[1])
             continue
-        after = [(k - num.j, hit) for k, hit in hits if num.j <= k < num.j + 20
+        after = [(pos[k] - pos[num.j], hit) for k, hit in hits if num.j <= k and pos[k] - pos[num.j] < 20
                  and not any(num.j <= s_ < k for s_ in semis)]
         if not after and eligible[n] and (known is None or known[n]):
             # "Am Samstag starben ... beim Absturz ... alle vier Insassen": verb-second, cue far in front;
