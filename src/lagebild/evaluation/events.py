@@ -10,6 +10,10 @@ slots whose country (first three letters of the code) is among the predicted act
 their index within each type (even: dev, odd: test); the lexicon was tuned on dev only.
 
 de_gold: precision and recall of asserted events (not negated, not hypothetical) as (sentence, type) pairs.
+Roles: for every (sentence, type) pair found by both, the predicted sources (targets) of that type are compared
+with the gold source (target) spans of the asserted gold events of that type; a predicted actor is correct when
+its span overlaps a gold span of the same role, a gold span is found when a predicted actor of that role
+overlaps it. A role swap is a predicted source overlapping only a gold target, or the reverse.
 """
 
 from __future__ import annotations
@@ -162,6 +166,29 @@ def load_de_gold(path: Path = GOLD_DE) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _role_counts(pred_s: list[tuple[int, int]], pred_t: list[tuple[int, int]], gold_s: list[tuple[int, int]],
+                 gold_t: list[tuple[int, int]]) -> Counter[str]:
+    """Overlap counts for one matched (sentence, type) pair; spans are (start, end) character offsets."""
+    c: Counter[str] = Counter()
+    for role, pred, gold, other in (("source", pred_s, gold_s, gold_t), ("target", pred_t, gold_t, gold_s)):
+        c[f"{role}_pred"] += len(pred)
+        c[f"{role}_gold"] += len(gold)
+        c[f"{role}_pred_ok"] += sum(_overlaps(p, gold) for p in pred)
+        c[f"{role}_gold_found"] += sum(_overlaps(g, pred) for g in gold)
+        c["role_swaps"] += sum(_overlaps(p, other) and not _overlaps(p, gold) for p in pred)
+    return c
+
+
+def _prf(ok_pred: int, n_pred: int, found: int, n_gold: int) -> tuple[float, float, float]:
+    p = ok_pred / n_pred if n_pred else 0.0
+    r = found / n_gold if n_gold else 0.0
+    return round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
 def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOLD_DE,
                  pipeline: bool = False, classifier: bool = False) -> dict[str, Any]:
     from ..events import EventStage
@@ -190,6 +217,7 @@ def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOL
     tp_noflag = fp_noflag = 0
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     errors = []
+    roles: Counter[str] = Counter()
     for r in recs:
         if analyzer is not None:
             doc = analyzer.analyze(r["text"], published=r.get("published"), language="de")
@@ -206,6 +234,20 @@ def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOL
                 fp += 1
                 per_type[t]["fp"] += 1
                 errors.append(("FP", r["id"], t))
+        for t in sys_types & gold_types:
+            evs = [e for e in doc.events if e.type == t and not (e.negated or e.hypothetical)]
+            ps = sorted({(a.start, a.end, a.text) for e in evs for a in e.sources})
+            pt = sorted({(a.start, a.end, a.text) for e in evs for a in e.targets})
+            gev = [e for e in r["events"] if e["type"] == t and e["status"] == "asserted"]
+            gs = sorted({(a["start"], a["end"], a["text"]) for e in gev for a in e.get("source", [])})
+            gt = sorted({(a["start"], a["end"], a["text"]) for e in gev for a in e.get("target", [])})
+            c = _role_counts([x[:2] for x in ps], [x[:2] for x in pt], [x[:2] for x in gs], [x[:2] for x in gt])
+            roles.update(c)
+            if c["source_pred_ok"] < len(ps) or c["source_gold_found"] < len(gs) or \
+                    c["target_pred_ok"] < len(pt) or c["target_gold_found"] < len(gt):
+                fmt = lambda xs: "; ".join(x[2] for x in xs) or "-"  # noqa: E731
+                errors.append(("ROLE", r["id"], t, f"S sys=[{fmt(ps)}] gold=[{fmt(gs)}]",
+                               f"T sys=[{fmt(pt)}] gold=[{fmt(gt)}]"))
         for t in gold_types - sys_types:
             fn += 1
             per_type[t]["fn"] += 1
@@ -217,11 +259,16 @@ def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOL
                 fp_noflag += 1
     p = tp / max(tp + fp, 1)
     rc = tp / max(tp + fn, 1)
+    sp, sr, sf = _prf(roles["source_pred_ok"], roles["source_pred"], roles["source_gold_found"], roles["source_gold"])
+    tp_, tr, tf = _prf(roles["target_pred_ok"], roles["target_pred"], roles["target_gold_found"], roles["target_gold"])
     return {
         "task": "events", "dataset": "de_gold", "split": split, "n": len(recs),
         "precision": round(p, 4), "recall": round(rc, 4), "f1": round(2 * p * rc / max(p + rc, 1e-9), 4),
         "tp": tp, "fp": fp, "fn": fn,
         "precision_without_modality": round(tp_noflag / max(tp_noflag + fp_noflag, 1), 4),
+        "source_precision": sp, "source_recall": sr, "source_f1": sf,
+        "target_precision": tp_, "target_recall": tr, "target_f1": tf,
+        "role_swaps": roles["role_swaps"], "source_gold": roles["source_gold"], "target_gold": roles["target_gold"],
         "per_type": {k: dict(v) for k, v in sorted(per_type.items())},
         "_errors": errors,
     }
