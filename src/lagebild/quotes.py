@@ -690,6 +690,10 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
         a, b = sent.token_start, sent.token_end
         if si in direct_by_sent:
             last, last_sent = direct_by_sent[si], si
+            dq = direct_by_sent[si]
+            for q in _extra_markers(ctx, a, b, dq, lex):
+                if not (dq.message_start - 1 <= (q.cue_start or 0) <= dq.message_end + 1):
+                    out.append(q)  # "„…“, sagte Raab laut Spiegel Online.": a marker outside the quote
             continue
         if b - a < 4:
             continue
@@ -701,6 +705,7 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                     out.remove(u)  # "Hartmann erklärte, ihr lägen „…“": one event, the indirect one
             out.append(found)
             last, last_sent = found, si
+            out.extend(_extra_markers(ctx, a, b, found, lex))
             continue
         inside = next((u for u in unframed if u in out and u.message_start <= sent.start + 2
                        and u.message_end >= sent.end - 2), None)
@@ -1307,3 +1312,45 @@ def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
         return None
     return sp
 
+
+
+def _extra_markers(ctx: _Ctx, a: int, b: int, found: Quote, lex: CueLexicon) -> list[Quote]:
+    """Further source markers in a sentence that already has a report ("Guerreros ist einer von fünf
+    Häftlingen, die nach kubanischen Aussagen …, zumindest aber laut Amnesty International …"): each one
+    is its own event over the clause it sits in."""
+    low, toks = ctx.low, ctx.toks
+    taken = [(found.cue_start, found.cue_end), (found.speaker_start, found.speaker_end)]
+    extra: list[Quote] = []
+    for k in range(a, b - 1):
+        w = low[k]
+        if w not in ("laut", "zufolge", "gemäß", "nach"):
+            continue
+        if any(s is not None and s <= toks[k].start < e for s, e in taken):
+            continue
+        sp = None
+        if w in ("laut", "gemäß"):
+            sp = _np(ctx, k + 1, b, allow_pronoun=False)
+        elif w == "zufolge" and k > a:
+            sp = _np_backward(ctx, k, a)
+        elif w == "nach":
+            n = _source_noun_after(ctx, k + 1, b, lex)
+            if n is not None:
+                end = n + 1
+                if end < b and low[end] in _GEN_DETS:
+                    g = _np(ctx, end, b, allow_pronoun=False)
+                    end = g[1] if g is not None else end
+                sp = (k + 1, end)
+        if sp is None:
+            continue
+        lo = max((m for m in range(a, min(k, sp[0])) if low[m] in (",", ";", "(", "–")), default=a - 1) + 1
+        hi = next((m for m in range(max(k, sp[1]), b) if low[m] in (",", ";", ")", "–")), b)
+        cue_lo, cue_hi = min(k, sp[0]), max(k + 1, sp[1])
+        if cue_lo - lo >= hi - cue_hi:
+            msg = _msg_span(ctx, lo, cue_lo)
+        else:
+            msg = _msg_span(ctx, cue_hi, hi)
+        if msg is None:
+            continue
+        extra.append(_make(ctx, "indirect", msg, [k], sp))
+        taken.append((toks[sp[0]].start, toks[sp[1] - 1].end))
+    return extra
