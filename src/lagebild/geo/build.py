@@ -107,8 +107,27 @@ def _geonames_points(city_ids: set[int]) -> tuple[dict[int, tuple[float, float]]
     for gid, name, cc, st, lat, lon in rows:
         by_id.setdefault(int(gid), (float(lat), float(lon)))
         if int(gid) not in city_ids:
-            by_name[(cc, norm(name))].append((int(gid), float(lat), float(lon), st or ""))
+            row = (int(gid), float(lat), float(lon), st or "")
+            keys = {norm(part) for part in name.split("/")}  # "New Brunswick/Nouveau-Brunswick"
+            keys |= {_bare_key(k) for k in keys}
+            for k in keys - {""}:
+                by_name[(cc, k)].append(row)
     return by_id, by_name
+
+
+#: words around a region's name in GeoNames' formal names ("State of Queensland", "Guangdong Sheng", "Estado de
+#: Jalisco", "Homs Governorate", "Donets'ka Oblast'"): dropped on both sides when names are matched
+_AFFIX = re.compile(
+    r"^(?:(?:free and hanseatic |free |federal |autonomous )?(?:state|province|provincia|estado|departamento|"
+    r"department|region|regione|region de|grand duchy|canton|county|district|city|republic|territory|"
+    r"governorate|emirate|municipality|prefecture|voivodeship|oblast|krai|kray)(?: of| de| del| di| du)? )+|"
+    r"(?: (?:sheng|zizhiqu|shi|state|province|governorate|oblast|oblast|region|prefecture|ken|to|fu|do|krai|kray|"
+    r"respublika|republic|territory|county|district|voivodeship|department|departement|division|emirate|"
+    r"autonomous region|special administrative region|sar|muhafazat|wilayat|vilayeti|ili|aimag|rayon))+$")
+
+
+def _bare_key(key: str) -> str:
+    return " ".join(_AFFIX.sub("", key).split())
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -140,9 +159,9 @@ def _apply_geonames_points(b: _Builder, city_ids: set[int]) -> dict[str, int]:
         if ft not in _MATCH_KM:
             continue
         keys = [norm(r["name"])]
-        bare = norm(" ".join(_ADMIN_WORDS.sub(" ", r["name"]).split()))
-        if bare and bare != keys[0]:
-            keys.append(bare)
+        for bare in (norm(" ".join(_ADMIN_WORDS.sub(" ", r["name"]).split())), _bare_key(keys[0])):
+            if bare and bare not in keys:
+                keys.append(bare)
         best = None
         for key in keys:
             for gid, lat, lon, st in by_name.get((r["cc"], key), ()):
