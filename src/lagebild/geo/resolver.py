@@ -278,13 +278,19 @@ class Resolver:
         likely a place the gazetteer lacks: it goes to the fallback (the article's main place) instead.
         """
         max_pop = self.w.get("stray_alt_max_pop", 0)
-        if not max_pop:
+        max_pop0 = self.w.get("stray_primary_max_pop", 0)
+        if not max_pop and not max_pop0:
             return
         for m, own in zip(mentions, owns, strict=True):
             c = m.choice
-            if (c is None or m.country or m.kind != "toponym" or c.ftype != "city" or c.flag != 1
-                    or c.pop >= max_pop or any(x.flag in (0, 2) for x in m.candidates)):
+            if c is None or m.country or m.kind != "toponym" or c.ftype != "city":
                 continue
+            if c.flag == 1:
+                if c.pop >= max_pop or any(x.flag in (0, 2) for x in m.candidates):
+                    continue
+            elif c.flag != 0 or c.pop >= max_pop0 or any(x.flag == 2 or x.ftype != "city" or x.pop >= max_pop0
+                                                         for x in m.candidates):
+                continue  # primary names: only when every reading is a small town ("Heathrow" is one in Florida)
             others = {k: v - own[0].get(k, 0.0) for k, v in cc_prof.items()}
             if sum(v for v in others.values() if v > 0) > 0 and others.get(c.cc, 0.0) <= 0:
                 m.choice, m.score, m.confidence = None, 0.0, 0.0
