@@ -351,3 +351,31 @@ def test_quantities_measure_unit_not_repeated_across_nouns():
             "einer Stärke von 7,0 auf der Momenten-Magnituden-Skala in einer Tiefe von etwa 10 Kilometern.")  # s021
     assert _one(text, "7,0").category is None
     assert _one(text, "etwa 10 Kilometern").category == "distance"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "value_max", "category"),
+    [
+        ("Nur ein bis zwei Krankenschwestern stünden durchschnittlich für eine Station mit 60 Säuglingsbetten zur "
+         "Verfügung.", "ein bis zwei", 1, 2, "medics"),  # dev t047
+        ("Bei der Versuchsgruppe handelte es sich um Personen, die zwischen einer und vier Zigaretten täglich geraucht "
+         "haben.", "zwischen einer und vier", 1, 4, None),  # dev t021
+        ("Das entspricht zwei Dritteln der gesamten Einnahmen der Palästinensischen Autonomiebehörde.", "zwei Dritteln",
+         2 / 3, None, None),  # dev t038
+        ("Es gab zwei Enthaltungen und 73 Gegenstimmen.", "zwei Enthaltungen", 2, None, "votes"),  # dev t032
+        ("Australien stellt mit insgesamt 1.800 am Einsatz beteiligten Männern die Mehrheit der Eingreiftruppe.",
+         "1.800", 1800, None, "people"),  # dev t009
+    ],
+)
+def test_quantities_ranges_from_ein_dative_fractions_attribute_phrases(text, surface, value, value_max, category):
+    q = _one(text, surface)
+    assert q.value == pytest.approx(value)
+    assert q.value_max == value_max
+    assert q.category == category
+
+
+def test_quantities_magnitude_after_staerke_is_a_measure():
+    text = ("Bei einem Erdbeben der Stärke 6 mit Epizentrum in San Felice sul Panaro sind sechs Personen ums Leben "
+            "gekommen und mindestens fünfzig verletzt worden.")  # dev t004
+    assert [(q.text, q.category) for q in extract(text)] == [
+        ("6", None), ("sechs", "killed"), ("mindestens fünfzig", "injured")]

@@ -71,6 +71,7 @@ class Lexicon:
     size_participles: tuple[str, ...] = ()
     ambiguous_after_article: frozenset[str] = frozenset()
     label_heads: tuple[str, ...] = ()
+    measure_nouns: frozenset[str] = frozenset()
     ueber_governors: tuple[str, ...] = ()
     unit_compound_heads: tuple[tuple[str, str], ...] = ()
     prefix_currencies: dict[str, str] | None = None
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         size_participles=tuple(raw.get("size_participles", ())),
         ambiguous_after_article=frozenset(raw.get("ambiguous_after_article", ())),
         label_heads=tuple(w for w in raw["label_nouns"] if len(w) >= 5 and w.isalpha()),
+        measure_nouns=frozenset(raw.get("measure_nouns", ())),
         ueber_governors=tuple(raw.get("ueber_governors", ())),
         unit_compound_heads=tuple(sorted(raw.get("unit_compound_heads", {}).items(), key=lambda kv: -len(kv[0]))),
         prefix_currencies=raw.get("prefix_currencies", {}),
@@ -260,12 +262,15 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
         if value_w is None:
             return None
         if low in lex.weak and nxt not in lex.multipliers and nxt not in lex.fractions and nxt != "dutzend" \
-                and not _is_measure_unit(toks[i + 1].text if i + 1 < n else "", lex):
+                and not _is_measure_unit(toks[i + 1].text if i + 1 < n else "", lex) \
+                and not _weak_range_start(toks, i, lex):
             return None  # "ein Mann" is an article; "ein Pfund", "einen Euro" are amounts
         value = float(value_w)
         j = i + 1
     if j < n:
         m = toks[j].text.lower()
+        if m not in lex.fractions and len(m) > 6 and m.endswith("n") and m[:-1] in lex.fractions:
+            m = m[:-1]  # "zwei Dritteln"
         if m in lex.fractions:
             return value * lex.fractions[m], j + 1, None, True
         if m == "dutzend":
@@ -276,6 +281,18 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
 
 
 _HALF = ("halbe", "halben", "halbes")
+
+
+def _weak_range_start(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """ "ein bis zwei Krankenschwestern", "zwischen einer und vier Zigaretten": "ein" is the lower end of a range."""
+    if i + 2 >= len(toks):
+        return False
+    conn = toks[i + 1].text.lower()
+    if not (conn == "bis" or (conn == "und" and i > 0 and toks[i - 1].text.lower() == "zwischen")):
+        return False
+    upper = toks[i + 2].text
+    w = _word_value(upper.lower(), lex)
+    return (upper.isdigit() and len(upper) <= 2) or (w is not None and 2 <= w <= 20 and upper.lower() not in lex.weak)
 
 
 def _half_value(w: str, lex: Lexicon) -> float | None:
@@ -330,6 +347,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.replace("-", "").isalpha()
             and prev not in lex.qualifiers1
             and not (i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers)
+            and prev not in lex.measure_nouns
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit()
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis"))):
@@ -694,6 +712,10 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             k += 2  # "die 250 an Bord befindlichen Menschen"
             skipped += 1
             continue
+        if low in _ATTR_PREPS:
+            noun = _attribute_phrase_noun(toks, k, lex)
+            if noun is not None:
+                return noun  # "1.800 am Einsatz beteiligten Männern", "13 in besagter Lagerhalle beschäftigte Mitarbeiter"
         if low in ("von", "der", "des", "aller") and (num.fraction or num.qualifier == "at_least" or skipped == 0):
             k += 1
             skipped += 1
@@ -708,6 +730,25 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             return None
         k += 1
         skipped += 1
+    return None
+
+
+_ATTR_PREPS = frozenset({"am", "an", "im", "in", "bei", "beim", "aus", "auf", "vom", "von", "zur", "zum", "mit"})
+
+
+def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | None:
+    """A prepositional phrase inside an attribute ends in a participle or adjective (-te, -ten, -ende, -enden …) right
+    before the counted noun; accept the noun only when it is known, so "in Berlin lebende" stays cautious."""
+    for m in range(k + 2, min(len(toks) - 1, k + 5)):
+        w = toks[m].text
+        if w in _PUNCT_STOP or _DIGITS.match(w):
+            return None
+        if w[:1].islower() and w.isalpha() and w.endswith(("te", "ten", "ter", "tes", "ende", "enden", "ender")) \
+                and w.lower() not in lex.function_words:
+            cand = toks[m + 1]
+            if cand.text[:1].isupper() and _object_category(cand.text, lex) is not None:
+                return cand
+            return None
     return None
 
 
