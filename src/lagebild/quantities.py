@@ -528,6 +528,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                         and toks[j + 1].text.lower() in ("stunde", "std."):
                     num.unit = "km/h"  # "120 Kilometern pro Stunde" is a speed
                     num.j = j = j + 2
+        if num.unit is None and i > 0 and (toks[i - 1].text.lower() in lex.measure_nouns or (
+                i > 1 and toks[i - 1].text.lower() == "von" and toks[i - 2].text.lower() in lex.measure_nouns)):
+            num.unit = "scale"  # "der Stärke 6", "einer Stärke von 7,0": a reading on a scale, not a head count
         if num.unit in lex.duration_units:
             # "im Alter von 58, 60 und 65 Jahren": the whole list is ages/durations
             cur = num.i
