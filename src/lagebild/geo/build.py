@@ -148,6 +148,12 @@ def _apply_geonames_points(b: _Builder, city_ids: set[int]) -> dict[str, int]:
     if not by_id:
         return dict(n)
     us_states = {r["admin1"] for r in b.rows if r["ftype"] == F_ADMIN1 and r["cc"] == "US"}
+    # every name an admin1 entry is known by (ISO and German names too: "Hessen", "Tirol")
+    a1_keys: dict[int, list[str]] = defaultdict(list)
+    for key, post in b.postings.items():
+        for idx, flag in post.items():
+            if flag <= N_CURATED and b.rows[idx]["ftype"] == F_ADMIN1 and b.rows[idx]["gid"] <= 0:
+                a1_keys[idx].append(key)
     for idx, r in enumerate(b.rows):
         ft = r["ftype"]
         if ft in (F_COUNTRY, F_CONTINENT) or (ft in (F_ADMIN1, F_ADMIN2) and r["gid"] > 0):
@@ -159,7 +165,8 @@ def _apply_geonames_points(b: _Builder, city_ids: set[int]) -> dict[str, int]:
         if ft not in _MATCH_KM:
             continue
         keys = [norm(r["name"])]
-        for bare in (norm(" ".join(_ADMIN_WORDS.sub(" ", r["name"]).split())), _bare_key(keys[0])):
+        for bare in (norm(" ".join(_ADMIN_WORDS.sub(" ", r["name"]).split())), _bare_key(keys[0]),
+                     *sorted(a1_keys.get(idx, ())), *sorted(_bare_key(k) for k in a1_keys.get(idx, ()))):
             if bare and bare not in keys:
                 keys.append(bare)
         best = None
