@@ -43,3 +43,27 @@ def test_demonyms_english_adjective_resolves_to_england() -> None:
     m = Mention(0, 7, "English", kind="adjective", country=r.fixed_code(lookup("English")[0]))
     r.resolve([m])
     assert m.choice.cc == "GB" and m.choice.ftype == "admin1" and m.choice.name == "England"
+
+
+@pytest.mark.parametrize("word,target", [
+    ("bayerischen", "DEU/Bavaria"), ("baden-württembergische", "DEU/Baden-Württemberg"),
+    ("katalanischen", "ESP/Catalonia"), ("Texan", "USA/Texas"),
+])
+def test_demonyms_first_level_regions(word: str, target: str) -> None:
+    assert lookup(word)[0] == target and country_of(word) == target[:3]
+
+
+def test_stage_regional_adjective_is_the_region() -> None:
+    from lagebild.doc import Doc
+    from lagebild.geo.stage import PlaceStage
+    from lagebild.records import Article, content_id
+    from lagebild.segment import SegmentStage
+
+    # regional adjectives, one hyphenated: the region, not the country
+    text = ("Nach Angaben der baden-württembergischen Landesregierung wurde der Plan mit der bayerischen "
+            "Staatsregierung abgestimmt.")
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2005-05-03", language="de")))
+    doc = PlaceStage()(doc)
+    got = {p.text: p for p in doc.places}
+    assert got["baden-württembergischen"].name == "Baden-Württemberg" and got["bayerischen"].name == "Bavaria"
+    assert all(p.kind == "adjective" and p.feature_type == "admin1" for p in got.values())

@@ -180,7 +180,7 @@ class PlaceStage:
                 i += 1
                 continue
             if not _is_cap(w):
-                d = demonym_lookup(w) if len(w) > 4 and w.isalpha() else None
+                d = demonym_lookup(w) if len(w) > 4 and w.replace("-", "").isalpha() else None
                 if d:
                     out.append(Mention(t.start, t.end, w, kind=d[1], country=self._code(d[0])))
                 i += 1
