@@ -116,7 +116,7 @@ class Resolver:
                     c.flag = max(c.flag, 1)
                 return cands
         # a name the gazetteer lacks that contains one it knows: a building/team/court named after a place
-        words = m.text.replace("’s", "").replace("'s", "").split()
+        words = re.split(r"[\s\-–/]+", m.text.replace("’s", "").replace("'s", "").strip())
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
                 part = " ".join(words[i:i + n])
