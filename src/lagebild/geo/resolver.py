@@ -361,7 +361,10 @@ class Resolver:
             if c.ftype == "admin1" and c.cc in seats and m.hint != "region":
                 s -= w["seat_penalty"]
             if c.cc and cc_total > 0:
-                s += w["profile"] * (cc_prof.get(c.cc, 0.0) - own[0].get(c.cc, 0.0)) / cc_total
+                # a share is only as strong as the evidence behind it: one ambiguous name's top reading is
+                # not a whole article's country ("San Fernando" alone does not make "Los Angeles" Philippine)
+                mass = min(1.0, cc_total / w["profile_mass"]) if w.get("profile_mass") else 1.0
+                s += w["profile"] * mass * (cc_prof.get(c.cc, 0.0) - own[0].get(c.cc, 0.0)) / cc_total
             if c.admin1 and a1_total > 0 and c.ftype in ("city", "admin2"):
                 key = (c.cc, c.admin1)
                 s += w["profile_admin1"] * (a1_prof.get(key, 0.0) - own[1].get(key, 0.0)) / a1_total
