@@ -80,6 +80,7 @@ _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden w
                  "kann konnte muss musste ist war sind waren".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden könnte müsste dürfte gäbe "
                    "gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen bliebe blieben".split())
+_SUBJECT_PPS = frozenset({"in", "aus", "von", "für", "bei"})  # PPs that attach to a speaker ("Die Botschaft in Riad")
 # determiners of accusative, dative and genitive phrases: such a phrase is never the subject
 _OBLIQUE_DETS = frozenset("den dem einen einem des eines".split())
 _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split())
@@ -634,7 +635,7 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
             return None
     if sp is not None and (sp[1] == cue or all(ctx.low[m] in adv for m in range(sp[1], cue))):
         return sp
-    if sp is not None and sp[0] == start and sp[1] + 1 < cue and ctx.low[sp[1]] in ("in", "aus", "von", "für", "bei"):
+    if sp is not None and sp[0] == start and sp[1] + 1 < cue and ctx.low[sp[1]] in _SUBJECT_PPS:
         # "Die US-Botschaft in Riad teilte … mit": a place or organisation PP attached to the subject
         pp = _np(ctx, sp[1] + 1, cue, allow_pronoun=False)
         if pp is not None and (pp[1] == cue or all(ctx.low[m] in adv for m in range(pp[1], cue))):
@@ -1222,7 +1223,7 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     low, toks = ctx.low, ctx.toks
     lex = cues()
     comma = next((m for m in range(a + 2, min(b - 2, a + 25)) if low[m] in (",", ":")), None)
-    if comma is None or any(low[m] in (";", "(", "„", "»", '"') for m in range(a, comma)):
+    if comma is None or any(low[m] in (";", "„", "»", '"') for m in range(a, comma)):
         return None
     noun = next((m for m in range(a + 2, comma) if low[m] in lex.speech_nouns and _is_cap(toks[m].text)), None)
     if low[comma + 1] not in _DASS and not (
@@ -1234,6 +1235,10 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
             "es", "das", "dies", "dieses", "dabei", "damit", "wie", "wenn", "weil", "als", "da", "ob", "dass"):
         return None
     sp = _np(ctx, start, comma)
+    if sp is not None and sp[1] + 1 < comma and low[sp[1]] in _SUBJECT_PPS:
+        pp = _np(ctx, sp[1] + 1, comma, allow_pronoun=False)  # "Die Schutzvereinigung für Wertpapierbesitz (DSW)"
+        if pp is not None:
+            sp = (sp[0], pp[1])
     if sp is None or sp[1] >= comma:
         return None
     v = sp[1]

@@ -1,0 +1,111 @@
+"""Quotes: frames added in the third rule round (generic "dass" frames, speech nouns, verb-final cues,
+speech acts in the perfect, extra source markers, oblique noun phrases).
+
+All sentences are German Wikinews text (CC BY 2.5, page id given); only the text is used, none of the
+SpkAtt annotations.
+"""
+
+from __future__ import annotations
+
+from lagebild.doc import Doc
+from lagebild.quotes import QuoteStage
+from lagebild.records import Article, content_id
+from lagebild.segment import SegmentStage
+
+
+def _quotes(text: str):
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, language="de")))
+    qs = QuoteStage()(doc).quotes
+    for q in qs:
+        assert doc.text[q.start:q.end] == q.text
+        assert doc.text[q.message_start:q.message_end] == q.message
+        if q.cue is not None:
+            assert doc.text[q.cue_start:q.cue_end] == q.cue
+        if q.speaker is not None:
+            assert doc.text[q.speaker_start:q.speaker_end] == q.speaker
+    return qs
+
+
+def test_quotes_generic_dass_frame_with_unlisted_verb():
+    # Wikinews 70935
+    (q,) = _quotes("Anonymous bekundete, dass die Daten leicht zugänglich gewesen seien und nicht verschlüsselt waren.")
+    assert (q.speaker, q.cue) == ("Anonymous", "bekundete")
+    assert q.message.startswith("dass die Daten")
+
+
+def test_quotes_lower_case_speaker_after_determiner():
+    # Wikinews 40335
+    (q,) = _quotes("Die taz vermutet, dass der automatisierte Zugriff auf diese Daten schon heute üblich ist.")
+    assert q.speaker == "Die taz"
+
+
+def test_quotes_speech_noun_frames_the_clause():
+    # Wikinews 38180
+    (q,) = _quotes("Die Deutsche Schutzvereinigung für Wertpapierbesitz (DSW) ist der Ansicht, dass das VW-Gesetz "
+                   "zu einer relativ geringen Produktivität des Konzerns führe.")
+    assert q.speaker.startswith("Die Deutsche Schutzvereinigung")
+    assert q.message.startswith("dass das VW-Gesetz")
+
+
+def test_quotes_verb_final_cue_in_subordinate_clause_is_no_frame():
+    # Wikinews 30253 and 66171: the comma after the cue resumes the main clause
+    assert _quotes("Der „Spaceport America“, der früher „Southwest Regional Spaceport“ hieß, gilt als das wichtigste "
+                   "Infrastrukturprojekt der Vereinigten Staaten.") == []
+    assert _quotes("Nachdem die Steuerberaterin die Polizei informiert hatte, wurde eine 400-köpfige "
+                   "Sonderkommission eingerichtet, um das Mädchen zu retten und den Täter festzunehmen.") == []
+
+
+def test_quotes_konjunktiv_after_clause_less_speech_act_takes_its_agent():
+    # Wikinews 63711
+    qs = _quotes("Die Entscheidung wurde vom Bundesverband Erneuerbare Energie als rückschrittlich kritisiert. "
+                 "Langfristig werde es sogar teurer, da es den notwendigen Ausbau erneuerbarer Energien behindere.")
+    q = next(q for q in qs if q.message.startswith("Langfristig"))
+    assert q.speaker == "vom Bundesverband Erneuerbare Energie"
+
+
+def test_quotes_reported_speech_act_in_the_perfect():
+    # Wikinews 40973
+    (q,) = _quotes("Die CDU hatte zu dem Thema Aufklärung gefordert.")
+    assert (q.kind, q.speaker) == ("reported", "Die CDU")
+
+
+def test_quotes_negated_speech_act_and_question_are_not_reports():
+    # Wikinews 33857 and 49334
+    assert _quotes("Zu den Geschehnissen des Atomwaffentests in Nordkorea äußerte er sich nicht.") == []
+    assert _quotes("Was würdest du sagen, welche deiner Arbeiten hast du am meisten genossen?") == []
+
+
+def test_quotes_wie_frame_with_lower_case_source():
+    # Wikinews 39672
+    (q,) = _quotes("Wie t-online.de berichtet, ist der erste Trailer zum vierten Teil des Actionspiels "
+                   "„Grand Theft Auto“ im Internet veröffentlicht worden.")
+    assert (q.speaker, q.cue) == ("t-online.de", "berichtet")
+
+
+def test_quotes_object_first_colon_frame_takes_the_subject():
+    # Wikinews 13440: "Den Unmut …" is an accusative object, never the speaker
+    qs = _quotes("Den Unmut der CDU über Stoibers Äußerungen brachte die gesundheitspolitische Sprecherin der "
+                 "Unionsfraktion im Bundestag, Annette Widmann-Mauz, zum Ausdruck: „Es gibt keinen Grund, "
+                 "Positionen aufzugeben, bevor die Koalitionsverhandlungen begonnen haben.“")
+    q = next(q for q in qs if q.kind == "direct")
+    assert q.speaker is not None and q.speaker.startswith("die gesundheitspolitische Sprecherin")
+
+
+def test_quotes_second_source_marker_in_a_sentence_is_its_own_event():
+    # Wikinews 63418
+    qs = _quotes("Guerreros ist einer von fünf kubanischen Häftlingen, die nach kubanischen Aussagen zu Unrecht seit "
+                 "1998 eine Strafe in fünf verschiedenen US-Hochsicherheitsgefängnissen verbüßen, zumindest aber laut "
+                 "Amnesty International und UNO in einem nicht fairen Verfahren verurteilt wurden.")
+    speakers = {q.speaker for q in qs}
+    assert "kubanischen Aussagen" in speakers
+    assert any(s and s.startswith("Amnesty International") for s in speakers)
+
+
+def test_quotes_laut_with_demonstrative_and_subject_with_place():
+    # Wikinews 48246 and 1229
+    (q,) = _quotes("Laut diesem Entwurf wären allerdings nur die Downloads betroffen, die mit kommerziellen "
+                   "Absichten durchgeführt werden.")
+    assert (q.speaker, q.cue) == ("diesem Entwurf", "Laut")
+    (q,) = _quotes("Die US Botschaft in Riad teilte dem Fernsehsender CNN mit, dass sich keine US-amerikanischen "
+                   "Bürger in Geiselhaft befänden.")
+    assert q.speaker == "Die US Botschaft in Riad"
