@@ -115,7 +115,7 @@ def test_events_passive_of_an_ieren_verb_makes_the_subject_the_target() -> None:
                "bombardiert.", "2009-01-01")
     (ev,) = [e for e in doc.events if e.trigger == "bombardiert"]
     assert [a.text for a in ev.sources] == []
-    assert "Hamas" in [a.text for a in ev.targets]
+    assert any("Hamas" in a.text for a in ev.targets)  # "Ministerien der Hamas"
     assert_offsets(doc)
 
 

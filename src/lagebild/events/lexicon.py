@@ -17,6 +17,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 TRIGGERS_FILE = DATA / "event_triggers_de.tsv"
 ROLES_FILE = DATA / "actor_roles.tsv"
 MODALITY_FILE = DATA / "event_modality_de.tsv"
+ROLE_CUES_FILE = DATA / "event_role_cues_de.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,3 +193,25 @@ def modality() -> list[ModalityCue]:
         out.append(ModalityCue(r["lang"], r["flag"], re.compile(rf"\b(?:{pat})\b" if phrase else pat),
                                phrase, r.get("scope") or "clause", r.get("frame") or None))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCues:
+    """German clause cues for roles (``data/event_role_cues_de.tsv``), one compiled pattern per (cue, type)."""
+
+    rx: dict[tuple[str, str], re.Pattern[str]]
+
+    def has(self, cue: str, etype: str, word: str) -> bool:
+        for key in ((cue, etype), (cue, "*")):
+            rx = self.rx.get(key)
+            if rx is not None and rx.fullmatch(word):
+                return True
+        return False
+
+    def any_in(self, cue: str, etype: str, words: set[str]) -> bool:
+        return any(self.has(cue, etype, w) for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def role_cues() -> RoleCues:
+    return RoleCues({(r["cue"], r["type"]): re.compile(r["words"]) for r in _rows(ROLE_CUES_FILE)})

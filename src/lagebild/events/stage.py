@@ -15,7 +15,7 @@ from typing import Any
 from ..doc import Doc
 from ..records import Actor, Event, EventMention, Place, Token
 from .dedup import dedup_article
-from .lexicon import Trigger, english_actors, modality, roles, triggers
+from .lexicon import Trigger, english_actors, modality, role_cues, roles, triggers
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,12 @@ _PARTITIVE_DE = {"gruppe", "reihe", "dutzende", "hunderte", "tausende", "anzahl"
 # "nach Angaben der Regierung", "Berichten des Senders zufolge": the reporter, not a participant
 _REPORT_NOUNS_DE = {"angaben", "informationen", "berichten", "aussagen", "darstellung", "schätzungen",
                     "einschätzung", "erkenntnissen", "meldungen", "quellen"}
+# relational nouns: the name after them is the other party ("Gegner Mubaraks"), not their affiliation
+_RELATIONAL_DE = re.compile(r"(gegner|anhänger|unterstützer)(n|in|innen)?$")
+# prepositions of a frame adjunct ("Bei einem Anschlag ...", "durch eine Straßenblockade"): the event noun in them
+# takes its roles from the clause's verb
+_ADJUNCT_PREPS_DE = {"bei", "beim", "durch", "mit", "während", "nach", "infolge", "unter", "in", "im"}
+_RELPRON_DE = {"der", "die", "das", "welche", "welcher", "den", "dem", "denen"}
 _ADJ = re.compile(r"isch(e|en|er|es|em)?$")
 _EN_TARGET_PREPS = {"to", "with", "from", "in", "into", "against", "on", "at"}
 _CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
@@ -138,6 +144,7 @@ class EventStage:
         self.lex = triggers()
         self.roles = roles()
         self.modality = modality()
+        self.cues = role_cues()
         self.use_classifier = bool(self.config.get("classifier", mode == "accurate"))
         # HanTa POS (~6k tokens/s) checks noun/verb readings and participles; in fast mode capitalisation and
         # participle shape stand in for it, which keeps the stage at a few ms per article
@@ -286,8 +293,8 @@ class EventStage:
             elif not code:
                 # a generic body the tagger marked as a name ("Luftwaffe", "Armee"): code it by its role noun
                 rm = self.roles.role_de(ent.text.split()[-1]) if lang == "de" else self.roles.role_en(ent.text)
-                if rm is not None:
-                    code, mode = (country or "") + rm[0], rm[1]
+                if rm is not None and rm[0] != "-":
+                    code, mode = ((country or "") + rm[0]) or None, rm[1]
             cand = _Cand(i, j, Actor(text=ent.text, start=ent.start, end=ent.end, code=code, country=country,
                                      qid=ent.qid, entity=ent.entity), kind, mode)
             cands.append(cand)
@@ -331,9 +338,37 @@ class EventStage:
                     covered.update(range(k, j))
                     k = j
                     continue
+            if lang == "de" and tok.text[:1].isupper() and k > doc.sentences[doc.sentence_of(tok.start)].token_start \
+                    and not (k + 1 < b and toks[k + 1].text[:1].isupper()) and tok.text.replace("-", "").isalpha():
+                iso = _country_of(tok.text)  # a demonym noun: "militanter Palästinenser", "zwei Iraner"
+                if iso and actor_file.lookup(tok.text, roles=False, adjectives=False) is None:
+                    cands.append(_Cand(k, k + 1, Actor(text=tok.text, start=tok.start, end=tok.end, code=iso,
+                                                       country=iso), "role"))
+                    covered.add(k)
             k += 1
         cands.sort(key=lambda c: c.i)
-        return cands
+        return self._merge_appositions(doc, cands) if lang == "de" else cands
+
+    @staticmethod
+    def _merge_appositions(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """A role noun and the name that follows it are one actor: "Bundeskanzlerin Angela Merkel" (apposition),
+        "Vertreter von Amnesty International", "Truppen der NATO" (affiliation); the name's code wins."""
+        toks = doc.tokens
+        out: list[_Cand] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.kind in ("role", "object") and c.kind == "name"
+                    and not _RELATIONAL_DE.search(prev.actor.text.lower())):
+                gap = [toks[m].text.lower() for m in range(prev.j, c.i)]
+                if not gap or (len(gap) == 1 and gap[0] in ("von", "der", "des")):
+                    s, e = prev.actor.start, c.actor.end
+                    a = c.actor
+                    out[-1] = _Cand(prev.i, c.j, Actor(text=doc.text[s:e], start=s, end=e, code=a.code or prev.actor.code,
+                                                       country=a.country or prev.actor.country, qid=a.qid,
+                                                       entity=a.entity), prev.kind, prev.mode)
+                    continue
+            out.append(c)
+        return out
 
     @staticmethod
     def _place_country(doc: Doc, start: int, end: int) -> str | None:
@@ -406,9 +441,11 @@ class EventStage:
             c = _country_of(toks[k + 2].text.rstrip("s")) or _country_of(toks[k + 2].text)
             if c:  # "die Armee Syriens", "Truppen der Ukraine"
                 country = c
-        code = (country or "") + role
         s, e = toks[i].start, tok.end
-        return _Cand(i, k + 1, Actor(text=doc.text[s:e], start=s, end=e, code=code, country=country), "role")
+        if role == "-":  # a facility or object noun: only ever a target
+            return _Cand(i, k + 1, Actor(text=doc.text[s:e], start=s, end=e, code=None, country=country), "object")
+        code = (country or "") + role
+        return _Cand(i, k + 1, Actor(text=doc.text[s:e], start=s, end=e, code=code or None, country=country), "role")
 
     # -- events for one sentence --------------------------------------------------------------------------------
     def _events_for(self, doc: Doc, si: int, lang: str, hits: list[_Hit]) -> list[Event]:
@@ -416,6 +453,7 @@ class EventStage:
         toks = doc.tokens
         sent = doc.sentences[si]
         seen_clause_type: set[tuple[int, str]] = set()
+        claimed: dict[tuple[int, str], Event] = {}
         for h in sorted(hits, key=lambda x: (x.trig.generic, x.start)):  # specific triggers claim a clause first
             t = h.trig
             a, b = self._clause(doc, si, h.tok, lang)
@@ -433,6 +471,17 @@ class EventStage:
                 if not part:
                     continue
             if (a, t.type) in seen_clause_type:
+                # a second trigger of the same type in the clause ("Bei dem Luftangriff ... getötet") fills the
+                # roles the first one left empty
+                first = claimed.get((a, t.type))
+                if first is not None and not (first.sources and first.targets):
+                    s2, t2 = self._roles_for(doc, h, a, b, self._candidates(doc, a, b, lang), lang)
+                    have = {(x.start, x.end) for x in first.sources + first.targets}
+                    if not first.sources:
+                        first.sources = [x for x in s2 if (x.start, x.end) not in have]
+                    if not first.targets:
+                        first.targets = [x for x in t2 if (x.start, x.end) not in have
+                                         and (x.start, x.end) not in {(y.start, y.end) for y in first.sources}]
                 continue
             cands = self._candidates(doc, a, b, lang)
             sources, targets = self._roles_for(doc, h, a, b, cands, lang)
@@ -463,6 +512,7 @@ class EventStage:
                 method="lexicon",
             )
             seen_clause_type.add((a, t.type))
+            claimed[(a, t.type)] = ev
             out.append(ev)
         out.sort(key=lambda e: e.trigger_start)
         return out
@@ -477,25 +527,62 @@ class EventStage:
     def _roles_for(self, doc: Doc, h: _Hit, a: int, b: int, cands: list[_Cand],
                    lang: str) -> tuple[list[Actor], list[Actor]]:
         toks = doc.tokens
-        preps = _PREPS_DE if lang == "de" else _PREPS_EN
+        de = lang == "de"
+        preps = _PREPS_DE if de else _PREPS_EN
+        cues = self.cues
+        t = h.trig
+        sent_start = doc.sentences[doc.sentence_of(toks[h.tok].start)].token_start
+        cand_toks = {m for c in cands for m in range(c.i, c.j)}
 
-        def gov(c: _Cand) -> str | None:
-            """The preposition governing the candidate's noun phrase, if any."""
-            j = c.i - 1
+        def gov_at(i: int, named: bool = False) -> str | None:
+            """The preposition governing a noun phrase that starts at token i, if any."""
+            j = i - 1
             while j >= a:
                 w = toks[j].text.lower()
-                if w == "von" and lang == "de" and j - 1 >= a and toks[j - 1].text.lower() in _PARTITIVE_DE:
-                    return gov(_Cand(j - 1, j, c.actor, c.kind))  # the partitive head's own governor
+                if de and named and j == i - 1 and toks[j].text[:1].isupper() and w.isalpha() and j > sent_start \
+                        and j not in cand_toks and j != h.tok:
+                    j -= 1  # a common noun before a name: "in der Hafenstadt Tripoli"
+                    continue
+                if de and w in _CONJ:
+                    prev = next((c for c in cands if c.j == j), None)
+                    if prev is not None:  # a later conjunct shares the first one's preposition
+                        return gov(prev)
+                    return None
+                if de and w == "von" and j - 1 >= a and j - 1 != h.tok and any(c.j == j for c in cands):
+                    return "of"  # "Joe Stork von HRW": affiliation, neither agent nor addressee
+                if w == "von" and de and j - 1 >= a and toks[j - 1].text.lower() in _PARTITIVE_DE:
+                    return gov_at(j - 1)  # the partitive head's own governor
+                if de and w == "seiten" and j - 1 >= a and toks[j - 1].text.lower() == "von":
+                    return "seitens"  # "von Seiten militanter Palästinenser"
                 if w in preps:
                     return w
                 if w in _DETS_DE or w in {"the", "a", "an", "its", "their"} or (toks[j].text[:1].islower()
                                                                               and w.isalpha() and len(w) > 3
                                                                               and w.endswith(("e", "en", "er", "es", "em"))
-                                                                              and lang == "de"):
+                                                                              and de):
                     j -= 1
                     continue
                 return None
             return None
+
+        def attr_head(c: _Cand) -> int | None:
+            """The noun a genitive attribute hangs on ("den Einsatz der Polizei", "das Vorgehen iranischer
+            Sicherheitskräfte"): such an actor is not a clause argument itself but shares its head's role."""
+            if not de:
+                return None
+            j = c.i - 1
+            if j >= a and toks[j].text.lower() in ("der", "des"):
+                j -= 1
+            elif not (toks[c.i].text[:1].islower() and toks[c.i].text.endswith("er")):
+                return None
+            if j < a or j == h.tok or (j <= sent_start and j not in cand_toks):
+                return None
+            w = toks[j].text
+            return j if w[:1].isupper() and w.isalpha() and w.lower() not in preps else None
+
+        def gov(c: _Cand) -> str | None:
+            hd = attr_head(c)
+            return gov_at(hd) if hd is not None else gov_at(c.i, c.kind in ("name", "place"))
 
         def det(c: _Cand) -> str | None:
             j = c.i - 1
@@ -515,12 +602,9 @@ class EventStage:
                     break
             return group
 
-        def actors_of(group: list[_Cand]) -> list[Actor]:
-            return [c.actor for c in group]
-
         def reporter(c: _Cand) -> bool:
             """The candidate names the source of the information ("nach Angaben der Regierung")."""
-            if lang != "de":
+            if not de:
                 return False
             if c.j < b and toks[c.j].text.lower() == "zufolge":
                 return True
@@ -532,14 +616,40 @@ class EventStage:
                 return True
             return j >= a and toks[j].text.lower() in _REPORT_NOUNS_DE
 
-        t = h.trig
-        usable = [c for c in cands if not (c.i <= h.tok < c.j) and not reporter(c)]
+        def done(src: list[_Cand], tgt: list[_Cand]) -> tuple[list[Actor], list[Actor]]:
+            src = [c for c in src if c.kind != "object"]  # a building or a target list never acts
+            ids = {id(c.actor) for c in src}
+            return [c.actor for c in src], [c.actor for c in tgt if id(c.actor) not in ids]
+
+        # a genitive attribute of another actor belongs to it ("Vertreter der jemenitischen Armee")
+        usable = [c for c in cands if not (c.i <= h.tok < c.j) and not reporter(c)
+                  and (attr_head(c) is None or attr_head(c) not in cand_toks)]
+        if t.type not in ("ASSAULT", "COERCE"):
+            usable = [c for c in usable if c.kind != "object"]
+        clause_words = {toks[m].text.lower() for m in range(a, b) if m != h.tok}
+        reflexive = de and "sich" in clause_words
         sources: list[_Cand] = []
         targets: list[_Cand] = []
-        if t.kind == "noun" or (t.kind == "phrase" and lang == "de" and toks[h.tok].text[:1].isupper()):
+
+        def addressee(g: str | None) -> bool:
+            return de and g is not None and (cues.has("addressee", t.type, g) or (reflexive and g == "mit"))
+
+        def subject_ok(c: _Cand) -> bool:
+            return det(c) not in _OBJ_DETS_DE and c.kind not in ("place", "object") and attr_head(c) is None
+
+        fallback = False
+        noun_roles: tuple[list[_Cand], list[_Cand]] = ([], [])
+
+        def combine(src: list[_Cand], tgt: list[_Cand]) -> tuple[list[Actor], list[Actor]]:
+            """Roles found on the event noun come first; the clause's verb adds what is missing."""
+            ns, nt = noun_roles
+            taken = {id(c) for c in ns + nt}
+            src = ns or [c for c in src if id(c) not in taken]
+            return done(src, nt + [c for c in tgt if id(c) not in taken and c not in src])
+        if t.kind == "noun" or (t.kind == "phrase" and de and toks[h.tok].text[:1].isupper()):
             after = [c for c in usable if c.i > h.tok]
             before = [c for c in usable if c.j <= h.tok]
-            if lang == "de" and h.tok > a:  # adjective demonym on the trigger noun: "russische Luftangriffe"
+            if de and h.tok > a:  # adjective demonym on the trigger noun: "russische Luftangriffe"
                 w = toks[h.tok - 1].text
                 if w[:1].islower() and w.isalpha():
                     iso = _country_of(w)
@@ -556,37 +666,89 @@ class EventStage:
                     sources = with_conj(c, after)
                 elif g in ("auf", "gegen", "on", "against") and not targets:
                     targets = with_conj(c, after)
+                elif g == "zwischen" and not sources and not targets:
+                    # "Feuergefechte zwischen Sunniten und Schiiten": the first party is coded as the source
+                    group = with_conj(c, after)
+                    sources, targets = group[:1], group[1:]
+                elif addressee(g) and not targets:
+                    targets = with_conj(c, after)
                 elif g is None and d in ("der", "des") and c.i <= h.tok + 4:
                     # a place in the genitive is what was attacked or seized ("Beschuss des Gazastreifens")
-                    if t.mode in _PATIENT_GENITIVE or (c.kind == "place" and t.type in ("ASSAULT", "COERCE")):
+                    if t.mode in _PATIENT_GENITIVE or (c.kind in ("place", "object") and t.type in ("ASSAULT", "COERCE")):
                         if not targets:
                             targets = with_conj(c, after)
                     elif not sources:
                         sources = with_conj(c, after)
-            trig_gov = gov(_Cand(h.tok, h.tok + 1, Actor(text="", start=0, end=0), "trigger"))
-            if not sources and trig_gov is None:  # "geht gegen die Proteste vor": the subject is not the protester
-                subj = [c for c in before if gov(c) is None and det(c) not in _OBJ_DETS_DE and c.kind != "place"]
+            if not targets and gov_at(h.tok) is None:
+                # the event noun as subject: "Die Katjuscha-Rakete traf einen Kindergarten"
+                objs = [c for c in after if gov(c) is None and det(c) in _OBJ_DETS_DE]
+                if objs:
+                    targets = with_conj(objs[0], after)
+            if not targets:
+                pre = [c for c in before if addressee(gov(c))]  # "An die Hamas erging die Aufforderung"
+                if pre:
+                    targets = with_conj(pre[0], before)
+            trig_gov = gov_at(h.tok)
+            respons = de and trig_gov in ("für", "zu", "zum", "zur") and cues.any_in("responsibility", t.type,
+                                                                                     clause_words)
+            receive = de and cues.any_in("receive", t.type, clause_words)
+            # a flight or protest noun as a predicate ("befinden sich auf der Flucht", "protestierten mit einer
+            # Sitzblockade") has the clause subject as its actor; "geht gegen die Proteste vor" does not
+            predicate = de and trig_gov in ("auf", "mit", "in", "im") and t.type in ("RETREAT", "PROTEST")
+            if not sources and (trig_gov is None or respons or predicate):
+                subj = [c for c in before if gov(c) is None and subject_ok(c)]
+                if respons:  # "machen den Geheimdienst für das Attentat verantwortlich": the object is responsible
+                    obj = [c for c in before if gov(c) is None and det(c) in _OBJ_DETS_DE and c.kind != "object"]
+                    subj = obj or subj
                 if subj:
-                    sources = with_conj(subj[0], before)
-            return actors_of(sources), actors_of(targets)
-        # verbs and verb phrases
-        clause_words = {toks[m].text.lower() for m in range(a, b)}
+                    group = with_conj(subj[0], before)
+                    if receive:  # "Musharraf erhielt weitere Kritik": the subject is the one criticised
+                        targets = targets or group
+                    else:
+                        sources = group
+            if de and not (sources and targets) and trig_gov in _ADJUNCT_PREPS_DE:
+                fallback = True  # "Bei einem Anschlag wurden 18 Menschen getötet": the clause's verb has the roles
+                noun_roles = (sources, targets)
+                sources, targets = [], []
+            else:
+                return done(sources, targets)
+        # verbs and verb phrases (and event nouns in an adjunct, via the clause's own verb)
         low = toks[h.tok].text.lower()
-        participle = toks[h.tok].pos == "VVPP" or (toks[h.tok].pos != "VVFIN" and _PARTICIPLE.match(low) is not None)
-        if lang == "de" and not participle and toks[h.tok].pos in (None, "VVFIN"):
-            participle = _PARTICIPLE_T.match(low) is not None and bool(clause_words & _PASSIVE_AUX_DE) or (
-                _PARTICIPLE_EN.match(low) is not None and bool(clause_words & _PAST_PASSIVE_AUX_DE))
-        if lang == "de":
+        if fallback:
+            participle = any(toks[m].text[:1].islower() and (_PARTICIPLE.match(toks[m].text) or
+                                                             _PARTICIPLE_T.match(toks[m].text))
+                             for m in range(a, b) if m != h.tok)
+        else:
+            span = [m for m in range(h.tok, b) if toks[m].start < h.end] or [h.tok]
+            participle = any(toks[m].pos == "VVPP" or (toks[m].pos != "VVFIN" and
+                                                      _PARTICIPLE.match(toks[m].text.lower()) is not None)
+                             for m in span)
+            if de and not participle and toks[h.tok].pos in (None, "VVFIN"):
+                participle = _PARTICIPLE_T.match(low) is not None and bool(clause_words & _PASSIVE_AUX_DE) or (
+                    _PARTICIPLE_EN.match(low) is not None and bool(clause_words & _PAST_PASSIVE_AUX_DE))
+        if de:
             passive = bool(clause_words & _PASSIVE_AUX_DE) and participle
             if not passive and participle and t.type in ("ASSAULT", "COERCE") and clause_words & _SEIN_DE:
                 passive = True
         else:
-            passive = bool(clause_words & _PASSIVE_AUX_EN) and toks[h.tok].text.lower().endswith(("ed", "en", "wn"))
+            passive = bool(clause_words & _PASSIVE_AUX_EN) and low.endswith(("ed", "en", "wn"))
+        if de and toks[a].text.lower() in _RELPRON_DE and a - 1 > sent_start and toks[a - 1].text == "," \
+                and a + 1 < b and not toks[a + 1].text[:1].isupper():
+            # a relative clause: its pronoun stands for the noun before the comma
+            ante = self._antecedent(doc, a, lang)
+            if ante is not None:
+                rel = _Cand(a, a + 1, ante.actor, ante.kind if ante.kind != "object" else "object", ante.mode)
+                usable = [rel] + usable
         free = [c for c in usable if gov(c) is None]
         agent_pp = [c for c in usable if gov(c) in ("von", "vom", "durch", "seitens", "by")]
         target_pp = [c for c in usable if gov(c) in ("auf", "gegen", "on", "against")]
-        if not passive and agent_pp and lang == "de" and ({"wurde", "wurden", "worden"} & clause_words):
+        if not passive and agent_pp and de and ({"wurde", "wurden", "worden"} & clause_words):
             passive = True  # "wurden von der Polizei festgenommen" even when the tagger missed the participle
+        if fallback and not passive and cues.any_in("death", t.type, clause_words):
+            # "Bei dem Angriff starben fünf Menschen": the dying are targets, a von/durch phrase the source
+            dying = [c for c in free if c.kind != "place"]
+            return combine(with_conj(agent_pp[0], usable) if agent_pp else [],
+                           with_conj(dying[0], free) if dying else [])
         if passive:
             if agent_pp:
                 sources = with_conj(agent_pp[0], usable)
@@ -596,7 +758,7 @@ class EventStage:
             elif target_pp:
                 targets = with_conj(target_pp[0], usable)
         else:
-            if lang == "en":
+            if not de:
                 # "of" inside a noun phrase ("a group of Moroccan diplomats") does not make it a PP
                 free = [c for c in usable if gov(c) in (None, "of")]
                 before = [c for c in free if c.j <= h.tok]
@@ -609,7 +771,13 @@ class EventStage:
                 if after:
                     targets = with_conj(after[0], after)
             else:
-                subj = [c for c in free if det(c) not in _OBJ_DETS_DE and c.kind != "place"]
+                first = min((c.i for c in free), default=b)
+                # a personal pronoun before any noun actor is the subject ("Dabei hätten sie ... bombardiert")
+                pron = any(cues.has("pronoun", t.type, toks[m].text.lower()) for m in range(a, first)
+                           if m != h.tok)
+                # "um gegen ... zu protestieren": an infinitive has no subject of its own in the clause
+                pron = pron or (not fallback and h.tok - 1 >= a and toks[h.tok - 1].text.lower() == "zu")
+                subj = [] if pron else [c for c in free if subject_ok(c)]
                 if subj:
                     sources = with_conj(subj[0], free)
                 objs = [c for c in free if c not in sources]
@@ -617,7 +785,24 @@ class EventStage:
                     targets = with_conj(objs[0], free)
             if not targets and target_pp:
                 targets = with_conj(target_pp[0], usable)
-        return actors_of(sources), actors_of(targets)
+            if not targets:
+                extra = [c for c in usable if addressee(gov(c)) and c not in sources]
+                if extra:
+                    targets = with_conj(extra[0], usable)
+        return combine(sources, targets)
+
+    def _antecedent(self, doc: Doc, a: int, lang: str) -> _Cand | None:
+        """The actor just before the comma that opens a relative clause at token a."""
+        toks = doc.tokens
+        sent = doc.sentences[doc.sentence_of(toks[a].start)]
+        end = a - 1  # the comma
+        start = end
+        while start > sent.token_start and toks[start - 1].text not in _CLAUSE_PUNCT:
+            start -= 1
+        if start >= end:
+            return None
+        before = [c for c in self._candidates(doc, start, end, lang) if c.j == end]
+        return before[-1] if before else None
 
     # -- modality ---------------------------------------------------------------------------------------------
     def _flags(self, doc: Doc, si: int, a: int, b: int, h: _Hit, lang: str) -> dict[str, Any]:
