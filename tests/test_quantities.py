@@ -379,3 +379,15 @@ def test_quantities_magnitude_after_staerke_is_a_measure():
             "gekommen und mindestens fünfzig verletzt worden.")  # dev t004
     assert [(q.text, q.category) for q in extract(text)] == [
         ("6", None), ("sechs", "killed"), ("mindestens fünfzig", "injured")]
+
+
+def test_quantities_attribute_phrase_after_a_name_and_own_clause():
+    text = ("Seit der Wiedereinführung der Todesstrafe in den Vereinigten Staaten 1976 wurden in Illinois 12 zum Tode "
+            "verurteilte Menschen hingerichtet, 20 wurden freigesprochen.")  # dev u010
+    assert [(q.text, q.category, q.gkg_type) for q in extract(text)] == [
+        ("12", "killed", "KILL"), ("20", "people", None)]
+
+
+def test_quantities_qualifier_before_a_leading_currency():
+    q = _one("Im vergangenen Jahr waren es etwa US $ 42.000 (rund 29.000 €) gewesen.", "etwa US $ 42.000")  # dev u037
+    assert (q.value, q.qualifier, q.category) == (42000, "about", "money")

@@ -350,7 +350,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.measure_nouns
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit()
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
-                     or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis"))):
+                     or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis")
+                     or (nlow in _ATTR_PREPS and _attribute_phrase_noun(toks, j, lex) is not None))):
         return True  # a name with a number: "Stuttgart 21", "Apollo 11", "Airbus A 300"
     if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
         return True
@@ -437,6 +438,18 @@ def built_tokens(a: _Num, b: _Num) -> list[Token]:
     return a.toks[a.j:b.i] if a.toks is not None else []
 
 
+def _own_verb(num: _Num, toks: list[Token]) -> bool:
+    """The count is the subject of its own passive/perfect clause ("20 wurden freigesprochen")."""
+    if num.j >= len(toks) or toks[num.j].text.lower() not in _AUX:
+        return False
+    for t in toks[num.j + 1:num.j + 4]:
+        w = t.text
+        if w.isalpha() and w.islower() and len(w) > 5 and "ge" in w[:6] and w.endswith(("t", "en")):
+            return True
+    return False
+
+
+_AUX = frozenset({"wurden", "wurde", "sind", "waren", "seien", "sei", "haben", "hatten", "konnten", "mussten"})
 # a unit is repeated only over a short gap without a noun: "von 114 auf 99 Euro", not
 # "15 Kilometer südwestlich der Hauptstadt ... mit einer Stärke von 7,0"
 _INHERIT_GAP = 10
@@ -472,6 +485,9 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                     t.text[:1].isupper() for t in built_tokens(prev_num, num))))
                 and (prev.unit is not None or prev.category is not None)):
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
+            if prev.category in lex.outcomes and num.toks is not None and num.j < len(num.toks) \
+                    and num.toks[num.j].text.lower() in _AUX:
+                q.category, q.gkg_type = "people", None  # "12 ... hingerichtet, 20 wurden freigesprochen"
         elif q.object is None and q.category in lex.outcomes and specific(prev.category) and prev.object is not None:
             q.category = prev.category  # "drei deutsche Soldaten, von denen ... zwei leicht verwundet wurden"
     # "die Verletzten seien zehn deutsche Touristen und zwei Peruaner": coordinated counts share the outcome
@@ -561,6 +577,16 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             code = lex.prefix_currencies.get(cur.lower())
             if code is not None and (not cur.isalpha() or cur.isupper()):
                 num.unit, num.q_i = code, i - 1  # "US$ 5 Millionen", "€ 20": the currency written first
+                if cur == "$" and i > 1 and toks[i - 2].text == "US":
+                    num.q_i = i - 2  # "US $ 42.000"
+                c = num.q_i
+                if num.qualifier is None and c > 0:
+                    p1 = toks[c - 1].text.lower()
+                    p2 = toks[c - 2].text.lower() if c > 1 else ""
+                    if lex.qualifiers2.get((p2, p1)) is not None:
+                        num.qualifier, num.q_i = lex.qualifiers2[(p2, p1)], c - 2
+                    elif lex.qualifiers1.get(p1) is not None and p1 != "gegen":
+                        num.qualifier, num.q_i = lex.qualifiers1[p1], c - 1  # "etwa US $ 42.000"
         first = num.q_i if num.q_i is not None else i
         if first >= 2 and (toks[first - 2].text.lower(), toks[first - 1].text.lower()) in lex.negators:
             num.negated = True
@@ -866,6 +892,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue
             if k < num.i and any(c in coord for c in range(k + 1, num.i)):
                 continue  # "Sie wurde vertrieben, und sie überlebte zwei Ehemänner": another clause
+            if k < num.i and _own_verb(num, toks) and any(toks[c].text == "," for c in range(k + 1, num.i)):
+                continue  # "... hingerichtet, 20 wurden freigesprochen": the count has its own verb
             if best is None or d < best[0]:
                 best = (d, n)
         if best is not None:
@@ -884,7 +912,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             after = [(num.i - k, hit) for k, hit in hits if k < num.i
                      and not any(eligible[m] and k < other.i < num.i for m, other in enumerate(nums))
                      and not any(k < s_ < num.i for s_ in semis)
-                     and not any(k < c < num.i for c in coord)]
+                     and not any(k < c < num.i for c in coord)
+                     and not (_own_verb(num, toks) and any(toks[c].text == "," for c in range(k + 1, num.i)))]
         out.append(min(after, key=lambda x: x[0])[1] if after else None)
     return out
 
