@@ -836,6 +836,7 @@ def _konj1(ctx: _Ctx, a: int, b: int, *, strict: bool = False) -> bool:
             and len(w) > 4
             and w.endswith("e")
             and not w.endswith("te")  # preterite "dankte", "durfte"
+            and w not in ("wurde", "würde")  # "Sie wurde … verurteilt": preterite passive
             and w.isalpha()
             and low[k - 1] in ("er", "sie", "es", "man")
             and not ctx.toks[k].text[:1].isupper()
