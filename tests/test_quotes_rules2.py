@@ -109,3 +109,17 @@ def test_quotes_laut_with_demonstrative_and_subject_with_place():
     (q,) = _quotes("Die US Botschaft in Riad teilte dem Fernsehsender CNN mit, dass sich keine US-amerikanischen "
                    "Bürger in Geiselhaft befänden.")
     assert q.speaker == "Die US Botschaft in Riad"
+
+
+
+def test_quotes_anaphoric_frame_points_back_to_the_sentence_before():
+    # Wikinews 61683 and 69106
+    qs = _quotes("Dulmatin, einer der mutmaßlichen Bombenleger der Terroranschläge von Bali (2002), wurde am Dienstag "
+                 "von einer Anti-Terroreinheit Indonesiens gestellt und getötet. "
+                 "Das bestätigte der Präsident Indonesiens, Susilo Bambang Yudhoyono.")
+    (q,) = qs
+    assert q.message.startswith("Dulmatin") and q.speaker.startswith("der Präsident Indonesiens")
+    (q,) = _quotes("Die FDP-Europaabgeordnete Silvana Koch-Mehrin hat Widerspruch gegen die Aberkennung ihres "
+                   "Doktortitels durch die Universität Heidelberg eingelegt. Dies teilte ein Sprecher Koch-Mehrins mit.")
+    assert (q.speaker, q.cue) == ("ein Sprecher Koch-Mehrins", "teilte")
+    assert q.message.startswith("Die FDP-Europaabgeordnete")

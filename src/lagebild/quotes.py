@@ -698,6 +698,10 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             continue
         if b - a < 4:
             continue
+        back = _anaphoric_frame(ctx, si, a, b, out)
+        if back is not None:
+            last, last_sent = back, si
+            continue
         # a question ("Was würdest du sagen, …?") asks for speech rather than reporting it
         found = _indirect_in_sentence(ctx, a, b, lex) if ctx.low[b - 1] != "?" else None
         if found is not None:
@@ -1360,3 +1364,34 @@ def _extra_markers(ctx: _Ctx, a: int, b: int, found: Quote, lex: CueLexicon) -> 
         extra.append(_make(ctx, "indirect", msg, [k], sp))
         taken.append((toks[sp[0]].start, toks[sp[1] - 1].end))
     return extra
+
+
+def _anaphoric_frame(ctx: _Ctx, si: int, a: int, b: int, out: list[Quote]) -> Quote | None:
+    """"Dies teilte der Geschäftsführer der Fraktion, Jens Nacke, mit.": the sentence before is the message."""
+    low = ctx.low
+    if si == 0 or b - a < 4 or low[a] not in ("dies", "das", "dieses") or low[b - 1] not in (".", "!"):
+        return None
+    part = _verb_cue(ctx, a + 1, b)
+    if part is None or low[a + 1] in _NO_REPORTED and not part:
+        return None
+    sp = _np_after_cue(ctx, a + 2, b)
+    pi = _particle_idx(ctx, a + 1, part, b) if part else None
+    if sp is None and pi is not None and pi > a + 2:
+        sp = _np(ctx, a + 2, pi)
+    if sp is None or low[sp[0]] in ("es", "man"):
+        return None
+    ps = ctx.doc.sentences[si - 1]
+    prev = next((q for q in out if ps.start <= q.message_start < ps.end), None)
+    if prev is not None:
+        if prev.cue is None:
+            prev.speaker = prev.speaker_start = prev.speaker_end = prev.speaker_entity = prev.speaker_role = None
+            _speaker_fields(ctx, sp, prev)  # an unframed report gets its frame from the sentence after
+            return prev
+        return None
+    msg = _msg_span(ctx, ps.token_start, ps.token_end)
+    if msg is None:
+        return None
+    cue = [a + 1] + ([pi] if pi is not None else [])
+    q = _make(ctx, "indirect", msg, cue, sp)
+    out.append(q)
+    return q
