@@ -371,6 +371,13 @@ class EventStage:
         return out
 
     @staticmethod
+    def _is_country(text: str) -> bool:
+        from .. import actors as actor_file
+
+        info = actor_file.lookup(text, roles=False)
+        return info is not None and info.kind == "country"
+
+    @staticmethod
     def _place_country(doc: Doc, start: int, end: int) -> str | None:
         for p in doc.places:
             if p.start == start and p.end == end:
@@ -550,6 +557,9 @@ class EventStage:
                     return None
                 if de and w == "von" and j - 1 >= a and j - 1 != h.tok and any(c.j == j for c in cands):
                     return "of"  # "Joe Stork von HRW": affiliation, neither agent nor addressee
+                if de and w == "von" and j - 2 == a and toks[a].text.lower() in _DETS_DE \
+                        and toks[j - 1].text[:1].isupper() and j - 1 != h.tok:
+                    return "of"  # inside the clause's first noun phrase: "Die Nachbarschaft von Haret Hreik wurde"
                 if w == "von" and de and j - 1 >= a and toks[j - 1].text.lower() in _PARTITIVE_DE:
                     return gov_at(j - 1)  # the partitive head's own governor
                 if de and w == "seiten" and j - 1 >= a and toks[j - 1].text.lower() == "von":
@@ -570,10 +580,17 @@ class EventStage:
             Sicherheitskräfte"): such an actor is not a clause argument itself but shares its head's role."""
             if not de:
                 return None
-            j = c.i - 1
+            i = c.i
+            if c.kind == "name" and i - 1 in cand_toks and toks[c.j - 1].text.endswith("s") \
+                    and toks[c.j - 1].text[:1].isupper():
+                return i - 1  # a genitive name right after an actor noun: "Anhänger Ahmadinedschads"
+            if c.kind in ("name", "place") and i - 1 > max(a, sent_start) and i - 1 not in cand_toks \
+                    and i - 1 != h.tok and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha():
+                i -= 1  # "in der Nähe der Ortschaft Ghadschar": the common noun carries the article
+            j = i - 1
             if j >= a and toks[j].text.lower() in ("der", "des"):
                 j -= 1
-            elif not (toks[c.i].text[:1].islower() and toks[c.i].text.endswith("er")):
+            elif not (toks[i].text[:1].islower() and toks[i].text.endswith("er")):
                 return None
             if j < a or j == h.tok or (j <= sent_start and j not in cand_toks):
                 return None
@@ -635,7 +652,9 @@ class EventStage:
             return de and g is not None and (cues.has("addressee", t.type, g) or (reflexive and g == "mit"))
 
         def subject_ok(c: _Cand) -> bool:
-            return det(c) not in _OBJ_DETS_DE and c.kind not in ("place", "object") and attr_head(c) is None
+            # a country may act ("Syrien und der Iran unterstützen die Hamas"), a town is only a place
+            place_ok = c.kind != "place" or self._is_country(c.actor.text)
+            return det(c) not in _OBJ_DETS_DE and c.kind != "object" and place_ok and attr_head(c) is None
 
         fallback = False
         noun_roles: tuple[list[_Cand], list[_Cand]] = ([], [])
@@ -741,6 +760,8 @@ class EventStage:
                 usable = [rel] + usable
         free = [c for c in usable if gov(c) is None]
         agent_pp = [c for c in usable if gov(c) in ("von", "vom", "durch", "seitens", "by")]
+        # a place after "von" is more often where something is from ("die Nachbarschaft von Haret Hreik")
+        agent_pp = [c for c in agent_pp if c.kind != "place"] + [c for c in agent_pp if c.kind == "place"]
         target_pp = [c for c in usable if gov(c) in ("auf", "gegen", "on", "against")]
         if not passive and agent_pp and de and ({"wurde", "wurden", "worden"} & clause_words):
             passive = True  # "wurden von der Polizei festgenommen" even when the tagger missed the participle
