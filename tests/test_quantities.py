@@ -391,3 +391,23 @@ def test_quantities_attribute_phrase_after_a_name_and_own_clause():
 def test_quantities_qualifier_before_a_leading_currency():
     q = _one("Im vergangenen Jahr waren es etwa US $ 42.000 (rund 29.000 €) gewesen.", "etwa US $ 42.000")  # dev u037
     assert (q.value, q.qualifier, q.category) == (42000, "about", "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier", "category", "gkg_type"),
+    [
+        ("Zivilisten, unter ihnen mehrere Frauen und sechs Kinder, wurden in zwei oder mehr Häusern getötet sowie "
+         "fünf Männer, die neben einem Taxistand warteten.", "zwei oder mehr", "at_least", "buildings", None),  # v006
+        # dev v008: the cue closes a clause of its own before the comma
+        ("Da die Flugbegleiter es für sinnvoll hielten, die Passagiere zu evakuieren, erteilten sie den 140 Menschen "
+         "an Bord den Befehl, das Flugzeug über Notrutschen zu verlassen.", "140", None, "people", None),
+        ("Die thailändische Armee setzte zwei Fregatten und einen Flugzeugträger zur Evakuierung der Touristen ein.",
+         "zwei", None, "vessels", None),  # dev v019
+        ("Von den 101 Fahrerinnen kamen nur 54 ins Ziel.", "54", None, "people", None),  # dev v044
+        ("Der Abstand zur Grenze hätte demnach 1,7 Seemeilen, (3,1 KM) betragen.", "1,7 Seemeilen", None, "distance",
+         None),  # dev v033
+    ],
+)
+def test_quantities_oder_mehr_clause_final_cue_and_lexicon(text, surface, qualifier, category, gkg_type):
+    q = _one(text, surface)
+    assert (q.qualifier, q.category, q.gkg_type) == (qualifier, category, gkg_type)

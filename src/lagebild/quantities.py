@@ -71,6 +71,7 @@ class Lexicon:
     size_participles: tuple[str, ...] = ()
     ambiguous_after_article: frozenset[str] = frozenset()
     label_heads: tuple[str, ...] = ()
+    person_suffix_overrides: tuple[str, ...] = ()
     measure_nouns: frozenset[str] = frozenset()
     ueber_governors: tuple[str, ...] = ()
     unit_compound_heads: tuple[tuple[str, str], ...] = ()
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         ambiguous_after_article=frozenset(raw.get("ambiguous_after_article", ())),
         label_heads=tuple(w for w in raw["label_nouns"] if len(w) >= 5 and w.isalpha()),
         measure_nouns=frozenset(raw.get("measure_nouns", ())),
+        person_suffix_overrides=tuple(raw.get("person_suffix_overrides", ())),
         ueber_governors=tuple(raw.get("ueber_governors", ())),
         unit_compound_heads=tuple(sorted(raw.get("unit_compound_heads", {}).items(), key=lambda kv: -len(kv[0]))),
         prefix_currencies=raw.get("prefix_currencies", {}),
@@ -192,6 +194,8 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
         hit = _lookup_inflected(low[k:], lex)
         if hit is not None:
             return hit
+    if len(low) >= 7 and low.endswith(lex.person_suffix_overrides):
+        return ("people", None)  # "Fahrerinnen": the -rinnen exception is for "Regenrinnen"
     if len(low) >= 7 and not low.endswith(lex.person_suffix_exceptions) and low.endswith(lex.person_suffixes):
         return ("people", None)  # "Peruaner", "Ingenieure", "Aktivistinnen": some group of people
     return None
@@ -438,6 +442,13 @@ def built_tokens(a: _Num, b: _Num) -> list[Token]:
     return a.toks[a.j:b.i] if a.toks is not None else []
 
 
+def _closes_clause(toks: list[Token], k: int) -> bool:
+    """A cue right before a comma ends a verb-final clause, unless the count after it is a part of the same set
+    ("... getötet, darunter fünf Kinder")."""
+    return (k + 2 < len(toks) and toks[k + 1].text == ","
+            and toks[k + 2].text.lower() not in ("darunter", "davon", "unter", "einschließlich", "die", "der", "das"))
+
+
 def _own_verb(num: _Num, toks: list[Token]) -> bool:
     """The count is the subject of its own passive/perfect clause ("20 wurden freigesprochen")."""
     if num.j >= len(toks) or toks[num.j].text.lower() not in _AUX:
@@ -544,6 +555,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                         and toks[j + 1].text.lower() in ("stunde", "std."):
                     num.unit = "km/h"  # "120 Kilometern pro Stunde" is a speed
                     num.j = j = j + 2
+        if (num.qualifier is None and num.value_max is None and j + 1 < n and toks[j].text == "oder"
+                and toks[j + 1].text.lower() == "mehr"):
+            num.qualifier, num.j = "at_least", j + 2  # "in zwei oder mehr Häusern"
+            j = num.j
         if num.unit is None and i > 0 and (toks[i - 1].text.lower() in lex.measure_nouns or (
                 i > 1 and toks[i - 1].text.lower() == "von" and toks[i - 2].text.lower() in lex.measure_nouns)):
             num.unit = "scale"  # "der Stärke 6", "einer Stärke von 7,0": a reading on a scale, not a head count
@@ -892,6 +907,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue
             if k < num.i and any(c in coord for c in range(k + 1, num.i)):
                 continue  # "Sie wurde vertrieben, und sie überlebte zwei Ehemänner": another clause
+            if k < num.i and _closes_clause(toks, k):
+                continue  # "die Passagiere zu evakuieren, erteilten sie den 140 Menschen ...": verb-final, other clause
             if k < num.i and _own_verb(num, toks) and any(toks[c].text == "," for c in range(k + 1, num.i)):
                 continue  # "... hingerichtet, 20 wurden freigesprochen": the count has its own verb
             if best is None or d < best[0]:
@@ -913,7 +930,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                      and not any(eligible[m] and k < other.i < num.i for m, other in enumerate(nums))
                      and not any(k < s_ < num.i for s_ in semis)
                      and not any(k < c < num.i for c in coord)
-                     and not (_own_verb(num, toks) and any(toks[c].text == "," for c in range(k + 1, num.i)))]
+                     and not (_own_verb(num, toks) and any(toks[c].text == "," for c in range(k + 1, num.i)))
+                     and not _closes_clause(toks, k)]
         out.append(min(after, key=lambda x: x[0])[1] if after else None)
     return out
 
