@@ -411,3 +411,15 @@ def test_quantities_qualifier_before_a_leading_currency():
 def test_quantities_oder_mehr_clause_final_cue_and_lexicon(text, surface, qualifier, category, gkg_type):
     q = _one(text, surface)
     assert (q.qualifier, q.category, q.gkg_type) == (qualifier, category, gkg_type)
+
+
+def test_quantities_hostage_phrase_infinitive_risk_and_zloty():
+    q = _one("Bei einem bewaffneten Angriff auf das US-amerikanische Konsulat in Dschidda sind angeblich etwa 18 "
+             "Personen in die Hände arabischer Terroristen geraten.", "etwa 18")  # dev w006
+    assert (q.category, q.gkg_type) == ("kidnapped", "KIDNAP")
+    q = _one("Nach einer norwegischen Studie wird auch durch das Rauchen von einer bis vier Zigaretten täglich das "
+             "Risiko verdreifacht, an einer Erkrankung des Herzens zu sterben.", "einer bis vier")  # dev w011
+    assert (q.value, q.value_max, q.category) == (1, 4, None)
+    q = _one("Die polnische Regierung plane für die Hochwassergeschädigten ein Unterstützungsprogramm von zwei "
+             "Milliarden Złoty (etwa 500 Millionen Euro).", "zwei Milliarden Złoty")  # dev w032
+    assert (q.value, q.category) == (2e9, "money")

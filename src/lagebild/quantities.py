@@ -72,6 +72,7 @@ class Lexicon:
     ambiguous_after_article: frozenset[str] = frozenset()
     label_heads: tuple[str, ...] = ()
     person_suffix_overrides: tuple[str, ...] = ()
+    infinitive_outcomes: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     ueber_governors: tuple[str, ...] = ()
     unit_compound_heads: tuple[tuple[str, str], ...] = ()
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         label_heads=tuple(w for w in raw["label_nouns"] if len(w) >= 5 and w.isalpha()),
         measure_nouns=frozenset(raw.get("measure_nouns", ())),
         person_suffix_overrides=tuple(raw.get("person_suffix_overrides", ())),
+        infinitive_outcomes=frozenset(raw.get("infinitive_outcomes", ())),
         ueber_governors=tuple(raw.get("ueber_governors", ())),
         unit_compound_heads=tuple(sorted(raw.get("unit_compound_heads", {}).items(), key=lambda kv: -len(kv[0]))),
         prefix_currencies=raw.get("prefix_currencies", {}),
@@ -851,6 +853,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         if hit is None and w == "um" and k > 0 and (k + 1 == len(lows) or lows[k + 1] in (",", ".", ";", "und", "oder")) \
                 and any(v in ("kam", "kamen", "kommen", "kommt") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
+        if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
+            hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
         if hit is not None:
             hits.append((k, hit))
     return hits
