@@ -232,5 +232,5 @@ def test_quotes_spkatt2023_reader_smoke():
     assert res["counts"]["gold"] > 0
 
 
-SOURCE_FLOOR = 0.64  # measured 0.669 on these 40 dev articles
-CUE_FLOOR = 0.77  # measured 0.800
+SOURCE_FLOOR = 0.66  # measured 0.691 on these 40 dev articles
+CUE_FLOOR = 0.79  # measured 0.821
