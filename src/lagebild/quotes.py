@@ -618,7 +618,7 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
         return None
     start = lo
     while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch", "indem", "nachdem", "weil",
-                                             "obwohl", "zumal"):
+                                             "obwohl", "zumal", "da", "während"):
         start += 1
     sp = _np(ctx, start, cue)
     adv = cues().adverbs
