@@ -576,7 +576,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 break
             if not cue and low[mi - 1] == ":":
                 # "Ein Hauptkommissar nach der Festnahme: „…“", "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
-                speaker = _np_clause(ctx, s_start, mi - 1)
+                so = next((m for m in range(mi - 3, s_start, -1) if low[m] == "so" and low[m - 1] in (",", "–")), None)
+                speaker = _np(ctx, so + 1, mi - 1) if so is not None else None  # "…, so Elshorst weiter: „…“"
+                if speaker is None:
+                    speaker = _np_clause(ctx, s_start, mi - 1)
         if not cue and speaker is None and mi > 0 and (low[mi - 1] in ("als", "von", "einer", "einem", "eine", "einen")
                                                        or low[mi - 1][:1].isalpha()):
             s_start, _ = _sent_bounds(ctx, mi)
