@@ -423,3 +423,28 @@ def test_quantities_hostage_phrase_infinitive_risk_and_zloty():
     q = _one("Die polnische Regierung plane für die Hochwassergeschädigten ein Unterstützungsprogramm von zwei "
              "Milliarden Złoty (etwa 500 Millionen Euro).", "zwei Milliarden Złoty")  # dev w032
     assert (q.value, q.category) == (2e9, "money")
+
+
+def test_quantities_quoted_number_name_and_far_zahl_der():
+    text = "In der Nacht auf Sonntag starben bei einem Brand in dem Nachtclub „911“ in Moskau zehn Besucher."  # x004
+    assert [(q.text, q.category, q.gkg_type) for q in extract(text)] == [("zehn", "killed", "KILL")]
+    text = ("Nach Angaben der Gesundheitsbehörden in Gaza (Stadt) beläuft sich die Zahl der Toten durch die israelischen "
+            "Luftangriffe der Operation „Cast Lead“ („gegossenes Blei“) inzwischen auf insgesamt 384, darunter laut "
+            "UNO-Angaben 62 Zivilisten.")  # dev x047
+    a, b = extract(text)
+    assert (a.value, a.category, a.gkg_type) == (384, "killed", "KILL")
+    assert (b.value, b.category, b.gkg_type) == (62, "civilians", "KILL")
+
+
+def test_quantities_genitive_police_mixed_fates_and_harmed_classes():
+    text = ("Ein geplanter Aufmarsch löste in Bremen einen Polizeieinsatz von rund 2.500 Einsatzkräften der Polizei aus, "
+            "1.600 davon kamen aus anderen Bundesländern.")  # dev x009
+    assert [q.category for q in extract(text)] == ["police", "police"]
+    q = _one("Etwa drei Millionen Menschen sind verletzt oder obdachlos.", "Etwa drei Millionen")  # dev x011
+    assert (q.category, q.gkg_type) == ("affected", "AFFECT")
+    text = ("Ein Selbstmordattentäter tötete bei einem Anschlag in Raschidin auf einen Buskonvoi mindestens 126 Menschen, "
+            "darunter 68 Kinder und 13 Frauen.")  # dev w014
+    assert [(q.category, q.gkg_type) for q in extract(text)] == [
+        ("killed", "KILL"), ("children", "KILL"), ("women", "KILL")]
+    q = _one("Nun hieß es, zehn Demonstranten seien getötet worden.", "zehn")
+    assert (q.category, q.gkg_type) == ("protesters", "KILL")

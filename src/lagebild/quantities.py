@@ -345,6 +345,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True
     if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns:
         return True  # "Boeing 737 - 300": a model variant
+    if prev in ("„", '"', "»") and nlow in ("“", '"', "«") and t.isdigit():
+        return True  # "dem Nachtclub „911“": a name
     if prev in ("er", "sie") and nlow in (",", ")") and t.isdigit():
         return True  # "(er 41, sie 37)": ages
     if (prev == "(" and nlow == ")" and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
@@ -491,7 +493,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     for k in range(1, len(built)):
         prev_num, prev = built[k - 1]
         num, q = built[k]
-        if q.object is None and num.further and prev.category is not None and prev.unit in (None, "person"):
+        if ((q.object is None or (q.category is None and _object_category(q.object, lex) is None)) and num.further
+                and prev.category is not None and prev.unit in (None, "person")):
             q.category, q.gkg_type = prev.category, prev.gkg_type  # "vier verletzt, weitere zehn auf der Flucht"
         elif (q.object is None and q.unit is None and q.category is None
                 and (prev.unit in (None, "person") or (num.i - prev_num.j <= _INHERIT_GAP and not any(
@@ -513,7 +516,15 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                 and prev.unit == "person" and q.category in (None, *lex.generic) and between & {"und", "sowie", ","}):
             q.gkg_type, q.unit = prev.gkg_type, "person"
             q.category = prev.category if prev.category in lex.outcomes else (q.category or prev.category)
-
+        elif (q.gkg_type is None and prev.gkg_type in _HARM and q.category in lex.person_categories
+              and q.category not in lex.generic and num.toks is not None
+              and {t.text.lower() for t in num.toks[max(0, num.i - 3):num.i]} & {"darunter", "davon"}):
+            q.gkg_type = prev.gkg_type  # "tötete mindestens 126 Menschen, darunter 68 Kinder und 13 Frauen"
+        elif (q.gkg_type is None and prev.gkg_type in _HARM and q.category in lex.person_categories
+              and q.category not in lex.generic and prev.category not in lex.generic
+              and {t.text.lower() for t in built_tokens(prev_num, num) if t.start != prev.object_start}
+              <= {"und", "sowie", ","}):
+            q.gkg_type = prev.gkg_type  # "... 68 Kinder und 13 Frauen": a list of classes shares the fate
 
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
     nums: list[_Num] = []
@@ -676,8 +687,8 @@ def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | 
         org = lex.org_categories.get(obj_tok.text.lower())
         if org is not None:
             cat = (org, None)  # "780 der deutschen Bundeswehr"
-        elif cat is not None and cat[0] in lex.generic:
-            org = _genitive_org(toks, obj_tok, lex)  # "sieben Angehörige der libanesischen Armee"
+        elif cat is not None and (cat[0] in lex.generic or cat[0] in ("rescuers", "security_forces")):
+            org = _genitive_org(toks, obj_tok, lex)  # "sieben Angehörige der libanesischen Armee", "Einsatzkräfte der Polizei"
             if org is not None:
                 cat = (org, cat[1])
         elif cat is not None and cat[0] in lex.person_categories and cat[1] is None:
@@ -710,6 +721,9 @@ def _genitive_org(toks: list[Token], obj: Token, lex: Lexicon) -> str | None:
     return None
 
 
+_HARM = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP"})
+
+
 def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
            pred: tuple[str, str] | None) -> Quantity:
     start_i = num.q_i if num.q_i is not None else num.i
@@ -723,6 +737,9 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
         pass  # animals, things without a class: "100 Millionen Haie"
     elif noun_cat is not None and noun_cat[0] not in lex.generic:
         q.category, q.gkg_type = noun_cat
+        if pred is not None and pred[1] in _HARM and noun_cat[1] in ("PROTEST", "AFFECT") \
+                and num.unit in (None, "person", "fraction"):
+            q.gkg_type = pred[1]  # "11 Demonstranten getötet": the class stays, the count is a KILL count
     elif pred is not None and num.unit in (None, "person", "fraction"):
         q.category, q.gkg_type = pred
     elif noun_cat is not None:
@@ -804,11 +821,13 @@ _DURATION = Token(-1, -1, "")  # marker: the counted noun is a span of time ("zw
 
 def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | None:
     """'Die Zahl der Toten stieg auf 45': the counted noun stands before the number."""
-    for k in range(i - 1, max(lo, i - 10) - 1, -1):
+    for k in range(i - 1, max(lo, i - 22) - 1, -1):
         if toks[k].text.lower() in ("zahl", "anzahl", "bilanz") and k + 2 < i and toks[k + 1].text.lower() in ("der", "an", "von"):
             cand = toks[k + 2]
             if cand.text[:1].isupper():
                 return cand
+        if i - k > 10:
+            continue  # only "die Zahl der ..." reaches that far
         # "Die Einwohnerzahl stieg auf 432.500": the modifier of a -zahl compound is the counted noun
         low = toks[k].text.lower()
         if toks[k].text[:1].isupper() and low.endswith(lex.count_heads):
@@ -857,6 +876,10 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
         if hit is not None:
             hits.append((k, hit))
+    for n in range(len(hits) - 1):
+        (k1, h1), (k2, h2) = hits[n], hits[n + 1]
+        if k2 == k1 + 2 and lows[k1 + 1] == "oder" and h1[0] != h2[0] and "SEIZE" not in (h1[1], h2[1]):
+            hits[n] = hits[n + 1] = (k1, ("affected", "AFFECT"))  # "verletzt oder obdachlos": one of several fates
     return hits
 
 
