@@ -23,7 +23,19 @@ _CLAUSE_PUNCT = {",", ";", ":", "(", ")", "–", "—", "-", "\"", "„", "“",
 _SUBORD_DE = {"dass", "weil", "obwohl", "nachdem", "bevor", "als", "während", "damit", "wenn", "falls", "ob",
               "sodass", "indem", "seit", "seitdem", "der", "die", "das", "dem", "den", "denen", "deren", "dessen"}
 _PREPS_DE = {"von", "vom", "durch", "auf", "gegen", "mit", "in", "im", "bei", "beim", "nach", "aus", "an", "am",
-             "über", "unter", "vor", "für", "zu", "zum", "zur", "um", "wegen", "seitens", "nahe", "laut", "zwischen"}
+             "über", "unter", "vor", "für", "zu", "zum", "zur", "um", "wegen", "seitens", "nahe", "laut", "zwischen",
+             "seit", "ab", "bis", "trotz", "ohne", "neben", "hinter", "gegenüber", "aufgrund", "infolge", "während",
+             "innerhalb", "außerhalb", "unweit", "gemäß", "entlang", "statt", "ins", "aufs", "vors", "ans"}
+# words in -er that are not genitive adjectives
+_NOT_GENITIVE_ER = {"wieder", "weiter", "später", "bisher", "immer", "sicher", "oder", "aber", "außer", "entweder",
+                    "jeder", "einer", "aller", "vier", "unser", "euer", "ihrer", "seiner", "deren", "mehrerer",
+                    "erster", "zuvor", "daher", "ferner", "nimmer", "hierüber", "darüber", "wer", "weder"}
+_QUANT_DE = {"rund", "etwa", "mindestens", "knapp", "fast", "insgesamt", "ca", "zirka", "circa", "nahezu", "weitere",
+             "weiteren", "hunderte", "tausende", "dutzende", "zehntausende", "hunderttausende"}
+_HABEN_DE = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"}
+# instrumental adjuncts: the clause's active subject uses the means ("Rebellen hätten durch eine Straßenblockade
+# Zivilisten eingeschlossen"); other adjuncts only locate the event in time ("Nach der Flucht ... führten ...")
+_INSTRUMENT_PREPS_DE = {"durch", "mit"}
 _PREPS_EN = {"by", "on", "against", "with", "in", "at", "near", "from", "to", "for", "of", "into", "over"}
 _DETS_DE = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "ihre",
             "ihren", "ihrer", "seine", "seinen", "seiner", "mehrere", "zahlreiche", "viele", "einige"}
@@ -34,8 +46,9 @@ _CONJ = {"und", "sowie", "and"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
 _SOLLEN = {"soll", "sollen"}
 # modes whose genitive is the patient ("Festnahme des Oppositionsführers"), not the agent
+# ("Abzug der Truppen", "Flucht der Zivilisten": the ones who leave are the source)
 _PATIENT_GENITIVE = {"arrest", "deport", "release", "abduct", "execute", "assassinate", "torture", "confiscate",
-                     "flee", "withdraw", "disarm"}
+                     "disarm"}
 # an attack by an air force is an air strike, by artillery or tanks a heavy-weapons attack (CAMEO 195 / 194)
 _MODE_CAMEO = {"aerial": "195", "heavy-weapons": "194"}
 _PARTICIPLE = re.compile(r"^(\w{0,8}?)ge\w+(t|en)$")
@@ -48,7 +61,8 @@ _PAST_PASSIVE_AUX_DE = {"wurde", "wurden", "worden"}
 _SEIN_DE = {"ist", "sind", "war", "waren", "sei", "seien"}
 # nouns after which "von" is partitive ("eine Gruppe von US-Marines"), not the agent marker
 _PARTITIVE_DE = {"gruppe", "reihe", "dutzende", "hunderte", "tausende", "anzahl", "zahl", "teil", "mehrzahl",
-                 "hälfte", "einheit", "trupp", "kommando", "konvoi", "verband", "zug"}
+                 "hälfte", "einheit", "trupp", "kommando", "konvoi", "verband", "zug", "bündnis", "koalition",
+                 "allianz", "vielzahl", "mehrheit", "menge"}
 # "nach Angaben der Regierung", "Berichten des Senders zufolge": the reporter, not a participant
 _REPORT_NOUNS_DE = {"angaben", "informationen", "berichten", "aussagen", "darstellung", "schätzungen",
                     "einschätzung", "erkenntnissen", "meldungen", "quellen"}
@@ -246,15 +260,27 @@ class EventStage:
     def _clause(self, doc: Doc, si: int, k: int, lang: str) -> tuple[int, int]:
         """Token range [a, b) of the clause around token k: bounded by punctuation and subordinators."""
         sent = doc.sentences[si]
+        toks = doc.tokens
         a = k
         while a > sent.token_start:
-            prev = doc.tokens[a - 1].text
+            prev = toks[a - 1].text
+            if prev == ")" and lang == "de":  # "am Mittwoch ( 26.06 ) insgesamt 35 Personen": skip the aside
+                o = next((m for m in range(a - 2, max(sent.token_start, a - 12) - 1, -1) if toks[m].text == "("),
+                         None)
+                if o is not None and o > sent.token_start:
+                    a = o
+                    continue
             if prev in _CLAUSE_PUNCT:
                 break
             a -= 1
         b = k + 1
         while b < sent.token_end:
-            t = doc.tokens[b].text
+            t = toks[b].text
+            if t == "(" and lang == "de":
+                c = next((m for m in range(b + 1, min(sent.token_end, b + 12)) if toks[m].text == ")"), None)
+                if c is not None and c + 1 < sent.token_end:
+                    b = c + 1
+                    continue
             if t in _CLAUSE_PUNCT:
                 break
             if lang == "de" and t.lower() in {"dass", "weil", "obwohl", "nachdem", "bevor", "damit", "sodass"}:
@@ -554,7 +580,14 @@ class EventStage:
                     prev = next((c for c in cands if c.j == j), None)
                     if prev is not None:  # a later conjunct shares the first one's preposition
                         return gov(prev)
+                    k = j - 1  # "mit Hilfe von Hubschraubern und Panzern": walk over the first conjunct's noun
+                    if k >= a and toks[k].text[:1].isupper() and k != h.tok and k not in cand_toks:
+                        j = k - 1
+                        continue
                     return None
+                if de and w in ("seit", "während", "bis") and j + 1 < b \
+                        and toks[j + 1].text.lower() in ("die", "das", "ein", "eine"):
+                    return None  # a conjunction here: "während die Polizei 11 Demonstranten tötete"
                 if de and w == "von" and j - 1 >= a and j - 1 != h.tok and any(c.j == j for c in cands):
                     return "of"  # "Joe Stork von HRW": affiliation, neither agent nor addressee
                 if de and w == "von" and j - 2 == a and toks[a].text.lower() in _DETS_DE \
@@ -562,6 +595,11 @@ class EventStage:
                     return "of"  # inside the clause's first noun phrase: "Die Nachbarschaft von Haret Hreik wurde"
                 if w == "von" and de and j - 1 >= a and toks[j - 1].text.lower() in _PARTITIVE_DE:
                     return gov_at(j - 1)  # the partitive head's own governor
+                if de and (w.replace(".", "").replace(",", "").isdigit() or w in _QUANT_DE):
+                    j -= 1  # "von rund 400 Talibankämpfern", "über 80 Menschen"
+                    while j >= a and toks[j].text.lower() in _QUANT_DE | {"über", "bis", "zu", "als", "mehr"}:
+                        j -= 1
+                    continue
                 if de and w == "seiten" and j - 1 >= a and toks[j - 1].text.lower() == "von":
                     return "seitens"  # "von Seiten militanter Palästinenser"
                 if w in preps:
@@ -574,6 +612,11 @@ class EventStage:
                     continue
                 return None
             return None
+
+        def genitive_adj(w: str) -> bool:
+            """A strong genitive plural adjective ("iranischer", "solcher"), not an adverb or closed-class word."""
+            return de and w[:1].islower() and w.endswith("er") and len(w) > 4 and w.isalpha() \
+                and w not in preps and w not in _NOT_GENITIVE_ER
 
         def attr_head(c: _Cand) -> int | None:
             """The noun a genitive attribute hangs on ("den Einsatz der Polizei", "das Vorgehen iranischer
@@ -590,7 +633,7 @@ class EventStage:
             j = i - 1
             if j >= a and toks[j].text.lower() in ("der", "des"):
                 j -= 1
-            elif not (toks[i].text[:1].islower() and toks[i].text.endswith("er")):
+            elif not genitive_adj(toks[i].text):
                 return None
             if j < a or j == h.tok or (j <= sent_start and j not in cand_toks):
                 return None
@@ -635,12 +678,14 @@ class EventStage:
 
         def done(src: list[_Cand], tgt: list[_Cand]) -> tuple[list[Actor], list[Actor]]:
             src = [c for c in src if c.kind != "object"]  # a building or a target list never acts
-            ids = {id(c.actor) for c in src}
-            return [c.actor for c in src], [c.actor for c in tgt if id(c.actor) not in ids]
+            spans = {(c.actor.start, c.actor.end) for c in src}
+            return [c.actor for c in src], [c.actor for c in tgt if (c.actor.start, c.actor.end) not in spans]
 
         # a genitive attribute of another actor belongs to it ("Vertreter der jemenitischen Armee")
+        # ... and a bracketed aside ("Wolfgang Schäuble ( CDU )") is no participant of its own
         usable = [c for c in cands if not (c.i <= h.tok < c.j) and not reporter(c)
-                  and (attr_head(c) is None or attr_head(c) not in cand_toks)]
+                  and (attr_head(c) is None or attr_head(c) not in cand_toks)
+                  and not (c.i > a and toks[c.i - 1].text == "(")]
         if t.type not in ("ASSAULT", "COERCE"):
             usable = [c for c in usable if c.kind != "object"]
         clause_words = {toks[m].text.lower() for m in range(a, b) if m != h.tok}
@@ -656,7 +701,17 @@ class EventStage:
             place_ok = c.kind != "place" or self._is_country(c.actor.text)
             return det(c) not in _OBJ_DETS_DE and c.kind != "object" and place_ok and attr_head(c) is None
 
+        def trigger_is_attribute() -> bool:
+            j = h.tok - 1
+            if j >= a and (toks[j].text.lower() in ("der", "des") or genitive_adj(toks[j].text)):
+                j -= 1
+            else:
+                return False
+            return j >= a and j != sent_start and toks[j].text[:1].isupper() \
+                and toks[j].text.isalpha() and toks[j].text.lower() not in preps
+
         fallback = False
+        fallback_gov: str | None = None
         noun_roles: tuple[list[_Cand], list[_Cand]] = ([], [])
 
         def combine(src: list[_Cand], tgt: list[_Cand]) -> tuple[list[Actor], list[Actor]]:
@@ -676,13 +731,19 @@ class EventStage:
                         s, e = toks[h.tok - 1].start, toks[h.tok - 1].end
                         sources.append(_Cand(h.tok - 1, h.tok, Actor(text=w, start=s, end=e, code=iso, country=iso),
                                              "demonym"))
+            # the event noun hangs on another noun ("zur Notwendigkeit solcher Angriffe", "Behinderungen der
+            # Demonstration durch die Polizei"): the clause subject and a following agent belong to that noun
+            trig_attr = de and trigger_is_attribute()
             for c in after:
                 g = gov(c)
                 d = det(c)
                 if c.i - h.tok > 6:
                     break
                 if g in ("von", "vom", "durch", "seitens", "by") and not sources:
-                    sources = with_conj(c, after)
+                    # "Die Demonstration wurde von der Polizei angehalten": an agent after the verb is the verb's
+                    if not trig_attr and not (de and {toks[m].text.lower() for m in range(h.tok + 1, c.i)}
+                                              & (_PASSIVE_AUX_DE | _SEIN_DE | _HABEN_DE)):
+                        sources = with_conj(c, after)
                 elif g in ("auf", "gegen", "on", "against") and not targets:
                     targets = with_conj(c, after)
                 elif g == "zwischen" and not sources and not targets:
@@ -714,7 +775,7 @@ class EventStage:
             # a flight or protest noun as a predicate ("befinden sich auf der Flucht", "protestierten mit einer
             # Sitzblockade") has the clause subject as its actor; "geht gegen die Proteste vor" does not
             predicate = de and trig_gov in ("auf", "mit", "in", "im") and t.type in ("RETREAT", "PROTEST")
-            if not sources and (trig_gov is None or respons or predicate):
+            if not sources and not trig_attr and (trig_gov is None or respons or predicate):
                 subj = [c for c in before if gov(c) is None and subject_ok(c)]
                 if respons:  # "machen den Geheimdienst für das Attentat verantwortlich": the object is responsible
                     obj = [c for c in before if gov(c) is None and det(c) in _OBJ_DETS_DE and c.kind != "object"]
@@ -725,14 +786,27 @@ class EventStage:
                         targets = targets or group
                     else:
                         sources = group
-            if de and not (sources and targets) and trig_gov in _ADJUNCT_PREPS_DE:
+            if de and not (sources and targets) and trig_gov in _ADJUNCT_PREPS_DE and not trig_attr \
+                    and t.type in ("ASSAULT", "COERCE"):
                 fallback = True  # "Bei einem Anschlag wurden 18 Menschen getötet": the clause's verb has the roles
+                fallback_gov = trig_gov
                 noun_roles = (sources, targets)
                 sources, targets = [], []
             else:
                 return done(sources, targets)
         # verbs and verb phrases (and event nouns in an adjunct, via the clause's own verb)
         low = toks[h.tok].text.lower()
+        if de and not fallback and t.kind == "verb" and low.endswith(("e", "en", "er", "es", "em")) \
+                and h.tok + 1 < b and toks[h.tok + 1].text[:1].isupper() and h.tok > sent_start \
+                and (toks[h.tok - 1].text.lower() in _DETS_DE | {"die", "das", "eine", "keine"}
+                     or toks[h.tok - 1].text[:1].isdigit()) \
+                and (_PARTICIPLE.match(low) or _PARTICIPLE_T.match(low[:-1]) or _PARTICIPLE_T.match(low[:-2])):
+            # an attributive participle ("60 getötete Journalisten", "freigelassene Demonstranten") codes only
+            # the noun it modifies: the one it happened to, or who did it for an intransitive act
+            noun = [c for c in usable if c.i == h.tok + 1]
+            if t.type in ("ASSAULT", "COERCE") or t.mode in _PATIENT_GENITIVE:
+                return done([], noun)
+            return done(noun, [])
         if fallback:
             participle = any(toks[m].text[:1].islower() and (_PARTICIPLE.match(toks[m].text) or
                                                              _PARTICIPLE_T.match(toks[m].text))
@@ -745,9 +819,11 @@ class EventStage:
             if de and not participle and toks[h.tok].pos in (None, "VVFIN"):
                 participle = _PARTICIPLE_T.match(low) is not None and bool(clause_words & _PASSIVE_AUX_DE) or (
                     _PARTICIPLE_EN.match(low) is not None and bool(clause_words & _PAST_PASSIVE_AUX_DE))
+        aux_words = clause_words | self._outer_words(doc, a) if de else clause_words
         if de:
-            passive = bool(clause_words & _PASSIVE_AUX_DE) and participle
-            if not passive and participle and t.type in ("ASSAULT", "COERCE") and clause_words & _SEIN_DE:
+            passive = bool(aux_words & _PASSIVE_AUX_DE) and participle
+            if not passive and participle and t.type in ("ASSAULT", "COERCE") and clause_words & _SEIN_DE \
+                    and not clause_words & _HABEN_DE:  # "waren ... vorgedrungen und hatten ... festgenommen"
                 passive = True
         else:
             passive = bool(clause_words & _PASSIVE_AUX_EN) and low.endswith(("ed", "en", "wn"))
@@ -770,6 +846,8 @@ class EventStage:
             dying = [c for c in free if c.kind != "place"]
             return combine(with_conj(agent_pp[0], usable) if agent_pp else [],
                            with_conj(dying[0], free) if dying else [])
+        if fallback and not passive and fallback_gov not in _INSTRUMENT_PREPS_DE:
+            return combine([], [])
         if passive:
             if agent_pp:
                 sources = with_conj(agent_pp[0], usable)
@@ -799,11 +877,22 @@ class EventStage:
                 # "um gegen ... zu protestieren": an infinitive has no subject of its own in the clause
                 pron = pron or (not fallback and h.tok - 1 >= a and toks[h.tok - 1].text.lower() == "zu")
                 subj = [] if pron else [c for c in free if subject_ok(c)]
-                if subj:
-                    sources = with_conj(subj[0], free)
-                objs = [c for c in free if c not in sources]
-                if objs:
-                    targets = with_conj(objs[0], free)
+                if t.mode == "flee" or t.type == "PROTEST":
+                    # intransitive: the actor is the nearest noun before the verb ("die Truppen hätten die Stadt
+                    # besetzt und die südsudanesischen Soldaten seien geflohen"), and there is no object
+                    near = [c for c in subj if c.j <= h.tok]
+                    if near:
+                        last = near[-1]
+                        group = [c for c in near if c is last or with_conj(c, near)[-1] is last]
+                        sources = [c for c in with_conj(group[0], near)] if group else [last]
+                    elif subj:
+                        sources = with_conj(subj[0], free)
+                else:
+                    if subj:
+                        sources = with_conj(subj[0], free)
+                    objs = [c for c in free if c not in sources]
+                    if objs:
+                        targets = with_conj(objs[0], free)
             if not targets and target_pp:
                 targets = with_conj(target_pp[0], usable)
             if not targets:
@@ -811,6 +900,24 @@ class EventStage:
                 if extra:
                     targets = with_conj(extra[0], usable)
         return combine(sources, targets)
+
+    @staticmethod
+    def _outer_words(doc: Doc, a: int) -> set[str]:
+        """Words of the clause part before an inserted relative clause ("wurden bei einer Auseinandersetzung,
+        die auf eine Hausdurchsuchung folgte, 21 Menschen getötet"): where the auxiliary may stand."""
+        toks = doc.tokens
+        sent = doc.sentences[doc.sentence_of(toks[a].start)]
+        if a - 1 <= sent.token_start or toks[a - 1].text != ",":
+            return set()
+        s2 = a - 1
+        while s2 > sent.token_start and toks[s2 - 1].text not in _CLAUSE_PUNCT:
+            s2 -= 1
+        if s2 - 1 <= sent.token_start or toks[s2 - 1].text != "," or toks[s2].text.lower() not in _RELPRON_DE:
+            return set()
+        s3 = s2 - 1
+        while s3 > sent.token_start and toks[s3 - 1].text not in _CLAUSE_PUNCT:
+            s3 -= 1
+        return {toks[m].text.lower() for m in range(s3, s2 - 1)}
 
     def _antecedent(self, doc: Doc, a: int, lang: str) -> _Cand | None:
         """The actor just before the comma that opens a relative clause at token a."""
