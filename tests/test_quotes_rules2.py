@@ -123,3 +123,12 @@ def test_quotes_anaphoric_frame_points_back_to_the_sentence_before():
                    "Doktortitels durch die Universität Heidelberg eingelegt. Dies teilte ein Sprecher Koch-Mehrins mit.")
     assert (q.speaker, q.cue) == ("ein Sprecher Koch-Mehrins", "teilte")
     assert q.message.startswith("Die FDP-Europaabgeordnete")
+
+
+def test_quotes_passive_frame_names_no_speaker_but_its_agent():
+    # Wikinews 69852 and 22510: the named phrase is the target of the accusation, not its source
+    (q,) = _quotes("Der Ex-Ministerpräsidentin wird vorgeworfen, Anfang 2009 einen für die Ukraine nachteiligen "
+                   "Gasvertrag mit Russland ohne die Zustimmung des Kabinetts geschlossen zu haben.")
+    assert (q.cue, q.speaker) == ("vorgeworfen", None)
+    (q,) = _quotes("Klien wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.")
+    assert q.speaker is None

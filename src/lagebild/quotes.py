@@ -1051,6 +1051,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
                     sp = _np_clause(ctx, a, clause - 1)  # "X, Sprecher von Y, hat in einem Interview gefordert, …"
             if sp is not None and low[sp[0]] in ("es", "man"):
                 sp = None
+            if sp is not None and _passive_participle(ctx, k) and _passive(ctx, toks[k].sent, k):
+                # "Der Ex-Ministerpräsidentin wird vorgeworfen, …": the named phrase is the target; only a
+                # "von X" agent speaks
+                sp = _passive_agent(ctx, a, k)
             msg = _msg_span(ctx, comma + 1, b)
             if msg is None:
                 continue
@@ -1398,3 +1402,24 @@ def _anaphoric_frame(ctx: _Ctx, si: int, a: int, b: int, out: list[Quote]) -> Qu
     q = _make(ctx, "indirect", msg, cue, sp)
     out.append(q)
     return q
+
+
+_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "mit", "nach", "vor", "weg", "zu",
+              "zurück", "dar", "hervor", "heraus", "bekannt", "klar")
+
+
+def _passive_participle(ctx: _Ctx, k: int) -> bool:
+    """A participle with a separable prefix: "vorgeworfen", "aufgefordert", "mitgeteilt"."""
+    w = ctx.low[k]
+    if len(w) < 7 or not w.endswith(("t", "en")):
+        return False
+    return any(w.startswith(p + "ge") for p in _PARTICLES)
+
+
+def _passive_agent(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
+    for m in range(a, k - 1):
+        if ctx.low[m] in ("von", "vom"):
+            sp = _np(ctx, m + 1, k, allow_pronoun=False)
+            if sp is not None:
+                return (m, sp[1]) if ctx.low[m] == "vom" else sp
+    return None
