@@ -573,6 +573,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 if speaker is not None and low[speaker[0]] == "es":
                     speaker = _document_source(ctx, speaker[1], mi - 1) or (
                         _document_source(ctx, clause_start, kk) if kk > clause_start else None)
+                if speaker is not None and _passive_participle(ctx, kk) and _passive(ctx, toks[kk].sent, kk):
+                    speaker = _passive_agent(ctx, clause_start, kk)  # "Darin wird der Ex-Minister aufgefordert, „…“"
                 break
             if not cue and low[mi - 1] == ":":
                 # "Ein Hauptkommissar nach der Festnahme: „…“", "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
