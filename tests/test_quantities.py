@@ -448,3 +448,23 @@ def test_quantities_genitive_police_mixed_fates_and_harmed_classes():
         ("killed", "KILL"), ("children", "KILL"), ("women", "KILL")]
     q = _one("Nun hieß es, zehn Demonstranten seien getötet worden.", "zehn")
     assert (q.category, q.gkg_type) == ("protesters", "KILL")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "category"),
+    [
+        ("Die australische Luftwaffe ist mit vier Black Hawk Hubschraubern und der HMAS Manoora vor Ort.", "vier", 4,
+         "aircraft"),  # dev y002
+        ("Die Fatah erhielt 45 (34,1 Prozent) Sitze, der Rest verteilt sich unter kleineren Parteien.", "45", 45,
+         "seats"),  # dev y043
+        ("Die Fatah erhielt 45 (34,1 Prozent) Sitze, der Rest verteilt sich unter kleineren Parteien.", "34,1 Prozent",
+         34.1, "percent"),
+        ("1997: 24,2 %) Schweizerische Volkspartei: 17.76 % Sitze 4", "17.76 %", 17.76, "percent"),  # dev y054
+        ("Dort wurde in der Nacht zum Samstag gegen 1:30 Uhr ein Passant von vier Unbekannten angesprochen.", "vier", 4,
+         "people"),  # dev y048
+    ],
+)
+def test_quantities_type_names_brackets_and_more_nouns(text, surface, value, category):
+    q = _one(text, surface)
+    assert q.value == pytest.approx(value)
+    assert q.category == category

@@ -238,7 +238,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     elif low == "minus" and i + 2 < n and _DIGITS.match(toks[i + 1].text) \
             and _unit_of(toks[i + 2].text, lex) in ("degree", "degree_celsius"):
         return -parse_digits(toks[i + 1].text), i + 2, None, False  # "minus 25 Grad"
-    if _DOT_DECIMAL.match(t) and not _DIGITS.match(t) and i + 1 < n and _is_measure_unit(toks[i + 1].text, lex):
+    if _DOT_DECIMAL.match(t) and not _DIGITS.match(t) and i + 1 < n \
+            and lex.unit_categories.get(_unit_of(toks[i + 1].text, lex) or "") not in (None, "duration", "people"):
         return float(t), i + 1, None, False
     if _DIGITS.match(t):
         digits = t.replace(".", "").split(",")[0]
@@ -481,7 +482,9 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     for k in range(len(built) - 2, -1, -1):
         num, q = built[k]
         nxt_num, nxt = built[k + 1]
-        if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and not num.total and (
+        bracketed = num.j < len(num.toks or ()) and (num.toks or [])[num.j].text == "("
+        if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and not num.total \
+                and not bracketed and (
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
@@ -761,6 +764,17 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
     while k < len(toks) and skipped <= 3:
         t = toks[k].text
         low = t.lower()
+        if t == "(" and k == num.j:
+            close = next((m for m in range(k + 1, min(len(toks), k + 8)) if toks[m].text == ")"), None)
+            if close is not None and close + 1 < len(toks):
+                after = toks[close + 1]
+                unit = _unit_of(after.text, lex)
+                if unit is not None and num.unit is None and lex.unit_categories.get(unit) not in (None, "duration"):
+                    num.unit = unit  # "45 (34,1 Prozent) Sitze": the unit stands after the bracket
+                    return None
+                if after.text[:1].isupper() and _object_category(after.text, lex) is not None:
+                    return after
+            return None
         if t in _PUNCT_STOP or _DIGITS.match(t):
             return None
         if _AGE_NOUN.match(t):
@@ -770,6 +784,13 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
                 return None
             if low.endswith(lex.duration_suffixes):
                 return _DURATION
+            if _object_category(t, lex) is None:
+                for m in range(k + 1, min(len(toks), k + 3)):
+                    w = toks[m].text
+                    if not (w[:1].isupper() and w.replace("-", "").isalpha()):
+                        break
+                    if _object_category(w, lex) is not None:
+                        return toks[m]  # "vier Black Hawk Hubschraubern": a type name before the noun
             return toks[k]
         if low == "an" and k + 1 < len(toks) and toks[k + 1].text == "Bord":
             k += 2  # "die 250 an Bord befindlichen Menschen"
