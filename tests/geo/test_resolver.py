@@ -90,3 +90,12 @@ def test_resolver_building_named_after_a_far_town_goes_to_fallback(resolver: Res
         pos = s + len(n)
     resolver.resolve(ms)
     assert ms[0].fallback and ms[0].choice.name == "New Orleans"
+
+
+def test_resolver_big_city_in_a_building_name_stays(resolver: Resolver) -> None:
+    # "Flughafen Frankfurt" alone in a Berlin story is still Frankfurt: big cities in names are kept
+    text = "Die Maschine aus Berlin landete am Flughafen Frankfurt mit zwei Stunden Verspätung."
+    ms = [Mention(text.index("Berlin"), text.index("Berlin") + 6, "Berlin"),
+          Mention(text.index("Flughafen Frankfurt"), text.index("Flughafen Frankfurt") + 19, "Flughafen Frankfurt")]
+    resolver.resolve(ms)
+    assert ms[1].choice is not None and not ms[1].fallback and ms[1].choice.name.startswith("Frankfurt")

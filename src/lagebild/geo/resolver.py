@@ -308,8 +308,9 @@ class Resolver:
             return
         for m in mentions:
             c = m.choice
-            if c is None or not m.partial or c.ftype not in ("city", "admin2"):
-                continue
+            if (c is None or not m.partial or c.ftype not in ("city", "admin2")
+                    or c.pop >= self.w.get("partial_support_max_pop", float("inf"))):
+                continue  # a big city in a name ("Flughafen Frankfurt") is that city even when alone
             if not any(haversine_km(c.lat, c.lon, a.lat, a.lon) <= km for a in anchors if a.idx != c.idx):
                 m.choice, m.score, m.confidence = None, 0.0, 0.0
 
