@@ -193,18 +193,31 @@ def _run_dask(cfg: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles.jsonl"
         src.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
-        n_parts = max(cfg["workers"] * 4, 8)
+        n_parts = cfg.get("partitions") or max(cfg["workers"] * 4, 8)
+        # CPU of this process (scheduler, client, nannies) while partitions complete: on 2 cores it is
+        # taken from the workers
+        ticks: list[tuple[float, float]] = []
         t0 = time.perf_counter()
         res = run_batch([str(src)], Path(tmp) / "out", workers=cfg["workers"], mode=cfg["mode"],
-                        disable=cfg.get("disable", []), records=max(1, len(texts) // n_parts), memory_limit="4GB")
+                        disable=cfg.get("disable", []), records=max(1, -(-len(texts) // n_parts)),
+                        memory_limit="4GB", progress=lambda r: ticks.append((time.time(), time.process_time())))
         wall = time.perf_counter() - t0
         stats = [json.loads(p.read_text()) for p in (Path(tmp) / "out" / "stats").glob("*.json")]
     window = max(s["finished_ts"] for s in stats) - min(s["started_ts"] for s in stats)
-    return {"name": cfg["name"], "articles": res.articles, "workers": cfg["workers"], "partitions": res.partitions,
-            "wall_seconds": round(wall, 2), "seconds": round(window, 3),
-            "articles_per_s": round(res.articles / window, 2) if window else None,
-            "startup_seconds": round(wall - window, 2), "failed": res.failed,
-            "peak_rss_mb": max(s["peak_rss_mb"] for s in stats)}
+    cpu = sum(s.get("cpu_seconds", 0.0) for s in stats)
+    task_cpu = sum(s.get("task_cpu_seconds", 0.0) for s in stats)
+    out = {"name": cfg["name"], "articles": res.articles, "workers": cfg["workers"], "partitions": res.partitions,
+           "wall_seconds": round(wall, 2), "seconds": round(window, 3),
+           "articles_per_s": round(res.articles / window, 2) if window else None,
+           "startup_seconds": round(wall - window, 2), "failed": res.failed,
+           "peak_rss_mb": max(s["peak_rss_mb"] for s in stats),
+           # worker CPU per article, and the share of it outside the task thread (event loop, monitors)
+           "worker_cpu_ms_per_article": round(1000 * cpu / max(res.articles, 1), 1),
+           "worker_overhead_share": round(1 - task_cpu / cpu, 4) if cpu else None,
+           "write_seconds": round(sum(s.get("write_seconds", 0.0) for s in stats), 2)}
+    if len(ticks) >= 2 and ticks[-1][0] > ticks[0][0]:
+        out["client_cpu_share"] = round((ticks[-1][1] - ticks[0][1]) / (ticks[-1][0] - ticks[0][0]), 4)
+    return out
 
 
 def _spawn(cfg: dict[str, Any], timeout: int) -> dict[str, Any]:

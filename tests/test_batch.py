@@ -139,8 +139,10 @@ def test_batch_dask_two_workers_match_in_process(tmp_path: Path, jsonl: Path, sa
     assert main(argv) == 0
     summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert summary["done"] == local.done == summary["partitions"] and summary["articles"] == local.articles
-    pids = {json.loads(p.read_text())["worker_pid"] for p in (tmp_path / "b" / "stats").glob("*.json")}
-    assert len(pids) == 2, "both workers should have taken partitions"
+    stats = [json.loads(p.read_text()) for p in (tmp_path / "b" / "stats").glob("*.json")]
+    assert len({s["worker_pid"] for s in stats}) == 2, "both workers should have taken partitions"
+    for s in stats:  # CPU of the task thread is part of the worker process's CPU
+        assert 0 < s["task_cpu_seconds"] <= s["cpu_seconds"] + 0.01 and s["write_seconds"] >= 0
     with Store(tmp_path / "a.duckdb") as a, Store(tmp_path / "b.duckdb") as b:
         load_parquet(tmp_path / "a", a)
         load_parquet(tmp_path / "b", b)
@@ -169,3 +171,16 @@ def test_batch_tiny_byte_caps_still_cover_every_record(jsonl: Path, shared_data)
     assert sum(p.kind == "warc" for p in plan) >= 10
     direct = Counter(_key(i) for i in read_paths(paths))
     assert Counter(_key(i) for p in plan for i in read_partition(p)) == direct
+
+
+def test_batch_local_cluster_config_names_real_dask_settings() -> None:
+    """A misspelt key would be accepted by dask.config.set and silently change nothing."""
+    import dask
+
+    from lagebild.batch import LOCAL_CLUSTER_CONFIG
+
+    missing = object()
+    for key in LOCAL_CLUSTER_CONFIG:
+        assert dask.config.get(key, default=missing) is not missing, key
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        assert dask.config.get("distributed.worker.profile.enabled") is False
