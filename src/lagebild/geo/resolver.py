@@ -124,7 +124,8 @@ class Resolver:
                         or part.title() in _GENERIC or part in _GENERIC):
                     continue
                 cands = self.gaz.search(part, limit=int(self.w.get("max_candidates", 60)))
-                cands = [c for c in cands if c.flag in (0, 2)
+                # primary/curated names, or another name of a big city ("Frankfurt" is Frankfurt am Main's)
+                cands = [c for c in cands if (c.flag in (0, 2) or (c.flag == 1 and c.pop >= 100_000))
                          and (c.ftype in ("country", "admin1", "region", "continent") or c.pop >= 10000)]
                 if cands:
                     for c in cands:
