@@ -758,11 +758,16 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             if span is None:
                 continue
             q = _make(ctx, "indirect", span, [], None)
-            _copy_speaker(last, q)
+            if si - last_sent <= _SPEAKER_CARRY:
+                _copy_speaker(last, q)
             out.append(q)
             last = last_cont = q
             last_sent = si
 
+
+# a Konjunktiv-I sentence up to 3 sentences after a report is still reported speech, but naming the
+# speaker is reliable only up to 2 sentences back (train: source P rises, recall holds)
+_SPEAKER_CARRY = 2
 
 _FINITE = frozenset("ist sind war waren hat haben hatte hatten wird werden wurde wurden gibt gab kann können konnte "
                     "muss müssen musste soll sollen will wollen darf dürfen gehe geht gehen steht stehen bleibt".split())
