@@ -7,9 +7,10 @@ historical clause is still emitted, with the flag set; exports skip flagged even
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..doc import Doc
@@ -32,6 +33,8 @@ _NOT_GENITIVE_ER = {"wieder", "weiter", "später", "bisher", "immer", "sicher", 
                     "erster", "zuvor", "daher", "ferner", "nimmer", "hierüber", "darüber", "wer", "weder"}
 _QUANT_DE = {"rund", "etwa", "mindestens", "knapp", "fast", "insgesamt", "ca", "zirka", "circa", "nahezu", "weitere",
              "weiteren", "hunderte", "tausende", "dutzende", "zehntausende", "hunderttausende"}
+_NUMBER_WORDS_DE = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                    "zwanzig", "dreißig", "hundert", "tausend", "dutzend", "beiden", "weitere", "weiteren"}
 _HABEN_DE = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"}
 # instrumental adjuncts: the clause's active subject uses the means ("Rebellen hätten durch eine Straßenblockade
 # Zivilisten eingeschlossen"); other adjuncts only locate the event in time ("Nach der Flucht ... führten ...")
@@ -79,6 +82,13 @@ _FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+@functools.lru_cache(maxsize=8192)
+def _is_actor_name(word: str) -> bool:
+    from .. import actors
+
+    return actors.lookup(word, roles=False, adjectives=False) is not None
+
+
 @dataclass
 class _Cand:
     """An actor candidate: a token span with its code."""
@@ -99,6 +109,7 @@ class _Hit:
     extra: list[int] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=8192)
 def _country_of(word: str) -> str | None:
     """ISO alpha-3 for a demonym adjective or prefix ("russischen", "US-"); geo helper first, else actor file."""
     try:  # the geo helper's demonym table, when it exists
@@ -367,7 +378,7 @@ class EventStage:
             if lang == "de" and tok.text[:1].isupper() and k > doc.sentences[doc.sentence_of(tok.start)].token_start \
                     and not (k + 1 < b and toks[k + 1].text[:1].isupper()) and tok.text.replace("-", "").isalpha():
                 iso = _country_of(tok.text)  # a demonym noun: "militanter Palästinenser", "zwei Iraner"
-                if iso and actor_file.lookup(tok.text, roles=False, adjectives=False) is None:
+                if iso and not _is_actor_name(tok.text):
                     cands.append(_Cand(k, k + 1, Actor(text=tok.text, start=tok.start, end=tok.end, code=iso,
                                                        country=iso), "role"))
                     covered.add(k)
@@ -397,6 +408,7 @@ class EventStage:
         return out
 
     @staticmethod
+    @functools.lru_cache(maxsize=4096)
     def _is_country(text: str) -> bool:
         from .. import actors as actor_file
 
@@ -487,6 +499,12 @@ class EventStage:
         sent = doc.sentences[si]
         seen_clause_type: set[tuple[int, str]] = set()
         claimed: dict[tuple[int, str], Event] = {}
+        cache: dict[tuple[int, int], list[_Cand]] = {}
+
+        def clause_cands(a: int, b: int) -> list[_Cand]:
+            if (a, b) not in cache:
+                cache[(a, b)] = self._candidates(doc, a, b, lang)
+            return cache[(a, b)]
         for h in sorted(hits, key=lambda x: (x.trig.generic, x.start)):  # specific triggers claim a clause first
             t = h.trig
             a, b = self._clause(doc, si, h.tok, lang)
@@ -508,7 +526,7 @@ class EventStage:
                 # roles the first one left empty
                 first = claimed.get((a, t.type))
                 if first is not None and not (first.sources and first.targets):
-                    s2, t2 = self._roles_for(doc, h, a, b, self._candidates(doc, a, b, lang), lang)
+                    s2, t2 = self._roles_for(doc, h, a, b, clause_cands(a, b), lang)
                     have = {(x.start, x.end) for x in first.sources + first.targets}
                     if not first.sources:
                         first.sources = [x for x in s2 if (x.start, x.end) not in have]
@@ -516,11 +534,12 @@ class EventStage:
                         first.targets = [x for x in t2 if (x.start, x.end) not in have
                                          and (x.start, x.end) not in {(y.start, y.end) for y in first.sources}]
                 continue
-            cands = self._candidates(doc, a, b, lang)
+            cands = clause_cands(a, b)
             sources, targets = self._roles_for(doc, h, a, b, cands, lang)
             mode, cameo = t.mode, t.cameo
             if t.type == "ASSAULT" and t.mode is None:
-                mode = next((c.mode for c in cands if c.mode and any(c.actor is s for s in sources)), None)
+                mode = next((c.mode for c in cands if c.mode and any((c.actor.start, c.actor.end) == (s.start, s.end)
+                                                                     for s in sources)), None)
                 cameo = _MODE_CAMEO.get(mode or "", cameo)
             if t.needs == "agent" and not sources:
                 continue
@@ -679,7 +698,9 @@ class EventStage:
         def done(src: list[_Cand], tgt: list[_Cand]) -> tuple[list[Actor], list[Actor]]:
             src = [c for c in src if c.kind != "object"]  # a building or a target list never acts
             spans = {(c.actor.start, c.actor.end) for c in src}
-            return [c.actor for c in src], [c.actor for c in tgt if (c.actor.start, c.actor.end) not in spans]
+            # copies: the clause's candidates are shared by every event of the clause
+            return ([replace(c.actor) for c in src],
+                    [replace(c.actor) for c in tgt if (c.actor.start, c.actor.end) not in spans])
 
         # a genitive attribute of another actor belongs to it ("Vertreter der jemenitischen Armee")
         # ... and a bracketed aside ("Wolfgang Schäuble ( CDU )") is no participant of its own
@@ -798,7 +819,7 @@ class EventStage:
         low = toks[h.tok].text.lower()
         if de and not fallback and t.kind == "verb" and low.endswith(("e", "en", "er", "es", "em")) \
                 and h.tok + 1 < b and toks[h.tok + 1].text[:1].isupper() and h.tok > sent_start \
-                and (toks[h.tok - 1].text.lower() in _DETS_DE | {"die", "das", "eine", "keine"}
+                and (toks[h.tok - 1].text.lower() in _DETS_DE | _NUMBER_WORDS_DE | {"die", "das", "eine", "keine"}
                      or toks[h.tok - 1].text[:1].isdigit()) \
                 and (_PARTICIPLE.match(low) or _PARTICIPLE_T.match(low[:-1]) or _PARTICIPLE_T.match(low[:-2])):
             # an attributive participle ("60 getötete Journalisten", "freigelassene Demonstranten") codes only
