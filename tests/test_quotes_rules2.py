@@ -63,10 +63,10 @@ def test_quotes_konjunktiv_after_clause_less_speech_act_takes_its_agent():
     assert q.speaker == "vom Bundesverband Erneuerbare Energie"
 
 
-def test_quotes_reported_speech_act_in_the_perfect():
-    # Wikinews 40973
-    (q,) = _quotes("Die CDU hatte zu dem Thema Aufklärung gefordert.")
-    assert (q.kind, q.speaker) == ("reported", "Die CDU")
+def test_quotes_reported_speech_act_with_strong_preterite():
+    # Wikinews 38098: "der"/"den" join a name only after "von" ("von der Leyen"), not "Trittin den Umstieg"
+    (q,) = _quotes("Gleichzeitig empfahl der ehemalige Umweltminister Jürgen Trittin den Umstieg auf Erdgasautos.")
+    assert (q.kind, q.speaker) == ("reported", "der ehemalige Umweltminister Jürgen Trittin")
 
 
 def test_quotes_negated_speech_act_and_question_are_not_reports():
