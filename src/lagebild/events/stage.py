@@ -35,6 +35,10 @@ _QUANT_DE = {"rund", "etwa", "mindestens", "knapp", "fast", "insgesamt", "ca", "
              "weiteren", "hunderte", "tausende", "dutzende", "zehntausende", "hunderttausende"}
 _NUMBER_WORDS_DE = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
                     "zwanzig", "dreißig", "hundert", "tausend", "dutzend", "beiden", "weitere", "weiteren"}
+# adverbs that may stand inside a governed noun phrase ("gegen die zunächst geduldeten Proteste")
+_ADV_DE = {"zunächst", "bereits", "schon", "noch", "erneut", "wieder", "weiterhin", "kürzlich", "offenbar",
+           "angeblich", "teilweise", "zuvor", "später", "massiv", "heftig", "besonders", "sehr", "bislang",
+           "mutmaßlich", "vermutlich", "insbesondere", "auch", "nur"}
 _HABEN_DE = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"}
 # instrumental adjuncts: the clause's active subject uses the means ("Rebellen hätten durch eine Straßenblockade
 # Zivilisten eingeschlossen"); other adjuncts only locate the event in time ("Nach der Flucht ... führten ...")
@@ -623,7 +627,7 @@ class EventStage:
                     return "seitens"  # "von Seiten militanter Palästinenser"
                 if w in preps:
                     return w
-                if w in _DETS_DE or w in {"the", "a", "an", "its", "their"} or (toks[j].text[:1].islower()
+                if w in _DETS_DE or w in {"the", "a", "an", "its", "their"} or (de and w in _ADV_DE) or (toks[j].text[:1].islower()
                                                                               and w.isalpha() and len(w) > 3
                                                                               and w.endswith(("e", "en", "er", "es", "em"))
                                                                               and de):
@@ -637,18 +641,24 @@ class EventStage:
             return de and w[:1].islower() and w.endswith("er") and len(w) > 4 and w.isalpha() \
                 and w not in preps and w not in _NOT_GENITIVE_ER
 
+        def adjective(w: str) -> bool:
+            return w[:1].islower() and w.isalpha() and len(w) > 3 and w.endswith(("e", "en", "er", "es", "em")) \
+                and w not in preps and w not in _DETS_DE and w not in _NOT_GENITIVE_ER
+
         def attr_head(c: _Cand) -> int | None:
             """The noun a genitive attribute hangs on ("den Einsatz der Polizei", "das Vorgehen iranischer
             Sicherheitskräfte"): such an actor is not a clause argument itself but shares its head's role."""
             if not de:
                 return None
             i = c.i
-            if c.kind == "name" and i - 1 in cand_toks and toks[c.j - 1].text.endswith("s") \
+            if c.kind in ("name", "place") and i - 1 in cand_toks and toks[c.j - 1].text.endswith("s") \
                     and toks[c.j - 1].text[:1].isupper():
                 return i - 1  # a genitive name right after an actor noun: "Anhänger Ahmadinedschads"
             if c.kind in ("name", "place") and i - 1 > max(a, sent_start) and i - 1 not in cand_toks \
                     and i - 1 != h.tok and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha():
                 i -= 1  # "in der Nähe der Ortschaft Ghadschar": the common noun carries the article
+            while i - 1 >= a and i - 1 != h.tok and adjective(toks[i - 1].text):
+                i -= 1  # "der sozialistischen Regierung": the article stands before the adjectives
             j = i - 1
             if j >= a and toks[j].text.lower() in ("der", "des"):
                 j -= 1
@@ -760,10 +770,16 @@ class EventStage:
                 d = det(c)
                 if c.i - h.tok > 6:
                     break
-                if g in ("von", "vom", "durch", "seitens", "by") and not sources:
-                    # "Die Demonstration wurde von der Polizei angehalten": an agent after the verb is the verb's
-                    if not trig_attr and not (de and {toks[m].text.lower() for m in range(h.tok + 1, c.i)}
-                                              & (_PASSIVE_AUX_DE | _SEIN_DE | _HABEN_DE)):
+                if g in ("von", "vom") and de and t.mode in _PATIENT_GENITIVE and not targets:
+                    targets = with_conj(c, after)  # "Festnahme von Milinkewitsch durch die Polizei"
+                elif g in ("von", "vom", "durch", "seitens", "by") and not sources:
+                    # "Die Demonstration wurde von der Polizei angehalten": an agent after the verb is the verb's;
+                    # "gegen den Clan von Raschkow": a von-phrase after another noun is that noun's
+                    between = range(h.tok + 1, c.i)
+                    if not trig_attr and not (de and ({toks[m].text.lower() for m in between}
+                                                      & (_PASSIVE_AUX_DE | _SEIN_DE | _HABEN_DE)
+                                                      or any(toks[m].text[:1].isupper() and m not in cand_toks
+                                                             for m in between))):
                         sources = with_conj(c, after)
                 elif g in ("auf", "gegen", "on", "against") and not targets:
                     targets = with_conj(c, after)
@@ -817,14 +833,18 @@ class EventStage:
                 return done(sources, targets)
         # verbs and verb phrases (and event nouns in an adjunct, via the clause's own verb)
         low = toks[h.tok].text.lower()
+        nxt = h.tok + 1
+        while de and nxt < min(b, h.tok + 4) and not toks[nxt].text[:1].isupper() and (
+                adjective(toks[nxt].text) or "-" in toks[nxt].text):
+            nxt += 1  # "des getöteten 19-jährigen Slawen"
         if de and not fallback and t.kind == "verb" and low.endswith(("e", "en", "er", "es", "em")) \
-                and h.tok + 1 < b and toks[h.tok + 1].text[:1].isupper() and h.tok > sent_start \
+                and nxt < b and toks[nxt].text[:1].isupper() and h.tok > sent_start \
                 and (toks[h.tok - 1].text.lower() in _DETS_DE | _NUMBER_WORDS_DE | {"die", "das", "eine", "keine"}
                      or toks[h.tok - 1].text[:1].isdigit()) \
                 and (_PARTICIPLE.match(low) or _PARTICIPLE_T.match(low[:-1]) or _PARTICIPLE_T.match(low[:-2])):
             # an attributive participle ("60 getötete Journalisten", "freigelassene Demonstranten") codes only
             # the noun it modifies: the one it happened to, or who did it for an intransitive act
-            noun = [c for c in usable if c.i == h.tok + 1]
+            noun = [c for c in usable if c.i == nxt or c.i == h.tok + 1]
             if t.type in ("ASSAULT", "COERCE") or t.mode in _PATIENT_GENITIVE:
                 return done([], noun)
             return done(noun, [])
@@ -868,6 +888,9 @@ class EventStage:
             return combine(with_conj(agent_pp[0], usable) if agent_pp else [],
                            with_conj(dying[0], free) if dying else [])
         if fallback and not passive and fallback_gov not in _INSTRUMENT_PREPS_DE:
+            return combine([], [])
+        if fallback and fallback_gov in ("nach", "während", "infolge"):
+            # "Die Medien wurden von der Polizei erst nach der Festnahme informiert": a later act's passive
             return combine([], [])
         if passive:
             if agent_pp:
