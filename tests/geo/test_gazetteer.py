@@ -94,3 +94,9 @@ def test_gazetteer_admin1_takes_geonames_id(gaz: Gazetteer) -> None:
 def test_gazetteer_no_machine_translated_region_names(gaz: Gazetteer, word: str) -> None:
     # countrystatecity's "native" field holds translations of names' sounds ("Araba" -> "Auto")
     assert not [c for c in gaz.search(word) if c.ftype == "admin1"]
+
+
+@pytest.mark.parametrize("word", ["Tsunami", "Gossip"])
+def test_gazetteer_small_towns_drop_common_word_alternates(gaz: Gazetteer, word: str) -> None:
+    # GeoNames alternate names of small towns include common words ("Tsunami" for Tsuha, Japan)
+    assert gaz.search(word) == []

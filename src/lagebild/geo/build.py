@@ -46,6 +46,10 @@ N_PRIMARY, N_ALT, N_CURATED, N_DERIVED = range(4)
 #: alternate names are kept only for places at least this big (smaller places' alternates are mostly noise)
 ALT_MIN_POP = 3000
 
+#: towns below this size do not take an alternate name that is a common English/German word ("Tsunami" for Tsuha,
+#: "Liberty" for Alliance, Ohio): GeoNames' alternate names of small places hold such noise
+COMMON_WORD_MAX_POP = 100_000
+
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9 .,'’\-()]+$")
 _ADMIN_WORDS = re.compile(
     r"\b(oblast|oblast'|region|province|provincia|governorate|muhafazat|state|county|district|prefecture|"
@@ -65,6 +69,23 @@ def norm(name: str) -> str:
         s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _PUNCT.sub(" ", s).replace(".", "")
     return " ".join(s.split())
+
+
+def _common_words() -> set[str]:
+    """Case-folded English words and German inflected forms from spaCy's lemma tables (spacy-lookups-data)."""
+    try:
+        import srsly
+
+        d = _pkg_dir("spacy_lookups_data") / "data"
+        en = srsly.read_gzip_json(d / "en_lemma_lookup.json.gz")
+        de = srsly.read_gzip_json(d / "de_lemma_lookup.json.gz")
+    except (ImportError, OSError):
+        log.warning("spacy-lookups-data missing: alternate names are not checked against common words")
+        return set()
+    out = {w.casefold() for w in (*en.keys(), *en.values()) if w.isalpha()}
+    # German: only inflected forms of other words ("Autos" -> "Auto"), not lemmas (which include names)
+    out |= {k.casefold() for k, v in de.items() if k.isalpha() and k != v}
+    return out
 
 
 def _pkg_dir(name: str) -> Path:
@@ -274,6 +295,7 @@ def build(out: Path) -> dict[str, int]:
 
     # -- cities ----------------------------------------------------------------------------------------------
     cities = json.loads((gnc / "cities500.json").read_text())
+    words = _common_words()
     city_by_name: dict[tuple[str, str], int] = {}
     for c in cities.values():
         pop = int(c.get("population") or 0)
@@ -287,7 +309,8 @@ def build(out: Path) -> dict[str, int]:
             city_by_name[key] = idx
         if pop >= ALT_MIN_POP:
             for alt in c.get("alternatenames", []):
-                if _good_alt(alt):
+                if _good_alt(alt) and not (pop < COMMON_WORD_MAX_POP and alt.casefold() in words
+                                           and norm(alt) != norm(c["name"])):
                     b.name(idx, alt, N_ALT)
     # capitals not found by exact name keep no flag; that is fine (the prior still sees their population)
 
