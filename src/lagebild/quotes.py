@@ -342,6 +342,10 @@ def _document_source(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
                 k += 1
             if k < lim and _is_cap(ctx.toks[k].text):
                 sp = (i + 1, k + 1)
+                if k + 2 < lim and ctx.low[k + 1] in _GEN_DETS:
+                    g = _np(ctx, k + 1, lim, allow_pronoun=False)  # "in einer Erklärung der EU-Außenminister"
+                    if g is not None:
+                        sp = (i + 1, g[1])
         if sp is not None:
             return (i, sp[1])
     return None
