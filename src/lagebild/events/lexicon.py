@@ -197,21 +197,42 @@ def modality() -> list[ModalityCue]:
 
 @dataclass(frozen=True, slots=True)
 class RoleCues:
-    """German clause cues for roles (``data/event_role_cues_de.tsv``), one compiled pattern per (cue, type)."""
+    """German clause cues for roles (``data/event_role_cues_de.tsv``): a word set per (cue, type) when the
+    pattern is a plain list of words (all rows so far), else a compiled pattern."""
 
+    words: dict[tuple[str, str], frozenset[str]]
     rx: dict[tuple[str, str], re.Pattern[str]]
 
     def has(self, cue: str, etype: str, word: str) -> bool:
         for key in ((cue, etype), (cue, "*")):
+            ws = self.words.get(key)
+            if ws is not None and word in ws:
+                return True
             rx = self.rx.get(key)
             if rx is not None and rx.fullmatch(word):
                 return True
         return False
 
     def any_in(self, cue: str, etype: str, words: set[str]) -> bool:
-        return any(self.has(cue, etype, w) for w in words)
+        for key in ((cue, etype), (cue, "*")):
+            ws = self.words.get(key)
+            if ws is not None and not ws.isdisjoint(words):
+                return True
+            rx = self.rx.get(key)
+            if rx is not None and any(rx.fullmatch(w) for w in words):
+                return True
+        return False
 
 
 @functools.lru_cache(maxsize=1)
 def role_cues() -> RoleCues:
-    return RoleCues({(r["cue"], r["type"]): re.compile(r["words"]) for r in _rows(ROLE_CUES_FILE)})
+    words: dict[tuple[str, str], frozenset[str]] = {}
+    rx: dict[tuple[str, str], re.Pattern[str]] = {}
+    for r in _rows(ROLE_CUES_FILE):
+        key, pat = (r["cue"], r["type"]), r["words"]
+        alts = pat.split("|")
+        if all(a.replace("'", "").isalpha() for a in alts):
+            words[key] = words.get(key, frozenset()) | frozenset(alts)
+        else:
+            rx[key] = re.compile(pat)
+    return RoleCues(words, rx)

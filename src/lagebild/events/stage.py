@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..doc import Doc
@@ -84,6 +84,10 @@ _EN_TARGET_PREPS = {"to", "with", "from", "in", "into", "against", "on", "at"}
 _CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
 _FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _copy(a: Actor) -> Actor:
+    return Actor(text=a.text, start=a.start, end=a.end, code=a.code, country=a.country, qid=a.qid, entity=a.entity)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -709,8 +713,8 @@ class EventStage:
             src = [c for c in src if c.kind != "object"]  # a building or a target list never acts
             spans = {(c.actor.start, c.actor.end) for c in src}
             # copies: the clause's candidates are shared by every event of the clause
-            return ([replace(c.actor) for c in src],
-                    [replace(c.actor) for c in tgt if (c.actor.start, c.actor.end) not in spans])
+            return ([_copy(c.actor) for c in src],
+                    [_copy(c.actor) for c in tgt if (c.actor.start, c.actor.end) not in spans])
 
         # a genitive attribute of another actor belongs to it ("Vertreter der jemenitischen Armee")
         # ... and a bracketed aside ("Wolfgang Schäuble ( CDU )") is no participant of its own
