@@ -132,3 +132,10 @@ def test_quotes_passive_frame_names_no_speaker_but_its_agent():
     assert (q.cue, q.speaker) == ("vorgeworfen", None)
     (q,) = _quotes("Klien wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.")
     assert q.speaker is None
+
+
+def test_quotes_negated_frame_is_no_report():
+    # Wikinews 19599: the spokesman withheld the statement
+    qs = _quotes("Ein Sprecher der US-Armee wollte nicht bestätigen, dass alle Insassen des Hubschraubers "
+                 "Angehörige der US-Armee waren.")
+    assert all(q.cue != "bestätigen" for q in qs)

@@ -1029,6 +1029,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             continue  # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said
         if comma is not None and low[comma] == "," and _main_clause_resumes(ctx, k, comma, b):
             continue  # "Der „Spaceport“, der früher … hieß, gilt als …": the cue closes a subordinate clause
+        if comma is not None and not after_comma and any(
+                low[m] in ("nicht", "keine", "keinen", "nie", "niemals") for m in range(
+                    max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1, comma)):
+            continue  # "Ein Sprecher wollte nicht bestätigen, dass …": a denied or withheld statement
         if (comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so"
                 and not message_first):
             clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
