@@ -1,4 +1,4 @@
-"""Re-draw the sentence samples behind the count gold batches ``m``–``t`` (round 3).
+"""Re-draw the sentence samples behind the count gold batches ``m``–``y`` (round 3).
 
 ``python -m lagebild.evaluation.counts_sampling --out DIR [--data ../shared/data/wikinews_spkatt_de]``
 
@@ -15,8 +15,9 @@ Design (decided before any labelling):
   split 2:1 into held-out pages and dev pages, so no page is shared between the new test and dev batches;
 - test: ``m`` = 50 ``p`` sentences, ``n`` = 20 ``p`` + 15 ``md`` + 15 ``x`` (pools ran short: 46),
   ``p`` = further ``p`` sentences of held-out pages (15); at most one sentence per page per pick;
-- dev: ``o`` = 30 ``p`` + 10 ``md`` of dev pages, ``q`` = leftovers of dev pages, ``r``/``s``/``t`` = other
-  sentences of dev-split pages (old batches c, d, f–l plus o, q), never of a page with a test row.
+- dev: ``o`` = 30 ``p`` + 10 ``md`` of dev pages, ``q`` = leftovers of dev pages, ``r``–``y`` = other
+  sentences of dev-split pages (old batches c, d, f–l plus o, q …), never of a page with a test row;
+  ``x`` only casualty/arrest/protest sentences, ``y`` only ``x``-class sentences (a precision check).
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ PEOPLE = re.compile(
     r"obdach|evakuier|festgenommen|festnahm|verhaft|inhaftiert|gefangen|geisel|entführ|verschlepp|demonstr|protest|"
     r"teilnehm|kinder|frauen|männer|zivil|kämpfer|rebell|einwohner|bewohner|bürger|mitarbeiter|beschäftigte|passagier|"
     r"insass|vermisst|schüler|student|journalist|häftling|migrant|asyl|personen)", re.I)
+CASUALTY = re.compile(
+    r"(tote[nr]?\b|getötet|starb|sterb|ums leben|verletz|verwund|opfer|festgenommen|festnahm|verhaft|inhaftiert|geisel|"
+    r"entführ|verschlepp|demonstr|protest|vermisst|flücht|vertrieb|obdach|evakuier|erschoss|ermord|leichen|kamen)", re.I)
 MONEY_DIST = re.compile(r"(euro|dollar|pfund|franken|rubel|yen|kilometer|meter|meilen|€|\$)", re.I)
 
 
@@ -146,12 +150,19 @@ def draw(data: str, gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
     # r, s, t: other sentences of dev-split pages, never of a page that has a test row
     plan = {"r": ("cdfghijklmnopq", [(28, "p", 11), (6, "md", 12), (8, "x", 13)]),
             "s": ("cdfghijklmnopqr", [(20, "p", 21), (12, "md", 22), (18, "x", 23)]),
-            "t": ("cdfghijklmnopqrs", [(32, "p", 31), (16, "x", 33)])}
+            "t": ("cdfghijklmnopqrs", [(32, "p", 31), (16, "x", 33)]),
+            "u": ("cdfghijklmnopqrst", [(30, "p", 41), (8, "md", 42), (12, "x", 43)]),
+            "v": ("cdfghijklmnopqrstu", [(25, "p", 51), (10, "md", 52), (15, "x", 53)]),
+            "w": ("cdfghijklmnopqrstuv", [(30, "p", 61), (8, "md", 62), (12, "x", 63)]),
+            "x": ("cdfghijklmnopqrstuvw", [(50, "p", 71)]),
+            "y": ("cdfghijklmnopqrstuvwx", [(60, "x", 81)])}
     for name, (letters, picks) in plan.items():
         before = rows("e" + letters)
         devp = {g["source"]["page_id"] for g in before if g["split"] == "dev"}
         devp -= {g["source"]["page_id"] for g in before if g["split"] == "test"}
         pool = candidates(data, pages=devp, skip_texts={g["text"] for g in before})
+        if name == "x":  # casualty, arrest and protest sentences only
+            pool = [c for c in pool if c["cue"] == "p" and CASUALTY.search(c["text"])]
         b[name] = [x for n, cue, seed in picks for x in _pick_other(pool, n, cue, seed)]
     for name, items in b.items():
         for k, c in enumerate(items):
