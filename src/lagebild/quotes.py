@@ -1267,6 +1267,8 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
         tok = ensure_pos(ctx.doc, toks[sp[0]].sent)[0]  # "Besonders", "Verglichen": not a subject
         if tok.pos is not None and not tok.pos.startswith(("NN", "NE", "PPER", "PIS")):
             return None
+    if any(low[m] in ("nicht", "keine", "keinen", "nie") for m in range(v, comma)):
+        return None  # "wollte nicht bestätigen, dass …"
     if any(low[m] in lex.no_dass for m in range(v + 1, comma)):
         return None  # "sorgte dafür", "führte dazu"
     msg = _msg_span(ctx, comma + 1, b)
