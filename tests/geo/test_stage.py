@@ -164,3 +164,16 @@ def test_stage_event_named_after_a_place_gives_the_place(stage: PlaceStage, enti
     hit = [p for p in doc.places if p.start == s]
     assert hit and hit[0].text == place and hit[0].feature_type != "fallback"
     assert doc.text[hit[0].start:hit[0].end] == place
+
+
+def test_stage_world_cities_beat_small_namesakes_in_german_us_stories(stage: PlaceStage) -> None:
+    # German Wikinews (2010-03-09, EADS and the US tanker deal): a US-heavy story, yet the shares fell in
+    # Paris and Frankfurt, not in Paris (Texas) and Frankfort (Kentucky)
+    text = ("Der Rechnungshof des US-Kongresses erklärte die Ausschreibung daraufhin für fehlerhaft. Die "
+            "Amerikaner werden nun nicht das beste Verteidigungsmaterial haben. Die EADS-Aktie verlor in Paris "
+            "und Frankfurt um rund fünf Prozent. Den Großauftrag aus den USA hätte der Konzern EADS gut "
+            "gebrauchen können. Der deutsche Wirtschaftsminister warf den USA vor, den Konkurrenten Boeing "
+            "bevorzugt zu haben; die Vereinigten Staaten wiesen das zurück.")
+    doc = stage(_doc(text))
+    got = {p.text: p for p in doc.places}
+    assert got["Paris"].country_iso2 == "FR" and got["Frankfurt"].country_iso2 == "DE"

@@ -158,7 +158,7 @@ def resolve_gold(articles: list[GoldArticle], resolver=None, language: str = "en
                 m.country = resolver.fixed_code(d[0])
             mentions.append(m)
         link_containers(mentions, ga.text)
-        resolver.resolve(mentions)
+        resolver.resolve(mentions, language=language)
         for t, m in zip(ga.toponyms, mentions, strict=True):
             if t.lat is not None:
                 pairs.append((t, m.choice))

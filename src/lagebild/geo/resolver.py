@@ -209,9 +209,16 @@ class Resolver:
                 a1_ev[(best.cc, best.admin1)] = w["profile_country"]
         return cc_ev, a1_ev
 
-    def resolve(self, mentions: list[Mention], context_countries: dict[str, float] | None = None) -> list[Mention]:
-        """Choose a candidate for every mention (in place); mentions without any candidate keep choice=None."""
+    def resolve(self, mentions: list[Mention], context_countries: dict[str, float] | None = None,
+                language: str | None = None) -> list[Mention]:
+        """Choose a candidate for every mention (in place); mentions without any candidate keep choice=None.
+
+        ``language``: the article's; German articles protect world cities from small namesakes more strongly
+        (``famous_min_pop_de``), English local news names its own towns ("Paris, Texas" stories).
+        """
         w = self.w
+        self._famous = w.get("famous_min_pop_de", 0) if (language or "").startswith("de") else w.get(
+            "famous_min_pop", 0)
         for m in mentions:
             if not m.candidates:
                 m.candidates = self._fixed(m) if m.country else self.candidates(m)
@@ -358,11 +365,17 @@ class Resolver:
         seats = {c.cc for c in m.candidates if c.ftype == "city" and c.pop >= w["seat_min_pop"]}
         # a name that is a country's own name ("Mexico") gets no closeness bonus for same-named cities
         names_country = any(c.ftype == "country" and c.flag in (0, 2) for c in m.candidates)
+        # a world city's name ("Paris", "Frankfurt"): a small namesake needs more than the article's country
+        # (an admin1 named beside it, "X, Y", or nearby places), else every US story would move Paris to Texas
+        famous = getattr(self, "_famous", 0)
+        world = famous and any(c.ftype == "city" and c.pop >= famous for c in m.candidates)
         for c in m.candidates:
             s = self.prior(c, m)
             if c.ftype == "admin1" and c.cc in seats and m.hint != "region":
                 s -= w["seat_penalty"]
-            if c.cc and cc_total > 0:
+            if world and c.ftype == "city" and c.pop < w.get("famous_small_max", 100_000):
+                pass  # no country-profile bonus
+            elif c.cc and cc_total > 0:
                 # a share is only as strong as the evidence behind it: one ambiguous name's top reading is
                 # not a whole article's country ("San Fernando" alone does not make "Los Angeles" Philippine)
                 mass = min(1.0, cc_total / w["profile_mass"]) if w.get("profile_mass") else 1.0

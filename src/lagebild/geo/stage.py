@@ -68,6 +68,7 @@ def _common_noun(word: str) -> bool:
     return bool(tags) and tags[0][0] == "NN" and float(tags[0][1]) > _KNOWN_WORD_LOGP
 
 
+_CONJ = frozenset({"und", "oder", "sowie", ",", "and", "or"})
 _GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
 #: HanTa log-probabilities: words in its lexicon score about -6 to -14, unknown words about -20 to -35
 _KNOWN_WORD_LOGP = -16.0
@@ -217,6 +218,9 @@ class PlaceStage:
             start, end = t.start, toks[best].end
             text = doc.text[start:end]
             prev = toks[i - 1].text if i > 0 else None
+            if (prev in _CONJ and i > 1 and out and out[-1].kind == "toponym" and out[-1].end == toks[i - 2].end
+                    and getattr(out[-1], "after_prep", False)):
+                prev = "in"  # "in Paris und Frankfurt": the preposition governs both names
             hint = None
             if prev in self.cues["region"]:
                 hint = "region"
@@ -249,6 +253,7 @@ class PlaceStage:
             elif cands and self._plausible(cands, prev, hint is not None, english):
                 m = Mention(start, end, text, hint=hint)
                 m.candidates = cands
+                m.after_prep = prev is not None and prev.lower() in self.cues["prep"]  # type: ignore[attr-defined]
                 out.append(m)
             i = best + 1
         return out
@@ -287,7 +292,7 @@ class PlaceStage:
                 mentions.append(m)
         mentions.sort(key=lambda m: m.start)
         link_containers([m for m in mentions if m.kind == "toponym"], text)
-        self.resolver.resolve(mentions)
+        self.resolver.resolve(mentions, language=doc.article.language)
         places: list[Place] = []
         for m in mentions:
             c = m.choice
