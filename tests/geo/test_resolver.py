@@ -99,3 +99,16 @@ def test_resolver_big_city_in_a_building_name_stays(resolver: Resolver) -> None:
           Mention(text.index("Flughafen Frankfurt"), text.index("Flughafen Frankfurt") + 19, "Flughafen Frankfurt")]
     resolver.resolve(ms)
     assert ms[1].choice is not None and not ms[1].fallback and ms[1].choice.name.startswith("Frankfurt")
+
+
+@pytest.mark.parametrize("name,city", [("Frankfurter Flughafens", "Frankfurt am Main"),
+                                       ("Pariser Vorstädten", "Paris"), ("Bremer Neustadt", "Bremen")])
+def test_resolver_german_city_adjective_names_the_city(resolver: Resolver, name: str, city: str) -> None:
+    m = Mention(0, len(name), name)
+    assert resolver.candidates(m)[0].name == city and m.partial
+
+
+def test_resolver_city_adjective_street_is_not_the_city(resolver: Resolver) -> None:
+    # "Berliner Platz" is a square in Mannheim (and many other towns), "Frankfurter Allee" a street in Berlin
+    for name in ("Berliner Platz", "Frankfurter Allee"):
+        assert not resolver.candidates(Mention(0, len(name), name))

@@ -61,6 +61,9 @@ Nord Süd Ost West Straße Platz Brücke Flughafen Bahnhof Kirche Universität S
 Union Republic Kingdom Federation Empire Embassy Ministry Academy Institute Plantation Library Metro Centre Center
 Republik Königreich Föderation Botschaft Ministerium Akademie""".split())
 
+#: street-like last words: a city adjective before them names the street, not the place ("Berliner Platz")
+_STREET = re.compile(r"(?i)(straße|strasse|str\.|platz|allee|weg|damm|ring|gasse|ufer|brücke|chaussee|tor|"
+                     r"landstraße|street|road|avenue|square)$")
 #: words that make a name an administrative unit's ("Sokoto State", "Provinz Idlib", "Oblast Donezk")
 _ADMIN_AFFIX = re.compile(
     r"(?i)^(?:provinz|province of|state of|gouvernement|governorate of|oblast|region|bundesstaat|bezirk|"
@@ -116,6 +119,9 @@ class Resolver:
                     c.flag = max(c.flag, 1)
                 return cands
         # a name the gazetteer lacks that contains one it knows: a building/team/court named after a place
+        cands = self._city_adjective(m)
+        if cands:
+            return cands
         words = re.split(r"[\s\-–/]+", m.text.replace("’s", "").replace("'s", "").strip())
         for n in range(len(words) - 1, 0, -1):
             for i in range(len(words) - n + 1):
@@ -132,6 +138,30 @@ class Resolver:
                         c.flag = 3
                     m.partial = True
                     return cands
+        return []
+
+    def _city_adjective(self, m: Mention) -> list[Candidate]:
+        """German city adjectives in a name: "Frankfurter Flughafen", "Pariser Vorstädte" -> the city.
+
+        Not for streets and squares ("Berliner Platz" is in Mannheim, "Frankfurter Allee" in Berlin).
+        """
+        words = m.text.split()
+        if len(words) < 2 or _STREET.search(words[-1]):
+            return []
+        w0 = words[0]
+        if not (w0[:1].isupper() and w0.endswith("er") and len(w0) > 4):
+            return []
+        stem = w0[:-2]
+        for name in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else None, stem + "e"):
+            if not name:
+                continue
+            cands = [c for c in self.gaz.search(name, limit=int(self.w.get("max_candidates", 60)))
+                     if c.flag <= 2 and (c.ftype in ("country", "admin1") or (c.ftype == "city" and c.pop >= 100_000))]
+            if cands:
+                for c in cands:
+                    c.flag = 3
+                m.partial = True
+                return cands
         return []
 
     def prior(self, c: Candidate, m: Mention) -> float:
