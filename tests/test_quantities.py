@@ -468,3 +468,14 @@ def test_quantities_type_names_brackets_and_more_nouns(text, surface, value, cat
     q = _one(text, surface)
     assert q.value == pytest.approx(value)
     assert q.category == category
+
+
+def test_quantities_further_count_keeps_its_own_cue_and_victim_phrases():
+    text = ("Bei einer Bruchlandung eines Passagierflugzeugs auf dem Flughafen der ukrainischen Stadt Donezk sind am "
+            "Mittwochabend mindestens fünf Menschen getötet, weitere zwölf verletzt worden.")  # dev z015
+    assert [(q.category, q.gkg_type) for q in extract(text)] == [("killed", "KILL"), ("injured", "WOUND")]
+    q = _one("Die Serie von Morden hat in London schon 17 Opfer gefordert.", "17")  # after dev z014
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    text = ("Die japanischen Behörden haben 3,6 Millionen Einwohner von 18 Präfekturen aufgefordert, ihre Häuser zu "
+            "verlassen.")  # dev z031
+    assert [(q.text, q.category) for q in extract(text)] == [("3,6 Millionen", "displaced"), ("18", None)]

@@ -496,8 +496,9 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     for k in range(1, len(built)):
         prev_num, prev = built[k - 1]
         num, q = built[k]
+        own_cue = num.toks is not None and any(t.text.lower() in lex.predicates for t in num.toks[num.j:num.j + 2])
         if ((q.object is None or (q.category is None and _object_category(q.object, lex) is None)) and num.further
-                and prev.category is not None and prev.unit in (None, "person")):
+                and prev.category is not None and prev.unit in (None, "person") and not own_cue):
             q.category, q.gkg_type = prev.category, prev.gkg_type  # "vier verletzt, weitere zehn auf der Flucht"
         elif (q.object is None and q.unit is None and q.category is None
                 and (prev.unit in (None, "person") or (num.i - prev_num.j <= _INHERIT_GAP and not any(
