@@ -1,4 +1,4 @@
-"""Re-draw the sentence samples behind the count gold batches ``m``–``y`` (round 3).
+"""Re-draw the sentence samples behind the count gold batches ``m``–``z`` (round 3).
 
 ``python -m lagebild.evaluation.counts_sampling --out DIR [--data ../shared/data/wikinews_spkatt_de]``
 
@@ -17,7 +17,8 @@ Design (decided before any labelling):
   ``p`` = further ``p`` sentences of held-out pages (15); at most one sentence per page per pick;
 - dev: ``o`` = 30 ``p`` + 10 ``md`` of dev pages, ``q`` = leftovers of dev pages, ``r``–``y`` = other
   sentences of dev-split pages (old batches c, d, f–l plus o, q …), never of a page with a test row;
-  ``x`` only casualty/arrest/protest sentences, ``y`` only ``x``-class sentences (a precision check).
+  ``x`` only casualty/arrest/protest sentences, ``y`` only ``x``-class sentences (a precision check),
+  ``z`` casualty sentences first, then other people sentences.
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ def draw(data: str, gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
             "v": ("cdfghijklmnopqrstu", [(25, "p", 51), (10, "md", 52), (15, "x", 53)]),
             "w": ("cdfghijklmnopqrstuv", [(30, "p", 61), (8, "md", 62), (12, "x", 63)]),
             "x": ("cdfghijklmnopqrstuvw", [(50, "p", 71)]),
-            "y": ("cdfghijklmnopqrstuvwx", [(60, "x", 81)])}
+            "y": ("cdfghijklmnopqrstuvwx", [(60, "x", 81)]),
+            "z": ("cdfghijklmnopqrstuvwxy", [(30, "p", 91), (25, "p", 92)])}
     for name, (letters, picks) in plan.items():
         before = rows("e" + letters)
         devp = {g["source"]["page_id"] for g in before if g["split"] == "dev"}
@@ -164,6 +166,11 @@ def draw(data: str, gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
         pool = candidates(data, pages=devp, skip_texts={g["text"] for g in before})
         if name == "x":  # casualty, arrest and protest sentences only
             pool = [c for c in pool if c["cue"] == "p" and CASUALTY.search(c["text"])]
+        if name == "z":  # casualty sentences first, then other people sentences
+            cas = [c for c in pool if c["cue"] == "p" and CASUALTY.search(c["text"])]
+            rest = [c for c in pool if c["cue"] == "p" and not CASUALTY.search(c["text"])]
+            b[name] = _pick_other(cas, 30, "p", 91) + _pick_other(rest, 25, "p", 92)
+            continue
         b[name] = [x for n, cue, seed in picks for x in _pick_other(pool, n, cue, seed)]
     for name, items in b.items():
         for k, c in enumerate(items):
