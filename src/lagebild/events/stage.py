@@ -509,6 +509,10 @@ class EventStage:
         claimed: dict[tuple[int, str], Event] = {}
         cache: dict[tuple[int, int], list[_Cand]] = {}
 
+        def verb_types(a: int, b: int) -> set[str]:
+            """Types of the verb triggers in the clause ("kritisierte den Anschlag": ACCUSE)."""
+            return {x.trig.type for x in hits if x.trig.kind == "verb" and a <= x.tok < b}
+
         def clause_cands(a: int, b: int) -> list[_Cand]:
             if (a, b) not in cache:
                 cache[(a, b)] = self._candidates(doc, a, b, lang)
@@ -534,7 +538,7 @@ class EventStage:
                 # roles the first one left empty
                 first = claimed.get((a, t.type))
                 if first is not None and not (first.sources and first.targets):
-                    s2, t2 = self._roles_for(doc, h, a, b, clause_cands(a, b), lang)
+                    s2, t2 = self._roles_for(doc, h, a, b, clause_cands(a, b), lang, verb_types(a, b))
                     have = {(x.start, x.end) for x in first.sources + first.targets}
                     if not first.sources:
                         first.sources = [x for x in s2 if (x.start, x.end) not in have]
@@ -543,7 +547,7 @@ class EventStage:
                                          and (x.start, x.end) not in {(y.start, y.end) for y in first.sources}]
                 continue
             cands = clause_cands(a, b)
-            sources, targets = self._roles_for(doc, h, a, b, cands, lang)
+            sources, targets = self._roles_for(doc, h, a, b, cands, lang, verb_types(a, b))
             mode, cameo = t.mode, t.cameo
             if t.type == "ASSAULT" and t.mode is None:
                 mode = next((c.mode for c in cands if c.mode and any((c.actor.start, c.actor.end) == (s.start, s.end)
@@ -585,7 +589,7 @@ class EventStage:
         return round(min(c, 0.95), 2)
 
     def _roles_for(self, doc: Doc, h: _Hit, a: int, b: int, cands: list[_Cand],
-                   lang: str) -> tuple[list[Actor], list[Actor]]:
+                   lang: str, verb_types: set[str] | None = None) -> tuple[list[Actor], list[Actor]]:
         toks = doc.tokens
         de = lang == "de"
         preps = _PREPS_DE if de else _PREPS_EN
@@ -664,7 +668,7 @@ class EventStage:
             while i - 1 >= a and i - 1 != h.tok and adjective(toks[i - 1].text):
                 i -= 1  # "der sozialistischen Regierung": the article stands before the adjectives
             j = i - 1
-            if j >= a and toks[j].text.lower() in ("der", "des"):
+            if j >= a and toks[j].text.lower() in ("der", "des", "eines", "einer"):
                 j -= 1
             elif not genitive_adj(toks[i].text):
                 return None
@@ -816,7 +820,10 @@ class EventStage:
             # a flight or protest noun as a predicate ("befinden sich auf der Flucht", "protestierten mit einer
             # Sitzblockade") has the clause subject as its actor; "geht gegen die Proteste vor" does not
             predicate = de and trig_gov in ("auf", "mit", "in", "im") and t.type in ("RETREAT", "PROTEST")
-            if not sources and not trig_attr and (trig_gov is None or respons or predicate):
+            # "Das Außenministerium kritisierte den Anschlag": the subject does another act (ACCUSE) about the event
+            other_act = de and bool((verb_types or set()) - {t.type})
+            if not sources and not trig_attr and (trig_gov is None or respons or predicate) \
+                    and not (other_act and not respons):
                 subj = [c for c in before if gov(c) is None and subject_ok(c)]
                 if respons:  # "machen den Geheimdienst für das Attentat verantwortlich": the object is responsible
                     obj = [c for c in before if gov(c) is None and det(c) in _OBJ_DETS_DE and c.kind != "object"]
@@ -881,8 +888,8 @@ class EventStage:
                 usable = [rel] + usable
         free = [c for c in usable if gov(c) is None]
         agent_pp = [c for c in usable if gov(c) in ("von", "vom", "durch", "seitens", "by")]
-        # a place after "von" is more often where something is from ("die Nachbarschaft von Haret Hreik")
-        agent_pp = [c for c in agent_pp if c.kind != "place"] + [c for c in agent_pp if c.kind == "place"]
+        # a town after "von" is where something is ("in der Nähe von Kaxgar"); only a country may be an agent
+        agent_pp = [c for c in agent_pp if c.kind != "place" or self._is_country(c.actor.text)]
         target_pp = [c for c in usable if gov(c) in ("auf", "gegen", "on", "against")]
         if not passive and agent_pp and de and ({"wurde", "wurden", "worden"} & clause_words):
             passive = True  # "wurden von der Polizei festgenommen" even when the tagger missed the participle
@@ -900,6 +907,9 @@ class EventStage:
             if agent_pp:
                 sources = with_conj(agent_pp[0], usable)
             subj = [c for c in free if c not in sources]
+            # a place is the passive subject only when no person or group is ("im Gebiet Xinjiang wurden
+            # 35 Personen getötet")
+            subj = [c for c in subj if c.kind != "place"] + [c for c in subj if c.kind == "place"]
             if subj:
                 targets = with_conj(subj[0], free)
             elif target_pp:
@@ -923,7 +933,11 @@ class EventStage:
                 pron = any(cues.has("pronoun", t.type, toks[m].text.lower()) for m in range(a, first)
                            if m != h.tok)
                 # "um gegen ... zu protestieren": an infinitive has no subject of its own in the clause
-                pron = pron or (not fallback and h.tok - 1 >= a and toks[h.tok - 1].text.lower() == "zu")
+                pron = pron or (not fallback and (
+                    (h.tok - 1 >= a and toks[h.tok - 1].text.lower() == "zu")
+                    or (h.tok + 2 < b and toks[h.tok + 1].text.lower() == "zu"
+                        and toks[h.tok + 2].text.lower() in ("haben", "sein", "werden"))  # "getötet zu haben"
+                    or any(low.startswith(p + "zu") for p in t.particle)))  # "anzugreifen"
                 subj = [] if pron else [c for c in free if subject_ok(c)]
                 if t.mode == "flee" or t.type == "PROTEST":
                     # intransitive: the actor is the nearest noun before the verb ("die Truppen hätten die Stadt
