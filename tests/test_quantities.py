@@ -201,17 +201,17 @@ def test_quantities_unknown_group_noun_guessed_as_people():
 
 
 def test_quantities_eval_smoke_floors():
-    """Pinned floors a bit under the measured figures (dev 0.992, held-out test 0.864)."""
+    """Pinned floors a bit under the measured figures (dev 0.985, held-out test 0.881)."""
     from lagebild.evaluation.counts import evaluate, load_gold
 
     gold = load_gold()
     dev = evaluate([g for g in gold if g["split"] == "dev"])
     test = evaluate([g for g in gold if g["split"] == "test"])
-    assert dev["strict"]["f1"] >= 0.98
+    assert dev["strict"]["f1"] >= 0.97
     assert test["strict"]["f1"] >= TEST_FLOOR
 
 
-TEST_FLOOR = 0.84  # held-out run (e, m, n, p; 144 statements) gave 0.864 (docs/evaluation/counts.md, round 3)
+TEST_FLOOR = 0.86  # held-out run (e, m, n, p; 144 statements) gave 0.881 (docs/evaluation/counts.md, round 3)
 
 
 # --- round 3: rules found on dev batches o, q, r (Wikinews, CC BY 2.5, page ids given) ---
