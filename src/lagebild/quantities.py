@@ -530,6 +530,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
               <= {"und", "sowie", ","}):
             q.gkg_type = prev.gkg_type  # "... 68 Kinder und 13 Frauen": a list of classes shares the fate
 
+
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
     nums: list[_Num] = []
     n = len(toks)
