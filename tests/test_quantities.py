@@ -479,3 +479,14 @@ def test_quantities_further_count_keeps_its_own_cue_and_victim_phrases():
     text = ("Die japanischen Behörden haben 3,6 Millionen Einwohner von 18 Präfekturen aufgefordert, ihre Häuser zu "
             "verlassen.")  # dev z031
     assert [(q.text, q.category) for q in extract(text)] == [("3,6 Millionen", "displaced"), ("18", None)]
+
+
+def test_quantities_speed_per_second_singular_peso_and_probanden():
+    text = ("Als Lichtjahr bezeichnet man die Strecke, die ein Lichtstrahl (bei einer Geschwindigkeit von rund 300.000 "
+            "Kilometern pro Sekunde) in einem Jahr zurücklegt.")  # dev B015
+    q = _one(text, "rund 300.000 Kilometern pro Sekunde")
+    assert (q.unit, q.category) == ("km/s", "speed")
+    q = _one("Die Stadtverwaltung will die letzten Besitzer eines VW-Käfertaxi mit einem Kredit von 15.000 Peso (890 "
+             "Euro) unterstützten.", "15.000 Peso")  # dev B009
+    assert q.category == "money"
+    assert _one("An der Studie nahmen 132 Probanden teil.", "132").category == "people"  # dev B041

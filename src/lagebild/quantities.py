@@ -570,8 +570,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 num.unit = unit
                 num.j = j = j + 1
                 if unit in ("km", "m", "mile") and j + 1 < n and toks[j].text.lower() == "pro" \
-                        and toks[j + 1].text.lower() in ("stunde", "std."):
-                    num.unit = "km/h"  # "120 Kilometern pro Stunde" is a speed
+                        and toks[j + 1].text.lower() in ("stunde", "std.", "sekunde"):
+                    # "120 Kilometern pro Stunde" is a speed (so is "300.000 Kilometern pro Sekunde")
+                    num.unit = "km/s" if toks[j + 1].text.lower() == "sekunde" else "km/h"
                     num.j = j = j + 2
         if (num.qualifier is None and num.value_max is None and j + 1 < n and toks[j].text == "oder"
                 and toks[j + 1].text.lower() == "mehr"):
