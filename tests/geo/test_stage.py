@@ -133,7 +133,7 @@ def test_stage_polen_people_or_country(stage: PlaceStage) -> None:
     assert kinds == [("Polen", "demonym", "POL"), ("Polen", "toponym", "POL")]
 
 
-def test_stage_common_nouns_are_not_places(stage: PlaceStage) -> None:
+def test_stage_common_nouns_do_not_reach_foreign_towns(stage: PlaceStage) -> None:
     # German Wikinews sentences: "Koma" is also Qom, "Namen" Namur, "Autos" a variant of a region's name
     text = ("Ariel Scharon liegt seit Januar 2006 nach einer Hirnblutung im Koma. In der Nacht von Freitag auf "
             "Samstag ereigneten sich im Raum Knittelfeld in der Steiermark mehrere Einbrüche in Autos und einen "

@@ -95,6 +95,7 @@ class Resolver:
         self.w = dict(weights())
         if w:
             self.w.update(w)
+        self._famous = 0.0  # world-city guard of the article being resolved (set per call by resolve())
 
     # -- candidate generation ------------------------------------------------------------------------------
     def candidates(self, m: Mention) -> list[Candidate]:
@@ -397,7 +398,7 @@ class Resolver:
         names_country = any(c.ftype == "country" and c.flag in (0, 2) for c in m.candidates)
         # a world city's name ("Paris", "Frankfurt"): a small namesake needs more than the article's country
         # (an admin1 named beside it, "X, Y", or nearby places), else every US story would move Paris to Texas
-        famous = getattr(self, "_famous", 0)
+        famous = self._famous
         world = famous and any(c.ftype == "city" and c.pop >= famous for c in m.candidates)
         for c in m.candidates:
             s = self.prior(c, m)
