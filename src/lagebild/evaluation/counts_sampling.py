@@ -1,4 +1,4 @@
-"""Re-draw the sentence samples behind the count gold batches ``m``–``z`` (round 3).
+"""Re-draw the sentence samples behind the count gold batches ``m``–``z`` and ``B`` (round 3).
 
 ``python -m lagebild.evaluation.counts_sampling --out DIR [--data ../shared/data/wikinews_spkatt_de]``
 
@@ -18,7 +18,8 @@ Design (decided before any labelling):
 - dev: ``o`` = 30 ``p`` + 10 ``md`` of dev pages, ``q`` = leftovers of dev pages, ``r``–``y`` = other
   sentences of dev-split pages (old batches c, d, f–l plus o, q …), never of a page with a test row;
   ``x`` only casualty/arrest/protest sentences, ``y`` only ``x``-class sentences (a precision check),
-  ``z`` casualty sentences first, then other people sentences.
+  ``z`` casualty sentences first, then other people sentences; ``B`` money/distance and any-number
+  sentences of pages no gold row used at all (no casualty/people sentence was left on such pages).
 """
 
 from __future__ import annotations
@@ -172,6 +173,11 @@ def draw(data: str, gold: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]
             b[name] = _pick_other(cas, 30, "p", 91) + _pick_other(rest, 25, "p", 92)
             continue
         b[name] = [x for n, cue, seed in picks for x in _pick_other(pool, n, cue, seed)]
+    # B: money/distance and any-number sentences of pages that no gold row used at all
+    used_all = {g["source"]["page_id"] for g in rows("cdefghijklmnopqrstuvwxyz")}
+    pool = candidates(data, skip_pages=used_all, skip_texts={g["text"] for g in rows("cdefghijklmnopqrstuvwxyz")})
+    taken_b: set[int] = set()
+    b["B"] = _pick(pool, 25, "md", 111, taken_b) + _pick(pool, 25, "x", 112, taken_b)
     for name, items in b.items():
         for k, c in enumerate(items):
             c["id"] = f"{name}{k:03d}"
