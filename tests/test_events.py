@@ -380,6 +380,29 @@ def test_events_withdrawing_troops_are_the_source() -> None:
     assert roles_of(doc, "RETREAT") == (["US-Truppen"], [])
 
 
+def test_events_fronted_object_and_pronoun_subject() -> None:
+    # de.wikinews (German federal election, 2005): the object stands first, "er" after the verb is the subject
+    doc = run("Die Bürgerinnnen und Bürger forderte er anschließend auf, von ihrem Wahlrecht sorgsamen Gebrauch zu "
+              "machen.", "2005-09-17")
+    assert roles_of(doc, "REQUEST") == ([], ["Bürger"])
+
+
+def test_events_event_noun_under_another_act_and_perfect_infinitive() -> None:
+    # de.wikinews (Syria bus convoy bombing, 2017; a murder suspect, 2017)
+    doc = run("Auch das Außenministerium der Vereinigten Staaten kritisierte den Anschlag als barbarische Tat.",
+              "2017-04-16")
+    assert roles_of(doc, "ASSAULT")[0] == []  # the ministry criticised the attack, it did not commit it
+    doc = run("Der Tatverdächtige behauptet von sich selbst, weitere Menschen getötet zu haben.", "2017-04-18")
+    assert roles_of(doc, "ASSAULT") == ([], ["Menschen"])
+
+
+def test_events_casualties_demanded_by_a_disaster_are_no_request() -> None:
+    # de.wikinews (typhoon in the Philippines, 2009)
+    doc = run("Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden der Philippinen heimsuchte.",
+              "2009-10-05")
+    assert not [e for e in doc.events if e.type == "REQUEST"]
+
+
 def test_events_eval_main_prints_json_last(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 

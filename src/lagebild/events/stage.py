@@ -316,9 +316,12 @@ class EventStage:
         tok_index = {t.start: i for i, t in enumerate(toks[a:b], a)}
         from .. import actors as actor_file
 
+        amounts = [(q.start, q.end) for q in doc.quantities if start <= q.start < end]
         for ent in doc.entities:
             if ent.start < start or ent.end > end:
                 continue
+            if any(qs <= ent.start and ent.end <= qe for qs, qe in amounts):
+                continue  # part of an amount ("11,3 Milliarden Euro"), not an actor
             i = tok_index.get(ent.start)
             if i is None:
                 continue
@@ -555,6 +558,9 @@ class EventStage:
                 cameo = _MODE_CAMEO.get(mode or "", cameo)
             if t.needs == "agent" and not sources:
                 continue
+            if lang == "de" and self.cues.any_in("not_event", t.type,
+                                                 {toks[m].text.lower() for m in range(a, b) if m != h.tok}):
+                continue  # "Das Erdbeben forderte 35 Todesopfer": caused deaths, not a demand
             flags = self._flags(doc, si, a, b, h, lang)
             if t.generic and flags["accident"]:
                 continue
@@ -930,8 +936,14 @@ class EventStage:
             else:
                 first = min((c.i for c in free), default=b)
                 # a personal pronoun before any noun actor is the subject ("Dabei hätten sie ... bombardiert")
-                pron = any(cues.has("pronoun", t.type, toks[m].text.lower()) for m in range(a, first)
-                           if m != h.tok)
+                # (not one governed by a preposition: "Für sie fordert Untersuchungsrichter Palazzi ...")
+                pron_at = [m for m in range(a, first) if m != h.tok and cues.has("pronoun", t.type,
+                                                                                   toks[m].text.lower())
+                           and not (m > a and toks[m - 1].text.lower() in preps)]
+                # ... or right after the finite verb, with the object fronted: "Die Bürger forderte er auf"
+                if h.tok + 1 < b and t.kind == "verb" and cues.has("pronoun", t.type, toks[h.tok + 1].text.lower()):
+                    pron_at.append(h.tok + 1)
+                pron = bool(pron_at)
                 # "um gegen ... zu protestieren": an infinitive has no subject of its own in the clause
                 pron = pron or (not fallback and (
                     (h.tok - 1 >= a and toks[h.tok - 1].text.lower() == "zu")
@@ -939,6 +951,20 @@ class EventStage:
                         and toks[h.tok + 2].text.lower() in ("haben", "sein", "werden"))  # "getötet zu haben"
                     or any(low.startswith(p + "zu") for p in t.particle)))  # "anzugreifen"
                 subj = [] if pron else [c for c in free if subject_ok(c)]
+                if a - 1 > sent_start and toks[a - 1].text == "," and (
+                        (a == h.tok and not participle) or toks[a].text.lower() in _HABEN_DE | _SEIN_DE) \
+                        and self._after_apposition(doc, a):
+                    # the clause opens with its finite verb after a comma: the subject stood before an apposition
+                    # ("Der Fraktionsvorsitzende ..., Wolfgang Jüttner, hatte Lenz gestern aufgefordert")
+                    ante = self._subject_before(doc, a, lang)
+                    subj = [ante] if ante is not None else []
+                    pron = True
+                if pron_at and toks[pron_at[0]].text.lower() in ("er", "sie"):
+                    # "Als Kämpfer die Stadt einnahmen, töteten sie ...": the pronoun's antecedent is the subject of
+                    # an earlier clause of the same sentence, when there is one
+                    ante = self._subject_before(doc, a, lang)
+                    if ante is not None:
+                        subj = [ante]
                 if t.mode == "flee" or t.type == "PROTEST":
                     # intransitive: the actor is the nearest noun before the verb ("die Truppen hätten die Stadt
                     # besetzt und die südsudanesischen Soldaten seien geflohen"), and there is no object
@@ -980,6 +1006,41 @@ class EventStage:
         while s3 > sent.token_start and toks[s3 - 1].text not in _CLAUSE_PUNCT:
             s3 -= 1
         return {toks[m].text.lower() for m in range(s3, s2 - 1)}
+
+    @staticmethod
+    def _after_apposition(doc: Doc, a: int) -> bool:
+        """The comma before token a closes a short apposition (", Wolfgang Jüttner,", ", Sprecher der CFDR,")
+        that itself follows a comma."""
+        toks = doc.tokens
+        sent = doc.sentences[doc.sentence_of(toks[a].start)]
+        s2 = a - 1
+        while s2 > sent.token_start and toks[s2 - 1].text not in _CLAUSE_PUNCT:
+            s2 -= 1
+        return (s2 > sent.token_start and toks[s2 - 1].text == "," and 0 < a - 1 - s2 <= 6
+                and toks[s2].text[:1].isupper())
+
+    def _subject_before(self, doc: Doc, a: int, lang: str) -> _Cand | None:
+        """The first actor of the sentence before token a that stands in no prepositional phrase, has no object
+        article and is no genitive attribute: the likely subject of an earlier clause."""
+        toks = doc.tokens
+        sent = doc.sentences[doc.sentence_of(toks[a].start)]
+        if a - 1 <= sent.token_start:
+            return None
+        for c in self._candidates(doc, sent.token_start, a - 1, lang):
+            if c.kind in ("place", "object") or (c.i > sent.token_start and toks[c.i - 1].text.lower() in
+                                                 _OBJ_DETS_DE | {"der", "des", "("}):
+                continue
+            j = c.i - 1
+            while j >= sent.token_start and (toks[j].text.lower() in _DETS_DE or
+                                             (toks[j].text[:1].islower() and toks[j].text.isalpha()
+                                              and toks[j].text.lower() not in _PREPS_DE)):
+                j -= 1
+            if j >= sent.token_start and toks[j].text.lower() in _PREPS_DE:
+                continue
+            if j >= sent.token_start and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+                continue  # after another noun: an attribute or an object
+            return c
+        return None
 
     def _antecedent(self, doc: Doc, a: int, lang: str) -> _Cand | None:
         """The actor just before the comma that opens a relative clause at token a."""
