@@ -113,6 +113,7 @@ def _measure(cfg: dict[str, Any]) -> dict[str, Any]:
         out["warmup_seconds"] = round(time.perf_counter() - w0, 2)
         out["rss_after_warmup_mb"] = _rss_mb()
         t1 = time.perf_counter()
+        cpu1 = time.process_time()
         clean_s = 0.0
         docs = []
         for t in texts:
@@ -125,6 +126,17 @@ def _measure(cfg: dict[str, Any]) -> dict[str, Any]:
                 stage_s[k] = stage_s.get(k, 0.0) + v
         seconds = time.perf_counter() - t1
         out["seconds"] = round(seconds, 3)
+        # CPU seconds of this process: on a core shared with other load, wall time overstates the cost
+        out["cpu_seconds"] = round(time.process_time() - cpu1, 3)
+        # latency: one article at a time (clean + every stage), as a server request would run it
+        lat = []
+        for t in texts[: cfg.get("latency_articles", 20)]:
+            l0 = time.perf_counter()
+            list(analyzer.pipeline.pipe([Doc(prepare_article(t))]))
+            lat.append(1000 * (time.perf_counter() - l0))
+        lat.sort()
+        out["latency_ms"] = {"p50": round(lat[len(lat) // 2], 1),
+                             "p95": round(lat[min(len(lat) - 1, int(0.95 * len(lat)))], 1), "n": len(lat)}
         out["stage_seconds"] = {"clean": round(clean_s, 3), **{k: round(v, 3) for k, v in stage_s.items()}}
         out["stage_articles_per_s"] = {k: round(len(texts) / v, 1) if v > 0 else None
                                        for k, v in out["stage_seconds"].items()}
@@ -149,8 +161,10 @@ def _measure(cfg: dict[str, Any]) -> dict[str, Any]:
         out["rss_after_load_mb"] = _rss_mb()
         list(nlp.pipe(texts[:3]))
         t1 = time.perf_counter()
+        cpu1 = time.process_time()
         n_ents = sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=cfg.get("batch_size", 16)))
         out["seconds"] = round(time.perf_counter() - t1, 3)
+        out["cpu_seconds"] = round(time.process_time() - cpu1, 3)
         out["entities"] = n_ents
     elif kind == "html-lagebild":
         from lagebild.clean import prepare_article
@@ -181,6 +195,8 @@ def _measure(cfg: dict[str, Any]) -> dict[str, Any]:
     else:
         raise ValueError(kind)
     out["articles_per_s"] = round(len(texts) / out["seconds"], 2) if out.get("seconds") else None
+    if out.get("cpu_seconds"):
+        out["articles_per_cpu_s"] = round(len(texts) / out["cpu_seconds"], 2)
     out["peak_rss_mb"] = _rss_mb("VmHWM")
     return out
 
@@ -308,6 +324,10 @@ def main(argv: list[str] | None = None) -> int:
         full = by.get(f"pipeline/{mode}", {}).get("articles_per_s")
         if full and peer:
             summary[f"{mode}_vs_spacy_ner"] = round(full / peer, 3)
+        full_cpu = by.get(f"pipeline/{mode}", {}).get("articles_per_cpu_s")
+        peer_cpu = by.get("peer/spacy-ner", {}).get("articles_per_cpu_s")
+        if full_cpu and peer_cpu:
+            summary[f"{mode}_vs_spacy_ner_cpu"] = round(full_cpu / peer_cpu, 3)
     d1, d2 = by.get("dask/1-worker", {}), by.get("dask/2-workers", {})
     if d1.get("seconds") and d2.get("seconds"):
         summary["dask_speedup_2_vs_1"] = round(d1["seconds"] / d2["seconds"], 3)
@@ -316,19 +336,29 @@ def main(argv: list[str] | None = None) -> int:
         for name, why in bad.items():
             print(f"stage {name} not measured in {mode} mode: {why}")
     print("load s = model load + warm-up on 3 articles (Dask: cluster start-up and loading); RSS in MB")
-    print(f"{'configuration':<28}{'art/s':>9}{'seconds':>9}{'load s':>8}{'RSS load':>10}{'peak RSS':>10}")
+    print("art/CPU-s = articles per CPU second of the process (robust to other load on the core); "
+          "latency = one article at a time, p50/p95 ms")
+    print(f"{'configuration':<28}{'art/s':>9}{'art/CPU-s':>10}{'seconds':>9}{'load s':>8}{'RSS load':>10}"
+          f"{'peak RSS':>10}{'latency p50/p95':>17}")
     for r in results:
         if "error" in r:
             print(f"{r['name']:<28}  error: {r['error']}")
             continue
         load_s = (r.get("load_seconds") or 0) + (r.get("warmup_seconds") or 0) or r.get("startup_seconds") or 0
-        print(f"{r['name']:<28}{r.get('articles_per_s') or 0:>9.1f}{r.get('seconds') or 0:>9.1f}"
+        lat = r.get("latency_ms")
+        lat_s = f"{lat['p50']:.0f}/{lat['p95']:.0f}" if lat else ""
+        print(f"{r['name']:<28}{r.get('articles_per_s') or 0:>9.1f}{r.get('articles_per_cpu_s') or 0:>10.1f}"
+              f"{r.get('seconds') or 0:>9.1f}"
               f"{load_s:>8.1f}{r.get('rss_after_warmup_mb', r.get('rss_after_load_mb', 0)) or 0:>10.0f}"
-              f"{r.get('peak_rss_mb', 0) or 0:>10.0f}")
+              f"{r.get('peak_rss_mb', 0) or 0:>10.0f}{lat_s:>17}")
         for k, v in (r.get("stage_articles_per_s") or {}).items():
             print(f"    {k:<24}{v or 0:>9.1f}  ({r['stage_seconds'][k]:.2f} s)")
+        if r.get("worker_cpu_ms_per_article") is not None:
+            print(f"    worker CPU {r['worker_cpu_ms_per_article']} ms/article, outside the task thread "
+                  f"{100 * (r.get('worker_overhead_share') or 0):.1f} %, scheduler/client process "
+                  f"{100 * (r.get('client_cpu_share') or 0):.1f} % of a core, Parquet writing {r.get('write_seconds')} s")
     for k in sorted(summary):
-        if k.endswith("_vs_spacy_ner") or k.startswith("dask_speedup"):
+        if "_vs_spacy_ner" in k or k.startswith("dask_speedup"):
             print(f"{k}: {summary[k]}")
     print(json.dumps(summary, ensure_ascii=False))
     return 0
