@@ -39,6 +39,7 @@ _NUMBER_WORDS_DE = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", 
 _ADV_DE = {"zunächst", "bereits", "schon", "noch", "erneut", "wieder", "weiterhin", "kürzlich", "offenbar",
            "angeblich", "teilweise", "zuvor", "später", "massiv", "heftig", "besonders", "sehr", "bislang",
            "mutmaßlich", "vermutlich", "insbesondere", "auch", "nur"}
+_QUOTES = {"\"", "„", "“", "”", "«", "»", "‚", "‘", "’"}
 _HABEN_DE = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"}
 # instrumental adjuncts: the clause's active subject uses the means ("Rebellen hätten durch eine Straßenblockade
 # Zivilisten eingeschlossen"); other adjuncts only locate the event in time ("Nach der Flucht ... führten ...")
@@ -280,6 +281,14 @@ class EventStage:
         """Token range [a, b) of the clause around token k: bounded by punctuation and subordinators."""
         sent = doc.sentences[si]
         toks = doc.tokens
+
+        def quote_inside(m: int) -> bool:
+            """A quotation mark inside a clause ("hätten „unschuldige Zivilisten kaltblütig getötet“"): not next
+            to a comma, colon or the sentence edge, so it quotes words, not a whole statement."""
+            if toks[m].text not in _QUOTES or m <= sent.token_start or m + 1 >= sent.token_end:
+                return False
+            return toks[m - 1].text not in (",", ":", ";") and toks[m + 1].text not in (",", ":", ";", ".")
+
         a = k
         while a > sent.token_start:
             prev = toks[a - 1].text
@@ -289,7 +298,7 @@ class EventStage:
                 if o is not None and o > sent.token_start:
                     a = o
                     continue
-            if prev in _CLAUSE_PUNCT:
+            if prev in _CLAUSE_PUNCT and not (lang == "de" and quote_inside(a - 1)):
                 break
             a -= 1
         b = k + 1
@@ -300,7 +309,7 @@ class EventStage:
                 if c is not None and c + 1 < sent.token_end:
                     b = c + 1
                     continue
-            if t in _CLAUSE_PUNCT:
+            if t in _CLAUSE_PUNCT and not (lang == "de" and quote_inside(b)):
                 break
             if lang == "de" and t.lower() in {"dass", "weil", "obwohl", "nachdem", "bevor", "damit", "sodass"}:
                 break
@@ -609,6 +618,9 @@ class EventStage:
             j = i - 1
             while j >= a:
                 w = toks[j].text.lower()
+                if de and w in _QUOTES:
+                    j -= 1  # von „Schäuble I“
+                    continue
                 if de and named and j == i - 1 and toks[j].text[:1].isupper() and w.isalpha() and j > sent_start \
                         and j not in cand_toks and j != h.tok:
                     j -= 1  # a common noun before a name: "in der Hafenstadt Tripoli"
@@ -689,6 +701,8 @@ class EventStage:
 
         def det(c: _Cand) -> str | None:
             j = c.i - 1
+            while de and j > a and toks[j].text in _QUOTES:
+                j -= 1
             return toks[j].text.lower() if j >= a else None
 
         def with_conj(first: _Cand, pool: list[_Cand]) -> list[_Cand]:
