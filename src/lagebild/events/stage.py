@@ -66,7 +66,7 @@ _PARTICIPLE_T = re.compile(r"^(\w+iert|(be|er|ver|zer|ent|emp|miss)\w+t)$")
 _PARTICIPLE_EN = re.compile(r"^(be|er|ver|zer|ent|emp|miss)\w+en$")
 _PAST_PASSIVE_AUX_DE = {"wurde", "wurden", "worden"}
 # "sind ... getötet (worden)": with a transitive attack/coercion verb, sein + participle is a passive
-_SEIN_DE = {"ist", "sind", "war", "waren", "sei", "seien"}
+_SEIN_DE = {"ist", "sind", "war", "waren", "sei", "seien", "sein", "gewesen"}
 # nouns after which "von" is partitive ("eine Gruppe von US-Marines"), not the agent marker
 _PARTITIVE_DE = {"gruppe", "reihe", "dutzende", "hunderte", "tausende", "anzahl", "zahl", "teil", "mehrzahl",
                  "hälfte", "einheit", "trupp", "kommando", "konvoi", "verband", "zug", "bündnis", "koalition",
@@ -683,8 +683,9 @@ class EventStage:
             if c.kind in ("name", "place") and i - 1 > max(a, sent_start) and i - 1 not in cand_toks \
                     and i - 1 != h.tok and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha():
                 i -= 1  # "in der Nähe der Ortschaft Ghadschar": the common noun carries the article
-            while i - 1 >= a and i - 1 != h.tok and adjective(toks[i - 1].text):
-                i -= 1  # "der sozialistischen Regierung": the article stands before the adjectives
+            while i - 1 >= a and i - 1 != h.tok and (adjective(toks[i - 1].text)
+                                                     or toks[i - 1].text.replace(".", "").isdigit()):
+                i -= 1  # "der sozialistischen Regierung", "der 5.000 Polizeibeamten": the article comes first
             j = i - 1
             if j >= a and toks[j].text.lower() in ("der", "des", "eines", "einer"):
                 j -= 1
@@ -890,7 +891,9 @@ class EventStage:
                              for m in span)
             if de and not participle and toks[h.tok].pos in (None, "VVFIN"):
                 participle = _PARTICIPLE_T.match(low) is not None and bool(clause_words & _PASSIVE_AUX_DE) or (
-                    _PARTICIPLE_EN.match(low) is not None and bool(clause_words & _PAST_PASSIVE_AUX_DE))
+                    _PARTICIPLE_EN.match(low) is not None and bool(clause_words & _PAST_PASSIVE_AUX_DE)) or (
+                    # "worden" only follows a participle: "seien überfallen worden"
+                    h.tok + 1 < b and toks[h.tok + 1].text.lower() == "worden" and low.endswith(("t", "en")))
         aux_words = clause_words | self._outer_words(doc, a) if de else clause_words
         if de:
             passive = bool(aux_words & _PASSIVE_AUX_DE) and participle
@@ -965,6 +968,12 @@ class EventStage:
                         and toks[h.tok + 2].text.lower() in ("haben", "sein", "werden"))  # "getötet zu haben"
                     or any(low.startswith(p + "zu") for p in t.particle)))  # "anzugreifen"
                 subj = [] if pron else [c for c in free if subject_ok(c)]
+                if not subj and not pron:
+                    # the possessor of a clause-initial subject noun: "Der Wirtschaftsrat der CDU hatte ... gefordert"
+                    subj = [c for c in free if attr_head(c) is not None and c.kind not in ("place", "object")
+                            and attr_head(c) - 1 <= a and (attr_head(c) == a or toks[attr_head(c) - 1].text.lower()
+                                                            in ("der", "die", "das", "ein", "eine"))
+                            and attr_head(c) < h.tok]
                 if a - 1 > sent_start and toks[a - 1].text == "," and (
                         (a == h.tok and not participle) or toks[a].text.lower() in _HABEN_DE | _SEIN_DE) \
                         and self._after_apposition(doc, a):
@@ -1040,6 +1049,7 @@ class EventStage:
         sent = doc.sentences[doc.sentence_of(toks[a].start)]
         if a - 1 <= sent.token_start:
             return None
+        best = None
         for c in self._candidates(doc, sent.token_start, a - 1, lang):
             if c.kind in ("place", "object") or (c.i > sent.token_start and toks[c.i - 1].text.lower() in
                                                  _OBJ_DETS_DE | {"der", "des", "("}):
@@ -1053,8 +1063,8 @@ class EventStage:
                 continue
             if j >= sent.token_start and toks[j].text[:1].isupper() and toks[j].text.isalpha():
                 continue  # after another noun: an attribute or an object
-            return c
-        return None
+            best = c  # the nearest one: "Ein Sprecher sagte, die Angreifer hätten ..., bevor sie flüchteten"
+        return best
 
     def _antecedent(self, doc: Doc, a: int, lang: str) -> _Cand | None:
         """The actor just before the comma that opens a relative clause at token a."""
