@@ -62,7 +62,12 @@ _KONJ1 = frozenset(
     "brauche handle gelte lasse mache sehe trage finde halte heiße laufe biete führe zeige stelle plane "
     "fordere arbeite lebe erwarte verfüge wäre hätte würde könnten müssten sollten dürften wären hätten würden "
     "könnte müsste dürfte gäbe gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen "
-    "bliebe blieben".split()
+    "bliebe blieben "
+    # more third-person Konjunktiv I forms of common verbs (lower case: the capitalised ones are nouns)
+    "gehöre basiere ruhe vertrage bedeute betrage entspreche bestehe fehle drohe hänge reiche diene lohne "
+    "erfolge treffe benötige erfordere ermögliche verhindere laute stamme richte handele verlaufe befinde "
+    "zähle kenne nehme trete bekomme beziehe betreffe verfolge versuche erreiche entstehe liefere "
+    "schaffe sorge steige sinke wachse falle passe gelange beginne ende".split()
 )
 # cue forms too ambiguous to signal a speech act without a complement clause
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
