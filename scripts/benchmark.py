@@ -347,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
         load_s = (r.get("load_seconds") or 0) + (r.get("warmup_seconds") or 0) or r.get("startup_seconds") or 0
         lat = r.get("latency_ms")
         lat_s = f"{lat['p50']:.0f}/{lat['p95']:.0f}" if lat else ""
-        print(f"{r['name']:<28}{r.get('articles_per_s') or 0:>9.1f}{r.get('articles_per_cpu_s') or 0:>10.1f}"
+        cpu_rate = f"{r['articles_per_cpu_s']:.1f}" if r.get("articles_per_cpu_s") else "-"
+        print(f"{r['name']:<28}{r.get('articles_per_s') or 0:>9.1f}{cpu_rate:>10}"
               f"{r.get('seconds') or 0:>9.1f}"
               f"{load_s:>8.1f}{r.get('rss_after_warmup_mb', r.get('rss_after_load_mb', 0)) or 0:>10.0f}"
               f"{r.get('peak_rss_mb', 0) or 0:>10.0f}{lat_s:>17}")
