@@ -139,3 +139,12 @@ def test_quotes_negated_frame_is_no_report():
     qs = _quotes("Ein Sprecher der US-Armee wollte nicht bestätigen, dass alle Insassen des Hubschraubers "
                  "Angehörige der US-Armee waren.")
     assert all(q.cue != "bestätigen" for q in qs)
+
+
+def test_quotes_geht_hervor_takes_the_document_and_the_sentence_before():
+    # Wikinews 34828
+    (q,) = _quotes("Der Gesundheitskonzern Fresenius plant eine Umwandlung in die neue Rechtsform Societas Europaea "
+                   "(S.E.), eine Gesellschaft europäischen Rechts. Dies geht aus einer Pressemitteilung des Konzerns "
+                   "hervor, die am 11. Oktober 2006 veröffentlicht wurde.")
+    assert q.message.startswith("Der Gesundheitskonzern Fresenius plant")
+    assert q.speaker == "einer Pressemitteilung des Konzerns" and q.cue == "geht"

@@ -1382,6 +1382,9 @@ def _anaphoric_frame(ctx: _Ctx, si: int, a: int, b: int, out: list[Quote]) -> Qu
     low = ctx.low
     if si == 0 or b - a < 4 or low[a] not in ("dies", "das", "dieses") or low[b - 1] not in (".", "!"):
         return None
+    hervor = _hervor_source(ctx, a, b)
+    if hervor is not None:
+        return _back_to_previous(ctx, si, out, hervor[0], [a + 1])
     part = _verb_cue(ctx, a + 1, b)
     if part is None or low[a + 1] in _NO_REPORTED and not part:
         return None
@@ -1391,6 +1394,24 @@ def _anaphoric_frame(ctx: _Ctx, si: int, a: int, b: int, out: list[Quote]) -> Qu
         sp = _np(ctx, a + 2, pi)
     if sp is None or low[sp[0]] in ("es", "man"):
         return None
+    cue = [a + 1] + ([pi] if pi is not None else [])
+    return _back_to_previous(ctx, si, out, sp, cue)
+
+
+def _hervor_source(ctx: _Ctx, a: int, b: int) -> tuple[tuple[int, int], int] | None:
+    """"Dies geht aus einer Meldung der dpa hervor": the document after "aus" and the index of "hervor"."""
+    low = ctx.low
+    if low[a + 1] not in ("geht", "ging", "gehe", "gingen", "gehen") or low[a + 2] != "aus":
+        return None
+    h = next((m for m in range(a + 3, b) if low[m] == "hervor"), None)
+    if h is None:
+        return None
+    sp = _np(ctx, a + 3, h, allow_pronoun=False)
+    return (sp, h) if sp is not None else None
+
+
+def _back_to_previous(ctx: _Ctx, si: int, out: list[Quote], sp: tuple[int, int], cue: list[int]) -> Quote | None:
+    """The sentence before si is the message of a frame in si (speaker sp, cue tokens)."""
     ps = ctx.doc.sentences[si - 1]
     prev = next((q for q in out if ps.start <= q.message_start < ps.end), None)
     if prev is not None:
@@ -1402,7 +1423,6 @@ def _anaphoric_frame(ctx: _Ctx, si: int, a: int, b: int, out: list[Quote]) -> Qu
     msg = _msg_span(ctx, ps.token_start, ps.token_end)
     if msg is None:
         return None
-    cue = [a + 1] + ([pi] if pi is not None else [])
     q = _make(ctx, "indirect", msg, cue, sp)
     out.append(q)
     return q
