@@ -403,6 +403,16 @@ def test_events_casualties_demanded_by_a_disaster_are_no_request() -> None:
     assert not [e for e in doc.events if e.type == "REQUEST"]
 
 
+def test_events_enumeration_with_commas_and_quoted_clause_parts() -> None:
+    # de.wikinews (Zimbabwe, 2008; Haditha, 2006)
+    doc = run("Südafrika, Großbritannien und die Vereinigten Staaten werden aufgefordert, mehr Druck auf die "
+              "Regierung in Harare ausüben.", "2008-04-20")
+    assert roles_of(doc, "REQUEST")[1][:2] == ["Südafrika", "Großbritannien"]  # (+ the USA with the NER layer)
+    doc = run("Die „unter Druck stehenden Soldaten“ hätten „unschuldige Zivilisten kaltblütig getötet“, so Murtha.",
+              "2006-05-18")
+    assert roles_of(doc, "ASSAULT") == (["Soldaten"], ["Zivilisten"])
+
+
 def test_events_eval_main_prints_json_last(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 

@@ -289,6 +289,19 @@ class EventStage:
                 return False
             return toks[m - 1].text not in (",", ":", ";") and toks[m + 1].text not in (",", ":", ";", ".")
 
+        def list_comma(m: int) -> bool:
+            """A comma inside an enumeration ("Südafrika, Großbritannien und die Vereinigten Staaten werden"):
+            nouns on both sides and a short run of nouns up to the "und"."""
+            if toks[m].text != "," or m <= sent.token_start or not toks[m - 1].text[:1].isupper():
+                return False
+            run = []
+            for x in range(m + 1, min(sent.token_end, m + 6)):
+                if toks[x].text.lower() in _CONJ:
+                    return bool(run) and run[-1][:1].isupper() and all(
+                        w[:1].isupper() or w.lower() in _DETS_DE or w.lower() in ("die", "das") for w in run)
+                run.append(toks[x].text)
+            return False
+
         a = k
         while a > sent.token_start:
             prev = toks[a - 1].text
@@ -298,7 +311,7 @@ class EventStage:
                 if o is not None and o > sent.token_start:
                     a = o
                     continue
-            if prev in _CLAUSE_PUNCT and not (lang == "de" and quote_inside(a - 1)):
+            if prev in _CLAUSE_PUNCT and not (lang == "de" and (quote_inside(a - 1) or list_comma(a - 1))):
                 break
             a -= 1
         b = k + 1
@@ -713,7 +726,10 @@ class EventStage:
                 if c.i <= last.i or c in group:
                     continue
                 between = [toks[m].text.lower() for m in range(last.j, c.i)]
-                if between and between[0] in _CONJ and len(between) <= 3:
+                if between and (between[0] in _CONJ or (de and between[0] == "," and len(between) <= 2
+                                                        and any(toks[m].text.lower() in _CONJ
+                                                                for m in range(c.j, min(b, c.j + 6))))) \
+                        and len(between) <= 3:
                     group.append(c)
                     last = c
                 else:
