@@ -129,6 +129,13 @@ def _hanta() -> Any:
     return ht.HanoverTagger("morphmodel_ger.pgz")
 
 
+def word_tags(word: str) -> list[tuple[str, float]]:
+    """HanTa's STTS readings of one word out of context, best first, as (tag, log-probability)."""
+    if len(word) > MAX_TAGGED_WORD:
+        return []
+    return [(tag, float(logp)) for tag, logp in _hanta().tag_word(word)]
+
+
 @functools.lru_cache(maxsize=50_000)
 def _tag_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     tagged = _hanta().tag_sent(list(words), taglevel=1)

@@ -62,10 +62,10 @@ def _common_noun(word: str) -> bool:
 
     Unknown words (foreign names) score far lower than lexicon words; only a known NN counts.
     """
-    from ..segment import _hanta
+    from ..segment import word_tags
 
-    tags = _hanta().tag_word(word)
-    return bool(tags) and tags[0][0] == "NN" and float(tags[0][1]) > _KNOWN_WORD_LOGP
+    tags = word_tags(word)
+    return bool(tags) and tags[0][0] == "NN" and tags[0][1] > _KNOWN_WORD_LOGP
 
 
 _CONJ = frozenset({"und", "oder", "sowie", ",", "and", "or"})
