@@ -148,3 +148,11 @@ def test_quotes_geht_hervor_takes_the_document_and_the_sentence_before():
                    "hervor, die am 11. Oktober 2006 veröffentlicht wurde.")
     assert q.message.startswith("Der Gesundheitskonzern Fresenius plant")
     assert q.speaker == "einer Pressemitteilung des Konzerns" and q.cue == "geht"
+
+
+def test_quotes_trailing_so_frame_wins_over_verbs_inside_the_message():
+    # Wikinews 57933
+    (q,) = _quotes("Man habe als Ursprung dieser Störungen einen Punkt innerhalb der Grenzen des Iran festgestellt, "
+                   "so der britische Fernsehsender.")
+    assert (q.cue, q.speaker) == ("so", "der britische Fernsehsender")
+    assert q.message.startswith("Man habe") and q.message.endswith("festgestellt")

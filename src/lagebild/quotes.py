@@ -1016,6 +1016,22 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
         if sp is not None and msg is not None:
             return _make(ctx, "indirect", msg, [c], sp)
         break
+    # a trailing "…, so der britische Fernsehsender." frames the whole sentence before it, whatever verbs
+    # that sentence holds ("Man habe … festgestellt, so der Sender.")
+    for k in range(b - 3, a + 3, -1):
+        if low[k] == "so" and low[k - 1] in (",", "–") and low[k + 1] not in _SO_BLOCK:
+            sp = _np(ctx, k + 1, b)
+            end = sp[1] if sp is not None else b
+            while end < b and low[end] in ("weiter", "abschließend", "zuletzt"):
+                end += 1
+            closes = end >= b or low[end] in (".", "!", ":") or (
+                low[end] == "," and end + 2 < b and (_relative_after(ctx, end + 1, b) or (
+                    low[end + 1] in cues().pps and _relative_after(ctx, end + 2, b))))  # "…, in der …"
+            if sp is not None and closes and low[sp[0]] not in ("es", "man"):
+                msg = _msg_span(ctx, a, k - 1)
+                if msg is not None:
+                    return _make(ctx, "indirect", msg, [k], sp)
+            break
     # one pass over the cue verbs: "X sagte, (dass) …", "Gestern erklärte X, …", "X, der …, sagte, …",
     # and message first: "…, sagte X." / "…, so X."
     for k in range(a, b - 1):
