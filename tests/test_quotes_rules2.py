@@ -156,3 +156,13 @@ def test_quotes_trailing_so_frame_wins_over_verbs_inside_the_message():
                    "so der britische Fernsehsender.")
     assert (q.cue, q.speaker) == ("so", "der britische Fernsehsender")
     assert q.message.startswith("Man habe") and q.message.endswith("festgestellt")
+
+
+def test_quotes_zufolge_after_bracket_or_domain():
+    # Wikinews 63107 and 50016
+    (q,) = _quotes("Der Website worldreferree.com zufolge ist Undiano als Schiedsrichter mit inflationären "
+                   "Umgehen der Karten bekannt.")
+    assert q.speaker == "Der Website worldreferree.com"
+    (q,) = _quotes("Einer Presseerklärung des Verbandes Deutscher Realschullehrer (VDR) zufolge nahmen an der "
+                   "heutigen Kundgebung und Demonstration mehrere tausend Lehrer aller Schulformen teil.")
+    assert q.speaker == "Einer Presseerklärung des Verbandes Deutscher Realschullehrer (VDR)"

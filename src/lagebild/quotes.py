@@ -926,6 +926,14 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote |
             return _make(ctx, "indirect", msg, [k], sp)
         if w == "zufolge" and k > a:
             sp = _np_backward(ctx, k, a)
+            if sp is None and low[k - 1] == ")" and k - 3 > a:
+                # "Einer Presseerklärung des Verbandes (VDR) zufolge": the bracket belongs to the source
+                op = next((m for m in range(k - 2, max(a, k - 6) - 1, -1) if low[m] == "("), None)
+                inner = _np_backward(ctx, op, a) if op is not None else None
+                sp = (inner[0], k) if inner is not None else None
+            if sp is None and "." in low[k - 1] and low[k - 1][:1].isalnum():
+                inner = _np_backward(ctx, k - 1, a)  # "Der Website worldreferree.com zufolge"
+                sp = (inner[0], k) if inner is not None else (k - 1, k)
             if sp is None:
                 continue
             msg = _msg_span(ctx, k + 1, b) if sp[0] == a else _msg_span(ctx, a, b)
