@@ -810,6 +810,10 @@ class EventStage:
             # the event noun hangs on another noun ("zur Notwendigkeit solcher Angriffe", "Behinderungen der
             # Demonstration durch die Polizei"): the clause subject and a following agent belong to that noun
             trig_attr = de and trigger_is_attribute()
+            trig_in_adjunct = de and gov_at(h.tok) in _ADJUNCT_PREPS_DE
+            clause_passive = de and bool(clause_words & _PASSIVE_AUX_DE) and any(
+                toks[m].text[:1].islower() and (_PARTICIPLE.match(toks[m].text) or _PARTICIPLE_T.match(toks[m].text))
+                for m in range(h.tok + 1, b))
             for c in after:
                 g = gov(c)
                 d = det(c)
@@ -817,6 +821,8 @@ class EventStage:
                     break
                 if g in ("von", "vom") and de and t.mode in _PATIENT_GENITIVE and not targets:
                     targets = with_conj(c, after)  # "Festnahme von Milinkewitsch durch die Polizei"
+                elif g in ("von", "vom") and de and trig_in_adjunct and clause_passive:
+                    continue  # "konnte nach kurzer Flucht von der Polizei gestellt werden": the verb's agent
                 elif g in ("von", "vom", "durch", "seitens", "by") and not sources:
                     # "Die Demonstration wurde von der Polizei angehalten": an agent after the verb is the verb's;
                     # "gegen den Clan von Raschkow": a von-phrase after another noun is that noun's
@@ -1092,7 +1098,17 @@ class EventStage:
             start -= 1
         if start >= end:
             return None
-        before = [c for c in self._candidates(doc, start, end, lang) if c.j == end]
+        cands = self._candidates(doc, start, end, lang)
+        # right before the comma, or before a clause-final particle or verb ("gegen Demonstranten vor, die ...")
+        before = [c for c in cands if c.j == end or (end - 2 <= c.j < end and all(
+            toks[m].text[:1].islower() and toks[m].text.isalpha() and toks[m].text.lower() not in _PREPS_DE
+            for m in range(c.j, end)))]
+        if before and before[-1].kind == "place" and before[-1].i - 1 >= start \
+                and toks[before[-1].i - 1].text.lower() in ("in", "im", "aus"):
+            # "Demonstranten in Teheran, die ...": the relative pronoun refers to the noun before the place
+            earlier = [c for c in cands if c.j == before[-1].i - 1]
+            if earlier:
+                return earlier[-1]
         return before[-1] if before else None
 
     # -- modality ---------------------------------------------------------------------------------------------
