@@ -719,6 +719,14 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             continue
         # a question ("Was würdest du sagen, …?") asks for speech rather than reporting it
         found = _indirect_in_sentence(ctx, a, b, lex) if ctx.low[b - 1] != "?" else None
+        if found is not None and found.cue is not None and found.cue.lower() in ("laut", "zufolge", "gemäß", "nach"):
+            # "Außerdem hatte er laut „tagesschau.de“ kritisiert, dass …": the verb frame is the main event,
+            # the marker becomes a second one (below)
+            frame = _indirect_in_sentence(ctx, a, b, lex, markers=False)
+            if (frame is not None and frame.cue is not None and frame.speaker is not None and frame.kind == "indirect"
+                    and frame.cue_start > found.cue_start and found.cue_start > ctx.toks[a].start
+                    and frame.message_start > found.cue_start):
+                found = frame
         if found is not None:
             for u in unframed:
                 if found.message_start <= u.message_start and u.message_end <= found.message_end + 2 and u in out:
@@ -895,18 +903,19 @@ def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None
     return None
 
 
-def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon) -> Quote | None:
+def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers: bool = True) -> Quote | None:
     toks, low = ctx.toks, ctx.low
     postposed: tuple[tuple[int, int], list[int], tuple[int, int]] | None = None
     # "laut X …", "X zufolge …", "nach Angaben (von|der) X …", "gemäß X"
-    frame_comma = b  # first comma after a speech verb: a marker behind it sits inside that verb's message
+    frame_comma = b if markers else a  # first comma after a speech verb: a marker behind it sits inside that
+    # verb's message; without markers every marker is skipped
     for j in range(a, b - 1):
-        if _verb_cue(ctx, j, b) is not None:
+        if markers and _verb_cue(ctx, j, b) is not None:
             frame_comma = next((m for m in range(j + 1, min(b, j + 20)) if low[m] in (",", ":")), b)
             break
     for k in range(a, b):
         w = low[k]
-        if k > frame_comma and w in ("laut", "gemäß", "nach", "zufolge"):
+        if k >= frame_comma and w in ("laut", "gemäß", "nach", "zufolge"):
             continue  # "X sagte, nach neuesten Erkenntnissen habe …": X is the speaker
         if w in lex.preps and w not in ("zufolge", "demnach", "wonach") and k + 1 < b:
             sp = _np(ctx, k + 1, b, allow_pronoun=False)
