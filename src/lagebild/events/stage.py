@@ -289,6 +289,11 @@ class EventStage:
                 return False
             return toks[m - 1].text not in (",", ":", ";") and toks[m + 1].text not in (",", ":", ";", ".")
 
+        def date_comma(m: int) -> bool:
+            """The comma of a date apposition ("am Mittwoch, den 16. September über 80 Menschen")."""
+            return (toks[m].text == "," and m + 2 < sent.token_end and toks[m + 1].text.lower() in ("den", "dem")
+                    and toks[m + 2].text[:1].isdigit())
+
         def list_comma(m: int) -> bool:
             """A comma inside an enumeration ("Südafrika, Großbritannien und die Vereinigten Staaten werden"):
             nouns on both sides and a short run of nouns up to the "und"."""
@@ -311,7 +316,8 @@ class EventStage:
                 if o is not None and o > sent.token_start:
                     a = o
                     continue
-            if prev in _CLAUSE_PUNCT and not (lang == "de" and (quote_inside(a - 1) or list_comma(a - 1))):
+            if prev in _CLAUSE_PUNCT and not (lang == "de" and (quote_inside(a - 1) or list_comma(a - 1)
+                                                                or date_comma(a - 1))):
                 break
             a -= 1
         b = k + 1
@@ -322,7 +328,7 @@ class EventStage:
                 if c is not None and c + 1 < sent.token_end:
                     b = c + 1
                     continue
-            if t in _CLAUSE_PUNCT and not (lang == "de" and quote_inside(b)):
+            if t in _CLAUSE_PUNCT and not (lang == "de" and (quote_inside(b) or date_comma(b))):
                 break
             if lang == "de" and t.lower() in {"dass", "weil", "obwohl", "nachdem", "bevor", "damit", "sodass"}:
                 break
