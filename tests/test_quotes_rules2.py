@@ -166,3 +166,13 @@ def test_quotes_zufolge_after_bracket_or_domain():
     (q,) = _quotes("Einer Presseerklärung des Verbandes Deutscher Realschullehrer (VDR) zufolge nahmen an der "
                    "heutigen Kundgebung und Demonstration mehrere tausend Lehrer aller Schulformen teil.")
     assert q.speaker == "Einer Presseerklärung des Verbandes Deutscher Realschullehrer (VDR)"
+
+
+def test_quotes_reported_act_subject_not_object():
+    # Wikinews 68296 and 4561: "Das Weiße Haus" is a subject, not the pronoun "Das"; an apposition before
+    # the verb is the subject, not a message
+    (q,) = _quotes("Das Weiße Haus verlangte einen umgehenden Rückzug der sudanesischen Regierungstruppen.")
+    assert (q.kind, q.speaker) == ("reported", "Das Weiße Haus")
+    (q,) = _quotes("Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine schreckliche "
+                   "Fehlentwicklung vor.")
+    assert q.kind == "reported" and q.speaker.startswith("Der bayerische CSU-Vorsitzende")

@@ -334,6 +334,8 @@ def _np_after_cue(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
             return (k, close + 1)
     if k < lim and ctx.low[k] in _DEMONSTRATIVES and (k + 1 >= lim or not ctx.low[k + 1][:1].isalpha()):
         return (k, k + 1)  # "…, so letztere."
+    if k < lim and ctx.low[k] in _OBLIQUE_DETS:
+        return None  # "verlangte einen umgehenden Rückzug": an object
     return _np(ctx, k, lim)
 
 
@@ -1117,6 +1119,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             if pi is not None:
                 cue.append(pi)
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
+        if after_comma and low[k] != "so" and _apposition_subject(ctx, a, k) is not None:
+            continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf der SPD … vor": the subject, not a message
         if after_comma and (k > a + 3 or low[k] == "so") and (_clause_like(ctx, a, k - 1) or low[k] == "so"
                                                              or _frame_closes(ctx, k, b, part)):
             sp = _np_after_cue(ctx, k + 1, b)
@@ -1160,14 +1164,15 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         fin = k
         clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
+        pronoun_object = low[clause] in ("das", "dies", "dieses", "diese") and clause + 1 == fin  # "Das bestätigte X"
         if fin == clause and clause > a and low[clause - 1] == ",":
             sp = _np_clause(ctx, a, clause - 1)  # "Die Politikerin …, Anja Hajduk, kritisierte …"
-        elif fin > clause and low[clause] not in ("das", "dies", "dieses", "diese"):
+        elif fin > clause and not pronoun_object:
             sp = _np_subject(ctx, clause, fin, backward=False)
             if sp is not None and low[fin + 1] in _PRONOUNS and low[sp[0]] not in _PRONOUNS:
                 sp = (fin + 1, fin + 2)
         if sp is None and (fin == clause or low[clause] in lex.adverbs or low[clause] in lex.pps
-                           or low[clause] in ("das", "dies", "dieses", "diese")):
+                           or pronoun_object):
             sp = _np_after_cue(ctx, fin + 1, b)  # verb-second: the subject follows the verb
         if sp is None or low[sp[0]] in ("es", "man"):
             continue
@@ -1480,3 +1485,17 @@ def _passive_agent(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
             if sp is not None:
                 return (m, sp[1]) if ctx.low[m] == "vom" else sp
     return None
+
+
+def _apposition_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
+    """"Der bayerische CSU-Vorsitzende, Edmund Stoiber, <cue>": a noun phrase and its apposition before the cue."""
+    low = ctx.low
+    if low[a] in cues().adverbs or low[a] in cues().pps:
+        return None
+    first = _np(ctx, a, k, allow_pronoun=False)
+    if first is None or first[1] >= k - 2 or low[first[1]] != ",":
+        return None
+    second = _np(ctx, first[1] + 1, k, allow_pronoun=False)
+    if second is None or second[1] != k - 1 or low[k - 1] != ",":
+        return None
+    return first
