@@ -638,6 +638,8 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
                                              "obwohl", "zumal", "da", "während"):
         start += 1
     sp = _np(ctx, start, cue)
+    if sp is not None and ctx.low[sp[0]] in _OBLIQUE_DETS:
+        sp = None  # "Des Weiteren verwies Steinbrück …"
     adv = cues().adverbs
     if sp is not None and sp[1] + 1 < cue and ctx.low[sp[1]] in ("und", "sowie"):
         # coordinated subject: "Die Politiker Peter Danckert und Max Straubinger begründen …"
@@ -668,7 +670,10 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
             return sp
     if not backward or ctx.low[lo] in adv or ctx.low[lo] in cues().pps:
         return None
-    return _np_backward(ctx, cue, lo) if lo < cue else None
+    sp = _np_backward(ctx, cue, lo) if lo < cue else None
+    if sp is not None and ctx.low[sp[0]] in _OBLIQUE_DETS:
+        return None  # "Wenige Stunden nach dem Putsch erklärte …": a dative is never the subject
+    return sp
 
 
 def _copy_speaker(src: Quote, dst: Quote) -> None:
