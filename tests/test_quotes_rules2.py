@@ -176,3 +176,11 @@ def test_quotes_reported_act_subject_not_object():
     (q,) = _quotes("Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine schreckliche "
                    "Fehlentwicklung vor.")
     assert q.kind == "reported" and q.speaker.startswith("Der bayerische CSU-Vorsitzende")
+
+
+def test_quotes_object_first_colon_frame_without_cue_takes_the_name_after_the_verb():
+    # Wikinews 59410
+    (q,) = _quotes("Jegliche Mitverantwortung für die Finanzaffäre im Bezirk Weser-Ems der SPD weist Hartmann von "
+                   "sich: „Diese Verantwortung kann meines Erachtens nur der Vorsitzende übernehmen und nicht die "
+                   "ehemalige Lebensgefährtin des Geschäftsführers.“")
+    assert (q.kind, q.speaker) == ("direct", "Hartmann")

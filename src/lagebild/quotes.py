@@ -594,6 +594,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 speaker = _np(ctx, so + 1, mi - 1) if so is not None else None  # "…, so Elshorst weiter: „…“"
                 if speaker is None:
                     speaker = _np_clause(ctx, s_start, mi - 1)
+                    if speaker is not None and speaker[0] == s_start and low[s_start] not in _PRONOUNS:
+                        speaker = _inverted_subject(ctx, speaker, mi - 1) or speaker
         if not cue and speaker is None and mi > 0 and (low[mi - 1] in ("als", "von", "einer", "einem", "eine", "einen")
                                                        or low[mi - 1][:1].isalpha()):
             s_start, _ = _sent_bounds(ctx, mi)
@@ -1504,3 +1506,23 @@ def _apposition_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
     if second is None or second[1] != k - 1 or low[k - 1] != ",":
         return None
     return first
+
+
+def _inverted_subject(ctx: _Ctx, first: tuple[int, int], lim: int) -> tuple[int, int] | None:
+    """"Jegliche Mitverantwortung für die Finanzaffäre weist Hartmann von sich: „…“": after an object-first
+    opening, a bare name or a masculine nominative ("der …") right after the verb is the subject."""
+    low, toks = ctx.low, ctx.toks
+    lex = cues()
+    v = next((m for m in range(first[1], min(lim, first[1] + 12)) if toks[m].text[:1].islower() and low[m].isalpha()
+              and _is_cap(toks[m - 1].text) and low[m] not in lex.pps and low[m] not in _DETS
+              and low[m] not in _GEN_DETS and low[m] not in ("und", "oder", "sowie", "von", "vom")), None)
+    if v is None or v + 1 >= lim or low[v] in _NOT_ADJ and low[v] not in _AUX:
+        return None
+    k = v + 1
+    if low[k] in ("der", "ein") or (_is_cap(toks[k].text) and low[k] not in lex.adverbs and low[k] not in _DETS):
+        sp = _np(ctx, k, lim, allow_pronoun=False)
+        if sp is not None and (low[k] in ("der", "ein") or sp[1] - sp[0] <= 3):
+            return sp
+    if low[k] in ("er", "sie"):
+        return (k, k + 1)
+    return None
