@@ -178,9 +178,11 @@ def test_quotes_reported_act_subject_not_object():
     assert q.kind == "reported" and q.speaker.startswith("Der bayerische CSU-Vorsitzende")
 
 
-def test_quotes_object_first_colon_frame_without_cue_takes_the_name_after_the_verb():
-    # Wikinews 59410
-    (q,) = _quotes("Jegliche Mitverantwortung für die Finanzaffäre im Bezirk Weser-Ems der SPD weist Hartmann von "
-                   "sich: „Diese Verantwortung kann meines Erachtens nur der Vorsitzende übernehmen und nicht die "
-                   "ehemalige Lebensgefährtin des Geschäftsführers.“")
-    assert (q.kind, q.speaker) == ("direct", "Hartmann")
+
+def test_quotes_object_first_colon_frame_without_cue_takes_the_nominative_after_the_verb():
+    # Wikinews 13761 (the article's own spelling "Münteferin")
+    qs = _quotes("Die praktische Anwendung der Richtlinienkompetenz des Bundeskanzlers stellte der SPD-Vorsitzende "
+                 "Franz Münteferin ebenfalls in Frage: „Die Anwendung der Richtlinie, die ist nicht lebenswirklich. "
+                 "Wer das macht in einer Koalition, der weiß, dass die Koalition zu Ende ist.“")
+    q = next(q for q in qs if q.kind == "direct")
+    assert q.speaker == "der SPD-Vorsitzende Franz Münteferin"

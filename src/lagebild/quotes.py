@@ -1509,8 +1509,8 @@ def _apposition_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
 
 
 def _inverted_subject(ctx: _Ctx, first: tuple[int, int], lim: int) -> tuple[int, int] | None:
-    """"Jegliche Mitverantwortung für die Finanzaffäre weist Hartmann von sich: „…“": after an object-first
-    opening, a bare name or a masculine nominative ("der …") right after the verb is the subject."""
+    """"Die praktische Anwendung … stellte der SPD-Vorsitzende … in Frage: „…“": after an object-first
+    opening, a masculine nominative ("der …", "ein …", "er") right after the verb is the subject."""
     low, toks = ctx.low, ctx.toks
     lex = cues()
     v = next((m for m in range(first[1], min(lim, first[1] + 12)) if toks[m].text[:1].islower() and low[m].isalpha()
@@ -1519,10 +1519,10 @@ def _inverted_subject(ctx: _Ctx, first: tuple[int, int], lim: int) -> tuple[int,
     if v is None or v + 1 >= lim or low[v] in _NOT_ADJ and low[v] not in _AUX:
         return None
     k = v + 1
-    if low[k] in ("der", "ein") or (_is_cap(toks[k].text) and low[k] not in lex.adverbs and low[k] not in _DETS):
-        sp = _np(ctx, k, lim, allow_pronoun=False)
-        if sp is not None and (low[k] in ("der", "ein") or sp[1] - sp[0] <= 3):
-            return sp
-    if low[k] in ("er", "sie"):
+    if low[k] in ("der", "ein"):
+        # after the verb "der …"/"ein …" is a masculine nominative, the subject; a bare name there could as
+        # well be the object ("Die Ministerin lobte Merkel: …") and is left alone
+        return _np(ctx, k, lim, allow_pronoun=False)
+    if low[k] == "er":
         return (k, k + 1)
     return None
