@@ -170,3 +170,17 @@ def test_encoder_feature_cache_key_separates_precisions():
     assert _key("germeval_dev", sents, layers) == f"germeval_dev-{h.hexdigest()[:12]}"
     assert _key("germeval_dev", sents, layers, "float32") == _key("germeval_dev", sents, layers)
     assert _key("germeval_dev", sents, layers, "int8") != _key("germeval_dev", sents, layers)
+
+
+def test_encoder_doc_cache_never_mixes_precisions(float_enc, int8_enc, homs_text):
+    from lagebild.doc import Doc
+    from lagebild.records import Article, content_id
+    from lagebild.segment import SegmentStage
+
+    text = homs_text[:400]
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2011-05-11", language="de")))
+    q = int8_enc.features_for(doc, 0)
+    assert int8_enc.features_for(doc, 0) is q
+    f = float_enc.features_for(doc, 0)  # recomputed on the float path, not the int8 features
+    assert doc.cache["encoder_precision"] == "float32" and f is not q and not np.array_equal(f, q)
+    assert float_enc.layer_features_for(doc, 0).shape == (len(doc.sentence_tokens(0)), len(float_enc.layers), float_enc.dim)

@@ -526,22 +526,25 @@ class SharedEncoder:
         Cached in ``doc.cache["encoder"][sent_idx]``; the per-layer stack behind
         it, (n_tokens, n_layers, dim), is kept in ``doc.cache["encoder_layers"]``.
         """
-        cache = doc.cache.setdefault("encoder", {})
-        feats = cache.get(sent_idx)
+        same = doc.cache.get("encoder_precision") == self.precision
+        feats = doc.cache.get("encoder", {}).get(sent_idx) if same else None
         if feats is None:
             self.prefetch(doc, [sent_idx])
-            feats = cache[sent_idx]
+            feats = doc.cache["encoder"][sent_idx]
         return feats
 
     def layer_features_for(self, doc: Any, sent_idx: int) -> np.ndarray:
         """The (n_tokens, n_layers, dim) stack of one sentence (cached like :meth:`features_for`)."""
-        cache = doc.cache.setdefault("encoder_layers", {})
-        if sent_idx not in cache:
-            self.prefetch(doc, [sent_idx])
-        return cache[sent_idx]
+        self.prefetch(doc, [sent_idx])
+        return doc.cache["encoder_layers"][sent_idx]
 
     def prefetch(self, doc: Any, sent_indices: Sequence[int] | None = None) -> None:
         """Encode (batched) all listed sentences of ``doc`` (default: all) not yet cached."""
+        if doc.cache.get("encoder_precision", self.precision) != self.precision:
+            # features of another precision (the environment changed mid-process): never mix them
+            doc.cache.pop("encoder_layers", None)
+            doc.cache.pop("encoder", None)
+        doc.cache["encoder_precision"] = self.precision
         layers_cache = doc.cache.setdefault("encoder_layers", {})
         cache = doc.cache.setdefault("encoder", {})
         todo = [
