@@ -124,7 +124,9 @@ def test_encoder_float_pooling_matches_scatter_add(float_enc):
     words = "Die Regierung sprach von der Festnahme „ bewaffneter Terrorgruppen “ .".split()
     pieces = [float_enc.tokenizer.encode_word(w) for w in words]
     ids = [float_enc.file.bos, *float_enc._prefix, *(p for ps in pieces for p in ps), float_enc.file.eos]
-    owner = np.array([-1] * (1 + len(float_enc._prefix)) + [i for i, ps in enumerate(pieces) for _ in ps] + [-1])
+    owner = np.array(
+        [-1] * (1 + len(float_enc._prefix)) + [i for i, ps in enumerate(pieces) for _ in ps] + [-1]
+    )
     hs = float_enc.forward([ids], keep_layers=float_enc.layers)
     stacked = np.stack([h[0].numpy() for h in hs], axis=1)
     sel = owner >= 0
@@ -183,4 +185,8 @@ def test_encoder_doc_cache_never_mixes_precisions(float_enc, int8_enc, homs_text
     assert int8_enc.features_for(doc, 0) is q
     f = float_enc.features_for(doc, 0)  # recomputed on the float path, not the int8 features
     assert doc.cache["encoder_precision"] == "float32" and f is not q and not np.array_equal(f, q)
-    assert float_enc.layer_features_for(doc, 0).shape == (len(doc.sentence_tokens(0)), len(float_enc.layers), float_enc.dim)
+    assert float_enc.layer_features_for(doc, 0).shape == (
+        len(doc.sentence_tokens(0)),
+        len(float_enc.layers),
+        float_enc.dim,
+    )

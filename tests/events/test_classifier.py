@@ -21,13 +21,16 @@ def test_classifier_centroids_rank_real_sentences():
     # German Wikinews (CC BY 2.5), samples/text/wikinews-68080.txt
     rows, cents, names = prototype_model(default_precision())
     assert cents.shape == (len(names), SharedEncoder.get().dim)
-    sims = embed(
-        [
-            "Aus der Stadt Homs gab es heute Berichte über Artilleriefeuer und Beschuss durch Panzer.",
-            "Die EU hatte am Dienstag ein Einreiseverbot gegen 13 ranghohe Syrer verhängt.",
-            "Nach Angaben von Menschenrechtlern soll es gestern in der Stadt Homs zu einer Demonstration gekommen sein.",
-        ]
-    ) @ cents.T
+    sims = (
+        embed(
+            [
+                "Aus der Stadt Homs gab es heute Berichte über Artilleriefeuer und Beschuss durch Panzer.",
+                "Die EU hatte am Dienstag ein Einreiseverbot gegen 13 ranghohe Syrer verhängt.",
+                "Nach Angaben von Menschenrechtlern soll es gestern in der Stadt Homs zu einer Demonstration gekommen sein.",
+            ]
+        )
+        @ cents.T
+    )
     best = [names[int(i)].split("|")[0] for i in np.argmax(sims, axis=1)]
     assert best == ["ASSAULT", "SANCTION", "PROTEST"]
 
