@@ -276,6 +276,10 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
         if head is None and _is_adj(low[j]):
             j += 1
             continue
+        if head == i and j == i + 1 and low[i].endswith("s") and _is_adj(low[j]) and j + 1 < lim and _is_cap(
+                toks[j + 1].text):
+            j += 1  # "Berlins früherer Regierender Bürgermeister": a genitive name before the adjectives
+            continue
         if t == "-" and head is not None:
             j += 1
             continue
