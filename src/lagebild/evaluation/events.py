@@ -216,7 +216,7 @@ def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOL
     tp = fp = fn = 0
     tp_noflag = fp_noflag = 0
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
-    errors = []
+    errors: list[tuple[str, ...]] = []
     roles: Counter[str] = Counter()
     for r in recs:
         if analyzer is not None:

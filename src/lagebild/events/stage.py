@@ -299,7 +299,7 @@ class EventStage:
             nouns on both sides and a short run of nouns up to the "und"."""
             if toks[m].text != "," or m <= sent.token_start or not toks[m - 1].text[:1].isupper():
                 return False
-            run = []
+            run: list[str] = []
             for x in range(m + 1, min(sent.token_end, m + 6)):
                 if toks[x].text.lower() in _CONJ:
                     return bool(run) and run[-1][:1].isupper() and all(
@@ -998,10 +998,12 @@ class EventStage:
                 subj = [] if pron else [c for c in free if subject_ok(c)]
                 if not subj and not pron:
                     # the possessor of a clause-initial subject noun: "Der Wirtschaftsrat der CDU hatte ... gefordert"
-                    subj = [c for c in free if attr_head(c) is not None and c.kind not in ("place", "object")
-                            and attr_head(c) - 1 <= a and (attr_head(c) == a or toks[attr_head(c) - 1].text.lower()
-                                                            in ("der", "die", "das", "ein", "eine"))
-                            and attr_head(c) < h.tok]
+                    def initial_head(c: _Cand) -> bool:
+                        hd = attr_head(c)
+                        return hd is not None and hd < h.tok and (hd == a or (
+                            hd == a + 1 and toks[a].text.lower() in ("der", "die", "das", "ein", "eine")))
+
+                    subj = [c for c in free if c.kind not in ("place", "object") and initial_head(c)]
                 if a - 1 > sent_start and toks[a - 1].text == "," and (
                         (a == h.tok and not participle) or toks[a].text.lower() in _HABEN_DE | _SEIN_DE) \
                         and self._after_apposition(doc, a):
