@@ -1078,6 +1078,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         message_first = after_comma and k > a + 3 and _konj1(ctx, a, k - 1)
         if comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b):
             continue  # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said
+        if (low[k].startswith("ge") and len(low[k]) > 5 or _passive_participle(ctx, k)) and not any(
+                low[m] in _AUX for m in range(max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1,
+                                               min(b, k + 3))):
+            continue  # "Von Freunden stets „der Dicke“ genannt, galt er …": a participle without auxiliary
         if comma is not None and low[comma] == "," and _main_clause_resumes(ctx, k, comma, b):
             continue  # "Der „Spaceport“, der früher … hieß, gilt als …": the cue closes a subordinate clause
         if comma is not None and not after_comma and any(
