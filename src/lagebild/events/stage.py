@@ -1091,8 +1091,8 @@ class EventStage:
                 j -= 1
             if j >= sent.token_start and toks[j].text.lower() in _PREPS_DE:
                 continue
-            if j >= sent.token_start and toks[j].text[:1].isupper() and toks[j].text.isalpha():
-                continue  # after another noun: an attribute or an object
+            if j > sent.token_start and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+                continue  # after another noun: an attribute or an object (any word is capitalised first)
             best = c  # the nearest one: "Ein Sprecher sagte, die Angreifer hätten ..., bevor sie flüchteten"
         return best
 
