@@ -85,7 +85,7 @@ _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden w
                  "kann konnte muss musste ist war sind waren".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden könnte müsste dürfte gäbe "
                    "gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen bliebe blieben".split())
-_SUBJECT_PPS = frozenset({"in", "aus", "von", "für", "bei"})  # PPs that attach to a speaker ("Die Botschaft in Riad")
+_SUBJECT_PPS = frozenset({"in", "im", "aus", "von", "für", "bei"})  # PPs that attach to a speaker ("Die Botschaft in Riad")
 # determiners of accusative, dative and genitive phrases: such a phrase is never the subject
 _OBLIQUE_DETS = frozenset("den dem einen einem des eines".split())
 _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split())
