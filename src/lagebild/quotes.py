@@ -72,7 +72,7 @@ _KONJ1 = frozenset(
 # cue forms too ambiguous to signal a speech act without a complement clause
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
                          "wies wiesen rief riefen spricht sprach sprachen heißt hieß glaubt "
-                         "glaubte hofft hoffte schätzt schätzte bekannte bekannten droht drohte drohten".split())
+                         "glaubte hofft hoffte bekannte bekannten droht drohte drohten".split())
 # strong preterites of speech-act verbs that report speech on their own ("empfahl den Umstieg", "sprach von …")
 _STRONG_REPORTED = frozenset("empfahl empfahlen sprach sprachen spricht".split())
 _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(", ")", "“", "»", "«", "„", "und", "oder"})
