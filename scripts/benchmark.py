@@ -209,7 +209,9 @@ def _run_dask(cfg: dict[str, Any]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles.jsonl"
         src.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
-        n_parts = cfg.get("partitions") or max(cfg["workers"] * 4, 8)
+        # the same partitions for every worker count; enough of them that the last partition, which one
+        # worker finishes while the other has nothing left, is a small part of the window
+        n_parts = cfg.get("partitions") or 16
         # CPU of this process (scheduler, client, nannies) while partitions complete: on 2 cores it is
         # taken from the workers
         ticks: list[tuple[float, float]] = []
@@ -220,6 +222,7 @@ def _run_dask(cfg: dict[str, Any]) -> dict[str, Any]:
         wall = time.perf_counter() - t0
         stats = [json.loads(p.read_text()) for p in (Path(tmp) / "out" / "stats").glob("*.json")]
     window = max(s["finished_ts"] for s in stats) - min(s["started_ts"] for s in stats)
+    busy = sum(s["finished_ts"] - s["started_ts"] for s in stats)
     cpu = sum(s.get("cpu_seconds", 0.0) for s in stats)
     task_cpu = sum(s.get("task_cpu_seconds", 0.0) for s in stats)
     out = {"name": cfg["name"], "articles": res.articles, "workers": cfg["workers"], "partitions": res.partitions,
@@ -230,7 +233,9 @@ def _run_dask(cfg: dict[str, Any]) -> dict[str, Any]:
            # worker CPU per article, and the share of it outside the task thread (event loop, monitors)
            "worker_cpu_ms_per_article": round(1000 * cpu / max(res.articles, 1), 1),
            "worker_overhead_share": round(1 - task_cpu / cpu, 4) if cpu else None,
-           "write_seconds": round(sum(s.get("write_seconds", 0.0) for s in stats), 2)}
+           "write_seconds": round(sum(s.get("write_seconds", 0.0) for s in stats), 2),
+           # share of workers x window spent inside partitions (the rest: waiting for a task, the tail)
+           "worker_busy_share": round(busy / (window * cfg["workers"]), 4) if window else None}
     if len(ticks) >= 2 and ticks[-1][0] > ticks[0][0]:
         out["client_cpu_share"] = round((ticks[-1][1] - ticks[0][1]) / (ticks[-1][0] - ticks[0][0]), 4)
     return out
@@ -357,7 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         if r.get("worker_cpu_ms_per_article") is not None:
             print(f"    worker CPU {r['worker_cpu_ms_per_article']} ms/article, outside the task thread "
                   f"{100 * (r.get('worker_overhead_share') or 0):.1f} %, scheduler/client process "
-                  f"{100 * (r.get('client_cpu_share') or 0):.1f} % of a core, Parquet writing {r.get('write_seconds')} s")
+                  f"{100 * (r.get('client_cpu_share') or 0):.1f} % of a core, Parquet writing {r.get('write_seconds')} s, "
+                  f"workers busy {100 * (r.get('worker_busy_share') or 0):.1f} % of the window")
     for k in sorted(summary):
         if "_vs_spacy_ner" in k or k.startswith("dask_speedup"):
             print(f"{k}: {summary[k]}")
