@@ -190,3 +190,15 @@ def test_encoder_doc_cache_never_mixes_precisions(float_enc, int8_enc, homs_text
         len(float_enc.layers),
         float_enc.dim,
     )
+
+
+def test_encoder_int8_falls_back_to_float_without_int_mm(monkeypatch, caplog):
+    import torch
+
+    def missing(*a, **k):
+        raise RuntimeError("_int_mm: not implemented for this CPU")
+
+    monkeypatch.setattr(torch, "_int_mm", missing)
+    enc = SharedEncoder(precision="int8")
+    assert enc.precision == "float32" and "float32" in caplog.text
+    assert enc.encode_words([["Homs", "liegt", "in", "Syrien", "."]])[0].shape == (5, enc.dim)

