@@ -70,7 +70,13 @@ def _germeval12(spans):
 
 
 def run(
-    dataset: str, path: Path, split: str, mode: str, limit: int | None = None, feature_cache: bool = False
+    dataset: str,
+    path: Path,
+    split: str,
+    mode: str,
+    limit: int | None = None,
+    feature_cache: bool = False,
+    model: Path | None = None,
 ) -> dict:
     """Tag a split and score it; returns the JSON-able result dict."""
     from ..ner import get_tagger
@@ -79,7 +85,12 @@ def run(
     if limit:
         gold = gold[:limit]
     tokens = [s.tokens for s in gold]
-    tagger = get_tagger(mode)
+    if model is not None and mode == "accurate":
+        from ..ner.accurate import AccurateNER
+
+        tagger = AccurateNER.load(model)
+    else:
+        tagger = get_tagger(mode)
     n_words = sum(len(t) for t in tokens)
     fine_ok = hasattr(tagger, "predict_fine")
     t0 = time.time()
@@ -122,6 +133,7 @@ def run(
         "seconds": round(seconds, 2),
         "words_per_s": round(n_words / max(seconds, 1e-9), 1),
         "feature_cache": bool(feature_cache and mode == "accurate"),
+        "model": str(model) if model is not None and mode == "accurate" else "shipped",
         "_tables": [format_scores(res_a, "(a) outer PER/LOC/ORG, strict")],
     }
     if dataset == "germeval":
@@ -174,11 +186,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="accurate mode: reuse encoder features cached on disk ($LAGEBILD_CACHE/ner)",
     )
+    ap.add_argument(
+        "--model",
+        help="accurate mode: a model folder other than the shipped one (e.g. a k-fold run "
+        "scored on its held-out block: --split dev --limit 440 for block 0 of 5)",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
     path = Path(args.data)
     dataset = args.dataset or detect_dataset(path)
-    res = run(dataset, path, args.split, args.mode, args.limit, args.feature_cache)
+    res = run(
+        dataset,
+        path,
+        args.split,
+        args.mode,
+        args.limit,
+        args.feature_cache,
+        Path(args.model) if args.model else None,
+    )
     print(
         f"NER {dataset} {args.split} mode={args.mode}: {res['sentences']} sentences, {res['words']} words, "
         f"{res['words_per_s']:.0f} words/s"

@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             res["per_type"]["ORG"]["f1"],
             time.time() - t_train,
         )
-        if f1 > best or args.full_dev:
+        if f1 > best or args.full_dev or args.folds:  # k-fold runs score a fixed schedule
             best = f1
             best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
             best_epoch = epoch
