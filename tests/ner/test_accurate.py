@@ -63,4 +63,4 @@ def test_accurate_ner_smoke_germeval_first_200(shared_data):
     assert res["micro_f1"] >= FLOOR, res["micro_f1"]
 
 
-FLOOR = 0.72  # measured 0.763 with the shipped heads (2026-11-26)
+FLOOR = 0.74  # measured 0.770 with the shipped heads (int8 encoder; 0.763 before SmartData), 2026-11-26

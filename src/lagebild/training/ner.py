@@ -118,12 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-save", action="store_true", help="only report held-out scores")
-    ap.add_argument("--full-dev", action="store_true",
-                    help="also train on the held-out 10%% of GermEval dev and keep the LAST epoch "
-                         "(no model selection possible; use the epoch count found with a held-out run)")
-    ap.add_argument("--folds", type=int, default=0,
-                    help="k-fold selection runs: hold out contiguous block --fold of --folds blocks "
-                         "of GermEval dev instead of the last 10%%")
+    ap.add_argument(
+        "--full-dev",
+        action="store_true",
+        help="also train on the held-out 10%% of GermEval dev and keep the LAST epoch "
+        "(no model selection possible; use the epoch count found with a held-out run)",
+    )
+    ap.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="k-fold selection runs: hold out contiguous block --fold of --folds blocks "
+        "of GermEval dev instead of the last 10%%",
+    )
     ap.add_argument("--fold", type=int, default=0)
     ap.add_argument("--smartdata-weight", type=int, default=1)
     ap.add_argument(
@@ -169,8 +176,11 @@ def main(argv: list[str] | None = None) -> int:
         if c not in CORPORA:
             ap.error(f"unknown corpus {c!r}")
         sets.append(
-            (c if c != "europarl" else "europarl_train", CORPORA[c](data),
-             args.smartdata_weight if c == "smartdata" else 1)
+            (
+                c if c != "europarl" else "europarl_train",
+                CORPORA[c](data),
+                args.smartdata_weight if c == "smartdata" else 1,
+            )
             if c != "wikiann"
             else ("wikiann_train", CORPORA[c](data), 1)
         )

@@ -125,9 +125,24 @@ _SD_MAP = {
 }
 _SD_MASK = {"location-route"}
 _SD_GENERIC = {
-    "Gruppe", "Konzern", "Unternehmen", "Firma", "Gesellschaft", "Club", "Verein", "Polizei",
-    "Tochter", "Mutter", "Holding", "Kette", "Bank", "Regierung", "Flugbegleiter", "Piloten",
-    "Sprecher", "Sprecherin",
+    "Gruppe",
+    "Konzern",
+    "Unternehmen",
+    "Firma",
+    "Gesellschaft",
+    "Club",
+    "Verein",
+    "Polizei",
+    "Tochter",
+    "Mutter",
+    "Holding",
+    "Kette",
+    "Bank",
+    "Regierung",
+    "Flugbegleiter",
+    "Piloten",
+    "Sprecher",
+    "Sprecherin",
 }
 _ADJ_END = ("isch", "ische", "ischen", "ischer", "isches", "ischem")
 
