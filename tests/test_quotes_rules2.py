@@ -7,23 +7,8 @@ SpkAtt annotations.
 
 from __future__ import annotations
 
-from lagebild.doc import Doc
-from lagebild.quotes import QuoteStage
-from lagebild.records import Article, content_id
-from lagebild.segment import SegmentStage
-
-
-def _quotes(text: str):
-    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, language="de")))
-    qs = QuoteStage()(doc).quotes
-    for q in qs:
-        assert doc.text[q.start:q.end] == q.text
-        assert doc.text[q.message_start:q.message_end] == q.message
-        if q.cue is not None:
-            assert doc.text[q.cue_start:q.cue_end] == q.cue
-        if q.speaker is not None:
-            assert doc.text[q.speaker_start:q.speaker_end] == q.speaker
-    return qs
+# the same helper (with its provenance checks on every span) as the first rule rounds' tests
+from test_quotes import _quotes
 
 
 def test_quotes_generic_dass_frame_with_unlisted_verb():
