@@ -13,6 +13,7 @@ import functools
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -130,16 +131,22 @@ class Resolver:
                 if (not part[:1].isupper() or (len(part) < 3 and not part.isupper())
                         or part.title() in _GENERIC or part in _GENERIC):
                     continue
-                cands = self.gaz.search(part, limit=int(self.w.get("max_candidates", 60)))
                 # primary/curated names, or another name of a big city ("Frankfurt" is Frankfurt am Main's)
-                cands = [c for c in cands if (c.flag in (0, 2) or (c.flag == 1 and c.pop >= 100_000))
-                         and (c.ftype in ("country", "admin1", "region", "continent") or c.pop >= 10000)]
+                cands = self._part_candidates(m, part, lambda c: (
+                    (c.flag in (0, 2) or (c.flag == 1 and c.pop >= 100_000))
+                    and (c.ftype in ("country", "admin1", "region", "continent") or c.pop >= 10000)))
                 if cands:
-                    for c in cands:
-                        c.flag = 3
-                    m.partial = True
                     return cands
         return []
+
+    def _part_candidates(self, m: Mention, name: str, keep: Callable[[Candidate], bool]) -> list[Candidate]:
+        """Candidates of a name found inside the mention; kept ones are marked as reached through a part."""
+        cands = [c for c in self.gaz.search(name, limit=int(self.w.get("max_candidates", 60))) if keep(c)]
+        for c in cands:
+            c.flag = 3
+        if cands:
+            m.partial = True
+        return cands
 
     def _city_adjective(self, m: Mention) -> list[Candidate]:
         """German city adjectives in a name: "Frankfurter Flughafen", "Pariser Vorstädte" -> the city.
@@ -156,12 +163,9 @@ class Resolver:
         for name in (stem, stem + "en", stem[:-1] + "en" if stem.endswith("n") else None, stem + "e"):
             if not name:
                 continue
-            cands = [c for c in self.gaz.search(name, limit=int(self.w.get("max_candidates", 60)))
-                     if c.flag <= 2 and (c.ftype in ("country", "admin1") or (c.ftype == "city" and c.pop >= 100_000))]
+            cands = self._part_candidates(m, name, lambda c: c.flag <= 2 and (
+                c.ftype in ("country", "admin1") or (c.ftype == "city" and c.pop >= 100_000)))
             if cands:
-                for c in cands:
-                    c.flag = 3
-                m.partial = True
                 return cands
         return []
 
