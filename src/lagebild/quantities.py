@@ -77,6 +77,9 @@ class Lexicon:
     ueber_governors: tuple[str, ...] = ()
     unit_compound_heads: tuple[tuple[str, str], ...] = ()
     prefix_currencies: dict[str, str] | None = None
+    months: frozenset[str] = frozenset()
+    angle_words: tuple[str, ...] = ()
+    determiners: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,6 +139,9 @@ def lexicon() -> Lexicon:
         ueber_governors=tuple(raw.get("ueber_governors", ())),
         unit_compound_heads=tuple(sorted(raw.get("unit_compound_heads", {}).items(), key=lambda kv: -len(kv[0]))),
         prefix_currencies=raw.get("prefix_currencies", {}),
+        months=frozenset(raw.get("date_words", ())),
+        angle_words=tuple(raw.get("angle_words", ())),
+        determiners=frozenset(raw.get("determiners", ())),
     )
 
 
@@ -221,6 +227,7 @@ class _Num:
     negated: bool = False  # "keiner der 30 Insassen"
     further: bool = False  # "weitere zehn": same class as the count before
     total: bool = False  # "von den 250 ...": the set a later count is part of
+    whole: bool = False  # "32 der 4.200 Menschen": the set the count before is part of
 
 
 def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
@@ -335,6 +342,11 @@ def _is_measure_unit(word: str, lex: Lexicon) -> bool:
             and word.lower() not in lex.ambiguous_after_article)
 
 
+# "einer Vogelbeobachtung 37 tote Rohrweihen": an abstract noun before a number and an adjective + noun after it is
+# not a name with a number ("Star Fox 64 etablierte Framework" is)
+_ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät")
+
+
 def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> bool:
     """Years, clock times, labels ("Artikel 5"), dates ("3.5.") and scores are not counts."""
     t = toks[i].text
@@ -360,6 +372,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit()
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis")
+                     or (prev.endswith(_ABSTRACT_SUFFIXES) and nxt.isalpha() and nxt.islower()
+                         and nlow not in lex.function_words and nlow.endswith(("e", "en"))
+                         and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha())
                      or (nlow in _ATTR_PREPS and _attribute_phrase_noun(toks, j, lex) is not None))):
         return True  # a name with a number: "Stuttgart 21", "Apollo 11", "Airbus A 300"
     if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
@@ -372,6 +387,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "endete 2 : 1": a score or ratio
     if re.fullmatch(r"\d{4}", t) and 1000 <= int(t) <= 2100:
         # a bare four-digit number is a year unless a unit or a counted noun follows
+        if prev in lex.months:
+            return True  # "seit Juni 2013 Bürgermeister": a date, whatever follows
         if nlow in lex.units or _object_category(nxt, lex) is not None:
             return False
         return True
@@ -397,7 +414,7 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
         keep = [k for k, o in enumerate(objs) if o is not None]
         nums = [nums[k] for k in keep]
         objs_kept = [o for o in objs if o is not None]
-        eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") and not n.negated
+        eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") and not n.negated and not n.whole
                     and not (n.total and k + 1 < len(nums)) and not _is_size_attribute(o, toks, lex)
                     for k, (n, o) in enumerate(zip(nums, objs_kept, strict=True))]
         known = [o.tok is None or o.cat is not None for o in objs_kept]
@@ -414,15 +431,22 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
 _NUM_DOT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\.$")
 
 
+_MULT_COMPOUND = re.compile(r"^(Millionen|Milliarden|Mio\.?|Mrd\.?)-([A-ZÄÖÜ]\w+)$")
 _NUM_COMPOUND = re.compile(r"^((?:\d{1,3}(?:\.\d{3})+|\d+))-([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ]")
 
 
 def _split_number_compounds(toks: list[Token]) -> list[Token]:
     """"die 390.000-Einwohner-Stadt": the number and the counted noun inside one compound token."""
-    if not any("-" in t.text and t.text[:1].isdigit() for t in toks):
+    if not any("-" in t.text and (t.text[:1].isdigit() or _MULT_COMPOUND.match(t.text)) for t in toks):
         return toks
     out: list[Token] = []
     for t in toks:
+        mm = _MULT_COMPOUND.match(t.text)
+        if mm and out and out[-1].text[:1].isdigit():
+            # "der 3,5 Millionen-Metropole": the multiplier is glued to the noun it sizes
+            out.append(Token(t.start, t.start + mm.end(1), mm.group(1), t.sent))
+            out.append(Token(t.start + mm.start(2), t.end, mm.group(2), t.sent))
+            continue
         m = _NUM_COMPOUND.match(t.text)
         if m and (_object_category_low(m.group(2).lower()) or ("",))[0] in ("residents", "people"):
             a, b = m.span(1), m.span(2)
@@ -574,6 +598,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     # "120 Kilometern pro Stunde" is a speed (so is "300.000 Kilometern pro Sekunde")
                     num.unit = "km/s" if toks[j + 1].text.lower() == "sekunde" else "km/h"
                     num.j = j = j + 2
+        if num.unit == "degree" and j < n and toks[j].text.lower().startswith(lex.angle_words):
+            num.unit = "angle"  # "in einen etwa 35 Grad steilen Hang": an angle, not a temperature
         if (num.qualifier is None and num.value_max is None and j + 1 < n and toks[j].text == "oder"
                 and toks[j + 1].text.lower() == "mehr"):
             num.qualifier, num.j = "at_least", j + 2  # "in zwei oder mehr Häusern"
@@ -598,8 +624,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             p2 = toks[i - 2].text.lower() if i > 1 else ""
             if (p2, p1) in lex.qualifiers2:
                 num.qualifier, num.q_i = lex.qualifiers2[(p2, p1)], i - 2
-            elif p1 == "gegen" and _gegen_is_preposition(toks, i - 1, lex):
-                pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against, not about
+            elif p1 == "gegen" and (_gegen_is_preposition(toks, i - 1, lex) or num.value < 10 or num.value % 5):
+                pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against; "about" goes with round numbers only
             elif p1 == "über" and i > 1 and p2.startswith(lex.ueber_governors):
                 pass  # "verfügt über 50 Delegiertenstimmen": the verb's preposition, not "more than"
             elif p1 in lex.qualifiers1 and not (p1 == "bis" and num.value_max is None and p2.isdigit()):
@@ -628,6 +654,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             num.further = True
         if first >= 2 and toks[first - 2].text.lower() == "von" and toks[first - 1].text.lower() == "den":
             num.total = True  # "Von den 250 an Bord befindlichen Menschen wurden 60 verletzt": the whole set
+        if first >= 1 and nums and nums[-1].j == first - 1 and toks[first - 1].text.lower() in ("der", "den"):
+            num.whole = True  # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the set the 32 are part of
         nums.append(num)
         i = j
     return nums
@@ -898,6 +926,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
+        if hit is not None and k > 0 and lows[k - 1] in ("der", "die") and toks[k].text[:1].isupper() and w.endswith("e"):
+            hit = None  # "wie die Verletzte durch die Luft geflogen sei": one named person, not an outcome of a count
         if hit is not None:
             hits.append((k, hit))
     for n in range(len(hits) - 1):
@@ -905,6 +935,23 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         if k2 == k1 + 2 and lows[k1 + 1] == "oder" and h1[0] != h2[0] and "SEIZE" not in (h1[1], h2[1]):
             hits[n] = hits[n + 1] = (k1, ("affected", "AFFECT"))  # "verletzt oder obdachlos": one of several fates
     return hits
+
+
+def _bracket_ids(toks: list[Token]) -> list[int]:
+    """For each token, the number of the bracket pair it stands in (0 outside brackets)."""
+    out, cur, seen = [], 0, 0
+    for t in toks:
+        if t.text == "(" and not cur:
+            seen += 1
+            cur = seen
+            out.append(0)
+            continue
+        if t.text == ")" and cur:
+            cur = 0
+            out.append(0)
+            continue
+        out.append(cur)
+    return out
 
 
 _RELATIVE = frozenset({"die", "der", "das", "denen", "deren", "dessen", "welche", "welcher", "welches", "so"})
@@ -948,11 +995,21 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     semis = [k for k, t in enumerate(toks) if t.text == ";"]
     coord = {c for c in range(len(toks) - 1)
              if toks[c].text == "," and toks[c + 1].text.lower() in ("und", "oder", "aber", "doch")}
+    bracket = _bracket_ids(toks) if any(t.text == "(" for t in toks) else None
+    lex = lexicon()
+    attr_cues = {k for k, _ in hits if 0 < k < len(toks) - 1 and toks[k].text.islower()
+                 and toks[k - 1].text.lower() in lex.determiners and toks[k + 1].text[:1].isupper()
+                 and not (k > 1 and toks[k - 2].text.lower() in ("zahl", "anzahl"))}  # "Die Zahl der verletzten Personen"
     for k, hit in hits:
         best = None
+        attributive = k in attr_cues
         for n, num in enumerate(nums):
             if not eligible[n]:
                 continue
+            if attributive and not num.j <= k <= num.j + 2:
+                continue  # "die Rolle des schwerverletzten Pelztierjägers": the cue describes another noun
+            if bracket is not None and bracket[k] and bracket[k] != bracket[num.i]:
+                continue  # "(u. a. das Gemälde Tote Stadt III)": a cue inside brackets stays there
             d = _dist(num, k, pos)
             if d is None or any(min(k, num.i) < s_ < max(k, num.i) for s_ in semis):
                 continue
@@ -972,7 +1029,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             out.append(min(owned[n], key=lambda x: x[0])[1])
             continue
         after = [(pos[k] - pos[num.j], hit) for k, hit in hits if num.j <= k and pos[k] - pos[num.j] < 20
-                 and not any(num.j <= s_ < k for s_ in semis)]
+                 and not any(num.j <= s_ < k for s_ in semis)
+                 and not (bracket is not None and bracket[k] and bracket[k] != bracket[num.i])]
         if not after and eligible[n] and (known is None or known[n]):
             # "Am Samstag starben ... beim Absturz ... alle vier Insassen": verb-second, cue far in front;
             # only when no other count that could own it stands between, and only for a known (people) noun:
@@ -982,7 +1040,9 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                      and not any(k < s_ < num.i for s_ in semis)
                      and not any(k < c < num.i for c in coord)
                      and not (_own_verb(num, toks) and any(toks[c].text == "," for c in range(k + 1, num.i)))
-                     and not _closes_clause(toks, k)]
+                     and not _closes_clause(toks, k)
+                     and k not in attr_cues
+                     and not (bracket is not None and bracket[k] and bracket[k] != bracket[num.i])]
         out.append(min(after, key=lambda x: x[0])[1] if after else None)
     return out
 

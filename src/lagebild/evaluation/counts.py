@@ -1,6 +1,8 @@
 """Evaluate the quantity stage on the hand-labelled German count gold set.
 
 ``lagebild eval counts [--split dev|test|all] [--json]``
+``lagebild eval counts --dataset 10kgnad [--data DIR] [--batches Ga,Gb] [--json]`` (stand-off dev rows on
+10kGNAD news; see ``counts_10kgnad``)
 
 Gold: ``gold/counts_de.jsonl`` (sentences from German Wikinews, CC BY 2.5,
 with page id, title and date; annotation rules in docs/evaluation/counts.md).
@@ -106,15 +108,33 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped counts_de.jsonl)")
-    ap.add_argument("--split", default="test", choices=("dev", "test", "all"),
-                    help="dev = the half rules were tuned on; test = the held-out half (default)")
+    ap.add_argument("--dataset", default="wikinews", choices=("wikinews", "10kgnad"),
+                    help="wikinews = counts_de.jsonl (text inside); 10kgnad = the stand-off rows of "
+                         "counts_de_10kgnad.jsonl, whose text is read from --data at run time")
+    ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
+    ap.add_argument("--data", default=None,
+                    help="10kGNAD folder with test.csv (default ../shared/data/news_10kgnad_de)")
+    ap.add_argument("--split", default=None, choices=("dev", "test", "all"),
+                    help="dev = the half rules were tuned on; test = the held-out half (default for wikinews; "
+                         "10kgnad rows are all dev)")
     ap.add_argument("--batches", default=None,
                     help="only these batches (id prefixes, comma-separated, e.g. 'e' or 'm,n,p'), within --split")
     ap.add_argument("--errors", action="store_true", help="list the mismatches")
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
-    items = load_gold(args.gold)
+    if args.dataset == "10kgnad":
+        from .counts_10kgnad import DEFAULT_DATA, load_standoff
+
+        args.split = args.split or "dev"
+        try:
+            items = load_standoff(args.gold, args.data or DEFAULT_DATA)
+        except FileNotFoundError as e:
+            print(f"counts (10kgnad): skipped, the 10kGNAD data is absent ({e.filename}); "
+                  "pass --data DIR with its test.csv")
+            return 0
+    else:
+        args.split = args.split or "test"
+        items = load_gold(args.gold)
     if args.split != "all":
         items = [it for it in items if it["split"] == args.split]
     batches = None
@@ -125,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         raise ConfigError(f"no gold items for split {args.split!r}")
     res = evaluate(items)
     label = args.split + (f" batches {','.join(batches)}" if batches else "")
+    if args.dataset != "wikinews":
+        label = f"{args.dataset} {label}"
     print(f"counts ({label}): {res['sentences']} sentences, {res['n_gold']} gold, {res['n_pred']} predicted")
     for k in ("strict", "span_value"):
         r = res[k]
@@ -135,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         for e in res["errors"]:
             print("  ", json.dumps(e, ensure_ascii=False))
     if args.json:
-        print(json.dumps({"task": "counts", "split": args.split, **({"batches": batches} if batches else {}), "f1": res["strict"]["f1"],
+        print(json.dumps({"task": "counts", "dataset": args.dataset, "split": args.split, **({"batches": batches} if batches else {}), "f1": res["strict"]["f1"],
                           "precision": res["strict"]["p"], "recall": res["strict"]["r"],
                           "span_value_f1": res["span_value"]["f1"], "n_gold": res["n_gold"],
                           **{f"{k}_acc": v for k, v in res["attributes"].items()}}))

@@ -1,0 +1,163 @@
+"""Stand-off count gold on 10kGNAD (derStandard news): sample batches and read them back.
+
+``python -m lagebild.evaluation.counts_10kgnad sample --batch Ga --out DIR [--data ../shared/data/news_10kgnad_de]``
+
+10kGNAD is CC BY-NC-SA 4.0: it may be used for evaluation, but its text must not be committed.
+So the gold file ``gold/counts_de_10kgnad.jsonl`` holds no text at all: each row points at a sentence
+(``row`` of ``test.csv``, character offsets ``sent_start``/``sent_end`` into that article, and the sha1 of
+the sentence) and holds only the labels, with offsets relative to the sentence. At run time
+:func:`load_standoff` reads the sentence text from the data folder, checks the sha1 and fills in the
+``text`` of the sentence, of each quantity and of each object, so the rows look like the Wikinews gold
+rows and :func:`lagebild.evaluation.counts.evaluate` scores them unchanged.
+
+Sampling design (fixed before any labelling, seed 20261127):
+- sentences come from the segmenter (``SegmentStage``) on each article; 30–400 characters;
+- a sentence qualifies if it has a number-like token other than a bare year or a "3."-style ordinal
+  (the same test as ``counts_sampling``);
+- classes: ``c`` a harm word (killed, injured, arrested, kidnapped, protest: conflict, disaster and
+  crime, what users count), ``f`` a displacement word (refugees, evacuated, homeless; 10kGNAD is
+  2015–16 news, so these would swamp ``c``), ``p`` another people word, ``md`` a money/distance word,
+  ``x`` anything else (precision checks);
+- each class is shuffled once with the seed; batch ``k`` (``Ga``, ``Gb``, ...) takes, in order, the next
+  20 ``c``, 8 ``f``, 6 ``p``, 3 ``md`` and 3 ``x`` sentences whose text was not drawn before, at most one
+  per article per batch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from .counts_sampling import CASUALTY, MONEY_DIST, NUM, PEOPLE, YEAR
+
+DEFAULT_DATA = "../shared/data/news_10kgnad_de"
+GOLD_NAME = "gold/counts_de_10kgnad.jsonl"
+SEED = 20261127
+PLAN = (("c", 20), ("f", 8), ("p", 6), ("md", 3), ("x", 3))
+HARM = re.compile(
+    r"(tote[nr]?\b|getötet|starb|sterb|ums leben|verletz|verwund|opfer|festgenommen|festnahm|verhaft|inhaftiert|geisel|"
+    r"entführ|verschlepp|demonstr|protest|vermisst|erschoss|ermord|leichen|kamen .{0,60}\bum\b|anschlag|angriff)", re.I)
+BATCHES = "abcdefghijklmnopqrstuvwxyz"
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def read_articles(data: str | Path) -> list[tuple[str, str]]:
+    """(label, text) per row of ``test.csv``; raises ``FileNotFoundError`` when the data is absent."""
+    path = Path(data) / "test.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [(r[0], r[1]) for r in csv.reader(fh, delimiter=";", quotechar="'") if len(r) >= 2]
+
+
+def _qualifies(tokens: list[str]) -> bool:
+    return any(NUM.match(t) and not YEAR.match(t) and not (t[:-1].isdigit() and t.endswith("."))
+               and t.lower() != "ein" for t in tokens)
+
+
+def candidates(arts: list[tuple[str, str]]) -> dict[str, list[dict[str, Any]]]:
+    from ..doc import Doc
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+
+    seg = SegmentStage()
+    pools: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in PLAN}
+    for row, (_, text) in enumerate(arts):
+        doc = seg(Doc(Article(id=content_id(text), text=text, language="de")))
+        for si, s in enumerate(doc.sentences):
+            st = doc.text[s.start:s.end]
+            if not 30 <= len(st) <= 400 or not _qualifies([t.text for t in doc.sentence_tokens(si)]):
+                continue
+            if HARM.search(st):
+                cls = "c"
+            elif CASUALTY.search(st):
+                cls = "f"
+            else:
+                cls = "p" if PEOPLE.search(st) else "md" if MONEY_DIST.search(st) else "x"
+            pools[cls].append({"row": row, "sent_start": s.start, "sent_end": s.end, "sha1": sha1(st), "text": st})
+    return pools
+
+
+def draw(arts: list[tuple[str, str]], n_batches: int) -> dict[str, list[dict[str, Any]]]:
+    pools = candidates(arts)
+    for k, (cls, _) in enumerate(PLAN):
+        random.Random(SEED + k).shuffle(pools[cls])
+    used: set[str] = set()
+    out: dict[str, list[dict[str, Any]]] = {}
+    for b in range(n_batches):
+        name = "G" + BATCHES[b]
+        rows: set[int] = set()
+        items: list[dict[str, Any]] = []
+        for cls, n in PLAN:
+            got = 0
+            for c in pools[cls]:
+                if got == n:
+                    break
+                if c["sha1"] in used or c["row"] in rows:
+                    continue  # the same sentence can stand in two articles (a repeated box or lead)
+                used.add(c["sha1"])
+                rows.add(c["row"])
+                items.append({**c, "cls": cls})
+                got += 1
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
+def load_standoff(path: str | Path | None = None, data: str | Path = DEFAULT_DATA) -> list[dict[str, Any]]:
+    """Gold rows with their text filled in from the 10kGNAD data folder.
+
+    Raises ``FileNotFoundError`` when the data is absent and ``ConfigError`` when a sentence no longer
+    matches its sha1 (a different copy of the data)."""
+    raw = Path(path).read_text(encoding="utf-8") if path else \
+        resources.files("lagebild.evaluation").joinpath(GOLD_NAME).read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    arts = read_articles(data)
+    out = []
+    for r in rows:
+        src = r["source"]
+        text = arts[src["row"]][1][src["sent_start"]:src["sent_end"]]
+        if sha1(text) != src["sha1"]:
+            raise ConfigError(f"10kGNAD sentence of {r['id']} does not match its sha1: another copy of the data?")
+        qs = []
+        for q in r["quantities"]:
+            q = dict(q)
+            q["text"] = text[q["start"]:q["end"]]
+            q["object"] = text[q["object_start"]:q["object_end"]] if q.get("object_start") is not None else None
+            qs.append(q)
+        out.append({"id": r["id"], "split": r.get("split", "dev"), "source": src, "text": text, "quantities": qs})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_10kgnad",
+                                 description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample", help="write the sentences of batches Ga, Gb, ... (with text: keep them out of git)")
+    s.add_argument("--data", default=DEFAULT_DATA)
+    s.add_argument("--batches", type=int, default=6, help="how many batches to draw")
+    s.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, items in draw(read_articles(args.data), args.batches).items():
+        with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
+            for c in items:
+                f.write(json.dumps(c, ensure_ascii=False) + "\n")
+        print(f"batch {name}: {len(items)} sentences")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
