@@ -369,7 +369,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.qualifiers1
             and not (i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers)
             and prev not in lex.measure_nouns
-            and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit()
+            and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis")
                      or (prev.endswith(_ABSTRACT_SUFFIXES) and nxt.isalpha() and nxt.islower()
@@ -432,7 +432,7 @@ _NUM_DOT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\.$")
 
 
 _MULT_COMPOUND = re.compile(r"^(Millionen|Milliarden|Mio\.?|Mrd\.?)-([A-ZÄÖÜ]\w+)$")
-_NUM_COMPOUND = re.compile(r"^((?:\d{1,3}(?:\.\d{3})+|\d+))-([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ]")
+_NUM_COMPOUND = re.compile(r"^((?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)-([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ]")
 
 
 def _split_number_compounds(toks: list[Token]) -> list[Token]:
@@ -474,6 +474,9 @@ def built_tokens(a: _Num, b: _Num) -> list[Token]:
 def _closes_clause(toks: list[Token], k: int) -> bool:
     """A cue right before a comma ends a verb-final clause, unless the count after it is a part of the same set
     ("... getötet, darunter fünf Kinder")."""
+    if (k + 3 < len(toks) and toks[k + 1].text == "," and toks[k + 2].text.lower() in ("an", "bei", "mit")
+            and toks[k + 3].text.lower() in ("denen", "der", "dem", "welchen")):
+        return False  # "Demonstrationen, an denen sich rund 600 Personen beteiligten": the clause is about the cue
     return (k + 2 < len(toks) and toks[k + 1].text == ","
             and toks[k + 2].text.lower() not in ("darunter", "davon", "unter", "einschließlich", "die", "der", "das"))
 
@@ -600,9 +603,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     num.j = j = j + 2
         if num.unit == "degree" and j < n and toks[j].text.lower().startswith(lex.angle_words):
             num.unit = "angle"  # "in einen etwa 35 Grad steilen Hang": an angle, not a temperature
-        if (num.qualifier is None and num.value_max is None and j + 1 < n and toks[j].text == "oder"
+        if (num.qualifier is None and num.value_max is None and j + 1 < n and toks[j].text in ("oder", "und")
                 and toks[j + 1].text.lower() == "mehr"):
-            num.qualifier, num.j = "at_least", j + 2  # "in zwei oder mehr Häusern"
+            num.qualifier, num.j = "at_least", j + 2  # "in zwei oder mehr Häusern", "auf 40 Prozent und mehr"
             j = num.j
         if num.unit is None and i > 0 and (toks[i - 1].text.lower() in lex.measure_nouns or (
                 i > 1 and toks[i - 1].text.lower() == "von" and toks[i - 2].text.lower() in lex.measure_nouns)):
@@ -926,6 +929,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
+        if hit is not None and hit[1] == "PROTEST" and k > 0 and lows[k - 1] in ("aus", "wegen", "trotz"):
+            hit = None  # "aus Protest gegen ... nicht gekommen": the reason, not what the counted people did
         if hit is not None and k > 0 and lows[k - 1] in ("der", "die") and toks[k].text[:1].isupper() and w.endswith("e"):
             hit = None  # "wie die Verletzte durch die Luft geflogen sei": one named person, not an outcome of a count
         if hit is not None:
