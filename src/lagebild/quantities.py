@@ -80,6 +80,7 @@ class Lexicon:
     months: frozenset[str] = frozenset()
     angle_words: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
+    generic_defaults: dict[str, tuple[str, str]] | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,6 +143,7 @@ def lexicon() -> Lexicon:
         months=frozenset(raw.get("date_words", ())),
         angle_words=tuple(raw.get("angle_words", ())),
         determiners=frozenset(raw.get("determiners", ())),
+        generic_defaults={k: (v[0], v[1]) for k, v in raw.get("generic_defaults", {}).items()},
     )
 
 
@@ -474,6 +476,8 @@ def built_tokens(a: _Num, b: _Num) -> list[Token]:
 def _closes_clause(toks: list[Token], k: int) -> bool:
     """A cue right before a comma ends a verb-final clause, unless the count after it is a part of the same set
     ("... getötet, darunter fünf Kinder")."""
+    if k + 2 < len(toks) and toks[k + 1].text in ("–", "—") and toks[k + 1].start > toks[k].end:
+        return True  # "Lenker festgenommen – Gedenkgottesdienst in Graz – Tausende bei Kerzenmeer": headline parts
     if (k + 3 < len(toks) and toks[k + 1].text == "," and toks[k + 2].text.lower() in ("an", "bei", "mit")
             and toks[k + 3].text.lower() in ("denen", "der", "dem", "welchen")):
         return False  # "Demonstrationen, an denen sich rund 600 Personen beteiligten": the clause is about the cue
@@ -781,6 +785,8 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
         q.category, q.gkg_type = pred
     elif noun_cat is not None:
         q.category = noun_cat[0]
+        if lex.generic_defaults and noun_cat[0] in lex.generic_defaults and num.unit in (None, "person"):
+            q.category, q.gkg_type = lex.generic_defaults[noun_cat[0]]  # "Opferzahl auf 49 gestiegen"
     elif num.unit is not None:
         q.category = lex.unit_categories.get(num.unit)
     if q.gkg_type is None and pred is not None and q.category in lex.person_categories and num.unit in (None, "person"):
