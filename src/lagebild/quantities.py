@@ -230,6 +230,7 @@ class _Num:
     further: bool = False  # "weitere zehn": same class as the count before
     total: bool = False  # "von den 250 ...": the set a later count is part of
     whole: bool = False  # "32 der 4.200 Menschen": the set the count before is part of
+    of_action: bool = False  # "die Abschiebung von 100 Uiguren": the object of a noun, not the subject of the verb
 
 
 def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
@@ -260,6 +261,9 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
         return 0.5, i + 2, None, True  # "mehr als die Hälfte der Bewohner"
     elif low == "hälfte" and i > 0 and toks[i - 1].text.lower() in ("andere", "anderen", "zur", "der", "eine", "gut"):
         return 0.5, i + 1, None, True  # "die andere Hälfte", "zur Hälfte"
+    elif low in lex.multipliers and i >= 2 and toks[i - 1].text.lower() in ("weitere", "weiteren") \
+            and toks[i - 2].text.lower() in lex.weak:
+        return lex.multipliers[low], i + 1, None, False  # "sowie eine weitere Million an sonstige Institutionen"
     elif low in lex.vague:
         v, q = lex.vague[low]
         return v, i + 1, q, False
@@ -364,7 +368,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "dem Nachtclub „911“": a name
     if prev in ("er", "sie") and nlow in (",", ")") and t.isdigit():
         return True  # "(er 41, sie 37)": ages
-    if (prev == "(" and nlow == ")" and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
+    if prev in ("mitte", "ende", "anfang") and t.isdigit() and len(t) <= 2 and _unit_of(nxt, lex) is None \
+            and not (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
+        return True  # "die Frau – laut Polizei Mitte 30 –": an age
+    if (prev == "(" and nlow in (")", ",") and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
             and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None):
         return True  # "Giesel (35), Gymnasialreferendar": an age after a name
     if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.replace("-", "").isalpha()
@@ -661,6 +668,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             num.further = True
         if first >= 2 and toks[first - 2].text.lower() == "von" and toks[first - 1].text.lower() == "den":
             num.total = True  # "Von den 250 an Bord befindlichen Menschen wurden 60 verletzt": the whole set
+        if first >= 2 and toks[first - 1].text.lower() == "von" and toks[first - 2].text[:1].isupper() \
+                and toks[first - 2].text.endswith("ung"):
+            num.of_action = True
         if first >= 1 and nums and nums[-1].j == first - 1 and toks[first - 1].text.lower() in ("der", "den"):
             num.whole = True  # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the set the 32 are part of
         nums.append(num)
@@ -1017,6 +1027,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
         for n, num in enumerate(nums):
             if not eligible[n]:
                 continue
+            if k > num.i and num.of_action:
+                continue  # "Die Abschiebung von rund 100 Uiguren hatte ... zu gewaltsamen Protesten geführt"
             if attributive and not num.j <= k <= num.j + 2:
                 continue  # "die Rolle des schwerverletzten Pelztierjägers": the cue describes another noun
             if bracket is not None and bracket[k] and bracket[k] != bracket[num.i]:
@@ -1041,6 +1053,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             continue
         after = [(pos[k] - pos[num.j], hit) for k, hit in hits if num.j <= k and pos[k] - pos[num.j] < 20
                  and not any(num.j <= s_ < k for s_ in semis)
+                 and not num.of_action
                  and not (bracket is not None and bracket[k] and bracket[k] != bracket[num.i])]
         if not after and eligible[n] and (known is None or known[n]):
             # "Am Samstag starben ... beim Absturz ... alle vier Insassen": verb-second, cue far in front;
