@@ -257,6 +257,11 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
             return None  # phone numbers, ids
         value = sign * parse_digits(t)
         j = i + 1
+        while (t.isdigit() and len(t) <= 3 and j < n and len(toks[j].text) == 3 and toks[j].text.isdigit()
+               and toks[j].start == toks[j - 1].end + 1 and not (j + 1 < n and toks[j + 1].text[:1].isdigit()
+                                                                 and len(toks[j + 1].text) != 3)):
+            value = value * 1000 + int(toks[j].text)  # "mindestens 14 000 Menschen": thousands set off by a space
+            j += 1
     elif low == "die" and nxt == "hälfte":
         return 0.5, i + 2, None, True  # "mehr als die Hälfte der Bewohner"
     elif low == "hälfte" and i > 0 and toks[i - 1].text.lower() in ("andere", "anderen", "zur", "der", "eine", "gut"):
@@ -1018,8 +1023,13 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
              if toks[c].text == "," and toks[c + 1].text.lower() in ("und", "oder", "aber", "doch")}
     bracket = _bracket_ids(toks) if any(t.text == "(" for t in toks) else None
     lex = lexicon()
+    perfect_inf = {k for k, _ in hits if any(toks[m].text == "zu" and toks[m + 1].text in ("haben", "sein")
+                                             for m in range(k + 1, min(len(toks) - 1, k + 7)))}
     attr_cues = {k for k, _ in hits if 0 < k < len(toks) - 1 and toks[k].text.islower()
-                 and toks[k - 1].text.lower() in lex.determiners and toks[k + 1].text[:1].isupper()
+                 and (toks[k - 1].text.lower() in lex.determiners
+                      or (k > 1 and toks[k - 2].text.lower() in lex.determiners and toks[k - 1].text.isalpha()
+                          and toks[k - 1].text.islower()))  # "dem derzeit verletzten Epureanu"
+                 and toks[k + 1].text[:1].isupper()
                  and not (k > 1 and toks[k - 2].text.lower() in ("zahl", "anzahl"))}  # "Die Zahl der verletzten Personen"
     for k, hit in hits:
         best = None
@@ -1029,6 +1039,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue
             if k > num.i and num.of_action:
                 continue  # "Die Abschiebung von rund 100 Uiguren hatte ... zu gewaltsamen Protesten geführt"
+            if k in perfect_inf and k > num.i and any(toks[c].text == "," for c in range(num.j, k)):
+                continue  # "verdächtigt zwei Jäger, Greifvögel getötet zu haben": what the count is accused of
             if attributive and not num.j <= k <= num.j + 2:
                 continue  # "die Rolle des schwerverletzten Pelztierjägers": the cue describes another noun
             if bracket is not None and bracket[k] and bracket[k] != bracket[num.i]:
@@ -1054,6 +1066,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
         after = [(pos[k] - pos[num.j], hit) for k, hit in hits if num.j <= k and pos[k] - pos[num.j] < 20
                  and not any(num.j <= s_ < k for s_ in semis)
                  and not num.of_action
+                 and not (k in attr_cues and not num.j <= k <= num.j + 2)
+                 and not (k in perfect_inf and any(toks[c].text == "," for c in range(num.j, k)))
                  and not (bracket is not None and bracket[k] and bracket[k] != bracket[num.i])]
         if not after and eligible[n] and (known is None or known[n]):
             # "Am Samstag starben ... beim Absturz ... alle vier Insassen": verb-second, cue far in front;
