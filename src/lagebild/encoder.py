@@ -328,6 +328,27 @@ class SharedEncoder:
         self._vectors: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
         self._vectors_lock = threading.Lock()
 
+    def block_weights(self, layer: int) -> dict[str, Any]:
+        """Float32 numpy weights of transformer block ``layer`` (1-based), dequantised from the file
+        (what the float32 path runs), for models that train a copy of a block."""
+        f = self.file
+        H = f.hidden
+        g = lambda s: f"l{layer - 1}.{s}"  # noqa: E731
+        q = lambda name, rows: dequantize_q4(f.q4_blocks(g(name), rows))  # noqa: E731
+        c = lambda name: np.array(f.f32(g(name)), dtype=np.float32)  # noqa: E731
+        return {
+            "qkv_w": np.concatenate([q("q.w", H), q("k.w", H), q("v.w", H)], 0),
+            "qkv_b": np.concatenate([c("q.b"), c("k.b"), c("v.b")]),
+            "ao_w": q("ao.w", H),
+            "ao_b": c("ao.b"),
+            "aln": (c("aln.w"), c("aln.b")),
+            "fi_w": q("fi.w", f.ffn),
+            "fi_b": c("fi.b"),
+            "fo_w": q("fo.w", H),
+            "fo_b": c("fo.b"),
+            "oln": (c("oln.w"), c("oln.b")),
+        }
+
     @classmethod
     def get(cls, precision: str | None = None) -> SharedEncoder:
         """The process-wide encoder of a precision (default :func:`default_precision`; loaded on first use, ~1 s)."""
@@ -426,6 +447,21 @@ class SharedEncoder:
         hidden states mean-pooled over the word's pieces."""
         return self._encode(sentences, tuple(layers or self.layers), batch_tokens)[0]
 
+    def encode_words_pieces(
+        self,
+        sentences: Sequence[Sequence[str]],
+        layers: Sequence[int] | None = None,
+        piece_layers: Sequence[int] = (),
+        batch_tokens: int | None = None,
+    ) -> tuple[list[np.ndarray], list[list[tuple[int, np.ndarray, dict[int, np.ndarray]]]]]:
+        """Word features as :meth:`encode_words_layers` plus, per sentence, its forward windows:
+        (first word, owner (T,) = word index inside the window or -1, {layer: (T, dim) sub-word
+        states}) for each layer in ``piece_layers`` (what fine-tuned top layers start from)."""
+        feats, _, windows = self._encode(
+            sentences, tuple(layers or self.layers), batch_tokens, tuple(piece_layers)
+        )
+        return feats, windows
+
     def sentence_vectors(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """(n, dim) L2-normalised sentence vectors of word lists: the last layer mean-pooled
         over every position of the "passage: " input the word features come from (what
@@ -450,10 +486,16 @@ class SharedEncoder:
         return out
 
     def _encode(
-        self, sentences: Sequence[Sequence[str]], layers: tuple[int, ...], batch_tokens: int | None
-    ) -> tuple[list[np.ndarray], np.ndarray]:
+        self,
+        sentences: Sequence[Sequence[str]],
+        layers: tuple[int, ...],
+        batch_tokens: int | None,
+        piece_layers: tuple[int, ...] = (),
+    ) -> Any:
         """Word features per sentence (see :meth:`encode_words_layers`) and, when the last
-        layer is among ``layers``, the sentences' vectors (cached); else an empty array."""
+        layer is among ``layers``, the sentences' vectors (cached); else an empty array.
+        With ``piece_layers`` a third item: per sentence its windows' sub-word states
+        (see :meth:`encode_words_pieces`)."""
         tok = self.tokenizer
         last = self.file.n_layers
         items = []  # (sentence idx, word offset, ids, piece->word map)
@@ -476,10 +518,23 @@ class SharedEncoder:
             np.zeros((len(sentences), self.dim), dtype=np.float64) if want_vec else np.zeros((0, self.dim))
         )
         vec_w = np.zeros(len(sentences))
+        windows: list[list[tuple[int, np.ndarray, dict[int, np.ndarray]]]] = [[] for _ in sentences]
+        keep = sorted(set(layers) | set(piece_layers))
         for batch in _batches(items, batch_tokens or self.batch_tokens, key=lambda it: len(it[2])):
-            hs = self.forward([it[2] for it in batch], keep_layers=layers)
-            stacked = self.torch.stack(hs, dim=2).numpy()  # (B, T, n_layers, H)
+            hs = self.forward([it[2] for it in batch], keep_layers=keep)
+            by_layer = dict(zip(keep, hs, strict=True))
+            stacked = self.torch.stack(
+                [by_layer[k] for k in sorted(layers)], dim=2
+            ).numpy()  # (B, T, n_layers, H)
             for b, (si, w0, ids, owner, nw) in enumerate(batch):
+                if piece_layers:
+                    windows[si].append(
+                        (
+                            w0,
+                            np.asarray(owner, dtype=np.int32),
+                            {k: by_layer[k][b, : len(ids)].numpy().copy() for k in piece_layers},
+                        )
+                    )
                 if nw:
                     # a word's pieces are one contiguous run after the prefix; adding the k-th piece of
                     # every word at once, k = 0, 1, ..., sums each run in order, bit for bit as the
@@ -506,6 +561,10 @@ class SharedEncoder:
             self._remember([tuple(ws) for ws in sentences], vecs)
         else:
             vecs = vec_sum.astype(np.float32)
+        if piece_layers:
+            for ws in windows:
+                ws.sort(key=lambda w: w[0])
+            return result, vecs, windows
         return result, vecs
 
     def _remember(self, keys: list[tuple[str, ...]], vecs: np.ndarray) -> None:
@@ -541,24 +600,42 @@ class SharedEncoder:
         self.prefetch(doc, [sent_idx])
         return doc.cache["encoder_layers"][sent_idx]
 
-    def prefetch(self, doc: Any, sent_indices: Sequence[int] | None = None) -> None:
-        """Encode (batched) all listed sentences of ``doc`` (default: all) not yet cached."""
+    def prefetch(
+        self, doc: Any, sent_indices: Sequence[int] | None = None, piece_layers: Sequence[int] = ()
+    ) -> None:
+        """Encode (batched) all listed sentences of ``doc`` (default: all) not yet cached.
+
+        With ``piece_layers`` the same pass also keeps those layers' sub-word states per
+        sentence in ``doc.cache["encoder_pieces"]`` (see :meth:`encode_words_pieces`)."""
         if doc.cache.get("encoder_precision", self.precision) != self.precision:
             # features of another precision (the environment changed mid-process): never mix them
             doc.cache.pop("encoder_layers", None)
             doc.cache.pop("encoder", None)
+            doc.cache.pop("encoder_pieces", None)
         doc.cache["encoder_precision"] = self.precision
         layers_cache = doc.cache.setdefault("encoder_layers", {})
         cache = doc.cache.setdefault("encoder", {})
+        pieces = doc.cache.setdefault("encoder_pieces", {}) if piece_layers else None
+        want = tuple(piece_layers)
+
+        def missing(i: int) -> bool:
+            if i not in layers_cache:
+                return True
+            return pieces is not None and (i not in pieces or any(k not in pieces[i][0][2] for k in want))
+
         todo = [
-            i
-            for i in (sent_indices if sent_indices is not None else range(len(doc.sentences)))
-            if i not in layers_cache
+            i for i in (sent_indices if sent_indices is not None else range(len(doc.sentences))) if missing(i)
         ]
         if not todo:
             return
         words = [[t.text for t in doc.sentence_tokens(i)] for i in todo]
-        for i, f in zip(todo, self.encode_words_layers(words), strict=True):
+        if pieces is None:
+            feats = self.encode_words_layers(words)
+        else:
+            feats, windows = self.encode_words_pieces(words, piece_layers=want)
+            for i, ws in zip(todo, windows, strict=True):
+                pieces[i] = ws
+        for i, f in zip(todo, feats, strict=True):
             layers_cache[i] = f
             cache[i] = f.mean(axis=1)
 

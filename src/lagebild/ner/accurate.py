@@ -10,7 +10,14 @@ PER/LOC/ORG/MISC (OTH -> MISC) and drops derivations and compounds
 ("deutsche", "EU-weit"), as GermEval's outer PER/LOC/ORG convention does;
 ``predict_fine`` keeps all 12 classes for the official GermEval metric.
 
-Only the head (~3 MB) is shipped in ``lagebild/models/ner_accurate/``.
+A member may also own fine-tuned copies of the encoder's top layer(s)
+(:mod:`.finetune`): it then reads the shared pass's sub-word states below
+those layers and replaces the frozen top layers' word features by its own
+copies' output; the shared pass (and every other stage reading it) is
+unchanged.
+
+Only the heads (~3 MB each) and such layer copies (~3.5 MB per layer, float16)
+are shipped in ``lagebild/models/ner_accurate/``.
 """
 
 from __future__ import annotations
@@ -213,9 +220,15 @@ def bio_constraint():
 class AccurateNER:
     """``predict(token_lists)`` -> per sentence [(start, end, label, score)] (token indices)."""
 
-    def __init__(self, head: Any, meta: dict[str, Any]):
+    def __init__(self, head: Any, meta: dict[str, Any], tops: Sequence[Any] | None = None):
         #: one head, or several (an ensemble: log-probabilities and CRF scores are averaged)
         self.heads = list(head) if isinstance(head, (list, tuple)) else [head]
+        #: per head its fine-tuned copies of the encoder's top layers (:mod:`.finetune`) or None
+        self.tops = list(tops) if tops is not None else [None] * len(self.heads)
+        self._top_of = {id(h): t for h, t in zip(self.heads, self.tops, strict=True)}
+        #: the encoder layer whose sub-word states the fine-tuned copies start from
+        ks = [len(t.blocks) for t in self.tops if t is not None]
+        self.piece_layers = tuple(sorted({12 - k for k in ks}))
         self.meta = meta
         self.layers = tuple(meta["layers"])
         self._lock = threading.Lock()
@@ -237,9 +250,10 @@ class AccurateNER:
 
         path = Path(path or MODEL_DIR)
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        members = meta.get("members") or [dict(meta, file="head.pt")]
-        heads = []
+        members = meta.get("members") or [dict(meta, file="head.pt", top_file="top.pt")]
+        heads, tops = [], []
         for m in members:
+            tops.append(cls._load_top(path / m.get("top_file", "top.pt"), m, meta["dim"]))
             head = build_head(
                 len(meta["layers"]),
                 meta["dim"],
@@ -254,7 +268,28 @@ class AccurateNER:
             head.eval()
             heads.append(head)
         meta = dict(meta, member_crf=[bool(m.get("crf")) for m in members])
-        return cls(heads, meta)
+        return cls(heads, meta, tops)
+
+    @staticmethod
+    def _load_top(file: Path, member: dict[str, Any], dim: int) -> Any:
+        """A member's fine-tuned top encoder layers (None for a head over the frozen encoder);
+        run in int8 when the encoder runs in int8 (the default)."""
+        k = int(member.get("top_layers") or 0)
+        if not k:
+            return None
+        import torch
+
+        from ..encoder import SharedEncoder, default_precision
+        from .finetune import build_top
+
+        f = SharedEncoder.get().file
+        top = build_top(dim, f.ffn, f.n_heads, f.eps, k)
+        state = torch.load(file, map_location="cpu", weights_only=True)
+        top.load_state_dict({k_: v.float() for k_, v in state.items()})
+        top.eval()
+        if default_precision() == "int8" and SharedEncoder.get().precision == "int8":
+            top.quantize_int8()
+        return top
 
     def logprobs(
         self,
@@ -262,11 +297,12 @@ class AccurateNER:
         token_lists: Sequence[Sequence[str]],
         batch_size: int = 64,
         heads: Sequence[Any] | None = None,
+        windows: Sequence[Any] | None = None,
     ) -> list[np.ndarray]:
         """Per sentence (n_words, n_tags) log-probabilities (averaged over ``heads``,
         default all) from precomputed features."""
         heads = list(heads or self.heads)
-        per_head = self._head_logprobs(feats, token_lists, batch_size, heads)
+        per_head = self._head_logprobs(feats, token_lists, batch_size, heads, windows)
         return [sum(ph[i] for ph in per_head) / len(heads) for i in range(len(feats))]
 
     def _head_logprobs(
@@ -275,9 +311,23 @@ class AccurateNER:
         token_lists: Sequence[Sequence[str]],
         batch_size: int,
         heads: Sequence[Any],
+        windows: Sequence[Any] | None = None,
     ) -> list[list[np.ndarray]]:
-        """[head][sentence] (n_words, n_tags) log-probabilities, one forward pass per head."""
+        """[head][sentence] (n_words, n_tags) log-probabilities, one forward pass per head.
+
+        ``windows`` (per sentence, from :meth:`SharedEncoder.encode_words_pieces`) are needed by
+        members with fine-tuned top layers; without them the sentences are encoded again."""
         import torch
+
+        from .finetune import run_windows
+
+        tops = [self._top_of.get(id(h)) for h in heads]
+        if windows is None and any(t is not None for t in tops):
+            from ..encoder import SharedEncoder
+
+            _, windows = SharedEncoder.get().encode_words_pieces(
+                token_lists, layers=self.layers, piece_layers=self.piece_layers
+            )
 
         out = [[np.zeros((0, len(TAGS)), np.float32)] * len(feats) for _ in heads]
         order = sorted(range(len(feats)), key=lambda i: len(feats[i]))
@@ -296,13 +346,26 @@ class AccurateNER:
                 lengths = torch.tensor([len(feats[i]) for i in idx])
                 xt, sht = torch.from_numpy(x), torch.from_numpy(sh)
                 for k, h in enumerate(heads):
-                    lp = torch.log_softmax(h(xt, sht, lengths), -1).numpy()
+                    xk = xt
+                    top = tops[k]
+                    if top is not None:
+                        nk = len(top.blocks)
+                        ws = [
+                            (slot, w0, st[12 - nk], own)
+                            for slot, i in enumerate(idx)
+                            for (w0, own, st) in windows[i]
+                        ]
+                        pooled = run_windows(top, ws, len(idx), T, D)
+                        xk = torch.cat([xt[:, :, : L - nk], torch.stack(pooled, 2)], 2)
+                    lp = torch.log_softmax(h(xk, sht, lengths), -1).numpy()
                     for b, i in enumerate(idx):
                         out[k][i] = lp[b, : len(feats[i])]
         return out
 
-    def predict_fine_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
-        per_head = self._head_logprobs(feats, token_lists, 64, self.heads)
+    def predict_fine_from_features(
+        self, feats, token_lists, windows=None
+    ) -> list[list[tuple[int, int, str, float]]]:
+        per_head = self._head_logprobs(feats, token_lists, 64, self.heads, windows)
         n = len(self.heads)
         avg = [sum(ph[i] for ph in per_head) / n for i in range(len(feats))]
         spans = [decode_spans(lp, self.crf) for lp in avg]
@@ -332,20 +395,27 @@ class AccurateNER:
             ]
         return spans
 
-    def predict_from_features(self, feats, token_lists) -> list[list[tuple[int, int, str, float]]]:
-        return [coarse(s) for s in self.predict_fine_from_features(feats, token_lists)]
+    def predict_from_features(
+        self, feats, token_lists, windows=None
+    ) -> list[list[tuple[int, int, str, float]]]:
+        return [coarse(s) for s in self.predict_fine_from_features(feats, token_lists, windows)]
 
-    def _features(self, token_lists: Sequence[Sequence[str]]) -> list[np.ndarray]:
+    def _features(self, token_lists: Sequence[Sequence[str]]) -> tuple[list[np.ndarray], Any]:
         from ..encoder import SharedEncoder
 
-        return SharedEncoder.get().encode_words_layers(token_lists, layers=self.layers)
+        enc = SharedEncoder.get()
+        if self.piece_layers:
+            return enc.encode_words_pieces(token_lists, layers=self.layers, piece_layers=self.piece_layers)
+        return enc.encode_words_layers(token_lists, layers=self.layers), None
 
     def predict_fine(self, token_lists: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str, float]]]:
-        return self.predict_fine_from_features(self._features(token_lists), token_lists)
+        feats, windows = self._features(token_lists)
+        return self.predict_fine_from_features(feats, token_lists, windows)
 
     def predict(self, token_lists: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str, float]]]:
         """Entity spans (start, end-exclusive token index, PER/LOC/ORG/MISC, score) per sentence."""
-        return self.predict_from_features(self._features(token_lists), token_lists)
+        feats, windows = self._features(token_lists)
+        return self.predict_from_features(feats, token_lists, windows)
 
     def predict_doc(self, doc: Any) -> list[list[tuple[int, int, str, float]]]:
         """Like :meth:`predict` for every sentence of a Doc, reusing ``doc.cache["encoder"]``
@@ -355,8 +425,9 @@ class AccurateNER:
         enc = SharedEncoder.get()
         if self.layers != enc.layers:
             raise ValueError(f"NER head expects encoder layers {self.layers}, encoder gives {enc.layers}")
-        enc.prefetch(doc)
+        enc.prefetch(doc, piece_layers=self.piece_layers)
         n = len(doc.sentences)
         words = [[t.text for t in doc.sentence_tokens(i)] for i in range(n)]
         feats = [doc.cache["encoder_layers"][i] for i in range(n)]
-        return self.predict_from_features(feats, words)
+        windows = [doc.cache["encoder_pieces"][i] for i in range(n)] if self.piece_layers else None
+        return self.predict_from_features(feats, words, windows)

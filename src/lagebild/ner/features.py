@@ -89,3 +89,64 @@ def corpus_features(
         n_words / max(time.time() - t0, 1e-9),
     )
     return [flat[offs[i] : offs[i + 1]] for i in range(len(offs) - 1)]
+
+
+def corpus_pieces(
+    name: str,
+    sentences: Sequence[Sequence[str]],
+    layers: Sequence[int],
+    piece_layers: Sequence[int],
+    chunk: int = 256,
+    precision: str | None = None,
+) -> tuple[list[np.ndarray], list[list[tuple[int, np.ndarray, np.ndarray]]]]:
+    """Word features (as :func:`corpus_features`) plus each sentence's forward windows
+    (first word, (T, len(piece_layers), dim) float16 sub-word states, owner (T,)), from one
+    encoder pass, cached. Defaults to the runtime precision (int8): the fine-tuned top layers
+    are trained on the states they will see at run time."""
+    from ..encoder import SharedEncoder, default_precision
+
+    enc = SharedEncoder.get(precision or default_precision())
+    layers, piece_layers = tuple(layers), tuple(piece_layers)
+    key = _key(name, sentences, layers + (-1,) + piece_layers, enc.precision)
+    path = cache_dir() / (key + ".pieces.npz")
+    if not path.exists():
+        t0 = time.time()
+        feats, states, owners, table = [], [], [], []
+        n_p = 0
+        for a in range(0, len(sentences), chunk):
+            fs, wins = enc.encode_words_pieces(sentences[a : a + chunk], layers, piece_layers)
+            for si, (f, ws) in enumerate(zip(fs, wins, strict=True)):
+                feats.append(f.astype(np.float16))
+                for w0, own, st in ws:
+                    x = np.stack([st[k] for k in piece_layers], axis=1).astype(np.float16)
+                    states.append(x)
+                    owners.append(own)
+                    table.append((a + si, w0, n_p, len(own)))
+                    n_p += len(own)
+            log.info(
+                "%s: %d/%d sentences (%.0f s)",
+                name,
+                min(a + chunk, len(sentences)),
+                len(sentences),
+                time.time() - t0,
+            )
+        offs = np.cumsum([0] + [len(f) for f in feats])
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(
+            tmp,
+            feats=np.concatenate(feats),
+            offsets=offs,
+            states=np.concatenate(states),
+            owners=np.concatenate(owners),
+            table=np.array(table, dtype=np.int64),
+            seconds=time.time() - t0,
+        )
+        os.replace(tmp, path)
+        log.info("%s: encoded with sub-word states in %.1f s", name, time.time() - t0)
+    z = np.load(path)
+    flat, offs, states, owners, table = z["feats"], z["offsets"], z["states"], z["owners"], z["table"]
+    feats_out = [flat[offs[i] : offs[i + 1]] for i in range(len(offs) - 1)]
+    wins_out: list[list[tuple[int, np.ndarray, np.ndarray]]] = [[] for _ in feats_out]
+    for si, w0, p0, n in table.tolist():
+        wins_out[si].append((w0, states[p0 : p0 + n], owners[p0 : p0 + n]))
+    return feats_out, wins_out

@@ -7,9 +7,17 @@ on them with masked cross-entropy; the epoch with the best strict outer
 PER/LOC/ORG micro-F1 on the held-out last 10% of GermEval 2014 dev is kept.
 GermEval 2014 test is never read.
 
+With ``--finetune K`` the encoder's top K layers are trained too, as copies
+owned by the NER member (:mod:`lagebild.ner.finetune`): the frozen runtime
+(int8) encoder's sub-word states of layer 12-K are cached once
+(:func:`lagebild.ner.features.corpus_pieces`) and the copies get their own,
+small learning rate (``--layer-lr``).
+
 Example::
 
     lagebild train ner --data ../shared/data --corpora germeval,europarl,ler --epochs 20
+    lagebild train ner --data ../shared/data --corpora europarl,smartdata --finetune 1 --epochs 4 \
+        --folds 5 --fold 0 --threads 1 --out /tmp/F1_f0
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import numpy as np
 
 from ..evaluation.conll import score_spans, tags_to_spans
 from ..ner.accurate import MODEL_DIR, TAG_INDEX, TAGS, bio_constraint, build_head, coarse, crf_nll, shapes_of
+from ..ner.finetune import run_windows
 from . import ner_data
 
 log = logging.getLogger(__name__)
@@ -44,6 +53,33 @@ def _tag_ids(tags: list[str]) -> list[int]:
         if t != "O" and t.endswith("-MISC"):
             t = t[:2] + "OTH"
         out.append(TAG_INDEX[t])
+    return out
+
+
+#: sub-word states cached for --finetune (the inputs of copied top layers 11-12 or 12)
+PIECE_LAYERS = (10, 11)
+
+
+def _held_top_feats(top, feats, wins, piece_idx, n_layers, K, dim):
+    """Held-out word features with the last K layers replaced by the copied layers' output."""
+    import torch
+
+    top.eval()
+    out = []
+    with torch.inference_mode():
+        for a in range(0, len(feats), 64):
+            fs = feats[a : a + 64]
+            W = max(max(len(f) for f in fs), 1)
+            ws = [
+                (slot, w0, st[:, piece_idx].astype(np.float32), own)
+                for slot, wl in enumerate(wins[a : a + 64])
+                for (w0, st, own) in wl
+            ]
+            pooled = torch.stack(run_windows(top, ws, len(fs), W, dim), 2).numpy()
+            for slot, f in enumerate(fs):
+                g = f.astype(np.float32).copy()
+                g[:, n_layers - K :] = pooled[slot, : len(f)]
+                out.append(g)
     return out
 
 
@@ -76,11 +112,18 @@ def build_ensemble(dirs: list[Path], out: Path, data: Path) -> int:
         name = f"head{k}.pt"
         shutil.copyfile(d / "head.pt", out / name)
         meta.pop("history", None)
+        if meta.get("top_layers"):
+            shutil.copyfile(d / "top.pt", out / f"top{k}.pt")
+            meta["top_file"] = f"top{k}.pt"
         members.append(dict(meta, file=name))
     meta = {"layers": members[0]["layers"], "dim": members[0]["dim"], "members": members}
     (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
-    if (out / "head.pt").exists():
-        (out / "head.pt").unlink()
+    for stale in ("head.pt", "top.pt"):
+        if (out / stale).exists():
+            (out / stale).unlink()
+    for stale in out.glob("top*.pt"):
+        if stale.name not in {m.get("top_file") for m in members}:
+            stale.unlink()
     _, held = ner_data.germeval_dev_split(data)
     feats = [
         f.astype(np.float32)
@@ -134,6 +177,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fold", type=int, default=0)
     ap.add_argument("--smartdata-weight", type=int, default=1)
     ap.add_argument(
+        "--finetune",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also train copies of the encoder's top K (1 or 2) layers, on cached sub-word states "
+        "of layer 12-K from the runtime (int8) encoder",
+    )
+    ap.add_argument("--limit-train", type=int, default=0, help=argparse.SUPPRESS)  # quick checks only
+    ap.add_argument("--layer-lr", type=float, default=3e-5, help="peak learning rate of the copied layers")
+    ap.add_argument(
+        "--init-head",
+        metavar="DIR",
+        help="start the head from a trained model folder's head.pt (default: random init)",
+    )
+    ap.add_argument(
         "--ensemble",
         metavar="DIR,DIR,...",
         help="do not train: combine trained model folders into one ensemble in --out "
@@ -148,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     from ..encoder import DEFAULT_LAYERS
-    from ..ner.features import corpus_features
+    from ..ner.features import corpus_features, corpus_pieces
 
     torch.set_num_threads(args.threads)
     random.seed(args.seed)
@@ -157,19 +215,44 @@ def main(argv: list[str] | None = None) -> int:
     t_start = time.time()
     data = Path(args.data)
 
+    K = args.finetune
+    if K not in (0, 1, 2):
+        ap.error("--finetune must be 0, 1 or 2")
+    if K and not (args.folds or args.full_dev):
+        ap.error("--finetune needs --folds or --full-dev")
+    wins: list = []  # with --finetune: per training example its windows (w0, states, owner)
+
+    def feats_of(name, exs):
+        if not K:
+            return corpus_features(name, [e.tokens for e in exs], DEFAULT_LAYERS)
+        f, w = corpus_pieces(name, [e.tokens for e in exs], DEFAULT_LAYERS, PIECE_LAYERS)
+        return list(zip(f, w, strict=True))
+
     train_ex, held = ner_data.germeval_dev_split(data)
     held_feats = None
-    if args.folds:
+    held_wins = None
+    if args.folds or (K and args.full_dev):
         # features of all dev sentences (cached once), sliced per fold
         all_ex = train_ex + held
-        all_f = corpus_features("germeval_dev_full", [e.tokens for e in all_ex], DEFAULT_LAYERS)
+        all_f = feats_of("germeval_dev_full", all_ex)
+        if K:
+            all_f, all_w = [f for f, _ in all_f], [w for _, w in all_f]
         n = len(all_ex)
-        a, b = round(n * args.fold / args.folds), round(n * (args.fold + 1) / args.folds)
+        if args.folds:
+            a, b = round(n * args.fold / args.folds), round(n * (args.fold + 1) / args.folds)
+        else:  # --full-dev: the "held-out" part is the last 10% as usual (and is trained on too)
+            a, b = len(train_ex), n
         train_ex, held = all_ex[:a] + all_ex[b:], all_ex[a:b]
         train_f = list(all_f[:a]) + list(all_f[b:])
         held_feats = [f.astype(np.float32) for f in all_f[a:b]]
+        if K:
+            train_w = list(all_w[:a]) + list(all_w[b:])
+            held_wins = all_w[a:b]
     if args.full_dev:
         train_ex = train_ex + held
+        if K:
+            train_f = train_f + [f.astype(np.float16) for f in held_feats]
+            train_w = train_w + list(held_wins)
     sets = [("germeval_dev" if not args.full_dev else "germeval_dev_full", train_ex, args.germeval_weight)]
     names = [c for c in args.corpora.split(",") if c and c != "none"]
     for c in names:
@@ -187,27 +270,67 @@ def main(argv: list[str] | None = None) -> int:
     examples, feats = [], []
     counts = {}
     for k, (name, exs, weight) in enumerate(sets):
-        if k == 0 and args.folds and not args.full_dev:
+        if k == 0 and K:
+            f, w = train_f, train_w
+        elif k == 0 and args.folds and not args.full_dev:
             f = train_f
+        elif K:
+            fw = feats_of(name, exs)
+            f, w = [x for x, _ in fw], [y for _, y in fw]
         else:
             f = corpus_features(name, [e.tokens for e in exs], DEFAULT_LAYERS)
         for _ in range(weight):
             examples.extend(exs)
             feats.extend(f)
+            if K:
+                wins.extend(w)
         counts[name] = {"sentences": len(exs), "tokens": sum(len(e.tokens) for e in exs), "weight": weight}
     if held_feats is None:
         held_feats = [
             f.astype(np.float32)
             for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)
         ]
+    if args.limit_train:
+        examples, feats = examples[: args.limit_train], feats[: args.limit_train]
+        wins = wins[: args.limit_train]
+        held, held_feats = held[:50], held_feats[:50]
+        held_wins = held_wins[:50] if held_wins is not None else None
     t_feat = time.time() - t_start
     log.info("features ready in %.0f s: %s", t_feat, counts)
 
     n_layers, dim = feats[0].shape[1:]
     head = build_head(n_layers, dim, hidden=args.hidden, dropout=args.dropout, lstm_layers=args.lstm_layers)
-    opt = torch.optim.AdamW(head.parameters(), lr=args.lr, weight_decay=1e-4)
+    if args.init_head:
+        state = torch.load(Path(args.init_head) / "head.pt", map_location="cpu", weights_only=True)
+        head.load_state_dict({k: v.float() for k, v in state.items()})
+    groups = [{"params": list(head.parameters()), "lr": args.lr, "weight_decay": 1e-4}]
+    top = None
+    if K:
+        from ..encoder import SharedEncoder
+        from ..ner.finetune import build_top, init_from_encoder
+
+        enc = SharedEncoder.get()
+        top = build_top(dim, enc.file.ffn, enc.file.n_heads, enc.file.eps, K)
+        init_from_encoder(top, enc, 13 - K)
+        groups.append({"params": list(top.parameters()), "lr": args.layer_lr, "weight_decay": 0.01})
+    opt = torch.optim.AdamW(groups)
     steps = args.epochs * ((len(examples) + args.batch - 1) // args.batch)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=steps, pct_start=0.1)
+    sched = torch.optim.lr_scheduler.OneCycleLR(
+        opt, max_lr=[g["lr"] for g in groups], total_steps=steps, pct_start=0.1
+    )
+    piece_idx = PIECE_LAYERS.index(12 - K) if K else None
+
+    def top_feats(batch_ids, base, wins_of, training):
+        """Replace the last K layers of ``base`` (B, T, 4, H) tensor by the copied layers' output."""
+        ws = [
+            (slot, w0, st[:, piece_idx].astype(np.float32), own)
+            for slot, j in enumerate(batch_ids)
+            for (w0, st, own) in wins_of(j)
+        ]
+        top.train(training)
+        pooled = run_windows(top, ws, len(batch_ids), base.shape[1], dim)
+        return torch.cat([base[:, :, : n_layers - K], torch.stack(pooled, 2)], 2)
+
     tags = [np.array(_tag_ids(e.tags)) for e in examples]
     masks = [np.array(e.mask, dtype=np.float32) for e in examples]
     shapes = [np.array(shapes_of(e.tokens)) for e in examples]
@@ -240,7 +363,10 @@ def main(argv: list[str] | None = None) -> int:
                 m[k, :n] = masks[j]
                 sh[k, :n] = shapes[j]
             lengths = torch.tensor([len(examples[j].tokens) for j in b])
-            logits = head(torch.from_numpy(x), torch.from_numpy(sh), lengths)
+            xt = torch.from_numpy(x)
+            if K:
+                xt = top_feats(b, xt, lambda j: wins[j], True)
+            logits = head(xt, torch.from_numpy(sh), lengths)
             if args.crf:
                 yt = torch.from_numpy(y)
                 allowed = (
@@ -257,10 +383,14 @@ def main(argv: list[str] | None = None) -> int:
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(head.parameters(), 5.0)
+            if K:
+                torch.nn.utils.clip_grad_norm_(top.parameters(), 1.0)
             opt.step()
             sched.step()
             total += loss.item() * len(b)
-        res = evaluate(head, held_feats, held, args.crf)
+        if K:
+            held_in = _held_top_feats(top, held_feats, held_wins, piece_idx, n_layers, K, dim)
+        res = evaluate(head, held_in if K else held_feats, held, args.crf)
         f1 = res["micro"]["f1"]
         history.append({"epoch": epoch, "loss": total / len(examples), "heldout_f1": f1})
         log.info(
@@ -276,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
         if f1 > best or args.full_dev or args.folds:  # k-fold runs score a fixed schedule
             best = f1
             best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
+            best_top = {k: v.detach().clone() for k, v in top.state_dict().items()} if K else None
             best_epoch = epoch
     train_s = time.time() - t_train
     print(
@@ -287,6 +418,16 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     torch.save({k: v.half() for k, v in best_state.items()}, out / "head.pt")
+    if K:
+        torch.save({k: v.half() for k, v in best_top.items()}, out / "top.pt")
+        # the held-out score as the runtime computes it: float16-stored copies run in int8
+        top.load_state_dict({k: v.half().float() for k, v in best_top.items()})
+        head.load_state_dict({k: v.half().float() for k, v in best_state.items()})
+        top.quantize_int8()
+        res8 = evaluate(
+            head, _held_top_feats(top, held_feats, held_wins, piece_idx, n_layers, K, dim), held, args.crf
+        )
+        print(f"held-out outer PER/LOC/ORG F1 of the saved model, int8 top layers: {res8['micro']['f1']:.4f}")
     meta = {
         "layers": list(DEFAULT_LAYERS),
         "dim": int(dim),
@@ -294,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
         "shape_dim": 16,
         "lstm_layers": args.lstm_layers,
         "crf": bool(args.crf),
+        "top_layers": K,
         "tags": list(TAGS),
         "train": counts,
         "args": {k: v for k, v in vars(args).items() if k not in ("out", "data")},
