@@ -371,6 +371,13 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "Boeing 737 - 300": a model variant
     if prev in ("„", '"', "»") and nlow in ("“", '"', "«") and t.isdigit():
         return True  # "dem Nachtclub „911“": a name
+    if (t.isalpha() and t.lower() not in lex.vague and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and i > 1
+            and prev not in lex.function_words and prev not in lex.qualifiers1 and prev not in lex.months
+            and _object_category(toks[i - 1].text, lex) is None and nlow not in lex.multipliers
+            and _unit_of(nxt, lex) is None and (nxt in _PUNCT_STOP or nxt == "" or nlow in lex.function_words)):
+        return True  # "Risiko eins", "Spiel zwei geht an ...": a number word after a noun names it
+    if nlow == ")" and t.isdigit() and len(t) <= 2 and not any(x.text == "(" for x in toks[:i]):
+        return True  # "Die Themen: 1) Ein ...": a list marker
     if prev in ("er", "sie") and nlow in (",", ")") and t.isdigit():
         return True  # "(er 41, sie 37)": ages
     if prev in ("mitte", "ende", "anfang") and t.isdigit() and len(t) <= 2 and _unit_of(nxt, lex) is None \
