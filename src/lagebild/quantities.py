@@ -439,7 +439,10 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
                     and not (n.total and k + 1 < len(nums)) and not _is_size_attribute(o, toks, lex)
                     for k, (n, o) in enumerate(zip(nums, objs_kept, strict=True))]
         known = [o.tok is None or o.cat is not None for o in objs_kept]
-        preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible, known)
+        obj_at = {next((m for m in range(n.j, min(len(toks), n.j + 6)) if toks[m] is o.tok), -1): k
+                  for k, (n, o) in enumerate(zip(nums, objs_kept, strict=True))
+                  if o.tok is not None and o.cat is not None and o.cat[0] in lex.outcomes}  # "zehn Millionen Toten"
+        preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible, known, obj_at)
         built: list[tuple[_Num, Quantity]] = [
             (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None))
             for k, (num, o) in enumerate(zip(nums, objs_kept, strict=True))
@@ -862,6 +865,8 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             noun = _attribute_phrase_noun(toks, k, lex)
             if noun is not None:
                 return noun  # "1.800 am Einsatz beteiligten Männern", "13 in besagter Lagerhalle beschäftigte Mitarbeiter"
+        if low == "von" and k + 1 < len(toks) and toks[k + 1].text.lower() in ("ihnen", "denen", "uns", "euch"):
+            return None  # "10.000 von ihnen stellten Asylanträge": the count's noun is the one before
         if low in ("von", "der", "des", "aller") and (num.fraction or num.qualifier == "at_least" or skipped == 0):
             k += 1
             skipped += 1
@@ -1020,7 +1025,8 @@ def _dist(num: _Num, k: int, pos: list[int] | None = None) -> int | None:
 
 
 def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]], toks: list[Token],
-                       eligible: list[bool], known: list[bool] | None = None) -> list[tuple[str, str] | None]:
+                       eligible: list[bool], known: list[bool] | None = None,
+                       obj_at: dict[int, int] | None = None) -> list[tuple[str, str] | None]:
     """Each cue belongs to the nearest number; a number without a cue of its own may borrow one that follows it
     ("mindestens acht Menschen (sieben Patienten …) ums Leben gekommen")."""
     owned: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in nums]
@@ -1046,6 +1052,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue
             if k > num.i and num.of_action:
                 continue  # "Die Abschiebung von rund 100 Uiguren hatte ... zu gewaltsamen Protesten geführt"
+            if obj_at and obj_at.get(k, n) != n:
+                continue  # "die zehn Millionen Toten ... drei und vier Generationen": the noun of another count
             if k in perfect_inf and k > num.i and any(toks[c].text == "," for c in range(num.j, k)):
                 continue  # "verdächtigt zwei Jäger, Greifvögel getötet zu haben": what the count is accused of
             if attributive and not num.j <= k <= num.j + 2:
@@ -1073,6 +1081,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
         after = [(pos[k] - pos[num.j], hit) for k, hit in hits if num.j <= k and pos[k] - pos[num.j] < 20
                  and not any(num.j <= s_ < k for s_ in semis)
                  and not num.of_action
+                 and not (obj_at and obj_at.get(k, n) != n)
                  and not (k in attr_cues and not num.j <= k <= num.j + 2)
                  and not (k in perfect_inf and any(toks[c].text == "," for c in range(num.j, k)))
                  and not (bracket is not None and bracket[k] and bracket[k] != bracket[num.i])]
@@ -1087,6 +1096,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                      and not (_own_verb(num, toks) and any(toks[c].text == "," for c in range(k + 1, num.i)))
                      and not _closes_clause(toks, k)
                      and k not in attr_cues
+                     and not (obj_at and obj_at.get(k, n) != n)
                      and not (bracket is not None and bracket[k] and bracket[k] != bracket[num.i])]
         out.append(min(after, key=lambda x: x[0])[1] if after else None)
     return out
