@@ -230,6 +230,7 @@ class _Num:
     further: bool = False  # "weitere zehn": same class as the count before
     total: bool = False  # "von den 250 ...": the set a later count is part of
     whole: bool = False  # "32 der 4.200 Menschen": the set the count before is part of
+    shared: bool = False  # "drei und vier Generationen": takes the class of the count after it
     of_action: bool = False  # "die Abschiebung von 100 Uiguren": the object of a noun, not the subject of the verb
 
 
@@ -442,9 +443,11 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
         obj_at = {next((m for m in range(n.j, min(len(toks), n.j + 6)) if toks[m] is o.tok), -1): k
                   for k, (n, o) in enumerate(zip(nums, objs_kept, strict=True))
                   if o.tok is not None and o.cat is not None and o.cat[0] in lex.outcomes}  # "zehn Millionen Toten"
-        preds = _assign_predicates(nums, _predicate_hits(toks, lex), toks, eligible, known, obj_at)
+        hits = _predicate_hits(toks, lex)
+        preds = _assign_predicates(nums, hits, toks, eligible, known, obj_at)
+        protest = any(h[1] == "PROTEST" for _, h in hits)
         built: list[tuple[_Num, Quantity]] = [
-            (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None))
+            (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None, protest))
             for k, (num, o) in enumerate(zip(nums, objs_kept, strict=True))
         ]
         _fill_elided(built)
@@ -541,6 +544,10 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
+        elif (q.object is None and q.unit is None and nxt.object is not None and nxt_num.i > num.j
+              and all(t.text.lower() in ("und", "oder", "bzw.") for t in built_tokens(num, nxt_num))):
+            num.shared = True  # "drei und vier Generationen": the noun after the second count is the first's too
+            q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
         elif (q.object is None and q.category in lex.outcomes and nxt_num.i - num.j <= 6
               and specific(nxt.category)):
             q.category = nxt.category  # "mit sieben und ... mit sechs getöteten Journalisten"
@@ -550,6 +557,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         prev_num, prev = built[k - 1]
         num, q = built[k]
         own_cue = num.toks is not None and any(t.text.lower() in lex.predicates for t in num.toks[num.j:num.j + 2])
+        if num.shared:
+            continue
         if ((q.object is None or (q.category is None and _object_category(q.object, lex) is None)) and num.further
                 and prev.category is not None and prev.unit in (None, "person") and not own_cue):
             q.category, q.gkg_type = prev.category, prev.gkg_type  # "vier verletzt, weitere zehn auf der Flucht"
@@ -791,12 +800,14 @@ _HARM = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP"})
 
 
 def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
-           pred: tuple[str, str] | None) -> Quantity:
+           pred: tuple[str, str] | None, protest: bool = False) -> Quantity:
     start_i = num.q_i if num.q_i is not None else num.i
     start, end = toks[start_i].start, toks[num.j - 1].end
     q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
                  qualifier=num.qualifier, unit=num.unit)
     obj_tok, noun_cat = obj.tok, obj.cat
+    if protest and noun_cat is not None and noun_cat[0] == "participants":
+        noun_cat = ("protesters", "PROTEST")  # "Bei einer Kundgebung ... mehr als zehn Teilnehmer festgenommen"
     if obj_tok is not None:
         q.object, q.object_start, q.object_end = obj_tok.text, obj_tok.start, obj_tok.end
     if noun_cat is not None and noun_cat[0] == "":
@@ -975,6 +986,12 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
     return hits
 
 
+def _one_of_them(toks: list[Token], a: int, b: int) -> bool:
+    """ "..., wobei eine davon getötet wurde": between a count and a cue, a singular part of the count."""
+    return any(toks[c].text.lower() in ("eine", "einer", "einen", "eines", "einem")
+               and toks[c + 1].text.lower() in ("davon", "von") for c in range(a, b - 1))
+
+
 def _bracket_ids(toks: list[Token]) -> list[int]:
     """For each token, the number of the bracket pair it stands in (0 outside brackets)."""
     out, cur, seen = [], 0, 0
@@ -1052,6 +1069,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue
             if k > num.i and num.of_action:
                 continue  # "Die Abschiebung von rund 100 Uiguren hatte ... zu gewaltsamen Protesten geführt"
+            if k > num.j and _one_of_them(toks, num.j, k):
+                continue  # "rammte zwei Personen, wobei eine davon getötet wurde": the cue is about one of them
             if obj_at and obj_at.get(k, n) != n:
                 continue  # "die zehn Millionen Toten ... drei und vier Generationen": the noun of another count
             if k in perfect_inf and k > num.i and any(toks[c].text == "," for c in range(num.j, k)):
@@ -1081,6 +1100,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
         after = [(pos[k] - pos[num.j], hit) for k, hit in hits if num.j <= k and pos[k] - pos[num.j] < 20
                  and not any(num.j <= s_ < k for s_ in semis)
                  and not num.of_action
+                 and not _one_of_them(toks, num.j, k)
                  and not (obj_at and obj_at.get(k, n) != n)
                  and not (k in attr_cues and not num.j <= k <= num.j + 2)
                  and not (k in perfect_inf and any(toks[c].text == "," for c in range(num.j, k)))
