@@ -140,6 +140,31 @@ def _measure(cfg: dict[str, Any]) -> dict[str, Any]:
         out["stage_seconds"] = {"clean": round(clean_s, 3), **{k: round(v, 3) for k, v in stage_s.items()}}
         out["stage_articles_per_s"] = {k: round(len(texts) / v, 1) if v > 0 else None
                                        for k, v in out["stage_seconds"].items()}
+    elif kind == "encoder":
+        # the shared transformer alone, on the sentences the pipeline would give it
+        from lagebild.clean import prepare_article
+        from lagebild.doc import Doc
+        from lagebild.encoder import SharedEncoder
+        from lagebild.segment import SegmentStage
+
+        segment = SegmentStage()
+        sentences = []
+        for t in texts:
+            d = segment(Doc(prepare_article(t)))
+            sentences.extend([[tok.text for tok in d.tokens[s.token_start:s.token_end]] for s in d.sentences])
+        encoder = SharedEncoder.get()
+        encoder.encode_words(sentences[:8])
+        out["load_seconds"] = round(time.perf_counter() - t0, 2)
+        out["rss_after_load_mb"] = _rss_mb()
+        todo = sentences[8:]
+        out["words"] = sum(len(s) for s in todo)  # encoder words are tokens, punctuation included
+        out["sentences"] = len(todo)
+        out["precision"] = encoder.precision
+        t1 = time.perf_counter()
+        cpu1 = time.process_time()
+        encoder.encode_words(todo)
+        out["seconds"] = round(time.perf_counter() - t1, 3)
+        out["cpu_seconds"] = round(time.process_time() - cpu1, 3)
     elif kind == "spacy-ner":
         import spacy
 
@@ -195,6 +220,11 @@ def _measure(cfg: dict[str, Any]) -> dict[str, Any]:
     else:
         raise ValueError(kind)
     out["articles_per_s"] = round(len(texts) / out["seconds"], 2) if out.get("seconds") else None
+    if out.get("seconds"):
+        out["words_per_s"] = round(out["words"] / out["seconds"], 1)
+    if kind == "pipeline" and out.get("stage_seconds"):
+        out["stage_words_per_s"] = {k: round(n_words / v, 1) if v > 0 else None
+                                    for k, v in out["stage_seconds"].items()}
     if out.get("cpu_seconds"):
         out["articles_per_cpu_s"] = round(len(texts) / out["cpu_seconds"], 2)
     out["peak_rss_mb"] = _rss_mb("VmHWM")
@@ -306,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 configs.append({**base, "kind": "pipeline", "name": f"stage/{mode}/{stage}", "mode": mode,
                                 "disable": [s for s in STAGE_NAMES if s != stage]})
+    if "accurate" in modes or not args.no_stages:
+        configs.append({**base, "kind": "encoder", "name": "encoder/e5-small"})
     configs.append({**base, "kind": "spacy-ner", "name": "peer/spacy-ner", "spacy_model": args.spacy_model})
     configs.append({**base, "kind": "html-lagebild", "name": "html/lagebild-clean"})
     configs.append({**base, "kind": "html-trafilatura", "name": "peer/trafilatura"})
@@ -345,8 +377,10 @@ def main(argv: list[str] | None = None) -> int:
     print("load s = model load + warm-up on 3 articles (Dask: cluster start-up and loading); RSS in MB")
     print("art/CPU-s = articles per CPU second of the process (robust to other load on the core); "
           "latency = one article at a time, p50/p95 ms")
-    print(f"{'configuration':<28}{'art/s':>9}{'art/CPU-s':>10}{'seconds':>9}{'load s':>8}{'RSS load':>10}"
-          f"{'peak RSS':>10}{'latency p50/p95':>17}")
+    print("words/s: whitespace words of the articles per second (encoder row: tokens fed to the encoder, "
+          "articles/s there is not comparable: no pipeline)")
+    print(f"{'configuration':<28}{'art/s':>9}{'art/CPU-s':>10}{'words/s':>9}{'seconds':>9}{'load s':>8}"
+          f"{'RSS load':>10}{'peak RSS':>10}{'latency p50/p95':>17}")
     for r in results:
         if "error" in r:
             print(f"{r['name']:<28}  error: {r['error']}")
@@ -356,11 +390,12 @@ def main(argv: list[str] | None = None) -> int:
         lat_s = f"{lat['p50']:.0f}/{lat['p95']:.0f}" if lat else ""
         cpu_rate = f"{r['articles_per_cpu_s']:.1f}" if r.get("articles_per_cpu_s") else "-"
         print(f"{r['name']:<28}{r.get('articles_per_s') or 0:>9.1f}{cpu_rate:>10}"
-              f"{r.get('seconds') or 0:>9.1f}"
+              f"{r.get('words_per_s') or 0:>9.0f}{r.get('seconds') or 0:>9.1f}"
               f"{load_s:>8.1f}{r.get('rss_after_warmup_mb', r.get('rss_after_load_mb', 0)) or 0:>10.0f}"
               f"{r.get('peak_rss_mb', 0) or 0:>10.0f}{lat_s:>17}")
         for k, v in (r.get("stage_articles_per_s") or {}).items():
-            print(f"    {k:<24}{v or 0:>9.1f}  ({r['stage_seconds'][k]:.2f} s)")
+            wps = (r.get("stage_words_per_s") or {}).get(k) or 0
+            print(f"    {k:<24}{v or 0:>9.1f}{'':>10}{wps:>9.0f}  ({r['stage_seconds'][k]:.2f} s)")
         if r.get("worker_cpu_ms_per_article") is not None:
             print(f"    worker CPU {r['worker_cpu_ms_per_article']} ms/article, outside the task thread "
                   f"{100 * (r.get('worker_overhead_share') or 0):.1f} %, scheduler/client process "
