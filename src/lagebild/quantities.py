@@ -506,8 +506,15 @@ def _closes_clause(toks: list[Token], k: int) -> bool:
     if (k + 3 < len(toks) and toks[k + 1].text == "," and toks[k + 2].text.lower() in ("an", "bei", "mit")
             and toks[k + 3].text.lower() in ("denen", "der", "dem", "welchen")):
         return False  # "Demonstrationen, an denen sich rund 600 Personen beteiligten": the clause is about the cue
+    if k + 3 < len(toks) and toks[k + 1].text.lower() in _AUX_FINAL and toks[k + 2].text == ",":
+        k += 1  # "Zahlreiche Menschen seien verletzt worden, als mindestens fünf Einrichtungen getroffen wurden"
     return (k + 2 < len(toks) and toks[k + 1].text == ","
-            and toks[k + 2].text.lower() not in ("darunter", "davon", "unter", "einschließlich", "die", "der", "das"))
+            and toks[k + 2].text.lower() not in ("darunter", "davon", "unter", "einschließlich", "die", "der", "das",
+                                                 "mit"))  # "umgebracht haben, mit 21 Weiteren"
+
+
+_AUX_FINAL = frozenset({"worden", "wurden", "wurde", "sind", "seien", "sei", "waren", "war", "ist", "hat", "haben",
+                        "hatte", "hatten", "werden"})
 
 
 def _own_verb(num: _Num, toks: list[Token]) -> bool:
