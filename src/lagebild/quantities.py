@@ -272,6 +272,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
         return lex.multipliers[low], i + 1, None, False  # "sowie eine weitere Million an sonstige Institutionen"
     elif low in lex.vague:
         v, q = lex.vague[low]
+        if nxt in lex.multipliers and low not in lex.multipliers:
+            return v * lex.multipliers[nxt], i + 2, q, False  # "dutzende Millionen Muslime"
         return v, i + 1, q, False
     elif low in lex.some_words and (nxt in ("dutzend", "millionen", "milliarden") or _word_value(nxt, lex) in (100, 1000, 100000)):
         mult = 12 if nxt == "dutzend" else lex.multipliers.get(nxt) or _word_value(nxt, lex)
@@ -372,7 +374,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "Boeing 737 - 300": a model variant
     if prev in ("„", '"', "»") and nlow in ("“", '"', "«") and t.isdigit():
         return True  # "dem Nachtclub „911“": a name
-    if (t.isalpha() and t.lower() not in lex.vague and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and i > 1
+    if (t.isalpha() and j == i + 1 and t.lower() not in lex.vague and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and i > 1
             and prev not in lex.function_words and prev not in lex.qualifiers1 and prev not in lex.months
             and _object_category(toks[i - 1].text, lex) is None and nlow not in lex.multipliers
             and _unit_of(nxt, lex) is None and (nxt in _PUNCT_STOP or nxt == "" or nlow in lex.function_words)):
@@ -432,6 +434,8 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
     for si in idxs:
         toks = _split_final_number(doc.sentence_tokens(si))
         nums = _numbers_in(toks, text, lex, time_spans)
+        if not nums:
+            continue
         objs = [_find_object(num, toks, lex, nums[k - 1].j if k > 0 else 0) for k, num in enumerate(nums)]
         keep = [k for k, o in enumerate(objs) if o is not None]
         nums = [nums[k] for k in keep]
@@ -445,7 +449,10 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
                   if o.tok is not None and o.cat is not None and o.cat[0] in lex.outcomes}  # "zehn Millionen Toten"
         hits = _predicate_hits(toks, lex)
         preds = _assign_predicates(nums, hits, toks, eligible, known, obj_at)
-        protest = any(h[1] == "PROTEST" for _, h in hits)
+        protest = any(o.cat is not None and o.cat[0] == "participants" for o in objs_kept) and (
+            any(h[1] == "PROTEST" for _, h in hits) or any(
+            t.text[:1].isupper() and any(st in t.text.lower() for st, v in lex.predicate_stems if v[1] == "PROTEST")
+            for t in toks))
         built: list[tuple[_Num, Quantity]] = [
             (num, _build(num, o, toks, text, lex, preds[k] if eligible[k] else None, protest))
             for k, (num, o) in enumerate(zip(nums, objs_kept, strict=True))
@@ -456,6 +463,7 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
 
 
 _NUM_DOT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\.$")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
 
 
 _MULT_COMPOUND = re.compile(r"^(Millionen|Milliarden|Mio\.?|Mrd\.?)-([A-ZÄÖÜ]\w+)$")
@@ -487,6 +495,15 @@ def _split_number_compounds(toks: list[Token]) -> list[Token]:
 def _split_final_number(toks: list[Token]) -> list[Token]:
     """The tokenizer keeps "45." whole at the end of a sentence; a count there is a count, not an ordinal."""
     toks = _split_number_compounds(toks)
+    if any(_THOUSANDS_DOT.match(t.text) for t in toks[:-1]):
+        out: list[Token] = []
+        for n_, t in enumerate(toks):
+            if n_ + 1 < len(toks) and _THOUSANDS_DOT.match(t.text) and toks[n_ + 1].text[:1].isupper():
+                # "schätzten ihre Zahl auf zwischen 700 und 2.000. Tsipras appellierte": a missed sentence end
+                out += [Token(t.start, t.end - 1, t.text[:-1], t.sent), Token(t.end - 1, t.end, ".", t.sent)]
+            else:
+                out.append(t)
+        toks = out
     if toks and _NUM_DOT.match(toks[-1].text) and not re.fullmatch(r"\d{4}\.", toks[-1].text):
         last = toks[-1]
         return toks[:-1] + [Token(last.start, last.end - 1, last.text[:-1], last.sent),
@@ -961,6 +978,10 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
     hits = []
     for k, w in enumerate(lows):
         hit = lex.predicates.get(w)
+        if hit is None and toks[k].text.isalpha() and toks[k].text.islower() and len(w) > 7 and w.endswith(("te", "ten")):
+            base = w[:-1] if w.endswith("te") else w[:-2]
+            if base.endswith("t"):
+                hit = lex.predicates.get(base)  # "sechs inhaftierte Oppositionsführer": an inflected participle
         if hit is None and w in phrase_idx:
             for words, val in phrase_idx[w]:
                 if tuple(lows[k:k + len(words)]) == words:
@@ -986,6 +1007,12 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = None  # "wie die Verletzte durch die Luft geflogen sei": one named person, not an outcome of a count
         if hit is not None:
             hits.append((k, hit))
+    harm_at = [k for k, h in hits if h[1] in _HARM]
+    if harm_at:
+        # "bei Protestaktionen ... 176 Palästinenser getötet": the protest is where it happened, the harm that follows
+        # is the outcome
+        hits = [(k, h) for k, h in hits if not (h[1] == "PROTEST" and toks[k].text[:1].isupper() and harm_at[-1] > k
+                                                  and any(w in ("bei", "beim", "während") for w in lows[max(0, k - 3):k]))]
     for n in range(len(hits) - 1):
         (k1, h1), (k2, h2) = hits[n], hits[n + 1]
         if k2 == k1 + 2 and lows[k1 + 1] == "oder" and h1[0] != h2[0] and "SEIZE" not in (h1[1], h2[1]):
