@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any
 
 from .doc import Doc
+from .errors import ConfigError
 from .records import EntityMention, Quote, Token
 from .segment import ensure_pos
 
@@ -1271,12 +1272,29 @@ class QuoteStage:
     assigns: tuple[str, ...] = ("quotes",)
 
     def __init__(self, mode: str = "fast", config: dict[str, Any] | None = None):
+        """``config["model"]`` (``accurate`` mode only): None (rules; the default), ``"hybrid"`` (rules plus
+        the learned tagger, see :mod:`lagebild.quotes_model`) or ``"alone"`` (the learned tagger only)."""
         self.mode = mode
         self.config = config or {}
+        if self.config.get("model") not in (None, "hybrid", "alone"):
+            raise ConfigError(f"quotes: config model must be None, 'hybrid' or 'alone', not {self.config['model']!r}")
         cues()
 
     def __call__(self, doc: Doc) -> Doc:
+        use = self.config.get("model") if self.mode == "accurate" else None
+        if use == "alone":
+            # the learned tagger without the rules: far better on parliamentary speeches, worse on news
+            from .quotes_model import model_only
+
+            doc.quotes = model_only(doc, self.config.get("model_params"))
+            return doc
         doc.quotes = find_quotes(doc)
+        if use == "hybrid":
+            # the learned cue/role tagger adds events and speakers the rules missed; on Wikinews train this
+            # did not beat the rules (docs/evaluation/quotes.md), so it is opt-in
+            from .quotes_model import augment
+
+            doc.quotes = augment(doc, doc.quotes, self.config.get("model_params"))
         return doc
 
 

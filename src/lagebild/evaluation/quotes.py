@@ -169,78 +169,82 @@ def _pr(tp: float, npred: float, ngold: float) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(_f1(p, r), 4)}
 
 
-def evaluate(docs: list[GoldDoc], limit: int | None = None) -> dict[str, Any]:
-    seg, stage = SegmentStage(), QuoteStage()
-    c = {"cue_tp": 0, "cue_pred": 0, "cue_gold": 0, "src_tp": 0, "src_pred": 0, "src_gold": 0,
-         "msg_tp": 0, "msg_pred": 0, "msg_gold": 0, "pred": 0, "gold": 0, "aligned": 0}
-    by_form: dict[str, list[int]] = {}
-    t0 = time.perf_counter()
-    for gd in docs[:limit] if limit else docs:
-        doc = stage(seg(Doc(Article(id=content_id(gd.text), text=gd.text, language="de"))))
-        idx = _Index(gd.spans)
-        words = {ptr: gd.text[s:e] for ptr, (s, e) in gd.spans.items()}
-        gold = [e for e in gd.events if not e["nested"]]
-        nested = [e for e in gd.events if e["nested"]]
-        preds = []
-        for q in doc.quotes:
-            preds.append({
-                "msg": _content(idx.tokens(q.message_start, q.message_end), words),
-                "cue": idx.tokens(q.cue_start, q.cue_end),
-                "src": idx.tokens(q.speaker_start, q.speaker_end),
-            })
-        gmsg = [_content(set(g["Message"]), words) for g in gold]
-        pairs = []
-        for pi, p in enumerate(preds):
-            for gi, gm in enumerate(gmsg):
-                inter = len(p["msg"] & gm)
-                if inter:
-                    f = 2 * inter / (len(p["msg"]) + len(gm))
-                    pairs.append((f, pi, gi))
-        pairs.sort(reverse=True)
-        used_p, used_g, match = set(), set(), {}
-        for _f, pi, gi in pairs:
-            if pi in used_p or gi in used_g:
-                continue
-            used_p.add(pi)
-            used_g.add(gi)
-            match[pi] = gi
-        # a prediction that only matches a nested gold event is neither right nor wrong
-        ignore = set()
-        for pi, p in enumerate(preds):
-            if pi not in match and any(p["msg"] & _content(set(n["Message"]), words) for n in nested):
-                ignore.add(pi)
-        for pi, p in enumerate(preds):
-            if pi in ignore:
-                continue
-            c["pred"] += 1
-            c["msg_pred"] += len(p["msg"])
-            g = gold[match[pi]] if pi in match else None
-            if p["cue"]:
-                c["cue_pred"] += 1
-                if g is not None and p["cue"] & set(g["Cue"]):
-                    c["cue_tp"] += 1
-            if p["src"]:
-                c["src_pred"] += 1
-                if g is not None and p["src"] & set(g["Source"]):
-                    c["src_tp"] += 1
-            if g is not None:
-                c["aligned"] += 1
-                c["msg_tp"] += len(p["msg"] & gmsg[match[pi]])
-        inv = {gi: pi for pi, gi in match.items()}
-        for gi, g in enumerate(gold):
-            if g["Source"]:
-                f = by_form.setdefault(g["form"] or "-", [0, 0])
-                f[1] += 1
-                pi = inv.get(gi)
-                if pi is not None and pi not in ignore and preds[pi]["src"] & set(g["Source"]):
-                    f[0] += 1
-        for gi, g in enumerate(gold):
-            c["gold"] += 1
-            c["cue_gold"] += bool(g["Cue"])
-            c["src_gold"] += bool(g["Source"])
-            c["msg_gold"] += len(gmsg[gi])
-    secs = time.perf_counter() - t0
-    res = {
+def new_counts() -> dict[str, Any]:
+    return {"c": {"cue_tp": 0, "cue_pred": 0, "cue_gold": 0, "src_tp": 0, "src_pred": 0, "src_gold": 0,
+                  "msg_tp": 0, "msg_pred": 0, "msg_gold": 0, "pred": 0, "gold": 0, "aligned": 0},
+            "by_form": {}}
+
+
+def score_doc(gd: GoldDoc, quotes: list[Any], acc: dict[str, Any]) -> None:
+    """Add one document's predicted quotes (anything with the Quote span fields) to the counts ``acc``."""
+    c, by_form = acc["c"], acc["by_form"]
+    idx = _Index(gd.spans)
+    words = {ptr: gd.text[s:e] for ptr, (s, e) in gd.spans.items()}
+    gold = [e for e in gd.events if not e["nested"]]
+    nested = [e for e in gd.events if e["nested"]]
+    preds = []
+    for q in quotes:
+        preds.append({
+            "msg": _content(idx.tokens(q.message_start, q.message_end), words),
+            "cue": idx.tokens(q.cue_start, q.cue_end),
+            "src": idx.tokens(q.speaker_start, q.speaker_end),
+        })
+    gmsg = [_content(set(g["Message"]), words) for g in gold]
+    pairs = []
+    for pi, p in enumerate(preds):
+        for gi, gm in enumerate(gmsg):
+            inter = len(p["msg"] & gm)
+            if inter:
+                f = 2 * inter / (len(p["msg"]) + len(gm))
+                pairs.append((f, pi, gi))
+    pairs.sort(reverse=True)
+    used_p, used_g, match = set(), set(), {}
+    for _f, pi, gi in pairs:
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        match[pi] = gi
+    # a prediction that only matches a nested gold event is neither right nor wrong
+    ignore = set()
+    for pi, p in enumerate(preds):
+        if pi not in match and any(p["msg"] & _content(set(n["Message"]), words) for n in nested):
+            ignore.add(pi)
+    for pi, p in enumerate(preds):
+        if pi in ignore:
+            continue
+        c["pred"] += 1
+        c["msg_pred"] += len(p["msg"])
+        g = gold[match[pi]] if pi in match else None
+        if p["cue"]:
+            c["cue_pred"] += 1
+            if g is not None and p["cue"] & set(g["Cue"]):
+                c["cue_tp"] += 1
+        if p["src"]:
+            c["src_pred"] += 1
+            if g is not None and p["src"] & set(g["Source"]):
+                c["src_tp"] += 1
+        if g is not None:
+            c["aligned"] += 1
+            c["msg_tp"] += len(p["msg"] & gmsg[match[pi]])
+    inv = {gi: pi for pi, gi in match.items()}
+    for gi, g in enumerate(gold):
+        if g["Source"]:
+            f = by_form.setdefault(g["form"] or "-", [0, 0])
+            f[1] += 1
+            pi = inv.get(gi)
+            if pi is not None and pi not in ignore and preds[pi]["src"] & set(g["Source"]):
+                f[0] += 1
+    for gi, g in enumerate(gold):
+        c["gold"] += 1
+        c["cue_gold"] += bool(g["Cue"])
+        c["src_gold"] += bool(g["Source"])
+        c["msg_gold"] += len(gmsg[gi])
+
+
+def summarize(acc: dict[str, Any], secs: float = 0.0) -> dict[str, Any]:
+    c, by_form = acc["c"], acc["by_form"]
+    return {
         "cue": _pr(c["cue_tp"], c["cue_pred"], c["cue_gold"]),
         "source": _pr(c["src_tp"], c["src_pred"], c["src_gold"]),
         "message": _pr(c["msg_tp"], c["msg_pred"], c["msg_gold"]),
@@ -249,7 +253,17 @@ def evaluate(docs: list[GoldDoc], limit: int | None = None) -> dict[str, Any]:
         "source_gold_by_form": {k: v[1] for k, v in sorted(by_form.items())},
         "seconds": round(secs, 2),
     }
-    return res
+
+
+def evaluate(docs: list[GoldDoc], limit: int | None = None, mode: str = "fast",
+             model: str | None = None) -> dict[str, Any]:
+    seg, stage = SegmentStage(), QuoteStage(mode=mode, config={"model": model})
+    acc = new_counts()
+    t0 = time.perf_counter()
+    for gd in docs[:limit] if limit else docs:
+        doc = stage(seg(Doc(Article(id=content_id(gd.text), text=gd.text, language="de"))))
+        score_doc(gd, doc.quotes, acc)
+    return summarize(acc, time.perf_counter() - t0)
 
 
 def _default_data() -> str:
@@ -261,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=_default_data(), help="wikinews_spkatt_de or spkatt2023_de folder")
     ap.add_argument("--split", default="dev", help="train | dev (Wikinews test_blind has no gold)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    ap.add_argument("--mode", choices=("fast", "accurate"), default="fast",
+                    help="pipeline mode (the learned tagger runs only in accurate mode)")
+    ap.add_argument("--model", choices=("none", "hybrid", "alone"), default="none",
+                    help="accurate mode: rules only (none), rules + learned tagger (hybrid), learned tagger alone")
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
     folder = Path(args.data)
@@ -270,9 +288,12 @@ def main(argv: list[str] | None = None) -> int:
         dataset, docs = "spkatt2023_de", list(load_spkatt2023(folder, args.split))
     else:
         dataset, docs = "wikinews_spkatt_de", list(load_wikinews(folder, args.split))
-    res = evaluate(docs, args.limit)
+    model = None if args.model == "none" else args.model
+    if model is not None and args.mode != "accurate":
+        raise ConfigError("--model needs --mode accurate")
+    res = evaluate(docs, args.limit, args.mode, model)
     n = min(len(docs), args.limit or len(docs))
-    print(f"quotes on {dataset}/{args.split}: {n} documents, {res['counts']['gold']} gold events, "
+    print(f"quotes ({args.mode}, model {args.model}) on {dataset}/{args.split}: {n} documents, {res['counts']['gold']} gold events, "
           f"{res['counts']['pred']} predicted ({res['seconds']} s)")
     for k in ("cue", "source", "message"):
         r = res[k]
@@ -280,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  source recall by gold form: " + ", ".join(
         f"{k} {v:.3f} (n={res['source_gold_by_form'][k]})" for k, v in res["source_recall_by_form"].items()))
     if args.json:
-        print(json.dumps({"task": "quotes", "dataset": dataset, "split": args.split,
+        print(json.dumps({"task": "quotes", "dataset": dataset, "split": args.split, "mode": args.mode, "model": args.model,
                           "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"],
                           "message_f1": res["message"]["f1"], "documents": n}))
     return 0
