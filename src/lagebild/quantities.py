@@ -409,7 +409,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and t.isdigit() and len(t) <= 3) or (prev == ":" and i >= 2 and toks[i - 2].text.isdigit()
                                                   and len(toks[i - 2].text) <= 3 and t.isdigit() and len(t) <= 3):
         return True  # "endete 2 : 1": a score or ratio
-    if re.fullmatch(r"\d{4}", t) and 1000 <= int(t) <= 2100:
+    if re.fullmatch(r"\d{4}", t) and 1400 <= int(t) <= 2100:  # "1000 bei Protestzug in Freilassing" is a count
         # a bare four-digit number is a year unless a unit or a counted noun follows
         if prev in lex.months:
             return True  # "seit Juni 2013 Bürgermeister": a date, whatever follows
