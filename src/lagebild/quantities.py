@@ -190,6 +190,12 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
     hit = _lookup_inflected(low, lex)
     if hit is not None:
         return hit
+    for head in ("angehörige", "angehörigen"):
+        if low.endswith(head) and len(low) > len(head) + 3:
+            mod = low[: -len(head)]
+            org = lex.org_categories.get(mod) or lex.org_categories.get(mod.removesuffix("s"))
+            if org is not None:
+                return (org, None)  # "acht Bataillonsangehörige": members of an army unit are soldiers
     if "-" in low:
         hit = _lookup_inflected(low.replace("-", ""), lex)  # "Crew-Mitglieder" is "Crewmitglieder"
         if hit is not None:
@@ -393,6 +399,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.qualifiers1
             and not (i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers)
             and prev not in lex.measure_nouns
+            and not (prev.endswith("n") and lex.unit_categories.get(_unit_of(prev, lex) or "") == "duration")
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis")
@@ -1095,6 +1102,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                           and toks[k - 1].text.islower()))  # "dem derzeit verletzten Epureanu"
                  and toks[k + 1].text[:1].isupper()
                  and not (k > 1 and toks[k - 2].text.lower() in ("zahl", "anzahl"))}  # "Die Zahl der verletzten Personen"
+    owner: dict[int, int] = {}
     for k, hit in hits:
         best = None
         attributive = k in attr_cues
@@ -1126,6 +1134,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 best = (d, n)
         if best is not None:
             owned[best[1]].append((best[0], hit))
+            owner[k] = best[1]
     out: list[tuple[str, str] | None] = []
     for n, num in enumerate(nums):
         if owned[n]:
@@ -1135,6 +1144,9 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                  and not any(num.j <= s_ < k for s_ in semis)
                  and not num.of_action
                  and not _one_of_them(toks, num.j, k)
+                 and not (k in owner and nums[owner[k]].i > num.i and any(
+                     toks[c].text.lower() == "von" and toks[c + 1].text.lower() == "denen"
+                     for c in range(num.j, nums[owner[k]].i - 1)))  # "10.000 infiziert, von denen knapp 800 starben"
                  and not (obj_at and obj_at.get(k, n) != n)
                  and not (k in attr_cues and not num.j <= k <= num.j + 2)
                  and not (k in perfect_inf and any(toks[c].text == "," for c in range(num.j, k)))
