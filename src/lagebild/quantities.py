@@ -383,7 +383,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (t.isalpha() and j == i + 1 and t.lower() not in lex.vague and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and i > 1
             and prev not in lex.function_words and prev not in lex.qualifiers1 and prev not in lex.months
             and _object_category(toks[i - 1].text, lex) is None and nlow not in lex.multipliers
-            and _unit_of(nxt, lex) is None and (nxt in _PUNCT_STOP or nxt == "" or nlow in lex.function_words)):
+            and _unit_of(nxt, lex) is None and (nxt in _PUNCT_STOP or nxt == "" or nlow in lex.function_words)
+            and nlow not in ("der", "die", "das", "den", "dem", "des", "von")):  # "Griechenland vier der fünf Hotspots"
         return True  # "Risiko eins", "Spiel zwei geht an ...": a number word after a noun names it
     if nlow == ")" and t.isdigit() and len(t) <= 2 and not any(x.text == "(" for x in toks[:i]):
         return True  # "Die Themen: 1) Ein ...": a list marker
@@ -395,7 +396,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (prev == "(" and nlow in (")", ",") and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
             and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None):
         return True  # "Giesel (35), Gymnasialreferendar": an age after a name
-    if (i > 1 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.replace("-", "").isalpha()
+    if (i > 1 and (toks[i - 1].text[:1].isupper() or (toks[i - 1].text[1:2].isupper() and toks[i - 1].text.isalpha()))
+            and toks[i - 1].text.replace("-", "").isalpha()
             and prev not in lex.qualifiers1
             and not (i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers)
             and prev not in lex.measure_nouns
@@ -612,7 +614,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                 and _object_category(q.object, lex) != ("", None)
                 and prev.unit == "person" and q.category in (None, *lex.generic) and between & {"und", "sowie", ","}):
             q.gkg_type, q.unit = prev.gkg_type, "person"
-            q.category = prev.category if prev.category in lex.outcomes else (q.category or prev.category)
+            q.category = prev.category if prev.category in lex.outcomes else (
+                _OUTCOME_OF.get(prev.gkg_type or "") or q.category or prev.category)  # "sieben Soldaten und vier Angreifer"
         elif (q.gkg_type is None and prev.gkg_type in _HARM and q.category in lex.person_categories
               and q.category not in lex.generic and num.toks is not None
               and {t.text.lower() for t in num.toks[max(0, num.i - 3):num.i]} & {"darunter", "davon"}):
@@ -828,6 +831,7 @@ def _genitive_org(toks: list[Token], obj: Token, lex: Lexicon) -> str | None:
 
 
 _HARM = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP"})
+_OUTCOME_OF = {"KILL": "killed", "WOUND": "injured", "ARREST": "arrested", "KIDNAP": "kidnapped"}
 
 
 def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
@@ -1022,7 +1026,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                                                   and any(w in ("bei", "beim", "während") for w in lows[max(0, k - 3):k]))]
     for n in range(len(hits) - 1):
         (k1, h1), (k2, h2) = hits[n], hits[n + 1]
-        if k2 == k1 + 2 and lows[k1 + 1] == "oder" and h1[0] != h2[0] and "SEIZE" not in (h1[1], h2[1]):
+        if (k2 == k1 + 2 or (k2 == k1 + 3 and lows[k1 + 2] in _AUX_FINAL)) and lows[k1 + 1] == "oder" \
+                and h1[0] != h2[0] and "SEIZE" not in (h1[1], h2[1]):  # "ertrunken oder werden vermisst"
             hits[n] = hits[n + 1] = (k1, ("affected", "AFFECT"))  # "verletzt oder obdachlos": one of several fates
     return hits
 
