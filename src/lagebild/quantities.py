@@ -81,6 +81,7 @@ class Lexicon:
     angle_words: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
     generic_defaults: dict[str, tuple[str, str]] | None = None
+    attack_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         angle_words=tuple(raw.get("angle_words", ())),
         determiners=frozenset(raw.get("determiners", ())),
         generic_defaults={k: (v[0], v[1]) for k, v in raw.get("generic_defaults", {}).items()},
+        attack_nouns=frozenset(raw.get("attack_nouns", ())),
     )
 
 
@@ -729,6 +731,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if first >= 2 and toks[first - 1].text.lower() == "von" and toks[first - 2].text[:1].isupper() \
                 and toks[first - 2].text.endswith("ung"):
             num.of_action = True
+        if first >= 2 and toks[first - 1].text.lower() == "auf" and any(
+                t.text.lower().endswith(tuple(lex.attack_nouns)) for t in toks[max(0, first - 8):first - 1]):
+            num.of_action = True  # "bei einem Angriff mit Messern ... auf vier Männer ist ein 31-Jähriger getötet worden"
         if first >= 1 and nums and nums[-1].j == first - 1 and toks[first - 1].text.lower() in ("der", "den"):
             num.whole = True  # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the set the 32 are part of
         nums.append(num)
@@ -856,8 +861,11 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
         q.category, q.gkg_type = pred
     elif noun_cat is not None:
         q.category = noun_cat[0]
-        if lex.generic_defaults and noun_cat[0] in lex.generic_defaults and num.unit in (None, "person"):
+        if (lex.generic_defaults and noun_cat[0] in lex.generic_defaults and num.unit in (None, "person")
+                and obj_tok is not None and obj_tok.start < start):
             q.category, q.gkg_type = lex.generic_defaults[noun_cat[0]]  # "Opferzahl auf 49 gestiegen"
+        elif q.category == "victims":
+            q.category = "people"  # "Mehr als 100 Opfer erhielten Zusprüche": victims of a fraud, not the dead
     elif num.unit is not None:
         q.category = lex.unit_categories.get(num.unit)
     if q.gkg_type is None and pred is not None and q.category in lex.person_categories and num.unit in (None, "person"):
@@ -982,6 +990,9 @@ def _phrase_index() -> dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]:
     return idx
 
 
+_SMALL_VAGUE = frozenset({"hunderte", "tausende", "dutzende", "zehntausende"})
+
+
 def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[str, str]]]:
     """Positions of outcome cues ("getötet", "ums Leben", "Gegendemonstration") in a sentence."""
     lows = [t.text.lower() for t in toks]
@@ -1012,6 +1023,14 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
+        if hit is not None and hit[1] == "WOUND" and k + 1 < len(lows) and lows[k + 1] in ("erlegen", "erlag", "erlagen"):
+            hit = ("killed", "KILL")  # "ihren Verletzungen erlegen": died of the injuries
+        if hit is not None and w == "fest" and not any(v.startswith(("nahm", "nehm", "nimm")) for v in lows[max(0, k - 15):k]):
+            hit = None  # "stellte ... rund 6600 Verstöße fest": only "nahm ... fest" is an arrest
+        if hit is not None and k > 0 and toks[k].text[:1].isupper() and k + 1 < len(toks) \
+                and toks[k + 1].text[:1].isupper() and toks[k + 1].text.isalpha() and w.endswith("e") \
+                and lows[k + 1] not in _SMALL_VAGUE:
+            hit = None  # "durch das Tote Gebirge", "Gemälde Tote Stadt": an adjective in a name
         if hit is not None and hit[1] == "PROTEST" and k > 0 and lows[k - 1] in ("aus", "wegen", "trotz"):
             hit = None  # "aus Protest gegen ... nicht gekommen": the reason, not what the counted people did
         if hit is not None and k > 0 and lows[k - 1] in ("der", "die") and toks[k].text[:1].isupper() and w.endswith("e"):
