@@ -82,6 +82,7 @@ class Lexicon:
     determiners: frozenset[str] = frozenset()
     generic_defaults: dict[str, tuple[str, str]] | None = None
     attack_nouns: frozenset[str] = frozenset()
+    unter_governors: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -146,6 +147,7 @@ def lexicon() -> Lexicon:
         determiners=frozenset(raw.get("determiners", ())),
         generic_defaults={k: (v[0], v[1]) for k, v in raw.get("generic_defaults", {}).items()},
         attack_nouns=frozenset(raw.get("attack_nouns", ())),
+        unter_governors=tuple(raw.get("unter_governors", ())),
     )
 
 
@@ -412,6 +414,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
                          and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha())
                      or (nlow in _ATTR_PREPS and _attribute_phrase_noun(toks, j, lex) is not None))):
         return True  # a name with a number: "Stuttgart 21", "Apollo 11", "Airbus A 300"
+    if nxt in ("Mal", "Male"):  # lower-case "200 mal 20 Meter", "100 mal mehr" are a size and a factor
+        return True  # "tausende Male geteilt", "165 Mal angeklagt": how often, like "zweimal"
     if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
         return True
     if nxt in (":", "/") and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit() and toks[j].start == toks[i].end:
@@ -702,6 +706,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against; "about" goes with round numbers only
             elif p1 == "über" and i > 1 and p2.startswith(lex.ueber_governors):
                 pass  # "verfügt über 50 Delegiertenstimmen": the verb's preposition, not "more than"
+            elif p1 == "unter" and i > 1 and p2.endswith(lex.unter_governors):
+                pass  # "einer Befragung unter 2800 Asylberechtigten": among, not "less than"
             elif p1 in lex.qualifiers1 and not (p1 == "bis" and num.value_max is None and p2.isdigit()):
                 num.qualifier, num.q_i = lex.qualifiers1[p1], i - 1
                 if num.qualifier is None:
@@ -968,6 +974,12 @@ def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | 
             cand = toks[k + 2]
             if cand.text[:1].isupper():
                 return cand
+            for m in range(k + 3, min(i, k + 8)):  # "die Zahl der bei dem Anschlag Getöteten": a phrase in between
+                w = toks[m].text
+                if w in _PUNCT_STOP:
+                    break
+                if w[:1].isupper() and (_object_category(w, lex) or ("",))[0] in lex.outcomes:
+                    return toks[m]
         if i - k > 10:
             continue  # only "die Zahl der ..." reaches that far
         # "Die Einwohnerzahl stieg auf 432.500": the modifier of a -zahl compound is the counted noun
