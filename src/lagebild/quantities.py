@@ -832,7 +832,7 @@ def _is_size_attribute(obj: _Obj, toks: list[Token], lex: Lexicon) -> bool:
 
 def _genitive_org(toks: list[Token], obj: Token, lex: Lexicon) -> str | None:
     k = next((n for n, t in enumerate(toks) if t is obj), None)
-    if k is None or k + 1 >= len(toks) or toks[k + 1].text.lower() not in ("der", "des"):
+    if k is None or k + 1 >= len(toks) or toks[k + 1].text.lower() not in ("der", "des", "von", "vom"):
         return None
     for n in range(k + 2, min(len(toks), k + 5)):
         w = toks[n].text
