@@ -354,7 +354,7 @@ def _unit_of(word: str, lex: Lexicon) -> str | None:
         return None  # "M", "T": initials, not metres or tonnes
     if hit is None and word[:1].isupper() and len(u) > 8:
         for head, code in lex.unit_compound_heads:
-            if u.endswith(head) and len(u) - len(head) >= 3:
+            if u.endswith(head) and len(u) - len(head) >= 3 and (code != "point" or "-" in u):  # not "Stützpunkten"
                 return code  # "Delegiertenstimmen", "Nein-Stimmen"
     return hit
 
@@ -368,7 +368,11 @@ def _is_measure_unit(word: str, lex: Lexicon) -> bool:
 
 # "einer Vogelbeobachtung 37 tote Rohrweihen": an abstract noun before a number and an adjective + noun after it is
 # not a name with a number ("Star Fox 64 etablierte Framework" is)
-_ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "tät")
+_ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "PlayStation 4 inklusive Sammelfigur"
+
+
+_YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach"})
+_MODALS = frozenset({"kann", "darf", "muss", "soll", "will", "durfte", "konnte", "musste", "sollte", "wollte"})
 
 
 def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> bool:
@@ -388,7 +392,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.function_words and prev not in lex.qualifiers1 and prev not in lex.months
             and _object_category(toks[i - 1].text, lex) is None and nlow not in lex.multipliers
             and _unit_of(nxt, lex) is None and (nxt in _PUNCT_STOP or nxt == "" or nlow in lex.function_words)
-            and nlow not in ("der", "die", "das", "den", "dem", "des", "von")):  # "Griechenland vier der fünf Hotspots"
+            and nlow not in ("der", "die", "das", "den", "dem", "des", "von")  # "Griechenland vier der fünf Hotspots"
+            and not (nlow in ("und", "oder", "bis") and j + 1 < len(toks)
+                     and _plain_value(toks[j + 1].text, lex) is not None)):  # "Meerestiefe vier und fünftausend Meter"
         return True  # "Risiko eins", "Spiel zwei geht an ...": a number word after a noun names it
     if nlow == ")" and t.isdigit() and len(t) <= 2 and not any(x.text == "(" for x in toks[:i]):
         return True  # "Die Themen: 1) Ein ...": a list marker
@@ -414,6 +420,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
                          and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha())
                      or (nlow in _ATTR_PREPS and _attribute_phrase_noun(toks, j, lex) is not None))):
         return True  # a name with a number: "Stuttgart 21", "Apollo 11", "Airbus A 300"
+    if (prev == "mit" and t.isdigit() and 14 <= int(t) <= 99 and j == i + 1
+            and (nxt in (",", ".", ";", ")", "") or nlow in _MODALS)
+            and not (nxt == "," and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit())):  # "Mit 32, 64 und 128 GB"
+        return True  # "die Rente mit 67, ...", "Mit 16 kann er einen Führerschein bekommen": an age
     if nxt in ("Mal", "Male"):  # lower-case "200 mal 20 Meter", "100 mal mehr" are a size and a factor
         return True  # "tausende Male geteilt", "165 Mal angeklagt": how often, like "zweimal"
     if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
@@ -424,11 +434,13 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and t.isdigit() and len(t) <= 3) or (prev == ":" and i >= 2 and toks[i - 2].text.isdigit()
                                                   and len(toks[i - 2].text) <= 3 and t.isdigit() and len(t) <= 3):
         return True  # "endete 2 : 1": a score or ratio
-    if re.fullmatch(r"\d{4}", t) and 1400 <= int(t) <= 2100:  # "1000 bei Protestzug in Freilassing" is a count
-        # a bare four-digit number is a year unless a unit or a counted noun follows
+    if re.fullmatch(r"\d{4}", t) and 1000 <= int(t) <= 2100 and (int(t) >= 1400 or prev in _YEAR_CONTEXT
+                                                             or prev in lex.months):
+        # a bare four-digit number is a year unless a unit or a counted noun follows; before 1400 only after a
+        # word that introduces a year ("um 1330 vor unserer Zeitrechnung"): "1000 bei Protestzug" is a count
         if prev in lex.months:
             return True  # "seit Juni 2013 Bürgermeister": a date, whatever follows
-        if nlow in lex.units or _object_category(nxt, lex) is not None:
+        if nlow in lex.units or (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
             return False
         return True
     # ordinal written with a separate dot token ("am 3 . März" does not occur, but "3." split before a name does)
@@ -792,7 +804,7 @@ class _Obj:
 
 def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | None:
     """The counted noun and its category; None when the number turns out to be a duration."""
-    obj_tok = None if num.unit not in (None, "fraction", "person") else _object_after(toks, num, lex)
+    obj_tok = None if num.unit not in (None, "fraction", "person", "piece") else _object_after(toks, num, lex)
     if obj_tok is _DURATION:
         return None
     if obj_tok is None and num.unit is None:
@@ -1037,6 +1049,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
         if hit is not None and hit[1] == "WOUND" and k + 1 < len(lows) and lows[k + 1] in ("erlegen", "erlag", "erlagen"):
             hit = ("killed", "KILL")  # "ihren Verletzungen erlegen": died of the injuries
+        if hit is not None and hit[0] == "displaced" and any(
+                v.startswith(("untersuchungshaft", "haft", "gefängnis", "justizanstalt")) for v in lows[max(0, k - 8):k]):
+            hit = None  # "aus der Untersuchungshaft in einem Gefängnis geflohen": an escape, not displacement
         if hit is not None and w == "fest" and not any(v.startswith(("nahm", "nehm", "nimm")) for v in lows[max(0, k - 15):k]):
             hit = None  # "stellte ... rund 6600 Verstöße fest": only "nahm ... fest" is an arrest
         if hit is not None and k > 0 and toks[k].text[:1].isupper() and k + 1 < len(toks) \
