@@ -330,7 +330,8 @@ def _weak_range_start(toks: list[Token], i: int, lex: Lexicon) -> bool:
         return False
     upper = toks[i + 2].text
     w = _word_value(upper.lower(), lex)
-    return (upper.isdigit() and len(upper) <= 2) or (w is not None and 2 <= w <= 20 and upper.lower() not in lex.weak)
+    return ((upper.isdigit() and len(upper) <= 2) or (w is not None and 2 <= w <= 20 and upper.lower() not in lex.weak)
+            or _half_value(upper.lower(), lex) is not None)  # "zwischen ein und anderthalb Millionen Tote"
 
 
 def _half_value(w: str, lex: Lexicon) -> float | None:
@@ -785,6 +786,8 @@ def _gegen_is_preposition(toks: list[Token], g: int, lex: Lexicon) -> bool:
 def _plain_value(t: str, lex: Lexicon) -> float | None:
     if _DIGITS.match(t):
         return parse_digits(t)
+    if _half_value(t.lower(), lex) is not None:
+        return _half_value(t.lower(), lex)
     w = _word_value(t.lower(), lex)
     return float(w) if w is not None else None
 
@@ -962,7 +965,7 @@ _ATTR_PREPS = frozenset({"am", "an", "im", "in", "bei", "beim", "aus", "auf", "v
 def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | None:
     """A prepositional phrase inside an attribute ends in a participle or adjective (-te, -ten, -ende, -enden …) right
     before the counted noun; accept the noun only when it is known, so "in Berlin lebende" stays cautious."""
-    for m in range(k + 2, min(len(toks) - 1, k + 5)):
+    for m in range(k + 2, min(len(toks) - 1, k + 8)):  # "4.800 von Generalleutnant J. B. de X kommandierten Franzosen"
         w = toks[m].text
         if w in _PUNCT_STOP or _DIGITS.match(w):
             return None

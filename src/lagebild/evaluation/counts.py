@@ -108,12 +108,13 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--dataset", default="wikinews", choices=("wikinews", "10kgnad"),
-                    help="wikinews = counts_de.jsonl (text inside); 10kgnad = the stand-off rows of "
-                         "counts_de_10kgnad.jsonl, whose text is read from --data at run time")
+    ap.add_argument("--dataset", default="wikinews", choices=("wikinews", "10kgnad", "wikiwars"),
+                    help="wikinews = counts_de.jsonl (text inside); 10kgnad / wikiwars = the stand-off rows of "
+                         "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time")
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
     ap.add_argument("--data", default=None,
-                    help="10kGNAD folder with test.csv (default ../shared/data/news_10kgnad_de)")
+                    help="data folder of a stand-off dataset (default ../shared/data/news_10kgnad_de or "
+                         "../shared/data/wikiwarsde)")
     ap.add_argument("--split", default=None, choices=("dev", "test", "all"),
                     help="dev = the half rules were tuned on; test = the held-out half (default for wikinews; "
                          "10kgnad rows are all dev)")
@@ -122,15 +123,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list the mismatches")
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
-    if args.dataset == "10kgnad":
-        from .counts_10kgnad import DEFAULT_DATA, load_standoff
+    if args.dataset in ("10kgnad", "wikiwars"):
+        from .counts_10kgnad import DEFAULT_DATA, GOLD_NAME, WIKIWARS_DATA, WIKIWARS_GOLD, load_standoff
 
         args.split = args.split or "dev"
+        ww = args.dataset == "wikiwars"
         try:
-            items = load_standoff(args.gold, args.data or DEFAULT_DATA)
+            items = load_standoff(args.gold, args.data or (WIKIWARS_DATA if ww else DEFAULT_DATA),
+                                  WIKIWARS_GOLD if ww else GOLD_NAME)
         except FileNotFoundError as e:
-            print(f"counts (10kgnad): skipped, the 10kGNAD data is absent ({e.filename}); "
-                  "pass --data DIR with its test.csv")
+            print(f"counts ({args.dataset}): skipped, the data is absent ({e.filename}); pass --data DIR")
             return 0
     else:
         args.split = args.split or "test"

@@ -1,6 +1,7 @@
-"""Stand-off count gold on 10kGNAD (derStandard news): sample batches and read them back.
+"""Stand-off count gold on 10kGNAD (derStandard news) and WikiWarsDE: sample batches and read them back.
 
-``python -m lagebild.evaluation.counts_10kgnad sample --batch Ga --out DIR [--data ../shared/data/news_10kgnad_de]``
+``python -m lagebild.evaluation.counts_10kgnad sample --batches 18 --out DIR [--data ../shared/data/news_10kgnad_de]``
+``python -m lagebild.evaluation.counts_10kgnad sample --wikiwars --batches 2 --out DIR``
 
 10kGNAD is CC BY-NC-SA 4.0: it may be used for evaluation, but its text must not be committed.
 So the gold file ``gold/counts_de_10kgnad.jsonl`` holds no text at all: each row points at a sentence
@@ -115,19 +116,48 @@ def draw(arts: list[tuple[str, str]], n_batches: int) -> dict[str, list[dict[str
     return out
 
 
-def load_standoff(path: str | Path | None = None, data: str | Path = DEFAULT_DATA) -> list[dict[str, Any]]:
-    """Gold rows with their text filled in from the 10kGNAD data folder.
+# WikiWarsDE (German Wikipedia war articles, CC BY-SA 3.0): also kept stand-off, so the repository's
+# licence is not touched by share-alike text; rows name the file under ``WikiWarsDE_20110412/in/``
+WIKIWARS_DATA = "../shared/data/wikiwarsde"
+WIKIWARS_GOLD = "gold/counts_de_wikiwars.jsonl"
+WIKIWARS_PLAN = (("c", 28), ("p", 6), ("md", 3), ("x", 3))
+
+
+def read_wikiwars(data: str | Path) -> dict[str, tuple[str, int, int]]:
+    """file name -> (whole file text, start and end of the ``<TEXT>`` body); ``FileNotFoundError`` if absent."""
+    root = Path(data) / "WikiWarsDE_20110412" / "in"
+    files = sorted(root.glob("*.sgm"))
+    if not files:
+        raise FileNotFoundError(2, "no WikiWarsDE files", str(root))
+    out = {}
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        a = text.index("<TEXT>") + len("<TEXT>")
+        out[f.name] = (text, a, text.index("</TEXT>"))
+    return out
+
+
+def _doc_text(src: dict[str, Any], arts: Any) -> str:
+    if src.get("dataset") == "WikiWarsDE":
+        return arts[src["file"]][0]
+    return arts[src["row"]][1]
+
+
+def load_standoff(path: str | Path | None = None, data: str | Path = DEFAULT_DATA,
+                  gold_name: str = GOLD_NAME) -> list[dict[str, Any]]:
+    """Gold rows with their text filled in from the data folder (10kGNAD, or WikiWarsDE for its gold file).
 
     Raises ``FileNotFoundError`` when the data is absent and ``ConfigError`` when a sentence no longer
     matches its sha1 (a different copy of the data)."""
     raw = Path(path).read_text(encoding="utf-8") if path else \
-        resources.files("lagebild.evaluation").joinpath(GOLD_NAME).read_text(encoding="utf-8")
+        resources.files("lagebild.evaluation").joinpath(gold_name).read_text(encoding="utf-8")
     rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
-    arts = read_articles(data)
+    wikiwars = any(r["source"].get("dataset") == "WikiWarsDE" for r in rows)
+    arts: Any = read_wikiwars(data) if wikiwars else read_articles(data)
     out = []
     for r in rows:
         src = r["source"]
-        text = arts[src["row"]][1][src["sent_start"]:src["sent_end"]]
+        text = _doc_text(src, arts)[src["sent_start"]:src["sent_end"]]
         if sha1(text) != src["sha1"]:
             raise ConfigError(f"10kGNAD sentence of {r['id']} does not match its sha1: another copy of the data?")
         qs = []
@@ -140,6 +170,49 @@ def load_standoff(path: str | Path | None = None, data: str | Path = DEFAULT_DAT
     return out
 
 
+def draw_wikiwars(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Wa``, ``Wb``, ...: the same classes and seed as the 10kGNAD draw, per batch 28 ``c``
+    (harm words), 6 ``p``, 3 ``md``, 3 ``x`` sentences (war articles: displacement counts as ``c`` here)."""
+    from ..doc import Doc
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+
+    seg = SegmentStage()
+    pools: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in WIKIWARS_PLAN}
+    for name, (text, a, b) in read_wikiwars(data).items():
+        body = text[a:b]
+        doc = seg(Doc(Article(id=content_id(body), text=body, language="de")))
+        for si, s_ in enumerate(doc.sentences):
+            st = body[s_.start:s_.end]
+            if not 30 <= len(st) <= 400 or "\n" in st or not _qualifies([t.text for t in doc.sentence_tokens(si)]):
+                continue
+            cls = "c" if (HARM.search(st) or CASUALTY.search(st)) else "p" if PEOPLE.search(st) else \
+                "md" if MONEY_DIST.search(st) else "x"
+            pools[cls].append({"file": name, "sent_start": a + s_.start, "sent_end": a + s_.end, "sha1": sha1(st),
+                               "text": st})
+    for k, (cls, _) in enumerate(WIKIWARS_PLAN):
+        random.Random(SEED + 10 + k).shuffle(pools[cls])
+    used: set[str] = set()
+    out: dict[str, list[dict[str, Any]]] = {}
+    for b_ in range(n_batches):
+        name = "W" + BATCHES[b_]
+        items: list[dict[str, Any]] = []
+        for cls, n in WIKIWARS_PLAN:
+            got = 0
+            for c in pools[cls]:
+                if got == n:
+                    break
+                if c["sha1"] in used:
+                    continue
+                used.add(c["sha1"])
+                items.append({**c, "cls": cls})
+                got += 1
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_10kgnad",
                                  description=__doc__.split("\n\n")[0])
@@ -148,10 +221,16 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--data", default=DEFAULT_DATA)
     s.add_argument("--batches", type=int, default=6, help="how many batches to draw")
     s.add_argument("--out", required=True)
+    s.add_argument("--wikiwars", action="store_true",
+                   help="draw batches Wa, Wb, ... from WikiWarsDE instead (--data defaults to ../shared/data/wikiwarsde)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, items in draw(read_articles(args.data), args.batches).items():
+    if args.wikiwars:
+        batches = draw_wikiwars(WIKIWARS_DATA if args.data == DEFAULT_DATA else args.data, args.batches)
+    else:
+        batches = draw(read_articles(args.data), args.batches)
+    for name, items in batches.items():
         with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
             for c in items:
                 f.write(json.dumps(c, ensure_ascii=False) + "\n")
