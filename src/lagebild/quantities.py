@@ -285,7 +285,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
         if nxt in lex.multipliers and low not in lex.multipliers:
             return v * lex.multipliers[nxt], i + 2, q, False  # "dutzende Millionen Muslime"
         return v, i + 1, q, False
-    elif low in lex.some_words and (nxt in ("dutzend", "millionen", "milliarden") or _word_value(nxt, lex) in (100, 1000, 100000)):
+    elif low in lex.some_words and (nxt in ("dutzend", "millionen", "milliarden")
+                                    or _word_value(nxt, lex) in (100, 1000, 10000, 100000)):  # "mehrere Zehntausend"
         mult = 12 if nxt == "dutzend" else lex.multipliers.get(nxt) or _word_value(nxt, lex)
         return lex.some_words[low] * mult, i + 2, "at_least", False
     elif low in lex.weak and nxt in _HALF and i + 2 < n and (toks[i + 2].text.lower() in lex.multipliers
@@ -372,6 +373,7 @@ def _is_measure_unit(word: str, lex: Lexicon) -> bool:
 _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "PlayStation 4 inklusive Sammelfigur"
 
 
+_NEGATED_QUALIFIER = {"more_than": "up_to", "less_than": "at_least"}
 _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach"})
 _MODALS = frozenset({"kann", "darf", "muss", "soll", "will", "durfte", "konnte", "musste", "sollte", "wollte"})
 
@@ -425,6 +427,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (nxt in (",", ".", ";", ")", "") or nlow in _MODALS)
             and not (nxt == "," and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit())):  # "Mit 32, 64 und 128 GB"
         return True  # "die Rente mit 67, ...", "Mit 16 kann er einen Führerschein bekommen": an age
+    if nlow in ("v.", "n.") and j + 1 < len(toks) and toks[j + 1].text.lower().startswith("chr"):
+        return True  # "465 v. Chr.": a year
     if nxt in ("Mal", "Male"):  # lower-case "200 mal 20 Meter", "100 mal mehr" are a size and a factor
         return True  # "tausende Male geteilt", "165 Mal angeklagt": how often, like "zweimal"
     if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
@@ -715,6 +719,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             p2 = toks[i - 2].text.lower() if i > 1 else ""
             if (p2, p1) in lex.qualifiers2:
                 num.qualifier, num.q_i = lex.qualifiers2[(p2, p1)], i - 2
+                if i > 2 and toks[i - 3].text.lower() == "nicht" and num.qualifier in _NEGATED_QUALIFIER:
+                    num.qualifier, num.q_i = _NEGATED_QUALIFIER[num.qualifier], i - 3  # "nicht mehr als ein Dutzend"
             elif p1 == "gegen" and (_gegen_is_preposition(toks, i - 1, lex) or num.value < 10 or num.value % 5):
                 pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against; "about" goes with round numbers only
             elif p1 == "über" and i > 1 and p2.startswith(lex.ueber_governors):
@@ -771,6 +777,8 @@ def _gegen_is_preposition(toks: list[Token], g: int, lex: Lexicon) -> bool:
     """ "gegen" before a number means "about" only where nothing governs it as "against": not after a noun
     ("Haftbefehl gegen drei Iraker"), a number or "Ja-" ("acht gegen sechs Stimmen") or a verb that takes
     "gegen" ("demonstrierten gegen ..."). A capitalised word after "in/im/aus ..." is a place, not a governor."""
+    if any(t.text.lower().startswith(lex.gegen_governors) for t in toks[g + 2:g + 6]):
+        return True  # "gegen 200.000 Soldaten kämpfen zu müssen": the verb after the count governs it
     if g == 0:
         return False  # "Gegen 300 Menschen kamen ..."
     prev = toks[g - 1].text
@@ -1186,6 +1194,9 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue  # "... hingerichtet, 20 wurden freigesprochen": the count has its own verb
             if best is None or d < best[0]:
                 best = (d, n)
+            if k + 1 == (num.q_i if num.q_i is not None else num.i):
+                best = (-1, n)  # "dabei starben 109 Soldaten": a verb right before a count is that count's
+                break
         if best is not None:
             owned[best[1]].append((best[0], hit))
             owner[k] = best[1]
@@ -1198,6 +1209,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                  and not any(num.j <= s_ < k for s_ in semis)
                  and not num.of_action
                  and not _one_of_them(toks, num.j, k)
+                 and not (k in owner and owner[k] != n and k + 1 == (nums[owner[k]].q_i if nums[owner[k]].q_i
+                                                                     is not None else nums[owner[k]].i))
                  and not (k in owner and nums[owner[k]].i > num.i and any(
                      toks[c].text.lower() == "von" and toks[c + 1].text.lower() == "denen"
                      for c in range(num.j, nums[owner[k]].i - 1)))  # "10.000 infiziert, von denen knapp 800 starben"
