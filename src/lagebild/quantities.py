@@ -373,6 +373,7 @@ def _is_measure_unit(word: str, lex: Lexicon) -> bool:
 _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "PlayStation 4 inklusive Sammelfigur"
 
 
+_FACTOR_NEXT = frozenset({"so", "mehr", "höher", "größer", "weniger", "kleiner", "schneller", "häufiger"})
 _NEGATED_QUALIFIER = {"more_than": "up_to", "less_than": "at_least"}
 _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach"})
 _MODALS = frozenset({"kann", "darf", "muss", "soll", "will", "durfte", "konnte", "musste", "sollte", "wollte"})
@@ -387,6 +388,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if prev in lex.label_nouns or (i > 0 and toks[i - 1].text[:1].isupper() and len(prev) > 7
                                    and prev.endswith(lex.label_heads)):  # "Tabellenplatz acht"
         return True
+    if prev == "/" and i >= 2 and re.fullmatch(r"1[5-9]\d\d|20\d\d", toks[i - 2].text) and t.isdigit() and len(t) == 2:
+        return True  # "1934/35": a span of years
     if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns:
         return True  # "Boeing 737 - 300": a model variant
     if prev in ("„", '"', "»") and nlow in ("“", '"', "«") and t.isdigit():
@@ -693,6 +696,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     # "120 Kilometern pro Stunde" is a speed (so is "300.000 Kilometern pro Sekunde")
                     num.unit = "km/s" if toks[j + 1].text.lower() == "sekunde" else "km/h"
                     num.j = j = j + 2
+        if num.unit is None and j + 1 < n and toks[j].text == "mal" and toks[j + 1].text.lower() in _FACTOR_NEXT:
+            num.unit = "factor"  # "zweieinhalb mal so viele Verluste": a factor, not a head count
         if num.unit == "degree" and j < n and toks[j].text.lower().startswith(lex.angle_words):
             num.unit = "angle"  # "in einen etwa 35 Grad steilen Hang": an angle, not a temperature
         if (num.qualifier is None and num.value_max is None and j + 1 < n and toks[j].text in ("oder", "und")
@@ -823,6 +828,12 @@ def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | 
     cat = None
     if obj_tok is not None:
         cat = _object_category(obj_tok.text, lex)
+        k = next((m for m in range(num.j, min(len(toks), num.j + 6)) if toks[m] is obj_tok), None)
+        if (cat is not None and cat[0] in lex.outcomes and k is not None and k + 2 < len(toks)
+                and toks[k + 1].text in ("und", "oder", "bzw.")):
+            other = _object_category(toks[k + 2].text, lex) if toks[k + 2].text[:1].isupper() else None
+            if other is not None and other[0] in lex.outcomes and other[0] != cat[0]:
+                cat = ("affected", "AFFECT")  # "über 600.000 Tote und Verwundete": several fates in one count
         low = obj_tok.text.lower()
         if low.endswith(lex.count_heads) and low not in lex.objects:
             mod = low[: -len(next(h for h in lex.count_heads if low.endswith(h)))]
@@ -884,7 +895,7 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
     elif noun_cat is not None and noun_cat[0] not in lex.generic:
         q.category, q.gkg_type = noun_cat
         if pred is not None and pred[1] in _HARM and noun_cat[1] in ("PROTEST", "AFFECT") \
-                and num.unit in (None, "person", "fraction"):
+                and noun_cat[0] != "affected" and num.unit in (None, "person", "fraction"):
             q.gkg_type = pred[1]  # "11 Demonstranten getötet": the class stays, the count is a KILL count
     elif pred is not None and num.unit in (None, "person", "fraction"):
         q.category, q.gkg_type = pred
