@@ -201,7 +201,7 @@ def test_quantities_unknown_group_noun_guessed_as_people():
 
 
 def test_quantities_eval_smoke_floors():
-    """Pinned floors a bit under the measured figures (dev 0.988, held-out test 0.894)."""
+    """Pinned floors a bit under the measured figures (dev 0.989, held-out test 0.887)."""
     from lagebild.evaluation.counts import evaluate, load_gold
 
     gold = load_gold()
@@ -211,7 +211,7 @@ def test_quantities_eval_smoke_floors():
     assert test["strict"]["f1"] >= TEST_FLOOR
 
 
-TEST_FLOOR = 0.875  # held-out run (e, m, n, p; 144 statements) gave 0.894 (docs/evaluation/counts.md, round 4)
+TEST_FLOOR = 0.87  # held-out run (e, m, n, p; 144 statements) gave 0.887 (docs/evaluation/counts.md, round 4)
 
 
 # --- round 3: rules found on dev batches o, q, r (Wikinews, CC BY 2.5, page ids given) ---
