@@ -392,6 +392,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "1934/35": a span of years
     if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns:
         return True  # "Boeing 737 - 300": a model variant
+    if prev in ("„", '"', "»") and t[:1].isupper() and t.isalpha() \
+            and any(x.text in ("“", '"', "«") for x in toks[i + 1:i + 5]):
+        return True  # "die „Zehn Stalinschen Schläge“": a number word opening a short quoted name
     if prev in ("„", '"', "»") and nlow in ("“", '"', "«") and t.isdigit():
         return True  # "dem Nachtclub „911“": a name
     if (t.isalpha() and j == i + 1 and t.lower() not in lex.vague and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and i > 1
@@ -421,6 +424,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis")
+                     or (nxt.isalpha() and nxt.islower() and nlow.endswith(("e", "en")) and j + 1 < len(toks)
+                         and toks[j + 1].text[:1].isupper() and _object_category(toks[j + 1].text, lex) is not None
+                         and (_object_category(toks[j + 1].text, lex) or ("",))[0] in lex.person_categories)
                      or (prev.endswith(_ABSTRACT_SUFFIXES) and nxt.isalpha() and nxt.islower()
                          and nlow not in lex.function_words and nlow.endswith(("e", "en"))
                          and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha())
@@ -679,8 +685,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if m2 is not None:
                 v2 = m2[0]
                 base2 = _plain_value(toks[j + 1].text, lex)
-                if j == i + 1 and m2[1] == j + 3 and base2:
-                    value = num.value = value * (v2 / base2)  # "zwei bis drei Millionen"
+                if j == i + 1 and m2[1] == j + 3 and base2 and value * (v2 / base2) <= v2:
+                    value = num.value = value * (v2 / base2)  # "zwei bis drei Millionen", not "500.000 bis 1 Million"
                 if v2 > value:
                     num.value_max = v2
                     num.j = j = m2[1]
@@ -938,6 +944,10 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             return None
         if _AGE_NOUN.match(t):
             return toks[k]  # "drei 18-Jährige"
+        if t.endswith("-") and t[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text in ("und", "oder"):
+            head = next((toks[m] for m in range(k + 2, min(len(toks), k + 6))
+                         if toks[m].text[:1].isupper() and toks[m].text.isalpha()), None)
+            return head  # "19 Panzer- und 12 motorisierte Divisionen": the noun is written once, at the end
         if t[:1].isupper():
             if low in lex.not_objects or low in lex.function_words:
                 return None
@@ -1094,7 +1104,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                                                   and any(w in ("bei", "beim", "während") for w in lows[max(0, k - 3):k]))]
     for n in range(len(hits) - 1):
         (k1, h1), (k2, h2) = hits[n], hits[n + 1]
-        if (k2 == k1 + 2 or (k2 == k1 + 3 and lows[k1 + 2] in _AUX_FINAL)) and lows[k1 + 1] == "oder" \
+        joined = lows[k1 + 1] == "oder" or (lows[k1 + 1] == "und" and toks[k1].text[:1].isupper()
+                                            and toks[k2].text[:1].isupper())  # "die Erschossenen und Verschwundenen"
+        if (k2 == k1 + 2 or (k2 == k1 + 3 and lows[k1 + 2] in _AUX_FINAL)) and joined \
                 and h1[0] != h2[0] and "SEIZE" not in (h1[1], h2[1]):  # "ertrunken oder werden vermisst"
             hits[n] = hits[n + 1] = (k1, ("affected", "AFFECT"))  # "verletzt oder obdachlos": one of several fates
     return hits
@@ -1220,6 +1232,11 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                  and not any(num.j <= s_ < k for s_ in semis)
                  and not num.of_action
                  and not _one_of_them(toks, num.j, k)
+                 and not any(eligible[m] and num.i < other.i < k and toks[k].text[:1].islower()
+                             and any(t.text == "," for t in toks[num.j:other.i])
+                             and not {t.text.lower() for t in toks[max(0, other.i - 2):other.i]}
+                             & {"darunter", "davon", "unter"}
+                             for m, other in enumerate(nums))  # "Während ... 312 Männer verloren, wurden 880 ... getötet"
                  and not (k in owner and owner[k] != n and k + 1 == (nums[owner[k]].q_i if nums[owner[k]].q_i
                                                                      is not None else nums[owner[k]].i))
                  and not (k in owner and nums[owner[k]].i > num.i and any(
