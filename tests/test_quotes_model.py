@@ -133,3 +133,27 @@ def test_quotes_model_parliament_smoke_floor_beats_rules(capsys):
 
 
 MODEL_PARLIAMENT_FLOOR = 0.38  # measured 0.426
+
+
+def test_quotes_subjectless_frame_takes_the_document_phrase_as_source():
+    # Wikinews 19599 "US-Hubschrauber mit zwölf Menschen an Bord im Irak abgestürzt"
+    text = "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass keine der Personen überlebt hat."
+    doc = _doc(text)
+    doc.quotes = find_quotes(doc)
+    _check_offsets(doc)
+    q = next(q for q in doc.quotes if q.cue == "vermutet")
+    assert q.speaker == "In einem Bericht der Salzburger Nachrichten"
+    assert q.message == "dass keine der Personen überlebt hat"
+
+
+def test_quotes_besagen_frames_a_clause_but_lautete_alone_is_no_report():
+    # Wikinews 25147 "Bundestag genehmigte Privatisierung der „Deutschen Flugsicherung“"
+    text = ("Diese besagt, dass der neue Eigentümer seinen Anteil der DFS sofort an die Bundesrepublik "
+            "Deutschland zurückveräußern muss, wenn im Land der Verteidigungsfall eintritt.")
+    doc = _doc(text)
+    doc.quotes = find_quotes(doc)
+    _check_offsets(doc)
+    assert [(q.cue, q.speaker) for q in doc.quotes] == [("besagt", "Diese")]
+    # Wikinews 37751 "Handball-Weltmeisterschaft: Deutschland im Finale": a score, not speech
+    doc = _doc("Der Endstand nach zweimal zehn Minuten Verlängerung lautete 32:31.")
+    assert find_quotes(doc) == []

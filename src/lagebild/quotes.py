@@ -1228,9 +1228,12 @@ _IMPERSONAL_CUES = frozenset("heißt hieß geheißen verlautete verlauteten verl
 def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
     """"Im Bericht heißt es, …", "In einer Erklärung hatte es geheißen: …": the document is the source."""
     for q in out:
-        if q.cue_start is None or q.cue is None or q.cue.split()[0].lower() not in _IMPERSONAL_CUES:
+        if q.cue_start is None or q.cue is None:
+            continue
+        if q.cue.split()[0].lower() not in _IMPERSONAL_CUES and not (q.speaker is None and q.kind == "indirect"):
             continue
         heissen = q.cue.split()[0].lower() in ("heißt", "hieß", "geheißen")  # its subject is always "es"
+        impersonal = q.cue.split()[0].lower() in _IMPERSONAL_CUES
         if q.speaker is not None and q.speaker.lower() not in ("es", "man") and not heissen:
             continue
         k = _tok_index(ctx.toks, q.cue_start)
@@ -1238,7 +1241,9 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
         a, b = sent.token_start, sent.token_end
         best = None
         for i in range(a, b):
-            if ctx.low[i] in ("in", "im", "auf", "aus", "bei", "beim") and abs(i - k) < 12 and not (
+            # a frame without subject ("In einem Bericht … wurde vermutet, dass …") takes only a document "in X"
+            preps = ("in", "im", "auf", "aus", "bei", "beim") if impersonal else ("in", "im")
+            if ctx.low[i] in preps and abs(i - k) < 12 and (impersonal or i < k) and not (
                     q.message_start <= ctx.toks[i].start < q.message_end):
                 sp = (_document_source(ctx, i, b) if ctx.low[i] in ("in", "im", "auf")
                       else _np(ctx, i + 1, b, allow_pronoun=False))

@@ -204,6 +204,7 @@ class QuoteModel:
                 for grp in group_cues([t.text for t in doc.sentence_tokens(si)], p, cue_threshold))
         extra = extra_cues or []
         roles = self.role_probs(doc, inputs, [c for c, _ in own] + extra)
+        self.last_roles = roles
         events = []
         for (cue, cp), (t0, rp) in zip(own + [(c, 1.0) for c in extra], roles, strict=True):
             words = [doc.tokens[t0 + k].text for k in range(len(rp))]
@@ -261,6 +262,7 @@ DEFAULT_PARAMS: dict[str, float] = {
     "fill_t": 0.6,  # a rule quote without speaker takes the model's source at the rule cue
     "replace_t": 1.1,  # a rule speaker is replaced by a disjoint model source this confident (off)
     "drop_t": 0.0,  # a rule quote whose cue the cue tagger scores below this is dropped (off)
+    "implausible_t": 1.1,  # ... and only when the rule speaker's own mean source probability is below this
 }
 #: rule quote kinds the model may drop
 _DROPPABLE = frozenset({"reported", "indirect"})
@@ -286,8 +288,22 @@ def readings(model: QuoteModel, doc: Any, rule_quotes: list[Any], cue_t: float) 
     own, at_rules = model.predict(doc, cue_t, with_cue)
     cp = model.last_cue_probs
     it = iter(at_rules)
+    roles = iter(model.last_roles[len(own):])
+    speaker_p: list[float | None] = []
+    for q, c in zip(rule_quotes, rcues, strict=True):
+        if not c:
+            speaker_p.append(None)
+            continue
+        t0, rp = next(roles)
+        if q.speaker_start is None:
+            speaker_p.append(None)
+            continue
+        ks = [k - t0 for k in range(len(doc.tokens))[t0: t0 + len(rp)]
+              if doc.tokens[k].start < q.speaker_end and doc.tokens[k].end > q.speaker_start]
+        speaker_p.append(float(rp[ks, 1].mean()) if ks else 0.0)
     return {"own": own, "at_rule": [next(it) if c else None for c in rcues],
-            "rule_cue_p": [float(cp[c].max()) if c else None for c in rcues], "cue_p": cp}
+            "rule_cue_p": [float(cp[c].max()) if c else None for c in rcues], "cue_p": cp,
+            "rule_speaker_p": speaker_p}
 
 
 def combine(doc: Any, rule_quotes: list[Any], read: dict[str, Any], params: dict[str, float]) -> list[Any]:
@@ -300,7 +316,8 @@ def combine(doc: Any, rule_quotes: list[Any], read: dict[str, Any], params: dict
                ents=sorted(doc.entities, key=lambda m: m.start))
     toks = doc.tokens
     out = []
-    for q, r, cp in zip(rule_quotes, read["at_rule"], read["rule_cue_p"], strict=True):
+    sps = read.get("rule_speaker_p") or [None] * len(rule_quotes)
+    for q, r, cp, sp in zip(rule_quotes, read["at_rule"], read["rule_cue_p"], sps, strict=True):
         if cp is not None and cp < params["drop_t"] and q.kind in _DROPPABLE:
             continue
         if r is not None and r.source is not None:
@@ -309,7 +326,8 @@ def combine(doc: Any, rule_quotes: list[Any], read: dict[str, Any], params: dict
                 q = copy.copy(q)
                 _speaker_fields(ctx, r.source, q)
             elif (q.speaker_start is not None and r.source_p >= params["replace_t"]
-                  and (e <= q.speaker_start or s >= q.speaker_end)):
+                  and (e <= q.speaker_start or s >= q.speaker_end)
+                  and (sp is None or sp < params["implausible_t"])):
                 q = copy.copy(q)
                 q.speaker = q.speaker_start = q.speaker_end = q.speaker_entity = q.speaker_role = None
                 _speaker_fields(ctx, r.source, q)

@@ -279,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="pipeline mode (the learned tagger runs only in accurate mode)")
     ap.add_argument("--model", choices=("none", "hybrid", "alone"), default="none",
                     help="accurate mode: rules only (none), rules + learned tagger (hybrid), learned tagger alone")
+    ap.add_argument("--threads", type=int, default=1, help="torch threads for the learned tagger (accurate mode)")
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
     folder = Path(args.data)
@@ -291,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     model = None if args.model == "none" else args.model
     if model is not None and args.mode != "accurate":
         raise ConfigError("--model needs --mode accurate")
+    if args.mode == "accurate":
+        import torch
+
+        torch.set_num_threads(max(1, args.threads))
     res = evaluate(docs, args.limit, args.mode, model)
     n = min(len(docs), args.limit or len(docs))
     print(f"quotes ({args.mode}, model {args.model}) on {dataset}/{args.split}: {n} documents, {res['counts']['gold']} gold events, "
