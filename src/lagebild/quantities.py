@@ -975,9 +975,15 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             k += 1
             skipped += 1
             continue
-        if low in lex.predicates and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+        if low in lex.predicates and k + 1 < len(toks) and (toks[k + 1].text[:1].isupper() or (
+                toks[k + 1].text.isalpha() and toks[k + 1].text.islower() and toks[k + 1].text.endswith(("e", "en"))
+                and toks[k + 1].text.lower() not in lex.function_words and toks[k + 1].text.lower() not in lex.predicates)):
             k += 1  # "sechs getöteten Journalisten": the participle is an attribute
             skipped += 1
+            continue
+        if low == "und" and skipped > 0 and k + 1 < len(toks) and toks[k - 1].text.islower() \
+                and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
+            k += 1  # "80.000 britische und deutsche Soldaten": coordinated adjectives
             continue
         if low in lex.function_words or low in lex.predicates:
             return None
@@ -1100,8 +1106,20 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
     if harm_at:
         # "bei Protestaktionen ... 176 Palästinenser getötet": the protest is where it happened, the harm that follows
         # is the outcome
-        hits = [(k, h) for k, h in hits if not (h[1] == "PROTEST" and toks[k].text[:1].isupper() and harm_at[-1] > k
-                                                  and any(w in ("bei", "beim", "während") for w in lows[max(0, k - 3):k]))]
+        hits = [(k, h) for k, h in hits if not (
+            h[1] == "PROTEST" and toks[k].text[:1].isupper()
+            and any(w in ("bei", "beim", "während") for w in lows[max(0, k - 6):k])
+            and any(not any(lows[m] in ("–", "—") for m in range(min(k, hk), max(k, hk))) for hk in harm_at))]
+    n = 0
+    while n < len(hits):  # "getötet, verwundet oder gefangen": a list of fates ending in "oder"
+        m = n
+        while m + 1 < len(hits) and hits[m + 1][0] == hits[m][0] + 2 and lows[hits[m][0] + 1] in (",", "oder"):
+            m += 1
+        if m > n + 1 and lows[hits[m][0] - 1] == "oder" and len({h[0] for _, h in hits[n:m + 1]}) > 1 \
+                and all(h[1] != "SEIZE" for _, h in hits[n:m + 1]):
+            for q in range(n, m + 1):
+                hits[q] = (hits[q][0], ("affected", "AFFECT"))
+        n = m + 1
     for n in range(len(hits) - 1):
         (k1, h1), (k2, h2) = hits[n], hits[n + 1]
         joined = lows[k1 + 1] == "oder" or (lows[k1 + 1] == "und" and toks[k1].text[:1].isupper()
