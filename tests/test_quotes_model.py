@@ -157,3 +157,19 @@ def test_quotes_besagen_frames_a_clause_but_lautete_alone_is_no_report():
     # Wikinews 37751 "Handball-Weltmeisterschaft: Deutschland im Finale": a score, not speech
     doc = _doc("Der Endstand nach zweimal zehn Minuten Verlängerung lautete 32:31.")
     assert find_quotes(doc) == []
+
+
+def test_quotes_criticism_alone_is_no_reported_speech_but_frames_a_clause():
+    # Wikinews 61557 "BASF hofft auf weitere Genehmigungen …" and 19927 "Eine Maus wurde zur Brandstifterin":
+    # on train "kritisierte"/"bestätigte" without a clause were annotated 1 time in 21
+    for text in ("Greenpeace kritisierte erneut die politische Weichenstellung für genetisch veränderte Nutzpflanzen.",
+                 "Der zuständige Feuerwehrchef Juan Chavez bestätigte den Vorfall am Sonntag gegenüber der Presse."):
+        assert find_quotes(_doc(text)) == []
+    doc = _doc("Greenpeace kritisierte, dass die Regierung die Weichen für genetisch veränderte Nutzpflanzen stelle.")
+    assert [(q.cue, q.speaker) for q in find_quotes(doc)] == [("kritisierte", "Greenpeace")]
+    # Wikinews 12491 "Ergebnisse der Bundestagswahl 2005": the anaphoric frame still points back
+    doc = _doc("Die FDP wird mit 61 Abgeordneten im Bundestag vertreten sein. "
+               "Dies bestätigte der Parteivorsitzende Guido Westerwelle am Abend.")
+    q = find_quotes(doc)[0]
+    assert (q.speaker, q.message) == ("der Parteivorsitzende Guido Westerwelle",
+                                      "Die FDP wird mit 61 Abgeordneten im Bundestag vertreten sein")
