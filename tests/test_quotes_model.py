@@ -173,3 +173,13 @@ def test_quotes_criticism_alone_is_no_reported_speech_but_frames_a_clause():
     q = find_quotes(doc)[0]
     assert (q.speaker, q.message) == ("der Parteivorsitzende Guido Westerwelle",
                                       "Die FDP wird mit 61 Abgeordneten im Bundestag vertreten sein")
+
+
+def test_quotes_object_before_separable_particle_is_not_the_speaker():
+    # Wikinews 13100 "Laut Stiftung Warentest sind viele alternative Heilverfahren unwirksam": the Konjunktiv
+    # sentence after it is Primus' speech
+    text = ("Hubert Primus, der bei Stiftung Warentest für den Bereich Publikation verantwortlich ist, wies den "
+            "Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig.")
+    qs = find_quotes(_doc(text))
+    assert [q.speaker for q in qs] == ["Hubert Primus", "Hubert Primus"]
+    assert qs[1].message == "In Zeiten knapper Kassen sei die Studie richtig"

@@ -851,7 +851,7 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
     if part:
         pi = _particle_idx(ctx, k, part, b)
         if pi is not None and any(_is_cap(ctx.toks[m].text) for m in range(k + 1, pi)) and ctx.low[k + 1] not in (
-                "es", "man"):
+                "es", "man") and ctx.low[k + 1] not in _OBLIQUE_DETS:  # "…, wies den Vorwurf zurück.": an object
             sp = (k + 1, pi)  # "…, teilte die zur Stanford University gehörende Hoover Institution mit."
     if sp is None or ctx.low[sp[0]] in ("es", "man"):
         return False
@@ -1141,7 +1141,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                                                              or _frame_closes(ctx, k, b, part)):
             sp = _np_after_cue(ctx, k + 1, b)
             pi = _particle_idx(ctx, k, part, b) if part else None
-            if sp is None and pi is not None and any(_is_cap(toks[m].text) for m in range(k + 1, pi)):
+            if (sp is None and pi is not None and any(_is_cap(toks[m].text) for m in range(k + 1, pi))
+                    and low[k + 1] not in _OBLIQUE_DETS):
                 sp = (k + 1, pi)  # "…, teilte die zur Stanford University gehörende Hoover Institution mit."
             if sp is None:
                 continue
@@ -1405,6 +1406,8 @@ def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     sp = _np_subject(ctx, a, k, backward=False) if k > a else None
     if sp is None:
         sp = _np_after_cue(ctx, k + 1, b)
+        if sp is not None and low[sp[0]] in _OBLIQUE_DETS:
+            return None  # "…, wies den Vorwurf zurück.": the object, never the speaker
     if sp is None or low[sp[0]] in ("es", "man", "das", "dies"):
         return None
     return sp
