@@ -183,3 +183,12 @@ def test_quotes_object_before_separable_particle_is_not_the_speaker():
     qs = find_quotes(_doc(text))
     assert [q.speaker for q in qs] == ["Hubert Primus", "Hubert Primus"]
     assert qs[1].message == "In Zeiten knapper Kassen sei die Studie richtig"
+
+
+def test_quotes_time_phrase_is_not_the_speaker_and_adjective_before_a_quoted_name():
+    # Wikinews 61320 "Niger: Tausende demonstrieren für Machtübernahme durch das Militär": the speaker is the
+    # council named after the cue, not the time phrase before it
+    text = ("Wenige Stunden nach dem Putsch erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“, "
+            "wie sich die Militärjunta selbst nennt, die Situation sei unter Kontrolle.")
+    q = next(q for q in find_quotes(_doc(text)) if q.cue == "erklärte")
+    assert q.speaker == "der neue „Oberste Rat zur Wiederherstellung der Demokratie“"

@@ -89,6 +89,9 @@ _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wäre
 _SUBJECT_PPS = frozenset({"in", "im", "aus", "von", "für", "bei"})  # PPs that attach to a speaker ("Die Botschaft in Riad")
 # determiners of accusative, dative and genitive phrases: such a phrase is never the subject
 _OBLIQUE_DETS = frozenset("den dem einen einem des eines".split())
+# heads of adverbial time phrases that open a clause ("Wenige Stunden später", "Zwei Tage nach …")
+_TIME_HEADS = frozenset("minute minuten stunde stunden tag tage tagen woche wochen monat monate monaten jahr jahre "
+                        "jahren jahrzehnte jahrzehnten".split())
 _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
@@ -331,7 +334,13 @@ def _np_after_cue(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
     k = i
     while k < lim and k < i + 2 and (ctx.low[k] == "sich" or ctx.low[k] in adv) and ctx.low[k] not in ("laut",):
         k += 1
-    q0 = k + 1 if k + 1 < lim and ctx.low[k] in _DETS and ctx.low[k + 1] in ("„", "»", '"') else k
+    q0 = k
+    if k + 1 < lim and ctx.low[k] in _DETS:
+        m = k + 1
+        while m < lim and m < k + 4 and _is_adj(ctx.low[m]) and not _is_cap(ctx.toks[m].text):
+            m += 1  # "erklärte der neue „Oberste Rat …“"
+        if m < lim and ctx.low[m] in ("„", "»", '"'):
+            q0 = m
     if q0 < lim and ctx.low[q0] in ("„", "»", '"'):
         # a title in quotation marks: "schrieb „Die Zeit“", "schreibt die „Computerwoche“"
         close = next((m for m in range(q0 + 1, min(lim, q0 + 8)) if ctx.low[m] in ("“", "«", '"', "”")), None)
@@ -391,6 +400,9 @@ def _np_clause(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
             sp = _np(ctx, k, hi)
             if sp is not None and w in _OBLIQUE_DETS:
                 k = sp[1]  # "Den Unmut der CDU brachte die Sprecherin … zum Ausdruck": an object, never the subject
+                continue
+            if sp is not None and ctx.low[sp[1] - 1] in _TIME_HEADS:
+                k = sp[1]  # "Wenige Stunden nach dem Putsch erklärte …": a time phrase, not the subject
                 continue
             if sp is not None and sp[1] + 1 < hi and ctx.low[sp[1] + 1] in ("er", "ich", "wir") and (
                     ctx.toks[sp[1]].text[:1].islower() and ctx.low[sp[1]].isalpha()):
