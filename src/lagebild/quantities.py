@@ -239,9 +239,9 @@ class _Num:
     negated: bool = False  # "keiner der 30 Insassen"
     further: bool = False  # "weitere zehn": same class as the count before
     total: bool = False  # "von den 250 ...": the set a later count is part of
-    whole: bool = False  # "32 der 4.200 Menschen": the set the count before is part of
+    whole: bool = False  # "12 der 300 Insassen": the set the count before is part of
     shared: bool = False  # "drei und vier Generationen": takes the class of the count after it
-    of_action: bool = False  # "die Abschiebung von 100 Uiguren": the object of a noun, not the subject of the verb
+    of_action: bool = False  # "die Abschiebung von 80 Afghanen": the object of a noun, not the subject of the verb
 
 
 def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
@@ -279,7 +279,7 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
         return 0.5, i + 1, None, True  # "die andere Hälfte", "zur Hälfte"
     elif low in lex.multipliers and i >= 2 and toks[i - 1].text.lower() in ("weitere", "weiteren") \
             and toks[i - 2].text.lower() in lex.weak:
-        return lex.multipliers[low], i + 1, None, False  # "sowie eine weitere Million an sonstige Institutionen"
+        return lex.multipliers[low], i + 1, None, False  # "und eine weitere Million für den Verein"
     elif low in lex.vague:
         v, q = lex.vague[low]
         if nxt in lex.multipliers and low not in lex.multipliers:
@@ -332,7 +332,7 @@ def _weak_range_start(toks: list[Token], i: int, lex: Lexicon) -> bool:
     upper = toks[i + 2].text
     w = _word_value(upper.lower(), lex)
     return ((upper.isdigit() and len(upper) <= 2) or (w is not None and 2 <= w <= 20 and upper.lower() not in lex.weak)
-            or _half_value(upper.lower(), lex) is not None)  # "zwischen ein und anderthalb Millionen Tote"
+            or _half_value(upper.lower(), lex) is not None)  # "ein und anderthalb Millionen" after "zwischen"
 
 
 def _half_value(w: str, lex: Lexicon) -> float | None:
@@ -369,7 +369,7 @@ def _is_measure_unit(word: str, lex: Lexicon) -> bool:
 
 
 # "einer Vogelbeobachtung 37 tote Rohrweihen": an abstract noun before a number and an adjective + noun after it is
-# not a name with a number ("Star Fox 64 etablierte Framework" is)
+# not a name with a number ("Windows 10 bekannte Funktionen" is)
 _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "PlayStation 4 inklusive Sammelfigur"
 
 
@@ -403,7 +403,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and _unit_of(nxt, lex) is None and (nxt in _PUNCT_STOP or nxt == "" or nlow in lex.function_words)
             and nlow not in ("der", "die", "das", "den", "dem", "des", "von")  # "Griechenland vier der fünf Hotspots"
             and not (nlow in ("und", "oder", "bis") and j + 1 < len(toks)
-                     and _plain_value(toks[j + 1].text, lex) is not None)):  # "Meerestiefe vier und fünftausend Meter"
+                     and _plain_value(toks[j + 1].text, lex) is not None)):  # "in der Tiefe zwei und dreitausend Meter"
         return True  # "Risiko eins", "Spiel zwei geht an ...": a number word after a noun names it
     if nlow == ")" and t.isdigit() and len(t) <= 2 and not any(x.text == "(" for x in toks[:i]):
         return True  # "Die Themen: 1) Ein ...": a list marker
@@ -540,7 +540,7 @@ def _split_final_number(toks: list[Token]) -> list[Token]:
         out: list[Token] = []
         for n_, t in enumerate(toks):
             if n_ + 1 < len(toks) and _THOUSANDS_DOT.match(t.text) and toks[n_ + 1].text[:1].isupper():
-                # "schätzten ihre Zahl auf zwischen 700 und 2.000. Tsipras appellierte": a missed sentence end
+                # "auf zwischen 500 und 3.000. Der Minister sagte": a missed sentence end
                 out += [Token(t.start, t.end - 1, t.text[:-1], t.sent), Token(t.end - 1, t.end, ".", t.sent)]
             else:
                 out.append(t)
@@ -560,12 +560,12 @@ def _closes_clause(toks: list[Token], k: int) -> bool:
     """A cue right before a comma ends a verb-final clause, unless the count after it is a part of the same set
     ("... getötet, darunter fünf Kinder")."""
     if k + 2 < len(toks) and toks[k + 1].text in ("–", "—") and toks[k + 1].start > toks[k].end:
-        return True  # "Lenker festgenommen – Gedenkgottesdienst in Graz – Tausende bei Kerzenmeer": headline parts
+        return True  # "Fahrer festgenommen – Trauerfeier in Linz – Tausende bei Lichtermeer": headline parts
     if (k + 3 < len(toks) and toks[k + 1].text == "," and toks[k + 2].text.lower() in ("an", "bei", "mit")
             and toks[k + 3].text.lower() in ("denen", "der", "dem", "welchen")):
-        return False  # "Demonstrationen, an denen sich rund 600 Personen beteiligten": the clause is about the cue
+        return False  # "Kundgebungen, an denen sich etwa 450 Menschen beteiligten": the clause is about the cue
     if k + 3 < len(toks) and toks[k + 1].text.lower() in _AUX_FINAL and toks[k + 2].text == ",":
-        k += 1  # "Zahlreiche Menschen seien verletzt worden, als mindestens fünf Einrichtungen getroffen wurden"
+        k += 1  # "Viele sind verletzt worden, als drei Schulen beschossen wurden"
     return (k + 2 < len(toks) and toks[k + 1].text == ","
             and toks[k + 2].text.lower() not in ("darunter", "davon", "unter", "einschließlich", "die", "der", "das",
                                                  "mit"))  # "umgebracht haben, mit 21 Weiteren"
@@ -647,7 +647,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                 and prev.unit == "person" and q.category in (None, *lex.generic) and between & {"und", "sowie", ","}):
             q.gkg_type, q.unit = prev.gkg_type, "person"
             q.category = prev.category if prev.category in lex.outcomes else (
-                _OUTCOME_OF.get(prev.gkg_type or "") or q.category or prev.category)  # "sieben Soldaten und vier Angreifer"
+                _OUTCOME_OF.get(prev.gkg_type or "") or q.category or prev.category)  # "fünf Polizisten und zwei Angreifer starben"
         elif (q.gkg_type is None and prev.gkg_type in _HARM and q.category in lex.person_categories
               and q.category not in lex.generic and num.toks is not None
               and {t.text.lower() for t in num.toks[max(0, num.i - 3):num.i]} & {"darunter", "davon"}):
@@ -705,10 +705,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if num.unit is None and j + 1 < n and toks[j].text == "mal" and toks[j + 1].text.lower() in _FACTOR_NEXT:
             num.unit = "factor"  # "zweieinhalb mal so viele Verluste": a factor, not a head count
         if num.unit == "degree" and j < n and toks[j].text.lower().startswith(lex.angle_words):
-            num.unit = "angle"  # "in einen etwa 35 Grad steilen Hang": an angle, not a temperature
+            num.unit = "angle"  # "ein 30 Grad steiler Hang": an angle, not a temperature
         if (num.qualifier is None and num.value_max is None and j + 1 < n and toks[j].text in ("oder", "und")
                 and toks[j + 1].text.lower() == "mehr"):
-            num.qualifier, num.j = "at_least", j + 2  # "in zwei oder mehr Häusern", "auf 40 Prozent und mehr"
+            num.qualifier, num.j = "at_least", j + 2  # "in zwei oder mehr Häusern", "auf 30 Prozent und mehr"
             j = num.j
         if num.unit is None and i > 0 and (toks[i - 1].text.lower() in lex.measure_nouns or (
                 i > 1 and toks[i - 1].text.lower() == "von" and toks[i - 2].text.lower() in lex.measure_nouns)):
@@ -731,7 +731,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if (p2, p1) in lex.qualifiers2:
                 num.qualifier, num.q_i = lex.qualifiers2[(p2, p1)], i - 2
                 if i > 2 and toks[i - 3].text.lower() == "nicht" and num.qualifier in _NEGATED_QUALIFIER:
-                    num.qualifier, num.q_i = _NEGATED_QUALIFIER[num.qualifier], i - 3  # "nicht mehr als ein Dutzend"
+                    num.qualifier, num.q_i = _NEGATED_QUALIFIER[num.qualifier], i - 3  # "nicht mehr als zehn Raketen"
             elif p1 == "gegen" and (_gegen_is_preposition(toks, i - 1, lex) or num.value < 10 or num.value % 5):
                 pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against; "about" goes with round numbers only
             elif p1 == "über" and i > 1 and p2.startswith(lex.ueber_governors):
@@ -771,7 +771,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 t.text.lower().endswith(tuple(lex.attack_nouns)) for t in toks[max(0, first - 8):first - 1]):
             num.of_action = True  # "bei einem Angriff mit Messern ... auf vier Männer ist ein 31-Jähriger getötet worden"
         if first >= 1 and nums and nums[-1].j == first - 1 and toks[first - 1].text.lower() in ("der", "den"):
-            num.whole = True  # "32 der mehr als 4.200 Menschen an Bord kamen ums Leben": the set the 32 are part of
+            num.whole = True  # "12 der mehr als 300 Insassen starben": the set the 12 are part of
         nums.append(num)
         i = j
     return nums
@@ -789,7 +789,7 @@ def _gegen_is_preposition(toks: list[Token], g: int, lex: Lexicon) -> bool:
     ("Haftbefehl gegen drei Iraker"), a number or "Ja-" ("acht gegen sechs Stimmen") or a verb that takes
     "gegen" ("demonstrierten gegen ..."). A capitalised word after "in/im/aus ..." is a place, not a governor."""
     if any(t.text.lower().startswith(lex.gegen_governors) for t in toks[g + 2:g + 6]):
-        return True  # "gegen 200.000 Soldaten kämpfen zu müssen": the verb after the count governs it
+        return True  # "bald gegen 90.000 Soldaten zu kämpfen": the verb after the count governs it
     if g == 0:
         return False  # "Gegen 300 Menschen kamen ..."
     prev = toks[g - 1].text
@@ -911,7 +911,7 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
                 and obj_tok is not None and obj_tok.start < start):
             q.category, q.gkg_type = lex.generic_defaults[noun_cat[0]]  # "Opferzahl auf 49 gestiegen"
         elif q.category == "victims":
-            q.category = "people"  # "Mehr als 100 Opfer erhielten Zusprüche": victims of a fraud, not the dead
+            q.category = "people"  # "80 Opfer erhielten eine Entschädigung": victims of a fraud, not the dead
     elif num.unit is not None:
         q.category = lex.unit_categories.get(num.unit)
     if q.gkg_type is None and pred is not None and q.category in lex.person_categories and num.unit in (None, "person"):
@@ -947,7 +947,7 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
         if t.endswith("-") and t[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text in ("und", "oder"):
             head = next((toks[m] for m in range(k + 2, min(len(toks), k + 6))
                          if toks[m].text[:1].isupper() and toks[m].text.isalpha()), None)
-            return head  # "19 Panzer- und 12 motorisierte Divisionen": the noun is written once, at the end
+            return head  # "11 Panzer- und 8 Infanteriedivisionen": the noun is written once, at the end
         if t[:1].isupper():
             if low in lex.not_objects or low in lex.function_words:
                 return None
@@ -1024,7 +1024,7 @@ def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | 
             cand = toks[k + 2]
             if cand.text[:1].isupper():
                 return cand
-            for m in range(k + 3, min(i, k + 8)):  # "die Zahl der bei dem Anschlag Getöteten": a phrase in between
+            for m in range(k + 3, min(i, k + 8)):  # "die Zahl der beim Unglück Getöteten": a phrase in between
                 w = toks[m].text
                 if w in _PUNCT_STOP:
                     break
@@ -1095,11 +1095,11 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         if hit is not None and k > 0 and toks[k].text[:1].isupper() and k + 1 < len(toks) \
                 and toks[k + 1].text[:1].isupper() and toks[k + 1].text.isalpha() and w.endswith("e") \
                 and lows[k + 1] not in _SMALL_VAGUE:
-            hit = None  # "durch das Tote Gebirge", "Gemälde Tote Stadt": an adjective in a name
+            hit = None  # "das Tote Meer", "Bild Tote Stadt": an adjective in a name
         if hit is not None and hit[1] == "PROTEST" and k > 0 and lows[k - 1] in ("aus", "wegen", "trotz"):
             hit = None  # "aus Protest gegen ... nicht gekommen": the reason, not what the counted people did
         if hit is not None and k > 0 and lows[k - 1] in ("der", "die") and toks[k].text[:1].isupper() and w.endswith("e"):
-            hit = None  # "wie die Verletzte durch die Luft geflogen sei": one named person, not an outcome of a count
+            hit = None  # "wie die Verletzte gestürzt sei": one person, not an outcome of a count
         if hit is not None:
             hits.append((k, hit))
     harm_at = [k for k, h in hits if h[1] in _HARM]
@@ -1213,9 +1213,9 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             if not eligible[n]:
                 continue
             if k > num.i and num.of_action:
-                continue  # "Die Abschiebung von rund 100 Uiguren hatte ... zu gewaltsamen Protesten geführt"
+                continue  # "Die Abschiebung von 80 Afghanen führte zu Protesten"
             if k > num.j and _one_of_them(toks, num.j, k):
-                continue  # "rammte zwei Personen, wobei eine davon getötet wurde": the cue is about one of them
+                continue  # "streifte zwei Personen, wobei einer von ihnen starb": the cue is about one of them
             if obj_at and obj_at.get(k, n) != n:
                 continue  # "die zehn Millionen Toten ... drei und vier Generationen": the noun of another count
             if k in perfect_inf and k > num.i and any(toks[c].text == "," for c in range(num.j, k)):
@@ -1223,7 +1223,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             if attributive and not num.j <= k <= num.j + 2:
                 continue  # "die Rolle des schwerverletzten Pelztierjägers": the cue describes another noun
             if bracket is not None and bracket[k] and bracket[k] != bracket[num.i]:
-                continue  # "(u. a. das Gemälde Tote Stadt III)": a cue inside brackets stays there
+                continue  # "(etwa das Bild Tote Stadt)": a cue inside brackets stays there
             d = _dist(num, k, pos)
             if d is None or any(min(k, num.i) < s_ < max(k, num.i) for s_ in semis):
                 continue
@@ -1254,12 +1254,12 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                              and any(t.text == "," for t in toks[num.j:other.i])
                              and not {t.text.lower() for t in toks[max(0, other.i - 2):other.i]}
                              & {"darunter", "davon", "unter"}
-                             for m, other in enumerate(nums))  # "Während ... 312 Männer verloren, wurden 880 ... getötet"
+                             for m, other in enumerate(nums))  # "Während sie 300 Mann verloren, wurden 800 andere getötet"
                  and not (k in owner and owner[k] != n and k + 1 == (nums[owner[k]].q_i if nums[owner[k]].q_i
                                                                      is not None else nums[owner[k]].i))
                  and not (k in owner and nums[owner[k]].i > num.i and any(
                      toks[c].text.lower() == "von" and toks[c + 1].text.lower() == "denen"
-                     for c in range(num.j, nums[owner[k]].i - 1)))  # "10.000 infiziert, von denen knapp 800 starben"
+                     for c in range(num.j, nums[owner[k]].i - 1)))  # "5.000 erkrankt, von denen 300 starben"
                  and not (obj_at and obj_at.get(k, n) != n)
                  and not (k in attr_cues and not num.j <= k <= num.j + 2)
                  and not (k in perfect_inf and any(toks[c].text == "," for c in range(num.j, k)))
