@@ -192,3 +192,17 @@ def test_quotes_time_phrase_is_not_the_speaker_and_adjective_before_a_quoted_nam
             "wie sich die Militärjunta selbst nennt, die Situation sei unter Kontrolle.")
     q = next(q for q in find_quotes(_doc(text)) if q.cue == "erklärte")
     assert q.speaker == "der neue „Oberste Rat zur Wiederherstellung der Demokratie“"
+
+
+def test_quotes_bracketed_party_tag_does_not_split_the_subject_from_its_verb():
+    # Wikinews 13761 "Streit um Richtlinienkompetenz einer Bundeskanzlerin Angela Merkel"
+    text = ("Auch die amtierende Familienministerin Renate Schmidt (SPD) äußerte Vorbehalte und wagte die Prognose, "
+            "bei der Kanzlerwahl würden nicht alle SPD-Abgeordneten für die CDU-Kanzlerkandidatin stimmen: „Ich gehe "
+            "mal davon aus, dass nicht alle Stimmen der SPD-Fraktion auf Frau Merkel entfallen werden, weil es große "
+            "Vorbehalte gibt.“")
+    doc = _doc(text)
+    doc.quotes = find_quotes(doc)
+    _check_offsets(doc)
+    q = next(q for q in doc.quotes if q.kind == "direct")
+    assert q.speaker == "die amtierende Familienministerin Renate Schmidt (SPD)"
+    assert q.message.startswith("Ich gehe mal davon aus")

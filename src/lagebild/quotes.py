@@ -587,7 +587,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 pi = _particle_idx(ctx, kk, part, mi) if part else None
                 if pi is not None:
                     cue.append(pi)
-                clause_start = max((m for m in range(s_start, kk) if low[m] in _CLAUSE_STOP), default=s_start - 1) + 1
+                clause_start = _clause_start(ctx, s_start, kk)
                 speaker = _np_subject(ctx, clause_start, kk, backward=False) if kk > clause_start else None
                 if speaker is None:
                     speaker = _np_after_cue(ctx, kk + 1, mi - 1)
@@ -621,7 +621,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     break
                 part = _verb_cue(ctx, kk, mj)
                 if part is not None and low[kk] in _OBJECT_CUES:
-                    clause_start = max((m for m in range(s_start, kk) if low[m] in _CLAUSE_STOP), default=s_start - 1) + 1
+                    clause_start = _clause_start(ctx, s_start, kk)
                     cue = [kk]
                     speaker = (_np_subject(ctx, clause_start, kk) if kk > clause_start else None) or (
                         _np_clause(ctx, s_start, kk) if clause_start > s_start else _np_after_cue(ctx, kk + 1, mi))
@@ -671,6 +671,10 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
         tok = ensure_pos(ctx.doc, ctx.toks[sp[0]].sent)[0]
         if tok.pos is not None and not tok.pos.startswith(("NN", "NE", "PPER", "PIS", "PDS")):
             return None
+    if sp is not None and sp[1] + 2 < cue and ctx.low[sp[1]] == "(":
+        close = next((m for m in range(sp[1] + 2, min(cue, sp[1] + 8)) if ctx.low[m] == ")"), None)
+        if close is not None and (close + 1 == cue or all(ctx.low[m] in adv for m in range(close + 1, cue))):
+            return (sp[0], close + 1)  # "Renate Schmidt (SPD) äußerte …": the party tag belongs to the speaker
     if sp is not None and (sp[1] == cue or all(ctx.low[m] in adv for m in range(sp[1], cue))):
         return sp
     if sp is not None and sp[0] == start and sp[1] + 1 < cue and ctx.low[sp[1]] in _SUBJECT_PPS:
@@ -686,6 +690,8 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
         aux = next((m for m in range(sp[1], cue) if ctx.low[m] in _AUX), None)
         if aux is not None and aux - sp[1] <= 4 and not any(
                 ctx.low[m] in (",", ";") for m in range(sp[1], aux)):
+            if ctx.low[sp[1]] == "(" and ctx.low[aux - 1] == ")":
+                return (sp[0], aux)  # "Bundespräsident Christian Wulff (CDU) hat … bekräftigt"
             return sp
     if not backward or ctx.low[lo] in adv or ctx.low[lo] in cues().pps:
         return None
@@ -693,6 +699,23 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
     if sp is not None and ctx.low[sp[0]] in _OBLIQUE_DETS:
         return None  # "Wenige Stunden nach dem Putsch erklärte …": a dative is never the subject
     return sp
+
+
+def _clause_start(ctx: _Ctx, lo: int, k: int) -> int:
+    """First token of the clause holding ``k``; a bracketed aside ("Renate Schmidt (SPD) äußerte") does not
+    open a new clause."""
+    low = ctx.low
+    m = k - 1
+    while m >= lo:
+        if low[m] == ")":
+            o = next((j for j in range(m - 1, max(lo, m - 8) - 1, -1) if low[j] == "("), None)
+            if o is not None:
+                m = o - 1
+                continue
+        if low[m] in _CLAUSE_STOP:
+            return m + 1
+        m -= 1
+    return lo
 
 
 def _copy_speaker(src: Quote, dst: Quote) -> None:
