@@ -75,3 +75,27 @@ def test_finetune_prefetch_adds_pieces_to_already_encoded_sentences():
     assert w0 == 0 and 11 in states
     assert states[11].shape == (len(owner), enc.dim)
     assert owner.max() == len(doc.sentence_tokens(0)) - 1
+
+
+def test_finetune_member_with_untrained_copy_tags_like_frozen_member():
+    """A member whose layer-12 copy is still the encoder's own layer must tag a document exactly
+    like the same head over the frozen features, on the run-time path (doc cache, sub-word states)."""
+    from lagebild.ner.accurate import AccurateNER
+
+    shipped = AccurateNER.load()
+    enc = SharedEncoder.get()
+    top = build_top(enc.dim, enc.file.ffn, enc.file.n_heads, enc.file.eps, 1)
+    init_from_encoder(top, enc, 12)
+    top.eval()
+    if enc.precision == "int8":
+        top.quantize_int8()
+    head = shipped.heads[0]
+    frozen = AccurateNER([head], dict(shipped.meta, member_crf=[False]))
+    copied = AccurateNER([head], dict(shipped.meta, member_crf=[False]), tops=[top])
+    assert copied.piece_layers == (11,) and frozen.piece_layers == ()
+    text = " ".join(s.replace(" ,", ",").replace(" .", ".") for s in SENTS)
+    a, b = frozen.predict_doc(_doc(text)), copied.predict_doc(_doc(text))
+    assert any(a), "the shipped head finds names in this prose"
+    assert [[s[:3] for s in x] for x in a] == [[s[:3] for s in x] for x in b]
+    for x, y in zip(a, b, strict=True):
+        assert np.allclose([s[3] for s in x], [s[3] for s in y], atol=1e-4)
