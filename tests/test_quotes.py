@@ -27,15 +27,7 @@ def _quotes(text: str, entities: list[EntityMention] | None = None):
     doc = _doc(text)
     doc.entities = entities or []
     qs = QuoteStage()(doc).quotes
-    for q in qs:  # provenance invariant for every span of every quote
-        assert doc.text[q.start:q.end] == q.text
-        assert doc.text[q.message_start:q.message_end] == q.message
-        if q.cue is not None:
-            assert doc.text[q.cue_start:q.cue_end] == q.cue
-        if q.speaker is not None:
-            assert doc.text[q.speaker_start:q.speaker_end] == q.speaker
-        if q.addressee is not None:
-            assert doc.text[q.addressee_start:q.addressee_end] == q.addressee
+    assert doc.offset_errors() == []  # provenance of every span of every quote (and of the tokens)
     return qs
 
 

@@ -40,13 +40,7 @@ def _doc(text: str) -> Doc:
 
 
 def _check_offsets(doc: Doc) -> None:
-    for q in doc.quotes:
-        assert doc.text[q.start:q.end] == q.text
-        assert doc.text[q.message_start:q.message_end] == q.message
-        if q.cue is not None:
-            assert doc.text[q.cue_start:q.cue_end] == q.cue
-        if q.speaker is not None:
-            assert doc.text[q.speaker_start:q.speaker_end] == q.speaker
+    assert doc.offset_errors() == []
 
 
 def _tok(doc: Doc, word: str) -> int:

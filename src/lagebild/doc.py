@@ -9,7 +9,7 @@ documented key so that later stages reuse them instead of recomputing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from .records import (
@@ -75,6 +75,50 @@ class Doc:
     def spans_in(self, layer: str, start: int, end: int) -> list[Any]:
         """Records of ``layer`` lying inside [start, end)."""
         return [r for r in getattr(self, layer) if r.start >= start and r.end <= end]
+
+    def offset_errors(self) -> list[str]:
+        """Every span of every record (tokens, sentences and each layer, nested actors,
+        places and mentions included) whose offsets do not index :attr:`text` exactly.
+
+        A span is a ``start``/``end``/``text`` triple or an ``x_start``/``x_end``/``x``
+        one (``speaker_start``/``speaker_end``/``speaker``); an empty list means the
+        provenance promise holds. Mentions that point into another article are skipped.
+        """
+        errors: list[str] = []
+
+        def check(rec: Any, where: str) -> None:
+            if isinstance(rec, list):
+                for i, r in enumerate(rec):
+                    check(r, f"{where}[{i}]")
+                return
+            if not is_dataclass(rec) or isinstance(rec, type):
+                return
+            if getattr(rec, "article_id", None) not in (None, self.article.id):
+                return
+            names = {f.name for f in fields(rec)}
+            for f in fields(rec):
+                if not f.name.endswith("start") or f.name == "token_start":
+                    continue
+                prefix = f.name[: -len("start")]
+                text_name = prefix[:-1] if prefix else "text"
+                if f"{prefix}end" not in names or text_name not in names:
+                    continue
+                start, end, text = getattr(rec, f.name), getattr(rec, f"{prefix}end"), getattr(rec, text_name)
+                if start is None and end is None:
+                    continue
+                if not isinstance(start, int) or not isinstance(end, int) or self.text[start:end] != text:
+                    errors.append(f"{where}.{text_name}: [{start}:{end}] is {self.text[start:end]!r}, "
+                                  f"record says {text!r}")
+            for f in fields(rec):
+                value = getattr(rec, f.name)
+                if isinstance(value, list) or is_dataclass(value):
+                    check(value, f"{where}.{f.name}")
+
+        check(self.tokens, "tokens")
+        check(self.sentences, "sentences")
+        for layer in LAYERS:
+            check(getattr(self, layer), layer)
+        return errors
 
     # -- serialisation -----------------------------------------------------------
     def to_dict(self, *, with_tokens: bool = False) -> dict[str, Any]:
