@@ -8,6 +8,7 @@ documented key so that later stages reuse them instead of recomputing.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
@@ -95,24 +96,18 @@ class Doc:
                 return
             if getattr(rec, "article_id", None) not in (None, self.article.id):
                 return
-            names = {f.name for f in fields(rec)}
-            for f in fields(rec):
-                if not f.name.endswith("start") or f.name == "token_start":
-                    continue
-                prefix = f.name[: -len("start")]
-                text_name = prefix[:-1] if prefix else "text"
-                if f"{prefix}end" not in names or text_name not in names:
-                    continue
-                start, end, text = getattr(rec, f.name), getattr(rec, f"{prefix}end"), getattr(rec, text_name)
+            spans, nested = _span_fields(type(rec))
+            for start_name, end_name, text_name in spans:
+                start, end, text = getattr(rec, start_name), getattr(rec, end_name), getattr(rec, text_name)
                 if start is None and end is None:
                     continue
                 if not isinstance(start, int) or not isinstance(end, int) or self.text[start:end] != text:
                     errors.append(f"{where}.{text_name}: [{start}:{end}] is {self.text[start:end]!r}, "
                                   f"record says {text!r}")
-            for f in fields(rec):
-                value = getattr(rec, f.name)
+            for name in nested:
+                value = getattr(rec, name)
                 if isinstance(value, list) or is_dataclass(value):
-                    check(value, f"{where}.{f.name}")
+                    check(value, f"{where}.{name}")
 
         check(self.tokens, "tokens")
         check(self.sentences, "sentences")
@@ -137,6 +132,24 @@ class Doc:
     def to_json(self, **kwargs: Any) -> str:
         indent = kwargs.pop("indent", None)
         return json.dumps(self.to_dict(**kwargs), ensure_ascii=False, indent=indent)
+
+
+@functools.cache
+def _span_fields(cls: type) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
+    """The (start, end, text) field triples of a record class, and its fields that may hold records."""
+    names = [f.name for f in fields(cls)]
+    spans = []
+    for name in names:
+        if not name.endswith("start") or name == "token_start":
+            continue
+        prefix = name[: -len("start")]
+        text_name = prefix[:-1] if prefix else "text"
+        if f"{prefix}end" in names and text_name in names:
+            spans.append((name, f"{prefix}end", text_name))
+    scalar = (int, float, str, bool, type(None))
+    nested = [f.name for f in fields(cls) if not (isinstance(f.type, type) and issubclass(f.type, scalar))
+              and f.type not in ("int", "str", "float", "bool", "int | None", "str | None", "float | None")]
+    return tuple(spans), tuple(nested)
 
 
 #: Bumped when the JSON record or the store layout changes incompatibly.

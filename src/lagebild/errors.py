@@ -81,6 +81,12 @@ class ModelNotFoundError(PipelineError):
     code = "E301"
 
 
+class ProvenanceError(PipelineError):
+    """A stage produced a span whose offsets do not index the article text: the article is not stored."""
+
+    code = "E302"
+
+
 class StoreError(LagebildError):
     code = "E400"
     exit_code = 5
