@@ -33,12 +33,13 @@ import json
 import random
 import re
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .counts_sampling import CASUALTY, MONEY_DIST, NUM, PEOPLE, YEAR
+from .counts_sampling import CASUALTY, MONEY_DIST, NUM, PEOPLE, YEAR, write_batches
 
 DEFAULT_DATA = "../shared/data/news_10kgnad_de"
 GOLD_NAME = "gold/counts_de_10kgnad.jsonl"
@@ -93,21 +94,31 @@ def draw(arts: list[tuple[str, str]], n_batches: int) -> dict[str, list[dict[str
     pools = candidates(arts)
     for k, (cls, _) in enumerate(PLAN):
         random.Random(SEED + k).shuffle(pools[cls])
+    # one sentence per article within a batch (the same sentence can stand in two articles: a repeated box or lead)
+    return _fill_batches(pools, PLAN, "G", n_batches, one_per="row")
+
+
+def _fill_batches(pools: dict[str, list[dict[str, Any]]], plan: Sequence[tuple[str, int]], prefix: str,
+                  n_batches: int, one_per: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``prefix + A, B, ...``, each taking ``n`` unused sentences of every class in ``plan`` from its
+    (already shuffled) pool; a sentence text is drawn once over all batches, and with ``one_per`` at most one
+    sentence per value of that key goes into a batch."""
     used: set[str] = set()
     out: dict[str, list[dict[str, Any]]] = {}
     for b in range(n_batches):
-        name = "G" + BATCHES[b]
-        rows: set[int] = set()
+        name = prefix + BATCHES[b]
+        seen: set[Any] = set()
         items: list[dict[str, Any]] = []
-        for cls, n in PLAN:
+        for cls, n in plan:
             got = 0
             for c in pools[cls]:
                 if got == n:
                     break
-                if c["sha1"] in used or c["row"] in rows:
-                    continue  # the same sentence can stand in two articles (a repeated box or lead)
+                if c["sha1"] in used or (one_per is not None and c[one_per] in seen):
+                    continue
                 used.add(c["sha1"])
-                rows.add(c["row"])
+                if one_per is not None:
+                    seen.add(c[one_per])
                 items.append({**c, "cls": cls})
                 got += 1
         for k, it in enumerate(items):
@@ -192,25 +203,7 @@ def draw_wikiwars(data: str | Path, n_batches: int) -> dict[str, list[dict[str, 
                                "text": st})
     for k, (cls, _) in enumerate(WIKIWARS_PLAN):
         random.Random(SEED + 10 + k).shuffle(pools[cls])
-    used: set[str] = set()
-    out: dict[str, list[dict[str, Any]]] = {}
-    for b_ in range(n_batches):
-        name = "W" + BATCHES[b_]
-        items: list[dict[str, Any]] = []
-        for cls, n in WIKIWARS_PLAN:
-            got = 0
-            for c in pools[cls]:
-                if got == n:
-                    break
-                if c["sha1"] in used:
-                    continue
-                used.add(c["sha1"])
-                items.append({**c, "cls": cls})
-                got += 1
-        for k, it in enumerate(items):
-            it["id"] = f"{name}{k:03d}"
-        out[name] = items
-    return out
+    return _fill_batches(pools, WIKIWARS_PLAN, "W", n_batches)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -230,11 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         batches = draw_wikiwars(WIKIWARS_DATA if args.data == DEFAULT_DATA else args.data, args.batches)
     else:
         batches = draw(read_articles(args.data), args.batches)
-    for name, items in batches.items():
-        with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
-            for c in items:
-                f.write(json.dumps(c, ensure_ascii=False) + "\n")
-        print(f"batch {name}: {len(items)} sentences")
+    write_batches(batches, out)
     return 0
 
 

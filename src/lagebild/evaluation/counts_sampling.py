@@ -191,12 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, items in draw(args.data, load_gold()).items():
+    write_batches(draw(args.data, load_gold()), out)
+    return 0
+
+
+def write_batches(batches: dict[str, list[dict[str, Any]]], out: Path) -> None:
+    """One ``batch_<name>.jsonl`` per batch in ``out`` (sentences with their text: keep them out of git)."""
+    for name, items in batches.items():
         with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
             for c in items:
                 f.write(json.dumps(c, ensure_ascii=False) + "\n")
         print(f"batch {name}: {len(items)} sentences")
-    return 0
 
 
 if __name__ == "__main__":
