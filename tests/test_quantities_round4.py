@@ -533,7 +533,7 @@ def test_quantities_round4_wikiwars_wb_rules():
 
 
 def test_quantities_round4_wikiwars_wc_rules():
-    assert "35" not in _by_text("Sie zogen sich im Langen Marsch 1934/35 nach Nordwestchina ab.")
+    assert "35" not in _by_text("Im Winter 1934/35 wichen die Truppen in die Berge aus.")
     t = _by_text("Der Feldzug kostete über 600.000 Tote und Verwundete.")["über 600.000"]
     assert (t.category, t.gkg_type) == ("affected", "AFFECT")
     # separate counts keep their own fate

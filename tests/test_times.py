@@ -152,7 +152,7 @@ def test_times_counts_are_not_years() -> None:
 
 
 def test_times_narrative_anchoring_on_last_date() -> None:
-    text = ("Am 28. Januar gab Präsident Bush bekannt, dass er bereit sei, den Irak anzugreifen. "
+    text = ("Am 28. Januar erklärte die Regierung in Washington, ein Angriff sei möglich. "
             "Am 17. März folgte ein Ultimatum. Zwei Tage später begann der Krieg, am selben Tag fielen Bomben.")
     v = _values("Ende 2002 verlegten die USA Truppen. " + text, "2011-02-16", anchoring="narrative")
     assert v["28. Januar"] == "2002-01-28"  # the last mentioned year, not the document date
