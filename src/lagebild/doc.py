@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -146,10 +147,12 @@ def _span_fields(cls: type) -> tuple[tuple[tuple[str, str, str], ...], tuple[str
         text_name = prefix[:-1] if prefix else "text"
         if f"{prefix}end" in names and text_name in names:
             spans.append((name, f"{prefix}end", text_name))
-    scalar = (int, float, str, bool, type(None))
-    nested = [f.name for f in fields(cls) if not (isinstance(f.type, type) and issubclass(f.type, scalar))
-              and f.type not in ("int", "str", "float", "bool", "int | None", "str | None", "float | None")]
+    # records hold other records in fields annotated with a record class or a list ("Place | None", "list[Actor]")
+    nested = [f.name for f in fields(cls) if _HOLDS_RECORDS.search(str(f.type))]
     return tuple(spans), tuple(nested)
+
+
+_HOLDS_RECORDS = re.compile(r"\blist\[|\b(?!None\b)[A-Z]")
 
 
 #: Bumped when the JSON record or the store layout changes incompatibly.
