@@ -83,6 +83,7 @@ class Lexicon:
     generic_defaults: dict[str, tuple[str, str]] | None = None
     attack_nouns: frozenset[str] = frozenset()
     unter_governors: tuple[str, ...] = ()
+    non_lethal_victim_stems: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         generic_defaults={k: (v[0], v[1]) for k, v in raw.get("generic_defaults", {}).items()},
         attack_nouns=frozenset(raw.get("attack_nouns", ())),
         unter_governors=tuple(raw.get("unter_governors", ())),
+        non_lethal_victim_stems=tuple(raw.get("non_lethal_victim_stems", ())),
     )
 
 
@@ -911,7 +913,10 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
                 and obj_tok is not None and obj_tok.start < start):
             q.category, q.gkg_type = lex.generic_defaults[noun_cat[0]]  # "Opferzahl auf 49 gestiegen"
         elif q.category == "victims":
-            q.category = "people"  # "80 Opfer erhielten eine Entschädigung": victims of a fraud, not the dead
+            if num.unit in (None, "person") and not _non_lethal_victims(toks, lex):
+                q.category, q.gkg_type = "killed", "KILL"  # "Historiker vermuteten 100.000 Opfer": the dead
+            else:
+                q.category = "people"  # "80 Opfer erhielten eine Entschädigung": victims of a fraud, not the dead
     elif num.unit is not None:
         q.category = lex.unit_categories.get(num.unit)
     if q.gkg_type is None and pred is not None and q.category in lex.person_categories and num.unit in (None, "person"):
@@ -921,6 +926,11 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
     if q.gkg_type == "SEIZE" and q.category in lex.person_categories:
         q.gkg_type = None
     return q
+
+
+def _non_lethal_victims(toks: list[Token], lex: Lexicon) -> bool:
+    """Victims of a fraud, abuse or a crime that does not kill ("Opfer des Anlagebetrugs") are people, not the dead."""
+    return any(st in t.text.lower() for t in toks if t.text.replace("-", "").isalpha() for st in lex.non_lethal_victim_stems)
 
 
 def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
