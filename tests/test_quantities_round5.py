@@ -38,3 +38,12 @@ def test_quantities_victims_without_outcome_verb_count_the_dead():
     assert (q.category, q.gkg_type) == ("people", None)
     q = _by_text("Die Kommission hörte 120 Opfer von sexuellem Missbrauch an.")["120"]
     assert q.category == "people"
+
+
+def test_quantities_possible_outcome_is_no_outcome():
+    qs = _by_text("Von der Schließung betroffen sein könnten 250 Piloten und 400 Flugbegleiter.")
+    assert (qs["250"].category, qs["250"].gkg_type) == ("crew", None)
+    assert (qs["400"].category, qs["400"].gkg_type) == ("crew", None)
+    # Wikinews 1.403/29.770 pattern: reported speech with "würden" is an outcome that happened
+    qs = _by_text("1.403 Menschen seien verletzt worden, und 29.770 Menschen würden vermisst.")
+    assert qs["29.770"].category == "missing" and qs["1.403"].category == "injured"

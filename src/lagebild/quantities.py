@@ -1095,6 +1095,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
+        if hit is not None and (k == 0 or not toks[k].text[:1].isupper()) and _hypothetical(lows, k):
+            hit = None  # "Betroffen sein könnten 300 Piloten": a possible outcome, not one that happened
         if hit is not None and hit[1] == "WOUND" and k + 1 < len(lows) and lows[k + 1] in ("erlegen", "erlag", "erlagen"):
             hit = ("killed", "KILL")  # "ihren Verletzungen erlegen": died of the injuries
         if hit is not None and hit[0] == "displaced" and any(
@@ -1138,6 +1140,20 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 and h1[0] != h2[0] and "SEIZE" not in (h1[1], h2[1]):  # "ertrunken oder werden vermisst"
             hits[n] = hits[n + 1] = (k1, ("affected", "AFFECT"))  # "verletzt oder obdachlos": one of several fates
     return hits
+
+
+_HYPOTHETICAL = frozenset({"könnte", "könnten", "könnt"})
+
+
+def _hypothetical(lows: list[str], k: int) -> bool:
+    """A "könnte(n)" in the cue's own clause (up to the next punctuation) makes the outcome a possibility."""
+    for step in (-1, 1):
+        m = k + step
+        while 0 <= m < len(lows) and lows[m] not in _PUNCT_STOP:
+            if lows[m] in _HYPOTHETICAL:
+                return True
+            m += step
+    return False
 
 
 def _one_of_them(toks: list[Token], a: int, b: int) -> bool:
