@@ -35,7 +35,7 @@ import numpy as np
 from ..evaluation.conll import score_spans, tags_to_spans
 from ..ner.accurate import MODEL_DIR, TAG_INDEX, TAGS, bio_constraint, build_head, coarse, crf_nll, shapes_of
 from ..ner.finetune import run_windows
-from . import ner_data
+from . import ner_data, ner_silver
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--corpora",
         default="europarl,ler",
-        help="extra corpora besides GermEval dev: europarl, ler, wikiann (comma list, or 'none')",
+        help="extra corpora besides GermEval dev: europarl, ler, wikiann, smartdata, silver "
+        "(comma list, or 'none')",
     )
     ap.add_argument(
         "--germeval-weight", type=int, default=2, help="repeat GermEval dev this many times per epoch"
@@ -176,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--fold", type=int, default=0)
     ap.add_argument("--smartdata-weight", type=int, default=1)
+    ap.add_argument(
+        "--silver",
+        metavar="FILE",
+        help="teacher-labelled sentences for --corpora ...,silver (from lagebild.training.ner_silver)",
+    )
     ap.add_argument(
         "--finetune",
         type=int,
@@ -256,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     sets = [("germeval_dev" if not args.full_dev else "germeval_dev_full", train_ex, args.germeval_weight)]
     names = [c for c in args.corpora.split(",") if c and c != "none"]
     for c in names:
+        if c == "silver":
+            if not args.silver:
+                ap.error("--corpora silver needs --silver FILE")
+            sets.append((ner_silver.CACHE_NAME, ner_silver.read_silver(Path(args.silver)), 1))
+            continue
         if c not in CORPORA:
             ap.error(f"unknown corpus {c!r}")
         sets.append(
