@@ -47,3 +47,14 @@ def test_quantities_possible_outcome_is_no_outcome():
     # Wikinews 1.403/29.770 pattern: reported speech with "würden" is an outcome that happened
     qs = _by_text("1.403 Menschen seien verletzt worden, und 29.770 Menschen würden vermisst.")
     assert qs["29.770"].category == "missing" and qs["1.403"].category == "injured"
+
+
+def test_quantities_points_zaehler_and_bracketed_scores():
+    q = _by_text("Mit dem Turniersieg holte die Spielerin 1000 WTA-Zähler.")["1000 WTA-Zähler"]
+    assert (q.unit, q.category) == ("point", "points")
+    qs = _by_text("Im Gesamtweltcup führt sie mit 812 Punkten vor Anna Berger (790) und Lisa Moser (745).")
+    assert qs["790"].category == qs["745"].category == "points"
+    q = _by_text("Er warf zwar die meisten Zähler (31) der Partie, verlor aber trotzdem.")["31"]
+    assert (q.unit, q.category) == ("point", "points")
+    # an age after a name stays no count
+    assert "35" not in _by_text("Der Fahrer Max Giesel (35) wurde leicht verletzt.")

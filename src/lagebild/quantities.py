@@ -415,7 +415,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and not (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
         return True  # "die Frau – laut Polizei Mitte 30 –": an age
     if (prev == "(" and nlow in (")", ",") and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
-            and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None):
+            and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None
+            and _unit_of(toks[i - 2].text, lex) is None):  # "die meisten Zähler (39)" is a score
         return True  # "Giesel (35), Gymnasialreferendar": an age after a name
     if (i > 1 and (toks[i - 1].text[:1].isupper() or (toks[i - 1].text[1:2].isupper() and toks[i - 1].text.isalpha()))
             and toks[i - 1].text.replace("-", "").isalpha()
@@ -631,7 +632,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             q.category, q.gkg_type = prev.category, prev.gkg_type  # "vier verletzt, weitere zehn auf der Flucht"
         elif (q.object is None and q.unit is None and q.category is None
                 and (prev.unit in (None, "person") or (num.i - prev_num.j <= _INHERIT_GAP and not any(
-                    t.text[:1].isupper() for t in built_tokens(prev_num, num))))
+                    t.text[:1].isupper() for t in built_tokens(prev_num, num))) or _alone_in_brackets(num))
                 and (prev.unit is not None or prev.category is not None)):
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
             if prev.category in lex.outcomes and num.toks is not None and num.j < len(num.toks) \
@@ -659,6 +660,12 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
               and {t.text.lower() for t in built_tokens(prev_num, num) if t.start != prev.object_start}
               <= {"und", "sowie", ","}):
             q.gkg_type = prev.gkg_type  # "... 68 Kinder und 13 Frauen": a list of classes shares the fate
+
+
+def _alone_in_brackets(num: _Num) -> bool:
+    """ "hinter Hamilton (202) und Rosberg (181)": a bracketed number after a name repeats the measure before it."""
+    toks = num.toks or []
+    return 0 < num.i and num.j < len(toks) and toks[num.i - 1].text == "(" and toks[num.j].text == ")"
 
 
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
@@ -744,6 +751,11 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 num.qualifier, num.q_i = lex.qualifiers1[p1], i - 1
                 if num.qualifier is None:
                     num.q_i = None
+        if (num.unit is None and i > 1 and toks[i - 1].text == "(" and j < n and toks[j].text == ")"
+                and toks[i - 2].text[:1].isupper()):
+            unit = _unit_of(toks[i - 2].text, lex)
+            if unit is not None and lex.unit_categories.get(unit) not in (None, "duration", "people"):
+                num.unit = unit  # "die meisten Zähler (39)": the unit stands before the bracket
         if num.unit is None and num.q_i is None and i > 0 and lex.prefix_currencies:
             cur = toks[i - 1].text
             code = lex.prefix_currencies.get(cur.lower())
