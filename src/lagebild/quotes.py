@@ -75,7 +75,8 @@ _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zei
                          "wies wiesen rief riefen spricht sprach sprachen heißt hieß glaubt "
                          "glaubte hofft hoffte bekannte bekannten droht drohte drohten".split())
 # strong preterites of speech-act verbs that report speech on their own ("empfahl den Umstieg", "sprach von …")
-_STRONG_REPORTED = frozenset("empfahl empfahlen sprach sprachen spricht".split())
+# ("Die Medien sprechen von …", "Ein Militärsprecher verwies auf …": the plural present and "verwies" too)
+_STRONG_REPORTED = frozenset("empfahl empfahlen sprach sprachen spricht sprechen verwies verwiesen".split())
 _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(", ")", "“", "»", "«", "„", "und", "oder"})
 # cue verbs whose object can be a short quotation: "sprach von einer „Gefahr“", "nannte es „fahrlässig“"
 _OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezeichnet nannte nannten nennt "
@@ -107,6 +108,7 @@ class CueLexicon:
     no_dass: frozenset[str] = frozenset()  # words that make a "dass" clause non-reportative ("sorgte dafür")
     no_report: frozenset[str] = frozenset()  # cue forms that need a complement clause
     speech_nouns: frozenset[str] = frozenset()  # "ist der Ansicht, …", "äußerte die Hoffnung, …"
+    reflexive: frozenset[str] = frozenset()  # forms that are cues only with "sich" ("zeigte sich …")
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -137,6 +139,7 @@ def cues() -> CueLexicon:
     verbs: dict[str, set[str]] = {}
     preps: set[str] = set()
     nouns: set[str] = set()
+    reflexive: set[str] = set()
     other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(), "speechnoun": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
@@ -144,6 +147,8 @@ def cues() -> CueLexicon:
             continue
         lemma, kind, forms, particle = line.split("\t")
         form_list = forms.split(",")
+        if kind == "verb" and lemma.endswith("_sich"):
+            reflexive.update(f.strip().lower() for f in form_list)
         if kind == "verb":
             form_list += _weak_forms(lemma, "" if particle == "-" else particle)
         for form in form_list:
@@ -162,7 +167,7 @@ def cues() -> CueLexicon:
     return CueLexicon({k: tuple(sorted(v)) for k, v in verbs.items()}, frozenset(preps), frozenset(nouns),
                       frozenset(other["adv"]), frozenset(other["pp"]), frozenset(other["time"]),
                       frozenset(other["nodass"]), frozenset(other["noreport"]),
-                      frozenset(other["speechnoun"]))
+                      frozenset(other["speechnoun"]), frozenset(reflexive))
 
 
 @dataclass
@@ -209,6 +214,9 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None  # a capitalised "Frage" or "Angaben" inside a sentence is a noun
     if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent, k):
         return None  # "wurde … genannt": passive, the speaker is not in the clause
+    if ctx.low[k] in cues().reflexive and "sich" not in ctx.low[k + 1:min(lim, k + 4)] and (
+            k == 0 or ctx.low[k - 1] != "sich"):
+        return None  # "zeigte sich zufrieden, dass …" frames speech; "Simulationen zeigten, dass …" does not
     if "" in parts:
         return ""
     for p in parts:
@@ -1009,7 +1017,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             n = _source_noun_after(ctx, k + 1, b, lex)
             if n is None:
                 # postposed: "Seiner Meinung nach", "Dem Vernehmen nach"
-                if k > a and _source_noun(low[k - 1], lex) and _is_cap(toks[k - 1].text) and postposed is None:
+                if k > a and _source_noun(low[k - 1], lex) and _is_cap(toks[k - 1].text) and postposed is None and not (
+                        k + 1 < b and (low[k + 1] in _DETS or _is_cap(toks[k + 1].text))):
+                    # a noun phrase right after "nach" makes it a complement ("ihre Forderung nach einem …")
                     st = k - 2 if k - 2 >= a and (low[k - 2] in _DETS or low[k - 2] in ("seiner", "ihrer", "dem")) else k - 1
                     msg = _msg_span(ctx, k + 1, b) if st == a else _msg_span(ctx, a, b)
                     if msg is not None:
@@ -1439,7 +1449,12 @@ def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
                     return (m, sp[1]) if low[m] == "vom" else sp
         return None
     sp = _np_subject(ctx, a, k, backward=False) if k > a else None
-    if sp is None:
+    if sp is None and k > a + 2 and low[k - 1] == ",":
+        sp = _np_clause(ctx, a, k - 1)  # "Die Politikerin …, Anja Hajduk, kritisierte die Pläne …"
+        if sp is not None and low[sp[0]] in _OBLIQUE_DETS:
+            sp = None
+    if sp is None and not (k > a and low[k - 1] == ","):
+        # verb-second: after an apposition the phrase behind the verb is its object
         sp = _np_after_cue(ctx, k + 1, b)
         if sp is not None and low[sp[0]] in _OBLIQUE_DETS:
             return None  # "…, wies den Vorwurf zurück.": the object, never the speaker

@@ -1,0 +1,39 @@
+"""Quotes: rule steps of the fifth round (session 4), each on a real German sentence.
+
+All sentences are German Wikinews text (CC BY 2.5, page id given); only the text is used, none of the
+SpkAtt annotations.
+"""
+
+from __future__ import annotations
+
+# the same helper (with its provenance checks on every span) as the earlier rule rounds' tests
+from test_quotes import _quotes
+
+
+def test_quotes_reported_plural_present_and_verwies():
+    # Wikinews 1229 and 19599 (the second sentence cut before its negated second clause)
+    (q,) = _quotes("Die Medien sprechen von örtlichen Angestellten als Geiseln.")
+    assert (q.kind, q.speaker) == ("reported", "Die Medien")
+    (q,) = _quotes("Ein Militärsprecher verwies auf die schlechten Wetterbedingungen.")
+    assert (q.kind, q.speaker) == ("reported", "Ein Militärsprecher")
+
+
+def test_quotes_noun_before_nach_with_its_complement_is_no_source():
+    # Wikinews 43924: "Forderung nach einem …" is a demand for something, not "according to the demand"
+    assert _quotes("Die Gewerkschaft Deutscher Lokomotivführer konnte ihre Forderung nach einem eigenen "
+                   "Tarifvertrag nicht durchsetzen.") == []
+
+
+def test_quotes_reflexive_cue_needs_sich():
+    # Wikinews 40316: "Poster, die Bhumibols Konterfei zeigten, …" is no speech act ("zeigte sich …" is)
+    assert _quotes("Jufer war zu 10 Jahren Haft verurteilt worden, weil er am 79. Geburtstag des Königs in Chiang "
+                   "Mai Poster, die Bhumibols Konterfei zeigten, mit schwarzer Farbe besprüht hatte.") == []
+
+
+def test_quotes_continuation_after_apposition_subject_takes_the_subject():
+    # Wikinews 32592: the subject before the apposition speaks, not the object after the verb
+    qs = _quotes("Die Haushaltspolitikerin von Bündnis 90 / Die Grünen, Anja Hajduk, kritisierte die Pläne der "
+                 "Bundesregierung zum Thema Arbeitsmarkt. Hier seien die vorgesehenen Mittel angesichts zu "
+                 "erwartender Mehrkosten von bis zu 8,6 Milliarden Euro „völlig unrealistisch“.")
+    q = next(q for q in qs if q.message.startswith("Hier seien"))
+    assert q.speaker is not None and q.speaker.startswith("Die Haushaltspolitikerin")
