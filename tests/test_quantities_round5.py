@@ -58,3 +58,15 @@ def test_quantities_points_zaehler_and_bracketed_scores():
     assert (q.unit, q.category) == ("point", "points")
     # an age after a name stays no count
     assert "35" not in _by_text("Der Fahrer Max Giesel (35) wurde leicht verletzt.")
+
+
+def test_quantities_long_attribute_phrases_find_the_counted_noun():
+    q = _by_text("Am Ende gerieten 40.000 in Gefangenschaft geratene Soldaten in die Lager.")["40.000"]
+    assert (q.object, q.category) == ("Soldaten", "soldiers")
+    q = _by_text("Im Mai ergaben sich die etwa 8.000 die Festung verteidigenden Soldaten.")["etwa 8.000"]
+    assert (q.object, q.category) == ("Soldaten", "soldiers")
+    q = _by_text("Tausende von den Kämpfen in ihrer Region Vertriebene leben nun in Zelten.")["Tausende"]
+    assert (q.object, q.category) == ("Vertriebene", "displaced")
+    # an adjective after an article belongs to the noun of the phrase, not to the count
+    q = _by_text("Von den zwölf Mietern wohnen nur noch vier in dem verfallenen Gebäude.")["vier"]
+    assert q.object != "Gebäude" and q.category != "buildings"

@@ -987,7 +987,7 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             k += 2  # "die 250 an Bord befindlichen Menschen"
             skipped += 1
             continue
-        if low in _ATTR_PREPS:
+        if low in _ATTR_PREPS or (k == num.j and low in ("die", "den", "der")):
             noun = _attribute_phrase_noun(toks, k, lex)
             if noun is not None:
                 return noun  # "1.800 am Einsatz beteiligten Männern", "13 in besagter Lagerhalle beschäftigte Mitarbeiter"
@@ -1016,6 +1016,7 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
     return None
 
 
+_ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"})
 _ATTR_PREPS = frozenset({"am", "an", "im", "in", "bei", "beim", "aus", "auf", "vom", "von", "zur", "zum", "mit"})
 
 
@@ -1026,8 +1027,17 @@ def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | N
         w = toks[m].text
         if w in _PUNCT_STOP or _DIGITS.match(w):
             return None
-        if w[:1].islower() and w.isalpha() and w.endswith(("te", "ten", "ter", "tes", "ende", "enden", "ender")) \
-                and w.lower() not in lex.function_words:
+        if (w[:1].isupper() and w.isalpha() and m >= k + 3 and w.endswith(("ene", "enen", "te", "ten"))
+                and toks[m - 1].text[:1].isupper() and toks[m - 1].text.lower() not in _ARTICLES
+                and (_object_category(w, lex) or ("",))[0] in lex.person_categories):
+            return toks[m]  # "Zehntausende von den Kriegen in ihren Heimatländern Vertriebene": a nominalised participle
+        if toks[k].text.lower() in _ARTICLES and not w.endswith(("ende", "enden", "ender")):
+            continue  # "100.000 die Hauptstadt verteidigenden Soldaten": only a present participle takes an object
+        if w[:1].islower() and w.isalpha() and w.endswith(("te", "ten", "ter", "tes", "ende", "enden", "ender", "ene",
+                                                             "enen", "ener")) \
+                and w.lower() not in lex.function_words:  # "50.000 in Gefangenschaft geratene Soldaten"
+            if toks[m - 1].text.lower() in _ARTICLES:
+                continue  # "sechs in dem heruntergekommenen Gebäude": the adjective of the phrase's own noun
             cand = toks[m + 1]
             if cand.text[:1].isupper() and _object_category(cand.text, lex) is not None:
                 return cand
