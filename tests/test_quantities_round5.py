@@ -70,3 +70,20 @@ def test_quantities_long_attribute_phrases_find_the_counted_noun():
     # an adjective after an article belongs to the noun of the phrase, not to the count
     q = _by_text("Von den zwölf Mietern wohnen nur noch vier in dem verfallenen Gebäude.")["vier"]
     assert q.object != "Gebäude" and q.category != "buildings"
+
+
+def test_quantities_people_in_a_refugee_camp_are_displaced():
+    q = _by_text("Von den etwa 6.000 Menschen im Flüchtlingslager sind die meisten Frauen und Kinder.")["etwa 6.000"]
+    assert (q.category, q.gkg_type) == ("displaced", "AFFECT")
+    # a camp that is only visited or financed does not make a count displaced
+    q = _by_text("Die drei Minister besuchten am Montag ein Flüchtlingslager im Norden.")["drei"]
+    assert q.category != "displaced"
+
+
+def test_quantities_list_of_fates_ending_in_oder_is_affected():
+    q = _by_text("Bei dem Überfall wurden über 400 Dorfbewohner getötet, verwundet oder verschleppt.")["über 400"]
+    assert (q.category, q.gkg_type) == ("affected", "AFFECT")
+    q = _by_text("Bei dem Überfall wurden über 400 Dorfbewohner getötet, verwundet oder gefangen.")["über 400"]
+    assert (q.category, q.gkg_type) == ("affected", "AFFECT")
+    q = _by_text("Bei dem Überfall wurden über 400 Dorfbewohner getötet.")["über 400"]
+    assert q.category == "killed"

@@ -1149,7 +1149,11 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         m = n
         while m + 1 < len(hits) and hits[m + 1][0] == hits[m][0] + 2 and lows[hits[m][0] + 1] in (",", "oder"):
             m += 1
-        if m > n + 1 and lows[hits[m][0] - 1] == "oder" and len({h[0] for _, h in hits[n:m + 1]}) > 1 \
+        last = hits[m][0]
+        tail = (m > n and lows[hits[n][0] + 1] == "," and last + 2 < len(lows) and lows[last + 1] == "oder"
+                and toks[last + 2].text.isalpha() and toks[last + 2].text.islower()
+                and lows[last + 2].endswith(("t", "en")))  # "getötet, verwundet oder gefangen": the last is no cue
+        if (tail or (m > n + 1 and lows[hits[m][0] - 1] == "oder")) and len({h[0] for _, h in hits[n:m + 1]}) > 1 \
                 and all(h[1] != "SEIZE" for _, h in hits[n:m + 1]):
             for q in range(n, m + 1):
                 hits[q] = (hits[q][0], ("affected", "AFFECT"))
