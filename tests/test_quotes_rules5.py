@@ -37,3 +37,22 @@ def test_quotes_continuation_after_apposition_subject_takes_the_subject():
                  "erwartender Mehrkosten von bis zu 8,6 Milliarden Euro „völlig unrealistisch“.")
     q = next(q for q in qs if q.message.startswith("Hier seien"))
     assert q.speaker is not None and q.speaker.startswith("Die Haushaltspolitikerin")
+
+
+def test_quotes_andere_opens_a_speaker_phrase():
+    # Wikinews 5248
+    (q,) = _quotes("Andere Medien berichten von 13 Passagieren und zwei Besatzungsmitgliedern.")
+    assert (q.kind, q.speaker) == ("reported", "Andere Medien")
+
+
+def test_quotes_konjunktiv_after_a_new_subject_does_not_take_an_older_speaker():
+    # Wikinews 69856: the quote's speaker two sentences back is not the speaker of the Konjunktiv-I sentences;
+    # the sentence in between opens with another subject, so the speaker is left open (the event stays, and the
+    # next Konjunktiv-I sentence joins it)
+    qs = _quotes("Ein Hauptkommissar nach der Festnahme: „Raschkow ist dort, wo er seit langem hätte sein sollen. "
+                 "Der Clan-Chef und seine Familie haben 20 Jahre lang straffrei das gemacht, was sie wollten“. "
+                 "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt in Katuniza sei nicht ethnisch, sondern "
+                 "persönlich motiviert. Keinesfalls dürfe das Thema den Wahlkampf dominieren.")
+    q = next(q for q in qs if q.message.startswith("Der Konflikt"))
+    assert q.speaker is None
+    assert q.message.endswith("den Wahlkampf dominieren")

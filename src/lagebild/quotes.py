@@ -267,8 +267,8 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     if title is not None:
         return (i, title)  # "Wie „heise online“ berichtet"
     j = i
-    if low[j] in _DETS:
-        j += 1
+    if low[j] in _DETS or (low[j] in ("andere", "weitere") and toks[j].text[:1].isupper()):
+        j += 1  # "Andere Medien berichten von …"
         title = _title_end(ctx, j, lim)
         if title is not None:
             return (i, title)  # "die „Aktion Deutschland hilft“"
@@ -809,7 +809,8 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                 last_sent = si
                 continue
         # Konjunktiv-I continuation of the previous reported speech, merged over consecutive sentences
-        follows = last is not None and si - last_sent == 1 and last.speaker is not None
+        # a continuation without a named speaker still carries the chain on (its sentences are merged into it)
+        follows = last is not None and si - last_sent == 1 and (last.speaker is not None or last is last_cont)
         if follows and _konj1(ctx, a, b):
             span = _msg_span(ctx, a, b)
             if span is None:
@@ -833,7 +834,9 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             if span is None:
                 continue
             q = _make(ctx, "indirect", span, [], None)
-            if si - last_sent <= _SPEAKER_CARRY:
+            # two sentences back, a sentence in between that opens with another subject ("Staatspräsident X ist
+            # besorgt.") leaves the speaker open (taking that subject instead lost on train)
+            if si - last_sent <= _SPEAKER_CARRY and not (si - last_sent == 2 and _new_subject(ctx, si - 1, last)):
                 _copy_speaker(last, q)
             out.append(q)
             last = last_cont = q
@@ -1432,6 +1435,22 @@ def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     tags = ensure_pos(ctx.doc, sent)
     tag = tags[comma + 1 - ctx.doc.sentences[sent].token_start].pos
     return tag is not None and tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _new_subject(ctx: _Ctx, si: int, last: Quote) -> tuple[int, int] | None:
+    """The noun phrase opening sentence si as its subject, when it does not repeat the speaker of ``last``."""
+    s = ctx.doc.sentences[si]
+    a, b = s.token_start, s.token_end
+    low = ctx.low
+    if low[a] in cues().adverbs or low[a] in cues().pps or low[a] in _OBLIQUE_DETS or low[a] in _PRONOUNS:
+        return None
+    sp = _np(ctx, a, b, allow_pronoun=False)
+    if sp is None or sp[1] >= b or low[sp[0]] in ("es", "man", "das", "dies"):
+        return None
+    if not ctx.toks[sp[1]].text[:1].islower():
+        return None
+    words = {low[m] for m in range(*sp) if _is_cap(ctx.toks[m].text)}
+    return None if (last.speaker and words & set(last.speaker.lower().split())) else sp
 
 
 def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
