@@ -87,3 +87,21 @@ def test_quantities_list_of_fates_ending_in_oder_is_affected():
     assert (q.category, q.gkg_type) == ("affected", "AFFECT")
     q = _by_text("Bei dem Überfall wurden über 400 Dorfbewohner getötet.")["über 400"]
     assert q.category == "killed"
+
+
+def test_quantities_list_of_counts_before_a_final_verb_shares_it():
+    qs = _by_text("Bei den Unruhen, bei denen bisher 57 Demonstranten, 12 Polizisten und drei Journalisten "
+                  "starben, griff die Armee ein.")
+    assert qs["57"].gkg_type == qs["12"].gkg_type == qs["drei"].gkg_type == "KILL"
+    qs = _by_text("Bei der Flut sind 130 Anwohner, 40 Urlauber und zwei Helfer gestorben.")
+    assert qs["130"].category == qs["40"].category == "killed"
+    # a comma after a verb still ends the first count's clause
+    qs = _by_text("Während die Armee 300 Mann verlor, wurden 800 andere getötet.")
+    assert qs["300"].gkg_type is None
+
+
+def test_quantities_nounless_count_skips_a_bracketed_count_for_the_class():
+    qs = _by_text("Bei der Offensive starben 9.000 Zivilisten (davon 2.000 allein in der Hauptstadt), "
+                  "14.000 wurden verwundet und 300.000 wurden obdachlos.")
+    assert (qs["14.000"].category, qs["14.000"].gkg_type) == ("civilians", "WOUND")
+    assert (qs["300.000"].category, qs["300.000"].gkg_type) == ("civilians", "AFFECT")

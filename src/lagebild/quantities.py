@@ -638,8 +638,12 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             if prev.category in lex.outcomes and num.toks is not None and num.j < len(num.toks) \
                     and num.toks[num.j].text.lower() in _AUX:
                 q.category, q.gkg_type = "people", None  # "12 ... hingerichtet, 20 wurden freigesprochen"
-        elif q.object is None and q.category in lex.outcomes and specific(prev.category) and prev.object is not None:
-            q.category = prev.category  # "drei deutsche Soldaten, von denen ... zwei leicht verwundet wurden"
+        elif q.object is None and q.category in lex.outcomes:
+            # "drei deutsche Soldaten, von denen ... zwei leicht verwundet wurden"; a count without a noun in
+            # between ("starben 14.000 Zivilisten (davon 6.000 in Saigon), 25.000 wurden verwundet") is skipped
+            named = next((b for _, b in reversed(built[:k]) if b.object is not None), None)
+            if named is not None and specific(named.category):
+                q.category = named.category
     # "die Verletzten seien zehn deutsche Touristen und zwei Peruaner": coordinated counts share the outcome
     for k in range(1, len(built)):
         prev_num, prev = built[k - 1]
@@ -1182,6 +1186,16 @@ def _hypothetical(lows: list[str], k: int) -> bool:
     return False
 
 
+def _list_comma(toks: list[Token], a: int, b: int, lex: Lexicon) -> bool:
+    """ "196 Palästinenser, 28 Israelis und vier Ausländer starben": every comma between two counts separates items of
+    a list (a noun before it, the next count right after it), and no verb stands in between."""
+    commas = [c for c in range(a, b) if toks[c].text == ","]
+    return bool(commas) and all(
+        c > a and toks[c - 1].text[:1].isupper() and c + 1 < len(toks)
+        and _plain_value(toks[c + 1].text, lex) is not None for c in commas) and not any(
+        t.text.lower() in lex.predicates or t.text.lower() in _AUX for t in toks[a:b])
+
+
 def _one_of_them(toks: list[Token], a: int, b: int) -> bool:
     """ "..., wobei eine davon getötet wurde": between a count and a cue, a singular part of the count."""
     return any(toks[c].text.lower() in ("eine", "einer", "einen", "eines", "einem")
@@ -1304,6 +1318,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                  and not _one_of_them(toks, num.j, k)
                  and not any(eligible[m] and num.i < other.i < k and toks[k].text[:1].islower()
                              and any(t.text == "," for t in toks[num.j:other.i])
+                             and not _list_comma(toks, num.j, other.i, lex)
                              and not {t.text.lower() for t in toks[max(0, other.i - 2):other.i]}
                              & {"darunter", "davon", "unter"}
                              for m, other in enumerate(nums))  # "Während sie 300 Mann verloren, wurden 800 andere getötet"
