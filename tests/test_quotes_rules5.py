@@ -56,3 +56,10 @@ def test_quotes_konjunktiv_after_a_new_subject_does_not_take_an_older_speaker():
     q = next(q for q in qs if q.message.startswith("Der Konflikt"))
     assert q.speaker is None
     assert q.message.endswith("den Wahlkampf dominieren")
+
+
+def test_quotes_cue_coordinated_by_und_takes_the_sentence_subject():
+    # Wikinews 61320: "… dankte … und ergänzte, …": the subject (here named in the apposition) speaks
+    (q,) = _quotes("Einer der Putschisten, Harouna Djibrilla Adamou, dankte den Menschen für ihre Unterstützung und "
+                   "ergänzte, der Staatsstreich sei im besten Interesse des Landes.")
+    assert (q.cue, q.speaker) == ("ergänzte", "Harouna Djibrilla Adamou")

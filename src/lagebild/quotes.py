@@ -1164,6 +1164,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _np_clause(ctx, a, k)
             else:
                 sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
+                if sp is None and low[k - 1] == "und":
+                    sp = _sentence_subject(ctx, a, k)
                 if sp is None and low[clause] in _RELATIVE and not _is_cap(toks[clause + 1].text):
                     sp = (clause, clause + 1)  # "eines Jungen, der angab, …": the relative pronoun (SpkAtt)
                 if (sp is None and low[clause] in _AUX and _is_cap(toks[a].text) and low[a] not in lex.adverbs
@@ -1451,6 +1453,28 @@ def _new_subject(ctx: _Ctx, si: int, last: Quote) -> tuple[int, int] | None:
         return None
     words = {low[m] for m in range(*sp) if _is_cap(ctx.toks[m].text)}
     return None if (last.speaker and words & set(last.speaker.lower().split())) else sp
+
+
+def _sentence_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
+    """"Einer der Putschisten, Harouna Djibrilla Adamou, dankte … und ergänzte, …": the noun phrase opening the
+    sentence, followed by its verb or an apposition, is the subject of a cue coordinated by "und"."""
+    low, toks = ctx.low, ctx.toks
+    lex = cues()
+    if low[a] in lex.adverbs or low[a] in lex.pps or low[a] in _OBLIQUE_DETS or low[a] in _RELATIVE and not _is_cap(toks[a].text):
+        return None
+    sp = _np(ctx, a, k)
+    if sp is None and low[a] in _DETS:
+        # "Einer der Putschisten, Harouna Djibrilla Adamou, …": the apposition names the speaker
+        c1 = next((m for m in range(a + 1, min(k, a + 8)) if low[m] == ","), None)
+        sp = _np(ctx, c1 + 1, k, allow_pronoun=False) if c1 is not None else None
+        if sp is not None and (sp[1] >= k or low[sp[1]] != ","):
+            sp = None
+    if sp is None or sp[1] >= k or low[sp[0]] in ("es", "man", "das", "dies"):
+        return None
+    nxt = toks[sp[1]].text
+    if nxt == "," or (nxt[:1].islower() and low[sp[1]].isalpha() and low[sp[1]] not in lex.pps and low[sp[1]] not in _DETS):
+        return sp
+    return None
 
 
 def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
