@@ -105,3 +105,15 @@ def test_quantities_nounless_count_skips_a_bracketed_count_for_the_class():
                   "14.000 wurden verwundet und 300.000 wurden obdachlos.")
     assert (qs["14.000"].category, qs["14.000"].gkg_type) == ("civilians", "WOUND")
     assert (qs["300.000"].category, qs["300.000"].gkg_type) == ("civilians", "AFFECT")
+
+
+def test_quantities_gefangen_genommen_is_an_arrest_and_a_later_killing_wins():
+    # GermEval 2014 (CC BY 4.0) sentence
+    q = _by_text("Am Sonntagmorgen seien 14 Flüchtige in Kandahar und umliegenden Gebieten gefangen genommen worden, "
+                 "sagte der Polizeichef von Kandahar.")["14"]
+    assert (q.category, q.gkg_type) == ("arrested", "ARREST")
+    q = _by_text("Im Herbst wurden etwa 300 Gefangene verhört und von den Wachen erschossen.")["etwa 300"]
+    assert q.gkg_type == "KILL"
+    # a new subset ("viele") has its own fate
+    q = _by_text("Nach dem Aufstand wurden Hunderte inhaftiert und viele später hingerichtet.")["Hunderte"]
+    assert q.category == "arrested"

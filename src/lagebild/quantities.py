@@ -1164,6 +1164,12 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         n = m + 1
     for n in range(len(hits) - 1):
         (k1, h1), (k2, h2) = hits[n], hits[n + 1]
+        if (h2[1] == "KILL" and h1[1] in ("WOUND", "ARREST", "KIDNAP") and k2 - k1 <= 8 and "und" in lows[k1 + 1:k2]
+                and not any(w in _PUNCT_STOP or w[:1].isdigit() or _word_value(w, lex) is not None or w in _SUBSET_WORDS
+                            for w in lows[k1 + 1:k2])):  # "Tausende inhaftiert und viele später hingerichtet"
+            hits[n] = (k1, h2)  # "gefangen genommen und von ... erschossen": the last fate of the same people
+    for n in range(len(hits) - 1):
+        (k1, h1), (k2, h2) = hits[n], hits[n + 1]
         joined = lows[k1 + 1] == "oder" or (lows[k1 + 1] == "und" and toks[k1].text[:1].isupper()
                                             and toks[k2].text[:1].isupper())  # "die Erschossenen und Verschwundenen"
         if (k2 == k1 + 2 or (k2 == k1 + 3 and lows[k1 + 2] in _AUX_FINAL)) and joined \
@@ -1172,6 +1178,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
     return hits
 
 
+_SUBSET_WORDS = frozenset({"viele", "einige", "manche", "etliche", "mehrere", "andere", "weitere", "meisten", "wenige",
+                           "davon", "einer", "eine", "zahlreiche", "teils", "teilweise"})
 _HYPOTHETICAL = frozenset({"könnte", "könnten", "könnt"})
 
 
