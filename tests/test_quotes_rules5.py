@@ -63,3 +63,13 @@ def test_quotes_cue_coordinated_by_und_takes_the_sentence_subject():
     (q,) = _quotes("Einer der Putschisten, Harouna Djibrilla Adamou, dankte den Menschen für ihre Unterstützung und "
                    "ergänzte, der Staatsstreich sei im besten Interesse des Landes.")
     assert (q.cue, q.speaker) == ("ergänzte", "Harouna Djibrilla Adamou")
+
+
+def test_quotes_reportative_soll_right_after_a_quote_continues_it():
+    # Wikinews 67374
+    qs = _quotes("Regierungssprecher Yukio Edano erklärte: „Wenn die gegenwärtige Lage mit der Anreicherung radioaktiver "
+                 "Substanzen über lange Zeit anhält, wird es riesige Auswirkungen auf den Ozean haben.“ Durch das "
+                 "Ablassen des verstrahlten Kühlwassers soll Platz geschaffen werden, um noch stärker radioaktiv "
+                 "verstrahltes Wasser, das sich in den Reaktoren angesammelt hatte, in Sammelbecken aufzunehmen.")
+    q = next(q for q in qs if q.message.startswith("Durch das Ablassen"))
+    assert (q.kind, q.speaker) == ("indirect", "Regierungssprecher Yukio Edano")

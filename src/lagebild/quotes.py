@@ -811,7 +811,9 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
         # Konjunktiv-I continuation of the previous reported speech, merged over consecutive sentences
         # a continuation without a named speaker still carries the chain on (its sentences are merged into it)
         follows = last is not None and si - last_sent == 1 and (last.speaker is not None or last is last_cont)
-        if follows and _konj1(ctx, a, b):
+        # reportative "soll" right after a report continues it too ("Durch das Ablassen … soll Platz geschaffen
+        # werden"; on train such sentences were a continuation about half the time, further back far less)
+        if follows and (_konj1(ctx, a, b) or any(ctx.low[m] in ("soll", "sollen") for m in range(a, b))):
             span = _msg_span(ctx, a, b)
             if span is None:
                 continue
