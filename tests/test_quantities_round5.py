@@ -117,3 +117,22 @@ def test_quantities_gefangen_genommen_is_an_arrest_and_a_later_killing_wins():
     # a new subset ("viele") has its own fate
     q = _by_text("Nach dem Aufstand wurden Hunderte inhaftiert und viele später hingerichtet.")["Hunderte"]
     assert q.category == "arrested"
+
+
+def test_quantities_identifiers_years_clock_ranges_and_ages_are_no_counts():
+    # GermEval 2014 (CC BY 4.0) text and our own sentences
+    assert extract("Orte, Zürich 1987, ISBN 3-85830-034-9 *Die Opferung.") == []
+    assert extract("Er wurde von seinem Onkel Gallus († 551) erzogen.") == []
+    assert extract("Was wir von den Soldaten in '43 und '44 ertragen mussten.") == []
+    assert extract("Die Ausstellung ist am Samstag je 10-15 Uhr geöffnet.") == []
+    assert extract("Die Hotline ist werktags von 8 bis 18 Uhr besetzt.") == []
+    assert extract("In den letzten 7 Tagen schon 85 mal gelesen.") == []
+    assert extract("Dabei war Mustafa S.* (27) getötet und Ali Y. (26) verletzt worden.") == []
+    assert extract("Der Fahrer und seine 54 und 63-jährigen Mitfahrer erlitten leichte Verletzungen.") == []
+    # still counts: a range of people, a factor, a size, a range without a clock
+    assert _by_text("Es wurden 20-25 Menschen verletzt.")["20-25"].value_max == 25
+    assert _by_text("Die Strahlung war 100 mal höher als erlaubt.")["100"].unit == "factor"
+    assert _by_text("Am Ende starben 54 und 63 Menschen.")["54"].category == "killed"
+    # a bracketed number after a lower-case word is a footnote, it takes no measure
+    q = _by_text("Rund 75 Prozent der Insassen überleben nicht (2).")
+    assert q["2"].category is None and q["2"].unit is None

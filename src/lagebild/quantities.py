@@ -439,6 +439,20 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (nxt in (",", ".", ";", ")", "") or nlow in _MODALS)
             and not (nxt == "," and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit())):  # "Mit 32, 64 und 128 GB"
         return True  # "die Rente mit 67, ...", "Mit 16 kann er einen Führerschein bekommen": an age
+    if prev == "(" and nlow == ")" and t.isdigit() and len(t) <= 2 and i >= 2 and (
+            _INITIAL.match(toks[i - 2].text) or (toks[i - 2].text == "*" and i >= 3 and _INITIAL.match(toks[i - 3].text))):
+        return True  # "Mustafa S.* (27)", "Ali Y. (26)": an age after an abbreviated name
+    if nlow in ("und", "oder", "bis") and t.isdigit() and len(t) <= 3 and j + 1 < len(toks) \
+            and _AGE_ADJ.match(toks[j + 1].text):
+        return True  # "seine 54 und 63-jährigen Insassen": the first age shares "-jährig"
+    if prev in ("†", "*", "✝") or (prev in ("'", "’") and toks[i - 1].end == toks[i].start and len(t) == 2
+                                   and t.isdigit()):
+        return True  # "Gallus († 551)", "in '43 und '44": a year of death or birth, a short year
+    if _in_digit_chain(toks, i):
+        return True  # "ISBN 3-85830-034-9", "0911-12345-0": an identifier, not a range
+    if nxt == "mal" and j + 1 < len(toks) and toks[j + 1].text.isalpha() and toks[j + 1].text.islower() \
+            and toks[j + 1].text.lower() not in _FACTOR_NEXT:
+        return True  # "schon 85 mal gelesen": how often
     if nlow in ("v.", "n.") and j + 1 < len(toks) and toks[j + 1].text.lower().startswith("chr"):
         return True  # "465 v. Chr.": a year
     if nxt in ("Mal", "Male"):  # lower-case "200 mal 20 Meter", "100 mal mehr" are a size and a factor
@@ -466,6 +480,22 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         if after[:1].islower() or after.lower() in lex.label_nouns:
             return True
     return False
+
+
+def _in_digit_chain(toks: list[Token], i: int) -> bool:
+    """Three or more digit groups glued by hyphens or slashes without spaces: an ISBN, a phone or file number."""
+    def glued(a: int, b: int) -> bool:
+        return 0 <= a and b < len(toks) and toks[a].end == toks[b].start
+
+    lo = i
+    while lo >= 2 and toks[lo - 1].text in ("-", "/") and glued(lo - 1, lo) and glued(lo - 2, lo - 1) \
+            and toks[lo - 2].text.isdigit():
+        lo -= 2
+    hi = i
+    while hi + 2 < len(toks) and toks[hi + 1].text in ("-", "/") and glued(hi, hi + 1) and glued(hi + 1, hi + 2) \
+            and toks[hi + 2].text.isdigit():
+        hi += 2
+    return toks[i].text.isdigit() and (hi - lo) // 2 + 1 >= 3
 
 
 def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> list[Quantity]:
@@ -669,7 +699,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
 def _alone_in_brackets(num: _Num) -> bool:
     """ "hinter Hamilton (202) und Rosberg (181)": a bracketed number after a name repeats the measure before it."""
     toks = num.toks or []
-    return 0 < num.i and num.j < len(toks) and toks[num.i - 1].text == "(" and toks[num.j].text == ")"
+    return (1 < num.i and num.j < len(toks) and toks[num.i - 1].text == "(" and toks[num.j].text == ")"
+            and toks[num.i - 2].text[:1].isupper())  # not a footnote: "überleben nicht (2)"
 
 
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
@@ -705,6 +736,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     num.j = j = m2[1]
                     if i > 0 and toks[i - 1].text.lower() == "zwischen":
                         num.q_i = i - 1
+        if num.value_max is not None and j < n and toks[j].text.lower() in ("uhr", "h"):
+            i = j
+            continue  # "je 10-15 Uhr", "von 8 bis 18 Uhr": opening hours, not a count
         if j < n:
             unit = _unit_of(toks[j].text, lex)
             if unit is not None:
@@ -1049,6 +1083,8 @@ def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | N
     return None
 
 
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_AGE_ADJ = re.compile(r"^\d+-[Jj]ährige[nrms]?$")
 _AGE_NOUN = re.compile(r"^\d+-[Jj]ährige[nr]?$")
 _DURATION = Token(-1, -1, "")  # marker: the counted noun is a span of time ("zwei Flugtage")
 
