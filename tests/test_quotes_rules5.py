@@ -73,3 +73,9 @@ def test_quotes_reportative_soll_right_after_a_quote_continues_it():
                  "verstrahltes Wasser, das sich in den Reaktoren angesammelt hatte, in Sammelbecken aufzunehmen.")
     q = next(q for q in qs if q.message.startswith("Durch das Ablassen"))
     assert (q.kind, q.speaker) == ("indirect", "Regierungssprecher Yukio Edano")
+
+
+def test_quotes_frame_verb_outside_the_lexicon_after_a_quote():
+    # Wikinews 72118: "herausstreichen" is in no cue list; comma, finite verb, name and sentence end frame the quote
+    (q,) = _quotes("„Ich trete an als ein konservativer Republikaner“, strich Romney in Arbutus heraus.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "strich", "Romney")

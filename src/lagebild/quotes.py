@@ -567,6 +567,11 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
             sp = _np(ctx, k + 1, s1)
             if sp is not None and sp[1] < s1 and low[sp[1]] in ("zitiert", "wiedergegeben"):
                 cue, speaker = [sp[1]], sp  # "„…“, wird Panetta zitiert."
+        if (k + 2 < s1 and not cue and low[k - 1] == "," and (n_words >= 5 or low[inner[1] - 1] in (".", "!", "?"))
+                and _verb_cue(ctx, k, s1) is None and _generic_after(ctx, k, s1)):
+            # a frame verb outside the lexicon: "„…“, strich Romney in Arbutus heraus."
+            cue = [k]
+            speaker = _np_after_cue(ctx, k + 1, s1)
         if k < s1 and not cue:
             part = _verb_cue(ctx, k, s1)
             if part is not None or (low[k] == "so" and k + 1 < s1 and low[k + 1] not in _SO_BLOCK):
@@ -1477,6 +1482,21 @@ def _sentence_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
     if nxt == "," or (nxt[:1].islower() and low[sp[1]].isalpha() and low[sp[1]] not in lex.pps and low[sp[1]] not in _DETS):
         return sp
     return None
+
+
+def _generic_after(ctx: _Ctx, k: int, s1: int) -> bool:
+    """"„…“, strich Romney in Arbutus heraus.": a finite verb outside the lexicon, a named subject, sentence end."""
+    low, toks = ctx.low, ctx.toks
+    w = low[k]
+    if not toks[k].text[:1].islower() or not w.isalpha() or w in _NOT_ADJ or w in _DETS or w in cues().pps or w in _AUX:
+        return False
+    if w in cues().no_dass or w in ("und", "oder", "aber", "so", "wie", "als", "der", "die", "das", "was", "wo"):
+        return False
+    sp = _np_after_cue(ctx, k + 1, s1)
+    if sp is None or low[sp[0]] in ("es", "man") or low[sp[0]] in _OBLIQUE_DETS:
+        return False
+    end = next((m for m in range(sp[1], s1) if low[m] in (".", "!", "?")), s1)
+    return end - sp[1] <= 5 and not any(low[m] in (",", "„", "“", ":") for m in range(sp[1], end))
 
 
 def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
