@@ -136,3 +136,14 @@ def test_quantities_identifiers_years_clock_ranges_and_ages_are_no_counts():
     # a bracketed number after a lower-case word is a footnote, it takes no measure
     q = _by_text("Rund 75 Prozent der Insassen überleben nicht (2).")
     assert q["2"].category is None and q["2"].unit is None
+
+
+def test_quantities_negated_cue_and_nominal_festnahme():
+    qs = _by_text("Der Lokführer erlitt einen Schock, drei weitere im Zug befindliche Personen wurden bei dem "
+                  "Zusammenstoß nicht verletzt.")
+    assert (qs["drei"].object, qs["drei"].category, qs["drei"].gkg_type) == ("Personen", "people", None)
+    q = _by_text("Das Konsulat habe die Festnahme von drei Russen bestätigt.")["drei"]
+    assert (q.category, q.gkg_type) == ("arrested", "ARREST")
+    # "nicht lebensgefährlich verletzt" is still an injury; "die Verletzte" is still one person
+    q = _by_text("Bei dem Unfall wurden zwei Radfahrer nicht lebensgefährlich verletzt.")["zwei"]
+    assert q.category == "injured"

@@ -589,11 +589,21 @@ def built_tokens(a: _Num, b: _Num) -> list[Token]:
     return a.toks[a.j:b.i] if a.toks is not None else []
 
 
+def _hit_end(toks: list[Token], k: int) -> int:
+    """Index of the last word of the cue phrase that starts at token k (k itself for a one-word cue)."""
+    end = k
+    for words, _ in _phrase_index().get(toks[k].text.lower(), ()):
+        if k + len(words) <= len(toks) and all(toks[k + m].text.lower() == w for m, w in enumerate(words)):
+            end = max(end, k + len(words) - 1)
+    return end
+
+
 def _closes_clause(toks: list[Token], k: int) -> bool:
     """A cue right before a comma ends a verb-final clause, unless the count after it is a part of the same set
     ("... getötet, darunter fünf Kinder")."""
     if k + 2 < len(toks) and toks[k + 1].text in ("–", "—") and toks[k + 1].start > toks[k].end:
         return True  # "Fahrer festgenommen – Trauerfeier in Linz – Tausende bei Lichtermeer": headline parts
+    k = _hit_end(toks, k)  # "erlitt einen Schock, drei weitere ...": a cue phrase ends at its last word
     if (k + 3 < len(toks) and toks[k + 1].text == "," and toks[k + 2].text.lower() in ("an", "bei", "mit")
             and toks[k + 3].text.lower() in ("denen", "der", "dem", "welchen")):
         return False  # "Kundgebungen, an denen sich etwa 450 Menschen beteiligten": the clause is about the cue
@@ -1072,7 +1082,7 @@ def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | N
         if toks[k].text.lower() in _ARTICLES and not w.endswith(("ende", "enden", "ender")):
             continue  # "100.000 die Hauptstadt verteidigenden Soldaten": only a present participle takes an object
         if w[:1].islower() and w.isalpha() and w.endswith(("te", "ten", "ter", "tes", "ende", "enden", "ender", "ene",
-                                                             "enen", "ener")) \
+                                                             "enen", "ener", "liche", "lichen")) \
                 and w.lower() not in lex.function_words:  # "50.000 in Gefangenschaft geratene Soldaten"
             if toks[m - 1].text.lower() in _ARTICLES:
                 continue  # "sechs in dem heruntergekommenen Gebäude": the adjective of the phrase's own noun
@@ -1157,6 +1167,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
+        if hit is not None and k > 0 and lows[k - 1] == "nicht" and toks[k].text.islower() and hit[1] != "PROTEST":
+            hit = ("people", None)  # "drei weitere Personen wurden nicht verletzt": the count's verb, no outcome
         if hit is not None and (k == 0 or not toks[k].text[:1].isupper()) and _hypothetical(lows, k):
             hit = None  # "Betroffen sein könnten 300 Piloten": a possible outcome, not one that happened
         if hit is not None and hit[1] == "WOUND" and k + 1 < len(lows) and lows[k + 1] in ("erlegen", "erlag", "erlagen"):
@@ -1172,7 +1184,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = None  # "das Tote Meer", "Bild Tote Stadt": an adjective in a name
         if hit is not None and hit[1] == "PROTEST" and k > 0 and lows[k - 1] in ("aus", "wegen", "trotz"):
             hit = None  # "aus Protest gegen ... nicht gekommen": the reason, not what the counted people did
-        if hit is not None and k > 0 and lows[k - 1] in ("der", "die") and toks[k].text[:1].isupper() and w.endswith("e"):
+        if hit is not None and k > 0 and lows[k - 1] in ("der", "die") and toks[k].text[:1].isupper() \
+                and w.endswith(("te", "ene")):  # not "die Festnahme von drei Russen"
             hit = None  # "wie die Verletzte gestürzt sei": one person, not an outcome of a count
         if hit is not None:
             hits.append((k, hit))
