@@ -79,3 +79,11 @@ def test_quotes_frame_verb_outside_the_lexicon_after_a_quote():
     # Wikinews 72118: "herausstreichen" is in no cue list; comma, finite verb, name and sentence end frame the quote
     (q,) = _quotes("„Ich trete an als ein konservativer Republikaner“, strich Romney in Arbutus heraus.")
     assert (q.kind, q.cue, q.speaker) == ("direct", "strich", "Romney")
+
+
+def test_quotes_pronoun_after_the_cue_of_an_object_first_sentence_speaks():
+    # Wikinews 56998: the fronted phrase with its relative clause is the object
+    (q,) = _quotes("Die Thaksin-Anhänger, die sich anschickten, an der morgigen Massenkundgebung zum Sturz der "
+                   "amtierenden Regierung teilzunehmen, warnte er, die UDD-Organisatoren der Proteste verfolgten ihre "
+                   "eigenen Ziele mit den Massenprotesten.")
+    assert (q.cue, q.speaker) == ("warnte", "er")

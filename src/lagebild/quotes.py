@@ -1161,7 +1161,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             elif after_comma:
                 # "X, der …, sagte, …" or "In einer Videobotschaft, die …, sagte Thaksin, …"
                 sp = None
-                if low[a] not in lex.adverbs and low[a] not in lex.pps and (low[a] in _DETS or _is_cap(toks[a].text)):
+                if low[k + 1] in ("er", "sie") and k + 2 < b and low[k + 2] in (",", ":"):
+                    sp = (k + 1, k + 2)  # "Die Thaksin-Anhänger, die …, warnte er, …": object first, the pronoun speaks
+                if sp is None and low[a] not in lex.adverbs and low[a] not in lex.pps and (low[a] in _DETS or _is_cap(toks[a].text)):
                     first = _np(ctx, a, k)
                     if first is not None and first[1] < k and low[first[1]] == ",":
                         sp = first  # "Das Staatsoberhaupt, die Königin, bat Premier Key, …": Key is addressed
