@@ -87,3 +87,10 @@ def test_quotes_pronoun_after_the_cue_of_an_object_first_sentence_speaks():
                    "amtierenden Regierung teilzunehmen, warnte er, die UDD-Organisatoren der Proteste verfolgten ihre "
                    "eigenen Ziele mit den Massenprotesten.")
     assert (q.cue, q.speaker) == ("warnte", "er")
+
+
+def test_quotes_adverbial_clause_before_the_main_verb_is_no_message():
+    # Wikinews 57026: "Obwohl …, bestritt er …" is a denial with an object, the "obwohl" clause was not said
+    qs = _quotes("Obwohl bei dem 22-jährigen Täter das geraubte Handy sichergestellt wurde und auf ihn die "
+                 "Täterbeschreibung zutrifft, bestritt er eine Tatbeteiligung.")
+    assert not any(q.message.startswith("bei dem 22-jährigen") or q.message.startswith("Obwohl") for q in qs)

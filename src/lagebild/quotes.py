@@ -1196,6 +1196,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
         if after_comma and low[k] != "so" and _apposition_subject(ctx, a, k) is not None:
             continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf der SPD … vor": the subject, not a message
+        if (after_comma and low[k] != "so" and low[a] in _SUBORDINATORS and low[a] not in ("dass", "daß", "ob", "wie", "wenn")
+                and not _konj1(ctx, a, k - 1)):
+            continue  # "Obwohl …, bestritt er …": an adverbial clause before the main verb is not what was said
         if after_comma and (k > a + 3 or low[k] == "so") and (_clause_like(ctx, a, k - 1) or low[k] == "so"
                                                              or _frame_closes(ctx, k, b, part)):
             sp = _np_after_cue(ctx, k + 1, b)
