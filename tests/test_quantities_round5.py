@@ -147,3 +147,23 @@ def test_quantities_negated_cue_and_nominal_festnahme():
     # "nicht lebensgefährlich verletzt" is still an injury; "die Verletzte" is still one person
     q = _by_text("Bei dem Unfall wurden zwei Radfahrer nicht lebensgefährlich verletzt.")["zwei"]
     assert q.category == "injured"
+
+
+def test_quantities_action_nouns_give_the_outcome():
+    q = _by_text("Das Land hatte bei einer Massenhinrichtung von 47 Menschen auch einen Geistlichen getötet.")["47"]
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    q = _by_text("Bei den Massenfestnahmen von 300 Oppositionellen kam es zu Gewalt.")["300"]
+    assert (q.category, q.gkg_type) == ("arrested", "ARREST")
+    # a compound whose head is not the action is no cue
+    q = _by_text("Um den Preis konkurrieren acht Filme, darunter das Entführungsdrama Room.")["acht"]
+    assert q.gkg_type is None
+    # Wikinews (dev row x003): "weitere 929" with no known noun stay journalists
+    qs = _by_text("Im Laufe des Jahres 2008 wurden 673 Journalisten festgenommen, weitere 929 erlitten Gewalt und 29 "
+                  "waren Opfer von Entführungen.")
+    assert qs["929"].category == qs["29"].category == "journalists"
+
+
+def test_quantities_leading_zero_and_separate_age_are_no_counts():
+    assert extract("Der Einbrecher flüchtete zwischen 02.40 und 02.55 Uhr.") == []
+    q = _by_text("Zwei falsche Polizisten haben einen 26 jährigen Mann ausgeraubt.")
+    assert "26" not in q and q["Zwei"].category == "police"

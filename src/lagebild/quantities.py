@@ -84,6 +84,7 @@ class Lexicon:
     attack_nouns: frozenset[str] = frozenset()
     unter_governors: tuple[str, ...] = ()
     non_lethal_victim_stems: tuple[str, ...] = ()
+    action_heads: tuple[tuple[str, tuple[str, str]], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         attack_nouns=frozenset(raw.get("attack_nouns", ())),
         unter_governors=tuple(raw.get("unter_governors", ())),
         non_lethal_victim_stems=tuple(raw.get("non_lethal_victim_stems", ())),
+        action_heads=tuple((k, (v[0], v[1])) for k, v in raw.get("action_heads", {}).items()),
     )
 
 
@@ -445,6 +447,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if nlow in ("und", "oder", "bis") and t.isdigit() and len(t) <= 3 and j + 1 < len(toks) \
             and _AGE_ADJ.match(toks[j + 1].text):
         return True  # "seine 54 und 63-jährigen Insassen": the first age shares "-jährig"
+    if len(t) >= 2 and t[0] == "0" and t.isdigit():
+        return True  # "zwischen 02.40 und 02", "WSV 08": a leading zero writes a time, a code or a short year
+    if nlow.startswith("jährig"):
+        return True  # "einen 26 jährigen": an age written apart
     if prev in ("†", "*", "✝") or (prev in ("'", "’") and toks[i - 1].end == toks[i].start and len(t) == 2
                                    and t.isdigit()):
         return True  # "Gallus († 551)", "in '43 und '44": a year of death or birth, a short year
@@ -678,10 +684,12 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             if prev.category in lex.outcomes and num.toks is not None and num.j < len(num.toks) \
                     and num.toks[num.j].text.lower() in _AUX:
                 q.category, q.gkg_type = "people", None  # "12 ... hingerichtet, 20 wurden freigesprochen"
-        elif q.object is None and q.category in lex.outcomes:
+        elif q.category in lex.outcomes and (q.object is None or (num.further and _object_category(q.object, lex) is None)):
             # "drei deutsche Soldaten, von denen ... zwei leicht verwundet wurden"; a count without a noun in
-            # between ("starben 14.000 Zivilisten (davon 6.000 in Saigon), 25.000 wurden verwundet") is skipped
-            named = next((b for _, b in reversed(built[:k]) if b.object is not None), None)
+            # between ("starben 14.000 Zivilisten (davon 6.000 in Saigon), 25.000 wurden verwundet") is skipped,
+            # and "weitere 929 erlitten Gewalt" (no known noun) is more of the same class
+            named = next((b for _, b in reversed(built[:k])
+                          if b.object is not None and _object_category(b.object, lex) is not None), None)
             if named is not None and specific(named.category):
                 q.category = named.category
     # "die Verletzten seien zehn deutsche Touristen und zwei Peruaner": coordinated counts share the outcome
@@ -1162,6 +1170,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 cat = _object_category(toks[k].text, lex)
                 if cat is not None and cat[0] in lex.person_categories:
                     hit = None  # "Gegendemonstranten" names other people; it is no outcome of the count before
+            if hit is None and toks[k].text[:1].isupper():
+                base = w[:-2] if w.endswith("ungen") else w[:-1] if w.endswith("nahmen") else w
+                hit = next((v for head, v in lex.action_heads if base.endswith(head)), None)  # "Massenhinrichtung"
         if hit is None and w == "um" and k > 0 and (k + 1 == len(lows) or lows[k + 1] in (",", ".", ";", "und", "oder")) \
                 and any(v in ("kam", "kamen", "kommen", "kommt") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
