@@ -94,3 +94,12 @@ def test_quotes_adverbial_clause_before_the_main_verb_is_no_message():
     qs = _quotes("Obwohl bei dem 22-jährigen Täter das geraubte Handy sichergestellt wurde und auf ihn die "
                  "Täterbeschreibung zutrifft, bestritt er eine Tatbeteiligung.")
     assert not any(q.message.startswith("bei dem 22-jährigen") or q.message.startswith("Obwohl") for q in qs)
+
+
+def test_quotes_colon_frame_pronoun_after_the_verb_of_an_object_first_clause():
+    # Wikinews 54978: the fronted offer is the object, "er" speaks
+    qs = _quotes("Das ägyptische Angebot, palästinensische Verwundete kostenlos in ägyptischen Krankenhäusern behandeln "
+                 "zu lassen, lehnt er jedoch ab: „Ägypten sollte alle Palästinenser ohne wenn und aber einreisen "
+                 "lassen.“")
+    q = next(q for q in qs if q.kind == "direct")
+    assert q.speaker == "er"

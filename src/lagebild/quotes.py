@@ -626,6 +626,11 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     speaker = _np_clause(ctx, s_start, mi - 1)
                     if speaker is not None and speaker[0] == s_start and low[s_start] not in _PRONOUNS:
                         speaker = _inverted_subject(ctx, speaker, mi - 1) or speaker
+                    if speaker is not None and low[speaker[0]] not in _PRONOUNS:
+                        c = max((m for m in range(s_start, mi - 1) if low[m] == ","), default=None)
+                        if (c is not None and c + 3 < mi and toks[c + 1].text[:1].islower() and low[c + 1].isalpha()
+                                and low[c + 2] in ("er", "sie") and low[c + 1] not in _RELATIVE):
+                            speaker = (c + 2, c + 3)  # "Das Angebot, …, lehnt er jedoch ab: „…“"
         if not cue and speaker is None and mi > 0 and (low[mi - 1] in ("als", "von", "einer", "einem", "eine", "einen")
                                                        or low[mi - 1][:1].isalpha()):
             s_start, _ = _sent_bounds(ctx, mi)
