@@ -103,3 +103,10 @@ def test_quotes_colon_frame_pronoun_after_the_verb_of_an_object_first_clause():
                  "lassen.“")
     q = next(q for q in qs if q.kind == "direct")
     assert q.speaker == "er"
+
+
+def test_quotes_passive_with_inseparable_participle_names_no_speaker():
+    # Wikinews 1034: "Die Männer werden beschuldigt, …": the men are accused, they do not speak
+    (q,) = _quotes("Die Männer werden beschuldigt, Mitglieder in einer terroristischen Vereinigung zu sein, welche "
+                   "möglicherweise ein Attentat auf den irakischen Premier Iyad Allawi plante.")
+    assert q.cue == "beschuldigt" and q.speaker is None

@@ -615,7 +615,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 if speaker is not None and low[speaker[0]] == "es":
                     speaker = _document_source(ctx, speaker[1], mi - 1) or (
                         _document_source(ctx, clause_start, kk) if kk > clause_start else None)
-                if speaker is not None and _passive_participle(ctx, kk) and _passive(ctx, toks[kk].sent, kk):
+                if speaker is not None and _clause_final_participle(ctx, kk) and _passive(ctx, toks[kk].sent, kk):
                     speaker = _passive_agent(ctx, clause_start, kk)  # "Darin wird der Ex-Minister aufgefordert, „…“"
                 break
             if not cue and low[mi - 1] == ":":
@@ -1187,7 +1187,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _np_clause(ctx, a, clause - 1)  # "X, Sprecher von Y, hat in einem Interview gefordert, …"
             if sp is not None and low[sp[0]] in ("es", "man"):
                 sp = None
-            if sp is not None and _passive_participle(ctx, k) and _passive(ctx, toks[k].sent, k):
+            if sp is not None and _clause_final_participle(ctx, k) and _passive(ctx, toks[k].sent, k):
                 # "Der Ex-Ministerpräsidentin wird vorgeworfen, …": the named phrase is the target; only a
                 # "von X" agent speaks
                 sp = _passive_agent(ctx, a, k)
@@ -1634,6 +1634,16 @@ def _back_to_previous(ctx: _Ctx, si: int, out: list[Quote], sp: tuple[int, int],
 
 _PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "mit", "nach", "vor", "weg", "zu",
               "zurück", "dar", "hervor", "heraus", "bekannt", "klar")
+
+
+def _clause_final_participle(ctx: _Ctx, k: int) -> bool:
+    """"Die Männer werden beschuldigt, …", "wurde betont, …": a participle with an inseparable prefix (or -iert)
+    at the end of its clause; with a passive auxiliary in the clause the named phrase is the target."""
+    w = ctx.low[k]
+    if _passive_participle(ctx, k):
+        return True
+    return (len(w) > 6 and w.endswith("t") and (w.startswith(_INSEPARABLE) or w.endswith("iert")) and k + 1 < len(ctx.low)
+            and ctx.low[k + 1] in (",", ".", ";", ":", "worden", "werden", "wurde", "wurden", "wird"))
 
 
 def _passive_participle(ctx: _Ctx, k: int) -> bool:
