@@ -110,3 +110,12 @@ def test_quotes_passive_with_inseparable_participle_names_no_speaker():
     (q,) = _quotes("Die Männer werden beschuldigt, Mitglieder in einer terroristischen Vereinigung zu sein, welche "
                    "möglicherweise ein Attentat auf den irakischen Premier Iyad Allawi plante.")
     assert q.cue == "beschuldigt" and q.speaker is None
+
+
+def test_quotes_wie_bekannt_wurde_has_no_source():
+    # Wikinews 63385: after adverbs are skipped, an adjective ("bekannt") is no source; names and domains are
+    (q,) = _quotes("Wie gestern bekannt wurde, befindet sich unter den Opfern der ehemalige republikanische Politiker "
+                   "Ted Stevens, der über 40 Jahre für Alaska im Senat vertreten war.")
+    assert q.speaker is None
+    (q,) = _quotes("Wie t-online.de berichtet, sei der Mann festgenommen worden.")
+    assert q.speaker == "t-online.de"

@@ -1086,7 +1086,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 st = w0 + 1
                 while st < c and (low[st] in lex.adverbs or low[st] in ("schon", "bereits", "auch")):
                     st += 1
-                if st < c and low[st][:1].isalnum() and low[st] not in ("es", "man"):
+                if st < c and low[st][:1].isalnum() and low[st] not in ("es", "man") and not low[st].isalpha() or (
+                        st < c and _is_cap(toks[st].text) and low[st] not in ("es", "man")):
+                    # a name or a domain, not an adjective ("Wie bekannt wurde, …" has no source)
                     sp = _np(ctx, st, c) or (st, st + 1)
             msg = _msg_span(ctx, k + 1, b)
             if msg is not None:
