@@ -196,7 +196,8 @@ def test_quantities_unknown_group_noun_guessed_as_people():
 
     lex = lexicon()
     assert _object_category("Vietnamesen", lex) == ("people", None)
-    assert _object_category("Bürgerkriegsflüchtlingen", lex) == ("refugees", "AFFECT")
+    # refugees are a class; the GKG type comes from an outcome only (round 5, the guideline and the gold rows)
+    assert _object_category("Bürgerkriegsflüchtlingen", lex) == ("refugees", None)
     assert _object_category("Instrumenten", lex) is None  # -menten is not a group of people
 
 

@@ -167,3 +167,20 @@ def test_quantities_leading_zero_and_separate_age_are_no_counts():
     assert extract("Der Einbrecher flüchtete zwischen 02.40 und 02.55 Uhr.") == []
     q = _by_text("Zwei falsche Polizisten haben einen 26 jährigen Mann ausgeraubt.")
     assert "26" not in q and q["Zwei"].category == "police"
+
+
+def test_quantities_gkg_type_follows_the_outcome_not_the_class():
+    # refugees and migrants are a class; only an outcome gives a GKG type (the guideline)
+    q = _by_text("Im Laufe des Tages haben mehr als 5.000 Flüchtlinge die Grenze überquert.")["mehr als 5.000"]
+    assert (q.category, q.gkg_type) == ("refugees", None)
+    q = _by_text("Vor der Küste ertranken mindestens 40 Migranten.")["mindestens 40"]
+    assert (q.category, q.gkg_type) == ("migrants", "KILL")
+    # bodies and victims count the dead; the class stays
+    qs = _by_text("Ein Boot mit 300 Flüchtlingen und den Leichen von drei Migranten erreichte den Hafen.")
+    assert (qs["drei"].category, qs["drei"].gkg_type) == ("migrants", "KILL")
+    assert qs["300"].gkg_type is None
+    q = _by_text("Unter den Opfern waren auch vier Kinder.")["vier"]
+    assert (q.category, q.gkg_type) == ("children", "KILL")
+    # "N Tote und M Gefangene": the fate of the dead is not shared with the prisoners
+    qs = _by_text("Die Verluste lagen bei etwa 300 Toten und 900 Gefangenen.")
+    assert qs["etwa 300"].gkg_type == "KILL" and qs["900"].gkg_type is None

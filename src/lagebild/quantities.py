@@ -709,6 +709,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             q.gkg_type = prev.gkg_type  # "tötete mindestens 126 Menschen, darunter 68 Kinder und 13 Frauen"
         elif (q.gkg_type is None and prev.gkg_type in _HARM and q.category in lex.person_categories
               and q.category not in lex.generic and prev.category not in lex.generic
+              and (_object_category(prev.object, lex) or ("", None))[1] is None  # "100 Toten und 400 Gefangenen"
               and {t.text.lower() for t in built_tokens(prev_num, num) if t.start != prev.object_start}
               <= {"und", "sowie", ","}):
             q.gkg_type = prev.gkg_type  # "... 68 Kinder und 13 Frauen": a list of classes shares the fate
@@ -1369,7 +1370,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue  # "... hingerichtet, 20 wurden freigesprochen": the count has its own verb
             if best is None or d < best[0]:
                 best = (d, n)
-            if k + 1 == (num.q_i if num.q_i is not None else num.i):
+            if _hit_end(toks, k) + 1 == (num.q_i if num.q_i is not None else num.i):
                 best = (-1, n)  # "dabei starben 109 Soldaten": a verb right before a count is that count's
                 break
         if best is not None:
@@ -1390,8 +1391,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                              and not {t.text.lower() for t in toks[max(0, other.i - 2):other.i]}
                              & {"darunter", "davon", "unter"}
                              for m, other in enumerate(nums))  # "Während sie 300 Mann verloren, wurden 800 andere getötet"
-                 and not (k in owner and owner[k] != n and k + 1 == (nums[owner[k]].q_i if nums[owner[k]].q_i
-                                                                     is not None else nums[owner[k]].i))
+                 and not (k in owner and owner[k] != n and _hit_end(toks, k) + 1 == (
+                     nums[owner[k]].q_i if nums[owner[k]].q_i is not None else nums[owner[k]].i))
                  and not (k in owner and nums[owner[k]].i > num.i and any(
                      toks[c].text.lower() == "von" and toks[c + 1].text.lower() == "denen"
                      for c in range(num.j, nums[owner[k]].i - 1)))  # "5.000 erkrankt, von denen 300 starben"
