@@ -184,3 +184,11 @@ def test_quantities_gkg_type_follows_the_outcome_not_the_class():
     # "N Tote und M Gefangene": the fate of the dead is not shared with the prisoners
     qs = _by_text("Die Verluste lagen bei etwa 300 Toten und 900 Gefangenen.")
     assert qs["etwa 300"].gkg_type == "KILL" and qs["900"].gkg_type is None
+
+
+def test_quantities_no_class_across_a_missed_sentence_end():
+    qs = _by_text("Im Land blieben am Ende rund 80.000. Einige Tausend Arbeiter zogen weiter nach Norden.")
+    assert qs["rund 80.000"].category is None
+    # oil platforms are things: a harm cue elsewhere in the sentence is not their outcome
+    q = _by_text("Nachdem dabei 10 Matrosen verletzt wurden, folgte die Zerstörung zweier Ölplattformen.")["zweier"]
+    assert q.category is None and q.gkg_type is None

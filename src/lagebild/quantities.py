@@ -654,7 +654,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         nxt_num, nxt = built[k + 1]
         bracketed = num.j < len(num.toks or ()) and (num.toks or [])[num.j].text == "("
         if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and not num.total \
-                and not bracketed and (
+                and not bracketed and not any(t.text == "." for t in built_tokens(num, nxt_num)) and (
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
