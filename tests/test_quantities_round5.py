@@ -192,3 +192,13 @@ def test_quantities_no_class_across_a_missed_sentence_end():
     # oil platforms are things: a harm cue elsewhere in the sentence is not their outcome
     q = _by_text("Nachdem dabei 10 Matrosen verletzt wurden, folgte die Zerstörung zweier Ölplattformen.")["zweier"]
     assert q.category is None and q.gkg_type is None
+
+
+def test_quantities_elided_multiplier_is_part_of_the_value():
+    q = _by_text("Dann stünden bestenfalls zwölf statt der einst geplanten 15 Milliarden Euro bereit.")["bestenfalls zwölf"]
+    assert (q.value, q.unit) == (12e9, "EUR")
+    q = _by_text("Betroffen sind drei oder vier Millionen Menschen.")["drei"]
+    assert q.value == 3e6
+    # no multiplier after: plain values; an implausible jump is not multiplied
+    assert _by_text("Sie zahlten 12 Euro statt 15 Euro.")["12 Euro"].value == 12
+    assert _by_text("Die Zahl der Nutzer stieg von 800 auf 1,2 Millionen Nutzer.")["800"].value == 800

@@ -635,6 +635,7 @@ def _own_verb(num: _Num, toks: list[Token]) -> bool:
     return False
 
 
+_ELIDING = frozenset({"statt", "anstatt", "oder", "bzw.", "auf"})
 _AUX = frozenset({"wurden", "wurde", "sind", "waren", "seien", "sei", "haben", "hatten", "konnten", "mussten"})
 # a unit is repeated only over a short gap without a noun: "von 114 auf 99 Euro", not
 # "15 Kilometer südwestlich der Hauptstadt ... mit einer Stärke von 7,0"
@@ -653,6 +654,16 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         num, q = built[k]
         nxt_num, nxt = built[k + 1]
         bracketed = num.j < len(num.toks or ()) and (num.toks or [])[num.j].text == "("
+        if q.object is None and q.unit in (None, "person", nxt.unit) and nxt_num.i > num.j:
+            gap = built_tokens(num, nxt_num)
+            mult = next((lex.multipliers[t.text.lower()] for t in (num.toks or [])[nxt_num.i:nxt_num.j]
+                         if t.text.lower() in lex.multipliers), None)
+            if (mult is not None and q.value is not None and q.value < 1000 and num.value_max is None
+                    and not any(t.text.lower() in lex.multipliers for t in (num.toks or [])[num.i:num.j])
+                    and gap and gap[0].text.lower() in _ELIDING and len(gap) <= 5
+                    and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in gap)
+                    and nxt.value is not None and 0.1 <= q.value * mult / nxt.value <= 10):
+                q.value = num.value = q.value * mult  # "zwölf statt der erhofften 14,5 Milliarden Euro": 12 billion
         if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and not num.total \
                 and not bracketed and not any(t.text == "." for t in built_tokens(num, nxt_num)) and (
             nxt.unit is not None or nxt.category is not None
