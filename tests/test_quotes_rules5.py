@@ -119,3 +119,19 @@ def test_quotes_wie_bekannt_wurde_has_no_source():
     assert q.speaker is None
     (q,) = _quotes("Wie t-online.de berichtet, sei der Mann festgenommen worden.")
     assert q.speaker == "t-online.de"
+
+
+def test_quotes_subject_after_the_auxiliary_of_a_fronted_clause():
+    # Wikinews 12291: "…, hat Staatssekretär X (Grüne) gefordert, …": the subject follows the auxiliary
+    (q,) = _quotes("In der Debatte um alternative Energieträger, die auf Grund der derzeit hohen Preise für Benzin und Öl "
+                   "geführt wird, hat Verbraucher-Staatssekretär Matthias Berninger (Grüne) gefordert, größere "
+                   "Tankstellen gesetzlich zum Angebot von ökologisch vorteilhaften Kraftstoffen zu zwingen.")
+    assert q.speaker == "Verbraucher-Staatssekretär Matthias Berninger (Grüne)"
+
+
+def test_quotes_comma_inside_brackets_does_not_open_the_frame_clause():
+    # Wikinews 64872
+    (q,) = _quotes("Bundespräsident Christian Wulff (CDU) hat in einem Gespräch mit seinem israelischen Amtskollegen "
+                   "Schimon Peres (Awoda, dt. etwa Arbeiterpartei) bekräftigt, die Bundesrepublik Deutschland bekenne "
+                   "sich zu ihrer besonderen Verantwortung für die Existenz der Republik Israel.")
+    assert q.speaker is not None and q.speaker.startswith("Bundespräsident Christian Wulff")

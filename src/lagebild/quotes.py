@@ -719,6 +719,19 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
     return sp
 
 
+def _inside_brackets(ctx: _Ctx, lo: int, m: int) -> bool:
+    """Is token m inside an open round bracket (opened after lo)?"""
+    depth = 0
+    for j in range(m - 1, max(lo, m - 10) - 1, -1):
+        if ctx.low[j] == ")":
+            depth += 1
+        elif ctx.low[j] == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def _clause_start(ctx: _Ctx, lo: int, k: int) -> int:
     """First token of the clause holding ``k``; a bracketed aside ("Renate Schmidt (SPD) äußerte") does not
     open a new clause."""
@@ -1154,6 +1167,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if (comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so"
                 and not message_first):
             clause = max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1
+            if clause > a and _inside_brackets(ctx, a, clause - 1):
+                clause = _clause_start(ctx, a, k)  # "Wulff (CDU) hat … Peres (Awoda, dt. etwa Arbeiterpartei) bekräftigt, …"
             sp = None
             if clause == a:
                 sp = _np_subject(ctx, a, k, backward=False) if k > a else None
@@ -1184,6 +1199,13 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _sentence_subject(ctx, a, k)
                 if sp is None and low[clause] in _RELATIVE and not _is_cap(toks[clause + 1].text):
                     sp = (clause, clause + 1)  # "eines Jungen, der angab, …": the relative pronoun (SpkAtt)
+                if sp is None and low[clause] in _AUX and clause + 1 < k:
+                    sp = _np(ctx, clause + 1, k, allow_pronoun=True)  # "…, hat Staatssekretär X (Grüne) gefordert, …"
+                    if sp is not None and (low[sp[0]] in _OBLIQUE_DETS or low[sp[0]] in ("es", "man")):
+                        sp = None
+                    if sp is not None and sp[1] + 2 < k and low[sp[1]] == "(":
+                        close = next((m for m in range(sp[1] + 1, min(k, sp[1] + 6)) if low[m] == ")"), None)
+                        sp = (sp[0], close + 1) if close is not None else sp
                 if (sp is None and low[clause] in _AUX and _is_cap(toks[a].text) and low[a] not in lex.adverbs
                         and low[a] not in lex.pps and sum(1 for m in range(a, clause) if low[m] == ",") == 2):
                     sp = _np_clause(ctx, a, clause - 1)  # "X, Sprecher von Y, hat in einem Interview gefordert, …"
