@@ -202,3 +202,11 @@ def test_quantities_elided_multiplier_is_part_of_the_value():
     # no multiplier after: plain values; an implausible jump is not multiplied
     assert _by_text("Sie zahlten 12 Euro statt 15 Euro.")["12 Euro"].value == 12
     assert _by_text("Die Zahl der Nutzer stieg von 800 auf 1,2 Millionen Nutzer.")["800"].value == 800
+
+
+def test_quantities_part_after_darunter_and_protest_setting_far_back():
+    q = _by_text("Der Angriff erfolgte mit 80.000 Kämpfern, darunter 20.000 Peschmerga und Freiwillige.")["20.000"]
+    assert q.category == "fighters"
+    q = _by_text("Im Herbst erschossen Soldaten bei friedlichen, jedoch von der Regierung verbotenen Protesten "
+                 "mehr als 300 Menschen.")["mehr als 300"]
+    assert (q.category, q.gkg_type) == ("killed", "KILL")

@@ -703,6 +703,15 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                           if b.object is not None and _object_category(b.object, lex) is not None), None)
             if named is not None and specific(named.category):
                 q.category = named.category
+    # "mit 100.000 Kämpfern, darunter 30.000 Pasdaran": a part named by an unknown noun is of the class of the whole
+    for k in range(1, len(built)):
+        num, q = built[k]
+        if (q.category is None and q.unit is None and num.toks is not None and q.object is not None
+                and _object_category(q.object, lex) is None
+                and "darunter" in {t.text.lower() for t in num.toks[max(0, num.i - 2):num.i]}):
+            whole = next((b for _, b in reversed(built[:k]) if b.category is not None), None)
+            if whole is not None and whole.category in lex.person_categories:
+                q.category, q.gkg_type, q.unit = whole.category, whole.gkg_type, "person"
     # "die Verletzten seien zehn deutsche Touristen und zwei Peruaner": coordinated counts share the outcome
     for k in range(1, len(built)):
         prev_num, prev = built[k - 1]
@@ -1218,7 +1227,7 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         # is the outcome
         hits = [(k, h) for k, h in hits if not (
             h[1] == "PROTEST" and toks[k].text[:1].isupper()
-            and any(w in ("bei", "beim", "während") for w in lows[max(0, k - 6):k])
+            and any(w in ("bei", "beim", "während") for w in lows[max(0, k - 8):k])
             and any(not any(lows[m] in ("–", "—") for m in range(min(k, hk), max(k, hk))) for hk in harm_at))]
     n = 0
     while n < len(hits):  # "getötet, verwundet oder gefangen": a list of fates ending in "oder"
