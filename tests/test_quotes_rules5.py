@@ -135,3 +135,11 @@ def test_quotes_comma_inside_brackets_does_not_open_the_frame_clause():
                    "Schimon Peres (Awoda, dt. etwa Arbeiterpartei) bekräftigt, die Bundesrepublik Deutschland bekenne "
                    "sich zu ihrer besonderen Verantwortung für die Existenz der Republik Israel.")
     assert q.speaker is not None and q.speaker.startswith("Bundespräsident Christian Wulff")
+
+
+def test_quotes_trailing_so_frame_with_a_place_phrase():
+    # Wikinews 54978
+    (q,) = _quotes("Ägypten wird inzwischen bereits aufgefordert, die Grenze zum Gazastreifen auf ägyptischer Seite zu "
+                   "öffnen, so Hisbollah-Chef Hassan Nasrallah im libanesischen Fernsehen.")
+    assert (q.cue, q.speaker) == ("so", "Hisbollah-Chef Hassan Nasrallah")
+    assert q.message.startswith("Ägypten wird")

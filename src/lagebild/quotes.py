@@ -1130,6 +1130,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             end = sp[1] if sp is not None else b
             while end < b and low[end] in ("weiter", "abschließend", "zuletzt"):
                 end += 1
+            if end < b and (low[end] in cues().pps or low[end] in ("im", "am", "beim", "gegenüber")) and not any(
+                    low[m] in (",", ";", ":", "„", "“") for m in range(end, b - 1)) and b - end <= 8:
+                end = b - 1  # "…, so Hisbollah-Chef Hassan Nasrallah im libanesischen Fernsehen."
             closes = end >= b or low[end] in (".", "!", ":") or (
                 low[end] == "," and end + 2 < b and (_relative_after(ctx, end + 1, b) or (
                     low[end + 1] in cues().pps and _relative_after(ctx, end + 2, b))))  # "…, in der …"
