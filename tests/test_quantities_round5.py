@@ -210,3 +210,14 @@ def test_quantities_part_after_darunter_and_protest_setting_far_back():
     q = _by_text("Im Herbst erschossen Soldaten bei friedlichen, jedoch von der Regierung verbotenen Protesten "
                  "mehr als 300 Menschen.")["mehr als 300"]
     assert (q.category, q.gkg_type) == ("killed", "KILL")
+
+
+def test_quantities_predicative_class_of_a_nounless_count():
+    # Wikinews (dev row r014)
+    assert _by_text("Vier von ihnen sollen Kinder sein.")["Vier"].category == "children"
+    q = _by_text("Fünf Menschen wurden verletzt, zwei davon sind Polizisten.")["zwei"]
+    assert (q.category, q.gkg_type) == ("police", "WOUND")
+    # an outcome noun of its own stays ("Zwei der Getöteten waren Frauen": the set's convention)
+    assert _by_text("Zwei der Getöteten waren Frauen.")["Zwei"].category == "killed"
+    # plain people after the copula set no class
+    assert _by_text("Zwei waren Deutsche.")["Zwei"].category is None

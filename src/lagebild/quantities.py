@@ -703,6 +703,13 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                           if b.object is not None and _object_category(b.object, lex) is not None), None)
             if named is not None and specific(named.category):
                 q.category = named.category
+    # "Vier von ihnen sollen Kinder sein": a class noun after a copula names what a nounless count is
+    for num, q in built:
+        if q.object is not None or q.unit not in (None, "person") or num.toks is None:
+            continue  # "Zwei der Getöteten waren Frauen" keeps its outcome noun (the set's convention)
+        cls = _predicative_class(num.toks, num.j, lex)
+        if cls is not None:
+            q.category, q.unit = cls, "person"
     # "mit 100.000 Kämpfern, darunter 30.000 Pasdaran": a part named by an unknown noun is of the class of the whole
     for k in range(1, len(built)):
         num, q = built[k]
@@ -740,6 +747,33 @@ def _alone_in_brackets(num: _Num) -> bool:
     toks = num.toks or []
     return (1 < num.i and num.j < len(toks) and toks[num.i - 1].text == "(" and toks[num.j].text == ")"
             and toks[num.i - 2].text[:1].isupper())  # not a footnote: "überleben nicht (2)"
+
+
+_COPULA = frozenset({"sind", "waren", "seien", "sein", "ist", "war", "wären", "gewesen"})
+
+
+def _predicative_class(toks: list[Token], j: int, lex: Lexicon) -> str | None:
+    """ "Vier von ihnen sollen Kinder sein", "zwei davon waren Polizisten": the class noun after a copula in the
+    count's own clause (a named class only, not plain people)."""
+    seen_copula = False
+    for m in range(j, min(len(toks), j + 7)):
+        w = toks[m].text
+        low = w.lower()
+        if w in _PUNCT_STOP or _DIGITS.match(w) or low in lex.predicates:
+            return None
+        if low in _COPULA:
+            seen_copula = True
+            continue
+        if low in ("sollen", "sollten", "sollte", "soll"):
+            seen_copula = any(t.text.lower() in ("sein", "gewesen") for t in toks[m + 1:m + 5])  # "sollen Kinder sein"
+            continue
+        if w[:1].isupper() and seen_copula:
+            cat = _object_category(w, lex)
+            if cat is not None and cat[0] in lex.person_categories and cat[0] not in lex.generic \
+                    and cat[0] not in lex.outcomes:
+                return cat[0]
+            return None
+    return None
 
 
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
