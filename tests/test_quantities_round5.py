@@ -221,3 +221,21 @@ def test_quantities_predicative_class_of_a_nounless_count():
     assert _by_text("Zwei der Getöteten waren Frauen.")["Zwei"].category == "killed"
     # plain people after the copula set no class
     assert _by_text("Zwei waren Deutsche.")["Zwei"].category is None
+
+
+def test_quantities_bare_amounts_currency_names_and_separable_das_leben_kosten():
+    # Wikinews (CC BY 2.5) sentences from dev-split pages
+    qs = _by_text("Mexiko ist mit 23 Milliarden US-Dollar der größte Empfänger von Geldsendungen von Migranten, "
+                  "gefolgt von Brasilien mit 7,4 Milliarden und Kolumbien mit 4,5 Milliarden.")
+    assert qs["7,4 Milliarden"].category == qs["4,5 Milliarden"].category == "money"
+    q = _by_text("In der chilenischen Hafenstadt Valparaíso kostete der Einsturz von zwei Häusern mindestens sechs "
+                 "Menschen das Leben.")["mindestens sechs"]
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    q = _by_text("Deutschland hatte bereits aufgrund eines Abkommens von 1961 Reparationszahlungen in Höhe von "
+                 "40 Millionen Deutsche Mark an Italien bezahlt.")["40 Millionen Deutsche Mark"]
+    assert (q.unit, q.category) == ("DEM", "money")
+    assert [q.text for q in extract("Bündnis 90 / Die Grünen 19,3 Prozent;")] == ["19,3 Prozent"]
+    # a fraction after a count does not make it a fraction
+    qs = _by_text("Einnahmen von 50 Millionen Euro standen Ausgaben von 70 Millionen gegenüber, wovon die Hälfte "
+                  "auf Zinsen entfiel.")
+    assert qs["70 Millionen"].category == "money"

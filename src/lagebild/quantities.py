@@ -665,7 +665,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                     and nxt.value is not None and 0.1 <= q.value * mult / nxt.value <= 10):
                 q.value = num.value = q.value * mult  # "zwölf statt der erhofften 14,5 Milliarden Euro": 12 billion
         if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and not num.total \
-                and not bracketed and not any(t.text == "." for t in built_tokens(num, nxt_num)) and (
+                and not bracketed and not any(t.text == "." for t in built_tokens(num, nxt_num)) \
+                and nxt.unit != "fraction" and (  # "620 Millionen gegenüber, wovon die Hälfte": no fraction
             nxt.unit is not None or nxt.category is not None
         ):
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
@@ -689,7 +690,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             q.category, q.gkg_type = prev.category, prev.gkg_type  # "vier verletzt, weitere zehn auf der Flucht"
         elif (q.object is None and q.unit is None and q.category is None
                 and (prev.unit in (None, "person") or (num.i - prev_num.j <= _INHERIT_GAP and not any(
-                    t.text[:1].isupper() for t in built_tokens(prev_num, num))) or _alone_in_brackets(num))
+                    t.text[:1].isupper() for t in built_tokens(prev_num, num))) or _alone_in_brackets(num)
+                     or (prev.category == "money" and _bare_amount(num, lex)))
                 and (prev.unit is not None or prev.category is not None)):
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
             if prev.category in lex.outcomes and num.toks is not None and num.j < len(num.toks) \
@@ -740,6 +742,14 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
               and {t.text.lower() for t in built_tokens(prev_num, num) if t.start != prev.object_start}
               <= {"und", "sowie", ","}):
             q.gkg_type = prev.gkg_type  # "... 68 Kinder und 13 Frauen": a list of classes shares the fate
+
+
+def _bare_amount(num: _Num, lex: Lexicon) -> bool:
+    """ "Brasilien mit 7,4 Milliarden": a number with a multiplier and nothing counted after it repeats the currency
+    of an amount before it, however far back."""
+    toks = num.toks or []
+    return (num.j - num.i >= 2 and toks[num.j - 1].text.lower() in lex.multipliers
+            and (num.j >= len(toks) or not toks[num.j].text[:1].isupper()))
 
 
 def _alone_in_brackets(num: _Num) -> bool:
@@ -812,7 +822,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if num.value_max is not None and j < n and toks[j].text.lower() in ("uhr", "h"):
             i = j
             continue  # "je 10-15 Uhr", "von 8 bis 18 Uhr": opening hours, not a count
-        if j < n:
+        if j + 1 < n and toks[j].text == "Deutsche" and toks[j + 1].text == "Mark":
+            num.unit, num.j = "DEM", j + 2  # "40 Millionen Deutsche Mark"
+            j = num.j
+        elif j < n:
             unit = _unit_of(toks[j].text, lex)
             if unit is not None:
                 num.unit = unit
@@ -1231,6 +1244,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         if hit is None and w == "um" and k > 0 and (k + 1 == len(lows) or lows[k + 1] in (",", ".", ";", "und", "oder")) \
                 and any(v in ("kam", "kamen", "kommen", "kommt") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
+        if hit is None and w == "leben" and k > 0 and lows[k - 1] == "das" \
+                and any(v in ("kostete", "kosteten", "kostet", "kosten") for v in lows[max(0, k - 12):k]):
+            hit = ("killed", "KILL")  # "kostete ... mindestens sechs Menschen das Leben": separable, verb first
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
         if hit is not None and k > 0 and lows[k - 1] == "nicht" and toks[k].text.islower() and hit[1] != "PROTEST":
