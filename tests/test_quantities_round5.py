@@ -239,3 +239,13 @@ def test_quantities_bare_amounts_currency_names_and_separable_das_leben_kosten()
     qs = _by_text("Einnahmen von 50 Millionen Euro standen Ausgaben von 70 Millionen gegenüber, wovon die Hälfte "
                   "auf Zinsen entfiel.")
     assert qs["70 Millionen"].category == "money"
+
+
+def test_quantities_cue_inside_a_relative_clause_yields_to_the_main_verb():
+    # Wikinews (CC BY 2.5) sentence from a dev-split page
+    q = _by_text("Als Kämpfer die Stadt Bentiu einnahmen, töteten sie mehrere hundert Zivilisten, die sich auf der "
+                 "Flucht befanden, teilten die Vereinten Nationen mit.")["mehrere hundert"]
+    assert (q.category, q.gkg_type) == ("civilians", "KILL")
+    # alone, the relative clause still gives the outcome
+    q = _by_text("Die Helfer versorgten 300 Menschen, die bei dem Beben verletzt worden waren.")["300"]
+    assert q.category == "injured"

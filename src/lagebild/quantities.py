@@ -1358,6 +1358,7 @@ def _bracket_ids(toks: list[Token]) -> list[int]:
     return out
 
 
+_REL_PENALTY = 5
 _RELATIVE = frozenset({"die", "der", "das", "denen", "deren", "dessen", "welche", "welcher", "welches", "so"})
 
 
@@ -1378,6 +1379,22 @@ def _main_clause_positions(toks: list[Token]) -> list[int]:
         if w == ")" and depth:
             depth -= 1
     return pos
+
+
+def _relative_mask(toks: list[Token]) -> list[bool]:
+    """True for tokens inside a relative clause opened by ", die/der/denen ..." (the same test as above)."""
+    out, depth, rel = [], 0, False
+    for n, t in enumerate(toks):
+        w = t.text
+        if w == "(":
+            depth += 1
+        elif w == "," and not depth:
+            nxt = toks[n + 1].text.lower() if n + 1 < len(toks) else ""
+            rel = (not rel) and nxt in _RELATIVE
+        elif w == ")" and depth:
+            depth -= 1
+        out.append(rel)
+    return out
 
 
 def _dist(num: _Num, k: int, pos: list[int] | None = None) -> int | None:
@@ -1411,6 +1428,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                  and toks[k + 1].text[:1].isupper()
                  and not (k > 1 and toks[k - 2].text.lower() in ("zahl", "anzahl"))}  # "Die Zahl der verletzten Personen"
     owner: dict[int, int] = {}
+    rel_mask = _relative_mask(toks) if hits else []
     for k, hit in hits:
         best = None
         attributive = k in attr_cues
@@ -1432,6 +1450,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
             d = _dist(num, k, pos)
             if d is None or any(min(k, num.i) < s_ < max(k, num.i) for s_ in semis):
                 continue
+            if rel_mask[k] and not rel_mask[num.i]:
+                d += _REL_PENALTY  # "töteten sie 300 Zivilisten, die sich auf der Flucht befanden": the main verb first
             if k < num.i and any(c in coord for c in range(k + 1, num.i)):
                 continue  # "Sie wurde vertrieben, und sie überlebte zwei Ehemänner": another clause
             if k < num.i and _closes_clause(toks, k):
