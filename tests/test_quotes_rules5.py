@@ -143,3 +143,11 @@ def test_quotes_trailing_so_frame_with_a_place_phrase():
                    "öffnen, so Hisbollah-Chef Hassan Nasrallah im libanesischen Fernsehen.")
     assert (q.cue, q.speaker) == ("so", "Hisbollah-Chef Hassan Nasrallah")
     assert q.message.startswith("Ägypten wird")
+
+
+def test_quotes_more_konjunktiv_forms_continue_a_report():
+    # Wikinews 20384: "funktioniere" (Konjunktiv I of a verb outside the earlier word list)
+    qs = _quotes("Derzeit werde geprüft, wie die bisherige Weiterleitung zur Enzyklopädie Wikipedia wieder hergestellt "
+                 "werden kann, so Wikimedia Deutschland weiter. Der Zugriff über de.wikipedia.org funktioniere weiterhin.")
+    q = next(q for q in qs if q.message.startswith("Der Zugriff"))
+    assert q.speaker == "Wikimedia Deutschland"

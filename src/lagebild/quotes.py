@@ -68,7 +68,11 @@ _KONJ1 = frozenset(
     "gehöre basiere ruhe vertrage bedeute betrage entspreche bestehe fehle drohe hänge reiche diene lohne "
     "erfolge treffe benötige erfordere ermögliche verhindere laute stamme richte handele verlaufe befinde "
     "zähle kenne nehme trete bekomme beziehe betreffe verfolge versuche erreiche entstehe liefere "
-    "schaffe sorge steige sinke wachse falle passe gelange beginne ende".split()
+    "schaffe sorge steige sinke wachse falle passe gelange beginne ende "
+    "funktioniere entfalle gelinge stimme wirke scheine passiere existiere koste kämpfe warte zahle leide helfe "
+    "spiele gewinne verliere beteilige unterstütze nutze schütze baue investiere prüfe untersuche ermittle "
+    "verhandle entwickle diskutiere reagiere profitiere akzeptiere garantiere kontrolliere informiere verlange "
+    "lehne".split()
 )
 # cue forms too ambiguous to signal a speech act without a complement clause
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
