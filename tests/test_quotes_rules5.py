@@ -151,3 +151,10 @@ def test_quotes_more_konjunktiv_forms_continue_a_report():
                  "werden kann, so Wikimedia Deutschland weiter. Der Zugriff über de.wikipedia.org funktioniere weiterhin.")
     q = next(q for q in qs if q.message.startswith("Der Zugriff"))
     assert q.speaker == "Wikimedia Deutschland"
+
+
+def test_quotes_wonach_after_a_quoted_title():
+    # Wikinews 24294
+    (q,) = _quotes("Ein Bericht der russischen Nachrichtenagentur „Interfax“, wonach der weißrussische Oppositionsführer "
+                   "Aljaksandr Milinkewitsch festgenommen worden sein soll, wurde dementiert.")
+    assert (q.cue, q.speaker) == ("wonach", "Ein Bericht der russischen Nachrichtenagentur „Interfax“")

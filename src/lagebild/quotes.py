@@ -1074,6 +1074,11 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             return _make(ctx, "indirect", msg, [k], sp)
         if w == "wonach" and k > a + 1 and low[k - 1] == ",":
             sp = _np_backward(ctx, k - 1, a)
+            if sp is None and k - 3 > a and low[k - 2] in ("“", "«", '"', "”"):
+                # "Ein Bericht der Nachrichtenagentur „Interfax“, wonach …": the title ends the source phrase
+                op = next((m for m in range(k - 3, max(a, k - 9) - 1, -1) if low[m] in ("„", "»", '"')), None)
+                inner = _np_backward(ctx, op, a) if op is not None and op > a else None
+                sp = (inner[0] if inner is not None else op, k - 1) if op is not None else None
             msg = _msg_span(ctx, k + 1, b)
             if msg is not None:
                 return _make(ctx, "indirect", msg, [k], sp)
