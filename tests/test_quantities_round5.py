@@ -249,3 +249,15 @@ def test_quantities_cue_inside_a_relative_clause_yields_to_the_main_verb():
     # alone, the relative clause still gives the outcome
     q = _by_text("Die Helfer versorgten 300 Menschen, die bei dem Beben verletzt worden waren.")["300"]
     assert q.category == "injured"
+
+
+def test_quantities_ages_hospital_and_megawatts():
+    # Wikinews (CC BY 2.5) sentences from dev-split pages
+    assert extract("Die das Unglück überlebende Alice Kakamara, 30, beschrieb in einem Krankenhaus den Hergang.") == []
+    assert extract("Der Fahrer (33) wurde am Montag einem Richter vorgeführt.") == []
+    q = _by_text("38 von ihnen seien ins Krankenhaus eingeliefert worden.")["38"]
+    assert (q.category, q.gkg_type) == ("injured", "WOUND")
+    q = _by_text("Enercon lieferte die beiden Turbinen mit je 5 MW Leistung.")["5 MW"]
+    assert (q.unit, q.category) == ("MW", "power")
+    # a moment magnitude is no power
+    assert _by_text("Das Beben hatte eine Magnitude von 6,3 Mw.")["6,3"].category is None

@@ -358,6 +358,8 @@ def _unit_of(word: str, lex: Lexicon) -> str | None:
         hit = lex.units.get(u[:-1])
     if hit is not None and u in ("m", "t", "g", "a") and word != u:
         return None  # "M", "T": initials, not metres or tonnes
+    if u == "mw" and word != "MW":
+        return None  # "6,3 Mw" is a moment magnitude, not megawatts
     if hit is None and word[:1].isupper() and len(u) > 8:
         for head, code in lex.unit_compound_heads:
             if u.endswith(head) and len(u) - len(head) >= 3 and (code != "point" or "-" in u):  # not "Stützpunkten"
@@ -417,9 +419,14 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and not (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
         return True  # "die Frau – laut Polizei Mitte 30 –": an age
     if (prev == "(" and nlow in (")", ",") and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
-            and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None
+            and toks[i - 2].text.isalpha()
+            and (_object_category(toks[i - 2].text, lex) or ("people",))[0] in lex.person_categories
             and _unit_of(toks[i - 2].text, lex) is None):  # "die meisten Zähler (39)" is a score
-        return True  # "Giesel (35), Gymnasialreferendar": an age after a name
+        return True  # "Giesel (35), Gymnasialreferendar", "Der Fahrer (33) wurde": an age after a name or a person
+    if (prev == "," and nlow == "," and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
+            and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None
+            and _unit_of(toks[i - 2].text, lex) is None and i >= 3 and toks[i - 3].text[:1].isupper()):
+        return True  # "Die Überlebende Alice Kakamara, 30, beschrieb": an age after a full name
     if (i > 1 and (toks[i - 1].text[:1].isupper() or (toks[i - 1].text[1:2].isupper() and toks[i - 1].text.isalpha()))
             and toks[i - 1].text.replace("-", "").isalpha()
             and prev not in lex.qualifiers1
