@@ -158,3 +158,10 @@ def test_quotes_wonach_after_a_quoted_title():
     (q,) = _quotes("Ein Bericht der russischen Nachrichtenagentur „Interfax“, wonach der weißrussische Oppositionsführer "
                    "Aljaksandr Milinkewitsch festgenommen worden sein soll, wurde dementiert.")
     assert (q.cue, q.speaker) == ("wonach", "Ein Bericht der russischen Nachrichtenagentur „Interfax“")
+
+
+def test_quotes_zufolge_after_a_quoted_title():
+    # Wikinews 49225
+    (q,) = _quotes("Zudem hob Sarkozy dem „Figaro“ zufolge in einem Interview mit der BBC die Wichtigkeit Englands "
+                   "besonders hervor.")
+    assert (q.cue, q.speaker) == ("zufolge", "dem „Figaro“")

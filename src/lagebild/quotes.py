@@ -447,6 +447,20 @@ def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
     return (k, end) if k < end else None
 
 
+def _title_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
+    """A source phrase ending in a quoted title right before token ``end``: "der Zeitung „Die Welt“"."""
+    low = ctx.low
+    if end - 3 < lo or low[end - 1] not in ("“", "«", '"', "”"):
+        return None
+    op = next((m for m in range(end - 3, max(lo, end - 9) - 1, -1) if low[m] in ("„", "»", '"')), None)
+    if op is None:
+        return None
+    inner = _np_backward(ctx, op, lo) if op > lo else None
+    if inner is None and op > lo and low[op - 1] in _DETS:
+        inner = (op - 1, op)  # "Dem „Spiegel“"
+    return (inner[0] if inner is not None else op, end)
+
+
 def _speaker_fields(ctx: _Ctx, span: tuple[int, int] | None, q: Quote) -> None:
     if span is None:
         return
@@ -1023,7 +1037,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 continue
             return _make(ctx, "indirect", msg, [k], sp)
         if w == "zufolge" and k > a:
-            sp = _np_backward(ctx, k, a)
+            sp = _np_backward(ctx, k, a) or _title_backward(ctx, k, a)  # "Dem „Spiegel“ zufolge"
             if sp is None and low[k - 1] == ")" and k - 3 > a:
                 # "Einer Presseerklärung des Verbandes (VDR) zufolge": the bracket belongs to the source
                 op = next((m for m in range(k - 2, max(a, k - 6) - 1, -1) if low[m] == "("), None)
@@ -1073,12 +1087,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 continue
             return _make(ctx, "indirect", msg, [k], sp)
         if w == "wonach" and k > a + 1 and low[k - 1] == ",":
-            sp = _np_backward(ctx, k - 1, a)
-            if sp is None and k - 3 > a and low[k - 2] in ("“", "«", '"', "”"):
-                # "Ein Bericht der Nachrichtenagentur „Interfax“, wonach …": the title ends the source phrase
-                op = next((m for m in range(k - 3, max(a, k - 9) - 1, -1) if low[m] in ("„", "»", '"')), None)
-                inner = _np_backward(ctx, op, a) if op is not None and op > a else None
-                sp = (inner[0] if inner is not None else op, k - 1) if op is not None else None
+            # "Ein Bericht der Nachrichtenagentur „Interfax“, wonach …": the title ends the source phrase
+            sp = _np_backward(ctx, k - 1, a) or _title_backward(ctx, k - 1, a)
             msg = _msg_span(ctx, k + 1, b)
             if msg is not None:
                 return _make(ctx, "indirect", msg, [k], sp)
