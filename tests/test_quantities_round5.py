@@ -261,3 +261,14 @@ def test_quantities_ages_hospital_and_megawatts():
     assert (q.unit, q.category) == ("MW", "power")
     # a moment magnitude is no power
     assert _by_text("Das Beben hatte eine Magnitude von 6,3 Mw.")["6,3"].category is None
+
+
+def test_quantities_subordinate_clause_and_label_lists():
+    # Wikinews (CC BY 2.5) sentences from dev-split pages
+    q = _by_text("Das Spiel wurde vier Minuten zu spät angepfiffen, da zwei Kölner Fans die Absperrung überwanden "
+                 "und auf den Rasen rannten, während die Gladbacher in ihren Blöcken bengalische Feuer verbrannten.")
+    assert q["zwei"].gkg_type is None
+    assert extract("Von dieser Remise aus werden die Straßenbahnlinien 5, 10, 18, 49, 52 und 58 bedient.") == []
+    # a cue in the count's own clause still counts
+    q = _by_text("Drei Menschen wurden verletzt, als ein Bus umstürzte.")["Drei"]
+    assert q.category == "injured"

@@ -795,6 +795,7 @@ def _predicative_class(toks: list[Token], j: int, lex: Lexicon) -> str | None:
 
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
     nums: list[_Num] = []
+    skipped_end: int | None = None  # token after the last number skipped as a name, year or age
     n = len(toks)
     i = 0
     while i < n:
@@ -810,8 +811,16 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if _is_skipped(toks, i, j, text, lex) or any(
             s <= toks[i].start < e for s, e in time_spans
         ):
+            skipped_end = j
             i = j
             continue
+        if (skipped_end is not None and skipped_end < i and toks[i].text.isdigit()
+                and all(t.text in (",", "und", "oder", "sowie") for t in toks[skipped_end:i])
+                and (j >= n or not (toks[j].text[:1].isupper() or _unit_of(toks[j].text, lex) is not None
+                                    or toks[j].text.lower() in lex.multipliers))):
+            skipped_end = j
+            i = j
+            continue  # "die Linien 5, 10, 18 und 58": the rest of a list of names or years
         num = _Num(i=i, j=j, value=value, qualifier=implied_q, fraction=is_frac, toks=toks)
         # "zwischen 200 und 300", "200 bis 300", "200-300"
         if j + 1 < n and (toks[j].text in _DASHES or (toks[j].text == "und" and i > 0 and toks[i - 1].text.lower() == "zwischen")):
@@ -1342,6 +1351,15 @@ def _list_comma(toks: list[Token], a: int, b: int, lex: Lexicon) -> bool:
         t.text.lower() in lex.predicates or t.text.lower() in _AUX for t in toks[a:b])
 
 
+_SUBORDINATORS = frozenset({"während", "als", "weil", "da", "nachdem", "obwohl", "wobei", "bevor", "sodass", "damit",
+                            "wenn", "falls", "indem", "ob", "dass", "seitdem"})
+
+
+def _subordinate_between(toks: list[Token], a: int, b: int) -> bool:
+    """A ", während/als/weil ..." between a count and a cue after it opens another clause with its own subject."""
+    return any(toks[c].text == "," and toks[c + 1].text.lower() in _SUBORDINATORS for c in range(a, b - 1))
+
+
 def _one_of_them(toks: list[Token], a: int, b: int) -> bool:
     """ "..., wobei eine davon getötet wurde": between a count and a cue, a singular part of the count."""
     return any(toks[c].text.lower() in ("eine", "einer", "einen", "eines", "einem")
@@ -1446,6 +1464,8 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue  # "Die Abschiebung von 80 Afghanen führte zu Protesten"
             if k > num.j and _one_of_them(toks, num.j, k):
                 continue  # "streifte zwei Personen, wobei einer von ihnen starb": the cue is about one of them
+            if k > num.j and _subordinate_between(toks, num.j, k):
+                continue  # "zwei Fans rannten auf den Rasen, während die anderen Feuer verbrannten": another clause
             if obj_at and obj_at.get(k, n) != n:
                 continue  # "die zehn Millionen Toten ... drei und vier Generationen": the noun of another count
             if k in perfect_inf and k > num.i and any(toks[c].text == "," for c in range(num.j, k)):
@@ -1482,6 +1502,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                  and not any(num.j <= s_ < k for s_ in semis)
                  and not num.of_action
                  and not _one_of_them(toks, num.j, k)
+                 and not _subordinate_between(toks, num.j, k)
                  and not any(eligible[m] and num.i < other.i < k and toks[k].text[:1].islower()
                              and any(t.text == "," for t in toks[num.j:other.i])
                              and not _list_comma(toks, num.j, other.i, lex)
