@@ -165,3 +165,10 @@ def test_quotes_zufolge_after_a_quoted_title():
     (q,) = _quotes("Zudem hob Sarkozy dem „Figaro“ zufolge in einem Interview mit der BBC die Wichtigkeit Englands "
                    "besonders hervor.")
     assert (q.cue, q.speaker) == ("zufolge", "dem „Figaro“")
+
+
+def test_quotes_speech_noun_frame_after_a_fronted_phrase():
+    # Wikinews 78858: "Seit August 2013 vertritt er die These, dass …": the pronoun after the verb speaks
+    (q,) = _quotes("Seit August 2013 vertritt er die These, dass Pädophilie „in der grünen Ideologie angelegt“ sei.")
+    assert (q.kind, q.speaker) == ("indirect", "er")
+    assert q.message.startswith("dass Pädophilie")

@@ -1435,6 +1435,15 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
                                   or any(low[m] == "zu" for m in range(comma + 1, b)))):
         return None  # a speech noun ("der Ansicht", "die Hoffnung") also frames Konjunktiv or "zu" clauses
     start = a + 1 if low[a] in ("und", "aber", "doch", "auch") else a
+    if noun is not None and (low[start] in lex.adverbs or low[start] in lex.pps):
+        # "Seit August 2013 vertritt er die These, dass …": after a fronted phrase the subject follows the verb
+        v = next((m for m in range(start + 1, noun) if toks[m].text[:1].islower() and low[m].isalpha()
+                  and low[m] not in lex.pps and low[m] not in _DETS and low[m] not in _NOT_ADJ
+                  and low[m] not in lex.adverbs and not _is_adj(low[m])), None)
+        if v is not None and v + 1 < noun and low[v + 1] in ("er", "sie") and low[v] not in lex.no_dass:
+            msg = _msg_span(ctx, comma + 1, b)
+            if msg is not None:
+                return _make(ctx, "indirect", msg, [v], (v + 1, v + 2))
     if low[start] in lex.adverbs or low[start] in lex.pps or low[start] in _DASS or low[start] in (
             "es", "das", "dies", "dieses", "dabei", "damit", "wie", "wenn", "weil", "als", "da", "ob", "dass"):
         return None
