@@ -272,3 +272,13 @@ def test_quantities_subordinate_clause_and_label_lists():
     # a cue in the count's own clause still counts
     q = _by_text("Drei Menschen wurden verletzt, als ein Bus umstürzte.")["Drei"]
     assert q.category == "injured"
+
+
+def test_quantities_phone_numbers_rank_lists_and_reichsmark():
+    # Wikinews (CC BY 2.5) sentences from dev-split pages
+    assert extract("Hinweise nimmt die Polizei unter der Telefonnummer 0631 / 369 - 2620 entgegen.") == []
+    qs = _by_text("Ron Paul und Newt Gingrich kamen mit deutlichem Rückstand auf die Plätze drei und vier und "
+                  "erhielten 9,3 bzw. 8,0 Prozent der abgegebenen Stimmen.")
+    assert set(qs) == {"9,3", "8,0 Prozent"}
+    q = _by_text("Danach wurde er für den staatlich festgelegten Preis von 76 Reichsmark verkauft.")["76 Reichsmark"]
+    assert q.category == "money"

@@ -814,8 +814,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             skipped_end = j
             i = j
             continue
-        if (skipped_end is not None and skipped_end < i and toks[i].text.isdigit()
-                and all(t.text in (",", "und", "oder", "sowie") for t in toks[skipped_end:i])
+        if (skipped_end is not None and skipped_end < i and j == i + 1
+                and all(t.text in (",", "und", "oder", "sowie", "/", "-") for t in toks[skipped_end:i])
                 and (j >= n or not (toks[j].text[:1].isupper() or _unit_of(toks[j].text, lex) is not None
                                     or toks[j].text.lower() in lex.multipliers))):
             skipped_end = j
