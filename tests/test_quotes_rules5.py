@@ -172,3 +172,10 @@ def test_quotes_speech_noun_frame_after_a_fronted_phrase():
     (q,) = _quotes("Seit August 2013 vertritt er die These, dass Pädophilie „in der grünen Ideologie angelegt“ sei.")
     assert (q.kind, q.speaker) == ("indirect", "er")
     assert q.message.startswith("dass Pädophilie")
+
+
+def test_quotes_nicht_before_a_phrase_does_not_negate_the_frame():
+    # Wikinews 77429: "nicht als offiziellem Teil …" negates the phrase, not the speech act
+    (q,) = _quotes("Auf Nachfragen und sozusagen nicht als offiziellem Teil der Bekanntgabe erklärte er Reportern dann, "
+                   "dass es bei der Wahl Betrug von allen Seiten gegeben habe, was die Menschen sehr beunruhige.")
+    assert (q.cue, q.speaker) == ("erklärte", "er")

@@ -950,6 +950,11 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
     return e >= b or ctx.low[e] in (".", "!", "?")
 
 
+def _negates(low: list[str], m: int) -> bool:
+    """A "nicht" that negates the clause; "nicht als offiziellem Teil", "nicht nur", "nicht zuletzt" do not."""
+    return low[m] == "nicht" and not (m + 1 < len(low) and low[m + 1] in ("als", "nur", "zuletzt", "selten", "ohne"))
+
+
 def _reportative(ctx: _Ctx, a: int, b: int) -> bool:
     """"Außerdem soll er drei Söhne gezeugt haben": "sollen" with a perfect infinitive reports a claim."""
     end = b - 1 if ctx.low[b - 1] in (".", "!", "?") else b
@@ -1183,7 +1188,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if comma is not None and low[comma] == "," and _main_clause_resumes(ctx, k, comma, b):
             continue  # "Der „Spaceport“, der früher … hieß, gilt als …": the cue closes a subordinate clause
         if comma is not None and not after_comma and any(
-                low[m] in ("nicht", "keine", "keinen", "nie", "niemals") for m in range(
+                low[m] in ("keine", "keinen", "nie", "niemals") or _negates(low, m) for m in range(
                     max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1, comma)):
             continue  # "Ein Sprecher wollte nicht bestätigen, dass …": a denied or withheld statement
         if (comma is not None and comma + 2 < b and low[comma + 1] not in ("und", "oder", "sowie") and low[k] != "so"
@@ -1289,7 +1294,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             continue
         if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, b)):
             break  # passive: the speaker is rarely named in the clause
-        if any(low[m] in ("nicht", "nichts", "keine", "keinen", "keiner") for m in range(a, b)):
+        if any(low[m] in ("nichts", "keine", "keinen", "keiner") or _negates(low, m) for m in range(a, b)):
             break  # "Zu den Geschehnissen äußerte er sich nicht": no speech act took place
         fin = k
         clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
