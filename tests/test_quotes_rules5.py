@@ -179,3 +179,13 @@ def test_quotes_nicht_before_a_phrase_does_not_negate_the_frame():
     (q,) = _quotes("Auf Nachfragen und sozusagen nicht als offiziellem Teil der Bekanntgabe erklärte er Reportern dann, "
                    "dass es bei der Wahl Betrug von allen Seiten gegeben habe, was die Menschen sehr beunruhige.")
     assert (q.cue, q.speaker) == ("erklärte", "er")
+
+
+def test_quotes_verb_final_and_participle_forms_of_strong_cue_verbs():
+    # Wikinews 61190 (first sentence); the second, our own, checks that a "sich" further back counts
+    (q,) = _quotes("Die afghanischen und ausländischen Soldaten waren fälschlicherweise davon ausgegangen, die "
+                   "verdächtigen Personen seien dabei, eine Sprengfalle zu bauen, da sie am Straßenrand eine Grube "
+                   "aushoben.")
+    assert q.cue == "ausgegangen" and q.speaker is not None and "Soldaten" in q.speaker
+    (q,) = _quotes("Die Parteien haben sich am Montag darauf geeinigt, die Steuern zu senken.")
+    assert (q.cue, q.speaker) == ("geeinigt", "Die Parteien")

@@ -218,8 +218,7 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None  # a capitalised "Frage" or "Angaben" inside a sentence is a noun
     if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent, k):
         return None  # "wurde … genannt": passive, the speaker is not in the clause
-    if ctx.low[k] in cues().reflexive and "sich" not in ctx.low[k + 1:min(lim, k + 4)] and (
-            k == 0 or ctx.low[k - 1] != "sich"):
+    if ctx.low[k] in cues().reflexive and "sich" not in ctx.low[max(_sent_start(ctx, k), k - 6):min(lim, k + 4)]:
         return None  # "zeigte sich zufrieden, dass …" frames speech; "Simulationen zeigten, dass …" does not
     if "" in parts:
         return ""
@@ -232,6 +231,10 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
             if ctx.low[m] == last and (m + 1 >= len(ctx.low) or ctx.low[m + 1] in _PARTICLE_END):
                 return p
     return None
+
+
+def _sent_start(ctx: _Ctx, k: int) -> int:
+    return ctx.doc.sentences[ctx.toks[k].sent].token_start
 
 
 def _passive(ctx: _Ctx, sent: int, k: int | None = None) -> bool:
