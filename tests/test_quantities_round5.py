@@ -282,3 +282,10 @@ def test_quantities_phone_numbers_rank_lists_and_reichsmark():
     assert set(qs) == {"9,3", "8,0 Prozent"}
     q = _by_text("Danach wurde er für den staatlich festgelegten Preis von 76 Reichsmark verkauft.")["76 Reichsmark"]
     assert q.category == "money"
+
+
+def test_quantities_adjectives_after_an_attribute_participle_and_comma_lists():
+    q = _by_text("Damals wurden 40 im Dienst der Kolonialmacht stehende einheimische Soldaten getötet.")["40"]
+    assert (q.object, q.category, q.gkg_type) == ("Soldaten", "soldiers", "KILL")
+    q = _by_text("Über 200.000 polnische, litauische und russische Soldaten wurden verwundet.")["Über 200.000"]
+    assert (q.object, q.category, q.gkg_type) == ("Soldaten", "soldiers", "WOUND")

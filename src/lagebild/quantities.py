@@ -1102,6 +1102,12 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
                 if after.text[:1].isupper() and _object_category(after.text, lex) is not None:
                     return after
             return None
+        if (t == "," and skipped > 0 and k + 1 < len(toks) and toks[k - 1].text.isalpha()
+                and toks[k - 1].text.islower() and toks[k - 1].text.endswith(("e", "en"))
+                and toks[k + 1].text.isalpha() and toks[k + 1].text.islower() and toks[k + 1].text.endswith(("e", "en"))
+                and toks[k + 1].text.lower() not in lex.function_words):
+            k += 1  # "eine Million britische, deutsche und französische Soldaten"
+            continue
         if t in _PUNCT_STOP or _DIGITS.match(t):
             return None
         if _AGE_NOUN.match(t):
@@ -1178,7 +1184,11 @@ def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | N
                 and w.lower() not in lex.function_words:  # "50.000 in Gefangenschaft geratene Soldaten"
             if toks[m - 1].text.lower() in _ARTICLES:
                 continue  # "sechs in dem heruntergekommenen Gebäude": the adjective of the phrase's own noun
-            cand = toks[m + 1]
+            c = m + 1
+            while c + 1 < len(toks) and c < m + 3 and toks[c].text.isalpha() and toks[c].text.islower() \
+                    and toks[c].text.endswith(("e", "en")) and toks[c].text.lower() not in lex.function_words:
+                c += 1  # "15.000 aus Algerien stammende französische Soldaten"
+            cand = toks[c]
             if cand.text[:1].isupper() and _object_category(cand.text, lex) is not None:
                 return cand
             return None
