@@ -289,3 +289,11 @@ def test_quantities_adjectives_after_an_attribute_participle_and_comma_lists():
     assert (q.object, q.category, q.gkg_type) == ("Soldaten", "soldiers", "KILL")
     q = _by_text("Über 200.000 polnische, litauische und russische Soldaten wurden verwundet.")["Über 200.000"]
     assert (q.object, q.category, q.gkg_type) == ("Soldaten", "soldiers", "WOUND")
+
+
+def test_quantities_nounless_count_with_its_own_verb_takes_no_earlier_fate():
+    qs = _by_text("Die Division verlor 9.000 Tote und 20.000 Verwundete, 12.000 gerieten in Gefangenschaft.")
+    assert qs["12.000"].gkg_type != "WOUND" and qs["12.000"].category != "injured"
+    # "weitere" with its own cue keeps working
+    qs = _by_text("Es gab 300 Tote, 200 weitere wurden verletzt.")
+    assert qs["200"].category == "injured"

@@ -702,8 +702,10 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                 and (prev.unit is not None or prev.category is not None)):
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
             if prev.category in lex.outcomes and num.toks is not None and num.j < len(num.toks) \
-                    and num.toks[num.j].text.lower() in _AUX:
-                q.category, q.gkg_type = "people", None  # "12 ... hingerichtet, 20 wurden freigesprochen"
+                    and (num.toks[num.j].text.lower() in _AUX or _own_finite_verb(num.toks[num.j].text, lex)):
+                # "12 ... hingerichtet, 20 wurden freigesprochen", "25.000 Verwundete ..., 15.000 gerieten in
+                # Gefangenschaft": the count has a verb of its own, the fate before is not its fate
+                q.category, q.gkg_type = "people", None
         elif q.category in lex.outcomes and (q.object is None or (num.further and _object_category(q.object, lex) is None)):
             # "drei deutsche Soldaten, von denen ... zwei leicht verwundet wurden"; a count without a noun in
             # between ("starben 14.000 Zivilisten (davon 6.000 in Saigon), 25.000 wurden verwundet") is skipped,
@@ -757,6 +759,13 @@ def _bare_amount(num: _Num, lex: Lexicon) -> bool:
     toks = num.toks or []
     return (num.j - num.i >= 2 and toks[num.j - 1].text.lower() in lex.multipliers
             and (num.j >= len(toks) or not toks[num.j].text[:1].isupper()))
+
+
+def _own_finite_verb(w: str, lex: Lexicon) -> bool:
+    """A lower-case past-tense verb right after a nounless count ("15.000 gerieten", "300 flohen" is a cue itself)."""
+    low = w.lower()
+    return (w.isalpha() and w.islower() and low.endswith(("ten", "ieten", "eten", "ngen", "men", "ben"))
+            and low not in lex.predicates and low not in lex.function_words and low not in ("weitere", "weiteren"))
 
 
 def _alone_in_brackets(num: _Num) -> bool:
