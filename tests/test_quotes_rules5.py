@@ -189,3 +189,11 @@ def test_quotes_verb_final_and_participle_forms_of_strong_cue_verbs():
     assert q.cue == "ausgegangen" and q.speaker is not None and "Soldaten" in q.speaker
     (q,) = _quotes("Die Parteien haben sich am Montag darauf geeinigt, die Steuern zu senken.")
     assert (q.cue, q.speaker) == ("geeinigt", "Die Parteien")
+
+
+def test_quotes_two_word_cue_bekannt_gegeben():
+    # Wikinews 3434
+    (q,) = _quotes("Die Interessengemeinschaft Deponiesicherheit Region Basel (IGDRB), die von der Basler Chemie Industrie "
+                   "(BCI) gegründet wurde, hat nun in einer Stellungnahme bekannt gegeben, dass diese "
+                   "Giftmüllablagerungen keine akute Gefahr für die Bevölkerung darstellen.")
+    assert q.cue == "gegeben" and q.speaker.startswith("Die Interessengemeinschaft")

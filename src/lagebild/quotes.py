@@ -113,6 +113,7 @@ class CueLexicon:
     no_report: frozenset[str] = frozenset()  # cue forms that need a complement clause
     speech_nouns: frozenset[str] = frozenset()  # "ist der Ansicht, …", "äußerte die Hoffnung, …"
     reflexive: frozenset[str] = frozenset()  # forms that are cues only with "sich" ("zeigte sich …")
+    two_word: dict[str, frozenset[str]] = field(default_factory=dict)  # "gegeben" -> {"bekannt"}
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -144,6 +145,7 @@ def cues() -> CueLexicon:
     preps: set[str] = set()
     nouns: set[str] = set()
     reflexive: set[str] = set()
+    two_word: dict[str, set[str]] = {}
     other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(), "speechnoun": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
@@ -157,6 +159,10 @@ def cues() -> CueLexicon:
             form_list += _weak_forms(lemma, "" if particle == "-" else particle)
         for form in form_list:
             form = form.strip()
+            if kind == "verb" and " " in form:
+                first, last = form.lower().rsplit(" ", 1)
+                two_word.setdefault(last, set()).add(first)  # "bekannt gegeben": the particle is written apart
+                continue
             if kind == "verb":
                 prt = "" if particle == "-" else particle
                 if prt and form.lower().startswith(prt.split()[-1]):
@@ -171,7 +177,8 @@ def cues() -> CueLexicon:
     return CueLexicon({k: tuple(sorted(v)) for k, v in verbs.items()}, frozenset(preps), frozenset(nouns),
                       frozenset(other["adv"]), frozenset(other["pp"]), frozenset(other["time"]),
                       frozenset(other["nodass"]), frozenset(other["noreport"]),
-                      frozenset(other["speechnoun"]), frozenset(reflexive))
+                      frozenset(other["speechnoun"]), frozenset(reflexive),
+                      {k: frozenset(v) for k, v in two_word.items()})
 
 
 @dataclass
@@ -212,6 +219,9 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     """The cue's particle if token k is a speech verb whose particle (if any) shows up in the clause."""
     parts = cues().verbs.get(ctx.low[k])
     if parts is None:
+        before = cues().two_word.get(ctx.low[k])
+        if before is not None and k > 0 and ctx.low[k - 1] in before:
+            return ""  # "hat … bekannt gegeben, dass …"
         return None
     tok = ctx.toks[k]
     if tok.text[:1].isupper() and k > 0 and ctx.toks[k - 1].sent == tok.sent and ctx.low[k - 1] not in ("„", "»", '"', ":"):
