@@ -297,3 +297,12 @@ def test_quantities_nounless_count_with_its_own_verb_takes_no_earlier_fate():
     # "weitere" with its own cue keeps working
     qs = _by_text("Es gab 300 Tote, 200 weitere wurden verletzt.")
     assert qs["200"].category == "injured"
+
+
+def test_quantities_in_custody_is_an_arrest_and_parties_are_no_people():
+    q = _by_text("Damit sitzen nun sechs Männer wegen der Anschläge in Haft.")["sechs"]
+    assert (q.category, q.gkg_type) == ("arrested", "ARREST")
+    q = _by_text("Weltweit sitzen 59 Reporter im Gefängnis.")["59"]
+    assert (q.category, q.gkg_type) == ("journalists", "ARREST")
+    q = _by_text("Die Regierung ist auf das Wohlwollen der zwei großen Parteien angewiesen.")["zwei"]
+    assert q.category is None and q.gkg_type is None
