@@ -197,3 +197,13 @@ def test_quotes_two_word_cue_bekannt_gegeben():
                    "(BCI) gegründet wurde, hat nun in einer Stellungnahme bekannt gegeben, dass diese "
                    "Giftmüllablagerungen keine akute Gefahr für die Bevölkerung darstellen.")
     assert q.cue == "gegeben" and q.speaker.startswith("Die Interessengemeinschaft")
+
+
+def test_quotes_annehmen_frames_a_clause_but_is_no_speech_act_alone():
+    # Wikinews 52120 and 47722
+    (q,) = _quotes("Es wird angenommen, dass die Explosion ferngezündet war.")
+    assert (q.cue, q.speaker) == ("angenommen", None)
+    (q,) = _quotes("Von den Behörden in beiden Staaten wird angenommen, dass Drogenschmuggel zu dem Zwischenfall führte.")
+    assert q.cue == "angenommen" and "Staaten" in q.speaker
+    # our own sentence: "nahm … an" without a clause means "accepted"
+    assert _quotes("Der Minister nahm das Angebot der Opposition an.") == []

@@ -114,6 +114,7 @@ class CueLexicon:
     speech_nouns: frozenset[str] = frozenset()  # "ist der Ansicht, …", "äußerte die Hoffnung, …"
     reflexive: frozenset[str] = frozenset()  # forms that are cues only with "sich" ("zeigte sich …")
     two_word: dict[str, frozenset[str]] = field(default_factory=dict)  # "gegeben" -> {"bekannt"}
+    no_act: frozenset[str] = frozenset()  # never a speech act alone, even with the particle ("nahm … an")
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -146,7 +147,8 @@ def cues() -> CueLexicon:
     nouns: set[str] = set()
     reflexive: set[str] = set()
     two_word: dict[str, set[str]] = {}
-    other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(), "speechnoun": set()}
+    other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(),
+                                  "speechnoun": set(), "noact": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -178,7 +180,7 @@ def cues() -> CueLexicon:
                       frozenset(other["adv"]), frozenset(other["pp"]), frozenset(other["time"]),
                       frozenset(other["nodass"]), frozenset(other["noreport"]),
                       frozenset(other["speechnoun"]), frozenset(reflexive),
-                      {k: frozenset(v) for k, v in two_word.items()})
+                      {k: frozenset(v) for k, v in two_word.items()}, frozenset(other["noact"]))
 
 
 @dataclass
@@ -1301,7 +1303,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             continue  # participles (the perfect "hat … gefordert" was right 2 times in 15 on train)
         if not part and low[k] in _STRONG_REPORTED:
             pass  # "empfahl", "sprach von"
-        elif not part and (low[k] in _NO_REPORTED or low[k] in lex.no_report or not low[k].endswith(("t", "te", "ten"))):
+        elif low[k] in lex.no_act or not part and (
+                low[k] in _NO_REPORTED or low[k] in lex.no_report or not low[k].endswith(("t", "te", "ten"))):
             # finite speech-act verbs only: no participles, infinitives, "meine"; a found separable
             # particle makes an ambiguous or strong form safe ("gab … bekannt", "warf … vor")
             continue
