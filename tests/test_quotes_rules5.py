@@ -207,3 +207,11 @@ def test_quotes_annehmen_frames_a_clause_but_is_no_speech_act_alone():
     assert q.cue == "angenommen" and "Staaten" in q.speaker
     # our own sentence: "nahm … an" without a clause means "accepted"
     assert _quotes("Der Minister nahm das Angebot der Opposition an.") == []
+
+
+def test_quotes_generic_dass_frame_with_an_inseparable_participle():
+    # Wikinews 47908
+    (q,) = _quotes("Der Berliner Senat hatte sich erhofft, dass die wertvollen Grundstücke und der Erlös aus bereits "
+                   "verkauften Immobilien in Höhe von 52 Millionen Euro bei einem Urteil im Sinne Berlins „in den "
+                   "notleidenden Landeshaushalt fließen“ würden.")
+    assert (q.cue, q.speaker) == ("erhofft", "Der Berliner Senat")

@@ -1485,8 +1485,9 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     if noun is not None and low[v] in ("ist", "sind", "war", "waren"):
         pass  # "X ist der Ansicht, …"
     elif low[v] in _AUX:
-        cue = comma - 1  # "hat entschieden, dass": the participle carries the meaning
-        if not low[cue].isalpha() or low[cue] in lex.no_dass or not (low[cue].startswith("ge") or low[cue] in lex.verbs):
+        cue = comma - 1  # "hat entschieden, dass", "hatte sich erhofft, dass": the participle carries the meaning
+        if not low[cue].isalpha() or low[cue] in lex.no_dass or not (low[cue].startswith("ge") or low[cue] in lex.verbs or (
+                low[cue].startswith(_INSEPARABLE) and low[cue].endswith(("t", "en")) and len(low[cue]) > 6)):
             return None
     if sp[1] - sp[0] == 1 and sp[0] == ctx.doc.sentences[toks[sp[0]].sent].token_start:
         tok = ensure_pos(ctx.doc, toks[sp[0]].sent)[0]  # "Besonders", "Verglichen": not a subject
