@@ -215,3 +215,13 @@ def test_quotes_generic_dass_frame_with_an_inseparable_participle():
                    "verkauften Immobilien in Höhe von 52 Millionen Euro bei einem Urteil im Sinne Berlins „in den "
                    "notleidenden Landeshaushalt fließen“ würden.")
     assert (q.cue, q.speaker) == ("erhofft", "Der Berliner Senat")
+
+
+def test_quotes_hervorgehen_takes_the_document_and_is_no_speech_act_alone():
+    # Wikinews 61190 and 5381
+    (q,) = _quotes("Wie aus einer Verlautbarung der Internationalen Sicherheitsunterstützungstruppe (ISAF) hervorgeht, "
+                   "wurden im Bezirk Zhari in der afghanischen Provinz Kandahar fünf unbeteiligte Zivilisten getötet und "
+                   "zwei weitere verletzt.")
+    assert q.cue == "hervorgeht" and "ISAF" in q.speaker
+    assert _quotes("Als Sieger aus der letzten Parlamentswahl ging die Ethiopian People's Revolutionary Democratic Front "
+                   "von Premierminister Meles Zenawi hervor, die auch bei der diesjährigen Wahl als Favorit gilt.") == []

@@ -1357,7 +1357,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return out
 
 
-_IMPERSONAL_CUES = frozenset("heißt hieß geheißen verlautete verlauteten verlautet".split())
+# frames without a speaking subject; "geht aus dem Bericht hervor": the document after "aus" is the source
+_IMPERSONAL_CUES = frozenset("heißt hieß geheißen verlautete verlauteten verlautet geht ging hervorgeht hervorging".split())
 
 
 def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
