@@ -219,10 +219,11 @@ def _is_adj(low: str) -> bool:
 
 def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     """The cue's particle if token k is a speech verb whose particle (if any) shows up in the clause."""
-    parts = cues().verbs.get(ctx.low[k])
+    lex = cues()
+    w = ctx.low[k]
+    parts = lex.verbs.get(w)
     if parts is None:
-        before = cues().two_word.get(ctx.low[k])
-        if before is not None and k > 0 and ctx.low[k - 1] in before:
+        if w in lex.two_word and k > 0 and ctx.low[k - 1] in lex.two_word[w]:
             return ""  # "hat … bekannt gegeben, dass …"
         return None
     tok = ctx.toks[k]
@@ -230,7 +231,7 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None  # a capitalised "Frage" or "Angaben" inside a sentence is a noun
     if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent, k):
         return None  # "wurde … genannt": passive, the speaker is not in the clause
-    if ctx.low[k] in cues().reflexive and "sich" not in ctx.low[max(_sent_start(ctx, k), k - 6):min(lim, k + 4)]:
+    if w in lex.reflexive and "sich" not in ctx.low[max(_sent_start(ctx, k), k - 6):min(lim, k + 4)]:
         return None  # "zeigte sich zufrieden, dass …" frames speech; "Simulationen zeigten, dass …" does not
     if "" in parts:
         return ""
