@@ -306,3 +306,9 @@ def test_quantities_in_custody_is_an_arrest_and_parties_are_no_people():
     assert (q.category, q.gkg_type) == ("journalists", "ARREST")
     q = _by_text("Die Regierung ist auf das Wohlwollen der zwei großen Parteien angewiesen.")["zwei"]
     assert q.category is None and q.gkg_type is None
+
+
+def test_quantities_swiss_thousands_separator():
+    qs = _by_text("Dem Sparprogramm fallen rund 500 der derzeit 5’500 Arbeitsplätze zum Opfer.")
+    assert qs["5’500"].value == 5500 and qs["5’500"].category == "jobs"
+    assert _by_text("Die neuen Busse kosten je 12'000 Franken.")["12'000 Franken"].value == 12000

@@ -28,6 +28,7 @@ from .records import Quantity, Token
 log = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_SWISS = re.compile(r"^\d{1,3}(?:[’']\d{3})+$")  # "5’500 Arbeitsplätze": Swiss thousands separator
 _DOT_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,2}$")  # "228.5 Kilometer": not German grouping, so a decimal point
 _SIGNED = re.compile(r"^[+−-](?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")  # "+1,0 %"
 _PRICE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+),[-–]$")
@@ -256,6 +257,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     nxt = toks[i + 1].text.lower() if i + 1 < n else ""
     if _PRICE.match(t):
         t = t[:-2]  # "1200,- €": German price notation without cents
+    if _SWISS.match(t):
+        t = t.replace("’", "").replace("'", "")
     sign = 1.0
     if _SIGNED.match(t) and i + 1 < n and _unit_of(toks[i + 1].text, lex) in ("percent", "percentage_points", "degree",
                                                                                "degree_celsius"):
