@@ -312,3 +312,11 @@ def test_quantities_swiss_thousands_separator():
     qs = _by_text("Dem Sparprogramm fallen rund 500 der derzeit 5’500 Arbeitsplätze zum Opfer.")
     assert qs["5’500"].value == 5500 and qs["5’500"].category == "jobs"
     assert _by_text("Die neuen Busse kosten je 12'000 Franken.")["12'000 Franken"].value == 12000
+
+
+def test_quantities_degree_sign_and_years_before_christ():
+    q = _by_text("Der menschliche Körper hält seine Temperatur bei rund 37 °C.")["rund 37 °C"]
+    assert (q.unit, q.category) == ("degree_celsius", "temperature")
+    q = _by_text("Die Wagen lassen sich um 90° drehen.")["90°"]
+    assert q.unit == "angle" and q.category is None
+    assert extract("Die Römer bauten um 15 vor Christus eine Straße durch den Wald.") == []

@@ -469,7 +469,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if nxt == "mal" and j + 1 < len(toks) and toks[j + 1].text.isalpha() and toks[j + 1].text.islower() \
             and toks[j + 1].text.lower() not in _FACTOR_NEXT:
         return True  # "schon 85 mal gelesen": how often
-    if nlow in ("v.", "n.") and j + 1 < len(toks) and toks[j + 1].text.lower().startswith("chr"):
+    if nlow in ("v.", "n.", "vor", "nach") and j + 1 < len(toks) and toks[j + 1].text.lower().startswith("chr"):
         return True  # "465 v. Chr.": a year
     if nxt in ("Mal", "Male"):  # lower-case "200 mal 20 Meter", "100 mal mehr" are a size and a factor
         return True  # "tausende Male geteilt", "165 Mal angeklagt": how often, like "zweimal"
@@ -852,6 +852,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             continue  # "je 10-15 Uhr", "von 8 bis 18 Uhr": opening hours, not a count
         if j + 1 < n and toks[j].text == "Deutsche" and toks[j + 1].text == "Mark":
             num.unit, num.j = "DEM", j + 2  # "40 Millionen Deutsche Mark"
+            j = num.j
+        elif j < n and toks[j].text == "°":
+            celsius = j + 1 < n and toks[j + 1].text == "C" and toks[j + 1].start <= toks[j].end + 1
+            num.unit, num.j = ("degree_celsius", j + 2) if celsius else ("angle", j + 1)  # "37 °C"; a bare "90°" is an angle
             j = num.j
         elif j < n:
             unit = _unit_of(toks[j].text, lex)
