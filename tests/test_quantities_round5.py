@@ -320,3 +320,13 @@ def test_quantities_degree_sign_and_years_before_christ():
     q = _by_text("Die Wagen lassen sich um 90° drehen.")["90°"]
     assert q.unit == "angle" and q.category is None
     assert extract("Die Römer bauten um 15 vor Christus eine Straße durch den Wald.") == []
+
+
+def test_quantities_house_numbers_power_kelvin_and_seelen():
+    # GermEval 2014 (CC BY 4.0) text and our own sentences
+    assert extract("Des Sachsen Haus steht in der Heugasse 1 und wurde im 15. Jahrhundert gebaut.") == []
+    assert _by_text("In der Gartenstraße 246 Asylwerber sollen bald einziehen.")["246"].category == "refugees"
+    qs = _by_text("Die Motorleistung stieg wieder auf 41 bhp (30 kW).")
+    assert qs["41 bhp"].category == qs["30 kW"].category == "power"
+    assert _by_text("Die Temperatur beträgt über 1300 Kelvin.")["über 1300 Kelvin"].category == "temperature"
+    assert _by_text("Damals wurde die 438 Seelen umfassende Gemeinde gegründet.")["438"].category == "people"

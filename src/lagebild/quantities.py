@@ -363,6 +363,8 @@ def _unit_of(word: str, lex: Lexicon) -> str | None:
         return None  # "M", "T": initials, not metres or tonnes
     if u == "mw" and word != "MW":
         return None  # "6,3 Mw" is a moment magnitude, not megawatts
+    if u == "kw" and word != "kW":
+        return None  # "KW 12" is a calendar week
     if hit is None and word[:1].isupper() and len(u) > 8:
         for head, code in lex.unit_compound_heads:
             if u.endswith(head) and len(u) - len(head) >= 3 and (code != "point" or "-" in u):  # not "Stützpunkten"
@@ -382,6 +384,7 @@ def _is_measure_unit(word: str, lex: Lexicon) -> bool:
 _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "PlayStation 4 inklusive Sammelfigur"
 
 
+_STREET_HEADS = ("gasse", "straße", "strasse", "allee")
 _FACTOR_NEXT = frozenset({"so", "mehr", "höher", "größer", "weniger", "kleiner", "schneller", "häufiger"})
 _NEGATED_QUALIFIER = {"more_than": "up_to", "less_than": "at_least"}
 _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach"})
@@ -461,6 +464,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "zwischen 02.40 und 02", "WSV 08": a leading zero writes a time, a code or a short year
     if nlow.startswith("jährig"):
         return True  # "einen 26 jährigen": an age written apart
+    if (i > 0 and len(prev) > 6 and prev.endswith(_STREET_HEADS) and toks[i - 1].text[:1].isupper()
+            and t.isdigit() and len(t) <= 3 and not nxt[:1].isupper() and _unit_of(nxt, lex) is None):
+        return True  # "in der Heugasse 1 und": a house number ("Straniakstraße 246 Asylwerber" is a count)
     if prev in ("†", "*", "✝") or (prev in ("'", "’") and toks[i - 1].end == toks[i].start and len(t) == 2
                                    and t.isdigit()):
         return True  # "Gallus († 551)", "in '43 und '44": a year of death or birth, a short year
