@@ -330,3 +330,12 @@ def test_quantities_house_numbers_power_kelvin_and_seelen():
     assert qs["41 bhp"].category == qs["30 kW"].category == "power"
     assert _by_text("Die Temperatur beträgt über 1300 Kelvin.")["über 1300 Kelvin"].category == "temperature"
     assert _by_text("Damals wurde die 438 Seelen umfassende Gemeinde gegründet.")["438"].category == "people"
+
+
+def test_quantities_more_attribute_prepositions_strong_participle_cues_and_units():
+    q = _by_text("Von den 64 während der NS-Zeit emigrierten Künstlern kehrten nur drei zurück.")["64"]
+    assert q.object == "Künstlern"
+    q = _by_text("Es kamen 700 nach Deutschland geflohene Syrer.")["700"]
+    assert (q.object, q.category, q.gkg_type) == ("Syrer", "displaced", "AFFECT")
+    assert _by_text("Der Ballon war mit 6370 m³ Helium gefüllt.")["6370 m³"].category == "volume"
+    assert extract("Insel-Verlag, Frankfurt 2005, ISBN 978-3458172741.") == []

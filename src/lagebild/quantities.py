@@ -1185,7 +1185,8 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
 
 
 _ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines"})
-_ATTR_PREPS = frozenset({"am", "an", "im", "in", "bei", "beim", "aus", "auf", "vom", "von", "zur", "zum", "mit"})
+_ATTR_PREPS = frozenset({"am", "an", "im", "in", "bei", "beim", "aus", "auf", "vom", "von", "zur", "zum", "mit",
+                         "während", "nach", "wegen", "seit", "durch", "für"})  # "64 während der NS-Zeit emigrierten"
 
 
 def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | None:
@@ -1272,6 +1273,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             base = w[:-1] if w.endswith("te") else w[:-2]
             if base.endswith("t"):
                 hit = lex.predicates.get(base)  # "sechs inhaftierte Oppositionsführer": an inflected participle
+        if hit is None and toks[k].text.isalpha() and toks[k].text.islower() and len(w) > 7 \
+                and w.startswith("ge") and w.endswith(("ene", "enen")):
+            hit = lex.predicates.get(w[:-1] if w.endswith("ene") else w[:-2])  # "700 geflohene Syrer"
         if hit is None and w in phrase_idx:
             for words, val in phrase_idx[w]:
                 if tuple(lows[k:k + len(words)]) == words:
