@@ -339,3 +339,11 @@ def test_quantities_more_attribute_prepositions_strong_participle_cues_and_units
     assert (q.object, q.category, q.gkg_type) == ("Syrer", "displaced", "AFFECT")
     assert _by_text("Der Ballon war mit 6370 m³ Helium gefüllt.")["6370 m³"].category == "volume"
     assert extract("Insel-Verlag, Frankfurt 2005, ISBN 978-3458172741.") == []
+
+
+def test_quantities_club_number_before_und_and_a_verb():
+    # Wikinews-style sports sentence (own words)
+    assert extract("Der Verein spielte am Samstag gegen Hannover 96 und verlor deutlich.") == []
+    # a place before a count and "und in" stays a count
+    qs = _by_text("In Syrien 20 und in Irak 30 Menschen starben.")
+    assert qs["20"].category == qs["30"].category == "killed"

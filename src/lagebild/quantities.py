@@ -441,7 +441,12 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and not (prev.endswith("n") and lex.unit_categories.get(_unit_of(prev, lex) or "") == "duration")
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
-                     or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "und", "bis")
+                     or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "bis")
+                     or (nlow == "und" and not (j + 1 < len(toks) and toks[j + 1].text.isalpha()
+                                                and toks[j + 1].text.islower()
+                                                and toks[j + 1].text.lower() not in lex.function_words
+                                                and toks[j + 1].text.lower() not in lex.weak
+                                                and _plain_value(toks[j + 1].text, lex) is None))  # "Hannover 96 und verlor"
                      or (nxt.isalpha() and nxt.islower() and nlow.endswith(("e", "en")) and j + 1 < len(toks)
                          and toks[j + 1].text[:1].isupper() and _object_category(toks[j + 1].text, lex) is not None
                          and (_object_category(toks[j + 1].text, lex) or ("",))[0] in lex.person_categories)
