@@ -347,3 +347,16 @@ def test_quantities_club_number_before_und_and_a_verb():
     # a place before a count and "und in" stays a count
     qs = _by_text("In Syrien 20 und in Irak 30 Menschen starben.")
     assert qs["20"].category == qs["30"].category == "killed"
+
+
+def test_quantities_group_named_by_its_fate_action_nouns_need_von_and_wegfallen():
+    q = _by_text("Der Premier, dessen Land dutzende Millionen Muslime zählt, wünschte den Verletzten rasche "
+                 "Genesung.")["dutzende Millionen"]
+    assert q.category == "people" and q.gkg_type is None
+    # "unter den Toten" still gives the fate
+    assert _by_text("Unter den Toten sind drei Kinder.")["drei"].gkg_type == "KILL"
+    q = _by_text("Die Todesstrafe ist in 31 der 50 Staaten erlaubt, die Zahl der Hinrichtungen geht aber zurück.")
+    assert q["31"].gkg_type is None
+    q = _by_text("Allein im Fahrzeugbau fielen 2000 Stellen weg, 1500 Beschäftigte landeten in Stiftungen.")
+    assert q["1500"].gkg_type is None and q["1500"].category == "employees"
+    assert _by_text("Im Krieg fielen 2000 Soldaten.")["2000"].gkg_type == "KILL"

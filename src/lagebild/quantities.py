@@ -1295,15 +1295,18 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 cat = _object_category(toks[k].text, lex)
                 if cat is not None and cat[0] in lex.person_categories:
                     hit = None  # "Gegendemonstranten" names other people; it is no outcome of the count before
-            if hit is None and toks[k].text[:1].isupper():
+            if hit is None and toks[k].text[:1].isupper() and ("von" in lows[k + 1:k + 3] or (
+                    k > 1 and lows[k - 1] in ("von", "der") and lows[k - 2] == "opfer")):  # "Opfer von Entführungen"
                 base = w[:-2] if w.endswith("ungen") else w[:-1] if w.endswith("nahmen") else w
-                hit = next((v for head, v in lex.action_heads if base.endswith(head)), None)  # "Massenhinrichtung"
+                hit = next((v for head, v in lex.action_heads if base.endswith(head)), None)  # "Massenhinrichtung von"
         if hit is None and w == "um" and k > 0 and (k + 1 == len(lows) or lows[k + 1] in (",", ".", ";", "und", "oder")) \
                 and any(v in ("kam", "kamen", "kommen", "kommt") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
         if hit is None and w == "leben" and k > 0 and lows[k - 1] == "das" \
                 and any(v in ("kostete", "kosteten", "kostet", "kosten") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "kostete ... mindestens sechs Menschen das Leben": separable, verb first
+        if hit is not None and w in ("fiel", "fielen", "fällt", "fallen") and "weg" in lows[k + 1:k + 8]:
+            hit = None  # "im Fahrzeugbau fielen 2000 Stellen weg": "wegfallen", not killed in action
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
         if hit is not None and k > 0 and lows[k - 1] == "nicht" and toks[k].text.islower() and hit[1] != "PROTEST":
@@ -1323,6 +1326,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = None  # "das Tote Meer", "Bild Tote Stadt": an adjective in a name
         if hit is not None and hit[1] == "PROTEST" and k > 0 and lows[k - 1] in ("aus", "wegen", "trotz"):
             hit = None  # "aus Protest gegen ... nicht gekommen": the reason, not what the counted people did
+        if (hit is not None and k > 1 and lows[k - 1] in ("den", "dem") and toks[k].text[:1].isupper()
+                and w.endswith(("ten", "enen")) and lows[k - 2] not in _GROUP_GOVERNORS):
+            hit = None  # "wünschte den Verletzten rasche Genesung": a group named by its fate, no cue for others
         if hit is not None and k > 0 and lows[k - 1] in ("der", "die") and toks[k].text[:1].isupper() \
                 and w.endswith(("te", "ene")):  # not "die Festnahme von drei Russen"
             hit = None  # "wie die Verletzte gestürzt sei": one person, not an outcome of a count
@@ -1366,6 +1372,7 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
     return hits
 
 
+_GROUP_GOVERNORS = frozenset({"unter", "von", "bei", "zu", "mit", "zahl", "anzahl", "aus"})
 _SUBSET_WORDS = frozenset({"viele", "einige", "manche", "etliche", "mehrere", "andere", "weitere", "meisten", "wenige",
                            "davon", "einer", "eine", "zahlreiche", "teils", "teilweise"})
 _HYPOTHETICAL = frozenset({"könnte", "könnten", "könnt"})
