@@ -360,3 +360,10 @@ def test_quantities_group_named_by_its_fate_action_nouns_need_von_and_wegfallen(
     q = _by_text("Allein im Fahrzeugbau fielen 2000 Stellen weg, 1500 Beschäftigte landeten in Stiftungen.")
     assert q["1500"].gkg_type is None and q["1500"].category == "employees"
     assert _by_text("Im Krieg fielen 2000 Soldaten.")["2000"].gkg_type == "KILL"
+
+
+def test_quantities_part_of_another_count_is_no_attribute_phrase():
+    # Wikinews (CC BY 2.5) sentence from a dev-split page
+    q = _by_text("Mit 27 von 35 Stimmen der in der IAEA zusammengeschlossenen Länder wurde beschlossen, die Frage "
+                 "des iranischen Atomprogramms vor den Sicherheitsrat zu bringen.")["27"]
+    assert q.category == "votes"

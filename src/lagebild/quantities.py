@@ -1197,6 +1197,8 @@ _ATTR_PREPS = frozenset({"am", "an", "im", "in", "bei", "beim", "aus", "auf", "v
 def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | None:
     """A prepositional phrase inside an attribute ends in a participle or adjective (-te, -ten, -ende, -enden …) right
     before the counted noun; accept the noun only when it is known, so "in Berlin lebende" stays cautious."""
+    if k + 1 < len(toks) and (_DIGITS.match(toks[k + 1].text) or _plain_value(toks[k + 1].text, lex) is not None):
+        return None  # "27 von 35 Stimmen der ... Länder": a part of another count, no attribute phrase
     for m in range(k + 2, min(len(toks) - 1, k + 8)):  # "4.800 von Generalleutnant J. B. de X kommandierten Franzosen"
         w = toks[m].text
         if w in _PUNCT_STOP or _DIGITS.match(w):
