@@ -367,3 +367,13 @@ def test_quantities_part_of_another_count_is_no_attribute_phrase():
     q = _by_text("Mit 27 von 35 Stimmen der in der IAEA zusammengeschlossenen Länder wurde beschlossen, die Frage "
                  "des iranischen Atomprogramms vor den Sicherheitsrat zu bringen.")["27"]
     assert q.category == "votes"
+
+
+def test_quantities_predicative_opfer_counts_the_dead():
+    # Wikinews (dev row x010)
+    qs = _by_text("Im Mai 2006 wurden insgesamt 79 Soldaten Opfer des Krieges, darunter 57 US-Soldaten, neun "
+                  "britische Soldaten sowie ein Soldat der italienischen Streitkräfte im Irak.")
+    assert qs["79"].gkg_type == qs["57"].gkg_type == qs["neun"].gkg_type == "KILL"
+    assert qs["79"].category == "soldiers"
+    q = _by_text("Mehr als 300 Anleger wurden Opfer des Betrugs.")["Mehr als 300"]
+    assert q.gkg_type is None

@@ -1304,6 +1304,10 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         if hit is None and w == "um" and k > 0 and (k + 1 == len(lows) or lows[k + 1] in (",", ".", ";", "und", "oder")) \
                 and any(v in ("kam", "kamen", "kommen", "kommt") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"
+        if (hit is None and w == "opfer" and k + 1 < len(lows) and lows[k + 1] in ("des", "der", "eines", "einer")
+                and any(v in ("wurden", "wurde", "waren", "sind", "seien", "werden") for v in lows[max(0, k - 8):k])
+                and not _non_lethal_victims(toks, lex)):
+            hit = ("killed", "KILL")  # "wurden 79 Soldaten Opfer des Krieges": victims count the dead (the convention)
         if hit is None and w == "leben" and k > 0 and lows[k - 1] == "das" \
                 and any(v in ("kostete", "kosteten", "kostet", "kosten") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "kostete ... mindestens sechs Menschen das Leben": separable, verb first
