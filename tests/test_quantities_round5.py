@@ -377,3 +377,14 @@ def test_quantities_predicative_opfer_counts_the_dead():
     assert qs["79"].category == "soldiers"
     q = _by_text("Mehr als 300 Anleger wurden Opfer des Betrugs.")["Mehr als 300"]
     assert q.gkg_type is None
+
+
+def test_quantities_the_disappeared_are_missing():
+    q = _by_text("Die Kommission schätzte die Ermordeten und Verschwundenen damals auf etwa 9.000.")["etwa 9.000"]
+    assert (q.category, q.gkg_type) == ("affected", "AFFECT")
+    q = _by_text("Die Angehörigen der 43 verschwundenen Studenten protestierten erneut.")["43"]
+    assert (q.category, q.gkg_type) == ("students", "AFFECT")
+    # Wikinews (dev row l000): suspects who vanished into side streets are not missing people
+    q = _by_text("Als verdächtig gelten zwei Männer, die nach der Tat in Nebenstraßen in der Nähe des Tatorts "
+                 "verschwunden sein sollen.")["zwei"]
+    assert q.category == "people"
