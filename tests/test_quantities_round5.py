@@ -388,3 +388,10 @@ def test_quantities_the_disappeared_are_missing():
     q = _by_text("Als verdächtig gelten zwei Männer, die nach der Tat in Nebenstraßen in der Nähe des Tatorts "
                  "verschwunden sein sollen.")["zwei"]
     assert q.category == "people"
+
+
+def test_quantities_part_of_a_set_with_a_fate_after_unter_den():
+    q = _by_text("Das Schiff sank vor der Küste (unter den 900 Opfern waren 120 Deutsche).")["120"]
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    q = _by_text("Unter den 30 Verletzten befinden sich vier Polizisten.")["vier"]
+    assert (q.category, q.gkg_type) == ("police", "WOUND")

@@ -735,6 +735,19 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         cls = _predicative_class(num.toks, num.j, lex)
         if cls is not None:
             q.category, q.unit = cls, "person"
+    # "unter den 1198 Opfern waren 127 US-Amerikaner": a part of a set with a fate shares the fate
+    for k in range(1, len(built)):
+        prev_num, prev = built[k - 1]
+        num, q = built[k]
+        toks = num.toks or []
+        gap = [t.text.lower() for t in built_tokens(prev_num, num)]
+        if (prev_num.i >= 2 and toks[prev_num.i - 2].text.lower() == "unter"
+                and toks[prev_num.i - 1].text.lower() in ("den", "allen") and prev.gkg_type in _HARM
+                and q.gkg_type is None and q.unit in (None, "person") and len(gap) <= 3
+                and any(w in ("waren", "sind", "seien", "befanden", "befinden") for w in gap)):
+            q.gkg_type = prev.gkg_type
+            if q.category in (None, *lex.generic):
+                q.category, q.unit = prev.category, "person"
     # "mit 100.000 Kämpfern, darunter 30.000 Pasdaran": a part named by an unknown noun is of the class of the whole
     for k in range(1, len(built)):
         num, q = built[k]
