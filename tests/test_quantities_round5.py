@@ -395,3 +395,15 @@ def test_quantities_part_of_a_set_with_a_fate_after_unter_den():
     assert (q.category, q.gkg_type) == ("killed", "KILL")
     q = _by_text("Unter den 30 Verletzten befinden sich vier Polizisten.")["vier"]
     assert (q.category, q.gkg_type) == ("police", "WOUND")
+
+
+def test_quantities_murder_of_n_and_human_rights_activists():
+    q = _by_text("Sie waren wegen Mordes an mindestens 17 Indios zu lebenslanger Haft verurteilt worden.")["mindestens 17"]
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    q = _by_text("Die Artikel beschrieben den Mord an 50 Menschen, die der Hexerei beschuldigt worden waren.")["50"]
+    assert q.category == "killed"
+    # Wikinews (dev row f029): the accused are not the victims
+    q = _by_text("Wegen Mordes an einem Postbeamten vor 31 Jahren mussten sich drei Männer vor dem Landgericht "
+                 "verantworten.")["drei"]
+    assert q.category == "people"
+    assert _by_text("Die Todesurteile gegen neun Menschenrechtler wurden bestätigt.")["neun"].category == "people"

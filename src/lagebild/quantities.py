@@ -387,7 +387,8 @@ _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "
 _STREET_HEADS = ("gasse", "straße", "strasse", "allee")
 _FACTOR_NEXT = frozenset({"so", "mehr", "höher", "größer", "weniger", "kleiner", "schneller", "häufiger"})
 _NEGATED_QUALIFIER = {"more_than": "up_to", "less_than": "at_least"}
-_YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach"})
+_YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach",
+                           "starb", "geboren", "gestorben", "gegründet", "erbaut"})  # "John von Gaunt starb 1399."
 _MODALS = frozenset({"kann", "darf", "muss", "soll", "will", "durfte", "konnte", "musste", "sollte", "wollte"})
 
 
@@ -1310,9 +1311,13 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 cat = _object_category(toks[k].text, lex)
                 if cat is not None and cat[0] in lex.person_categories:
                     hit = None  # "Gegendemonstranten" names other people; it is no outcome of the count before
-            if hit is None and toks[k].text[:1].isupper() and ("von" in lows[k + 1:k + 3] or (
-                    k > 1 and lows[k - 1] in ("von", "der") and lows[k - 2] == "opfer")):  # "Opfer von Entführungen"
-                base = w[:-2] if w.endswith("ungen") else w[:-1] if w.endswith("nahmen") else w
+            if hit is None and toks[k].text[:1].isupper() and (
+                    (lows[k + 1:k + 2] in (["von"], ["an"]) and any(
+                        _DIGITS.match(v) or (v not in lex.weak and _word_value(v, lex) is not None) or v in lex.vague
+                        for v in lows[k + 2:k + 5]))  # "Mord an 50 Menschen", not "Mordes an einem Postbeamten"
+                    or (k > 1 and lows[k - 1] in ("von", "der") and lows[k - 2] == "opfer")):  # "Opfer von Entführungen"
+                base = (w[:-2] if w.endswith(("ungen", "mordes")) else w[:-1] if w.endswith(("nahmen", "morde"))
+                        else w)  # "wegen Mordes an 17 Indios", "Morde an"
                 hit = next((v for head, v in lex.action_heads if base.endswith(head)), None)  # "Massenhinrichtung von"
         if hit is None and w == "um" and k > 0 and (k + 1 == len(lows) or lows[k + 1] in (",", ".", ";", "und", "oder")) \
                 and any(v in ("kam", "kamen", "kommen", "kommt") for v in lows[max(0, k - 12):k]):
