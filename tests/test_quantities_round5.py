@@ -407,3 +407,8 @@ def test_quantities_murder_of_n_and_human_rights_activists():
                  "verantworten.")["drei"]
     assert q.category == "people"
     assert _by_text("Die Todesurteile gegen neun Menschenrechtler wurden bestätigt.")["neun"].category == "people"
+
+
+def test_quantities_cards_and_documents_are_things():
+    q = _by_text("Die Partei sprach von 82 verschwundenen Wahlkarten.")["82"]
+    assert q.category is None and q.gkg_type is None
