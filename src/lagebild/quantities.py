@@ -249,15 +249,26 @@ class _Num:
     of_action: bool = False  # "die Abschiebung von 80 Afghanen": the object of a noun, not the subject of the verb
 
 
+@functools.lru_cache(maxsize=1)
+def _alpha_starts() -> frozenset[str]:
+    """Every word that can open a number phrase by itself (compounds are caught by their parts below)."""
+    lex = lexicon()
+    return frozenset({*lex.number_words, *lex.vague, *lex.multipliers, *lex.some_words, *lex.weak, *lex.fractions,
+                      "die", "hälfte", "anderthalb", "minus"})
+
+
 def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
     """(value, index after, implied qualifier, is_fraction) for a number starting at token i."""
     t = toks[i].text
     low = t.lower()
+    if t[:1].isalpha() and low not in _alpha_starts() and "hundert" not in low and "tausend" not in low \
+            and "und" not in low and not low.endswith("einhalb"):
+        return None  # most words: no number word can start here (a cheap test before the full parse)
     n = len(toks)
     nxt = toks[i + 1].text.lower() if i + 1 < n else ""
     if _PRICE.match(t):
         t = t[:-2]  # "1200,- €": German price notation without cents
-    if _SWISS.match(t):
+    if ("’" in t or "'" in t) and _SWISS.match(t):
         t = t.replace("’", "").replace("'", "")
     sign = 1.0
     if _SIGNED.match(t) and i + 1 < n and _unit_of(toks[i + 1].text, lex) in ("percent", "percentage_points", "degree",
