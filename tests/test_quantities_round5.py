@@ -412,3 +412,11 @@ def test_quantities_murder_of_n_and_human_rights_activists():
 def test_quantities_cards_and_documents_are_things():
     q = _by_text("Die Partei sprach von 82 verschwundenen Wahlkarten.")["82"]
     assert q.category is None and q.gkg_type is None
+
+
+def test_quantities_list_with_darunter_inserts_shares_the_final_verb():
+    # GermEval 2014 (CC BY 4.0) sentence
+    qs = _by_text("86 Passagiere, darunter mindestens 18 Frauen und vier Kinder, sowie 19 Besatzungsmitglieder, "
+                  "darunter die beiden Stewardessen, starben durch die Katastrophe (insgesamt 105 Menschen).")
+    assert (qs["86"].category, qs["86"].gkg_type) == ("killed", "KILL")
+    assert qs["19"].category == "killed"
