@@ -420,3 +420,16 @@ def test_quantities_list_with_darunter_inserts_shares_the_final_verb():
                   "darunter die beiden Stewardessen, starben durch die Katastrophe (insgesamt 105 Menschen).")
     assert (qs["86"].category, qs["86"].gkg_type) == ("killed", "KILL")
     assert qs["19"].category == "killed"
+
+
+def test_quantities_currency_with_a_national_adjective():
+    q = _by_text("Die Kosten werden um hunderte Millionen Dänische Kronen überschritten.")["hunderte Millionen Dänische Kronen"]
+    assert q.category == "money"
+    assert _by_text("Das Ticket kostete 300 Schweizer Franken.")["300 Schweizer Franken"].category == "money"
+    assert _by_text("Es kamen 300 Deutsche Touristen.")["300"].category == "people"
+
+
+def test_quantities_mehrere_hundert_millionen():
+    # Wikinews (CC BY 2.5) sentence
+    q = _by_text("Der Wert der DFS beträgt mehrere hundert Millionen Euro.")["mehrere hundert Millionen Euro"]
+    assert (q.value, q.qualifier, q.category) == (2e8, "at_least", "money")

@@ -306,6 +306,9 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     elif low in lex.some_words and (nxt in ("dutzend", "millionen", "milliarden")
                                     or _word_value(nxt, lex) in (100, 1000, 10000, 100000)):  # "mehrere Zehntausend"
         mult = 12 if nxt == "dutzend" else lex.multipliers.get(nxt) or _word_value(nxt, lex)
+        m3 = toks[i + 2].text.lower() if i + 2 < n else ""
+        if lex.multipliers.get(m3, 0) >= 1e6 and mult < 1e6:
+            return lex.some_words[low] * mult * lex.multipliers[m3], i + 3, "at_least", False  # "mehrere hundert Millionen"
         return lex.some_words[low] * mult, i + 2, "at_least", False
     elif low in lex.weak and nxt in _HALF and i + 2 < n and (toks[i + 2].text.lower() in lex.multipliers
                                                             or toks[i + 2].text.lower() == "dutzend"):
@@ -886,8 +889,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if num.value_max is not None and j < n and toks[j].text.lower() in ("uhr", "h"):
             i = j
             continue  # "je 10-15 Uhr", "von 8 bis 18 Uhr": opening hours, not a count
-        if j + 1 < n and toks[j].text == "Deutsche" and toks[j + 1].text == "Mark":
-            num.unit, num.j = "DEM", j + 2  # "40 Millionen Deutsche Mark"
+        if (j + 1 < n and toks[j].text[:1].isupper() and toks[j].text.isalpha()
+                and toks[j].text.endswith(("e", "er", "en")) and toks[j].text.lower() not in lex.multipliers
+                and lex.unit_categories.get(_unit_of(toks[j + 1].text, lex) or "") == "money"):
+            num.unit, num.j = _unit_of(toks[j + 1].text, lex), j + 2  # "40 Millionen Deutsche Mark", "Dänische Kronen"
             j = num.j
         elif j < n and toks[j].text == "°":
             celsius = j + 1 < n and toks[j + 1].text == "C" and toks[j + 1].start <= toks[j].end + 1
