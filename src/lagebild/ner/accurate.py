@@ -149,9 +149,38 @@ def viterbi(logp: np.ndarray, crf: tuple[np.ndarray, np.ndarray, np.ndarray] | N
     return path[::-1]
 
 
+def crf_marginals(logp: np.ndarray, crf: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
+    """(T, n_tags) posterior tag probabilities of the linear-chain model Viterbi decodes
+    (emissions ``logp`` + BIO constraints + learned transitions), by scaled forward-backward.
+
+    A CRF head's per-token softmax is no probability (the transitions carry part of the score),
+    so its span confidences come from these marginals."""
+    trans, start, end = _TRANS + crf[0], _START + crf[1], crf[2]
+    # constant shifts cancel in the normalisation and keep exp() in range
+    et = np.exp(trans - np.max(trans[np.isfinite(trans)]))
+    em = np.exp(logp - logp.max(1, keepdims=True))
+    T = len(logp)
+    alpha = np.empty_like(em)
+    beta = np.empty_like(em)
+    a = np.exp(start - np.max(start[np.isfinite(start)])) * em[0]
+    alpha[0] = a / a.sum()
+    for t in range(1, T):
+        a = (alpha[t - 1] @ et) * em[t]
+        alpha[t] = a / a.sum()
+    b = np.exp(end - end.max())
+    beta[T - 1] = b / b.sum()
+    for t in range(T - 2, -1, -1):
+        b = et @ (em[t + 1] * beta[t + 1])
+        beta[t] = b / b.sum()
+    m = alpha * beta
+    return m / m.sum(1, keepdims=True)
+
+
 def decode_spans(logp: np.ndarray, crf=None) -> list[tuple[int, int, str, float]]:
-    """Fine-label spans with a confidence (mean per-token probability of the chosen tags)."""
+    """Fine-label spans with a confidence: the geometric mean over the span's tokens of the
+    chosen tags' probabilities (per-token softmax, or CRF marginals when ``crf`` is given)."""
     path = viterbi(logp, crf)
+    prob_of = np.log(np.maximum(crf_marginals(logp, crf), 1e-12)) if crf is not None and len(path) else logp
     spans = []
     i = 0
     while i < len(path):
@@ -161,7 +190,7 @@ def decode_spans(logp: np.ndarray, crf=None) -> list[tuple[int, int, str, float]
             j = i + 1
             while j < len(path) and TAGS[path[j]] == "I-" + lab:
                 j += 1
-            prob = float(np.exp(np.mean([logp[k, path[k]] for k in range(i, j)])))
+            prob = float(np.exp(np.mean([prob_of[k, path[k]] for k in range(i, j)])))
             spans.append((i, j, lab, prob))
             i = j
         else:
