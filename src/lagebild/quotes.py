@@ -1392,8 +1392,9 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
 
 
 def _unframed_speakers(ctx: _Ctx, out: list[Quote]) -> None:
-    """A direct quote without frame continues the speaker of the sentence before:
-    "Sadiq Khan … verurteilte die Haltung der Regierung. „Diese Regierung hat …“"."""
+    """A direct quote without frame takes the speaker of the sentence before when that sentence
+    holds a speech cue: "Der Minister kritisierte die Pläne. „Das ist …“" (the subject of the
+    cue's clause; "es"/"man" never)."""
     for q in out:
         if q.kind != "direct" or q.speaker is not None or q.cue is not None:
             continue
