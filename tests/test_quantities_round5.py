@@ -433,3 +433,12 @@ def test_quantities_mehrere_hundert_millionen():
     # Wikinews (CC BY 2.5) sentence
     q = _by_text("Der Wert der DFS beträgt mehrere hundert Millionen Euro.")["mehrere hundert Millionen Euro"]
     assert (q.value, q.qualifier, q.category) == (2e8, "at_least", "money")
+
+
+def test_quantities_guess_about_the_past_with_koennten_is_an_outcome():
+    q = _by_text("Bei dem Beben könnten Hunderte Menschen ums Leben gekommen sein.")["Hunderte"]
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    q = _by_text("Dabei könnten bis zu 50 Menschen getötet worden sein.")["bis zu 50"]
+    assert q.gkg_type == "KILL"
+    # a possible future fate stays no outcome
+    assert _by_text("Bis zu 1000 Menschen könnten obdachlos werden.")["Bis zu 1000"].gkg_type is None

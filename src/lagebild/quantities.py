@@ -1419,14 +1419,20 @@ _HYPOTHETICAL = frozenset({"könnte", "könnten", "könnt"})
 
 
 def _hypothetical(lows: list[str], k: int) -> bool:
-    """A "könnte(n)" in the cue's own clause (up to the next punctuation) makes the outcome a possibility."""
-    for step in (-1, 1):
-        m = k + step
-        while 0 <= m < len(lows) and lows[m] not in _PUNCT_STOP:
-            if lows[m] in _HYPOTHETICAL:
-                return True
-            m += step
-    return False
+    """A "könnte(n)" in the cue's own clause (up to the next punctuation) makes the outcome a possibility, unless a
+    perfect infinitive reports a guess about the past ("könnten ums Leben gekommen sein", "getötet worden sein")."""
+    lo = k
+    while lo > 0 and lows[lo - 1] not in _PUNCT_STOP:
+        lo -= 1
+    hi = k
+    while hi + 1 < len(lows) and lows[hi + 1] not in _PUNCT_STOP:
+        hi += 1
+    clause = lows[lo:hi + 1]
+    if not any(w in _HYPOTHETICAL for w in clause):
+        return False
+    return not any(w == "worden" or (m + lo != k and w.startswith("ge") and len(w) > 4 and m + 1 < len(clause)
+                                     and clause[m + 1] in ("sein", "haben"))
+                   for m, w in enumerate(clause))
 
 
 def _list_comma(toks: list[Token], a: int, b: int, lex: Lexicon) -> bool:
