@@ -305,7 +305,7 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
         return v, i + 1, q, False
     elif low in lex.some_words and (nxt in ("dutzend", "millionen", "milliarden")
                                     or _word_value(nxt, lex) in (100, 1000, 10000, 100000)):  # "mehrere Zehntausend"
-        mult = 12 if nxt == "dutzend" else lex.multipliers.get(nxt) or _word_value(nxt, lex)
+        mult = 12 if nxt == "dutzend" else lex.multipliers.get(nxt) or _word_value(nxt, lex) or 1
         m3 = toks[i + 2].text.lower() if i + 2 < n else ""
         if lex.multipliers.get(m3, 0) >= 1e6 and mult < 1e6:
             return lex.some_words[low] * mult * lex.multipliers[m3], i + 3, "at_least", False  # "mehrere hundert Millionen"
@@ -755,11 +755,11 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         prev_num, prev = built[k - 1]
         num, q = built[k]
         toks = num.toks or []
-        gap = [t.text.lower() for t in built_tokens(prev_num, num)]
+        gap_words = [t.text.lower() for t in built_tokens(prev_num, num)]
         if (prev_num.i >= 2 and toks[prev_num.i - 2].text.lower() == "unter"
                 and toks[prev_num.i - 1].text.lower() in ("den", "allen") and prev.gkg_type in _HARM
-                and q.gkg_type is None and q.unit in (None, "person") and len(gap) <= 3
-                and any(w in ("waren", "sind", "seien", "befanden", "befinden") for w in gap)):
+                and q.gkg_type is None and q.unit in (None, "person") and len(gap_words) <= 3
+                and any(w in ("waren", "sind", "seien", "befanden", "befinden") for w in gap_words)):
             q.gkg_type = prev.gkg_type
             if q.category in (None, *lex.generic):
                 q.category, q.unit = prev.category, "person"
@@ -789,7 +789,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             q.gkg_type = prev.gkg_type  # "tötete mindestens 126 Menschen, darunter 68 Kinder und 13 Frauen"
         elif (q.gkg_type is None and prev.gkg_type in _HARM and q.category in lex.person_categories
               and q.category not in lex.generic and prev.category not in lex.generic
-              and (_object_category(prev.object, lex) or ("", None))[1] is None  # "100 Toten und 400 Gefangenen"
+              and ((_object_category(prev.object, lex) if prev.object else None) or ("", None))[1] is None
+              # "100 Toten und 400 Gefangenen": the fate of the dead is not the prisoners' fate
               and {t.text.lower() for t in built_tokens(prev_num, num) if t.start != prev.object_start}
               <= {"und", "sowie", ","}):
             q.gkg_type = prev.gkg_type  # "... 68 Kinder und 13 Frauen": a list of classes shares the fate
@@ -1350,7 +1351,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
         if hit is not None and k > 0 and lows[k - 1] == "nicht" and toks[k].text.islower() and hit[1] != "PROTEST":
-            hit = ("people", None)  # "drei weitere Personen wurden nicht verletzt": the count's verb, no outcome
+            # "drei weitere Personen wurden nicht verletzt": the count's verb, no outcome (like "freigelassen")
+            hit = ("people", None)  # type: ignore[assignment]
         if hit is not None and (k == 0 or not toks[k].text[:1].isupper()) and _hypothetical(lows, k):
             hit = None  # "Betroffen sein könnten 300 Piloten": a possible outcome, not one that happened
         if hit is not None and hit[1] == "WOUND" and k + 1 < len(lows) and lows[k + 1] in ("erlegen", "erlag", "erlagen"):
