@@ -202,13 +202,13 @@ def test_quantities_unknown_group_noun_guessed_as_people():
 
 
 def test_quantities_eval_smoke_floors():
-    """Pinned floors a bit under the measured figures (dev 0.989, held-out test 0.887)."""
+    """Pinned floors a bit under the measured figures (dev 0.990 after round 5; held-out test 0.887 in round 4)."""
     from lagebild.evaluation.counts import evaluate, load_gold
 
     gold = load_gold()
     dev = evaluate([g for g in gold if g["split"] == "dev"])
     test = evaluate([g for g in gold if g["split"] == "test"])
-    assert dev["strict"]["f1"] >= 0.97
+    assert dev["strict"]["f1"] >= 0.98
     assert test["strict"]["f1"] >= TEST_FLOOR
 
 
