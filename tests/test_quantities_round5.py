@@ -442,3 +442,8 @@ def test_quantities_guess_about_the_past_with_koennten_is_an_outcome():
     assert q.gkg_type == "KILL"
     # a possible future fate stays no outcome
     assert _by_text("Bis zu 1000 Menschen könnten obdachlos werden.")["Bis zu 1000"].gkg_type is None
+
+
+def test_quantities_count_set_off_by_dashes_finds_its_noun():
+    q = _by_text("An dem Tag, an dem die meisten – nämlich 12.300 – Asylsuchenden gezählt wurden, regnete es.")["12.300"]
+    assert (q.object, q.category) == ("Asylsuchenden", "refugees")

@@ -1166,6 +1166,10 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
                 and toks[k + 1].text.lower() not in lex.function_words):
             k += 1  # "eine Million britische, deutsche und französische Soldaten"
             continue
+        if (t in ("–", "—") and k == num.j and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+                and any(x.text in ("–", "—") for x in toks[max(0, num.i - 3):num.i])
+                and _object_category(toks[k + 1].text, lex) is not None):
+            return toks[k + 1]  # "die meisten – nämlich 19.700 – Transitflüchtlinge": a count set off by dashes
         if t in _PUNCT_STOP or _DIGITS.match(t):
             return None
         if _AGE_NOUN.match(t):
