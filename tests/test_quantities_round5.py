@@ -447,3 +447,8 @@ def test_quantities_guess_about_the_past_with_koennten_is_an_outcome():
 def test_quantities_count_set_off_by_dashes_finds_its_noun():
     q = _by_text("An dem Tag, an dem die meisten – nämlich 12.300 – Asylsuchenden gezählt wurden, regnete es.")["12.300"]
     assert (q.object, q.category) == ("Asylsuchenden", "refugees")
+
+
+def test_quantities_gerundive_after_zu_is_the_counted_noun():
+    q = _by_text("Das geplante Zentrum für etwa 80 bis 90 zu Registrierende läge mitten im Ort.")["etwa 80 bis 90"]
+    assert (q.object, q.category) == ("Registrierende", "people")

@@ -1191,6 +1191,9 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
                     if _object_category(w, lex) is not None:
                         return toks[m]  # "vier Black Hawk Hubschraubern": a type name before the noun
             return toks[k]
+        if low == "zu" and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+                and toks[k + 1].text.endswith(("ende", "enden")) and toks[k + 1].text.isalpha():
+            return toks[k + 1]  # "für etwa 100 bis 120 zu Registrierende": a gerundive names people
         if low == "an" and k + 1 < len(toks) and toks[k + 1].text == "Bord":
             k += 2  # "die 250 an Bord befindlichen Menschen"
             skipped += 1
