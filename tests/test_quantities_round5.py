@@ -171,7 +171,7 @@ def test_quantities_leading_zero_and_separate_age_are_no_counts():
 
 def test_quantities_gkg_type_follows_the_outcome_not_the_class():
     # refugees and migrants are a class; only an outcome gives a GKG type (the guideline)
-    q = _by_text("Im Laufe des Tages haben mehr als 5.000 Flüchtlinge die Grenze überquert.")["mehr als 5.000"]
+    q = _by_text("Bis zum Abend überquerten mehr als 5.000 Flüchtlinge die Grenze.")["mehr als 5.000"]
     assert (q.category, q.gkg_type) == ("refugees", None)
     q = _by_text("Vor der Küste ertranken mindestens 40 Migranten.")["mindestens 40"]
     assert (q.category, q.gkg_type) == ("migrants", "KILL")
@@ -304,7 +304,7 @@ def test_quantities_in_custody_is_an_arrest_and_parties_are_no_people():
     assert (q.category, q.gkg_type) == ("arrested", "ARREST")
     q = _by_text("Weltweit sitzen 59 Reporter im Gefängnis.")["59"]
     assert (q.category, q.gkg_type) == ("journalists", "ARREST")
-    q = _by_text("Die Regierung ist auf das Wohlwollen der zwei großen Parteien angewiesen.")["zwei"]
+    q = _by_text("Ohne die Stimmen der zwei großen Parteien hat das Kabinett keine Mehrheit.")["zwei"]
     assert q.category is None and q.gkg_type is None
 
 
@@ -355,9 +355,9 @@ def test_quantities_group_named_by_its_fate_action_nouns_need_von_and_wegfallen(
     assert q.category == "people" and q.gkg_type is None
     # "unter den Toten" still gives the fate
     assert _by_text("Unter den Toten sind drei Kinder.")["drei"].gkg_type == "KILL"
-    q = _by_text("Die Todesstrafe ist in 31 der 50 Staaten erlaubt, die Zahl der Hinrichtungen geht aber zurück.")
+    q = _by_text("Hinrichtungen sind in 31 der 50 Bundesstaaten erlaubt, ihre Zahl sinkt aber seit Jahren.")
     assert q["31"].gkg_type is None
-    q = _by_text("Allein im Fahrzeugbau fielen 2000 Stellen weg, 1500 Beschäftigte landeten in Stiftungen.")
+    q = _by_text("Im Maschinenbau fielen 3000 Stellen weg, 1500 Beschäftigte wechselten in Auffanggesellschaften.")
     assert q["1500"].gkg_type is None and q["1500"].category == "employees"
     assert _by_text("Im Krieg fielen 2000 Soldaten.")["2000"].gkg_type == "KILL"
 

@@ -737,7 +737,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                 q.category, q.gkg_type = "people", None
         elif q.category in lex.outcomes and (q.object is None or (num.further and _object_category(q.object, lex) is None)):
             # "drei deutsche Soldaten, von denen ... zwei leicht verwundet wurden"; a count without a noun in
-            # between ("starben 14.000 Zivilisten (davon 6.000 in Saigon), 25.000 wurden verwundet") is skipped,
+            # between ("starben 9.000 Zivilisten (davon 2.000 in der Hauptstadt), 15.000 wurden verwundet") is skipped,
             # and "weitere 929 erlitten Gewalt" (no known noun) is more of the same class
             named = next((b for _, b in reversed(built[:k])
                           if b.object is not None and _object_category(b.object, lex) is not None), None)
@@ -750,7 +750,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         cls = _predicative_class(num.toks, num.j, lex)
         if cls is not None:
             q.category, q.unit = cls, "person"
-    # "unter den 1198 Opfern waren 127 US-Amerikaner": a part of a set with a fate shares the fate
+    # "unter den 850 Opfern waren 60 Touristen": a part of a set with a fate shares the fate
     for k in range(1, len(built)):
         prev_num, prev = built[k - 1]
         num, q = built[k]
@@ -1164,7 +1164,7 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
                 and toks[k - 1].text.islower() and toks[k - 1].text.endswith(("e", "en"))
                 and toks[k + 1].text.isalpha() and toks[k + 1].text.islower() and toks[k + 1].text.endswith(("e", "en"))
                 and toks[k + 1].text.lower() not in lex.function_words):
-            k += 1  # "eine Million britische, deutsche und französische Soldaten"
+            k += 1  # "zwei Millionen polnische, tschechische und ungarische Soldaten"
             continue
         if (t in ("–", "—") and k == num.j and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
                 and any(x.text in ("–", "—") for x in toks[max(0, num.i - 3):num.i])
@@ -1193,7 +1193,7 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             return toks[k]
         if low == "zu" and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
                 and toks[k + 1].text.endswith(("ende", "enden")) and toks[k + 1].text.isalpha():
-            return toks[k + 1]  # "für etwa 100 bis 120 zu Registrierende": a gerundive names people
+            return toks[k + 1]  # "für etwa 80 bis 90 zu Registrierende": a gerundive names people
         if low == "an" and k + 1 < len(toks) and toks[k + 1].text == "Bord":
             k += 2  # "die 250 an Bord befindlichen Menschen"
             skipped += 1
@@ -1244,7 +1244,7 @@ def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | N
         if (w[:1].isupper() and w.isalpha() and m >= k + 3 and w.endswith(("ene", "enen", "te", "ten"))
                 and toks[m - 1].text[:1].isupper() and toks[m - 1].text.lower() not in _ARTICLES
                 and (_object_category(w, lex) or ("",))[0] in lex.person_categories):
-            return toks[m]  # "Zehntausende von den Kriegen in ihren Heimatländern Vertriebene": a nominalised participle
+            return toks[m]  # "Tausende aus ihren Dörfern Vertriebene": a nominalised participle
         if toks[k].text.lower() in _ARTICLES and not w.endswith(("ende", "enden", "ender")):
             continue  # "100.000 die Hauptstadt verteidigenden Soldaten": only a present participle takes an object
         if w[:1].islower() and w.isalpha() and w.endswith(("te", "ten", "ter", "tes", "ende", "enden", "ender", "ene",
@@ -1255,7 +1255,7 @@ def _attribute_phrase_noun(toks: list[Token], k: int, lex: Lexicon) -> Token | N
             c = m + 1
             while c + 1 < len(toks) and c < m + 3 and toks[c].text.isalpha() and toks[c].text.islower() \
                     and toks[c].text.endswith(("e", "en")) and toks[c].text.lower() not in lex.function_words:
-                c += 1  # "15.000 aus Algerien stammende französische Soldaten"
+                c += 1  # "8.000 aus Marokko stammende spanische Soldaten"
             cand = toks[c]
             if cand.text[:1].isupper() and _object_category(cand.text, lex) is not None:
                 return cand
@@ -1354,7 +1354,7 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 and any(v in ("kostete", "kosteten", "kostet", "kosten") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "kostete ... mindestens sechs Menschen das Leben": separable, verb first
         if hit is not None and w in ("fiel", "fielen", "fällt", "fallen") and "weg" in lows[k + 1:k + 8]:
-            hit = None  # "im Fahrzeugbau fielen 2000 Stellen weg": "wegfallen", not killed in action
+            hit = None  # "im Maschinenbau fielen 3000 Stellen weg": "wegfallen", not killed in action
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
         if hit is not None and k > 0 and lows[k - 1] == "nicht" and toks[k].text.islower() and hit[1] != "PROTEST":
@@ -1385,7 +1385,7 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hits.append((k, hit))
     harm_at = [k for k, h in hits if h[1] in _HARM]
     if harm_at:
-        # "bei Protestaktionen ... 176 Palästinenser getötet": the protest is where it happened, the harm that follows
+        # "bei Protestaktionen ... 40 Demonstranten getötet": the protest is where it happened, the harm that follows
         # is the outcome
         hits = [(k, h) for k, h in hits if not (
             h[1] == "PROTEST" and toks[k].text[:1].isupper()
@@ -1445,7 +1445,7 @@ def _hypothetical(lows: list[str], k: int) -> bool:
 
 
 def _list_comma(toks: list[Token], a: int, b: int, lex: Lexicon) -> bool:
-    """ "196 Palästinenser, 28 Israelis und vier Ausländer starben": every comma between two counts separates items of
+    """ "120 Dorfbewohner, 15 Soldaten und drei Helfer starben": every comma between two counts separates items of
     a list (a noun before it, the next count right after it), and no verb stands in between."""
     commas = [c for c in range(a, b) if toks[c].text == ","]
     return bool(commas) and all(
