@@ -1493,10 +1493,11 @@ _REL_PENALTY = 5
 _RELATIVE = frozenset({"die", "der", "das", "denen", "deren", "dessen", "welche", "welcher", "welches", "so"})
 
 
-def _main_clause_positions(toks: list[Token]) -> list[int]:
-    """Running count of tokens outside inserts: "(19)" and ", die ... waren," do not separate a subject count from
+def _clause_positions(toks: list[Token]) -> tuple[list[int], list[bool]]:
+    """Per token its running count of tokens outside inserts, and whether it sits inside a relative clause
+    opened by ", die/der/denen ...". Inserts ("(19)", ", die ... waren,") do not separate a subject count from
     its verb ("Zwei Männer, ..., die im Oktober ... verurteilt worden waren, wurden heute ... hingerichtet")."""
-    pos, c, depth, rel = [], 0, 0, False
+    pos, rel_mask, c, depth, rel = [], [], 0, 0, False
     for n, t in enumerate(toks):
         w = t.text
         if w == "(":
@@ -1505,27 +1506,12 @@ def _main_clause_positions(toks: list[Token]) -> list[int]:
             nxt = toks[n + 1].text.lower() if n + 1 < len(toks) else ""
             rel = (not rel) and nxt in _RELATIVE
         pos.append(c)
+        rel_mask.append(rel)
         if not depth and not rel:
             c += 1
         if w == ")" and depth:
             depth -= 1
-    return pos
-
-
-def _relative_mask(toks: list[Token]) -> list[bool]:
-    """True for tokens inside a relative clause opened by ", die/der/denen ..." (the same test as above)."""
-    out, depth, rel = [], 0, False
-    for n, t in enumerate(toks):
-        w = t.text
-        if w == "(":
-            depth += 1
-        elif w == "," and not depth:
-            nxt = toks[n + 1].text.lower() if n + 1 < len(toks) else ""
-            rel = (not rel) and nxt in _RELATIVE
-        elif w == ")" and depth:
-            depth -= 1
-        out.append(rel)
-    return out
+    return pos, rel_mask
 
 
 def _dist(num: _Num, k: int, pos: list[int] | None = None) -> int | None:
@@ -1544,7 +1530,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     """Each cue belongs to the nearest number; a number without a cue of its own may borrow one that follows it
     ("mindestens acht Menschen (sieben Patienten …) ums Leben gekommen")."""
     owned: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in nums]
-    pos = _main_clause_positions(toks) if hits else []
+    pos, rel_mask = _clause_positions(toks) if hits else ([], [])
     semis = [k for k, t in enumerate(toks) if t.text == ";"]
     coord = {c for c in range(len(toks) - 1)
              if toks[c].text == "," and toks[c + 1].text.lower() in ("und", "oder", "aber", "doch")}
@@ -1559,7 +1545,6 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                  and toks[k + 1].text[:1].isupper()
                  and not (k > 1 and toks[k - 2].text.lower() in ("zahl", "anzahl"))}  # "Die Zahl der verletzten Personen"
     owner: dict[int, int] = {}
-    rel_mask = _relative_mask(toks) if hits else []
     for k, hit in hits:
         best = None
         attributive = k in attr_cues
