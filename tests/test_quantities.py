@@ -58,6 +58,7 @@ def test_quantities_two_counts_one_sentence_get_their_own_predicate():
         ("Dabei wurden bis zu 50 Menschen verletzt.", "bis zu 50", 50, "up_to"),
         ("Auf dem Platz versammelten sich mehr als 300 Demonstranten.", "mehr als 300", 300, "more_than"),
         ("Dreihundertfünfzig Häuser wurden zerstört.", "Dreihundertfünfzig", 350, None),
+        ("Der Umbau des Bahnhofs kostet 3 Mill. Euro.", "3 Mill. Euro", 3e6, None),
     ],
 )
 def test_quantities_number_formats(text, surface, value, qualifier):

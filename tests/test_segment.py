@@ -32,6 +32,17 @@ def test_segment_abbreviations_and_hyphenated_names() -> None:
     assert "al-Kaida" in toks and "Abu-Bakr" in toks and "Dr." in toks
 
 
+def test_segment_numbered_abbreviations_keep_their_full_stop() -> None:
+    text = ("Nach Art. 5 des Grundgesetzes und Kap. 3 des Berichts kostet der Ausbau 3 Mill. Euro. "
+            "Das Gericht prüft den Fall.")
+    assert len(sentences(text)) == 2
+    toks = [t.text for t in tokenize(text)]
+    assert {"Art.", "Kap.", "Mill."} <= set(toks)
+    # without a number they are nouns that may end a sentence
+    assert sentences("Das ist eine neue Art. Sie lebt im Wald.") == ["Das ist eine neue Art.", "Sie lebt im Wald."]
+    assert sentences("Die Flotte umrundete das Kap. Dann kam der Sturm.")[0] == "Die Flotte umrundete das Kap."
+
+
 def test_segment_closing_quote_stays_with_its_sentence() -> None:
     text = "Die Sprecherin sagte dazu: „Wir bleiben bei unseren Testergebnissen.“ Die Klage wird im Mai verhandelt."
     got = sentences(text)

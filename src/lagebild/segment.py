@@ -36,6 +36,11 @@ _SENTENCE_STARTERS = {
     "wenn", "während", "weil", "nachdem", "bis", "unter", "über", "laut", "insgesamt", "zuvor",
     "the", "a", "on", "it", "he", "she", "they", "but",
 }
+# Abbreviations spaCy splits from their full stop ("Art", "."), which then ends a sentence: kept whole when a
+# number follows ("Art. 5 des Grundgesetzes", "Kap. 3") or, for "Mill.", precedes ("3 Mill. Euro"). Without
+# the number they stay nouns that may end a sentence ("eine neue Art.", "um das Kap.").
+_ABBREV_BEFORE_NUMBER = frozenset({"Art", "Kap", "Ziff", "Tab", "Anm", "Abschn"})
+_ABBREV_AFTER_NUMBER = frozenset({"Mill"})
 _YEAR_DOT = re.compile(r"^(\d{4})\.$")
 _NUM_DOT = re.compile(r"^(\d{1,3})\.$")
 
@@ -51,16 +56,31 @@ def _next_word(tokens: list[Any], i: int) -> str | None:
     return tokens[i + 1].text if i + 1 < len(tokens) else None
 
 
+def _numbered_abbreviation(toks: list[Any], i: int) -> bool:
+    word = toks[i].text
+    if word in _ABBREV_BEFORE_NUMBER:
+        after = toks[i + 2].text if i + 2 < len(toks) else ""
+        return after[:1].isdigit()
+    if word in _ABBREV_AFTER_NUMBER:
+        return i > 0 and toks[i - 1].text[:1].isdigit()
+    return False
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens with offsets; splits a sentence-final year ("2012.") into number and stop."""
     out: list[Token] = []
     sp = _spacy_tokenizer()(text)
     toks = list(sp)
+    merged = -1  # index of a full stop already joined to the abbreviation before it
     for i, t in enumerate(toks):
-        if t.is_space:
+        if t.is_space or i == merged:
             continue
         start, word = t.idx, t.text
         nxt = _next_word(toks, i)
+        if nxt == "." and toks[i + 1].idx == start + len(word) and _numbered_abbreviation(toks, i):
+            out.append(Token(start, start + len(word) + 1, word + ".", space_after=bool(toks[i + 1].whitespace_)))
+            merged = i + 1
+            continue
         split = False
         m = _YEAR_DOT.match(word) or _NUM_DOT.match(word)
         if m and nxt is not None and nxt[:1].isupper() and nxt.lower() not in _MONTHS:
