@@ -81,3 +81,16 @@ def test_ner_silver_wikinews_sample_is_fixed_and_filtered(shared_data: Path):
 def test_ner_training_silver_corpus_needs_its_file():
     with pytest.raises(SystemExit):
         ner.main(["--corpora", "europarl,silver", "--no-save", "--epochs", "1"])
+
+
+def test_ner_silver_teacher_ensemble_of_two_folders_runs_every_head(homs_tokens, tmp_path, monkeypatch):
+    from lagebild.training.ner_silver import load_teacher
+
+    monkeypatch.setenv("LAGEBILD_CACHE", str(tmp_path))
+    one = load_teacher(str(MODEL_DIR))
+    two = load_teacher(f"{MODEL_DIR}+{MODEL_DIR}")
+    assert len(two.heads) == 2 * len(one.heads) and len(two.tops) == len(two.heads)
+    # the same head twice averages to the same tags
+    assert [e.tags for e in silver_examples(f"{MODEL_DIR}+{MODEL_DIR}", homs_tokens)] == [
+        e.tags for e in silver_examples(str(MODEL_DIR), homs_tokens)
+    ]

@@ -299,6 +299,14 @@ class AccurateNER:
         meta = dict(meta, member_crf=[bool(m.get("crf")) for m in members])
         return cls(heads, meta, tops)
 
+    @classmethod
+    def joined(cls, taggers: Sequence[AccurateNER]) -> AccurateNER:
+        """One ensemble of several loaded models (their heads, fine-tuned top layers and CRF flags)."""
+        heads = [h for t in taggers for h in t.heads]
+        tops = [top for t in taggers for top in t.tops]
+        meta = dict(taggers[0].meta, member_crf=[flag for t in taggers for flag in t._crf_flags])
+        return cls(heads, meta, tops)
+
     @staticmethod
     def _load_top(file: Path, member: dict[str, Any], dim: int) -> Any:
         """A member's fine-tuned top encoder layers (None for a head over the frozen encoder);

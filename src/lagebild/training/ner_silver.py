@@ -54,11 +54,7 @@ def load_teacher(spec: str):
     from ..ner.accurate import AccurateNER
 
     taggers = [AccurateNER.load(Path(d)) for d in spec.split("+")]
-    if len(taggers) == 1:
-        return taggers[0]
-    heads = [h for t in taggers for h in t.heads]
-    meta = dict(taggers[0].meta, member_crf=[flag for t in taggers for flag in t._crf_flags])
-    return AccurateNER(heads, meta)
+    return taggers[0] if len(taggers) == 1 else AccurateNER.joined(taggers)
 
 
 def silver_examples(
