@@ -123,3 +123,17 @@ def test_export_main_reads_a_store(tmp_path: Path) -> None:
     out2 = tmp_path / "events.geojson"
     assert export.main(["--db", str(db), "--format", "geojson", "--out", str(out2)]) == 0
     assert json.loads(out2.read_text(encoding="utf-8"))["features"]
+
+
+def test_export_gkg_counts_refugee_populations_as_affect() -> None:
+    from lagebild.quantities import QuantityStage
+
+    # German Wikinews (CC BY 2.5): a refugee count with no outcome verb, so the count stage gives it no GKG type
+    text = "Polens liberale Ministerpräsidentin Ewa Kopacz wollte 7.000 Flüchtlinge in Polen aufzunehmen."
+    doc = QuantityStage()(SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2015-09-20",
+                                                     language="de"))))
+    (q,) = doc.quantities
+    assert (q.category, q.gkg_type) == ("refugees", None)
+    (row,) = list(export.gkg_rows([doc.to_dict()]))
+    count = dict(zip(export.GKG_COLUMNS, row, strict=True))["V2.1COUNTS"].split("#")
+    assert count[:3] == ["AFFECT", "7000", "Flüchtlinge"] and text[int(count[-1]):].startswith("7.000")

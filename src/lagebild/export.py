@@ -71,6 +71,10 @@ ACLED_COLUMNS: tuple[str, ...] = (
 )
 
 
+# Our count stage types a count only by its outcome ("getötet" -> KILL); a bare population of refugees has none.
+# GDELT's GKG counts such populations as AFFECT, so the GKG export adds that type for them.
+_GKG_TYPE_BY_CATEGORY = {"refugees": "AFFECT", "displaced": "AFFECT"}
+
 _EV_DEFAULTS = {"negated": False, "hypothetical": False, "frame": None, "quad_class": None, "cameo": None}
 
 
@@ -222,11 +226,12 @@ def gkg_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
         places = {p["start"]: p for p in rec.get("places") or []}
         counts = []
         for q in rec.get("quantities") or []:
-            if not q.get("gkg_type") or q.get("value") is None:
+            gkg_type = q.get("gkg_type") or _GKG_TYPE_BY_CATEGORY.get(q.get("category") or "")
+            if not gkg_type or q.get("value") is None:
                 continue
             near = min(places.values(), key=lambda p: abs(p["start"] - q["start"]), default=None)
             g = _geo(near) if near else [""] * 8
-            counts.append("#".join([q["gkg_type"], str(int(q["value"])), _clean(q.get("object")), g[0], g[1],
+            counts.append("#".join([gkg_type, str(int(q["value"])), _clean(q.get("object")), g[0], g[1],
                                     g[2], g[3], g[5], g[6], g[7], str(q["start"])]))
         locs = [_loc_block(p) for p in rec.get("places") or [] if p.get("kind", "toponym") == "toponym"]
         ents = rec.get("entities") or []
