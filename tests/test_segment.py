@@ -88,3 +88,47 @@ def test_segment_pos_skips_huge_tokens_quickly() -> None:
     huge = next(t for t in toks if t.text == word)
     assert huge.pos == "NN" and huge.lemma == word
     assert next(t for t in toks if t.text == "kam").lemma == "kommen"
+
+
+def _wikinews_texts() -> list[str]:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "samples" / "text"
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("wikinews-*.txt"))]
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    return [(t.start, t.end, t.text) for t in tokenize(text)]
+
+
+def test_segment_vocab_reset_keeps_tokens_and_offsets(monkeypatch) -> None:
+    from lagebild import segment
+
+    texts = _wikinews_texts()
+    assert len(texts) >= 5
+    segment._spacy_tokenizer.cache_clear()
+    unbounded = [_spans(t) for t in texts]
+    # a bound far below one article's vocabulary: the tokenizer is rebuilt before almost every article
+    monkeypatch.setattr(segment, "MAX_LEXEMES", 50)
+    resets0 = segment.tokenizer_stats()["spacy_resets"]
+    bounded = [_spans(t) for t in texts]
+    assert segment.tokenizer_stats()["spacy_resets"] - resets0 >= len(texts) - 1
+    assert bounded == unbounded
+    for text, spans in zip(texts, bounded, strict=True):
+        assert all(text[s:e] == w for s, e, w in spans)
+
+
+def test_segment_vocab_stays_within_its_bound(monkeypatch) -> None:
+    from lagebild import segment
+
+    texts = _wikinews_texts()
+    segment._spacy_tokenizer.cache_clear()
+    monkeypatch.setattr(segment, "MAX_LEXEMES", 1500)
+    most = 0
+    for _ in range(3):
+        for t in texts:
+            tokenize(t)
+            most = max(most, segment.tokenizer_stats()["spacy_lexemes"])
+    one_article = max(len(set(_spans(t))) for t in texts) + 1000  # spaCy's own lexemes (special cases)
+    assert segment.tokenizer_stats()["spacy_resets"] >= 1
+    assert most <= 1500 + one_article

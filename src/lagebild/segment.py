@@ -45,11 +45,32 @@ _YEAR_DOT = re.compile(r"^(\d{4})\.$")
 _NUM_DOT = re.compile(r"^(\d{1,3})\.$")
 
 
+#: spaCy keeps a lexeme, its strings and tokenizer-cache entries for every word form it has seen (~630 bytes
+#: each, measured), for the life of its Vocab: a long-running ingest or server would grow without end. Past
+#: this many lexemes the tokenizer is built anew with a fresh Vocab (~0.1 s, then its cache warms up again).
+#: Tokens and offsets come from the tokenizer's rules alone, so they are the same before and after.
+MAX_LEXEMES = 100_000
+_resets = 0
+
+
 @functools.lru_cache(maxsize=1)
 def _spacy_tokenizer() -> Any:
     import spacy
 
     return spacy.blank("de").tokenizer
+
+
+def _bound_vocab() -> None:
+    global _resets
+    if len(_spacy_tokenizer().vocab) > MAX_LEXEMES:
+        _spacy_tokenizer.cache_clear()
+        _resets += 1
+
+
+def tokenizer_stats() -> dict[str, int]:
+    """Size of spaCy's vocabulary and string store, and how often it was reset (for memory checks)."""
+    tok = _spacy_tokenizer()
+    return {"spacy_lexemes": len(tok.vocab), "spacy_strings": len(tok.vocab.strings), "spacy_resets": _resets}
 
 
 def _next_word(tokens: list[Any], i: int) -> str | None:
@@ -69,6 +90,7 @@ def _numbered_abbreviation(toks: list[Any], i: int) -> bool:
 def tokenize(text: str) -> list[Token]:
     """Tokens with offsets; splits a sentence-final year ("2012.") into number and stop."""
     out: list[Token] = []
+    _bound_vocab()  # before, so that no live spaCy Doc refers to the tokenizer dropped here
     sp = _spacy_tokenizer()(text)
     toks = list(sp)
     merged = -1  # index of a full stop already joined to the abbreviation before it
