@@ -314,8 +314,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
                                                             or toks[i + 2].text.lower() == "dutzend"):
         m2 = toks[i + 2].text.lower()
         return 0.5 * (12 if m2 == "dutzend" else lex.multipliers[m2]), i + 3, None, False  # "eine halbe Million"
-    elif _half_value(low, lex) is not None:
-        value = _half_value(low, lex)
+    elif (half := _half_value(low, lex)) is not None:
+        value = half
         j = i + 1  # "anderthalb", "zweieinhalb (Millionen)"
     else:
         value_w = _word_value(low, lex)
@@ -955,11 +955,11 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if unit is not None and lex.unit_categories.get(unit) not in (None, "duration", "people"):
                 num.unit = unit  # "die meisten Zähler (39)": the unit stands before the bracket
         if num.unit is None and num.q_i is None and i > 0 and lex.prefix_currencies:
-            cur = toks[i - 1].text
-            code = lex.prefix_currencies.get(cur.lower())
-            if code is not None and (not cur.isalpha() or cur.isupper()):
+            sym = toks[i - 1].text
+            code = lex.prefix_currencies.get(sym.lower())
+            if code is not None and (not sym.isalpha() or sym.isupper()):
                 num.unit, num.q_i = code, i - 1  # "US$ 5 Millionen", "€ 20": the currency written first
-                if cur == "$" and i > 1 and toks[i - 2].text == "US":
+                if sym == "$" and i > 1 and toks[i - 2].text == "US":
                     num.q_i = i - 2  # "US $ 42.000"
                 c = num.q_i
                 if num.qualifier is None and c > 0:

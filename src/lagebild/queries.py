@@ -278,8 +278,8 @@ def sentence_around(text: str, start: int, end: int, max_side: int = 300) -> tup
         sp = text.find(" ", lo, start)
         s = sp + 1 if sp >= 0 else lo
     # a span that ends a sentence ends with its full stop: look from its last character on
-    m = _SENT_END.search(text, max(start, end - 1), min(len(text), end + max_side))
-    e = m.start() + 1 if m else min(len(text), end + max_side)
+    nxt = _SENT_END.search(text, max(start, end - 1), min(len(text), end + max_side))
+    e = nxt.start() + 1 if nxt else min(len(text), end + max_side)
     if text[e - 1 : e].isspace():
         e -= 1
     return s, max(e, end)

@@ -545,9 +545,9 @@ def _make(ctx: _Ctx, kind: str, msg: tuple[int, int], cue: list[int], speaker: t
         a_s, a_e = toks[addressee[0]].start, toks[addressee[1] - 1].end
         q.addressee, q.addressee_start, q.addressee_end = text[a_s:a_e], a_s, a_e
     parts = [(ms, me)]
-    if q.cue_start is not None:
+    if q.cue_start is not None and q.cue_end is not None:
         parts.append((q.cue_start, q.cue_end))
-    if q.speaker_start is not None and abs(q.speaker_start - ms) < 400:
+    if q.speaker_start is not None and q.speaker_end is not None and abs(q.speaker_start - ms) < 400:
         parts.append((q.speaker_start, q.speaker_end))
     q.start = min(p[0] for p in parts)
     q.end = max(p[1] for p in parts)
@@ -661,10 +661,11 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     if speaker is not None and speaker[0] == s_start and low[s_start] not in _PRONOUNS:
                         speaker = _inverted_subject(ctx, speaker, mi - 1) or speaker
                     if speaker is not None and low[speaker[0]] not in _PRONOUNS:
-                        c = max((m for m in range(s_start, mi - 1) if low[m] == ","), default=None)
-                        if (c is not None and c + 3 < mi and toks[c + 1].text[:1].islower() and low[c + 1].isalpha()
-                                and low[c + 2] in ("er", "sie") and low[c + 1] not in _RELATIVE):
-                            speaker = (c + 2, c + 3)  # "Das Angebot, …, lehnt er jedoch ab: „…“"
+                        cm = max((m for m in range(s_start, mi - 1) if low[m] == ","), default=None)
+                        if (cm is not None and cm + 3 < mi and toks[cm + 1].text[:1].islower()
+                                and low[cm + 1].isalpha() and low[cm + 2] in ("er", "sie")
+                                and low[cm + 1] not in _RELATIVE):
+                            speaker = (cm + 2, cm + 3)  # "Das Angebot, …, lehnt er jedoch ab: „…“"
         if not cue and speaker is None and mi > 0 and (low[mi - 1] in ("als", "von", "einer", "einem", "eine", "einen")
                                                        or low[mi - 1][:1].isalpha()):
             s_start, _ = _sent_bounds(ctx, mi)
@@ -838,6 +839,7 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             # the marker becomes a second one (below)
             frame = _indirect_in_sentence(ctx, a, b, lex, markers=False)
             if (frame is not None and frame.cue is not None and frame.speaker is not None and frame.kind == "indirect"
+                    and frame.cue_start is not None and found.cue_start is not None
                     and frame.cue_start > found.cue_start and found.cue_start > ctx.toks[a].start
                     and frame.message_start > found.cue_start):
                 found = frame
@@ -871,6 +873,7 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
         # reportative "soll" right after a report continues it too ("Durch das Ablassen … soll Platz geschaffen
         # werden"; on train such sentences were a continuation about half the time, further back far less)
         if follows and (_konj1(ctx, a, b) or any(ctx.low[m] in ("soll", "sollen") for m in range(a, b))):
+            assert last is not None  # implied by ``follows``
             span = _msg_span(ctx, a, b)
             if span is None:
                 continue
@@ -1282,7 +1285,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 continue
             if low[sp[0]] == "es":
                 sp = None
-            if low[k] == "so" and k - 1 > a + 1 and k - 1 < b and sp[1] < b and low[sp[1]] in (",", "–", "-"):
+            if low[k] == "so" and k - 1 > a + 1 and k - 1 < b and sp is not None and sp[1] < b and low[sp[1]] in (",", "–", "-"):
                 msg = _msg_span(ctx, a, b)  # "Dennoch, so Nacke, habe …": the frame sits inside the message
             else:
                 msg = _msg_span(ctx, a, k - 1)
@@ -1530,9 +1533,9 @@ def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     w = ctx.low[comma + 1]
     if not nxt.text[:1].islower() or not w.isalpha() or w in _MESSAGE_OPENERS or w in _DETS:
         return False
-    sent = nxt.sent
-    tags = ensure_pos(ctx.doc, sent)
-    tag = tags[comma + 1 - ctx.doc.sentences[sent].token_start].pos
+    si = nxt.sent
+    tags = ensure_pos(ctx.doc, si)
+    tag = tags[comma + 1 - ctx.doc.sentences[si].token_start].pos
     return tag is not None and tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
 
 
@@ -1630,7 +1633,7 @@ def _extra_markers(ctx: _Ctx, a: int, b: int, found: Quote, lex: CueLexicon) -> 
         w = low[k]
         if w not in ("laut", "zufolge", "gemäß", "nach"):
             continue
-        if any(s is not None and s <= toks[k].start < e for s, e in taken):
+        if any(s is not None and e is not None and s <= toks[k].start < e for s, e in taken):
             continue
         sp = None
         if w in ("laut", "gemäß"):

@@ -108,9 +108,9 @@ class Resolver:
                         c.flag = max(c.flag, 1)
                 return cands
         if re.fullmatch(r"[A-Z]{2}", m.text):  # US postal state code ("Long Beach, CA")
-            c = self.gaz.admin1_by_code("US", m.text)
-            if c is not None:
-                return [c]
+            a1 = self.gaz.admin1_by_code("US", m.text)
+            if a1 is not None:
+                return [a1]
         # "Sokoto State", "Provinz Idlib" written as one name: the region named by the rest
         bare = _ADMIN_AFFIX.sub("", m.text).strip()
         if bare and bare != m.text.strip():
@@ -208,17 +208,17 @@ class Resolver:
         iso2 = self.gaz.iso2_of(iso3)
         return f"{iso2}/{region}" if iso2 and region else iso2
 
-    def _fixed(self, m: Mention) -> list[Candidate]:
-        if "/" in m.country:  # a nation inside a country: its first-level region, else the country
-            cc, _, region = m.country.partition("/")
+    def _fixed(self, country: str) -> list[Candidate]:
+        if "/" in country:  # a nation inside a country: its first-level region, else the country
+            cc, _, region = country.partition("/")
             c = next((c for c in self.gaz.search(region) if c.cc == cc and c.ftype in ("admin1", "region")),
                      None) or self.gaz.country(cc)
-        elif m.country.startswith("~"):
-            c = next((c for c in self.gaz.search(m.country[1:]) if c.ftype == "region"), None)
-        elif m.country.startswith("@"):
-            c = self.gaz.continent(m.country[1:])
+        elif country.startswith("~"):
+            c = next((c for c in self.gaz.search(country[1:]) if c.ftype == "region"), None)
+        elif country.startswith("@"):
+            c = self.gaz.continent(country[1:])
         else:
-            c = self.gaz.country(m.country)
+            c = self.gaz.country(country)
         return [c] if c else []
 
     def _evidence(self, m: Mention) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
@@ -256,17 +256,17 @@ class Resolver:
             "famous_min_pop", 0)
         for m in mentions:
             if not m.candidates:
-                m.candidates = self._fixed(m) if m.country else self.candidates(m)
+                m.candidates = self._fixed(m.country) if m.country else self.candidates(m)
         cc_prof: dict[str, float] = dict(context_countries or {})
         a1_prof: dict[tuple[str, str], float] = {}
         evid = []
         for m in mentions:
             ce, ae = self._evidence(m)
             evid.append((ce, ae))
-            for k, v in ce.items():
-                cc_prof[k] = cc_prof.get(k, 0.0) + v
-            for k, v in ae.items():
-                a1_prof[k] = a1_prof.get(k, 0.0) + v
+            for cc, v in ce.items():
+                cc_prof[cc] = cc_prof.get(cc, 0.0) + v
+            for a1, v in ae.items():
+                a1_prof[a1] = a1_prof.get(a1, 0.0) + v
         by_text: dict[str, list[int]] = {}
         for i, m in enumerate(mentions):
             by_text.setdefault(norm(m.text), []).append(i)
@@ -276,10 +276,10 @@ class Resolver:
             ce: dict[str, float] = {}
             ae: dict[tuple[str, str], float] = {}
             for j in by_text[norm(mentions[i].text)]:
-                for k, v in evid[j][0].items():
-                    ce[k] = ce.get(k, 0.0) + v
-                for k, v in evid[j][1].items():
-                    ae[k] = ae.get(k, 0.0) + v
+                for cc, v in evid[j][0].items():
+                    ce[cc] = ce.get(cc, 0.0) + v
+                for a1, v in evid[j][1].items():
+                    ae[a1] = ae.get(a1, 0.0) + v
             return ce, ae
 
         owns = [own(i) for i in range(len(mentions))]
@@ -308,9 +308,9 @@ class Resolver:
         for idxs in by_text.values():  # one sense per article (cue-marked mentions keep their own)
             group = [mentions[i] for i in idxs if mentions[i].choice is not None and not mentions[i].hint]
             if len(group) > 1:
-                top = max(group, key=lambda m: m.score)
+                best = max(group, key=lambda m: m.score)
                 for m in group:
-                    m.choice = top.choice
+                    m.choice = best.choice
         return mentions
 
     def _drop_stray(self, mentions: list[Mention], cc_prof: dict[str, float], owns: list[tuple[dict, dict]]) -> None:
@@ -379,9 +379,10 @@ class Resolver:
                     ccs[m.choice.cc] = ccs.get(m.choice.cc, 0) + 1
             if not ccs:
                 return
-            main = self.gaz.country(max(ccs, key=ccs.get))
-            if main is None:
+            country = self.gaz.country(max(ccs, key=ccs.__getitem__))
+            if country is None:
                 return
+            main = country
         for m in todo:
             m.choice, m.fallback, m.confidence = main, True, 0.3
 

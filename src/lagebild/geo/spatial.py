@@ -96,6 +96,13 @@ def _point(p: Place) -> bool:
 
 
 _UNIT_HINT = re.compile(r"(?i)kilomet|\bkm\b|meilen|\bmiles?\b|\bmeter\b")
+_PLACE_NOUN = re.compile(r"\s*(?:Stadt|Ort|Ortschaft|Dorf|Hauptstadt|Hafenstadt|city|town)?\s*")
+
+
+def _only_place_noun(gap: str) -> bool:
+    """True when ``gap`` is blank or one place noun ("nahe der Stadt Kiew")."""
+    m = _PLACE_NOUN.match(gap)
+    return m is not None and m.end() == len(gap)
 
 
 def _matches(rx: re.Pattern[str], text: str, hints: list[int]):
@@ -143,8 +150,7 @@ def find_claims(doc: Doc, places: list[Place], gaz: Gazetteer | None = None) -> 
                 anchor = inner[0] if inner else None
                 after = [p for p in in_sent if p.start >= mt.end() and p.start - mt.end() <= 25]
                 before = [p for p in in_sent if p.end <= mt.start() and p is not anchor]
-                if after and re.match(r"\s*(?:Stadt|Ort|Ortschaft|Dorf|Hauptstadt|Hafenstadt|city|town)?\s*",
-                                      text[mt.end():after[0].start]).end() == after[0].start - mt.end():
+                if after and _only_place_noun(text[mt.end():after[0].start]):
                     subject = after[0]
                     end = subject.end
                 else:

@@ -31,6 +31,8 @@ from typing import Any
 
 import numpy as np
 
+from .fast import mean_of
+
 log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_accurate"
@@ -133,7 +135,8 @@ def viterbi(logp: np.ndarray, crf: tuple[np.ndarray, np.ndarray, np.ndarray] | N
     T = logp.shape[0]
     if T == 0:
         return []
-    trans, start, end = _TRANS, _START, 0.0
+    trans, start = _TRANS, _START
+    end: np.ndarray | float = 0.0
     if crf is not None:
         trans, start, end = _TRANS + crf[0], _START + crf[1], crf[2]
     score = logp[0] + start
@@ -340,7 +343,7 @@ class AccurateNER:
         default all) from precomputed features."""
         heads = list(heads or self.heads)
         per_head = self._head_logprobs(feats, token_lists, batch_size, heads, windows)
-        return [sum(ph[i] for ph in per_head) / len(heads) for i in range(len(feats))]
+        return [mean_of([ph[i] for ph in per_head]) for i in range(len(feats))]
 
     def _head_logprobs(
         self,
@@ -386,6 +389,7 @@ class AccurateNER:
                     xk = xt
                     top = tops[k]
                     if top is not None:
+                        assert windows is not None  # encoded above whenever a member has a top
                         nk = len(top.blocks)
                         ws = [
                             (slot, w0, st[12 - nk], own)
@@ -404,14 +408,14 @@ class AccurateNER:
     ) -> list[list[tuple[int, int, str, float]]]:
         per_head = self._head_logprobs(feats, token_lists, 64, self.heads, windows)
         n = len(self.heads)
-        avg = [sum(ph[i] for ph in per_head) / n for i in range(len(feats))]
+        avg = [mean_of([ph[i] for ph in per_head]) for i in range(len(feats))]
         spans = [decode_spans(lp, self.crf) for lp in avg]
         calibrated = [k for k, flag in enumerate(self._crf_flags) if not flag]
         if calibrated and len(calibrated) < n:
             # A CRF head's per-token softmax is not a probability (its transitions carry part of
             # the score), so span scores come from the softmax-trained members only (their
             # log-probabilities from the same forward pass).
-            conf = [sum(per_head[k][i] for k in calibrated) / len(calibrated) for i in range(len(feats))]
+            conf = [mean_of([per_head[k][i] for k in calibrated]) for i in range(len(feats))]
             spans = [
                 [
                     (

@@ -129,7 +129,7 @@ def word_flags(word: str) -> np.ndarray:
 
 def word_shape(word: str) -> str:
     """Collapsed character classes, e.g. 'Putin' -> 'Xx', 'UN-Sondergesandte' -> 'X-Xx', '2014' -> 'd'."""
-    out = []
+    out: list[str] = []
     for ch in word[:12]:
         if ch.isupper():
             c = "X"
@@ -292,6 +292,17 @@ class NumpyTagger:
         return h @ self.out_w + self.out_b
 
 
+def mean_of(arrays: list[np.ndarray]) -> np.ndarray:
+    """Element-wise mean of equally shaped arrays, summed in order like ``sum``; the list must
+    not be empty (``sum`` would return the int 0)."""
+    if not arrays:
+        raise ValueError("mean_of needs at least one array")
+    total = arrays[0]
+    for a in arrays[1:]:
+        total = total + a
+    return total / len(arrays)
+
+
 def _log_softmax(x: np.ndarray) -> np.ndarray:
     m = x.max(-1, keepdims=True)
     return x - m - np.log(np.exp(x - m).sum(-1, keepdims=True))
@@ -418,11 +429,11 @@ class FastNER:
             for i, sent in enumerate(batch):
                 feats[i, : len(sent)] = [cache[w] for w in sent]
             rows = self._rows[feats[:, :, 0]]
-            logp = sum(
+            logp = mean_of([
                 _log_softmax(m(rows[:, :, self._cols[k] : self._cols[k + 1]], feats[:, :, 1 + 2 * k],
                                feats[:, :, 2 + 2 * k], lengths))
                 for k, m in enumerate(self.models)
-            ) / len(self.models)
+            ])
             if self.o_bias:  # precision/recall trade-off chosen on held-out dev data (vocab.json "o_bias")
                 logp[:, :, 0] += self.o_bias
             paths = viterbi_batch(logp, lengths)

@@ -76,6 +76,7 @@ def build_top(dim: int, ffn: int, n_heads: int, eps: float, k: int, dropout: flo
             from ..encoder import _int8_linear
 
             for blk in self.blocks:
+                assert isinstance(blk, Block)  # ModuleList yields plain Modules to the type checker
                 blk._int8 = {
                     n: _int8_linear(torch, getattr(blk, n).weight.detach(), getattr(blk, n).bias.detach())
                     for n in ("qkv", "ao", "fi", "fo")

@@ -121,9 +121,9 @@ def build_ensemble(dirs: list[Path], out: Path, data: Path) -> int:
     for stale in ("head.pt", "top.pt"):
         if (out / stale).exists():
             (out / stale).unlink()
-    for stale in out.glob("top*.pt"):
-        if stale.name not in {m.get("top_file") for m in members}:
-            stale.unlink()
+    for stale_top in out.glob("top*.pt"):
+        if stale_top.name not in {m.get("top_file") for m in members}:
+            stale_top.unlink()
     _, held = ner_data.germeval_dev_split(data)
     feats = [
         f.astype(np.float32)
@@ -257,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.full_dev:
         train_ex = train_ex + held
         if K:
+            assert held_feats is not None and held_wins is not None  # sliced above: --finetune needs folds/full-dev
             train_f = train_f + [f.astype(np.float16) for f in held_feats]
             train_w = train_w + list(held_wins)
     sets = [("germeval_dev" if not args.full_dev else "germeval_dev_full", train_ex, args.germeval_weight)]
@@ -394,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(head.parameters(), 5.0)
-            if K:
+            if top is not None:
                 torch.nn.utils.clip_grad_norm_(top.parameters(), 1.0)
             opt.step()
             sched.step()
@@ -417,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         if f1 > best or args.full_dev or args.folds:  # k-fold runs score a fixed schedule
             best = f1
             best_state = {k: v.detach().clone() for k, v in head.state_dict().items()}
-            best_top = {k: v.detach().clone() for k, v in top.state_dict().items()} if K else None
+            best_top = {k: v.detach().clone() for k, v in top.state_dict().items()} if top is not None else None
             best_epoch = epoch
     train_s = time.time() - t_train
     print(
@@ -428,8 +429,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    assert best_state is not None  # the first epoch always beats best = -1
     torch.save({k: v.half() for k, v in best_state.items()}, out / "head.pt")
-    if K:
+    if top is not None:
+        assert best_top is not None  # saved with best_state whenever there are top layers
         torch.save({k: v.half() for k, v in best_top.items()}, out / "top.pt")
         # the held-out score as the runtime computes it: float16-stored copies run in int8
         top.load_state_dict({k: v.half().float() for k, v in best_top.items()})
