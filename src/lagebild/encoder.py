@@ -678,7 +678,9 @@ def _int8_linear(torch: Any, w: Any, b: Any) -> Any:
 def _batches(items: list, budget: int, key) -> list[list]:
     """Length-sorted batches whose padded size (rows x longest) stays under ``budget`` tokens."""
     order = sorted(range(len(items)), key=lambda i: key(items[i]))
-    out, cur, longest = [], [], 0
+    out: list[list] = []
+    cur: list = []
+    longest = 0
     for i in order:
         L = key(items[i])
         if cur and max(longest, L) * (len(cur) + 1) > budget:

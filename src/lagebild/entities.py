@@ -180,8 +180,8 @@ class EntityStage:
             spans.append([a, b, lab, sc, "model", None])
         if self.gazetteer is not None:
             for sent in doc.sentences:
-                for a, b, actor in self.gazetteer.matches(toks, sent.token_start, sent.token_end):
-                    spans = _merge_gazetteer(spans, a, b, actor)
+                for a, b, g_actor in self.gazetteer.matches(toks, sent.token_start, sent.token_end):
+                    spans = _merge_gazetteer(spans, a, b, g_actor)
         spans = self._propagate(doc, spans)
         spans.sort(key=lambda s: s[0])
         year = _year(doc)
@@ -240,7 +240,7 @@ class EntityStage:
                 names.setdefault(toks[a].text, lab)
         if not names:
             return spans
-        covered = set()
+        covered: set[int] = set()
         for a, b, *_ in spans:
             covered.update(range(a, b))
         added = []
@@ -277,7 +277,7 @@ class EntityStage:
         if not index.role:
             return
         toks = doc.tokens
-        covered = set()
+        covered: set[int] = set()
         for a, b, *_ in spans:
             covered.update(range(a - 1, b))  # the token before a name is that name's role, not a mention
         named = {c["actor"].canonical: c for c in clusters if c["actor"] is not None}

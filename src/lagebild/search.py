@@ -270,7 +270,7 @@ class SearchIndex:
             if n_docs == 0 or any(t is None for t in tids):
                 return [], 0
             lens = np.asarray(self._doc_len, dtype=np.float32)
-            plists = [self._postings_of(t) for t in tids]
+            plists = [self._postings_of(t) for t in tids if t is not None]  # none is None (checked above)
             doc_ids = self.doc_ids
         avg = float(lens.mean()) or 1.0
         scores = np.zeros(n_docs, dtype=np.float32)

@@ -27,7 +27,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -119,7 +119,7 @@ def is_loopback(host: str) -> bool:
 ASGIApp = Callable[[dict, Callable[[], Awaitable[dict]], Callable[[dict], Awaitable[None]]], Awaitable[None]]
 
 
-async def _send_json(send: Any, status: int, body: dict[str, Any], headers: list[tuple[bytes, bytes]] = ()) -> None:
+async def _send_json(send: Any, status: int, body: dict[str, Any], headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
     data = json.dumps(body).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode()),
@@ -405,7 +405,8 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             # ordered by article: page over per-article counts, then read only the page's articles
             _, per = backend.query(per_article_sql(kind, w), params)
             total = sum(n for _, n in per)
-            page_ids, skip, seen = [], 0, 0
+            page_ids: list[Any] = []
+            skip, seen = 0, 0
             for aid, n in per:
                 if seen + n > offset and seen < offset + limit:
                     if not page_ids:

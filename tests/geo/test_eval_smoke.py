@@ -49,3 +49,15 @@ FLOORS = {"gwn40": 0.87, "lgl80": 0.83, "trnews30": 0.93, "de": 0.90}
 def test_eval_geo_full_sets_floor(shared_data, dataset: str, floor: float) -> None:
     res = geo.score(geo.resolve_gold(geo.load(dataset, shared_data / "geoparsing_en")))
     assert res["acc_161km"] >= floor, res
+
+
+def test_eval_geo_load_broken_offsets_is_malformed_input(tmp_path) -> None:
+    # a gold toponym without <start> used to fail with a bare TypeError from int(None)
+    from lagebild.errors import MalformedInputError
+
+    (tmp_path / geo.FILES["lgl"]).write_text(
+        "<articles><article docid='1'><text>Flooding hit Paris on Monday.</text><toponyms>"
+        "<toponym><end>19</end><phrase>Paris</phrase></toponym></toponyms></article></articles>",
+        encoding="utf-8")
+    with pytest.raises(MalformedInputError, match="<start>"):
+        geo.load("lgl", tmp_path)

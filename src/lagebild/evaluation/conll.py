@@ -177,9 +177,10 @@ def read_columns(
 
     def fn(lab: str) -> str | None:
         if label_map is not None:
-            lab = label_map.get(lab)
-            if lab is None:
+            mapped = label_map.get(lab)
+            if mapped is None:
                 return None
+            lab = mapped
         return map_label(lab, scheme)
 
     def flush():

@@ -156,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     print("  attribute accuracy on matched spans: "
           + ", ".join(f"{k} {v:.3f}" for k, v in res["attributes"].items()))
     if args.errors:
-        for e in res["errors"]:
-            print("  ", json.dumps(e, ensure_ascii=False))
+        for err in res["errors"]:
+            print("  ", json.dumps(err, ensure_ascii=False))
     if args.json:
         print(json.dumps({"task": "counts", "dataset": args.dataset, "split": args.split, **({"batches": batches} if batches else {}), "f1": res["strict"]["f1"],
                           "precision": res["strict"]["p"], "recall": res["strict"]["r"],

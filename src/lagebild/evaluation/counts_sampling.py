@@ -31,6 +31,7 @@ import random
 import re
 import sys
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,8 @@ def articles(data: str) -> Iterator[tuple[int, str, str, list[list[str]]]]:
                     yield int(m.group(1)), m.group(2), m.group(3), [s["Tokens"] for s in a["Sentences"]]
 
 
-def candidates(data: str, pages: set[int] | None = None, skip_pages: set[int] = frozenset(),
-               skip_texts: set[str] = frozenset()) -> list[dict[str, Any]]:
+def candidates(data: str, pages: set[int] | None = None, skip_pages: AbstractSet[int] = frozenset(),
+               skip_texts: AbstractSet[str] = frozenset()) -> list[dict[str, Any]]:
     out = []
     for pid, title, date, sents in articles(data):
         if (pages is not None and pid not in pages) or pid in skip_pages:

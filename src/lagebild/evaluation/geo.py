@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,18 @@ def _f(x: str | None) -> float | None:
         return None
 
 
+def _offset(el: ET.Element, tag: str) -> int:
+    """The integer in child ``tag``; a gold file without it is broken (not a toponym to skip)."""
+    value = el.findtext(tag)
+    try:
+        return int(value if value is not None else "")
+    except ValueError:
+        from ..errors import MalformedInputError
+
+        raise MalformedInputError(
+            f"gold toponym without a numeric <{tag}>: {ET.tostring(el, encoding='unicode')[:200]}") from None
+
+
 def _realign(text: str, start: int, end: int, phrase: str) -> tuple[int, int] | None:
     if text[start:end] == phrase:
         return start, end
@@ -72,13 +85,13 @@ def load(dataset: str, data_dir: Path) -> list[GoldArticle]:
     out: list[GoldArticle] = []
     for n, art in enumerate(root.iter("article")):
         text_el = art.find("text")
-        if text_el is None or not (text_el.text or "").strip():
+        text = (text_el.text or "") if text_el is not None else ""
+        if not text.strip():
             continue
-        text = text_el.text
         ga = GoldArticle(id=art.get("docid") or art.get("file") or str(n), text=text)
         if dataset == "geowebnews":
             for t in art.iter("toponym"):
-                s, e = int(t.findtext("start")), int(t.findtext("end"))
+                s, e = _offset(t, "start"), _offset(t, "end")
                 name = t.findtext("extractedName") or ""
                 lat, lon = _f(t.findtext("latitude")), _f(t.findtext("longitude"))
                 if lat is None:
@@ -86,19 +99,20 @@ def load(dataset: str, data_dir: Path) -> list[GoldArticle]:
                 span = _realign(text, s, e, name)
                 if span is None:  # garbage offsets (EVAL-NOTES: 5 of them)
                     continue
-                gid = t.findtext("geonamesID")
+                gid_s = t.findtext("geonamesID")
                 ga.toponyms.append(GoldToponym(span[0], span[1], name, lat, lon,
-                                               int(gid) if gid and gid.strip().isdigit() else None,
+                                               int(gid_s) if gid_s and gid_s.strip().isdigit() else None,
                                                t.findtext("type")))
         elif dataset in ("lgl", "trnews"):
             for t in art.iter("toponym"):
-                s, e = int(t.findtext("start")), int(t.findtext("end"))
+                s, e = _offset(t, "start"), _offset(t, "end")
                 phrase = t.findtext("phrase") or ""
                 span = _realign(text, s, e, phrase)
                 if span is None:
                     continue
                 gz = t.find("gaztag")
-                lat = lon = gid = None
+                gid: int | None = None
+                lat = lon = None
                 if gz is not None:
                     lat, lon = _f(gz.findtext("lat")), _f(gz.findtext("lon"))
                     g = gz.get("geonameid")
@@ -107,7 +121,7 @@ def load(dataset: str, data_dir: Path) -> list[GoldArticle]:
         else:  # geovirus: offsets shifted by one
             for t in art.iter("location"):
                 name = t.findtext("name") or ""
-                s, e = int(t.findtext("start")) - 1, int(t.findtext("end")) - 1
+                s, e = _offset(t, "start") - 1, _offset(t, "end") - 1
                 span = _realign(text, s, e, name)
                 if span is None:
                     continue
@@ -188,7 +202,7 @@ def score(pairs: list[tuple], by_type: bool = False) -> dict:
     n = len(errs)
     import math
 
-    out = {
+    out: dict[str, Any] = {
         "n": n,
         "acc_161km": round(sum(e <= 161 for e in errs) / n, 4) if n else None,
         "acc_161km_id_credit": round(sum(e <= 161 for e in errs_id) / n, 4) if n else None,
@@ -233,7 +247,7 @@ def end_to_end(articles: list[GoldArticle], language: str, adjectives: bool = Fa
             hit = next((p for ps, pe, p in pred if ps < e and s < pe), None)
             if hit is not None:
                 overlap_tp += 1
-                if t.lat is not None and hit.lat is not None:
+                if t.lat is not None and t.lon is not None and hit.lat is not None and hit.lon is not None:
                     errs.append(haversine_km(t.lat, t.lon, hit.lat, hit.lon))
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0

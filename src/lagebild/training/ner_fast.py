@@ -70,7 +70,9 @@ def _clean(tags: list[str], mapping: dict[str, str]) -> list[str]:
 
 
 def read_germeval(path: Path) -> list[Sentence]:
-    sents, words, tags = [], [], []
+    sents: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
     m = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
@@ -91,7 +93,9 @@ def read_germeval(path: Path) -> list[Sentence]:
 def read_columns(path: Path, word_col: int, tag_col: int, mapping: dict[str, str], sep: str | None = None,
                  iob1: bool = False) -> list[Sentence]:
     opener = gzip.open if path.suffix == ".gz" else open
-    sents, words, tags = [], [], []
+    sents: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
     with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
         for line in fh:
             line = line.rstrip("\r\n")

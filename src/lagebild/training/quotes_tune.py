@@ -100,8 +100,10 @@ def main(argv: list[str] | None = None) -> int:
                     f = score(items, p)["source"]["f1"]
                     if best is None or f > best[0]:
                         best = (f, dict(p))
+                assert best is not None  # every grid axis has values
                 cur = dict(best[1])
                 log.info("after %s: %s %s", k, best[0], cur)
+        assert best is not None
         line("best", score(items, best[1]))
         print(json.dumps(best[1]))
     return 0
