@@ -129,6 +129,7 @@ def test_segment_vocab_stays_within_its_bound(monkeypatch) -> None:
         for t in texts:
             tokenize(t)
             most = max(most, segment.tokenizer_stats()["spacy_lexemes"])
-    one_article = max(len(set(_spans(t))) for t in texts) + 1000  # spaCy's own lexemes (special cases)
+    # the bound is checked before each article, so one article's new word forms may go past it
+    one_article = max(len({w for _, _, w in _spans(t)}) for t in texts) + 20  # + whitespace tokens
     assert segment.tokenizer_stats()["spacy_resets"] >= 1
     assert most <= 1500 + one_article

@@ -452,3 +452,28 @@ def test_server_aggregates_count_each_story_once(clustered: TestClient) -> None:
     hits = clustered.get("/search", params={"q": "Homs", "limit": 100}).json()["total"]
     unique_hits = clustered.get("/search", params={"q": "Homs", "limit": 100, "unique": "true"}).json()["total"]
     assert unique_hits < hits
+
+
+def test_server_aggregate_cache_stays_within_its_byte_bound(sample_db: Path, client: TestClient,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild import server
+
+    answers = [client.get(path, params={"limit": n}).content
+               for path in ("/places/summary", "/entities/summary", "/quotes/speakers") for n in (5, 50, 500)]
+    answers = [a for a in answers if a]
+    big = max(len(a) for a in answers)
+    monkeypatch.setattr(server, "CACHE_BYTES", 8 * big)
+    backend = server.Backend(sample_db, writable=False, mode="fast", disable=(), analyzer_factory=None,
+                             query_timeout=5.0, analyze_concurrency=1)
+    try:
+        for i in range(200):
+            backend.cache_put(f"/q?i={i}", (answers[i % len(answers)], "application/json"))
+            held = sum(len(v[0]) for v in backend._cache.values())
+            assert held == backend._cache_bytes <= server.CACHE_BYTES
+        assert backend.cache_get("/q?i=199") is not None and backend.cache_get("/q?i=0") is None
+        backend.cache_put("/huge", (b"x" * (server.CACHE_BYTES // 8 + 1), None))  # too big to keep
+        assert backend.cache_get("/huge") is None
+        backend.cache_clear()
+        assert backend._cache_bytes == 0 and not backend._cache
+    finally:
+        backend.store.close()

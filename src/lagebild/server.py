@@ -89,8 +89,10 @@ MAX_EXPORT_PAGE = 10_000
 MAX_Q_LEN = 200
 #: full-text hits considered when ``q`` filters a listing
 MAX_SEARCH_HITS = 5000
-#: aggregate answers kept in memory (per distinct query string)
+#: aggregate answers kept in memory (per distinct query string), least recently used dropped first; the byte
+#: bound matters more than the count: one answer may be megabytes (10,000 places as GeoJSON)
 CACHE_ENTRIES = 512
+CACHE_BYTES = 64 * 2**20
 
 #: Host header values a loopback-only server answers (anything else is a DNS-rebinding attempt)
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
@@ -236,6 +238,7 @@ class Backend:
         self._analyzer_lock = threading.Lock()
         self.analyze_sem = asyncio.Semaphore(analyze_concurrency)
         self._cache: OrderedDict[str, tuple[bytes, str | None]] = OrderedDict()
+        self._cache_bytes = 0
         self._cache_lock = threading.Lock()
 
     def cache_get(self, key: str) -> tuple[bytes, str | None] | None:
@@ -246,14 +249,22 @@ class Backend:
             return hit
 
     def cache_put(self, key: str, value: tuple[bytes, str | None]) -> None:
+        if len(value[0]) > CACHE_BYTES // 8:  # a few huge answers would evict everything else
+            return
         with self._cache_lock:
+            old = self._cache.pop(key, None)
+            if old is not None:
+                self._cache_bytes -= len(old[0])
             self._cache[key] = value
-            while len(self._cache) > CACHE_ENTRIES:
-                self._cache.popitem(last=False)
+            self._cache_bytes += len(value[0])
+            while len(self._cache) > CACHE_ENTRIES or self._cache_bytes > CACHE_BYTES:
+                _, dropped = self._cache.popitem(last=False)
+                self._cache_bytes -= len(dropped[0])
 
     def cache_clear(self) -> None:
         with self._cache_lock:
             self._cache.clear()
+            self._cache_bytes = 0
 
     def analyzer(self) -> Any:
         with self._analyzer_lock:
