@@ -58,3 +58,20 @@ def test_spatial_claim_distance_only(stage: PlaceStage) -> None:
     assert c.holds is True and 400 < c.computed_km < 430
     for r in doc.spatial_claims:
         assert doc.text[r.start:r.end] == r.text
+
+
+def test_spatial_claim_anchor_after_a_place_noun(stage: PlaceStage) -> None:
+    # German Wikinews (CC BY 2.5): the anchor follows a place noun, "nordöstlich der Hauptstadt Jakutsk"
+    text = ("Der Absturzort wird in der russischen Teilrepublik Jakutien rund 1.000 Kilometer nordöstlich der "
+            "Hauptstadt Jakutsk vermutet.")
+    (c,) = _run(stage, text).spatial_claims
+    assert c.text == "rund 1.000 Kilometer nordöstlich der Hauptstadt Jakutsk" == text[c.start:c.end]
+    assert c.anchor == "Jakutsk" and c.distance_km == 1000 and c.direction == "NE"
+
+
+@pytest.mark.parametrize("gap, ok", [("", True), (" Stadt ", True), ("Ortschaft ", True), ("Ortes ", True),
+                                     ("Hauptstadt ", True), ("Ortsteil ", False), ("nahe gelegenen ", False)])
+def test_spatial_only_place_noun_takes_the_whole_noun(gap: str, ok: bool) -> None:
+    from lagebild.geo.spatial import _only_place_noun
+
+    assert _only_place_noun(gap) is ok

@@ -96,13 +96,14 @@ def _point(p: Place) -> bool:
 
 
 _UNIT_HINT = re.compile(r"(?i)kilomet|\bkm\b|meilen|\bmiles?\b|\bmeter\b")
-_PLACE_NOUN = re.compile(r"\s*(?:Stadt|Ort|Ortschaft|Dorf|Hauptstadt|Hafenstadt|city|town)?\s*")
+_PLACE_NOUN = re.compile(r"\s*(?:(?:Haupt|Hafen|Grenz|Klein|Groß|Provinzhaupt)?[Ss]tadt|Ort(?:e?s|schaft)?|Dorf(?:e?s)?"
+                         r"|Gemeinde|Kleinstadt|city|town(?:\s+of)?)?\s*")
 
 
 def _only_place_noun(gap: str) -> bool:
-    """True when ``gap`` is blank or one place noun ("nahe der Stadt Kiew")."""
-    m = _PLACE_NOUN.match(gap)
-    return m is not None and m.end() == len(gap)
+    """True when ``gap`` is blank or one place noun ("nahe der Stadt Kiew", "nördlich der Ortschaft X")."""
+    # fullmatch, not match: a prefix alternative ("Ort") must not win over the longer noun ("Ortschaft")
+    return _PLACE_NOUN.fullmatch(gap) is not None
 
 
 def _matches(rx: re.Pattern[str], text: str, hints: list[int]):
@@ -141,7 +142,9 @@ def find_claims(doc: Doc, places: list[Place], gaz: Gazetteer | None = None) -> 
             in_sent = [p for p in toponyms if lo <= p.start and p.end <= hi]
             anchor = subject = None
             if rx is CLAIM_DIR:
-                anchor = next((p for p in in_sent if p.start >= mt.end() - 1 and p.start <= mt.end() + 3), None)
+                # "nördlich von Damaskus", or with a place noun between: "südlich der Hauptstadt Damaskus"
+                anchor = next((p for p in in_sent if p.start >= mt.end() - 1
+                               and (p.start <= mt.end() + 3 or _only_place_noun(text[mt.end():p.start]))), None)
                 before = [p for p in in_sent if p.end <= mt.start() and p is not anchor]
                 subject = before[-1] if before else None
                 end = anchor.end if anchor else mt.end()
