@@ -133,3 +133,18 @@ def test_segment_vocab_stays_within_its_bound(monkeypatch) -> None:
     one_article = max(len({w for _, _, w in _spans(t)}) for t in texts) + 20  # + whitespace tokens
     assert segment.tokenizer_stats()["spacy_resets"] >= 1
     assert most <= 1500 + one_article
+
+
+def test_segment_tag_cache_stays_within_its_bound() -> None:
+    from lagebild import segment
+
+    assert segment._tag_words.cache_info().maxsize == segment.TAG_CACHE_SENTENCES <= 4096
+    docs = [SegmentStage()(Doc(Article(id=content_id(t), text=t, published="2011-05-11", language="de")))
+            for t in _wikinews_texts()[:4]]
+    first = [[(t.lemma, t.pos) for i in range(len(d.sentences)) for t in ensure_pos(d, i)] for d in docs]
+    hits = segment._tag_words.cache_info().hits
+    again = [SegmentStage()(Doc(d.article)) for d in docs]  # same sentences: answered from the cache
+    second = [[(t.lemma, t.pos) for i in range(len(d.sentences)) for t in ensure_pos(d, i)] for d in again]
+    assert second == first
+    assert segment._tag_words.cache_info().hits - hits >= sum(len(d.sentences) for d in docs)
+    assert segment._tag_words.cache_info().currsize <= segment.TAG_CACHE_SENTENCES
