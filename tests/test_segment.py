@@ -138,7 +138,7 @@ def test_segment_vocab_stays_within_its_bound(monkeypatch) -> None:
 def test_segment_tag_cache_stays_within_its_bound() -> None:
     from lagebild import segment
 
-    assert segment._tag_words.cache_info().maxsize == segment.TAG_CACHE_SENTENCES <= 4096
+    assert segment._tag_words.cache_info().maxsize == segment.TAG_CACHE_SENTENCES <= 10_000
     docs = [SegmentStage()(Doc(Article(id=content_id(t), text=t, published="2011-05-11", language="de")))
             for t in _wikinews_texts()[:4]]
     first = [[(t.lemma, t.pos) for i in range(len(d.sentences)) for t in ensure_pos(d, i)] for d in docs]

@@ -179,9 +179,9 @@ def word_tags(word: str) -> list[tuple[str, float]]:
 
 
 #: sentences whose HanTa tags are kept across articles. Tags are kept on the tokens within an article, so this
-#: only serves repeated sentences: 8 hits in 3,938 calls over 2,000 distinct news articles (memory_soak.py),
-#: at ~4 KB per entry (a 50,000-entry cache would hold ~190 MB for nothing)
-TAG_CACHE_SENTENCES = 2048
+#: only serves repeated sentences (agency copies): 8 hits in 3,938 calls over 2,000 distinct news articles
+#: (memory_soak.py). ~2.6 KB per entry (tracemalloc): ~21 MB at this bound, ~130 MB at the former 50,000
+TAG_CACHE_SENTENCES = 8192
 
 
 @functools.lru_cache(maxsize=TAG_CACHE_SENTENCES)
