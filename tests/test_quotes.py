@@ -54,19 +54,12 @@ def test_quotes_colon_introduced_named_speaker():
     "Ein Beamter der Nationalpolizei: „Hier weiß man wer die Kriminellen sind, man geht nur nicht gegen sie vor.“",
     "Der Trainer, sichtlich erleichtert, nach dem Spiel: „Wir haben heute sehr gut gespielt und verdient gewonnen.“",
 ])
-def test_quotes_direct_covered_span_is_the_quote_chars(text):
-    # the verbless "Subject: „…“" frame once reused the quote's end offset for a token index
-    # (None without a comma), so the span recorded as taken was (start, None) or (start, 5)
-    from lagebild.quotes import _Ctx, _direct
-
-    doc = _doc(text)
-    ctx = _Ctx(doc=doc, toks=doc.tokens, low=[t.text.lower() for t in doc.tokens], ents=[])
-    out: list = []
-    _direct(ctx, out)
-    (q,) = out
-    assert q.speaker in ("Ein Beamter der Nationalpolizei", "Der Trainer")
+def test_quotes_verbless_colon_frame_takes_the_subject(text):
+    (q,) = _quotes(text)
+    assert q.kind == "direct" and q.speaker in ("Ein Beamter der Nationalpolizei", "Der Trainer")
     o = text.index("„")
-    assert ctx.covered == [(o, text.index("“", o) + 1)]
+    assert text[q.message_start:q.message_end] == q.message and q.message_start > o
+    assert q.message_end < text.index("“", o) + 1
 
 
 @pytest.mark.parametrize(("open_", "close"), [("„", "“"), ('"', '"'), ("»", "«"), ("«", "»")])

@@ -189,7 +189,6 @@ class _Ctx:
     toks: list[Token]
     low: list[str]
     ents: list[EntityMention]
-    covered: list[tuple[int, int]] = field(default_factory=list)  # message char spans already taken
 
 
 def _tok_index(toks: list[Token], char: int) -> int:
@@ -689,12 +688,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 q = _make(ctx, "direct", inner, [], None)
                 _copy_speaker(prev, q)
                 out.append(q)
-                ctx.covered.append((o, c))
                 prev = q
                 continue
         q = _make(ctx, "direct", inner, cue, speaker, addressee)
         out.append(q)
-        ctx.covered.append((o, c))
         prev = q
 
 
@@ -787,10 +784,6 @@ def _clause_start(ctx: _Ctx, lo: int, k: int) -> int:
 def _copy_speaker(src: Quote, dst: Quote) -> None:
     dst.speaker, dst.speaker_start, dst.speaker_end = src.speaker, src.speaker_start, src.speaker_end
     dst.speaker_entity, dst.speaker_role = src.speaker_entity, src.speaker_role
-
-
-def _in_covered(ctx: _Ctx, char: int) -> bool:
-    return any(s <= char < e for s, e in ctx.covered)
 
 
 def _msg_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
