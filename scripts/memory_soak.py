@@ -184,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, size in sorted(rows[-1]["caches"].items()):
         c = _current(caches[name])
         if hasattr(c, "cache_info"):
-            print(f"  {size:9,d} / {c.cache_info().maxsize}  {name}")
+            info = c.cache_info()
+            print(f"  {size:9,d} / {info.maxsize}  {name}  (hits {info.hits:,}, misses {info.misses:,})")
         elif hasattr(c, "nbytes"):
             print(f"  {size:9,d} rows, {c.nbytes / 2**20:.1f} MB allocated  {name}")
         else:
