@@ -306,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=("table", "json"), default="table")
     s.set_defaults(func=cmd_stats)
 
-    for name, help_text in (("eval", "evaluate a stage on gold data: ner, geo, time, counts, quotes, events"),
+    for name, help_text in (("eval", "evaluate a stage on gold data: ner, ner_folds, geo, time, counts, quotes, events"),
                             ("train", "train a model: ner, ner_fast"),
                             ("export", "export events: gdelt, gkg, acled, plover, geojson"),
                             ("serve", "HTTP API and web page"),
