@@ -72,6 +72,19 @@ def test_fast_predict_is_order_independent(ner: FastNER) -> None:
     assert ner.predict(SENTS) == list(reversed(ner.predict(list(reversed(SENTS)))))
 
 
+def test_fast_word_cache_stays_within_its_bound() -> None:
+    ner = FastNER.load()
+    ner.cache_words = 3000
+    before = ner.predict(SENTS)
+    # many distinct word forms, as a long ingest meets them; the row array must not double past the bound
+    for part in range(2):  # ~1,550 words (rows double to 2,048), then ~2,150 (they would double to 4,096)
+        ner.predict([[f"Wortform{part}x{i}x{j}" for j in range(50)] for i in range(30 if part == 0 else 12)])
+        assert len(ner._word) <= 3000 and len(ner._rows) <= 3000
+    ner.predict([[f"Neuform{i}" for i in range(400)]])  # over the bound: the cache is emptied and refilled
+    assert len(ner._word) <= 3000 and len(ner._rows) <= 3000
+    assert ner.predict(SENTS) == before
+
+
 @pytest.mark.skipif(not GERMEVAL_TEST.exists(), reason="GermEval 2014 test not available")
 def test_fast_germeval_smoke_floor(ner: FastNER) -> None:
     """First 300 GermEval 2014 test sentences, outer PER/LOC/ORG strict micro-F1 (full test: see docs)."""

@@ -393,7 +393,9 @@ class FastNER:
         start = len(self._word)
         need = start + len(new)
         if need > len(self._rows):
-            grown = np.zeros((max(need, 2 * len(self._rows)), self._rows.shape[1]), dtype=np.float32)
+            # doubling, but never past the cache bound: the rows beyond it would never be used
+            grown = np.zeros((max(need, min(2 * len(self._rows), self.cache_words)), self._rows.shape[1]),
+                             dtype=np.float32)
             grown[:start] = self._rows[:start]
             self._rows = grown
         self._rows[start:need] = rows
