@@ -41,22 +41,27 @@ def score(specs: list[str], data: Path, folds: int, fold: int, limit: int | None
     import numpy as np
 
     from ..encoder import DEFAULT_LAYERS
-    from ..ner.accurate import AccurateNER, coarse
+    from ..ner.accurate import coarse
     from ..ner.features import corpus_features
     from ..training.ner_silver import load_teacher
     from .conll import score_spans, tags_to_spans
 
+    taggers = {spec: load_teacher(spec) for spec in specs}
+    layer_sets = {t.layers for t in taggers.values()}
+    if len(layer_sets) != 1:
+        raise ValueError(f"the models pool different encoder layers: {sorted(layer_sets)}")
+    layers = layer_sets.pop() or tuple(DEFAULT_LAYERS)
     held, first = block(data, folds, fold)
     if limit:
         # a part of the block is encoded on its own: the figures then differ slightly from whole-block ones
         held = held[:limit]
-        feats = corpus_features(f"{CACHE_NAME}_f{fold}_{limit}", [e.tokens for e in held], DEFAULT_LAYERS,
+        feats = corpus_features(f"{CACHE_NAME}_f{fold}_{limit}", [e.tokens for e in held], layers,
                                 precision=precision)
     else:
         from ..training import ner_data
 
         everything = ner_data.germeval_dev_split(data, 0.0)[0]  # all of dev, in file order
-        allf = corpus_features(CACHE_NAME, [e.tokens for e in everything], DEFAULT_LAYERS, precision=precision)
+        allf = corpus_features(CACHE_NAME, [e.tokens for e in everything], layers, precision=precision)
         feats = allf[first : first + len(held)]
     feats = [f.astype(np.float32) for f in feats]
     tokens = [e.tokens for e in held]
@@ -67,8 +72,7 @@ def score(specs: list[str], data: Path, folds: int, fold: int, limit: int | None
 
     gold = [outer3(coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(e.tags)])) for e in held]
     out = []
-    for spec in specs:
-        tagger: AccurateNER = load_teacher(spec)
+    for spec, tagger in taggers.items():
         pred = [outer3(p) for p in tagger.predict_from_features(feats, tokens)]
         r = score_spans(gold, pred, outer)
         out.append({"model": spec, "fold": fold, "folds": folds, "sentences": len(held),

@@ -158,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--lstm-layers", type=int, default=1)
+    ap.add_argument(
+        "--layers",
+        default=None,
+        help="encoder layers to pool, comma-separated (default: the shared encoder's, 9,10,11,12); a head over "
+        "other layers needs an encoder that computes them at run time",
+    )
     ap.add_argument("--crf", action="store_true", help="train a CRF layer (partial labels on masked tokens)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
@@ -228,10 +234,16 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--finetune needs --folds or --full-dev")
     wins: list = []  # with --finetune: per training example its windows (w0, states, owner)
 
+    layers = tuple(int(x) for x in args.layers.split(",")) if args.layers else tuple(DEFAULT_LAYERS)
+    if not all(1 <= x <= 12 for x in layers):
+        ap.error("--layers must name encoder layers 1..12")
+    if K and layers != tuple(DEFAULT_LAYERS):
+        ap.error("--finetune works only with the default layers")
+
     def feats_of(name, exs):
         if not K:
-            return corpus_features(name, [e.tokens for e in exs], DEFAULT_LAYERS)
-        f, w = corpus_pieces(name, [e.tokens for e in exs], DEFAULT_LAYERS, PIECE_LAYERS)
+            return corpus_features(name, [e.tokens for e in exs], layers)
+        f, w = corpus_pieces(name, [e.tokens for e in exs], layers, PIECE_LAYERS)
         return list(zip(f, w, strict=True))
 
     train_ex, held = ner_data.germeval_dev_split(data)
@@ -290,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             fw = feats_of(name, exs)
             f, w = [x for x, _ in fw], [y for _, y in fw]
         else:
-            f = corpus_features(name, [e.tokens for e in exs], DEFAULT_LAYERS)
+            f = corpus_features(name, [e.tokens for e in exs], layers)
         for _ in range(weight):
             examples.extend(exs)
             feats.extend(f)
@@ -300,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     if held_feats is None:
         held_feats = [
             f.astype(np.float32)
-            for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)
+            for f in corpus_features("germeval_heldout", [e.tokens for e in held], layers)
         ]
     if args.limit_train:
         examples, feats = examples[: args.limit_train], feats[: args.limit_train]
@@ -443,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"held-out outer PER/LOC/ORG F1 of the saved model, int8 top layers: {res8['micro']['f1']:.4f}")
     meta = {
-        "layers": list(DEFAULT_LAYERS),
+        "layers": list(layers),
         "dim": int(dim),
         "hidden": args.hidden,
         "shape_dim": 16,
