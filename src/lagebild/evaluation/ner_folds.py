@@ -47,23 +47,26 @@ def score(specs: list[str], data: Path, folds: int, fold: int, limit: int | None
     from .conll import score_spans, tags_to_spans
 
     taggers = {spec: load_teacher(spec) for spec in specs}
-    layer_sets = {t.layers for t in taggers.values()}
-    if len(layer_sets) != 1:
-        raise ValueError(f"the models pool different encoder layers: {sorted(layer_sets)}")
-    layers = layer_sets.pop() or tuple(DEFAULT_LAYERS)
     held, first = block(data, folds, fold)
-    if limit:
-        # a part of the block is encoded on its own: the figures then differ slightly from whole-block ones
-        held = held[:limit]
-        feats = corpus_features(f"{CACHE_NAME}_f{fold}_{limit}", [e.tokens for e in held], layers,
-                                precision=precision)
-    else:
+
+    def features(layers: tuple[int, ...]) -> list:
+        if limit:
+            # a part of the block is encoded on its own: the figures then differ slightly from whole-block ones
+            return corpus_features(f"{CACHE_NAME}_f{fold}_{limit}", [e.tokens for e in held[:limit]], layers,
+                                   precision=precision)
         from ..training import ner_data
 
         everything = ner_data.germeval_dev_split(data, 0.0)[0]  # all of dev, in file order
         allf = corpus_features(CACHE_NAME, [e.tokens for e in everything], layers, precision=precision)
-        feats = allf[first : first + len(held)]
-    feats = [f.astype(np.float32) for f in feats]
+        return allf[first : first + len(held)]
+
+    if limit:
+        held = held[:limit]
+    # models trained on different encoder layers are each given their own (one encoding per layer set)
+    feats_by = {
+        layers: [f.astype(np.float32) for f in features(layers)]
+        for layers in {t.layers or tuple(DEFAULT_LAYERS) for t in taggers.values()}
+    }
     tokens = [e.tokens for e in held]
     outer = ("PER", "LOC", "ORG")
 
@@ -73,6 +76,7 @@ def score(specs: list[str], data: Path, folds: int, fold: int, limit: int | None
     gold = [outer3(coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(e.tags)])) for e in held]
     out = []
     for spec, tagger in taggers.items():
+        feats = feats_by[tagger.layers or tuple(DEFAULT_LAYERS)]
         pred = [outer3(p) for p in tagger.predict_from_features(feats, tokens)]
         r = score_spans(gold, pred, outer)
         out.append({"model": spec, "fold": fold, "folds": folds, "sentences": len(held),
