@@ -77,6 +77,29 @@ def test_encoder_features_for_caches_per_sentence(enc, homs_text):
     assert doc.cache["encoder_layers"][1].shape == (len(doc.sentence_tokens(1)), len(enc.layers), enc.dim)
 
 
+def test_encoder_prefetch_keeps_another_layer_stack_in_the_same_pass(enc, homs_text):
+    from lagebild.doc import Doc
+    from lagebild.records import Article, content_id
+    from lagebild.segment import SegmentStage
+
+    text = homs_text[:600]
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2011-05-11", language="de")))
+    head_layers = (5, 6, 7, 8, 9, 10, 11, 12)
+    enc.prefetch(doc, layers=head_layers)
+    for i in range(len(doc.sentences)):
+        n = len(doc.sentence_tokens(i))
+        stack, own = doc.cache["encoder_layers_by"][head_layers][i], doc.cache["encoder_layers"][i]
+        assert stack.shape == (n, 8, enc.dim) and own.shape == (n, len(enc.layers), enc.dim)
+        # the shared stack is still the encoder's own layers, taken from the same pass
+        assert np.array_equal(stack[:, [head_layers.index(k) for k in enc.layers]], own)
+        assert np.allclose(doc.cache["encoder"][i], own.mean(axis=1))
+    words = [t.text for t in doc.sentence_tokens(1)]
+    (alone,) = enc.encode_words_layers([words], layers=head_layers)
+    in_doc = doc.cache["encoder_layers_by"][head_layers][1]
+    cos = (alone * in_doc).sum(-1) / np.linalg.norm(alone, axis=-1) / np.linalg.norm(in_doc, axis=-1)
+    assert cos.min() > 0.99  # the same sentence in another batch: int8 activations differ slightly (as for 9-12)
+
+
 # -- precision (int8 path) and the shared sentence vectors -----------------------------------------
 
 

@@ -601,25 +601,39 @@ class SharedEncoder:
         return doc.cache["encoder_layers"][sent_idx]
 
     def prefetch(
-        self, doc: Any, sent_indices: Sequence[int] | None = None, piece_layers: Sequence[int] = ()
+        self,
+        doc: Any,
+        sent_indices: Sequence[int] | None = None,
+        piece_layers: Sequence[int] = (),
+        layers: Sequence[int] = (),
     ) -> None:
         """Encode (batched) all listed sentences of ``doc`` (default: all) not yet cached.
 
         With ``piece_layers`` the same pass also keeps those layers' sub-word states per
-        sentence in ``doc.cache["encoder_pieces"]`` (see :meth:`encode_words_pieces`)."""
+        sentence in ``doc.cache["encoder_pieces"]`` (see :meth:`encode_words_pieces`). With
+        ``layers`` other than the encoder's own, the same pass also keeps that stack per sentence
+        in ``doc.cache["encoder_layers_by"][layers]`` (a head trained on other layers); the
+        shared ``encoder_layers``/``encoder`` entries stay those of :attr:`layers`."""
         if doc.cache.get("encoder_precision", self.precision) != self.precision:
             # features of another precision (the environment changed mid-process): never mix them
             doc.cache.pop("encoder_layers", None)
             doc.cache.pop("encoder", None)
             doc.cache.pop("encoder_pieces", None)
+            doc.cache.pop("encoder_layers_by", None)
         doc.cache["encoder_precision"] = self.precision
         layers_cache = doc.cache.setdefault("encoder_layers", {})
         cache = doc.cache.setdefault("encoder", {})
         pieces = doc.cache.setdefault("encoder_pieces", {}) if piece_layers else None
         want = tuple(piece_layers)
+        extra = tuple(layers) if tuple(layers) not in ((), self.layers) else ()
+        extra_cache = doc.cache.setdefault("encoder_layers_by", {}).setdefault(extra, {}) if extra else None
+        # one pass computes every layer asked for; each consumer gets its stack, picked by layer number
+        union = tuple(sorted(set(self.layers) | set(extra)))
+        own_idx = [union.index(k) for k in self.layers]
+        extra_idx = [union.index(k) for k in extra]
 
         def missing(i: int) -> bool:
-            if i not in layers_cache:
+            if i not in layers_cache or (extra_cache is not None and i not in extra_cache):
                 return True
             return pieces is not None and (i not in pieces or any(k not in pieces[i][0][2] for k in want))
 
@@ -630,14 +644,17 @@ class SharedEncoder:
             return
         words = [[t.text for t in doc.sentence_tokens(i)] for i in todo]
         if pieces is None:
-            feats = self.encode_words_layers(words)
+            feats = self.encode_words_layers(words, layers=union)
         else:
-            feats, windows = self.encode_words_pieces(words, piece_layers=want)
+            feats, windows = self.encode_words_pieces(words, layers=union, piece_layers=want)
             for i, ws in zip(todo, windows, strict=True):
                 pieces[i] = ws
         for i, f in zip(todo, feats, strict=True):
-            layers_cache[i] = f
-            cache[i] = f.mean(axis=1)
+            own = f if union == self.layers else np.ascontiguousarray(f[:, own_idx])
+            layers_cache[i] = own
+            cache[i] = own.mean(axis=1)
+            if extra_cache is not None:
+                extra_cache[i] = np.ascontiguousarray(f[:, extra_idx])
 
 
 def _int_mm_works(torch: Any) -> bool:

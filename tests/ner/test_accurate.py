@@ -60,6 +60,33 @@ def test_accurate_ner_crf_marginals_match_brute_force_enumeration():
     assert crf_marginals(logp, crf)[0, TAGS.index("I-PER")] == 0.0  # BIO: never I- first
 
 
+def test_accurate_ner_head_over_other_encoder_layers_reads_them_from_the_doc(homs_text):
+    # a head trained with `lagebild train ner --layers 5,...,12`: in a pipeline it must get exactly the
+    # features it would get from the encoder directly (random weights: the check is the plumbing)
+    import torch
+
+    from lagebild.doc import Doc
+    from lagebild.encoder import SharedEncoder
+    from lagebild.ner.accurate import AccurateNER, build_head
+    from lagebild.records import Article, content_id
+    from lagebild.segment import SegmentStage
+
+    torch.manual_seed(0)
+    layers = (5, 6, 7, 8, 9, 10, 11, 12)
+    head = build_head(len(layers), SharedEncoder.get().dim, hidden=32)
+    head.eval()
+    ner = AccurateNER(head, {"layers": layers, "crf": False})
+    text = homs_text[:600]
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2011-05-11", language="de")))
+    words = [[t.text for t in doc.sentence_tokens(i)] for i in range(len(doc.sentences))]
+    in_doc = ner.predict_doc(doc)
+    assert doc.cache["encoder_layers_by"][layers][0].shape[1] == 8
+    assert doc.cache["encoder_layers"][0].shape[1] == len(SharedEncoder.get().layers)  # others unchanged
+    assert [[s[:3] for s in sent] for sent in in_doc] == [[s[:3] for s in sent] for sent in ner.predict(words)]
+    with pytest.raises(ValueError, match="one set of encoder layers"):
+        AccurateNER.joined([ner, get_tagger("accurate")])
+
+
 def test_accurate_ner_span_format(tagger):
     toks = [s.split() for s in SENTS] + [[]]
     out = tagger.predict(toks)

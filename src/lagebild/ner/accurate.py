@@ -305,6 +305,8 @@ class AccurateNER:
     @classmethod
     def joined(cls, taggers: Sequence[AccurateNER]) -> AccurateNER:
         """One ensemble of several loaded models (their heads, fine-tuned top layers and CRF flags)."""
+        if len({t.layers for t in taggers}) > 1:
+            raise ValueError(f"an ensemble needs one set of encoder layers, got {[t.layers for t in taggers]}")
         heads = [h for t in taggers for h in t.heads]
         tops = [top for t in taggers for top in t.tops]
         meta = dict(taggers[0].meta, member_crf=[flag for t in taggers for flag in t._crf_flags])
@@ -464,11 +466,11 @@ class AccurateNER:
         from ..encoder import SharedEncoder
 
         enc = SharedEncoder.get()
-        if self.layers != enc.layers:
-            raise ValueError(f"NER head expects encoder layers {self.layers}, encoder gives {enc.layers}")
-        enc.prefetch(doc, piece_layers=self.piece_layers)
+        enc.prefetch(doc, piece_layers=self.piece_layers, layers=self.layers)
         n = len(doc.sentences)
         words = [[t.text for t in doc.sentence_tokens(i)] for i in range(n)]
-        feats = [doc.cache["encoder_layers"][i] for i in range(n)]
+        stacks = doc.cache["encoder_layers"] if self.layers == enc.layers else \
+            doc.cache["encoder_layers_by"][self.layers]
+        feats = [stacks[i] for i in range(n)]
         windows = [doc.cache["encoder_pieces"][i] for i in range(n)] if self.piece_layers else None
         return self.predict_from_features(feats, words, windows)
