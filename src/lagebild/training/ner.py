@@ -124,12 +124,14 @@ def build_ensemble(dirs: list[Path], out: Path, data: Path) -> int:
     for stale_top in out.glob("top*.pt"):
         if stale_top.name not in {m.get("top_file") for m in members}:
             stale_top.unlink()
+    if len({tuple(m["layers"]) for m in members}) > 1:
+        raise ValueError(f"ensemble members pool different encoder layers: {[m['layers'] for m in members]}")
     _, held = ner_data.germeval_dev_split(data)
+    tagger = AccurateNER.load(out)
     feats = [
         f.astype(np.float32)
-        for f in corpus_features("germeval_heldout", [e.tokens for e in held], DEFAULT_LAYERS)
+        for f in corpus_features("germeval_heldout", [e.tokens for e in held], tagger.layers or DEFAULT_LAYERS)
     ]
-    tagger = AccurateNER.load(out)
     pred = tagger.predict_from_features(feats, [e.tokens for e in held])
     gold = [coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(ex.tags)]) for ex in held]
     res = score_spans([_outer3(g) for g in gold], [_outer3(p) for p in pred], ("PER", "LOC", "ORG"))

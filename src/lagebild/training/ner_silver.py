@@ -68,8 +68,9 @@ def silver_examples(
     from ..ner.features import corpus_features
 
     torch.set_num_threads(threads)
-    feats = [f.astype(np.float32) for f in corpus_features(CACHE_NAME, sentences, DEFAULT_LAYERS)]
     tagger = load_teacher(teacher)
+    layers = tagger.layers or tuple(DEFAULT_LAYERS)
+    feats = [f.astype(np.float32) for f in corpus_features(CACHE_NAME, sentences, layers)]
     out: list[Example] = []
     masked = kept = 0
     for a in range(0, len(sentences), 512):
