@@ -83,8 +83,9 @@ def test_accurate_ner_head_over_other_encoder_layers_reads_them_from_the_doc(hom
     assert doc.cache["encoder_layers_by"][layers][0].shape[1] == 8
     assert doc.cache["encoder_layers"][0].shape[1] == len(SharedEncoder.get().layers)  # others unchanged
     assert [[s[:3] for s in sent] for sent in in_doc] == [[s[:3] for s in sent] for sent in ner.predict(words)]
+    other = AccurateNER(build_head(4, SharedEncoder.get().dim, hidden=32), {"layers": (9, 10, 11, 12), "crf": False})
     with pytest.raises(ValueError, match="one set of encoder layers"):
-        AccurateNER.joined([ner, get_tagger("accurate")])
+        AccurateNER.joined([ner, other])
 
 
 def test_accurate_ner_span_format(tagger):
@@ -113,5 +114,5 @@ def test_accurate_ner_smoke_germeval_first_200(shared_data):
     assert res["sentences"] == 200
     assert res["micro_f1"] >= FLOOR, res["micro_f1"]
 
-
+FLOOR = 0.75  # measured 0.778 with the layer-5–12 head (int8; 0.761 with the session-4 head over 9–12), 2026-11-26
 FLOOR = 0.74  # measured 0.761 with the self-trained head (int8; 0.770 with the session-3 ensemble), 2026-11-26
