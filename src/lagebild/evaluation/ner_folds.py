@@ -43,8 +43,10 @@ def score(specs: list[str], data: Path, folds: int, fold: int, limit: int | None
     from ..encoder import DEFAULT_LAYERS
     from ..ner.accurate import coarse
     from ..ner.features import corpus_features
+    from ..training.ner import outer_spans
     from ..training.ner_silver import load_teacher
     from .conll import score_spans, tags_to_spans
+    from .ner import OUTER3
 
     taggers = {spec: load_teacher(spec) for spec in specs}
     held, first = block(data, folds, fold)
@@ -68,17 +70,12 @@ def score(specs: list[str], data: Path, folds: int, fold: int, limit: int | None
         for layers in {t.layers or tuple(DEFAULT_LAYERS) for t in taggers.values()}
     }
     tokens = [e.tokens for e in held]
-    outer = ("PER", "LOC", "ORG")
-
-    def outer3(spans):
-        return [(s, e, lab) for s, e, lab, *_ in spans if lab in outer]
-
-    gold = [outer3(coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(e.tags)])) for e in held]
+    gold = [outer_spans(coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(e.tags)])) for e in held]
     out = []
     for spec, tagger in taggers.items():
         feats = feats_by[tagger.layers or tuple(DEFAULT_LAYERS)]
-        pred = [outer3(p) for p in tagger.predict_from_features(feats, tokens)]
-        r = score_spans(gold, pred, outer)
+        pred = [outer_spans(p) for p in tagger.predict_from_features(feats, tokens)]
+        r = score_spans(gold, pred, OUTER3)
         out.append({"model": spec, "fold": fold, "folds": folds, "sentences": len(held),
                     "precision": precision, **r})
     return out

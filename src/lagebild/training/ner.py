@@ -83,7 +83,8 @@ def _held_top_feats(top, feats, wins, piece_idx, n_layers, K, dim):
     return out
 
 
-def _outer3(spans):
+def outer_spans(spans):
+    """Keep the outer PER/LOC/ORG spans (GermEval OTH and deriv/part count as O), without scores."""
     return [(s, e, lab) for s, e, lab, *_ in spans if lab in ("PER", "LOC", "ORG")]
 
 
@@ -94,7 +95,7 @@ def evaluate(head, feats, examples, crf: bool = False) -> dict:
     head.eval()
     pred = tagger.predict_from_features(feats, [e.tokens for e in examples])
     gold = [coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(ex.tags)]) for ex in examples]
-    return score_spans([_outer3(g) for g in gold], [_outer3(p) for p in pred], ("PER", "LOC", "ORG"))
+    return score_spans([outer_spans(g) for g in gold], [outer_spans(p) for p in pred], ("PER", "LOC", "ORG"))
 
 
 def build_ensemble(dirs: list[Path], out: Path, data: Path) -> int:
@@ -134,7 +135,7 @@ def build_ensemble(dirs: list[Path], out: Path, data: Path) -> int:
     ]
     pred = tagger.predict_from_features(feats, [e.tokens for e in held])
     gold = [coarse([(s, e, lab, 1.0) for s, e, lab in tags_to_spans(ex.tags)]) for ex in held]
-    res = score_spans([_outer3(g) for g in gold], [_outer3(p) for p in pred], ("PER", "LOC", "ORG"))
+    res = score_spans([outer_spans(g) for g in gold], [outer_spans(p) for p in pred], ("PER", "LOC", "ORG"))
     meta["heldout_outer3_f1"] = res["micro"]["f1"]
     (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     print(f"ensemble of {len(dirs)} heads: held-out outer PER/LOC/ORG F1 {res['micro']['f1']:.4f}")
