@@ -88,14 +88,14 @@ def test_encoder_prefetch_keeps_another_layer_stack_in_the_same_pass(enc, homs_t
     enc.prefetch(doc, layers=head_layers)
     for i in range(len(doc.sentences)):
         n = len(doc.sentence_tokens(i))
-        stack, own = doc.cache["encoder_layers_by"][head_layers][i], doc.cache["encoder_layers"][i]
+        stack, own = enc.layer_stacks(doc, head_layers)[i], enc.layer_stacks(doc)[i]
         assert stack.shape == (n, 8, enc.dim) and own.shape == (n, len(enc.layers), enc.dim)
         # the shared stack is still the encoder's own layers, taken from the same pass
         assert np.array_equal(stack[:, [head_layers.index(k) for k in enc.layers]], own)
         assert np.allclose(doc.cache["encoder"][i], own.mean(axis=1))
     words = [t.text for t in doc.sentence_tokens(1)]
     (alone,) = enc.encode_words_layers([words], layers=head_layers)
-    in_doc = doc.cache["encoder_layers_by"][head_layers][1]
+    in_doc = enc.layer_stacks(doc, head_layers)[1]
     cos = (alone * in_doc).sum(-1) / np.linalg.norm(alone, axis=-1) / np.linalg.norm(in_doc, axis=-1)
     assert cos.min() > 0.99  # the same sentence in another batch: int8 activations differ slightly (as for 9-12)
 

@@ -600,6 +600,12 @@ class SharedEncoder:
         self.prefetch(doc, [sent_idx])
         return doc.cache["encoder_layers"][sent_idx]
 
+    def layer_stacks(self, doc: Any, layers: Sequence[int] = ()) -> dict[int, np.ndarray]:
+        """Sentence index -> (n_tokens, n_layers, dim) stack that :meth:`prefetch` kept for ``layers``
+        (default: the encoder's own)."""
+        key = tuple(layers)
+        return doc.cache["encoder_layers"] if key in ((), self.layers) else doc.cache["encoder_layers_by"][key]
+
     def prefetch(
         self,
         doc: Any,

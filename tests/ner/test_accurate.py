@@ -80,7 +80,7 @@ def test_accurate_ner_head_over_other_encoder_layers_reads_them_from_the_doc(hom
     doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2011-05-11", language="de")))
     words = [[t.text for t in doc.sentence_tokens(i)] for i in range(len(doc.sentences))]
     in_doc = ner.predict_doc(doc)
-    assert doc.cache["encoder_layers_by"][layers][0].shape[1] == 8
+    assert SharedEncoder.get().layer_stacks(doc, layers)[0].shape[1] == 8
     assert doc.cache["encoder_layers"][0].shape[1] == len(SharedEncoder.get().layers)  # others unchanged
     assert [[s[:3] for s in sent] for sent in in_doc] == [[s[:3] for s in sent] for sent in ner.predict(words)]
     other = AccurateNER(build_head(4, SharedEncoder.get().dim, hidden=32), {"layers": (9, 10, 11, 12), "crf": False})

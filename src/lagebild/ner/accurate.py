@@ -469,8 +469,7 @@ class AccurateNER:
         enc.prefetch(doc, piece_layers=self.piece_layers, layers=self.layers)
         n = len(doc.sentences)
         words = [[t.text for t in doc.sentence_tokens(i)] for i in range(n)]
-        stacks = doc.cache["encoder_layers"] if self.layers == enc.layers else \
-            doc.cache["encoder_layers_by"][self.layers]
+        stacks = enc.layer_stacks(doc, self.layers)
         feats = [stacks[i] for i in range(n)]
         windows = [doc.cache["encoder_pieces"][i] for i in range(n)] if self.piece_layers else None
         return self.predict_from_features(feats, words, windows)
