@@ -76,6 +76,7 @@ class Lexicon:
     infinitive_outcomes: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     ueber_governors: tuple[str, ...] = ()
+    um_governors: tuple[str, ...] = ()
     unit_compound_heads: tuple[tuple[str, str], ...] = ()
     prefix_currencies: dict[str, str] | None = None
     months: frozenset[str] = frozenset()
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         person_suffix_overrides=tuple(raw.get("person_suffix_overrides", ())),
         infinitive_outcomes=frozenset(raw.get("infinitive_outcomes", ())),
         ueber_governors=tuple(raw.get("ueber_governors", ())),
+        um_governors=tuple(raw.get("um_governors", ())),
         unit_compound_heads=tuple(sorted(raw.get("unit_compound_heads", {}).items(), key=lambda kv: -len(kv[0]))),
         prefix_currencies=raw.get("prefix_currencies", {}),
         months=frozenset(raw.get("date_words", ())),
@@ -935,7 +937,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if i > 0 and num.q_i is None and (num.qualifier is None or vague_overridden):
             p1 = toks[i - 1].text.lower()
             p2 = toks[i - 2].text.lower() if i > 1 else ""
-            if (p2, p1) in lex.qualifiers2:
+            if (p2, p1) == ("um", "die") and any(
+                    t.text.lower().startswith(lex.um_governors) for t in toks[max(0, i - 14):i - 2]):
+                pass  # "rangen ... um die 30 Kilometer nördlich gelegene Ortschaft": the verb's "um", not "about"
+            elif (p2, p1) in lex.qualifiers2:
                 num.qualifier, num.q_i = lex.qualifiers2[(p2, p1)], i - 2
                 if i > 2 and toks[i - 3].text.lower() == "nicht" and num.qualifier in _NEGATED_QUALIFIER:
                     num.qualifier, num.q_i = _NEGATED_QUALIFIER[num.qualifier], i - 3  # "nicht mehr als zehn Raketen"
@@ -1336,9 +1341,11 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 if cat is not None and cat[0] in lex.person_categories:
                     hit = None  # "Gegendemonstranten" names other people; it is no outcome of the count before
             if hit is None and toks[k].text[:1].isupper() and (
-                    (lows[k + 1:k + 2] in (["von"], ["an"]) and any(
-                        _DIGITS.match(v) or (v not in lex.weak and _word_value(v, lex) is not None) or v in lex.vague
-                        for v in lows[k + 2:k + 5]))  # "Mord an 50 Menschen", not "Mordes an einem Postbeamten"
+                    (lows[k + 1:k + 2] in (["von"], ["an"], ["der"], ["des"]) and any(
+                        (_DIGITS.match(v) or (v not in lex.weak and _word_value(v, lex) is not None) or v in lex.vague)
+                        and (lows[k + 1] in ("von", "an") or not any(t.text[:1].isupper() for t in toks[k + 2:k + 2 + d]))
+                        for d, v in enumerate(lows[k + 2:k + 5])))  # "Mord an 50 Menschen", "Tod der 32 Menschen",
+                    # not "Mordes an einem Postbeamten", not "nach dem Tod der Mutter kamen 3 Kinder"
                     or (k > 1 and lows[k - 1] in ("von", "der") and lows[k - 2] == "opfer")):  # "Opfer von Entführungen"
                 base = (w[:-2] if w.endswith(("ungen", "mordes")) else w[:-1] if w.endswith(("nahmen", "morde"))
                         else w)  # "wegen Mordes an 17 Indios", "Morde an"
