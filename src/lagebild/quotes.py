@@ -115,6 +115,7 @@ class CueLexicon:
     reflexive: frozenset[str] = frozenset()  # forms that are cues only with "sich" ("zeigte sich …")
     two_word: dict[str, frozenset[str]] = field(default_factory=dict)  # "gegeben" -> {"bekannt"}
     no_act: frozenset[str] = frozenset()  # never a speech act alone, even with the particle ("nahm … an")
+    no_als: frozenset[str] = frozenset()  # verbs whose "als „…“" is a role, not a quote ("präsentiert als")
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -148,7 +149,7 @@ def cues() -> CueLexicon:
     reflexive: set[str] = set()
     two_word: dict[str, set[str]] = {}
     other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(),
-                                  "speechnoun": set(), "noact": set()}
+                                  "speechnoun": set(), "noact": set(), "noals": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -180,7 +181,8 @@ def cues() -> CueLexicon:
                       frozenset(other["adv"]), frozenset(other["pp"]), frozenset(other["time"]),
                       frozenset(other["nodass"]), frozenset(other["noreport"]),
                       frozenset(other["speechnoun"]), frozenset(reflexive),
-                      {k: frozenset(v) for k, v in two_word.items()}, frozenset(other["noact"]))
+                      {k: frozenset(v) for k, v in two_word.items()}, frozenset(other["noact"]),
+                      frozenset(other["noals"]))
 
 
 @dataclass
@@ -592,7 +594,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         if k < len(low):
             s1 = max(s1, _sent_bounds(ctx, k)[1])
         if (k < s1 and low[k] != "," and n_words <= 4 and low[inner[1] - 1] not in (".", "!", "?", "…")
-                and _verb_cue(ctx, k, s1) is not None):
+                and _verb_cue(ctx, k, s1) is not None and not (mi > 0 and low[mi - 1] == "als")):
             continue  # a title as the subject: "Wie „heise online“ berichtet, …", "Die „Zeit“ meldet, …"
         if k < s1 and low[k] == ",":
             k += 1
@@ -605,7 +607,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
             # a frame verb outside the lexicon: "„…“, strich Romney in Arbutus heraus."
             cue = [k]
             speaker = _np_after_cue(ctx, k + 1, s1)
-        if k < s1 and not cue:
+        # "… als „falsch“ zurückgewiesen": the verb after a quote that follows "als" closes the quote's own
+        # clause; it is no frame "„…“ sagte X" (the "als" frame below finds its subject)
+        als_q = mi > 0 and low[mi - 1] == "als" and k == mj
+        if k < s1 and not cue and not als_q:
             part = _verb_cue(ctx, k, s1)
             if part is not None or (low[k] == "so" and k + 1 < s1 and low[k + 1] not in _SO_BLOCK):
                 cue = [k]
@@ -678,6 +683,12 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     speaker = (_np_subject(ctx, clause_start, kk) if kk > clause_start else None) or (
                         _np_clause(ctx, s_start, kk) if clause_start > s_start else _np_after_cue(ctx, kk + 1, mi))
                     break
+        if not cue and speaker is None and mi > 0 and low[mi - 1] == "als":
+            # "X bezeichnete den Plan als „…“", "…, der den Sieg als „Fest“ bezeichnete": any verb of the
+            # clause frames a quote after "als" (the object-cue list above covers only the common ones)
+            found = _als_frame(ctx, mi, mj)
+            if found is not None:
+                cue, speaker = [found[0]], found[1]
         if not cue and speaker is None:
             # unframed: keep real quotes (sentence-like), drop titles and scare quotes
             starts_sentence = mi == s0 or low[mi - 1] in (":",)
@@ -693,6 +704,99 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         q = _make(ctx, "direct", inner, cue, speaker, addressee)
         out.append(q)
         prev = q
+
+
+_VERB_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "VVIZU")
+_NOMINATIVE_DETS = frozenset("der die das ein eine".split())
+
+
+def _als_frame(ctx: _Ctx, mi: int, mj: int) -> tuple[int, tuple[int, int] | None] | None:
+    """Cue and speaker of a quote after "als": "Die Bundesregierung hatte den Bericht als „falsch“
+    zurückgewiesen", "Deren Haltung bezeichnete er als „…“", "…, der … Wahlsieg als „Fest“ bezeichnete".
+
+    The clause's verb comes from the tagger (only this sentence is tagged): a finite verb before "als"
+    (verb second) or a verb after the quote (verb final)."""
+    low = ctx.low
+    si = ctx.toks[mi].sent
+    s = ctx.doc.sentences[si]
+    a, b = s.token_start, s.token_end
+    # clause start: the last clause stop before "als", skipping relative clauses in between
+    # ("Löw bezeichnete acht Gelbe Karten in einem Spiel, in dem es nur 26 Fouls gab, als „…“")
+    cs = a
+    m = mi - 2
+    while m >= a:
+        if low[m] in (",", ";", ":", "(", ")", "–", "—") or low[m] in ("“", "”", "«", "»", '"', "„"):
+            if low[m] == "," and (_relative_after(ctx, m + 1, b) or (
+                    low[m + 1] in cues().pps and _relative_after(ctx, m + 2, b))):
+                prev = next((j for j in range(m - 1, max(a, m - 25) - 1, -1) if low[j] == ","), None)
+                if prev is not None:
+                    m = prev - 1
+                    continue
+            cs = m + 1
+            break
+        m -= 1
+    if mi - 1 - cs > 25:
+        return None
+    tags = ensure_pos(ctx.doc, si)
+
+    def tag(k: int) -> str:
+        t = tags[k - a].pos or ""
+        return t.replace("(", "").replace(")", "")
+
+    fin = next((k for k in range(cs, mi - 1) if tag(k) in ("VVFIN", "VAFIN", "VMFIN")), None)
+    ce = next((k for k in range(mj, b) if low[k] in (",", ".", ";", ":", "!", "?")), b)
+    after = next((k for k in range(mj, min(ce, mj + 4)) if tag(k) in _VERB_TAGS), None)
+    if fin is not None and tag(fin) == "VVFIN" and fin > cs:
+        cue = fin
+    elif after is not None:
+        cue = after
+    elif fin is not None and tag(fin) == "VVFIN":
+        cue = fin
+    else:
+        return None
+    if low[cue] in cues().no_dass or low[cue] in cues().no_als:
+        return None  # "gilt als „…“", "präsentiert sich als „…“": a role, not a speech act
+    passive = any(low[k] in ("wird", "wurde", "werden", "wurden", "worden") for k in range(cs, ce))
+    if passive:
+        return cue, _passive_agent(ctx, cs, mi)
+    if fin is None and cs == mi - 1 and after is not None and tag(after) == "VVFIN":
+        # "Als „verpasste Chance“ beurteilte der Geschäftsführer … das Pontifikat": the subject follows the verb
+        sp = _np_after_cue(ctx, after + 1, ce)
+        return cue, sp if sp is not None and low[sp[0]] not in ("es", "man") else None
+    if fin is None:
+        # verb final: a relative pronoun (the SpkAtt source) or the subject after a subordinator
+        if low[cs] in _RELATIVE or low[cs] in ("welche", "welcher"):
+            return cue, (cs, cs + 1)
+        if low[cs] in _SUBORDINATORS:
+            sp = _np(ctx, cs + 1, mi - 1)
+            return cue, sp if sp is not None and low[sp[0]] not in _OBLIQUE_DETS and low[sp[0]] not in ("es", "man") else None
+        return None
+    # verb second: the phrase before the finite verb, unless it is an object or adverbial and a
+    # nominative ("er", "der …") follows the verb
+    nxt = fin + 1
+    if nxt < mi - 1 and (low[nxt] in _PRONOUNS or low[nxt] in ("der", "ein")):
+        sp = _np(ctx, nxt, mi - 1)
+        if sp is not None:
+            return cue, sp
+    if fin > cs:
+        sp = _np(ctx, cs, fin)
+        if sp is not None and sp[1] == fin and low[sp[0]] not in _OBLIQUE_DETS and low[sp[0]] not in ("es", "man") and (
+                low[sp[0]] in _NOMINATIVE_DETS or low[sp[0]] in _PRONOUNS or _is_cap(ctx.toks[sp[0]].text)) and not (
+                low[cs] in cues().adverbs or low[cs] in cues().pps):
+            return cue, sp
+        sp = _np_after_cue(ctx, fin + 1, mi - 1)
+        if sp is not None and low[sp[0]] not in _OBLIQUE_DETS and low[sp[0]] not in ("es", "man"):
+            return cue, sp
+        return None
+    if cs > a and low[cs - 1] == ",":
+        if low[a] not in cues().pps and low[a] not in cues().adverbs:
+            # "Kurt von Figura, Präsident der Universität, begrüßte … als „…“": the opening phrase speaks
+            return cue, _np_clause(ctx, a, cs - 1)
+        # "In einem Bericht, der …, rechtfertigte das Ministerium die Aktion als „…“": the subject follows
+        sp = _np_after_cue(ctx, fin + 1, mi - 1)
+        if sp is not None and low[sp[0]] not in _OBLIQUE_DETS and low[sp[0]] not in ("es", "man"):
+            return cue, sp
+    return cue, None
 
 
 def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple[int, int] | None:
