@@ -34,3 +34,25 @@ def test_quantities_action_noun_with_genitive_count_is_a_cue():
     # a genitive noun that is not counted: the number later in the sentence takes no outcome
     q = _by_text("Nach dem Tod der Mutter kamen 3 Kinder in ein Heim.")["3"]
     assert q.gkg_type is None
+
+
+def test_quantities_qualifier_before_zwischen_range():
+    q = _by_text("Im Handel kostet das Gerät etwa zwischen 600 und 900 Euro.")["etwa zwischen 600 und 900 Euro"]
+    assert (q.value, q.value_max, q.qualifier, q.category) == (600.0, 900.0, "about", "money")
+    q = _by_text("Es starben zwischen 200 und 300 Menschen.")["zwischen 200 und 300"]
+    assert (q.qualifier, q.category) == (None, "killed")
+
+
+def test_quantities_bracketed_conversion_shares_the_qualifier():
+    qs = _by_text("Der Verkauf soll bis zu 1,5 Milliarden Dollar (1,34 Mrd. Euro) einbringen.")
+    assert qs["1,34 Mrd. Euro"].qualifier == "up_to"
+    qs = _by_text("Der Verkauf soll 1,5 Milliarden Dollar (1,34 Mrd. Euro) einbringen.")
+    assert qs["1,34 Mrd. Euro"].qualifier is None
+
+
+def test_quantities_feminine_plural_takes_the_class_of_the_masculine():
+    assert _by_text("Tausende Jüdinnen und Juden wurden deportiert.")["Tausende"].category == "people"
+    assert _by_text("Vier Polizistinnen wurden verletzt.")["Vier"].category == "police"
+    assert _by_text("Rund 200 Migrantinnen warten an der Grenze.")["Rund 200"].category == "migrants"
+    # not a person: "Ansinnen"
+    assert _by_text("Die Firma lehnte drei Ansinnen der Regierung ab.")["drei"].category is None

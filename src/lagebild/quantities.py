@@ -207,6 +207,10 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
             org = lex.org_categories.get(mod) or lex.org_categories.get(mod.removesuffix("s"))
             if org is not None:
                 return (org, None)  # "acht Bataillonsangehörige": members of an army unit are soldiers
+    if low.endswith("innen") and len(low) >= 8 and not low.endswith(_NOT_FEMININE):
+        hit = _feminine_plural(low[:-5])
+        if hit is not None:
+            return hit  # "Polizistinnen" are police, "Jüdinnen" are people, like "Polizisten", "Juden"
     if "-" in low:
         hit = _lookup_inflected(low.replace("-", ""), lex)  # "Crew-Mitglieder" is "Crewmitglieder"
         if hit is not None:
@@ -225,6 +229,21 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
         return ("people", None)  # "Fahrerinnen": the -rinnen exception is for "Regenrinnen"
     if len(low) >= 7 and not low.endswith(lex.person_suffix_exceptions) and low.endswith(lex.person_suffixes):
         return ("people", None)  # "Peruaner", "Ingenieure", "Aktivistinnen": some group of people
+    return None
+
+
+_NOT_FEMININE = ("sinnen", "winnen", "spinnen", "binnen", "enrinnen")  # "Ansinnen", "Gewinnen", "Regenrinnen"
+_UMLAUT = str.maketrans("äöü", "aou")
+
+
+def _feminine_plural(base: str) -> tuple[str, str | None] | None:
+    """Class of the masculine plural of a feminine plural's stem ("ärzt" -> "ärzte", "jüd" -> "juden")."""
+    for stem in (base, base.translate(_UMLAUT)):
+        for end in ("", "e", "en", "n"):
+            if len(stem + end) >= 4:
+                hit = _object_category_low(stem + end)
+                if hit is not None:
+                    return hit
     return None
 
 
@@ -889,6 +908,11 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     num.j = j = m2[1]
                     if i > 0 and toks[i - 1].text.lower() == "zwischen":
                         num.q_i = i - 1
+                        if i > 1 and _explicit_qualifier(toks, i - 1, lex):  # "etwa zwischen 600 und 900 Euro"
+                            p1, p2 = toks[i - 2].text.lower(), toks[i - 3].text.lower() if i > 2 else ""
+                            two = lex.qualifiers2.get((p2, p1)) is not None
+                            num.qualifier = lex.qualifiers2[(p2, p1)] if two else lex.qualifiers1[p1]
+                            num.q_i = i - 3 if two else i - 2
         if num.value_max is not None and j < n and toks[j].text.lower() in ("uhr", "h"):
             i = j
             continue  # "je 10-15 Uhr", "von 8 bis 18 Uhr": opening hours, not a count
@@ -989,6 +1013,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             num.of_action = True  # "bei einem Angriff mit Messern ... auf vier Männer ist ein 31-Jähriger getötet worden"
         if first >= 1 and nums and nums[-1].j == first - 1 and toks[first - 1].text.lower() in ("der", "den"):
             num.whole = True  # "12 der mehr als 300 Insassen starben": the set the 12 are part of
+        if (num.qualifier is None and nums and nums[-1].qualifier is not None and nums[-1].j == first - 1
+                and toks[first - 1].text == "(" and lex.unit_categories.get(num.unit or "") == "money"
+                and lex.unit_categories.get(nums[-1].unit or "") == "money"):
+            num.qualifier = nums[-1].qualifier  # "bis zu 1,5 Milliarden Dollar (1,34 Mrd. Euro)": the same amount
         nums.append(num)
         i = j
     return nums
