@@ -42,3 +42,9 @@ def test_quotes_als_quote_in_the_prefield_takes_the_subject_after_the_verb():
 def test_quotes_als_quote_of_a_role_is_no_quote():
     # own sentence: "präsentiert sich als „…“" names a role, nobody speaks
     assert _quotes("Die Partei präsentiert sich im Wahlkampf als „Stimme der Vernunft“.") == []
+
+
+def test_quotes_aber_after_the_cue_object_is_no_message():
+    # own sentence: the clause after "aber" is the reporter's, not what the minister announced
+    qs = _quotes("Der Minister kündigte neue Gespräche an, aber die Gewerkschaft blieb bei ihrem Streik.")
+    assert not any(q.kind == "indirect" or q.message.startswith("aber") for q in qs)

@@ -1018,8 +1018,10 @@ def _clause_like(ctx: _Ctx, a: int, b: int) -> bool:
 
 
 _RELATIVE = frozenset("der die das dem den denen deren dessen welche welcher welches welchem welchen".split())
+# "…, aber …", "…, sondern …" after a cue's object coordinate a main clause: not what was said ("da", "weil",
+# "damit", "doch", "jedoch" were measured too and lost on train)
 _ADVERBIAL_CLAUSE = frozenset("wobei wodurch womit worauf woraufhin wo um nachdem bevor während obwohl sodass "
-                              "seitdem sobald indem".split())
+                              "seitdem sobald indem aber sondern".split())
 
 
 def _relative_after(ctx: _Ctx, i: int, b: int) -> bool:
