@@ -56,3 +56,26 @@ def test_quantities_feminine_plural_takes_the_class_of_the_masculine():
     assert _by_text("Rund 200 Migrantinnen warten an der Grenze.")["Rund 200"].category == "migrants"
     # not a person: "Ansinnen"
     assert _by_text("Die Firma lehnte drei Ansinnen der Regierung ab.")["drei"].category is None
+
+
+def test_quantities_signed_decimal_without_unit_takes_the_carried_unit():
+    qs = _by_text("Die Bauwirtschaft wuchs (+0,3 Prozent nach +0,1 im Vorquartal).")
+    assert (qs["+0,1"].value, qs["+0,1"].category) == (0.1, "percent")
+    assert "3" not in _by_text("Die Linien 2 -3 fahren heute nicht.")
+
+
+def test_quantities_count_in_a_dash_aside_takes_the_noun_before():
+    text = "Er sagte, dass derzeit weniger Flüchtlinge – zuletzt rund 1.000 pro Tag – kämen."
+    assert _by_text(text)["rund 1.000"].category == "refugees"
+
+
+def test_quantities_capitalised_number_word_inside_a_sentence_is_a_name():
+    assert _by_text("Der Chor sang das Lied Drei Hirtenkinder aus Fatima.") == {}
+    assert _by_text("Er muss seine Elf neu aufstellen.") == {}
+    assert _by_text("Bilanz: Drei Tote bei dem Unfall.")["Drei"].category == "killed"
+
+
+def test_quantities_sizes_and_abbreviated_time_units_are_no_counts():
+    assert _by_text("Gebraucht werden Schuhe in den Größen 40-43 und Jacken.") == {}
+    assert _by_text("Mehrere Züge fahren 10 – 12 Min. später.") == {}
+    assert _by_text("Er lag im Ziel (+12,5 Sek.) hinter dem Sieger.") == {}

@@ -295,6 +295,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     if _SIGNED.match(t) and i + 1 < n and _unit_of(toks[i + 1].text, lex) in ("percent", "percentage_points", "degree",
                                                                                "degree_celsius"):
         sign, t = (1.0 if t[0] == "+" else -1.0), t[1:]
+    elif _SIGNED.match(t) and (t[0] in "+−" or "," in t) and not (i > 0 and toks[i - 1].text[:1].isdigit()):
+        sign, t = (1.0 if t[0] == "+" else -1.0), t[1:]  # "(+0,3 Prozent nach +0,1 im Vorquartal)": the unit is carried
     elif low == "minus" and i + 2 < n and _DIGITS.match(toks[i + 1].text) \
             and _unit_of(toks[i + 2].text, lex) in ("degree", "degree_celsius"):
         return -parse_digits(toks[i + 1].text), i + 2, None, False  # "minus 25 Grad"
@@ -453,6 +455,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and not (nlow in ("und", "oder", "bis") and j + 1 < len(toks)
                      and _plain_value(toks[j + 1].text, lex) is not None)):  # "in der Tiefe zwei und dreitausend Meter"
         return True  # "Risiko eins", "Spiel zwei geht an ...": a number word after a noun names it
+    if (t[:1].isupper() and t.isalpha() and i > 0 and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
+            and 2 <= lex.number_words.get(t.lower(), 0) <= 12 and prev not in lex.some_words and prev != "paar"):
+        return True  # "den Chorgesang Drei Hirtenkinder", "seine Elf": mid-sentence, a capitalised number word is a name
     if nlow == ")" and t.isdigit() and len(t) <= 2 and not any(x.text == "(" for x in toks[:i]):
         return True  # "Die Themen: 1) Ein ...": a list marker
     if prev in ("er", "sie") and nlow in (",", ")") and t.isdigit():
@@ -1304,6 +1309,15 @@ _DURATION = Token(-1, -1, "")  # marker: the counted noun is a span of time ("zw
 
 def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | None:
     """'Die Zahl der Toten stieg auf 45': the counted noun stands before the number."""
+    for k in range(i - 1, max(lo, i - 4), -1):
+        # "weniger Flüchtlinge – zuletzt rund 1.000 pro Tag – kämen": a count in a dash aside after its noun
+        if toks[k].text in ("–", "—") and k - 1 >= lo and toks[k].start > toks[k - 1].end \
+                and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha() \
+                and all(t.text.isalpha() and t.text.islower() for t in toks[k + 1:i]) \
+                and _object_category(toks[k - 1].text, lex) is not None:
+            return toks[k - 1]
+        if not (toks[k].text.isalpha() and toks[k].text.islower()):
+            break
     for k in range(i - 1, max(lo, i - 22) - 1, -1):
         if toks[k].text.lower() in ("zahl", "anzahl", "bilanz") and k + 2 < i and toks[k + 1].text.lower() in ("der", "an", "von"):
             cand = toks[k + 2]
