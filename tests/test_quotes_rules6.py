@@ -48,3 +48,24 @@ def test_quotes_aber_after_the_cue_object_is_no_message():
     # own sentence: the clause after "aber" is the reporter's, not what the minister announced
     qs = _quotes("Der Minister kündigte neue Gespräche an, aber die Gewerkschaft blieb bei ihrem Streik.")
     assert not any(q.kind == "indirect" or q.message.startswith("aber") for q in qs)
+
+
+def test_quotes_own_subject_frames_konjunktiv_clause_near_a_report():
+    # Wikinews 45244: the sentence after a report has its own subject; it speaks, not the earlier one
+    qs = _quotes("Die Behörden gehen von einem terroristischen Hintergrund aus, ein entsprechendes "
+                 "Ermittlungsverfahren wurde bereits eingeleitet. Experten des russischen Innenministeriums sollen "
+                 "sich auf dem Weg nach Togliatti befinden. Journalisten beschweren sich unterdessen über massive "
+                 "Behinderungen der Berichterstattung, nur die Reporter des staatlichen Fernsehkanals Rossija und des "
+                 "landesweit ausstrahlenden 1. Kanals seien zugelassen.")
+    q = next(q for q in qs if q.message.startswith("nur die Reporter"))
+    assert (q.speaker, q.cue) == ("Journalisten", "beschweren")
+
+
+def test_quotes_own_frame_needs_a_participle_after_an_auxiliary():
+    # Wikinews 47908: "hatten … erhoben, weil … habe" frames; the sentence before reports the law
+    qs = _quotes("Nach dem Reichsvermögensgesetz von 1961 konnten die Gemeinden ihre enteigneten Grundstücke jedoch "
+                 "zurück erhalten, sofern der Bund sie nicht für eigene Verwaltungsaufgaben benötige. Die Alliierten "
+                 "hatten jedoch Einspruch dagegen erhoben, weil Berlin einen Sonderstatus habe und nicht vom Bund "
+                 "regiert werden dürfe.")
+    q = next(q for q in qs if q.message.startswith("weil Berlin"))
+    assert q.speaker == "Die Alliierten"

@@ -967,6 +967,15 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
         # Konjunktiv-I continuation of the previous reported speech, merged over consecutive sentences
         # a continuation without a named speaker still carries the chain on (its sentences are merged into it)
         follows = last is not None and si - last_sent == 1 and (last.speaker is not None or last is last_cont)
+        if last is not None and si - last_sent <= 3:
+            # "Die Alliierten hatten Einspruch erhoben, weil Berlin einen Sonderstatus habe": a sentence with its
+            # own subject and an indicative main clause frames its Konjunktiv clause itself
+            own = _own_frame(ctx, a, b)
+            if own is not None:
+                out.append(own)
+                last, last_sent = own, si
+                last_cont = None
+                continue
         # reportative "soll" right after a report continues it too ("Durch das Ablassen … soll Platz geschaffen
         # werden"; on train such sentences were a continuation about half the time, further back far less)
         if follows and (_konj1(ctx, a, b) or any(ctx.low[m] in ("soll", "sollen") for m in range(a, b))):
@@ -1606,6 +1615,52 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     if msg is None:
         return None
     return _make(ctx, "indirect", msg, [cue], sp)
+
+
+def _own_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
+    """A sentence near a report that opens with its subject and an indicative verb and goes on, after a comma,
+    in Konjunktiv I: the subject speaks ("Journalisten beschweren sich über Behinderungen, nur … seien
+    zugelassen"), not the earlier speaker."""
+    low, toks = ctx.low, ctx.toks
+    lex = cues()
+    c = next((m for m in range(a + 2, b - 2) if low[m] == "," and not _inside_brackets(ctx, a, m)), None)
+    if c is None or _konj1(ctx, a, c) or not _konj1(ctx, c + 1, b):
+        return None
+    if low[a] in lex.adverbs or low[a] in lex.pps or low[a] in _OBLIQUE_DETS or low[a] in _RELATIVE and not _is_cap(
+            toks[a].text) or low[a] in _SUBORDINATORS:
+        return None
+    sp = _np(ctx, a, c)
+    if sp is None or sp[1] >= c or low[sp[0]] in ("es", "man", "das", "dies", "dieser", "diese"):
+        return None
+    v = sp[1]
+    if low[v] == "(":
+        close = next((m for m in range(v + 1, min(c, v + 8)) if low[m] == ")"), None)
+        if close is None or close + 1 >= c:
+            return None
+        sp, v = (sp[0], close + 1), close + 1
+    w = low[v]
+    if not toks[v].text[:1].islower() or not w.isalpha() or w in lex.pps or w in _DETS or w in _NOT_ADJ and w not in _AUX:
+        return None
+    if w in lex.no_dass and w not in _AUX or w in ("soll", "sollen") or low[c + 1] in ("als", "was", "wie"):
+        return None
+    tags = ensure_pos(ctx.doc, toks[a].sent)
+    s0 = ctx.doc.sentences[toks[a].sent].token_start
+
+    def tag(k: int) -> str:
+        return (tags[k - s0].pos or "").replace("(", "").replace(")", "")
+
+    if tag(v) not in ("VVFIN", "VAFIN", "VMFIN"):
+        return None  # "John Edwards dagegen, der …"
+    if (w in _AUX or w in _FINITE) and tag(c - 1) != "VVPP":
+        # "hatten Einspruch erhoben, weil …": an auxiliary needs its participle at the comma ("ist …, und er
+        # wolle …" is a statement of fact before the report)
+        return None
+    if tag(c + 1) in ("VVFIN", "VAFIN", "VMFIN"):
+        return None  # "…, fiel jedoch dadurch auf, dass …": the main clause goes on
+    msg = _msg_span(ctx, c + 1, b)
+    if msg is None:
+        return None
+    return _make(ctx, "indirect", msg, [v], sp)
 
 
 _SUBORDINATORS = frozenset("nachdem da weil als wenn obwohl während bevor ob dass daß wie indem seit seitdem sobald "
