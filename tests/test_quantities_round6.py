@@ -79,3 +79,12 @@ def test_quantities_sizes_and_abbreviated_time_units_are_no_counts():
     assert _by_text("Gebraucht werden Schuhe in den Größen 40-43 und Jacken.") == {}
     assert _by_text("Mehrere Züge fahren 10 – 12 Min. später.") == {}
     assert _by_text("Er lag im Ziel (+12,5 Sek.) hinter dem Sieger.") == {}
+
+
+def test_quantities_factor_with_capital_mal_and_comparative_qualifiers():
+    qs = _by_text("Dabei starben mehr als 1.900 Menschen, zwei Mal so viele wie im Jahr davor.")
+    assert (qs["zwei"].value, qs["zwei"].category) == (2.0, None)
+    assert _by_text("Er wurde 165 Mal angeklagt.") == {}  # how often, not a factor
+    q = _by_text("Das neue Angebot soll höher als 3,2 Millionen Euro sein.")["höher als 3,2 Millionen Euro"]
+    assert (q.qualifier, q.category) == ("more_than", "money")
+    assert _by_text("Die Kosten waren geringer als 500 Euro.")["geringer als 500 Euro"].qualifier == "less_than"

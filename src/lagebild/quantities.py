@@ -523,7 +523,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "schon 85 mal gelesen": how often
     if nlow in ("v.", "n.", "vor", "nach") and j + 1 < len(toks) and toks[j + 1].text.lower().startswith("chr"):
         return True  # "465 v. Chr.": a year
-    if nxt in ("Mal", "Male"):  # lower-case "200 mal 20 Meter", "100 mal mehr" are a size and a factor
+    if nxt in ("Mal", "Male") and not (j + 1 < len(toks) and toks[j + 1].text.lower() in _FACTOR_NEXT):
+        # lower-case "200 mal 20 Meter", "100 mal mehr" are a size and a factor; so is "zwei Mal so viele"
         return True  # "tausende Male geteilt", "165 Mal angeklagt": how often, like "zweimal"
     if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
         return True
@@ -940,7 +941,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     # "120 Kilometern pro Stunde" is a speed (so is "300.000 Kilometern pro Sekunde")
                     num.unit = "km/s" if toks[j + 1].text.lower() == "sekunde" else "km/h"
                     num.j = j = j + 2
-        if num.unit is None and j + 1 < n and toks[j].text == "mal" and toks[j + 1].text.lower() in _FACTOR_NEXT:
+        if num.unit is None and j + 1 < n and toks[j].text in ("mal", "Mal") and toks[j + 1].text.lower() in _FACTOR_NEXT:
             num.unit = "factor"  # "zweieinhalb mal so viele Verluste": a factor, not a head count
         if num.unit == "degree" and j < n and toks[j].text.lower().startswith(lex.angle_words):
             num.unit = "angle"  # "ein 30 Grad steiler Hang": an angle, not a temperature
