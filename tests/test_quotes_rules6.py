@@ -69,3 +69,12 @@ def test_quotes_own_frame_needs_a_participle_after_an_auxiliary():
                  "regiert werden dürfe.")
     q = next(q for q in qs if q.message.startswith("weil Berlin"))
     assert q.speaker == "Die Alliierten"
+
+
+def test_quotes_rejection_without_message_is_no_reported_act():
+    # Wikinews 47908 and own sentence: a rejection or a declaration with an object reports no speech
+    assert _quotes("Das Bundesverfassungsgericht wies die Klage Berlins am 8. Februar 2008 zurück.") == []
+    assert _quotes("Der Schiedsrichter Wolfgang Stark erklärte das Tor dennoch für gültig.") == []
+    # a demand still is one ("Die CDU hatte Aufklärung gefordert" kind of act)
+    (q,) = _quotes("HRW forderte eine Untersuchung des Vorfalls.")
+    assert (q.kind, q.speaker) == ("reported", "HRW")

@@ -93,7 +93,8 @@ _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wäre
                    "gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen bliebe blieben".split())
 _SUBJECT_PPS = frozenset({"in", "im", "aus", "von", "für", "bei"})  # PPs that attach to a speaker ("Die Botschaft in Riad")
 # determiners of accusative, dative and genitive phrases: such a phrase is never the subject
-_OBLIQUE_DETS = frozenset("den dem einen einem des eines".split())
+_OBLIQUE_DETS = frozenset("den dem einen einem des eines ihren ihrem seinen seinem unseren unserem keinen keinem diesen "
+                           "diesem jenen jenem".split())
 # heads of adverbial time phrases that open a clause ("Wenige Stunden später", "Zwei Tage nach …")
 _TIME_HEADS = frozenset("minute minuten stunde stunden tag tage tagen woche wochen monat monate monaten jahr jahre "
                         "jahren jahrzehnte jahrzehnten".split())
