@@ -88,3 +88,9 @@ def test_quantities_factor_with_capital_mal_and_comparative_qualifiers():
     q = _by_text("Das neue Angebot soll höher als 3,2 Millionen Euro sein.")["höher als 3,2 Millionen Euro"]
     assert (q.qualifier, q.category) == ("more_than", "money")
     assert _by_text("Die Kosten waren geringer als 500 Euro.")["geringer als 500 Euro"].qualifier == "less_than"
+
+
+def test_quantities_number_after_a_month_before_adjective_and_noun_is_a_count():
+    q = _by_text("Das Land habe seit dem 1. Jänner 50 kleine Quartiere geschaffen.")["50"]
+    assert (q.value, q.object) == (50.0, "Quartiere")
+    assert _by_text("Windows 10 bekannte Funktionen fehlen.") == {}

@@ -490,7 +490,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
                                                 and _plain_value(toks[j + 1].text, lex) is None))  # "Hannover 96 und verlor"
                      or (nxt.isalpha() and nxt.islower() and nlow.endswith(("e", "en")) and j + 1 < len(toks)
                          and toks[j + 1].text[:1].isupper() and _object_category(toks[j + 1].text, lex) is not None
-                         and (_object_category(toks[j + 1].text, lex) or ("",))[0] in lex.person_categories)
+                         and ((_object_category(toks[j + 1].text, lex) or ("",))[0] in lex.person_categories
+                              or prev in lex.months))  # "seit dem 1. Jänner 50 kleine Quartiere": no name
                      or (prev.endswith(_ABSTRACT_SUFFIXES) and nxt.isalpha() and nxt.islower()
                          and nlow not in lex.function_words and nlow.endswith(("e", "en"))
                          and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha())
