@@ -78,3 +78,11 @@ def test_quotes_rejection_without_message_is_no_reported_act():
     # a demand still is one ("Die CDU hatte Aufklärung gefordert" kind of act)
     (q,) = _quotes("HRW forderte eine Untersuchung des Vorfalls.")
     assert (q.kind, q.speaker) == ("reported", "HRW")
+
+
+def test_quotes_konjunktiv_two_sentences_after_a_report_names_no_speaker():
+    # own sentences: the Konjunktiv-I sentence two after the report stays an event, its speaker is left open
+    qs = _quotes("Der Bürgermeister sagte, die Brücke sei gesperrt. Die Feuerwehr rückte am Abend an. "
+                 "Die Reparatur dauere mindestens zwei Wochen.")
+    q = next(q for q in qs if q.message.startswith("Die Reparatur"))
+    assert q.speaker is None
