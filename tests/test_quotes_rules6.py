@@ -83,6 +83,6 @@ def test_quotes_rejection_without_message_is_no_reported_act():
 def test_quotes_konjunktiv_two_sentences_after_a_report_names_no_speaker():
     # own sentences: the Konjunktiv-I sentence two after the report stays an event, its speaker is left open
     qs = _quotes("Der Bürgermeister sagte, die Brücke sei gesperrt. Die Feuerwehr rückte am Abend an. "
-                 "Die Reparatur dauere mindestens zwei Wochen.")
+                 "Die Reparatur werde mindestens zwei Wochen dauern.")
     q = next(q for q in qs if q.message.startswith("Die Reparatur"))
     assert q.speaker is None
