@@ -94,3 +94,17 @@ def test_quantities_number_after_a_month_before_adjective_and_noun_is_a_count():
     q = _by_text("Das Land habe seit dem 1. Jänner 50 kleine Quartiere geschaffen.")["50"]
     assert (q.value, q.object) == (50.0, "Quartiere")
     assert _by_text("Windows 10 bekannte Funktionen fehlen.") == {}
+
+
+def test_quantities_unlabelled_text_fixes():
+    # found while reading unlabelled GermEval/SmartData/10kGNAD sentences (no gold rows); our own sentences
+    assert _by_text("Es ist kurz nach halb zwei am Samstag.") == {}
+    assert _by_text("Es war schon Viertel nach drei.") == {}
+    assert "zwei" not in _by_text("Er hatte drei Jahre Haft, zwei davon bedingt, erhalten.")
+    assert _by_text("22 Mädchen starben, 19 davon am Brandort.")["19"].category == "children"
+    assert _by_text("Das Tablet hat einen 10,2 Zoll großen Bildschirm.")["10,2 Zoll"].category == "distance"
+    assert _by_text("Es gab Demos an rund 40 verschiedenen Standorten.")["rund 40"].category is None
+    assert _by_text("Er sendet auf einem guten Dutzend Frequenzen.")["guten Dutzend"].qualifier == "more_than"
+    qs = _by_text("Das war Platz fünf von sechs und nur 11 Prozent für den Kandidaten.")
+    assert qs["sechs"].category is None
+    assert _by_text("Die Quote stieg um zwei und drei Prozent.")["zwei"].category == "percent"

@@ -458,6 +458,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (t[:1].isupper() and t.isalpha() and i > 0 and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
             and 2 <= lex.number_words.get(t.lower(), 0) <= 12 and prev not in lex.some_words and prev != "paar"):
         return True  # "den Chorgesang Drei Hirtenkinder", "seine Elf": mid-sentence, a capitalised number word is a name
+    if t.isalpha() and (prev == "halb" or (prev in ("nach", "vor") and i > 1 and toks[i - 2].text.lower() == "viertel")) \
+            and 1 <= lex.number_words.get(t.lower(), 0) <= 12:
+        return True  # "kurz nach halb zwei", "Viertel nach drei": a clock time
     if nlow == ")" and t.isdigit() and len(t) <= 2 and not any(x.text == "(" for x in toks[:i]):
         return True  # "Die Themen: 1) Ein ...": a list marker
     if prev in ("er", "sie") and nlow in (",", ")") and t.isdigit():
@@ -699,6 +702,7 @@ def _own_verb(num: _Num, toks: list[Token]) -> bool:
     return False
 
 
+_FOCUS = frozenset({"nur", "lediglich", "bloß", "immerhin", "sogar"})  # "Platz fünf von sechs und nur 11 Prozent"
 _ELIDING = frozenset({"statt", "anstatt", "oder", "bzw.", "auf"})
 _AUX = frozenset({"wurden", "wurde", "sind", "waren", "seien", "sei", "haben", "hatten", "konnten", "mussten"})
 # a unit is repeated only over a short gap without a noun: "von 114 auf 99 Euro", not
@@ -729,7 +733,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                     and nxt.value is not None and 0.1 <= q.value * mult / nxt.value <= 10):
                 q.value = num.value = q.value * mult  # "zwölf statt der erhofften 14,5 Milliarden Euro": 12 billion
         if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and not num.total \
-                and not bracketed and not any(t.text == "." for t in built_tokens(num, nxt_num)) \
+                and not bracketed and not any(t.text == "." or t.text.lower() in _FOCUS for t in built_tokens(num, nxt_num)) \
                 and nxt.unit != "fraction" and (  # "620 Millionen gegenüber, wovon die Hälfte": no fraction
             nxt.unit is not None or nxt.category is not None
         ):
@@ -876,6 +880,7 @@ def _predicative_class(toks: list[Token], j: int, lex: Lexicon) -> str | None:
 def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tuple[int, int]]) -> list[_Num]:
     nums: list[_Num] = []
     skipped_end: int | None = None  # token after the last number skipped as a name, year or age
+    duration_end: int | None = None  # token after the last duration
     n = len(toks)
     i = 0
     while i < n:
@@ -959,8 +964,15 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             while nums and all(t.text.lower() in (",", "und", "oder", "bzw.") for t in toks[nums[-1].j:cur]) \
                     and nums[-1].j < cur and nums[-1].unit is None:
                 cur = nums.pop().i
+            duration_end = j
             i = j
             continue  # "drei Jahre", "vor 15 Jahren": a duration, owned by the times layer
+        if (num.unit is None and duration_end is not None and 0 < i - duration_end <= 3 and j < n
+                and toks[j].text.lower() == "davon"
+                and all(t.text in (",", "und") or (k == duration_end and t.text[:1].isupper())
+                        for k, t in enumerate(toks[duration_end:i], duration_end))):
+            i = j
+            continue  # "drei Jahre Haft, zwei davon bedingt": part of a duration
         if is_frac:
             num.unit = "fraction"
         # qualifier in front
