@@ -86,3 +86,22 @@ def test_quotes_konjunktiv_two_sentences_after_a_report_names_no_speaker():
                  "Die Reparatur werde mindestens zwei Wochen dauern.")
     q = next(q for q in qs if q.message.startswith("Die Reparatur"))
     assert q.speaker is None
+
+
+def test_quotes_colon_frame_skips_an_opening_adverb():
+    # Wikinews 33398: "Höhnisch" (scornfully) opens the sentence; the phrase after the verb speaks
+    qs = _quotes("Höhnisch, wohl auf das Presseecho reagierend, veröffentlichte der Verfasser folgenden Kommentar dazu: "
+                 "„Wer von dieser Liste gestrichen werden möchte, hat die Chance durch das Reichsgericht "
+                 "entstalinisiert zu werden.“")
+    q = next(q for q in qs if q.kind == "direct")
+    assert q.speaker == "der Verfasser"
+
+
+def test_quotes_colon_frame_with_possessive_subject_keeps_the_last_speaker():
+    # Wikinews 13246: "Seine Zuversicht" belongs to the speaker of the quote before
+    qs = _quotes("In einem Interview äußerte sich der EU-Außenbeauftragte Javier Solana jedoch zuversichtlich: „Ich gehe "
+                 "davon aus, dass eine Einigung gelingen wird.“ Seine Zuversicht gründet sich auf entsprechende "
+                 "Erfahrungen mit der Türkeifrage: „Entscheidungen, die die Türkei betreffen, sind auch in der "
+                 "Vergangenheit immer erst in letzter Minute getroffen worden.“")
+    q = next(q for q in qs if q.message.startswith("Entscheidungen"))
+    assert q.speaker == "der EU-Außenbeauftragte Javier Solana"

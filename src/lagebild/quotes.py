@@ -43,6 +43,7 @@ _DETS = frozenset(
     "der die das den dem des ein eine einer eines einem einen sein seine seiner seinem seinen ihr ihre ihrer "
     "ihrem ihren dessen deren unser unsere euer eure kein keine mehrere zahlreiche viele einige beide beiden alle".split()
 )
+_POSSESSIVES = frozenset("sein seine seiner seinem seinen seines ihr ihre ihrer ihrem ihren ihres".split())
 _GEN_DETS = frozenset("des der eines einer seines seiner ihres ihrer".split())
 _PRONOUNS = frozenset("er sie".split())
 _NOT_ADJ = frozenset(
@@ -663,6 +664,23 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 speaker = _np(ctx, so + 1, mi - 1) if so is not None else None  # "…, so Elshorst weiter: „…“"
                 if speaker is None:
                     speaker = _np_clause(ctx, s_start, mi - 1)
+                    if speaker is not None and speaker[1] - speaker[0] == 1 and speaker[0] == s_start and (
+                            low[s_start] not in _PRONOUNS):
+                        # "Höhnisch, wohl auf das Presseecho reagierend, veröffentlichte der Verfasser …:": a lone
+                        # capitalised word opening the sentence may be an adverb (the tagger decides)
+                        tag = ensure_pos(ctx.doc, toks[s_start].sent)[0].pos or ""
+                        if not tag.startswith(("NN", "NE", "PPER", "PIS", "PDS")):
+                            speaker = _np_clause(ctx, s_start + 1, mi - 1)
+                    if speaker is not None and low[speaker[0]] in _POSSESSIVES:
+                        # "Seine Zuversicht gründet sich auf …: „…“": a thing of the speaker, not the speaker;
+                        # the speaker of the quote just before is meant
+                        speaker = None
+                        if prev is not None and prev.speaker is not None and o - prev.end < 250:
+                            q = _make(ctx, "direct", inner, [], None)
+                            _copy_speaker(prev, q)
+                            out.append(q)
+                            prev = q
+                            continue
                     if speaker is not None and speaker[0] == s_start and low[s_start] not in _PRONOUNS:
                         speaker = _inverted_subject(ctx, speaker, mi - 1) or speaker
                     if speaker is not None and low[speaker[0]] not in _PRONOUNS:
