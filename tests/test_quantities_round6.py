@@ -108,3 +108,12 @@ def test_quantities_unlabelled_text_fixes():
     qs = _by_text("Das war Platz fünf von sechs und nur 11 Prozent für den Kandidaten.")
     assert qs["sechs"].category is None
     assert _by_text("Die Quote stieg um zwei und drei Prozent.")["zwei"].category == "percent"
+
+
+def test_quantities_wenige_hundert_and_suicide_bombers():
+    q = _by_text("Das Boot war wenige hundert Meter vor der Küste gekentert.")["wenige hundert Meter"]
+    assert (q.value, q.qualifier, q.category) == (200, "at_least", "distance")
+    assert _by_text("Nur wenige Menschen kamen.") == {}
+    q = _by_text("Am Abend sprengten sich vor dem Stadion drei Attentäter in die Luft.")["drei"]
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    assert _by_text("Die Soldaten gaben zwei Warnschüsse in die Luft ab.")["zwei"].gkg_type is None

@@ -1416,6 +1416,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         if hit is None and w == "leben" and k > 0 and lows[k - 1] == "das" \
                 and any(v in ("kostete", "kosteten", "kostet", "kosten") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "kostete ... mindestens sechs Menschen das Leben": separable, verb first
+        if hit is None and w == "luft" and k > 1 and lows[k - 2:k] == ["in", "die"] and "sich" in lows[max(0, k - 12):k] \
+                and any(v.startswith(("spreng", "jagt", "jagte")) for v in lows[max(0, k - 12):k]):
+            hit = ("killed", "KILL")  # "sprengten sich ... drei Attentäter in die Luft": suicide bombers die
         if hit is not None and w in ("fiel", "fielen", "fällt", "fallen") and "weg" in lows[k + 1:k + 8]:
             hit = None  # "im Maschinenbau fielen 3000 Stellen weg": "wegfallen", not killed in action
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
