@@ -117,3 +117,11 @@ def test_quantities_wenige_hundert_and_suicide_bombers():
     q = _by_text("Am Abend sprengten sich vor dem Stadion drei Attentäter in die Luft.")["drei"]
     assert (q.category, q.gkg_type) == ("killed", "KILL")
     assert _by_text("Die Soldaten gaben zwei Warnschüsse in die Luft ab.")["zwei"].gkg_type is None
+
+
+def test_quantities_grouped_number_after_weekday_and_missed_sentence_end():
+    text = "Am Samstag kamen 4.490 Menschen, am Sonntag 4.044. Die meisten Notquartiere sind wieder frei."
+    qs = _by_text(text)
+    assert qs["4.044"].value == 4044.0
+    assert qs["4.490"].category == "people"  # the shelter cue of the next (unsplit) sentence is not its outcome
+    assert qs["4.490"].gkg_type is None

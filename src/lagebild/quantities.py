@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _SWISS = re.compile(r"^\d{1,3}(?:[’']\d{3})+$")  # "5’500 Arbeitsplätze": Swiss thousands separator
 _DOT_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,2}$")  # "228.5 Kilometer": not German grouping, so a decimal point
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _SIGNED = re.compile(r"^[+−-](?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")  # "+1,0 %"
 _PRICE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+),[-–]$")
 _WORD_TENS = ("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig")
@@ -484,6 +485,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.measure_nouns
             and not (prev.endswith("n") and lex.unit_categories.get(_unit_of(prev, lex) or "") == "duration")
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
+            and not _GROUPED.match(t)  # "am Sonntag 4.044": a name never takes a thousands-grouped number
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "bis")
                      or (nlow == "und" and not (j + 1 < len(toks) and toks[j + 1].text.isalpha()
@@ -1597,7 +1599,9 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     ("mindestens acht Menschen (sieben Patienten …) ums Leben gekommen")."""
     owned: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in nums]
     pos, rel_mask = _clause_positions(toks) if hits else ([], [])
-    semis = [k for k, t in enumerate(toks) if t.text == ";"]
+    # a ";" and a missed sentence end ("am Sonntag 4.044. Die meisten Notquartiere ...") bound a cue
+    semis = [k for k, t in enumerate(toks) if t.text == ";" or (
+        t.text == "." and k + 1 < len(toks) and toks[k + 1].text[:1].isupper())]
     coord = {c for c in range(len(toks) - 1)
              if toks[c].text == "," and toks[c + 1].text.lower() in ("und", "oder", "aber", "doch")}
     bracket = _bracket_ids(toks) if any(t.text == "(" for t in toks) else None
