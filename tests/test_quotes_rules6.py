@@ -105,3 +105,23 @@ def test_quotes_colon_frame_with_possessive_subject_keeps_the_last_speaker():
                  "Vergangenheit immer erst in letzter Minute getroffen worden.“")
     q = next(q for q in qs if q.message.startswith("Entscheidungen"))
     assert q.speaker == "der EU-Außenbeauftragte Javier Solana"
+
+
+def test_quotes_konjunktiv_after_a_known_speaker_as_subject():
+    # Wikinews 69106 (the first sentence shortened): two sentences after the report the speaker would be left
+    # open, but the sentence before has the already quoted dean as its subject; that mention speaks
+    qs = _quotes("Dekan Manfred Berg sagte, die Fakultät werde bald entscheiden. Falls die Universität an ihrer "
+                 "Entscheidung festhält, steht Koch-Mehrin die Möglichkeit einer Klage vor dem Verwaltungsgericht offen. "
+                 "Dekan Berg sieht einen eventuellen Rechtsstreit gelassen. Von den Plagiatsvorwürfen habe man vor elf "
+                 "Jahren nichts gewusst und deswegen auch nicht im Gutachten zur Arbeit darauf eingehen können.")
+    q = next(q for q in qs if q.message.startswith("Von den Plagiatsvorwürfen"))
+    assert q.speaker == "Dekan Berg"
+
+
+def test_quotes_unframed_quote_after_a_known_speaker_takes_the_full_mention():
+    # Wikinews 47835 (shortened): the quote follows a sentence without a speech verb whose subject was quoted
+    qs = _quotes("Ministerpräsident Günther Oettinger (CDU) hat nun angekündigt, das achtjährige Gymnasium zu "
+                 "reformieren. Um die Zeit dafür zu gewinnen, will Oettinger die Naturwissenschaften straffen. "
+                 "„Nicht jede Formel aus Physik, Biologie und Chemie ist für das Erwachsenenleben notwendig.“")
+    q = next(q for q in qs if q.kind == "direct")
+    assert q.speaker == "Ministerpräsident Günther Oettinger (CDU)"

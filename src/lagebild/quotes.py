@@ -1025,6 +1025,11 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             # besorgt.") leaves the speaker open (taking that subject instead lost on train)
             if si - last_sent <= _SPEAKER_CARRY and not (si - last_sent == 2 and _new_subject(ctx, si - 1, last)):
                 _copy_speaker(last, q)
+            elif _known_speaker(ctx, si - 1, out, sent.start) is not None:
+                # the sentence before has someone already quoted as its subject: that mention speaks ("Dekan Berg
+                # sieht einen Rechtsstreit gelassen. Von den Vorwürfen habe man nichts gewusst …")
+                ps = ctx.doc.sentences[si - 1]
+                _speaker_fields(ctx, _sentence_subject_any(ctx, ps.token_start, ps.token_end), q)
             out.append(q)
             last = last_cont = q
             last_sent = si
@@ -1538,6 +1543,45 @@ def _unframed_speakers(ctx: _Ctx, out: list[Quote]) -> None:
             sp = _np_clause(ctx, ps.token_start, ps.token_end)
             if sp is not None and ctx.low[sp[0]] not in ("es", "man"):
                 _speaker_fields(ctx, sp, q)
+            continue
+        # no speech verb before: the sentence's subject speaks only when it is someone already quoted
+        # ("Um die Zeit dafür zu gewinnen, will Oettinger die Naturwissenschaften straffen. „…“")
+        earlier = _known_speaker(ctx, si - 1, out, q.message_start)
+        if earlier is not None:
+            _copy_speaker(earlier, q)  # the gold marks the speaker's earlier full mention
+
+
+def _known_speaker(ctx: _Ctx, si: int, out: list[Quote], before: int) -> Quote | None:
+    """The latest quote before char ``before`` whose speaker shares a name with the subject of sentence si."""
+    s = ctx.doc.sentences[si]
+    sp = _sentence_subject_any(ctx, s.token_start, s.token_end)
+    if sp is None:
+        return None
+    names = {ctx.low[k] for k in range(*sp) if _is_cap(ctx.toks[k].text) and ctx.low[k] not in _DETS
+             and ctx.low[k] not in _PRONOUNS and ctx.low[k] not in ("ich", "wir", "man")}
+    return next((o for o in reversed(out) if o.speaker and o.message_start < before
+                 and names & {w.lower() for w in o.speaker.split()}), None)
+
+
+def _sentence_subject_any(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """The subject of a sentence: the opening noun phrase before its verb, or after a fronted phrase the
+    phrase right after the finite verb ("Um …, will Oettinger …")."""
+    low = ctx.low
+    lex = cues()
+    if low[a] in lex.adverbs or low[a] in lex.pps or low[a] in _SUBORDINATORS or low[a] in _OBLIQUE_DETS:
+        c = next((m for m in range(a, min(b, a + 20)) if low[m] == ","), None)
+        k = c + 1 if c is not None and low[a] in _SUBORDINATORS | {"um"} else None
+        if k is None:
+            return None
+        if k < b and ctx.toks[k].text[:1].islower() and low[k].isalpha():
+            sp = _np(ctx, k + 1, b)
+            return sp if sp is not None and low[sp[0]] not in _OBLIQUE_DETS and low[sp[0]] not in ("es", "man") else None
+        return None
+    sp = _np(ctx, a, b)
+    if sp is None or sp[1] >= b or low[sp[0]] in ("es", "man", "das", "dies"):
+        return None
+    nxt = ctx.toks[sp[1]].text
+    return sp if nxt[:1].islower() and low[sp[1]].isalpha() and low[sp[1]] not in lex.pps else None
 
 
 class QuoteStage:
