@@ -125,3 +125,17 @@ def test_quotes_unframed_quote_after_a_known_speaker_takes_the_full_mention():
                  "„Nicht jede Formel aus Physik, Biologie und Chemie ist für das Erwachsenenleben notwendig.“")
     q = next(q for q in qs if q.kind == "direct")
     assert q.speaker == "Ministerpräsident Günther Oettinger (CDU)"
+
+
+def test_quotes_apposition_with_pp_before_the_cue_is_the_subject():
+    # Wikinews 51747: "X, Obmann … im Auswärtigen Ausschuss, warf …" is no message-first frame
+    qs = _quotes("Karl-Theodor zu Guttenberg, Obmann der CDU / CSU-Fraktion im Auswärtigen Ausschuss, warf der LINKEN "
+                 "daraufhin mangelnde Abgrenzung gegenüber der PKK vor.")
+    assert not any(q.speaker == "der LINKEN" for q in qs)
+
+
+def test_quotes_message_first_frame_needs_a_subject_not_a_pp():
+    # Wikinews 15430: "…, gehen von einem Totalschaden aus." has no speaker after the verb
+    qs = _quotes("Gutachter der Deutschen Gesellschaft für Luft- und Raumfahrt, die die Maschine bereits untersuchten, "
+                 "gehen von einem Totalschaden aus.")
+    assert not any(q.speaker == "von einem Totalschaden" for q in qs)

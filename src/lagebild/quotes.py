@@ -1092,7 +1092,8 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
     if part:
         pi = _particle_idx(ctx, k, part, b)
         if pi is not None and any(_is_cap(ctx.toks[m].text) for m in range(k + 1, pi)) and ctx.low[k + 1] not in (
-                "es", "man") and ctx.low[k + 1] not in _OBLIQUE_DETS:  # "…, wies den Vorwurf zurück.": an object
+                "es", "man") and ctx.low[k + 1] not in _OBLIQUE_DETS and (  # "…, wies den Vorwurf zurück.": an object
+                ctx.low[k + 1] in _DETS or _is_cap(ctx.toks[k + 1].text)):  # "gehen von einem …", a PP, not the subject
             sp = (k + 1, pi)  # "…, teilte die zur Stanford University gehörende Hoover Institution mit."
     if sp is None or ctx.low[sp[0]] in ("es", "man"):
         return False
@@ -1412,7 +1413,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             sp = _np_after_cue(ctx, k + 1, b)
             pi = _particle_idx(ctx, k, part, b) if part else None
             if (sp is None and pi is not None and any(_is_cap(toks[m].text) for m in range(k + 1, pi))
-                    and low[k + 1] not in _OBLIQUE_DETS):
+                    and low[k + 1] not in _OBLIQUE_DETS and (low[k + 1] in _DETS or _is_cap(toks[k + 1].text))):
                 sp = (k + 1, pi)  # "…, teilte die zur Stanford University gehörende Hoover Institution mit."
             if sp is None:
                 continue
@@ -1970,10 +1971,18 @@ def _apposition_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
     if low[a] in cues().adverbs or low[a] in cues().pps:
         return None
     first = _np(ctx, a, k, allow_pronoun=False)
+    while (first is not None and first[1] + 1 < k and low[first[1]] in ("zu", "von")
+           and _is_cap(ctx.toks[first[1] + 1].text)):
+        first = (first[0], first[1] + 2)  # "Karl-Theodor zu Guttenberg, Obmann der …, warf … vor"
     if first is None or first[1] >= k - 2 or low[first[1]] != ",":
         return None
     second = _np(ctx, first[1] + 1, k, allow_pronoun=False)
-    if second is None or second[1] != k - 1 or low[k - 1] != ",":
+    if second is None or low[k - 1] != ",":
+        return None
+    lex = cues()
+    # the apposition may end in a PP: "Obmann der CDU/CSU-Fraktion im Auswärtigen Ausschuss,"
+    if not all(low[m] in lex.pps or low[m] in ("im", "am", "vom", "zum", "zur", "beim", "/", "-", "&")
+               or low[m] in _DETS or _is_cap(ctx.toks[m].text) or _is_adj(low[m]) for m in range(second[1], k - 1)):
         return None
     return first
 
