@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 .venv/bin/ruff check src tests scripts
 .venv/bin/mypy
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+# -rs: every skipped check is listed with its reason, so a skip is never read as a pass
+.venv/bin/python -m pytest -q -rs -p no:cacheprovider "$@"
