@@ -615,16 +615,23 @@ _NUM_DOT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\.$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
 
 
+_GLUED_QUALIFIER = re.compile(r"^(ca\.|rd\.)(\d[\d.,]*)$")
 _MULT_COMPOUND = re.compile(r"^(Millionen|Milliarden|Mio\.?|Mrd\.?)-([A-ZÄÖÜ]\w+)$")
 _NUM_COMPOUND = re.compile(r"^((?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)-([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ]")
 
 
 def _split_number_compounds(toks: list[Token]) -> list[Token]:
     """"die 390.000-Einwohner-Stadt": the number and the counted noun inside one compound token."""
-    if not any("-" in t.text and (t.text[:1].isdigit() or _MULT_COMPOUND.match(t.text)) for t in toks):
+    if not any(("-" in t.text and (t.text[:1].isdigit() or _MULT_COMPOUND.match(t.text))) or _GLUED_QUALIFIER.match(t.text)
+               for t in toks):
         return toks
     out: list[Token] = []
     for t in toks:
+        mq = _GLUED_QUALIFIER.match(t.text)
+        if mq:  # "ca.17 000 Besucher": the qualifier's dot glued to the number
+            out.append(Token(t.start, t.start + mq.end(1), mq.group(1), t.sent))
+            out.append(Token(t.start + mq.start(2), t.end, mq.group(2), t.sent))
+            continue
         mm = _MULT_COMPOUND.match(t.text)
         if mm and out and out[-1].text[:1].isdigit():
             # "der 3,5 Millionen-Metropole": the multiplier is glued to the noun it sizes
@@ -1110,6 +1117,10 @@ def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | 
         if low.endswith(lex.count_heads) and low not in lex.objects:
             mod = low[: -len(next(h for h in lex.count_heads if low.endswith(h)))]
             cat = _object_category_low(mod) or (_object_category_low(mod[:-1]) if mod.endswith("s") else None)
+        k_obj = next((m for m in range(num.j, min(len(toks), num.j + 4)) if toks[m] is obj_tok), None)
+        if (cat is not None and cat[0] in ("people", "residents") and k_obj is not None and k_obj > 0
+                and toks[k_obj - 1].text.lower() in ("weibliche", "weiblichen")):
+            cat = ("women", cat[1])  # "auf 100 weibliche Personen kamen 142 männliche": women, like "100 Frauen"
         org = lex.org_categories.get(obj_tok.text.lower())
         if org is not None:
             cat = (org, None)  # "780 der deutschen Bundeswehr"

@@ -34,11 +34,11 @@ from ..records import Article, Quantity, content_id
 from ..segment import SegmentStage
 
 
-def load_gold(path: str | None = None) -> list[dict[str, Any]]:
+def load_gold(path: str | None = None, name: str = "gold/counts_de.jsonl") -> list[dict[str, Any]]:
     if path:
         text = Path(path).read_text(encoding="utf-8")
     else:
-        text = resources.files("lagebild.evaluation").joinpath("gold/counts_de.jsonl").read_text(encoding="utf-8")
+        text = resources.files("lagebild.evaluation").joinpath(name).read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
@@ -108,9 +108,10 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--dataset", default="wikinews", choices=("wikinews", "10kgnad", "wikiwars"),
+    ap.add_argument("--dataset", default="wikinews", choices=("wikinews", "10kgnad", "wikiwars", "germeval"),
                     help="wikinews = counts_de.jsonl (text inside); 10kgnad / wikiwars = the stand-off rows of "
-                         "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time")
+                         "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time; "
+                         "germeval = counts_de_germeval.jsonl (GermEval 2014 sentences, CC BY 4.0, text inside)")
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
     ap.add_argument("--data", default=None,
                     help="data folder of a stand-off dataset (default ../shared/data/news_10kgnad_de or "
@@ -134,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         except FileNotFoundError as e:
             print(f"counts ({args.dataset}): skipped, the data is absent ({e.filename}); pass --data DIR")
             return 0
+    elif args.dataset == "germeval":
+        args.split = args.split or "dev"
+        items = load_gold(args.gold, "gold/counts_de_germeval.jsonl")
     else:
         args.split = args.split or "test"
         items = load_gold(args.gold)
