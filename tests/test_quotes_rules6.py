@@ -139,3 +139,15 @@ def test_quotes_message_first_frame_needs_a_subject_not_a_pp():
     qs = _quotes("Gutachter der Deutschen Gesellschaft für Luft- und Raumfahrt, die die Maschine bereits untersuchten, "
                  "gehen von einem Totalschaden aus.")
     assert not any(q.speaker == "von einem Totalschaden" for q in qs)
+
+
+def test_quotes_passive_in_a_relative_clause_keeps_the_reported_act():
+    # Wikinews 34728 and 80937: "werden" belongs to the relative clause, the main clause is active
+    (q,) = _quotes("UNICEF schätzt die Zahl der Kinder unter 18 Jahren, die sexuell missbraucht werden, auf 150 Millionen "
+                   "Mädchen und 73 Millionen Jungen.")
+    assert (q.kind, q.speaker) == ("reported", "UNICEF")
+    qs = _quotes("Elon Musk, der Milliardär hinter der Firma, kündigte einen Pick-up-Truck an, der in den nächsten 18 bis "
+                 "24 Monaten vorgestellt werden soll.")
+    assert [q.speaker for q in qs] == ["Elon Musk"]
+    # a passive main clause still names no speaker
+    assert _quotes("Die Zahl der Opfer wurde am Montag auf 150 geschätzt.") == []

@@ -1446,8 +1446,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             # finite speech-act verbs only: no participles, infinitives, "meine"; a found separable
             # particle makes an ambiguous or strong form safe ("gab … bekannt", "warf … vor")
             continue
-        if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, b)):
-            break  # passive: the speaker is rarely named in the clause
+        if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") and not _in_relative_clause(ctx, a, m)
+               for m in range(a, b)):
+            break  # passive: the speaker is rarely named in the clause (a relative clause's "werden" is not)
         if any(low[m] in ("nichts", "keine", "keinen", "keiner") or _negates(low, m) for m in range(a, b)):
             break  # "Zu den Geschehnissen äußerte er sich nicht": no speech act took place
         fin = k
@@ -1680,6 +1681,12 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     if msg is None:
         return None
     return _make(ctx, "indirect", msg, [cue], sp)
+
+
+def _in_relative_clause(ctx: _Ctx, a: int, m: int) -> bool:
+    """Is token m inside a relative clause ("…, der in 18 Monaten vorgestellt werden soll")?"""
+    c = next((j for j in range(m - 1, a, -1) if ctx.low[j] == ","), None)
+    return c is not None and _relative_after(ctx, c + 1, m + 1)
 
 
 def _own_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
