@@ -581,7 +581,8 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
     out: list[Quantity] = []
     idxs = range(len(doc.sentences)) if sentences is None else sentences
     for si in idxs:
-        toks = _split_final_number(doc.sentence_tokens(si))
+        sent = doc.sentences[si]
+        toks = _split_final_number(doc.sentence_tokens(si), text[sent.start:sent.end])
         nums = _numbers_in(toks, text, lex, time_spans)
         if not nums:
             continue
@@ -620,14 +621,16 @@ _MULT_COMPOUND = re.compile(r"^(Millionen|Milliarden|Mio\.?|Mrd\.?)-([A-ZÄÖÜ]
 _NUM_COMPOUND = re.compile(r"^((?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)-([A-ZÄÖÜ][a-zäöüß]+)-[A-ZÄÖÜ]")
 
 
-def _split_number_compounds(toks: list[Token]) -> list[Token]:
+def _split_number_compounds(toks: list[Token], stext: str) -> list[Token]:
     """"die 390.000-Einwohner-Stadt": the number and the counted noun inside one compound token."""
-    if not any(("-" in t.text and (t.text[:1].isdigit() or _MULT_COMPOUND.match(t.text))) or _GLUED_QUALIFIER.match(t.text)
-               for t in toks):
+    glued = "ca." in stext or "rd." in stext  # a cheap test on the sentence before looking at each token
+    if not (("-" in stext and any("-" in t.text and (t.text[:1].isdigit() or _MULT_COMPOUND.match(t.text))
+                                  for t in toks))
+            or (glued and any(t.text[:3] in ("ca.", "rd.") and _GLUED_QUALIFIER.match(t.text) for t in toks))):
         return toks
     out: list[Token] = []
     for t in toks:
-        mq = _GLUED_QUALIFIER.match(t.text)
+        mq = _GLUED_QUALIFIER.match(t.text) if t.text[:3] in ("ca.", "rd.") else None
         if mq:  # "ca.17 000 Besucher": the qualifier's dot glued to the number
             out.append(Token(t.start, t.start + mq.end(1), mq.group(1), t.sent))
             out.append(Token(t.start + mq.start(2), t.end, mq.group(2), t.sent))
@@ -648,9 +651,9 @@ def _split_number_compounds(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _split_final_number(toks: list[Token]) -> list[Token]:
+def _split_final_number(toks: list[Token], stext: str) -> list[Token]:
     """The tokenizer keeps "45." whole at the end of a sentence; a count there is a count, not an ordinal."""
-    toks = _split_number_compounds(toks)
+    toks = _split_number_compounds(toks, stext)
     if any(_THOUSANDS_DOT.match(t.text) for t in toks[:-1]):
         out: list[Token] = []
         for n_, t in enumerate(toks):
