@@ -151,3 +151,11 @@ def test_quotes_passive_in_a_relative_clause_keeps_the_reported_act():
     assert [q.speaker for q in qs] == ["Elon Musk"]
     # a passive main clause still names no speaker
     assert _quotes("Die Zahl der Opfer wurde am Montag auf 150 geschätzt.") == []
+
+
+def test_quotes_object_first_als_quote_takes_er_after_the_verb():
+    # Wikinews 51747 and 13100: the object opens the sentence, "er" after the verb speaks; "sie" there may be the object
+    (q,) = _quotes("Deren Haltung gegenüber der PKK bezeichnete er als „zutiefst verlogen und heuchlerisch“.")
+    assert (q.speaker, q.cue) == ("er", "bezeichnete")
+    (q,) = _quotes("Der Hauptgeschäftsführer des BPI nannte sie „fahrlässig“.")
+    assert q.speaker == "Der Hauptgeschäftsführer des BPI"

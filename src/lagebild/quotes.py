@@ -701,6 +701,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     cue = [kk]
                     speaker = (_np_subject(ctx, clause_start, kk) if kk > clause_start else None) or (
                         _np_clause(ctx, s_start, kk) if clause_start > s_start else _np_after_cue(ctx, kk + 1, mi))
+                    if low[kk + 1] == "er" and (speaker is None or low[speaker[0]] not in _PRONOUNS):
+                        speaker = (kk + 1, kk + 2)  # "Deren Haltung bezeichnete er als „…“" ("sie" may be the object)
                     break
         if not cue and speaker is None and mi > 0 and low[mi - 1] == "als":
             # "X bezeichnete den Plan als „…“", "…, der den Sieg als „Fest“ bezeichnete": any verb of the
@@ -793,7 +795,7 @@ def _als_frame(ctx: _Ctx, mi: int, mj: int) -> tuple[int, tuple[int, int] | None
     # verb second: the phrase before the finite verb, unless it is an object or adverbial and a
     # nominative ("er", "der …") follows the verb
     nxt = fin + 1
-    if nxt < mi - 1 and (low[nxt] in _PRONOUNS or low[nxt] in ("der", "ein")):
+    if nxt < mi - 1 and low[nxt] in ("er", "der", "ein"):
         sp = _np(ctx, nxt, mi - 1)
         if sp is not None:
             return cue, sp
