@@ -1047,7 +1047,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if (num.qualifier is None and nums and nums[-1].qualifier is not None and nums[-1].j == first - 1
                 and toks[first - 1].text == "(" and lex.unit_categories.get(num.unit or "") == "money"
                 and lex.unit_categories.get(nums[-1].unit or "") == "money"):
-            num.qualifier = nums[-1].qualifier  # "bis zu 1,5 Milliarden Dollar (1,34 Mrd. Euro)": the same amount
+            num.qualifier = nums[-1].qualifier  # "bis zu 2 Milliarden Dollar (1,8 Mrd. Euro)": the same amount
         nums.append(num)
         i = j
     return nums
@@ -1340,7 +1340,7 @@ _DURATION = Token(-1, -1, "")  # marker: the counted noun is a span of time ("zw
 def _object_before(toks: list[Token], i: int, lo: int, lex: Lexicon) -> Token | None:
     """'Die Zahl der Toten stieg auf 45': the counted noun stands before the number."""
     for k in range(i - 1, max(lo, i - 4), -1):
-        # "weniger Flüchtlinge – zuletzt rund 1.000 pro Tag – kämen": a count in a dash aside after its noun
+        # "weniger Migranten – zuletzt etwa 800 täglich – kamen": a count in a dash aside after its noun
         if toks[k].text in ("–", "—") and k - 1 >= lo and toks[k].start > toks[k - 1].end \
                 and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha() \
                 and all(t.text.isalpha() and t.text.islower() for t in toks[k + 1:i]) \
@@ -1416,7 +1416,7 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                     (lows[k + 1:k + 2] in (["von"], ["an"], ["der"], ["des"]) and any(
                         (_DIGITS.match(v) or (v not in lex.weak and _word_value(v, lex) is not None) or v in lex.vague)
                         and (lows[k + 1] in ("von", "an") or not any(t.text[:1].isupper() for t in toks[k + 2:k + 2 + d]))
-                        for d, v in enumerate(lows[k + 2:k + 5])))  # "Mord an 50 Menschen", "Tod der 32 Menschen",
+                        for d, v in enumerate(lows[k + 2:k + 5])))  # "Mord an 50 Menschen", "Tod der 14 Passagiere",
                     # not "Mordes an einem Postbeamten", not "nach dem Tod der Mutter kamen 3 Kinder"
                     or (k > 1 and lows[k - 1] in ("von", "der") and lows[k - 2] == "opfer")):  # "Opfer von Entführungen"
                 base = (w[:-2] if w.endswith(("ungen", "mordes")) else w[:-1] if w.endswith(("nahmen", "morde"))
