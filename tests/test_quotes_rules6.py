@@ -159,3 +159,12 @@ def test_quotes_object_first_als_quote_takes_er_after_the_verb():
     assert (q.speaker, q.cue) == ("er", "bezeichnete")
     (q,) = _quotes("Der Hauptgeschäftsführer des BPI nannte sie „fahrlässig“.")
     assert q.speaker == "Der Hauptgeschäftsführer des BPI"
+
+
+def test_quotes_relative_pronoun_before_a_preposition_opens_no_message():
+    # Wikinews 24294: "…, der zum Sturm … aufgerufen haben soll, …" is a
+    # relative clause about the object, not what was said
+    qs = _quotes("Milinkewitsch kritisierte die Handlungsweise Kozulins, der zum Sturm des Gefängnisses aufgerufen haben "
+                 "soll, als „Provokation, die der Staatsmacht sehr gelegen kam“.")
+    assert not any(q.message.startswith("der zum Sturm") for q in qs)
+    assert not any(q.speaker == "die Handlungsweise Kozulins" for q in qs)

@@ -1069,7 +1069,11 @@ def _relative_after(ctx: _Ctx, i: int, b: int) -> bool:
         return True
     if w not in _RELATIVE or i + 1 >= b:
         return False
-    # "die neuen Oberstufen" is a determiner with its noun; "der sich bei …" a relative pronoun
+    # "die neuen Oberstufen" is a determiner with its noun; "der sich bei …" a relative pronoun, also before a
+    # preposition or adverb ("der zum Sturm … aufgerufen haben soll", "die damals …")
+    nxt = ctx.toks[i + 1].text
+    if nxt[:1].islower() and nxt.isalpha() and not _is_adj(ctx.low[i + 1]):
+        return True
     return not any(_is_cap(ctx.toks[m].text) for m in range(i + 1, min(b, i + 3)))
 
 
