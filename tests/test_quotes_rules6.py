@@ -168,3 +168,11 @@ def test_quotes_relative_pronoun_before_a_preposition_opens_no_message():
                  "soll, als „Provokation, die der Staatsmacht sehr gelegen kam“.")
     assert not any(q.message.startswith("der zum Sturm") for q in qs)
     assert not any(q.speaker == "die Handlungsweise Kozulins" for q in qs)
+
+
+def test_quotes_subjectless_frame_takes_a_document_not_a_place():
+    # own sentence after a Wikinews report: the place "in Nairobi" is not the source of the instruction
+    qs = _quotes("Alle Beamten wurden am Samstag in einer Anweisung der Botschaft in Nairobi aufgefordert, die "
+                 "Küstenstadt Mombasa zu verlassen.")
+    q = next(q for q in qs if q.message.startswith("die Küstenstadt"))
+    assert q.speaker != "in Nairobi"

@@ -1525,7 +1525,8 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
             # a frame without subject ("In einem Bericht … wurde vermutet, dass …") takes only a document "in X"
             preps = ("in", "im", "auf", "aus", "bei", "beim") if impersonal else ("in", "im")
             if ctx.low[i] in preps and abs(i - k) < 12 and (impersonal or i < k) and not (
-                    q.message_start <= ctx.toks[i].start < q.message_end):
+                    q.message_start <= ctx.toks[i].start < q.message_end) and (
+                    impersonal or ctx.low[i] == "im" or ctx.low[i + 1] in _DETS):  # "in Nairobi" is a place
                 sp = (_document_source(ctx, i, b) if ctx.low[i] in ("in", "im", "auf")
                       else _np(ctx, i + 1, b, allow_pronoun=False))
                 if sp is not None and (best is None or abs(i - k) < abs(best[0] - k)):
