@@ -176,3 +176,17 @@ def test_quotes_subjectless_frame_takes_a_document_not_a_place():
                  "Küstenstadt Mombasa zu verlassen.")
     q = next(q for q in qs if q.message.startswith("die Küstenstadt"))
     assert q.speaker != "in Nairobi"
+
+
+def test_quotes_passive_frame_without_subject_takes_the_von_agent():
+    # Wikinews 45695: no subject before the passive cue; the "von" agent of the cue's clause speaks
+    (q,) = _quotes("Von Seiten der deutschen Verhandlungsdelegation war den USA vorgeworfen worden, das Dokument "
+                   "verwässert zu haben.")
+    assert q.speaker == "Seiten der deutschen Verhandlungsdelegation"
+
+
+def test_quotes_so_frame_inside_the_sentence_takes_the_phrase_after_the_verb():
+    # Wikinews 69492: "Tatsächlich, so betont auch die ermittelnde Polizei, ist dies …"
+    qs = _quotes("Tatsächlich, so betont auch die ermittelnde Polizei, ist dies keine zutreffende Darstellung, da er "
+                 "dort seinen Wohnsitz hat.")
+    assert any(q.speaker == "die ermittelnde Polizei" for q in qs)

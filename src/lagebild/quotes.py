@@ -1381,6 +1381,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _np_clause(ctx, a, k)
             else:
                 sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
+                if sp is None and low[clause] == "so" and clause + 1 == k:
+                    sp = _np_after_cue(ctx, k + 1, comma)  # "Tatsächlich, so betont auch die Polizei, ist …"
                 if sp is None and low[k - 1] == "und":
                     sp = _sentence_subject(ctx, a, k)
                 if sp is None and low[clause] in _RELATIVE and not _is_cap(toks[clause + 1].text):
@@ -1397,10 +1399,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _np_clause(ctx, a, clause - 1)  # "X, Sprecher von Y, hat in einem Interview gefordert, …"
             if sp is not None and low[sp[0]] in ("es", "man"):
                 sp = None
-            if sp is not None and _clause_final_participle(ctx, k) and _passive(ctx, toks[k].sent, k):
+            if _clause_final_participle(ctx, k) and _passive(ctx, toks[k].sent, k):
                 # "Der Ex-Ministerpräsidentin wird vorgeworfen, …": the named phrase is the target; only a
-                # "von X" agent speaks
-                sp = _passive_agent(ctx, a, k)
+                # "von X" agent of the cue's own clause speaks ("Von gewerkschaftlicher Seite wird das kritisiert")
+                sp = _passive_agent(ctx, _clause_start(ctx, a, k), k)
             msg = _msg_span(ctx, comma + 1, b)
             if msg is None:
                 continue
