@@ -1539,9 +1539,10 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
 
 
 def _unframed_speakers(ctx: _Ctx, out: list[Quote]) -> None:
-    """A direct quote without frame takes the speaker of the sentence before when that sentence
-    holds a speech cue: "Der Minister kritisierte die Pläne. „Das ist …“" (the subject of the
-    cue's clause; "es"/"man" never)."""
+    """A direct quote without frame takes a speaker from the sentence before only when that sentence's
+    subject was quoted earlier in the article ("… will Oettinger … straffen. „…“"). The subject of a sentence
+    before with a speech cue ("Der Minister kritisierte die Pläne. „…“", round 3) was right 0 times in 6 on
+    train in round 6 (the frames the other passes now find cover the good cases) and was dropped."""
     for q in out:
         if q.kind != "direct" or q.speaker is not None or q.cue is not None:
             continue
@@ -1551,10 +1552,7 @@ def _unframed_speakers(ctx: _Ctx, out: list[Quote]) -> None:
             continue
         ps = ctx.doc.sentences[si - 1]
         if any(_verb_cue(ctx, k, ps.token_end) is not None for k in range(ps.token_start, ps.token_end)):
-            sp = _np_clause(ctx, ps.token_start, ps.token_end)
-            if sp is not None and ctx.low[sp[0]] not in ("es", "man"):
-                _speaker_fields(ctx, sp, q)
-            continue
+            continue  # a speech cue before frames something else; its subject is not this quote's speaker
         # no speech verb before: the sentence's subject speaks only when it is someone already quoted
         # ("Um die Zeit dafür zu gewinnen, will Oettinger die Naturwissenschaften straffen. „…“")
         earlier = _known_speaker(ctx, si - 1, out, q.message_start)
