@@ -457,8 +457,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
                      and _plain_value(toks[j + 1].text, lex) is not None)):  # "in der Tiefe zwei und dreitausend Meter"
         return True  # "Risiko eins", "Spiel zwei geht an ...": a number word after a noun names it
     if (t[:1].isupper() and t.isalpha() and i > 0 and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
-            and 2 <= lex.number_words.get(t.lower(), 0) <= 12 and prev not in lex.some_words and prev != "paar"):
-        return True  # "den Chorgesang Drei Hirtenkinder", "seine Elf": mid-sentence, a capitalised number word is a name
+            and 2 <= lex.number_words.get(t.lower(), 0) <= 12 and prev not in lex.some_words and prev != "paar"
+            and (toks[i - 1].text[:1].isupper() or not (nxt[:1].isupper() and nxt.isalpha()))):
+        # "den Chorgesang Drei Hirtenkinder", "seine Elf", "außer Acht": mid-sentence, a capitalised number word
+        # is a name; not after a dateline abbreviation ("Hohentengen sz Zwei Menschen haben sich verletzt")
+        return True
     if t.isalpha() and (prev == "halb" or (prev in ("nach", "vor") and i > 1 and toks[i - 2].text.lower() == "viertel")) \
             and 1 <= lex.number_words.get(t.lower(), 0) <= 12:
         return True  # "kurz nach halb zwei", "Viertel nach drei": a clock time
@@ -787,6 +790,13 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                           if b.object is not None and _object_category(b.object, lex) is not None), None)
             if named is not None and specific(named.category):
                 q.category = named.category
+    # "keine Massenflucht von Hunderttausenden, die ...": a vague plural on its own counts people
+    for num, q in built:
+        if (q.object is None and q.unit is None and q.category is None and num.toks is not None
+                and num.j == num.i + 1 and lex.vague.get(num.toks[num.i].text.lower(), (0, None))[1] == "at_least"
+                and num.toks[num.i].text.lower() not in lex.multipliers  # "verdiene Millionen": money
+                and not (num.j < len(num.toks) and num.toks[num.j].text.lower() in ("oder", "und", "bis"))):
+            q.category, q.unit = "people", "person"
     # "Vier von ihnen sollen Kinder sein": a class noun after a copula names what a nounless count is
     for num, q in built:
         if q.object is not None or q.unit not in (None, "person") or num.toks is None:

@@ -1,6 +1,7 @@
-"""Count gold on GermEval 2014 sentences (CC BY 4.0): fresh casualty text for a first-run estimate (round 6).
+"""Count gold on GermEval 2014 and SmartData sentences (CC BY 4.0): fresh casualty text for first runs (round 6).
 
 ``python -m lagebild.evaluation.counts_germeval sample --out DIR [--data ../shared/data/germeval2014]``
+``python -m lagebild.evaluation.counts_germeval sample --smartdata --batches 3 --out DIR``
 
 The 10kGNAD pools have no casualty sentence left after batch ``Gr``, so round 6 took fresh casualty sentences
 from GermEval 2014 (news and Wikipedia sentences, CC BY 4.0; only the tokens are read, the NER tags are not
@@ -15,11 +16,19 @@ qualifies if it has a number-like token other than a bare year or a "3."-style o
 ``gold/counts_germeval_seen.txt`` are left out: the extractor's output on them was read by eye earlier in
 round 6 (while looking for errors in unlabelled text), so a first run on them would not be blind. Batch ``Ea``
 takes the first 40 of the rest, ``Eb`` the next ones.
+
+SmartData (DFKI, news and traffic/police reports 2015–16, CC BY 4.0; ``gold/counts_de_smartdata.jsonl``, text
+inside with the document's address and date) follows the same design (seed 20261129): the ``text`` of every
+document of v1 train/test and v3 dev/test (deduplicated by document id), split by the segmenter, sentences
+without a line break, 30–400 characters, a qualifying number and a harm or displacement word, each sentence
+text once; shuffled once; the sentences listed in ``gold/counts_smartdata_seen.txt`` (read by eye earlier in
+round 6) are left out; batches ``Sa``, ``Sb``, ... take 40 each.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import random
@@ -71,8 +80,8 @@ def _qualifies(tokens: list[str]) -> bool:
                and t.lower() != "ein" for t in tokens)
 
 
-def seen_sha1s() -> set[str]:
-    raw = resources.files("lagebild.evaluation").joinpath("gold/counts_germeval_seen.txt").read_text(encoding="utf-8")
+def seen_sha1s(name: str = "gold/counts_germeval_seen.txt") -> set[str]:
+    raw = resources.files("lagebild.evaluation").joinpath(name).read_text(encoding="utf-8")
     return {line.split()[0] for line in raw.splitlines() if line.strip() and not line.startswith("#")}
 
 
@@ -99,6 +108,63 @@ def draw(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+SMARTDATA = "../shared/data/smartdata_de"
+SMARTDATA_FILES = ("v1_20180119/train.json.gz", "v1_20180119/test.json.gz", "v3_20200302/dev.json.gz",
+                   "v3_20200302/test.json.gz")
+
+
+def _json_stream(path: Path) -> list[dict[str, Any]]:
+    """The SmartData files hold one pretty-printed JSON object after the other."""
+    raw = gzip.open(path, "rt", encoding="utf-8").read()
+    dec = json.JSONDecoder()
+    out: list[dict[str, Any]] = []
+    i = 0
+    while True:
+        while i < len(raw) and raw[i] in " \r\n\t":
+            i += 1
+        if i >= len(raw):
+            return out
+        obj, i = dec.raw_decode(raw, i)
+        out.append(obj)
+
+
+def draw_smartdata(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
+    from ..doc import Doc
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+
+    seg = SegmentStage()
+    docs: dict[str, dict[str, Any]] = {}
+    for name in SMARTDATA_FILES:
+        for d in _json_stream(Path(data) / name):
+            docs.setdefault(d["id"], d)
+    pool, texts = [], set()
+    for doc_id in sorted(docs):
+        d = docs[doc_id]
+        text = d["text"]["string"]
+        doc = seg(Doc(Article(id=content_id(text), text=text, language="de")))
+        for si, s in enumerate(doc.sentences):
+            st = text[s.start:s.end]
+            if "\n" in st or not 30 <= len(st) <= 400 or st in texts:
+                continue
+            if not _qualifies([t.text for t in doc.sentence_tokens(si)]) or not (HARM.search(st) or CASUALTY.search(st)):
+                continue
+            texts.add(st)
+            pool.append({"doc": doc_id, "uri": (d.get("uri") or {}).get("string") or doc_id.split("@")[0],
+                         "date": ((d.get("date") or {}).get("string") or "")[:10], "sha1": sha1(st), "text": st})
+    random.Random(SEED + 1).shuffle(pool)
+    seen = seen_sha1s("gold/counts_smartdata_seen.txt")
+    fresh = [p for p in pool if p["sha1"] not in seen]
+    out = {}
+    for b in range(n_batches):
+        name = "S" + "abcdefghijklmnopqrstuvwxyz"[b]
+        items = fresh[b * BATCH:(b + 1) * BATCH]
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_germeval",
                                  description=__doc__.split("\n\n")[0])
@@ -107,10 +173,14 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--data", default=DEFAULT_DATA)
     s.add_argument("--batches", type=int, default=1)
     s.add_argument("--out", required=True)
+    s.add_argument("--smartdata", action="store_true",
+                   help="draw batches Sa, Sb, ... from SmartData (--data defaults to ../shared/data/smartdata_de)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, items in draw(args.data, args.batches).items():
+    batches = draw_smartdata(SMARTDATA if args.data == DEFAULT_DATA else args.data, args.batches) if args.smartdata \
+        else draw(args.data, args.batches)
+    for name, items in batches.items():
         with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
             for it in items:
                 f.write(json.dumps(it, ensure_ascii=False) + "\n")
