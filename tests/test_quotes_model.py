@@ -175,8 +175,9 @@ def test_quotes_object_before_separable_particle_is_not_the_speaker():
     text = ("Hubert Primus, der bei Stiftung Warentest für den Bereich Publikation verantwortlich ist, wies den "
             "Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig.")
     qs = find_quotes(_doc(text))
-    assert [q.speaker for q in qs] == ["Hubert Primus", "Hubert Primus"]
-    assert qs[1].message == "In Zeiten knapper Kassen sei die Studie richtig"
+    # round 6: the rejection itself is no reported event any more (lexicon noact), its speaker still speaks next
+    assert [q.speaker for q in qs] == ["Hubert Primus"]
+    assert qs[0].message == "In Zeiten knapper Kassen sei die Studie richtig"
 
 
 def test_quotes_time_phrase_is_not_the_speaker_and_adjective_before_a_quoted_name():

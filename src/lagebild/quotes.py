@@ -1829,7 +1829,10 @@ def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     """Speaker of a sentence that names a speech act without a message clause: the passive agent
     ("wurde vom Bundesverband … kritisiert"), else the subject ("Spiegel Online berichtet vom Einsturz …")."""
     low = ctx.low
-    k = next((m for m in range(a, b) if _verb_cue(ctx, m, b) is not None and low[m] not in _NO_REPORTED), None)
+    # an ambiguous form counts with its separated particle ("wies den Vorwurf zurück. … sei …": the rejection is no
+    # reported event of its own, but the Konjunktiv sentence after it is the speaker's)
+    k = next((m for m in range(a, b) if (_verb_cue(ctx, m, b) or "") != "" or (
+        _verb_cue(ctx, m, b) is not None and low[m] not in _NO_REPORTED)), None)
     if k is None:
         return None
     if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, b)):
