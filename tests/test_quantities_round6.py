@@ -196,3 +196,10 @@ def test_quantities_smartdata_smoke_floor():
     res = evaluate(rows)
     assert res["n_gold"] >= 35
     assert res["strict"]["f1"] >= 0.95
+
+
+def test_quantities_unknown_ung_plurals_are_events():
+    qs = _by_text("Bilanz der Woche: 700 Festnahmen, 1.300 Entlassungen.")
+    assert (qs["700"].category, qs["1.300"].category, qs["1.300"].gkg_type) == ("arrested", None, None)
+    q = _by_text("Mehr als 20 Menschen wurden verletzt, zwei erlitten schwere Verletzungen.")["zwei"]
+    assert q.category == "injured"  # injuries name the injured (the set's convention), not events

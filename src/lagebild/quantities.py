@@ -226,6 +226,8 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
         hit = _lookup_inflected(low[k:], lex)
         if hit is not None:
             return hit
+    if len(low) >= 8 and low.endswith("ungen") and not low.endswith("verletzungen"):  # "drei schwere Verletzungen"
+        return ("", None)  # "13.000 Entlassungen", "400 Kündigungen": events, counted, never a people outcome
     if len(low) >= 7 and low.endswith(lex.person_suffix_overrides):
         return ("people", None)  # "Fahrerinnen": the -rinnen exception is for "Regenrinnen"
     if len(low) >= 7 and not low.endswith(lex.person_suffix_exceptions) and low.endswith(lex.person_suffixes):
