@@ -203,3 +203,18 @@ def test_quantities_unknown_ung_plurals_are_events():
     assert (qs["700"].category, qs["1.300"].category, qs["1.300"].gkg_type) == ("arrested", None, None)
     q = _by_text("Mehr als 20 Menschen wurden verletzt, zwei erlitten schwere Verletzungen.")["zwei"]
     assert q.category == "injured"  # injuries name the injured (the set's convention), not events
+
+
+def test_quantities_smartdata_sc_rules():
+    qs = extract("Update: 1 Toter, 1 Schwerverletzter nach einem Unfall bei Rostock.")
+    assert [(q.value, q.category) for q in qs] == [(1.0, "killed"), (1.0, "injured")]
+    assert _by_text("Der Bauer verkaufte 20 Kühe.")["20"].category is None  # "-er" nouns stay unknown
+    q = _by_text("Die Schätzer nennen zwischen 3,1 Mrd. Euro (Bank A) und 3,4 Mrd. Euro (Bank B).")
+    assert [(x.value, x.value_max) for x in q.values()] == [(3.1e9, 3.4e9)]
+    q = _by_text("Bei Fluten starben in Ohio mindestens sechs Menschen und in Indiana vier, meldeten Behörden.")["vier"]
+    assert q.category == "killed"
+    q = _by_text("Gegen die protestierende Menge von Hunderten von Studenten setzte die Polizei Tränengas ein.")
+    assert q["Hunderten"].gkg_type == "PROTEST"
+    assert _by_text("Die Zahl der Toten beläuft sich mindestens auf 48.")["48"].qualifier == "at_least"
+    q = _by_text("Dutzende Menschen wurden in der am schwersten betroffenen Stadt verletzt.")["Dutzende"]
+    assert q.category == "injured"

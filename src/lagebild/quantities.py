@@ -193,6 +193,10 @@ def _lookup_inflected(low: str, lex: Lexicon) -> tuple[str, str | None] | None:
     hit = lex.objects.get(low)
     if hit is None and len(low) > 4 and low[-1] in "ns":
         hit = lex.objects.get(low[:-1])
+    if hit is None and len(low) > 4 and low.endswith("er"):
+        hit = lex.objects.get(low[:-1])  # "1 Toter, 1 Schwerverletzter": the singular of an outcome noun
+        if hit is not None and hit[0] not in lex.outcomes:
+            hit = None
     return hit
 
 
@@ -917,7 +921,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             i += 1
             continue
         value, j, implied_q, is_frac = m
-        if _is_skipped(toks, i, j, text, lex) or any(
+        gapped = (nums and j == i + 1 and toks[i].text.isalpha() and i > 1 and toks[i - 1].text[:1].isupper()
+                  and toks[i - 2].text.lower() in ("in", "aus", "bei", "für") and (j == n or toks[j].text in _PUNCT_STOP))
+        # "starben in Missouri acht Menschen und in Illinois fünf": a count with its noun left out, not "Risiko zwei"
+        if (not gapped and _is_skipped(toks, i, j, text, lex)) or any(
             s <= toks[i].start < e for s, e in time_spans
         ):
             skipped_end = j
@@ -931,6 +938,16 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             i = j
             continue  # "die Linien 5, 10, 18 und 58": the rest of a list of names or years
         num = _Num(i=i, j=j, value=value, qualifier=implied_q, fraction=is_frac, toks=toks)
+        # "zwischen 23,6 Mrd. Euro (Quelle A) und 25,2 Mrd. Euro": a bracket inside the range
+        if (i > 0 and toks[i - 1].text.lower() == "zwischen" and j < n and toks[j].text == "(") \
+                or (i > 0 and toks[i - 1].text.lower() == "zwischen" and j + 1 < n and toks[j + 1].text == "("
+                    and _unit_of(toks[j].text, lex) is not None):
+            close = next((m for m in range(j, min(n, j + 10)) if toks[m].text == ")"), None)
+            if close is not None and close + 2 < n and toks[close + 1].text == "und":
+                m2 = _match_number(toks, close + 2, lex)
+                if m2 is not None and m2[0] > value:
+                    num.value_max, num.q_i = m2[0], i - 1
+                    num.j = j = m2[1]  # a unit after the second number is read below
         # "zwischen 200 und 300", "200 bis 300", "200-300"
         if j + 1 < n and (toks[j].text in _DASHES or (toks[j].text == "und" and i > 0 and toks[i - 1].text.lower() == "zwischen")):
             m2 = _match_number(toks, j + 1, lex)
@@ -1017,6 +1034,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 pass  # "verfügt über 50 Delegiertenstimmen": the verb's preposition, not "more than"
             elif p1 == "unter" and i > 1 and p2.endswith(lex.unter_governors):
                 pass  # "einer Befragung unter 2800 Asylberechtigten": among, not "less than"
+            elif p1 == "auf" and lex.qualifiers1.get(p2) in ("at_least", "about", "almost") and p2 != "gegen":
+                num.qualifier = lex.qualifiers1[p2]  # "beläuft sich mindestens auf 272": the span stays the number
             elif p1 in lex.qualifiers1 and not (p1 == "bis" and num.value_max is None and p2.isdigit()):
                 num.qualifier, num.q_i = lex.qualifiers1[p1], i - 1
                 if num.qualifier is None:
@@ -1618,6 +1637,15 @@ def _dist(num: _Num, k: int, pos: list[int] | None = None) -> int | None:
     return None if d >= 20 else d
 
 
+_CROWDS = frozenset({"menge", "menschenmenge", "gruppe", "schar", "masse", "zug", "demonstrationszug", "protestzug"})
+
+
+def _sizes_crowd(toks: list[Token], k: int, num: _Num) -> bool:
+    """ "die protestierende Menge von Hunderten von Lesern": the count sizes the crowd the cue describes."""
+    return (k + 2 < len(toks) and toks[k + 1].text.lower() in _CROWDS and toks[k + 2].text.lower() == "von"
+            and (num.q_i if num.q_i is not None else num.i) in (k + 3, k + 4))
+
+
 def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]], toks: list[Token],
                        eligible: list[bool], known: list[bool] | None = None,
                        obj_at: dict[int, int] | None = None) -> list[tuple[str, str] | None]:
@@ -1637,7 +1665,9 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     attr_cues = {k for k, _ in hits if 0 < k < len(toks) - 1 and toks[k].text.islower()
                  and (toks[k - 1].text.lower() in lex.determiners
                       or (k > 1 and toks[k - 2].text.lower() in lex.determiners and toks[k - 1].text.isalpha()
-                          and toks[k - 1].text.islower()))  # "dem derzeit verletzten Epureanu"
+                          and toks[k - 1].text.islower())  # "dem derzeit verletzten Epureanu"
+                      or (k > 2 and toks[k - 3].text.lower() in lex.determiners
+                          and all(t.text.isalpha() and t.text.islower() for t in toks[k - 2:k])))  # "der am schwersten betroffenen Provinz"
                  and toks[k + 1].text[:1].isupper()
                  and not (k > 1 and toks[k - 2].text.lower() in ("zahl", "anzahl"))}  # "Die Zahl der verletzten Personen"
     owner: dict[int, int] = {}
@@ -1657,7 +1687,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                 continue  # "die zehn Millionen Toten ... drei und vier Generationen": the noun of another count
             if k in perfect_inf and k > num.i and any(toks[c].text == "," for c in range(num.j, k)):
                 continue  # "verdächtigt zwei Jäger, Greifvögel getötet zu haben": what the count is accused of
-            if attributive and not num.j <= k <= num.j + 2:
+            if attributive and not num.j <= k <= num.j + 2 and not _sizes_crowd(toks, k, num):
                 continue  # "die Rolle des schwerverletzten Pelztierjägers": the cue describes another noun
             if bracket is not None and bracket[k] and bracket[k] != bracket[num.i]:
                 continue  # "(etwa das Bild Tote Stadt)": a cue inside brackets stays there
@@ -1702,7 +1732,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
                      toks[c].text.lower() == "von" and toks[c + 1].text.lower() == "denen"
                      for c in range(num.j, nums[owner[k]].i - 1)))  # "5.000 erkrankt, von denen 300 starben"
                  and not (obj_at and obj_at.get(k, n) != n)
-                 and not (k in attr_cues and not num.j <= k <= num.j + 2)
+                 and not (k in attr_cues and not num.j <= k <= num.j + 2 and not _sizes_crowd(toks, k, num))
                  and not (k in perfect_inf and any(toks[c].text == "," for c in range(num.j, k)))
                  and not (bracket is not None and bracket[k] and bracket[k] != bracket[num.i])]
         if not after and eligible[n] and (known is None or known[n]):
