@@ -6,6 +6,8 @@ German sentences built on the same pattern, or CC BY text (GermEval 2014, Wikine
 
 from __future__ import annotations
 
+import pytest
+
 from lagebild.quantities import extract
 
 
@@ -218,3 +220,18 @@ def test_quantities_smartdata_sc_rules():
     assert _by_text("Die Zahl der Toten beläuft sich mindestens auf 48.")["48"].qualifier == "at_least"
     q = _by_text("Dutzende Menschen wurden in der am schwersten betroffenen Stadt verletzt.")["Dutzende"]
     assert q.category == "injured"
+
+
+@pytest.mark.slow
+def test_quantities_smartdata_sampler_redraws_the_gold_batches():
+    from pathlib import Path
+
+    from lagebild.evaluation.counts import load_gold
+    from lagebild.evaluation.counts_germeval import SMARTDATA, draw_smartdata
+
+    data = Path(__file__).resolve().parents[1] / SMARTDATA
+    if not (data / "v3_20200302" / "dev.json.gz").exists():
+        pytest.skip("SmartData absent")
+    drawn = {it["id"]: it["text"] for items in draw_smartdata(data, 4).values() for it in items}
+    gold = {r["id"]: r["text"] for r in load_gold(None, "gold/counts_de_smartdata.jsonl")}
+    assert drawn == gold
