@@ -235,3 +235,23 @@ def test_quantities_smartdata_sampler_redraws_the_gold_batches():
     drawn = {it["id"]: it["text"] for items in draw_smartdata(data, 4).values() for it in items}
     gold = {r["id"]: r["text"] for r in load_gold(None, "gold/counts_de_smartdata.jsonl")}
     assert drawn == gold
+
+
+def test_quantities_spaced_age_and_cut_date_are_no_counts():
+    assert _by_text("Bei dem Unfall wurde ein 27 - Jähriger schwer verletzt.") == {}
+    assert _by_text("Die Tagung beginnt am Montagabend, 14.") == {}
+    assert _by_text("Am Freitag, 15 Menschen wurden verletzt.")["15"].category == "injured"
+
+
+def test_quantities_mobie_smoke_floor():
+    """MobIE batch Ma: first run 0.900 (labelled before the run), 1.000 after the round-6 fixes."""
+    from lagebild.evaluation.counts import evaluate, load_gold
+
+    rows = load_gold(None, "gold/counts_de_mobie.jsonl")
+    for r in rows:
+        assert r["source"]["license"] == "CC BY 4.0" and r["source"]["doc"]
+        for q in r["quantities"]:
+            assert r["text"][q["start"]:q["end"]] == q["text"]
+    res = evaluate(rows)
+    assert res["n_gold"] >= 25
+    assert res["strict"]["f1"] >= 0.95

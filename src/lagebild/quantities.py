@@ -428,6 +428,7 @@ def _is_measure_unit(word: str, lex: Lexicon) -> bool:
 _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "PlayStation 4 inklusive Sammelfigur"
 
 
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend")
 _STREET_HEADS = ("gasse", "straße", "strasse", "allee")
 _FACTOR_NEXT = frozenset({"so", "mehr", "höher", "größer", "weniger", "kleiner", "schneller", "häufiger"})
 _NEGATED_QUALIFIER = {"more_than": "up_to", "less_than": "at_least"}
@@ -523,8 +524,12 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "seine 54 und 63-jährigen Insassen": the first age shares "-jährig"
     if len(t) >= 2 and t[0] == "0" and t.isdigit():
         return True  # "zwischen 02.40 und 02", "WSV 08": a leading zero writes a time, a code or a short year
-    if nlow.startswith("jährig"):
-        return True  # "einen 26 jährigen": an age written apart
+    if nlow.startswith("jährig") or (nxt in ("-", "–") and j + 1 < len(toks)
+                                      and toks[j + 1].text.lower().startswith("jährig")):
+        return True  # "einen 26 jährigen", "ein 27 - Jähriger": an age written apart
+    if (prev == "," and nxt == "." and t.isdigit() and 1 <= int(t) <= 31 and i > 1
+            and toks[i - 2].text.lower().startswith(_WEEKDAYS)):
+        return True  # "am Montagmorgen, 25.": the day of a date whose month the segmenter cut off
     if (i > 0 and len(prev) > 6 and prev.endswith(_STREET_HEADS) and toks[i - 1].text[:1].isupper()
             and t.isdigit() and len(t) <= 3 and not nxt[:1].isupper() and _unit_of(nxt, lex) is None):
         return True  # "in der Heugasse 1 und": a house number ("Straniakstraße 246 Asylwerber" is a count)

@@ -2,6 +2,7 @@
 
 ``python -m lagebild.evaluation.counts_germeval sample --out DIR [--data ../shared/data/germeval2014]``
 ``python -m lagebild.evaluation.counts_germeval sample --smartdata --batches 3 --out DIR``
+``python -m lagebild.evaluation.counts_germeval sample --mobie --out DIR``
 
 The 10kGNAD pools have no casualty sentence left after batch ``Gr``, so round 6 took fresh casualty sentences
 from GermEval 2014 (news and Wikipedia sentences, CC BY 4.0; only the tokens are read, the NER tags are not
@@ -23,6 +24,14 @@ document of v1 train/test and v3 dev/test (deduplicated by document id), split b
 without a line break, 30–400 characters, a qualifying number and a harm or displacement word, each sentence
 text once; shuffled once; the sentences listed in ``gold/counts_smartdata_seen.txt`` (read by eye earlier in
 round 6) are left out; batches ``Sa``, ``Sb``, ... take 40 each.
+
+MobIE (DFKI, German traffic and mobility reports and tweets, CC BY 4.0; ``gold/counts_de_mobie.jsonl``) likewise
+(seed 20261130): sentences of the CoNLL files ``train``, ``dev``, ``test`` rebuilt from their tokens, with the
+same length, number and harm/displacement tests, each text once, shuffled once. MobIE shares many tweets with
+SmartData (the same group collected both), so a sentence is left out when the first 30 letters and digits of it
+occur in a SmartData pool sentence or those of a SmartData pool sentence occur in it (those were labelled or read
+already), and of near-duplicates within MobIE (same first 30 letters and digits) only the first is kept; batch
+``Ma`` takes the first 40 of the rest.
 """
 
 from __future__ import annotations
@@ -128,7 +137,8 @@ def _json_stream(path: Path) -> list[dict[str, Any]]:
         out.append(obj)
 
 
-def draw_smartdata(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
+def smartdata_pool(data: str | Path) -> list[dict[str, Any]]:
+    """Every qualifying SmartData sentence, shuffled (before the seen ones are left out)."""
     from ..doc import Doc
     from ..records import Article, content_id
     from ..segment import SegmentStage
@@ -138,7 +148,8 @@ def draw_smartdata(data: str | Path, n_batches: int) -> dict[str, list[dict[str,
     for name in SMARTDATA_FILES:
         for d in _json_stream(Path(data) / name):
             docs.setdefault(d["id"], d)
-    pool, texts = [], set()
+    pool: list[dict[str, Any]] = []
+    texts: set[str] = set()
     for doc_id in sorted(docs):
         d = docs[doc_id]
         text = d["text"]["string"]
@@ -153,12 +164,65 @@ def draw_smartdata(data: str | Path, n_batches: int) -> dict[str, list[dict[str,
             pool.append({"doc": doc_id, "uri": (d.get("uri") or {}).get("string") or doc_id.split("@")[0],
                          "date": ((d.get("date") or {}).get("string") or "")[:10], "sha1": sha1(st), "text": st})
     random.Random(SEED + 1).shuffle(pool)
+    return pool
+
+
+def draw_smartdata(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
     seen = seen_sha1s("gold/counts_smartdata_seen.txt")
-    fresh = [p for p in pool if p["sha1"] not in seen]
+    fresh = [p for p in smartdata_pool(data) if p["sha1"] not in seen]
     out = {}
     for b in range(n_batches):
         name = "S" + "abcdefghijklmnopqrstuvwxyz"[b]
         items = fresh[b * BATCH:(b + 1) * BATCH]
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
+MOBIE = "../shared/data/mobie_de"
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def draw_mobie(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
+    pool: list[dict[str, Any]] = []
+    texts: set[str] = set()
+    for name in ("train", "dev", "test"):
+        toks: list[str] = []
+        doc, n = "", 0
+        path = Path(data) / "v1_20210811" / "ner_conll03_formatted" / f"{name}.conll2003"
+        for line in list(open(path, encoding="utf-8")) + ["\n"]:
+            parts = line.split()
+            if parts and not line.startswith("-DOCSTART-"):
+                toks.append(parts[0])
+                continue
+            if toks:
+                text = detok(toks)
+                if 30 <= len(text) <= 400 and text not in texts and _qualifies(toks) and (
+                        HARM.search(text) or CASUALTY.search(text)):
+                    texts.add(text)
+                    pool.append({"file": f"{name}.conll2003", "doc": doc, "index": n, "sha1": sha1(text), "text": text})
+                n += 1
+                toks = []
+            if line.startswith("-DOCSTART-"):
+                doc, n = parts[1].strip("-") if len(parts) > 1 else "", 0
+    random.Random(SEED + 2).shuffle(pool)
+    smart = [_norm(p["text"]) for p in smartdata_pool(Path(data).parent / "smartdata_de")]
+    kept, keys = [], set()
+    for p in pool:
+        t = _norm(p["text"])
+        if t[:30] in keys or any(t[:30] in o or o[:30] in t for o in smart):
+            continue
+        keys.add(t[:30])
+        kept.append(p)
+    pool = kept
+    out = {}
+    for b in range(n_batches):
+        name = "M" + "abcdefghijklmnopqrstuvwxyz"[b]
+        items = pool[b * BATCH:(b + 1) * BATCH]
         for k, it in enumerate(items):
             it["id"] = f"{name}{k:03d}"
         out[name] = items
@@ -173,13 +237,19 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--data", default=DEFAULT_DATA)
     s.add_argument("--batches", type=int, default=1)
     s.add_argument("--out", required=True)
+    s.add_argument("--mobie", action="store_true",
+                   help="draw batches Ma, Mb, ... from MobIE (--data defaults to ../shared/data/mobie_de)")
     s.add_argument("--smartdata", action="store_true",
                    help="draw batches Sa, Sb, ... from SmartData (--data defaults to ../shared/data/smartdata_de)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    batches = draw_smartdata(SMARTDATA if args.data == DEFAULT_DATA else args.data, args.batches) if args.smartdata \
-        else draw(args.data, args.batches)
+    if args.mobie:
+        batches = draw_mobie(MOBIE if args.data == DEFAULT_DATA else args.data, args.batches)
+    elif args.smartdata:
+        batches = draw_smartdata(SMARTDATA if args.data == DEFAULT_DATA else args.data, args.batches)
+    else:
+        batches = draw(args.data, args.batches)
     for name, items in batches.items():
         with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
             for it in items:
