@@ -255,3 +255,13 @@ def test_quantities_mobie_smoke_floor():
     res = evaluate(rows)
     assert res["n_gold"] >= 25
     assert res["strict"]["f1"] >= 0.95
+
+
+def test_quantities_tweet_style_hashtags_and_spaced_hyphens():
+    assert _by_text("#Köln Zwei Verletzte bei #Unfall auf der #A3")["Zwei"].category == "injured"
+    q = _by_text("Sieben #Schüler bei Unfall verletzt.")["Sieben"]
+    assert (q.category, q.gkg_type) == ("children", "WOUND")
+    q = _by_text("Zwei Pkw - Insassen wurden schwer verletzt.")["Zwei"]
+    assert (q.category, q.object) == ("injured", "Insassen")
+    assert _by_text("Die Fahrer streiken gegen den 24 - Stunden - Betrieb.") == {}
+    assert _by_text("Der Chor sang das Lied Drei Hirtenkinder aus Fatima.") == {}

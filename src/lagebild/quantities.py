@@ -255,7 +255,7 @@ def _feminine_plural(base: str) -> tuple[str, str | None] | None:
 
 
 def _object_category(noun: str, lex: Lexicon) -> tuple[str, str | None] | None:
-    return _object_category_low(noun.lower())
+    return _object_category_low(noun.lower().lstrip("#"))  # "Fünf #Schüler verletzt": a hashtag is the noun
 
 
 @dataclass
@@ -465,7 +465,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "Risiko eins", "Spiel zwei geht an ...": a number word after a noun names it
     if (t[:1].isupper() and t.isalpha() and i > 0 and toks[i - 1].text.isalpha() and prev not in lex.qualifiers1
             and 2 <= lex.number_words.get(t.lower(), 0) <= 12 and prev not in lex.some_words and prev != "paar"
-            and (toks[i - 1].text[:1].isupper() or not (nxt[:1].isupper() and nxt.isalpha()))):
+            and ((toks[i - 1].text[:1].isupper() and not (nxt[:1].isupper() and (_object_category(nxt, lex) or ("",))[0]
+                                                          in lex.outcomes))
+                 or not (nxt[:1].isupper() and nxt.isalpha()))):
         # "den Chorgesang Drei Hirtenkinder", "seine Elf", "außer Acht": mid-sentence, a capitalised number word
         # is a name; not after a dateline abbreviation ("Hohentengen sz Zwei Menschen haben sich verletzt")
         return True
@@ -524,6 +526,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "seine 54 und 63-jährigen Insassen": the first age shares "-jährig"
     if len(t) >= 2 and t[0] == "0" and t.isdigit():
         return True  # "zwischen 02.40 und 02", "WSV 08": a leading zero writes a time, a code or a short year
+    if nxt in ("-", "–") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() \
+            and lex.unit_categories.get(_unit_of(toks[j + 1].text, lex) or "") == "duration":
+        return True  # "gegen 24 - Stunden - Betrieb": a spaced duration compound
     if nlow.startswith("jährig") or (nxt in ("-", "–") and j + 1 < len(toks)
                                       and toks[j + 1].text.lower().startswith("jährig")):
         return True  # "einen 26 jährigen", "ein 27 - Jähriger": an age written apart
@@ -1282,6 +1287,13 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
             head = next((toks[m] for m in range(k + 2, min(len(toks), k + 6))
                          if toks[m].text[:1].isupper() and toks[m].text.isalpha()), None)
             return head  # "11 Panzer- und 8 Infanteriedivisionen": the noun is written once, at the end
+        if t == "#" and k + 1 < len(toks) and toks[k + 1].start == toks[k].end:
+            k += 1  # "Fünf #Schüler verletzt": a hashtag
+            continue
+        if (t[:1].isupper() and k + 2 < len(toks) and toks[k + 1].text in ("-", "–") and toks[k + 2].text[:1].isupper()
+                and toks[k + 1].start > toks[k].end and (_object_category(toks[k + 2].text, lex) or ("",))[0]
+                in lex.person_categories and (_object_category(t, lex) or ("",))[0] not in lex.person_categories):
+            return toks[k + 2]  # "Zwei Pkw - Insassen": a compound written with spaced hyphens, its head is last
         if t[:1].isupper():
             if low in lex.not_objects or low in lex.function_words:
                 return None
