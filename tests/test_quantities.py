@@ -17,6 +17,15 @@ def _doc(text: str) -> Doc:
     return SegmentStage()(Doc(Article(id=content_id(text), text=text, language="de")))
 
 
+def _by_text(text: str) -> dict[str, object]:
+    qs = extract(text)
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+        if q.object_start is not None:
+            assert text[q.object_start:q.object_end] == q.object
+    return {q.text: q for q in qs}
+
+
 def _one(text: str, surface: str):
     hits = [q for q in extract(text) if q.text == surface]
     assert hits, f"{surface!r} not found in {[q.text for q in extract(text)]}"

@@ -11,20 +11,14 @@ import json
 
 import pytest
 
+# the shared helper (every span and object checked against the text) lives with the stage's main tests
+from test_quantities import _by_text
+
 from lagebild.errors import ConfigError
 from lagebild.evaluation.counts import evaluate
 from lagebild.evaluation.counts import main as counts_main
 from lagebild.evaluation.counts_10kgnad import load_standoff, sha1
 from lagebild.quantities import extract
-
-
-def _by_text(text: str) -> dict[str, object]:
-    qs = extract(text)
-    for q in qs:
-        assert text[q.start:q.end] == q.text
-        if q.object_start is not None:
-            assert text[q.object_start:q.object_end] == q.object
-    return {q.text: q for q in qs}
 
 
 def test_quantities_attributive_cue_describes_its_own_noun():

@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+# the shared helper (every span and object checked against the text) lives with the stage's main tests
+from test_quantities import _by_text
+
 from lagebild.quantities import extract
-
-
-def _by_text(text: str) -> dict[str, object]:
-    qs = extract(text)
-    for q in qs:
-        assert text[q.start:q.end] == q.text
-        if q.object_start is not None:
-            assert text[q.object_start:q.object_end] == q.object
-    return {q.text: q for q in qs}
 
 
 def test_quantities_um_die_is_about():
