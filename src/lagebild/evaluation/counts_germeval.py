@@ -94,6 +94,18 @@ def seen_sha1s(name: str = "gold/counts_germeval_seen.txt") -> set[str]:
     return {line.split()[0] for line in raw.splitlines() if line.strip() and not line.startswith("#")}
 
 
+def _batches(pool: list[dict[str, Any]], prefix: str, n_batches: int) -> dict[str, list[dict[str, Any]]]:
+    """Consecutive batches of ``BATCH`` sentences of the shuffled pool, named Ea, Eb, … with row ids Ea000, …"""
+    out = {}
+    for b in range(n_batches):
+        name = prefix + "abcdefghijklmnopqrstuvwxyz"[b]
+        items = pool[b * BATCH:(b + 1) * BATCH]
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
 def draw(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
     pool = []
     for s in read_sentences(data):
@@ -107,14 +119,7 @@ def draw(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
     random.Random(SEED).shuffle(pool)
     seen = seen_sha1s()
     fresh = [p for p in pool if p["sha1"] not in seen]
-    out = {}
-    for b in range(n_batches):
-        name = "E" + "abcdefghijklmnopqrstuvwxyz"[b]
-        items = fresh[b * BATCH:(b + 1) * BATCH]
-        for k, it in enumerate(items):
-            it["id"] = f"{name}{k:03d}"
-        out[name] = items
-    return out
+    return _batches(fresh, "E", n_batches)
 
 
 SMARTDATA = "../shared/data/smartdata_de"
@@ -170,14 +175,7 @@ def smartdata_pool(data: str | Path) -> list[dict[str, Any]]:
 def draw_smartdata(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
     seen = seen_sha1s("gold/counts_smartdata_seen.txt")
     fresh = [p for p in smartdata_pool(data) if p["sha1"] not in seen]
-    out = {}
-    for b in range(n_batches):
-        name = "S" + "abcdefghijklmnopqrstuvwxyz"[b]
-        items = fresh[b * BATCH:(b + 1) * BATCH]
-        for k, it in enumerate(items):
-            it["id"] = f"{name}{k:03d}"
-        out[name] = items
-    return out
+    return _batches(fresh, "S", n_batches)
 
 
 MOBIE = "../shared/data/mobie_de"
@@ -219,14 +217,7 @@ def draw_mobie(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any
         keys.add(t[:30])
         kept.append(p)
     pool = kept
-    out = {}
-    for b in range(n_batches):
-        name = "M" + "abcdefghijklmnopqrstuvwxyz"[b]
-        items = pool[b * BATCH:(b + 1) * BATCH]
-        for k, it in enumerate(items):
-            it["id"] = f"{name}{k:03d}"
-        out[name] = items
-    return out
+    return _batches(pool, "M", n_batches)
 
 
 def main(argv: list[str] | None = None) -> int:
