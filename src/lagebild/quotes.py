@@ -675,11 +675,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                         # "Seine Zuversicht gründet sich auf …: „…“": a thing of the speaker, not the speaker;
                         # the speaker of the quote just before is meant
                         speaker = None
-                        if prev is not None and prev.speaker is not None and o - prev.end < 250:
-                            q = _make(ctx, "direct", inner, [], None)
-                            _copy_speaker(prev, q)
-                            out.append(q)
-                            prev = q
+                        cont = _continuation(ctx, inner, prev, o)
+                        if cont is not None:
+                            out.append(cont)
+                            prev = cont
                             continue
                     if speaker is not None and speaker[0] == s_start and low[s_start] not in _PRONOUNS:
                         speaker = _inverted_subject(ctx, speaker, mi - 1) or speaker
@@ -716,11 +715,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
             ends_sentence = low[inner[1] - 1] in (".", "!", "?", "…") or (mj < len(low) and low[mj] in (".", "!", "?"))
             if n_words < 5 or not (starts_sentence or ends_sentence):
                 continue
-            if prev is not None and prev.speaker is not None and o - prev.end < 250:
-                q = _make(ctx, "direct", inner, [], None)
-                _copy_speaker(prev, q)
-                out.append(q)
-                prev = q
+            cont = _continuation(ctx, inner, prev, o)
+            if cont is not None:
+                out.append(cont)
+                prev = cont
                 continue
         q = _make(ctx, "direct", inner, cue, speaker, addressee)
         out.append(q)
@@ -904,6 +902,16 @@ def _clause_start(ctx: _Ctx, lo: int, k: int) -> int:
             return m + 1
         m -= 1
     return lo
+
+
+def _continuation(ctx: _Ctx, inner: tuple[int, int], prev: Quote | None, o: int) -> Quote | None:
+    """An unframed direct quote starting at char ``o`` within 250 characters of a quote with a speaker
+    continues it: same speaker (None when there is no such quote)."""
+    if prev is None or prev.speaker is None or o - prev.end >= 250:
+        return None
+    q = _make(ctx, "direct", inner, [], None)
+    _copy_speaker(prev, q)
+    return q
 
 
 def _copy_speaker(src: Quote, dst: Quote) -> None:
