@@ -55,8 +55,8 @@ def test_quantities_feminine_plural_takes_the_class_of_the_masculine():
 
 
 def test_quantities_signed_decimal_without_unit_takes_the_carried_unit():
-    qs = _by_text("Die Bauwirtschaft wuchs (+0,3 Prozent nach +0,1 im Vorquartal).")
-    assert (qs["+0,1"].value, qs["+0,1"].category) == (0.1, "percent")
+    qs = _by_text("Die Industrie wuchs (+0,4 Prozent nach +0,2 im Jahr davor).")
+    assert (qs["+0,2"].value, qs["+0,2"].category) == (0.2, "percent")
     assert "3" not in _by_text("Die Linien 2 -3 fahren heute nicht.")
 
 
@@ -101,8 +101,8 @@ def test_quantities_unlabelled_text_fixes():
     assert _by_text("Das Tablet hat einen 10,2 Zoll großen Bildschirm.")["10,2 Zoll"].category == "distance"
     assert _by_text("Es gab Demos an rund 40 verschiedenen Standorten.")["rund 40"].category is None
     assert _by_text("Er sendet auf einem guten Dutzend Frequenzen.")["guten Dutzend"].qualifier == "more_than"
-    qs = _by_text("Das war Platz fünf von sechs und nur 11 Prozent für den Kandidaten.")
-    assert qs["sechs"].category is None
+    qs = _by_text("Das war Rang drei von fünf und nur 9 Prozent für die Partei.")
+    assert qs["fünf"].category is None
     assert _by_text("Die Quote stieg um zwei und drei Prozent.")["zwei"].category == "percent"
 
 
@@ -116,11 +116,11 @@ def test_quantities_wenige_hundert_and_suicide_bombers():
 
 
 def test_quantities_grouped_number_after_weekday_and_missed_sentence_end():
-    text = "Am Samstag kamen 4.490 Menschen, am Sonntag 4.044. Die meisten Notquartiere sind wieder frei."
+    text = "Am Freitag kamen 3.120 Menschen, am Montag 3.050. Etliche Notquartiere stehen nun leer."
     qs = _by_text(text)
-    assert qs["4.044"].value == 4044.0
-    assert qs["4.490"].category == "people"  # the shelter cue of the next (unsplit) sentence is not its outcome
-    assert qs["4.490"].gkg_type is None
+    assert qs["3.050"].value == 3050.0
+    assert qs["3.120"].category == "people"  # the shelter cue of the next (unsplit) sentence is not its outcome
+    assert qs["3.120"].gkg_type is None
 
 
 def test_quantities_glued_qualifier_dot_and_female_people():

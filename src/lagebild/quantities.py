@@ -303,7 +303,7 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
                                                                                "degree_celsius"):
         sign, t = (1.0 if t[0] == "+" else -1.0), t[1:]
     elif _SIGNED.match(t) and (t[0] in "+−" or "," in t) and not (i > 0 and toks[i - 1].text[:1].isdigit()):
-        sign, t = (1.0 if t[0] == "+" else -1.0), t[1:]  # "(+0,3 Prozent nach +0,1 im Vorquartal)": the unit is carried
+        sign, t = (1.0 if t[0] == "+" else -1.0), t[1:]  # "(+0,4 Prozent nach +0,2 im Jahr davor)": the unit is carried
     elif low == "minus" and i + 2 < n and _DIGITS.match(toks[i + 1].text) \
             and _unit_of(toks[i + 2].text, lex) in ("degree", "degree_celsius"):
         return -parse_digits(toks[i + 1].text), i + 2, None, False  # "minus 25 Grad"
@@ -497,7 +497,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.measure_nouns
             and not (prev.endswith("n") and lex.unit_categories.get(_unit_of(prev, lex) or "") == "duration")
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
-            and not _GROUPED.match(t)  # "am Sonntag 4.044": a name never takes a thousands-grouped number
+            and not _GROUPED.match(t)  # "am Montag 3.050": a name never takes a thousands-grouped number
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "bis")
                      or (nlow == "und" and not (j + 1 < len(toks) and toks[j + 1].text.isalpha()
@@ -733,7 +733,7 @@ def _own_verb(num: _Num, toks: list[Token]) -> bool:
     return False
 
 
-_FOCUS = frozenset({"nur", "lediglich", "bloß", "immerhin", "sogar"})  # "Platz fünf von sechs und nur 11 Prozent"
+_FOCUS = frozenset({"nur", "lediglich", "bloß", "immerhin", "sogar"})  # "Rang drei von fünf und nur 9 Prozent"
 _ELIDING = frozenset({"statt", "anstatt", "oder", "bzw.", "auf"})
 _AUX = frozenset({"wurden", "wurde", "sind", "waren", "seien", "sei", "haben", "hatten", "konnten", "mussten"})
 # a unit is repeated only over a short gap without a noun: "von 114 auf 99 Euro", not
@@ -1670,7 +1670,7 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     ("mindestens acht Menschen (sieben Patienten …) ums Leben gekommen")."""
     owned: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in nums]
     pos, rel_mask = _clause_positions(toks) if hits else ([], [])
-    # a ";" and a missed sentence end ("am Sonntag 4.044. Die meisten Notquartiere ...") bound a cue
+    # a ";" and a missed sentence end ("am Montag 3.050. Etliche Notquartiere ...") bound a cue
     semis = [k for k, t in enumerate(toks) if t.text == ";" or (
         t.text == "." and k + 1 < len(toks) and toks[k + 1].text[:1].isupper())]
     coord = {c for c in range(len(toks) - 1)
