@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from .counts_10kgnad import HARM
-from .counts_sampling import CASUALTY, NUM, YEAR, detok
+from .counts_sampling import CASUALTY, NUM, YEAR, detok, write_batches
 
 DEFAULT_DATA = "../shared/data/germeval2014"
 FILES = ("NER-de-dev.tsv", "NER-de-test.tsv")
@@ -241,11 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         batches = draw_smartdata(SMARTDATA if args.data == DEFAULT_DATA else args.data, args.batches)
     else:
         batches = draw(args.data, args.batches)
-    for name, items in batches.items():
-        with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
-            for it in items:
-                f.write(json.dumps(it, ensure_ascii=False) + "\n")
-        print(f"batch {name}: {len(items)} sentences")
+    write_batches(batches, out)
     return 0
 
 
