@@ -1,0 +1,87 @@
+"""Quotes: reported speech acts without a message clause ("Die CDU hatte Aufklärung gefordert"),
+and what is not one: negated acts, questions, rejections, verbs that frame only a clause.
+
+All sentences are German Wikinews text (CC BY 2.5, page id given); only the text is used, none of the
+SpkAtt annotations.
+"""
+
+from __future__ import annotations
+
+# the shared helper (with its provenance checks on every span) of tests/test_quotes.py
+from test_quotes import _quotes
+
+
+def test_quotes_reported_speech_act_with_strong_preterite():
+    # Wikinews 38098: "der"/"den" join a name only after "von" ("von der Leyen"), not "Trittin den Umstieg"
+    (q,) = _quotes("Gleichzeitig empfahl der ehemalige Umweltminister Jürgen Trittin den Umstieg auf Erdgasautos.")
+    assert (q.kind, q.speaker) == ("reported", "der ehemalige Umweltminister Jürgen Trittin")
+
+
+def test_quotes_negated_speech_act_and_question_are_not_reports():
+    # Wikinews 33857 and 49334
+    assert _quotes("Zu den Geschehnissen des Atomwaffentests in Nordkorea äußerte er sich nicht.") == []
+    assert _quotes("Was würdest du sagen, welche deiner Arbeiten hast du am meisten genossen?") == []
+
+
+def test_quotes_negated_frame_is_no_report():
+    # Wikinews 19599: the spokesman withheld the statement
+    qs = _quotes("Ein Sprecher der US-Armee wollte nicht bestätigen, dass alle Insassen des Hubschraubers "
+                 "Angehörige der US-Armee waren.")
+    assert all(q.cue != "bestätigen" for q in qs)
+
+
+def test_quotes_reported_act_subject_not_object():
+    # Wikinews 68296 and 4561: "Das Weiße Haus" is a subject, not the pronoun "Das"; an apposition before
+    # the verb is the subject, not a message
+    (q,) = _quotes("Das Weiße Haus verlangte einen umgehenden Rückzug der sudanesischen Regierungstruppen.")
+    assert (q.kind, q.speaker) == ("reported", "Das Weiße Haus")
+    (q,) = _quotes("Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine schreckliche "
+                   "Fehlentwicklung vor.")
+    assert q.kind == "reported" and q.speaker.startswith("Der bayerische CSU-Vorsitzende")
+
+
+def test_quotes_reported_plural_present_and_verwies():
+    # Wikinews 1229 and 19599 (the second sentence cut before its negated second clause)
+    (q,) = _quotes("Die Medien sprechen von örtlichen Angestellten als Geiseln.")
+    assert (q.kind, q.speaker) == ("reported", "Die Medien")
+    (q,) = _quotes("Ein Militärsprecher verwies auf die schlechten Wetterbedingungen.")
+    assert (q.kind, q.speaker) == ("reported", "Ein Militärsprecher")
+
+
+def test_quotes_nicht_before_a_phrase_does_not_negate_the_frame():
+    # Wikinews 77429: "nicht als offiziellem Teil …" negates the phrase, not the speech act
+    (q,) = _quotes("Auf Nachfragen und sozusagen nicht als offiziellem Teil der Bekanntgabe erklärte er Reportern dann, "
+                   "dass es bei der Wahl Betrug von allen Seiten gegeben habe, was die Menschen sehr beunruhige.")
+    assert (q.cue, q.speaker) == ("erklärte", "er")
+
+
+def test_quotes_annehmen_frames_a_clause_but_is_no_speech_act_alone():
+    # Wikinews 52120 and 47722
+    (q,) = _quotes("Es wird angenommen, dass die Explosion ferngezündet war.")
+    assert (q.cue, q.speaker) == ("angenommen", None)
+    (q,) = _quotes("Von den Behörden in beiden Staaten wird angenommen, dass Drogenschmuggel zu dem Zwischenfall führte.")
+    # the "von" agent speaks (round 6: the agent phrase itself, before round 6 the "in …" phrase after it)
+    assert q.cue == "angenommen" and "Behörden" in q.speaker
+    # our own sentence: "nahm … an" without a clause means "accepted"
+    assert _quotes("Der Minister nahm das Angebot der Opposition an.") == []
+
+
+def test_quotes_rejection_without_message_is_no_reported_act():
+    # Wikinews 47908 and own sentence: a rejection or a declaration with an object reports no speech
+    assert _quotes("Das Bundesverfassungsgericht wies die Klage Berlins am 8. Februar 2008 zurück.") == []
+    assert _quotes("Der Schiedsrichter Wolfgang Stark erklärte das Tor dennoch für gültig.") == []
+    # a demand still is one ("Die CDU hatte Aufklärung gefordert" kind of act)
+    (q,) = _quotes("HRW forderte eine Untersuchung des Vorfalls.")
+    assert (q.kind, q.speaker) == ("reported", "HRW")
+
+
+def test_quotes_passive_in_a_relative_clause_keeps_the_reported_act():
+    # Wikinews 34728 and 80937: "werden" belongs to the relative clause, the main clause is active
+    (q,) = _quotes("UNICEF schätzt die Zahl der Kinder unter 18 Jahren, die sexuell missbraucht werden, auf 150 Millionen "
+                   "Mädchen und 73 Millionen Jungen.")
+    assert (q.kind, q.speaker) == ("reported", "UNICEF")
+    qs = _quotes("Elon Musk, der Milliardär hinter der Firma, kündigte einen Pick-up-Truck an, der in den nächsten 18 bis "
+                 "24 Monaten vorgestellt werden soll.")
+    assert [q.speaker for q in qs] == ["Elon Musk"]
+    # a passive main clause still names no speaker
+    assert _quotes("Die Zahl der Opfer wurde am Montag auf 150 geschätzt.") == []
