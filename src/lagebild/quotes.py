@@ -1616,6 +1616,11 @@ class QuoteStage:
         cues()
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc.article.language == "en":
+            from .quotes_en import find_quotes as find_quotes_en  # English rules (the German ones below stay as they are)
+
+            doc.quotes = find_quotes_en(doc)
+            return doc
         use = self.config.get("model") if self.mode == "accurate" else None
         if use == "alone":
             # the learned tagger without the rules: far better on parliamentary speeches, worse on news

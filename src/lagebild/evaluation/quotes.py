@@ -266,11 +266,25 @@ def evaluate(docs: list[GoldDoc], limit: int | None = None, mode: str = "fast",
     return summarize(acc, time.perf_counter() - t0)
 
 
+def _wants_geovirus(argv: list[str]) -> bool:
+    """``--data geovirus`` / ``--dataset geovirus`` (or a quotes_en gold .jsonl) selects the English evaluation."""
+    for i, a in enumerate(argv):
+        val = a.split("=", 1)[1] if "=" in a else (argv[i + 1] if i + 1 < len(argv) else "")
+        if a.split("=", 1)[0] in ("--data", "--dataset") and (val == "geovirus" or val.endswith(".jsonl")):
+            return True
+    return False
+
+
 def _default_data() -> str:
     return "../shared/data/wikinews_spkatt_de"
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _wants_geovirus(argv):
+        from .quotes_en import main as main_en  # English gold (GeoVirus / English Wikinews)
+
+        return main_en(argv)
     ap = argparse.ArgumentParser(prog="lagebild eval quotes", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default=_default_data(), help="wikinews_spkatt_de or spkatt2023_de folder")
     ap.add_argument("--split", default="dev", help="train | dev (Wikinews test_blind has no gold)")
