@@ -428,12 +428,15 @@ def _is_measure_unit(word: str, lex: Lexicon) -> bool:
 _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "PlayStation 4 inklusive Sammelfigur"
 
 
+_SPAN_ADJ = ("jährig", "stündig", "tägig", "wöchig", "monatig", "minütig", "sekündig")
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend")
 _STREET_HEADS = ("gasse", "straße", "strasse", "allee")
 _FACTOR_NEXT = frozenset({"so", "mehr", "höher", "größer", "weniger", "kleiner", "schneller", "häufiger"})
 _NEGATED_QUALIFIER = {"more_than": "up_to", "less_than": "at_least"}
 _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach",
                            "starb", "geboren", "gestorben", "gegründet", "erbaut"})  # "John von Gaunt starb 1399."
+_DURATION_LINKS = frozenset({",", "und", "oder", "bzw.", "statt", "anstatt", "bisher", "zuvor", "früher"})
+# "38 statt bisher 36 Stunden": the first number shares the time unit written after the second
 _MODALS = frozenset({"kann", "darf", "muss", "soll", "will", "durfte", "konnte", "musste", "sollte", "wollte"})
 
 
@@ -529,9 +532,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if nxt in ("-", "–") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() \
             and lex.unit_categories.get(_unit_of(toks[j + 1].text, lex) or "") == "duration":
         return True  # "gegen 24 - Stunden - Betrieb": a spaced duration compound
-    if nlow.startswith("jährig") or (nxt in ("-", "–") and j + 1 < len(toks)
-                                      and toks[j + 1].text.lower().startswith("jährig")):
-        return True  # "einen 26 jährigen", "ein 27 - Jähriger": an age written apart
+    if nlow.startswith(_SPAN_ADJ) or (nxt in ("-", "–") and j + 1 < len(toks)
+                                       and toks[j + 1].text.lower().startswith(_SPAN_ADJ)):
+        return True  # "einen 26 jährigen", "ein 27 - Jähriger", "einer etwa 4 stündigen": an age or duration written apart
     if (prev == "," and nxt == "." and t.isdigit() and 1 <= int(t) <= 31 and i > 1
             and toks[i - 2].text.lower().startswith(_WEEKDAYS)):
         return True  # "am Montagmorgen, 25.": the day of a date whose month the segmenter cut off
@@ -998,6 +1001,13 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     # "120 Kilometern pro Stunde" is a speed (so is "300.000 Kilometern pro Sekunde")
                     num.unit = "km/s" if toks[j + 1].text.lower() == "sekunde" else "km/h"
                     num.j = j = j + 2
+        if num.unit is None and j + 1 < n and toks[j + 1].text[:1].isupper() and (
+                (toks[j].text.isalpha() and toks[j].text.islower() and toks[j].text.endswith(("e", "en")))
+                or (toks[j].text == "von" and toks[i].text.lower() in lex.vague)):
+            unit = _unit_of(toks[j + 1].text, lex)
+            if unit in lex.duration_units:
+                num.unit, num.j = unit, j + 2  # "drei freie Tage", "tausende von Jahren": a duration all the same
+                j = num.j
         if num.unit is None and j + 1 < n and toks[j].text in ("mal", "Mal") and toks[j + 1].text.lower() in _FACTOR_NEXT:
             num.unit = "factor"  # "zweieinhalb mal so viele Verluste": a factor, not a head count
         if num.unit == "degree" and j < n and toks[j].text.lower().startswith(lex.angle_words):
@@ -1012,7 +1022,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if num.unit in lex.duration_units:
             # "im Alter von 58, 60 und 65 Jahren": the whole list is ages/durations
             cur = num.i
-            while nums and all(t.text.lower() in (",", "und", "oder", "bzw.") for t in toks[nums[-1].j:cur]) \
+            while nums and all(t.text.lower() in _DURATION_LINKS for t in toks[nums[-1].j:cur]) \
                     and nums[-1].j < cur and nums[-1].unit is None:
                 cur = nums.pop().i
             duration_end = j
@@ -1780,14 +1790,28 @@ class QuantityStage:
         lexicon()  # load once, at pipeline build time
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.quantities = find_quantities(doc)
+        doc.quantities = _by_language(doc)
         return doc
 
 
-def extract(text: str, published: str | None = None) -> list[Quantity]:
+def _by_language(doc: Doc) -> list[Quantity]:
+    """German rules for German (and for an unknown language, as before), English rules for English; none for
+    another language, because German rules misread its numbers ("1,200" as 1.2)."""
+    lang = (doc.article.language or "").lower()[:2]
+    if lang == "en":
+        from .quantities_en import find_quantities as find_en
+
+        return find_en(doc)
+    if lang in ("", "de"):  # not detected: German, the default language
+        return find_quantities(doc)
+    log.debug("quantities: no rules for language %r, none extracted (article %s)", lang, doc.article.id)
+    return []
+
+
+def extract(text: str, published: str | None = None, language: str = "de") -> list[Quantity]:
     """Quantities of a plain text (segments it first); handy for scripts and the evaluation."""
     from .records import Article, content_id
     from .segment import SegmentStage
 
-    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published=published, language="de")))
-    return find_quantities(doc)
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published=published, language=language)))
+    return _by_language(doc)

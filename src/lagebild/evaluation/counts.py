@@ -59,7 +59,7 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
     errors: list[dict[str, Any]] = []
     for it in items:
         text = it["text"]
-        doc = stage(seg(Doc(Article(id=content_id(text), text=text, language="de"))))
+        doc = stage(seg(Doc(Article(id=content_id(text), text=text, language=it.get("language", "de")))))
         preds, gold = doc.quantities, it["quantities"]
         n_pred += len(preds)
         n_gold += len(gold)
@@ -109,7 +109,7 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
     ap.add_argument("--dataset", default="wikinews",
-                    choices=("wikinews", "10kgnad", "wikiwars", "germeval", "smartdata", "mobie", "pud", "gsd"),
+                    choices=("wikinews", "10kgnad", "wikiwars", "germeval", "smartdata", "mobie", "pud", "gsd", "geovirus"),
                     help="wikinews = counts_de.jsonl (text inside); 10kgnad / wikiwars = the stand-off rows of "
                          "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time; "
                          "germeval / smartdata / mobie = counts_de_<name>.jsonl (GermEval 2014 / SmartData / MobIE "
@@ -138,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         except FileNotFoundError as e:
             print(f"counts ({args.dataset}): skipped, the data is absent ({e.filename}); pass --data DIR")
             return 0
+    elif args.dataset == "geovirus":  # English Wikinews (CC BY 2.5), rows segmented as "en"; see counts_en
+        args.split = args.split or "dev"
+        items = load_gold(args.gold, "gold/counts_en_geovirus.jsonl")
     elif args.dataset in ("germeval", "smartdata", "mobie", "pud", "gsd"):
         args.split = args.split or "dev"
         items = load_gold(args.gold, f"gold/counts_de_{args.dataset}.jsonl")

@@ -1,0 +1,129 @@
+"""English count gold on GeoVirus sentences (English Wikinews, CC BY 2.5): sampler and loader.
+
+``python -m lagebild.evaluation.counts_en sample --out DIR [--data ../shared/data/geoparsing_en]``
+``lagebild eval counts --dataset geovirus [--split dev|test|all] [--json]`` scores the English rules
+(``lagebild.quantities_en``) on ``gold/counts_en_geovirus.jsonl``.
+
+GeoVirus (Gritta et al. 2018) is 229 paragraphs of en.wikinews.org articles on disease outbreaks (cases,
+deaths, hospitalisations, culls, money). Only the ``<source>`` address and the ``<text>`` are read; the
+toponym annotations are not used. Wikinews text is CC BY 2.5, so each gold row keeps its sentence with the
+page address (attribution). The LGL and TR-News files in the same folder have unclear licences: not used.
+
+Design (fixed before any labelling, seed 20261201):
+- every article paragraph is split by the segmenter (``language="en"``); a sentence qualifies if it is
+  30–400 characters long, has no line break, and has a number-like word (:data:`NUM`) that is not a bare
+  year 1800–2099;
+- the pages (``<source>`` addresses) are shuffled once and split 1:1 into dev pages and test pages, so no page
+  holds both a dev and a test row;
+- within each half the qualifying sentences are shuffled once and at most two are taken per page;
+  dev takes the first :data:`DEV_N` (batch ``Vd``), then the next :data:`DEV2_N` (batch ``Ve``, drawn after
+  ``Vd`` was labelled, because ``Vd`` held only 84 statements), test the first :data:`TEST_N` (batch ``Vt``).
+Every batch was labelled by hand before the extractor ran on it (docs/evaluation/counts.md, "English").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DATA = "../shared/data/geoparsing_en"
+GOLD_NAME = "gold/counts_en_geovirus.jsonl"
+SEED = 20261201
+DEV_N = 80
+DEV2_N = 50
+TEST_N = 100
+PER_PAGE = 2
+LICENSE = "CC BY 2.5"
+
+_NUMW = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+         r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
+         r"thousands?|millions?|billions?|dozens?|half|third|quarter")
+NUM = re.compile(r"\b(?:\d[\d,.]*|(?:" + _NUMW + r"))\b", re.I)
+YEAR = re.compile(r"^(?:18|19|20)\d\d$")
+
+
+def read_articles(data: str | Path) -> list[dict[str, Any]]:
+    """Every GeoVirus paragraph in file order: index, source address, text."""
+    root = ET.parse(Path(data) / "GeoVirus.xml").getroot()
+    return [{"article": i, "url": (a.findtext("source") or "").strip(), "text": a.findtext("text") or ""}
+            for i, a in enumerate(root.iter("article"))]
+
+
+def qualifies(sentence: str) -> bool:
+    if not 30 <= len(sentence) <= 400 or "\n" in sentence:
+        return False
+    return any(not YEAR.match(m.group(0).rstrip(".,")) for m in NUM.finditer(sentence))
+
+
+def candidates(data: str | Path) -> list[dict[str, Any]]:
+    from ..doc import Doc
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+
+    seg = SegmentStage()
+    out: list[dict[str, Any]] = []
+    for a in read_articles(data):
+        doc = seg(Doc(Article(id=content_id(a["text"]), text=a["text"], language="en")))
+        for si, s in enumerate(doc.sentences):
+            if qualifies(s.text):
+                out.append({"article": a["article"], "url": a["url"], "sentence": si, "start": s.start, "text": s.text})
+    return out
+
+
+def draw(data: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """The dev batches ``Vd``, ``Ve`` and the test batch ``Vt`` (deterministic)."""
+    cands = candidates(data)
+    rng = random.Random(SEED)
+    pages = sorted({c["url"] for c in cands})
+    rng.shuffle(pages)
+    dev_pages = set(pages[: len(pages) // 2])
+    batches: dict[str, list[dict[str, Any]]] = {}
+    for names, split, sizes in ((("Vd", "Ve"), "dev", (DEV_N, DEV2_N)), (("Vt",), "test", (TEST_N,))):
+        pool = [c for c in cands if (c["url"] in dev_pages) == (split == "dev")]
+        rng.shuffle(pool)
+        taken: dict[str, int] = {}
+        picked = []
+        for c in pool:
+            if taken.get(c["url"], 0) >= PER_PAGE:
+                continue
+            taken[c["url"]] = taken.get(c["url"], 0) + 1
+            picked.append(c)
+        at = 0
+        for name, n in zip(names, sizes, strict=True):
+            batches[name] = [{"id": f"{name}{k:03d}", "split": split, **c} for k, c in enumerate(picked[at:at + n])]
+            at += n
+    return batches
+
+
+def load_rows(path: str | None = None) -> list[dict[str, Any]]:
+    from .counts import load_gold
+
+    return load_gold(path, GOLD_NAME)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_en",
+                                 description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sp = sub.add_parser("sample", help="write batch_Vd.jsonl, batch_Ve.jsonl and batch_Vt.jsonl (sentences with text) to --out")
+    sp.add_argument("--data", default=DEFAULT_DATA)
+    sp.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, rows in draw(args.data).items():
+        with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"batch {name}: {len(rows)} sentences")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
