@@ -144,11 +144,14 @@ def _resolve_message(text: str, part: str, cursor: int) -> tuple[int, int]:
 
 
 def _resolve_near(text: str, needle: str, msg: list[tuple[int, int]]) -> tuple[int, int]:
+    """Nearest whole-word occurrence outside the message; "<X" / ">X" only before / after it."""
+    side = needle[0] if needle[:1] in "<>" else ""
+    needle = needle.lstrip("<>")
     lo, hi = min(m[0] for m in msg), max(m[1] for m in msg)
     best = None
     for x in _occurrences(text, needle):
         y = x + len(needle)
-        if any(x < me and y > ms for ms, me in msg):
+        if any(x < me and y > ms for ms, me in msg) or (side == "<" and y > lo) or (side == ">" and x < hi):
             continue
         dist = lo - y if y <= lo else x - hi if x >= hi else 0
         if best is None or dist < best[0]:
