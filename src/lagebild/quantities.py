@@ -334,7 +334,9 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
             return v * lex.multipliers[nxt], i + 2, q, False  # "dutzende Millionen Muslime"
         return v, i + 1, q, False
     elif low in lex.some_words and (nxt in ("dutzend", "millionen", "milliarden")
-                                    or _word_value(nxt, lex) in (100, 1000, 10000, 100000)):  # "mehrere Zehntausend"
+                                    or _word_value(nxt, lex) in (100, 1000, 10000, 100000)  # "mehrere Zehntausend"
+                                    or (nxt == "zehn" and i + 2 < n
+                                        and lex.multipliers.get(toks[i + 2].text.lower(), 0) >= 1e6)):  # "mehrere zehn Milliarden"
         mult = 12 if nxt == "dutzend" else lex.multipliers.get(nxt) or _word_value(nxt, lex) or 1
         m3 = toks[i + 2].text.lower() if i + 2 < n else ""
         if lex.multipliers.get(m3, 0) >= 1e6 and mult < 1e6:
@@ -431,6 +433,7 @@ _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "
 _SPAN_ADJ = ("jährig", "stündig", "tägig", "wöchig", "monatig", "minütig", "sekündig")
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend")
 _STREET_HEADS = ("gasse", "straße", "strasse", "allee")
+_TITLES = frozenset({"dr.", "prof.", "herr", "herrn", "frau", "hr.", "fr."})
 _FACTOR_NEXT = frozenset({"so", "mehr", "höher", "größer", "weniger", "kleiner", "schneller", "häufiger"})
 _NEGATED_QUALIFIER = {"more_than": "up_to", "less_than": "at_least"}
 _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach",
@@ -474,6 +477,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         # "den Chorgesang Drei Hirtenkinder", "seine Elf", "außer Acht": mid-sentence, a capitalised number word
         # is a name; not after a dateline abbreviation ("Hohentengen sz Zwei Menschen haben sich verletzt")
         return True
+    if prev in _TITLES and t[:1].isupper() and t.isalpha():
+        return True  # "bei Herrn Dr. Sieben in Behandlung": a surname after a title
     if t.isalpha() and (prev == "halb" or (prev in ("nach", "vor") and i > 1 and toks[i - 2].text.lower() == "viertel")) \
             and 1 <= lex.number_words.get(t.lower(), 0) <= 12:
         return True  # "kurz nach halb zwei", "Viertel nach drei": a clock time
@@ -541,6 +546,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (i > 0 and len(prev) > 6 and prev.endswith(_STREET_HEADS) and toks[i - 1].text[:1].isupper()
             and t.isdigit() and len(t) <= 3 and not nxt[:1].isupper() and _unit_of(nxt, lex) is None):
         return True  # "in der Heugasse 1 und": a house number ("Straniakstraße 246 Asylwerber" is a count)
+    if (prev == "," and len(t) == 5 and t.isdigit() and i >= 2 and toks[i - 2].text[:1].isdigit()
+            and len(toks[i - 2].text) <= 4 and nxt[:1].isupper() and _object_category(nxt, lex) is None):
+        return True  # "Str. 9, 88299 Leutkirch": a postcode after a house number
     if prev in ("†", "*", "✝") or (prev in ("'", "’") and toks[i - 1].end == toks[i].start and len(t) == 2
                                    and t.isdigit()):
         return True  # "Gallus († 551)", "in '43 und '44": a year of death or birth, a short year
@@ -963,11 +971,15 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     num.j = j = m2[1]  # a unit after the second number is read below
         # "zwischen 200 und 300", "200 bis 300", "200-300"
         if j + 1 < n and (toks[j].text in _DASHES or (toks[j].text == "und" and i > 0 and toks[i - 1].text.lower() == "zwischen")):
-            m2 = _match_number(toks, j + 1, lex)
+            k2 = j + 1
+            if toks[j].text == "und" and k2 + 1 < n and toks[k2].text.lower() in lex.qualifiers1 \
+                    and toks[k2].text.lower() != "bis":
+                k2 += 1  # "zwischen 3 Millionen und über 10 Millionen": a qualifier on the upper end only
+            m2 = _match_number(toks, k2, lex)
             if m2 is not None:
                 v2 = m2[0]
-                base2 = _plain_value(toks[j + 1].text, lex)
-                if j == i + 1 and m2[1] == j + 3 and base2 and value * (v2 / base2) <= v2:
+                base2 = _plain_value(toks[k2].text, lex)
+                if j == i + 1 and m2[1] == k2 + 2 and base2 and value * (v2 / base2) <= v2:
                     value = num.value = value * (v2 / base2)  # "zwei bis drei Millionen", not "500.000 bis 1 Million"
                 if v2 > value:
                     num.value_max = v2
@@ -1038,6 +1050,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             num.unit = "fraction"
         # qualifier in front
         vague_overridden = toks[i].text.lower() in lex.vague and i > 0 and _explicit_qualifier(toks, i, lex)
+        if is_frac and i > 2 and toks[i].text.lower() == "hälfte" and toks[i - 1].text.lower() == "der" and (
+                (toks[i - 3].text.lower(), toks[i - 2].text.lower()) in lex.qualifiers2):
+            num.qualifier, num.q_i = lex.qualifiers2[(toks[i - 3].text.lower(), toks[i - 2].text.lower())], i - 3
+            # "in mehr als der Hälfte der Staaten": the qualifier stands before the article
         if i > 0 and num.q_i is None and (num.qualifier is None or vague_overridden):
             p1 = toks[i - 1].text.lower()
             p2 = toks[i - 2].text.lower() if i > 1 else ""
@@ -1093,8 +1109,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if first >= 2 and toks[first - 1].text.lower() == "auf" and any(
                 t.text.lower().endswith(tuple(lex.attack_nouns)) for t in toks[max(0, first - 8):first - 1]):
             num.of_action = True  # "bei einem Angriff mit Messern ... auf vier Männer ist ein 31-Jähriger getötet worden"
-        if first >= 1 and nums and nums[-1].j == first - 1 and toks[first - 1].text.lower() in ("der", "den"):
-            num.whole = True  # "12 der mehr als 300 Insassen starben": the set the 12 are part of
+        if first >= 1 and nums and nums[-1].j == first - 1 and toks[first - 1].text.lower() in ("der", "den", "von"):
+            num.whole = True  # "12 der mehr als 300 Insassen starben", "vier von zehn Erwachsenen": the set the 12 are part of
         if (num.qualifier is None and nums and nums[-1].qualifier is not None and nums[-1].j == first - 1
                 and toks[first - 1].text == "(" and lex.unit_categories.get(num.unit or "") == "money"
                 and lex.unit_categories.get(nums[-1].unit or "") == "money"):
