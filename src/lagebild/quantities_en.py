@@ -48,10 +48,15 @@ _DECADE = re.compile(r"^(?:\d{4}|'\d\d|’\d\d)s$")
 _AGE_TOKEN = re.compile(r"-(?:year|month|week|day)s?-old$", re.I)
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d\d$")
 _HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|billion|dozen|scores|half|third|quarter|tenth|fifth)", re.I)
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
+    r"billion|dozen|scores|half|third|quarter|tenth|fifth|several|few)(?:s|ths)?\b", re.I)
 _PUNCT = frozenset(",;:.!?()[]\"“”‘’'«»—–-/")
 _RANGE_WORDS = frozenset({"to", "-", "–", "—"})
+_PHONE_PART = re.compile(r"^\d{3}-\d{4}$")
+_OR_TAILS = {"more": "at_least", "so": "about", "fewer": "up_to", "less": "up_to"}
+_YEAR = re.compile(r"^\d{4}$")
+_COUNT_OPENERS = frozenset({"further", "another", "additional", "extra", "total", "estimated", "some", "all"})
 _COPULA = frozenset({"be", "is", "are", "was", "were", "been", "being"})
 _NP_ALLOWED = frozenset({"other", "more", "new", "additional", "further"})
 _FACTOR = frozenset({"times", "fold"})
@@ -62,7 +67,7 @@ _MERGE_AFTER = re.compile(
     r"\b(?:[ap]\.m|Mr|Mrs|Ms|Dr|St|No|Nos|Gen|Gov|Sen|Rep|Prof|Lt|Col|Sgt|Capt|Inc|Corp|Co|Ltd|Jr|Sr|approx|vs|"
     r"Jan|Feb|Aug|Sept|Oct|Nov|Dec|[A-Z])\.$")
 _SPLIT_AFTER_ABBREV = re.compile(
-    r"(?<=\b[A-Z]\.[A-Z]\.)\s+(?=(?:The|A|An|It|He|She|They|We|This|These|There|But|In|On|Of|At|According|However|"
+    r"(?:(?<=\b[A-Z]\.[A-Z]\.)|(?<=\d\.))\s+(?=(?:The|A|An|It|He|She|They|We|This|These|There|But|In|On|Of|At|According|However|"
     r"Its|His|Her|Their|About|After|As|Since|So|Also)\b)")
 
 
@@ -107,6 +112,7 @@ class _Lex:
     change_verbs: frozenset[str]
     count_nouns_before: frozenset[str]
     inherit_words: frozenset[str]
+    starters: frozenset[str]  # words that can begin a number
 
 
 def _phrases(d: dict[str, Any]) -> dict[tuple[str, ...], Any]:
@@ -149,11 +155,19 @@ def lexicon() -> _Lex:
         change_verbs=frozenset(raw["change_verbs"]),
         count_nouns_before=frozenset(raw["count_nouns_before"]),
         inherit_words=frozenset(raw["inherit_words"]),
+        starters=frozenset(
+            list(raw["number_words"]) + [k.split()[0] for k in raw["vague"]] + [k.split()[0] for k in raw["some_words"]]
+            + ["a", "an", "one", "half"]),
     )
 
 
 def tokenize(text: str, base: int = 0) -> list[_Tok]:
-    return [_Tok(base + m.start(), base + m.end(), m.group(0), m.group(0).lower()) for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        g = m.group()
+        a = base + m.start()
+        out.append(_Tok(a, a + len(g), g, g.lower()))
+    return out
 
 
 def _digits(s: str) -> float:
@@ -216,7 +230,7 @@ def _core(toks: list[_Tok], i: int, lex: _Lex) -> _Num | None:
                 if key in ("scores", "millions", "billions") and (i + size >= n or toks[i + size].low != "of"):
                     if key == "scores":
                         return None
-                return _Num(i, i + size, v, qualifier=q)
+                return _with_unit(toks, _Num(i, i + size, v, qualifier=q), lex)
     if low in ("a", "an", "one") and nxt in ("dozen", "hundred", "thousand", "million", "billion"):
         v = 12.0 if nxt == "dozen" else float(lex.multipliers[nxt])
         return _with_multiplier(toks, _Num(i, i + 2, v), lex)
@@ -367,7 +381,16 @@ def _read(toks: list[_Tok], i: int, lex: _Lex) -> _Num | None:
     if num.j < n and toks[num.j].text == "+" and toks[num.j].start == toks[num.j - 1].end:
         num.j += 1
         num.qualifier = num.qualifier or "at_least"
+        if num.unit is None and num.j < n and toks[num.j].text == "%":
+            num.unit = "percent"  # "4+%"
+            num.j += 1
+    if num.j + 1 < n and toks[num.j].low == "or" and toks[num.j + 1].low in _OR_TAILS:
+        num.qualifier = num.qualifier or _OR_TAILS[toks[num.j + 1].low]  # "1500 or more", "20 or so"
+        num.j += 2
     q, qs = _qualifier(toks, s, lex)
+    if q is not None and qs > 0 and toks[qs].low in ("around", "over", "under", "about") and toks[qs - 1].low == "and" and (
+            qs > 1 and toks[qs - 2].low in ("in", "on", "at", "inside", "within")):
+        q, qs = None, s  # "living in and around three reception centres": a preposition
     if q is None and s >= 3 and toks[s - 1].low in ("a", "an"):
         q2, qs2 = _qualifier(toks, s - 1, lex)  # "at least a 30 kilometer radius"
         if q2 is not None and num.plain_digits is None or q2 is not None and num.unit is not None:
@@ -402,10 +425,15 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
     if first.low in ("a", "an") and num.value == 1:
         return True
     # a year: four plain digits, unless a counted noun follows ("2000 people")
-    if num.plain_digits and re.fullmatch(r"\d{4}", num.plain_digits) and 1000 <= num.value <= 2100:
-        if not (nxt in lex.objects and nxt not in ("may",)) or prev in lex.year_words or prev in lex.months:
+    if num.plain_digits and _YEAR.match(num.plain_digits) and 1000 <= num.value <= 2100:
+        counted = (nxt in lex.objects or num.qualifier is not None or prev in _COUNT_OPENERS
+                   or nxt == "or" and j + 1 < n and toks[j + 1].low in ("more", "so"))
+        if not counted or prev in lex.year_words or prev in lex.months:
             return True
-    if _DECADE.match(first.text) or _AGE_TOKEN.search(first.text):
+    if num.value_max is not None and _YEAR.match(f"{num.value:.0f}") and _YEAR.match(f"{num.value_max:.0f}") and (
+            1000 <= num.value < num.value_max <= 2100 and num.value == int(num.value)):
+        return True  # "From 1971 to 2006", "2009-10"
+    if _DECADE.match(first.text) or "-" in first.text and _AGE_TOKEN.search(first.text):
         return True
     # dates: "March 3", "3 August", "May 13-15", "on the 17th"
     if prev in lex.months and (prev_text[:1].isupper() or prev != "may") and num.value <= 31 or (
@@ -416,7 +444,7 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
     if nxt == "of" and j + 1 < n and toks[j + 1].low in lex.months:
         return True
     # clock times and time zones
-    if nxt in lex.time_words or _CLOCK.match(first.text) or (nxt == ":" and j + 1 < n and toks[j + 1].text.isdigit()):
+    if nxt in lex.time_words or nxt == "local" and j + 1 < n and toks[j + 1].low == "time" or _CLOCK.match(first.text) or (nxt == ":" and j + 1 < n and toks[j + 1].text.isdigit()):
         return True
     if prev == ":" and num.s >= 2 and toks[num.s - 2].text.isdigit():
         return True
@@ -427,6 +455,8 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
         return True
     if prev in lex.age_words:
         return True
+    if prev == "or" and num.s >= 2 and toks[num.s - 2].low in lex.duration_units:
+        return True  # "for the first week or two"
     if nxt == "old" or (nxt in ("year", "years", "month", "months") and j + 1 < n and toks[j + 1].low == "old"):
         return True
     # an age in apposition: "Tamalt, 42, lived", "Two Indonesian women, 23 and 27, have"
@@ -439,9 +469,22 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
     if num.qualifier in ("less_than", "more_than") and num.unit is None and num.value < 120 and num.s >= 1 and (
             toks[num.s - 1].low in _COPULA) and (nxt in _PUNCT or not nxt):
         return True
-    # labels: "School 59", "day 42", "No. 5"; addresses; list markers "1)"
-    if prev in lex.label_nouns and num.plain_digits and "," not in num.plain_digits and num.qualifier is None:
+    # labels: "School 59", "day 42", "game five", "News 4", "UFC 223"; addresses; list markers "1)"
+    if prev in lex.label_nouns and (num.plain_digits and "," not in num.plain_digits or num.j == num.i + 1 and (
+            toks[i].low in lex.number_words and nxt not in lex.objects)) and num.qualifier is None:
         return True
+    if num.plain_digits and "," not in num.plain_digits and num.s >= 2 and prev_text[:1].isupper() and (
+            prev not in lex.weekdays and prev not in lex.months and prev not in lex.function_words
+            and prev not in lex.prefix_currencies and nxt not in lex.objects
+            and not any(key[0] == nxt for key in lex.units) and toks[num.s - 2].text not in (".", ":", "\"", "“")):
+        return True  # a number right after a name inside the sentence is part of the name
+    if nxt in ("year-old", "years-old", "month-old", "months-old", "week-old", "day-old"):
+        return True  # "The 18 year-old"
+    if _PHONE_PART.match(first.text) or prev == "(" and nxt == ")" and j + 1 < n and toks[j + 1].text[:1].isdigit():
+        return True  # "(888) 578-6255"
+    if j < n and toks[j].text in ("(", "[") and toks[j].start == toks[j - 1].end or (
+            prev == "(" and num.s >= 2 and toks[num.s - 2].text == ")" and toks[num.s - 1].start == toks[num.s - 2].end):
+        return True  # "501(c)(3)": a code
     if num.plain_digits and nxt in lex.address_words and j < n and toks[j].text[:1].isupper():
         return True
     if nxt == ")" and num.plain_digits and not any(t.text == "(" for t in toks[:i]):
@@ -492,8 +535,8 @@ def _noun_run(toks: list[_Tok], k: int, lex: _Lex) -> tuple[int, int]:
             break
         if (t.low,) in lex.predicates and t.low not in lex.outcome_adjectives and _singular(t.low, lex) is None:
             break
-        if t.low in lex.outcome_adjectives and e > k:
-            break  # "five children dead", "1,200 people injured"
+        if t.low in lex.outcome_adjectives and (e > k or _singular(t.low, lex) is None):
+            break  # "five children dead", "1,200 people injured", "more than 95 sick"
         e += 1
     return k, e
 
@@ -526,20 +569,27 @@ def _object_after(toks: list[_Tok], num: _Num, lex: _Lex) -> _Obj:
         return _Obj(None, None)
     adj = None
     best: tuple[_Tok, tuple[str, str | None]] | None = None
+    inherit: _Tok | None = None
     for t in toks[a:e]:
         if t.low in lex.outcome_adjectives and t is not toks[e - 1]:
             adj = lex.outcome_adjectives[t.low]
             continue
         if t.low in lex.inherit_words:
-            return _Obj(t, None, adj, inherit=True)
+            inherit = t
+            continue
         hit = _singular(t.low, lex)
         if hit is not None:
             best = (t, hit)
-    if best is not None:
-        return _Obj(best[0], best[1], adj)
     head = toks[e - 1]
-    if head.low.endswith("ly") or head.low.endswith("ing") and e - 1 > a:
-        head = toks[e - 2] if e - 2 >= a else head
+    if head.low.endswith(("ly", "ing", "ed")) and e - 1 > a:
+        head = toks[e - 2]  # "colonies vanished", "states initially"
+    if best is not None and not (best[0] is not head and head.low.endswith("s") and _singular(head.low, lex) is None
+                                 and not best[0].low.endswith("s") and head.low not in lex.inherit_words):
+        return _Obj(best[0], best[1], adj)
+    if best is not None:
+        return _Obj(head, None, adj)  # "hundreds of extra hospital beds": the head decides, not a modifier
+    if inherit is not None:
+        return _Obj(inherit, None, adj, inherit=True)
     if _person_like(head):
         return _Obj(head, ("people", None), adj)
     return _Obj(head, None, adj)
@@ -578,8 +628,8 @@ def _predicate_hits(toks: list[_Tok], lex: _Lex) -> list[tuple[int, int, tuple[s
     hits = []
     n = len(toks)
     for k, t in enumerate(toks):
-        if t.low not in lex.pred_first:
-            continue
+        if t.low not in lex.pred_first or t.low in lex.months and t.text[:1].isupper():
+            continue  # "in March 2014": the month, not a march
         for size in (5, 4, 3, 2, 1):
             key = tuple(x.low for x in toks[k:k + size])
             if len(key) == size and key in lex.predicates:
@@ -595,14 +645,14 @@ def _windows(doc: Doc) -> list[tuple[int, int]]:
     boundaries after "U.S." before a sentence opener added."""
     spans: list[list[int]] = []
     for s in doc.sentences:
-        if spans and _MERGE_AFTER.search(doc.text[spans[-1][0]:spans[-1][1]]):
+        if spans and _MERGE_AFTER.search(doc.text[max(spans[-1][0], spans[-1][1] - 12):spans[-1][1]]):
             spans[-1][1] = s.end
         else:
             spans.append([s.start, s.end])
     out: list[tuple[int, int]] = []
     for a, b in spans:
         last = a
-        for m in _SPLIT_AFTER_ABBREV.finditer(doc.text, a, b):
+        for m in (_SPLIT_AFTER_ABBREV.finditer(doc.text, a, b) if ". " in doc.text[a:b - 1] else ()):
             out.append((last, m.start()))
             last = m.end()
         out.append((last, b))
@@ -622,6 +672,10 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         nums: list[_Num] = []
         i = 0
         while i < len(toks):
+            t = toks[i]
+            if not (t.text[0].isdigit() or t.low in lex.starters or "-" in t.low and t.low.split("-")[0] in lex.starters):
+                i += 1
+                continue
             num = _read(toks, i, lex)
             if num is None or (nums and num.s < nums[-1].j):
                 i += 1
@@ -670,11 +724,15 @@ def _build_all(toks: list[_Tok], nums: list[_Num], lex: _Lex, text: str) -> list
         cls is None and objs[k].tok is None or cls is not None and cls[0] in lex.persons)
         for k, (num, cls) in enumerate(zip(nums, classes, strict=True))]
     out = []
+    outcomes: list[tuple[str, str | None] | None] = []
     for k, num in enumerate(nums):
         obj, cls = objs[k], classes[k]
         outcome = None
         if eligible[k]:
             outcome = obj.adj or _outcome(toks, nums, eligible, k, hits, lex)
+            if outcome is None and obj.tok is None and k > 0 and eligible[k - 1] and _listed(toks, nums[k - 1], num):
+                outcome = outcomes[k - 1]  # "45 people dead in Nyanza, 12 in North Eastern and seven in Rift Valley"
+        outcomes.append(outcome)
         category, gkg = _category(num, cls, outcome, lex)
         start, end = toks[num.s].start, toks[num.j - 1].end
         q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
@@ -684,6 +742,13 @@ def _build_all(toks: list[_Tok], nums: list[_Num], lex: _Lex, text: str) -> list
             q.object, q.object_start, q.object_end = obj.tok.text, obj.tok.start, obj.tok.end
         out.append(q)
     return out
+
+
+def _listed(toks: list[_Tok], a: _Num, b: _Num) -> bool:
+    """``b`` follows ``a`` in a list ("…, 12 in X and seven in Y"): only commas, "and" and a short "in <Place>"."""
+    between = toks[a.j:b.s]
+    return bool(between) and between[-1].low in (",", "and") and len(between) <= 8 and not any(
+        t.text in (";", ".", "(", ")") or t.low in ("but", "while", "whereas") for t in between)
 
 
 def _outcome(toks: list[_Tok], nums: list[_Num], eligible: list[bool], k: int,

@@ -1,0 +1,48 @@
+"""The English count gold (GeoVirus, English Wikinews, CC BY 2.5): provenance, splits, smoke floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild.evaluation.counts import evaluate, main
+from lagebild.evaluation.counts_en import DEFAULT_DATA, draw, load_rows
+
+
+def test_counts_en_every_row_names_its_wikinews_source():
+    rows = load_rows()
+    for r in rows:
+        src = r["source"]
+        assert r["language"] == "en" and src["dataset"] == "GeoVirus" and src["license"] == "CC BY 2.5"
+        assert src["url"].startswith("https://en.wikinews.org/wiki/")
+        for q in r["quantities"]:
+            assert r["text"][q["start"]:q["end"]] == q["text"]
+            if q["object"] is not None:
+                assert r["text"][q["object_start"]:q["object_end"]] == q["object"]
+    dev = [r for r in rows if r["split"] == "dev"]
+    test = [r for r in rows if r["split"] == "test"]
+    assert sum(len(r["quantities"]) for r in dev) >= 120
+    assert not {r["source"]["url"] for r in dev} & {r["source"]["url"] for r in test}  # no page in both
+
+
+def test_counts_en_dev_smoke_floor(capsys):
+    # measured on the dev rows (rules were fitted on them): strict F1 1.000; the floor catches regressions
+    assert main(["--dataset", "geovirus", "--split", "dev", "--json"]) == 0
+    last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert last["dataset"] == "geovirus" and last["n_gold"] >= 120
+    assert last["f1"] >= 0.97 and last["span_value_f1"] >= 0.97
+
+
+def test_counts_en_rows_are_scored_as_english():
+    row = next(r for r in load_rows() if "11,735" in r["text"])
+    assert evaluate([row])["strict"]["f1"] == 1.0
+    assert evaluate([{**row, "language": "de"}])["strict"]["f1"] < 1.0  # German rules read "11,735" as 11.735
+
+
+@pytest.mark.skipif(not (Path(DEFAULT_DATA) / "GeoVirus.xml").exists(), reason="GeoVirus data absent")
+def test_counts_en_sampler_redraws_the_gold_rows():
+    drawn = {c["id"]: c["text"] for rows in draw(DEFAULT_DATA).values() for c in rows}
+    for r in load_rows():
+        assert drawn[r["id"]] == r["text"]
