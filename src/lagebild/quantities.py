@@ -88,6 +88,8 @@ class Lexicon:
     unter_governors: tuple[str, ...] = ()
     non_lethal_victim_stems: tuple[str, ...] = ()
     action_heads: tuple[tuple[str, tuple[str, str]], ...] = ()
+    civil_service_cues: tuple[str, ...] = ()
+    year_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -156,6 +158,8 @@ def lexicon() -> Lexicon:
         unter_governors=tuple(raw.get("unter_governors", ())),
         non_lethal_victim_stems=tuple(raw.get("non_lethal_victim_stems", ())),
         action_heads=tuple((k, (v[0], v[1])) for k, v in raw.get("action_heads", {}).items()),
+        civil_service_cues=tuple(raw.get("civil_service_cues", ())),
+        year_verbs=frozenset(raw.get("year_verbs", ())),
     )
 
 
@@ -570,6 +574,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and t.isdigit() and len(t) <= 3) or (prev == ":" and i >= 2 and toks[i - 2].text.isdigit()
                                                   and len(toks[i - 2].text) <= 3 and t.isdigit() and len(t) <= 3):
         return True  # "endete 2 : 1": a score or ratio
+    if t.isdigit() and 2 <= len(t) <= 4 and 100 <= int(t) <= 2099 and (
+            prev in lex.year_verbs or (prev in ("bis", "seit", "ab", "anno") and nlow in _AUX_FINAL
+                                       and (i == 1 or toks[i - 2].text.lower() in ("und", ",", "doch", "aber")))):
+        return True  # "(herrschte 830 - 846)", "und bis 352 hatte er die Kontrolle": a year before 1400
     if re.fullmatch(r"\d{4}", t) and 1000 <= int(t) <= 2100 and (int(t) >= 1400 or prev in _YEAR_CONTEXT
                                                              or prev in lex.months):
         # a bare four-digit number is a year unless a unit or a counted noun follows; before 1400 only after a
@@ -1239,6 +1247,11 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
     q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
                  qualifier=num.qualifier, unit=num.unit)
     obj_tok, noun_cat = obj.tok, obj.cat
+    if (noun_cat is not None and noun_cat[0] == "police" and obj_tok is not None
+            and obj_tok.text.lower() in ("beamte", "beamten", "beamtinnen") and lex.civil_service_cues):
+        sent = text[toks[0].start:toks[-1].end].lower()
+        if any(c in sent for c in lex.civil_service_cues):
+            noun_cat = ("employees", None)  # "tausende junge Beamte eingestellt": civil servants, not police
     if protest and noun_cat is not None and noun_cat[0] == "participants":
         noun_cat = ("protesters", "PROTEST")  # "Bei einer Kundgebung ... mehr als zehn Teilnehmer festgenommen"
     if obj_tok is not None:
