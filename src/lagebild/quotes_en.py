@@ -42,6 +42,8 @@ class EnCues:
     zero: frozenset[str]  # forms that take a clause without "that"
     caps: frozenset[str]  # capitalised forms that may open an inverted frame
     called: frozenset[str]
+    nouns: frozenset[str]  # forms that are also nouns ("the new report", "raising fears that")
+    needthat: frozenset[str]  # forms that are cues only before "that" ("states that", not "state media")
     roles: frozenset[str]
     adverbs: frozenset[str]
     times: frozenset[str]
@@ -58,7 +60,7 @@ def _regular(word: str) -> list[str]:
     return [word, word + "s", word + "ed", word + "ing"]
 
 
-_KINDS = ("verb", "weak", "act", "addr", "zero", "caps", "called", "role", "adv", "time")
+_KINDS = ("verb", "weak", "act", "addr", "zero", "caps", "called", "noun", "needthat", "role", "adv", "time")
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,7 +90,8 @@ def cues() -> EnCues:
                 f = first
             sets[kind].add(f)
     fs = {k: frozenset(v) for k, v in sets.items()}
-    return EnCues(fs["verb"], fs["weak"], fs["act"], fs["addr"], fs["zero"], fs["caps"], fs["called"], fs["role"],
+    return EnCues(fs["verb"], fs["weak"], fs["act"], fs["addr"], fs["zero"], fs["caps"], fs["called"], fs["noun"],
+                  fs["needthat"], fs["role"],
                   fs["adv"], fs["time"], {k: frozenset(v) for k, v in two.items()})
 
 
@@ -120,7 +123,7 @@ _FINITE = frozenset("is are was were has have had will would could can may might
                     "kept met paid said sent spent stood won lost held brought bought caught".split())
 _NUMBERISH = re.compile(r"^\d")
 _END = frozenset({".", "!", "?"})
-_FRAME_TAIL = 10  # tokens a frame may run on after its speaker ("in a statement on Monday")
+_FRAME_TAIL = 16  # tokens a frame may run on after its speaker ("in a statement on Monday")
 
 
 @dataclass
@@ -171,12 +174,20 @@ def _cue_at(ctx: _En, k: int) -> tuple[str, int] | None:
 
 
 def _is_verbal(ctx: _En, k: int) -> bool:
-    """Not an adjective or noun use ("confirmed cases", "the report", "a warning")."""
+    """Not an adjective or noun use ("confirmed cases", "the report", "a new report", "raising fears that")."""
     if k == 0:
         return True
-    prev = ctx.low[k - 1]
+    low = ctx.low
+    prev = low[k - 1]
     if prev in _DETS or _NUMBERISH.match(prev) or prev in ("of", "for", "with"):
         return False
+    if low[k] in ctx.cues.nouns:
+        if prev.endswith("ing") or (k > 1 and low[k - 2] in _DETS and not _upper(ctx, k - 1)):
+            return False  # "raising fears that", "the new report finds"
+    if low[k] in ctx.cues.needthat:
+        nxt = next((m for m in range(k + 1, min(len(low), k + 3)) if low[m] not in ctx.cues.adverbs), k + 1)
+        if nxt >= len(low) or low[nxt] != "that":
+            return False  # "state media", "the sixteen states"
     return not (k + 1 < len(ctx.low) and ctx.low[k].endswith("ed") and ctx.low[k + 1] in ("cases", "case", "deaths"))
 
 
@@ -232,7 +243,8 @@ def _np_forward(ctx: _En, i: int, lim: int, *, lenient: bool = False) -> tuple[i
     while j < lim and not stop(j):
         j += 1
     # "of" and "for" continue a noun phrase ("a spokeswoman for the UNICEF", "the head of the department")
-    while j + 1 < lim and low[j] in ("of", "for") and not _upper(ctx, j) and (_upper(ctx, j + 1) or low[j + 1] in _DETS):
+    while j + 1 < lim and (low[j] in ("of", "for") or (lenient and low[j] == "from")) and not _upper(ctx, j) and (
+            _upper(ctx, j + 1) or low[j + 1] in _DETS):
         k = j + 1
         while k < lim and not stop(k):
             k += 1
@@ -284,6 +296,11 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
     if seg is None:
         return None
     i = seg[0]
+    if i - 1 > lo and low[i - 1] in ("who", "which") and not _upper(ctx, i - 1) and not _upper(ctx, i) and (
+            low[i] not in _DETS):
+        if j - i >= 2 and low[i].endswith("s") and low[i + 1] != "to" and i - 2 > lo and low[i - 2] == ",":
+            return _np_backward(ctx, i - 2, lo)  # "X, president of Y, which operates Z commented": a finished clause
+        return (i - 1, i)  # "aid workers who hasten to point out": the relative pronoun (SpkAtt)
     if i - 1 > lo and low[i - 1] in ("which", "who") and not _upper(ctx, i) and i - 2 > lo and low[i - 2] == ",":
         return _np_backward(ctx, i - 2, lo)  # a relative clause between the subject and its verb
     while i < j and (low[i] in c.adverbs or low[i] in ("but", "and", "so", "now", "meanwhile")):
@@ -291,6 +308,8 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
     if i >= j or low[i] in _PREPS or (not _upper(ctx, i) and low[i] not in _DETS and low[i] not in _PRONOUNS
                                       and not _NUMBERISH.match(low[i]) and i != _sent(ctx, i)[0] and j - i > 3):
         return None
+    if not _upper(ctx, i) and (low[i].endswith(("ed", "ing")) or low[i] in _AUX):
+        return None  # "released a statement saying": a verb phrase, not a speaker
     return (i, j) if j - i <= 16 else None
 
 
@@ -299,7 +318,8 @@ def _segment_back(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
     i = end
     while i > lo:
         w = low[i - 1]
-        if w in _QUOTE_TOKS or w in (",", ";", ":") or (w in _BOUNDARY and not _upper(ctx, i - 1)):
+        if w in _QUOTE_TOKS or w in (",", ";", ":", "(") or (w in _BOUNDARY and not _upper(ctx, i - 1) and not (
+                w == "as" and i < end and _upper(ctx, i))) or (w in _FINITE and not _upper(ctx, i - 1)):
             break
         if w == ")":
             k = i - 1
@@ -316,14 +336,14 @@ def _segment_back(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
 def _addressee(ctx: _En, i: int, lim: int) -> tuple[int, int] | None:
     """The object of "told"/"telling": "told reporters", "told the Voice of America news agency"."""
     low = ctx.low
-    if i >= lim or not (_upper(ctx, i) or low[i] in _DETS or low[i] in ("reporters", "journalists", "him", "her",
+    if i >= lim or low[i] == "that" or not (_upper(ctx, i) or any(ch.isupper() for ch in ctx.toks[i].text) or low[i] in _DETS or low[i] in ("reporters", "journalists", "him", "her",
                                                                        "them", "us", "me", "media", "parents")):
         return None
     if low[i] in ("him", "her", "them", "us", "me", "reporters", "journalists", "media", "parents"):
         return (i, i + 1)
     j = i + 1
     while j < lim and low[j] not in _NP_PUNCT and not (low[j] in _FORWARD_STOP and not _upper(ctx, j)) and (
-            not _finite(ctx, j, True) or _upper(ctx, j)) and low[j] not in _STRONG_OPENERS:
+            not _finite(ctx, j, False) or _upper(ctx, j)) and low[j] not in _STRONG_OPENERS:
         j += 1
     if j - i > 10:
         return None
@@ -407,8 +427,11 @@ def _tail_ok(ctx: _En, i: int, lim: int) -> bool:
     j = i
     while j < lim and j - i <= _FRAME_TAIL:
         w = low[j]
-        if w in _END or w in _QUOTE_TOKS or w == ";":
+        if w in _END or w == ";" or (w in _QUOTE_TOKS and (j == i or low[j - 1] == ",")) or (
+                w[-1:] == "." and w[:-1].isdigit()):  # "dated June 13." (the segmenter keeps "13." whole)
             return True
+        if w in _QUOTE_TOKS:
+            return False
         if w == "," and j + 1 < lim and low[j + 1] in _QUOTE_TOKS | {"adding", "saying", "according", "noting"}:
             return True
         if w == "that" or _cue_at(ctx, j) is not None or (w in _STRONG_OPENERS and j > i):
@@ -614,7 +637,7 @@ def _looks_clause(ctx: _En, i: int, b: int) -> bool:
             or (low[i].isalpha() and low[i] not in _PREPS and not low[i].endswith("ing"))):
         return False
     for k in range(i + 1, min(b, i + 14)):
-        if low[k] in (",", ";", ":") or low[k] in _QUOTE_TOKS:
+        if low[k] in (",", ";", ":", "and", "or") or low[k] in _QUOTE_TOKS:
             return False
         if _finite(ctx, k, True):
             return True
@@ -660,6 +683,9 @@ def _message_first(ctx: _En, k: int, kend: int, a: int, b: int) -> tuple[tuple[i
             speaker = (kend, kend + 1)
         if speaker is None:
             return None
+        if low[k - 1] != "," and low[k - 1] not in _QUOTE_TOKS and (
+                speaker[1] < b and low[speaker[1]] not in _END and low[speaker[1]] != ","):
+            return None  # without a comma the inverted speaker must close the sentence
         frame_start = k - 1 if low[k - 1] == "," else k
         rest = speaker[1]
     else:
@@ -689,8 +715,12 @@ def _message_first(ctx: _En, k: int, kend: int, a: int, b: int) -> tuple[tuple[i
 
 
 def _looks_before(ctx: _En, a: int, k: int) -> bool:
-    """An inverted frame without a comma ("… ever recorded says Mike Davis"): a long clause before the cue."""
-    return k - a >= 6 and ctx.low[k] in ("says", "said", "reports", "reported", "added", "wrote", "stated")
+    """An inverted frame without a comma ("… ever recorded says Mike Davis"): a long clause before the cue and a
+    name (or "the" + capital) after it."""
+    low = ctx.low
+    if k - a < 6 or low[k] not in ("says", "said", "reports", "reported", "added", "wrote", "stated") or k + 2 >= len(low):
+        return False
+    return _upper(ctx, k + 1) and (low[k + 1] != "the" or _upper(ctx, k + 2))
 
 
 def _called(ctx: _En, k: int, a: int, b: int) -> Quote | None:
@@ -725,7 +755,7 @@ def _indirect(ctx: _En) -> None:
             elif low[k] == "in" and low[k + 1:k + 4] == ["the", "opinion", "of"]:
                 q = _opinion(ctx, k, a, b)
                 step = k + 4
-            elif low[k] in ctx.cues.called and not _upper(ctx, k) and k > a:
+            elif low[k] in ctx.cues.called and not _upper(ctx, k) and k > a and _called(ctx, k, a, b) is not None:
                 q = _called(ctx, k, a, b)
                 step = k + 1
             else:
@@ -751,11 +781,6 @@ def _according(ctx: _En, k: int, a: int, b: int) -> Quote | None:
         me_tok = _clause_end(ctx, ms_tok, b)
     else:
         ms_tok, me_tok = a, (k - 1 if low[k - 1] == "," else k)
-        if k - 1 > a and low[k - 1] == ",":
-            # "…, according to X, …" in the middle: the clause before the marker
-            cm = max((m for m in range(a, k - 1) if low[m] == ","), default=None)
-            if cm is not None and k - 1 - cm > 4 and _looks_clause(ctx, cm + 1, k - 1):
-                ms_tok = cm + 1
     while ms_tok < me_tok and low[ms_tok] in _QUOTE_TOKS | {","}:
         ms_tok += 1
     if me_tok - ms_tok < 2:
@@ -791,17 +816,15 @@ def _verb_event(ctx: _En, k: int, kend: int, cls: str, a: int, b: int) -> Quote 
         if mf is not None:
             (ms, me), speaker, addr = mf
             return _make(ctx, "indirect", *_chars(ctx, ms, me), cue, speaker, addr)
-    i = _skip_adverbials(ctx, kend, b)
+    agent = None
+    if passive and kend + 1 < b and low[kend] in ("in", "by"):
+        agent = _np_forward(ctx, kend + 1, b)  # "it was reported in the Washington Post that …"
+    i = _skip_adverbials(ctx, agent[1] if agent is not None else kend, b)
     addr = None
-    if low[kend - 1] in c.addr:
+    if low[kend - 1] in c.addr and not passive:
         addr = _addressee(ctx, i, b)
         if addr is not None:
             i = _skip_adverbials(ctx, addr[1], b)
-    agent = None
-    if passive and i + 1 < b and low[i] in ("in", "by"):
-        agent = _np_forward(ctx, i + 1, b)  # "it was reported in the Washington Post that …"
-        if agent is not None:
-            i = _skip_adverbials(ctx, agent[1], b)
     if addr is not None and i < b and low[i] != "that" and not _looks_clause(ctx, i, b):
         # "told WSLS-TV, the NBC affiliate in Roanoke, in a statement Thursday that …"
         t = next((m for m in range(i, min(b, i + 16)) if low[m] == "that"), None)
@@ -844,7 +867,7 @@ def _verb_event(ctx: _En, k: int, kend: int, cls: str, a: int, b: int) -> Quote 
         if passive:
             speaker = agent
         else:
-            speaker = _np_backward(ctx, k, a) if k > a else None
+            speaker = _np_backward(ctx, k, a) if k > a and not (ing and low[k - 1] == ",") else None
             if speaker is None and ing:
                 speaker = _main_subject(ctx, a, k)
             if speaker is None and k > a and low[k - 1] in ("and", "but"):
