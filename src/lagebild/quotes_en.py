@@ -122,6 +122,7 @@ _FINITE = frozenset("is are was were has have had will would could can may might
                     "became came went made took found left gave knew thought saw told got ran rose fell grew "
                     "kept met paid said sent spent stood won lost held brought bought caught".split())
 _NUMBERISH = re.compile(r"^\d")
+_SENT_DOT = re.compile(r"^\S*\d\.$")  # "120,000." / "H5.": the segmenter missed a sentence end after a number
 _END = frozenset({".", "!", "?"})
 _FRAME_TAIL = 16  # tokens a frame may run on after its speaker ("in a statement on Monday")
 
@@ -179,11 +180,13 @@ def _is_verbal(ctx: _En, k: int) -> bool:
         return True
     low = ctx.low
     prev = low[k - 1]
-    if prev in _DETS or _NUMBERISH.match(prev) or prev in ("of", "for", "with"):
+    if prev in _DETS or (_NUMBERISH.match(prev) and not prev.endswith(".")) or prev in ("of", "for", "with"):
         return False
     if low[k] in ctx.cues.nouns:
         if prev.endswith("ing") or (k > 1 and low[k - 2] in _DETS and not _upper(ctx, k - 1)):
             return False  # "raising fears that", "the new report finds"
+        if k > 1 and low[k - 2] in _DETS and (k + 1 >= len(low) or low[k + 1] not in _STRONG_OPENERS | {"that"}):
+            return False  # "the FDA report documenting …" (but "the FDA reports that …")
     if low[k] in ctx.cues.needthat:
         nxt = next((m for m in range(k + 1, min(len(low), k + 3)) if low[m] not in ctx.cues.adverbs), k + 1)
         if nxt >= len(low) or low[nxt] != "that":
@@ -318,7 +321,7 @@ def _segment_back(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
     i = end
     while i > lo:
         w = low[i - 1]
-        if w in _QUOTE_TOKS or w in (",", ";", ":", "(") or (w in _BOUNDARY and not _upper(ctx, i - 1) and not (
+        if w in _QUOTE_TOKS or w in (",", ";", ":", "(") or _SENT_DOT.match(w) or (w in _BOUNDARY and not _upper(ctx, i - 1) and not (
                 w == "as" and i < end and _upper(ctx, i))) or (w in _FINITE and not _upper(ctx, i - 1)):
             break
         if w == ")":
@@ -343,7 +346,8 @@ def _addressee(ctx: _En, i: int, lim: int) -> tuple[int, int] | None:
         return (i, i + 1)
     j = i + 1
     while j < lim and low[j] not in _NP_PUNCT and not (low[j] in _FORWARD_STOP and not _upper(ctx, j)) and (
-            not _finite(ctx, j, False) or _upper(ctx, j)) and low[j] not in _STRONG_OPENERS:
+            not _finite(ctx, j, False) or _upper(ctx, j)) and low[j] not in _STRONG_OPENERS and not (
+            low[j] in ("the", "a", "an") and low[j - 1] not in ("of", "for", "at", "in")):
         j += 1
     if j - i > 10:
         return None
@@ -720,7 +724,7 @@ def _looks_before(ctx: _En, a: int, k: int) -> bool:
     low = ctx.low
     if k - a < 6 or low[k] not in ("says", "said", "reports", "reported", "added", "wrote", "stated") or k + 2 >= len(low):
         return False
-    return _upper(ctx, k + 1) and (low[k + 1] != "the" or _upper(ctx, k + 2))
+    return _upper(ctx, k + 1) or (low[k + 1] == "the" and _upper(ctx, k + 2))
 
 
 def _called(ctx: _En, k: int, a: int, b: int) -> Quote | None:
