@@ -95,10 +95,11 @@ def cues() -> EnCues:
                   fs["adv"], fs["time"], {k: frozenset(v) for k, v in two.items()})
 
 
-# straight and curly double quotes, curly single quotes, straight single quotes only where no apostrophe can be
-# (opening before a capital, closing after a letter or punctuation), and a double quote left open at the end
-_QUOTE_RE = re.compile(r"[\"“][^\"“”\n]{1,2000}[\"”]|‘[^‘’\n]{1,600}’|(?<![\w'])'(?=[A-Z])[^'\n]{1,600}(?<=[\w.,!?])'(?!\w)"
-                       r"|(?<=[,:] )[\"“][^\"“”\n]{20,2000}$")
+# curly single quotes, and straight single quotes only where no apostrophe can be (opening before a capital,
+# closing after a letter or punctuation); double quotes are paired by :func:`_double_quotes`
+_SINGLE_RE = re.compile(r"‘[^‘’\n]{1,600}’|(?<![\w'])'(?=[A-Z])[^'\n]{1,600}(?<=[\w.,!?])'(?!\w)")
+_DOUBLE_RE = re.compile(r"[\"“”„]")
+_SENT_END_RE = re.compile(r"[.!?](?=\s)")
 _QUOTE_TOKS = frozenset({'"', "“", "”", "‘", "’"})
 _PRONOUNS = frozenset("he she they it we i you".split())
 _PERSON_PRONOUNS = frozenset("he she".split())
@@ -520,14 +521,64 @@ def _frame_before(ctx: _En, lo: int, mi: int) -> tuple[tuple[int, int], tuple[in
     return None
 
 
+def _double_quotes(text: str) -> list[tuple[int, int, bool]]:
+    """(open, end, closed) of every double-quoted stretch, by the side each mark stands on.
+
+    A straight mark after a space and before a word opens, one after a word or punctuation closes. An opening
+    mark while a quote is open starts a new paragraph of speech (Wikinews flattens "…eroded. "WHO is …" from
+    paragraphs that each open a quote): the open one ends at its last sentence end before it. A quote still
+    open at a line end or the end of the text ends there.
+    """
+    out: list[tuple[int, int, bool]] = []
+    start = None
+    for m in _DOUBLE_RE.finditer(text):
+        i, ch = m.start(), m.group(0)
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch in "“„":
+            opens = True
+        elif ch == "”":
+            opens = False
+        else:
+            opens = (before.isspace() or before in "([—–-") and not after.isspace()
+            if not opens and start is None and not (after.isspace() or after in ".,;:!?)—–-"):
+                opens = True  # glued on both sides ('said,"We …'): open when nothing is open
+        nl = text.find("\n", start, i) if start is not None else -1
+        if start is not None and nl != -1:
+            out.append((start, nl, False))
+            start = None
+        if opens:
+            if start is not None:
+                cut = [x.end() for x in _SENT_END_RE.finditer(text, start, i)]
+                if cut and i - start <= 2000:
+                    out.append((start, cut[-1], False))
+            start = i
+        elif start is not None:
+            if i - start <= 2000:
+                out.append((start, i + 1, True))
+            start = None
+    if start is not None:
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if end - start >= 20 and end - start <= 2000:
+            out.append((start, end, False))
+    return out
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    spans = _double_quotes(text)
+    for m in _SINGLE_RE.finditer(text):
+        if not any(o <= m.start() < e for o, e, _ in spans):
+            spans.append((m.start(), m.end(), True))
+    return sorted(spans)
+
+
 def _direct(ctx: _En, out: list[Quote]) -> None:
     text, toks, low = ctx.doc.text, ctx.toks, ctx.low
     prev: Quote | None = None
     prev_frame: tuple | None = None
     prev_end_tok = -10
-    for m in _QUOTE_RE.finditer(text):
-        o, c = m.start(), m.end()
-        closed = m.group(0)[-1] in "\"”’'"
+    for o, c, closed in _quote_spans(text):
         ms, me = _trim(text, o + 1, c - 1 if closed else c)
         if me <= ms:
             continue
