@@ -36,6 +36,7 @@ from .records import Quantity
 
 _TOKEN = re.compile(
     r"(?:US|AU|A|C|CA|HK|NZ|R)\$"  # "US$30 million": the currency sign glued to its country code
+    r"|(?:KSh|Ksh|Rs|Rp|RM|Tk)(?=\d)"  # "KSh700,000": a currency glued to the digits
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?[A-Za-z]*"  # "1,200", "11,735", "1,200km"
     r"|(?:[A-Za-z]\.){2,}"  # "U.S.", "p.m.", "a.m."
     r"|[A-Za-z0-9]+(?:['’][A-Za-z]+)?(?:[-./][A-Za-z0-9]+(?:['’][A-Za-z]+)?)*"
@@ -239,6 +240,8 @@ def _core(toks: list[_Tok], i: int, lex: _Lex) -> _Num | None:
         base = 1.0 if low in ("a", "an", "one", "half") else float(lex.number_words[low])
         if low == "half" and nxt != "dozen":
             return None
+        if low in ("a", "an") and nxt2 != "of":
+            return None  # "a third stew", "a quarter-final": not a fraction of something
         return _fraction_tail(toks, _Num(i, i + 2, base * lex.fractions[nxt]), lex)
     if low == "half":
         if nxt == "a" and nxt2 in ("dozen", "million", "billion", "thousand", "hundred"):
@@ -357,6 +360,8 @@ def _read(toks: list[_Tok], i: int, lex: _Lex) -> _Num | None:
         num.unit = lex.prefix_currencies[toks[i - 1].low]
         s = i - 1
         num.plain_digits = None
+    elif i > 1 and toks[i - 1].low == "us" and toks[i - 2].text == "$" and num.unit is None:
+        num.unit, s, num.plain_digits = "USD", i - 2, None  # "$US 15 billion"
     # ranges: "20 to 30", "35–40", "between 5 and 10", "70 percent to 80 percent"
     between = s > 0 and toks[s - 1].low == "between"
     j = num.j
@@ -424,6 +429,12 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
     first = toks[i]
     if first.low in ("a", "an") and num.value == 1:
         return True
+    if num.plain_digits and (num.plain_digits[0] == "0" and len(num.plain_digits) > 1 and "." not in num.plain_digits
+                             or len(num.plain_digits) >= 8 and "," not in num.plain_digits):
+        return True  # "000" cut off a grouped number, "111073615": a code
+    if prev in ("or", "and", "to", "through", "-", "–") and num.s >= 3 and toks[num.s - 2].text.isdigit() and (
+            toks[num.s - 3].low in lex.months) and num.value <= 31:
+        return True  # "December 13 or 14"
     # a year: four plain digits, unless a counted noun follows ("2000 people")
     if num.plain_digits and _YEAR.match(num.plain_digits) and 1000 <= num.value <= 2100:
         counted = (nxt in lex.objects or num.qualifier is not None or prev in _COUNT_OPENERS
@@ -453,8 +464,10 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
         return True
     if nxt == "-" and j + 1 < n and toks[j + 1].low in lex.duration_units:
         return True
-    if prev in lex.age_words:
-        return True
+    if prev in lex.age_words or prev == "of" and num.s >= 2 and toks[num.s - 2].low in lex.age_words:
+        return True  # "aged 25", "at the age of 12"
+    if nxt == "block" and j + 1 < n and toks[j + 1].low == "of":
+        return True  # "the 6100 block of South Ingleside Avenue": an address
     if prev == "or" and num.s >= 2 and toks[num.s - 2].low in lex.duration_units:
         return True  # "for the first week or two"
     if nxt == "old" or (nxt in ("year", "years", "month", "months") and j + 1 < n and toks[j + 1].low == "old"):
@@ -531,12 +544,14 @@ def _noun_run(toks: list[_Tok], k: int, lex: _Lex) -> tuple[int, int]:
     n = len(toks)
     while e < n and e < k + 4:
         t = toks[e]
-        if t.text in _PUNCT or t.low in lex.function_words or t.text[:1].isdigit() or t.low in _FACTOR:
-            break
-        if (t.low,) in lex.predicates and t.low not in lex.outcome_adjectives and _singular(t.low, lex) is None:
-            break
-        if t.low in lex.outcome_adjectives and (e > k or _singular(t.low, lex) is None):
-            break  # "five children dead", "1,200 people injured", "more than 95 sick"
+        if t.text in _PUNCT or t.low in lex.function_words and not (
+                t.low.endswith("ed") and e + 1 < n and _singular(toks[e + 1].low, lex) is not None) or (
+                t.text[:1].isdigit() or t.low in _FACTOR):
+            break  # a participle before a known noun is an attribute: "316,000 total reported cases"
+        cue = (t.low,) in lex.predicates and t.low not in lex.outcome_adjectives and _singular(t.low, lex) is None or (
+            t.low in lex.outcome_adjectives and (e > k or _singular(t.low, lex) is None))
+        if cue and not (e + 1 < n and _singular(toks[e + 1].low, lex) is not None):
+            break  # "five children dead", "1,200 people injured", "more than 95 sick"; not "752 infected persons"
         e += 1
     return k, e
 
@@ -568,10 +583,11 @@ def _object_after(toks: list[_Tok], num: _Num, lex: _Lex) -> _Obj:
     if a == e:
         return _Obj(None, None)
     adj = None
-    best: tuple[_Tok, tuple[str, str | None]] | None = None
+    best: tuple[int, tuple[str, str | None]] | None = None
     inherit: _Tok | None = None
-    for t in toks[a:e]:
-        if t.low in lex.outcome_adjectives and t is not toks[e - 1]:
+    for m in range(a, e):
+        t = toks[m]
+        if t.low in lex.outcome_adjectives and m != e - 1:
             adj = lex.outcome_adjectives[t.low]
             continue
         if t.low in lex.inherit_words:
@@ -579,19 +595,23 @@ def _object_after(toks: list[_Tok], num: _Num, lex: _Lex) -> _Obj:
             continue
         hit = _singular(t.low, lex)
         if hit is not None:
-            best = (t, hit)
-    head = toks[e - 1]
-    if head.low.endswith(("ly", "ing", "ed")) and e - 1 > a:
-        head = toks[e - 2]  # "colonies vanished", "states initially"
-    if best is not None and not (best[0] is not head and head.low.endswith("s") and _singular(head.low, lex) is None
-                                 and not best[0].low.endswith("s") and head.low not in lex.inherit_words):
-        return _Obj(best[0], best[1], adj)
+            best = (m, hit)  # a later known noun is the head of a compound: "swine samples", "health workers"
+        elif best is not None:
+            break  # "hundreds of people attend planned hospital appointments": the first noun phrase only
     if best is not None:
-        return _Obj(head, None, adj)  # "hundreds of extra hospital beds": the head decides, not a modifier
+        m, hit = best
+        if m + 1 < e and toks[m + 1].low.endswith("s") and _singular(toks[m + 1].low, lex) is None:
+            return _Obj(toks[m + 1], None, adj)  # "hundreds of extra hospital beds": the head decides
+        return _Obj(toks[m], hit, adj)
     if inherit is not None:
         return _Obj(inherit, None, adj, inherit=True)
+    head = next((t for t in toks[a:e] if t.low.endswith("s") and not t.low.endswith("ss")), toks[e - 1])
+    if head.low.endswith(("ly", "ing", "ed")) and head is toks[e - 1] and e - 1 > a:
+        head = toks[e - 2]  # "colonies vanished", "states initially"
     if _person_like(head):
         return _Obj(head, ("people", None), adj)
+    if head.text[:1].isupper() and not head.text.isupper():
+        return _Obj(None, None, adj)  # "All three indicate Alabama …": a name, not the counted noun
     return _Obj(head, None, adj)
 
 
@@ -723,16 +743,21 @@ def _build_all(toks: list[_Tok], nums: list[_Num], lex: _Lex, text: str) -> list
     eligible = [num.unit is None and not num.factor and (
         cls is None and objs[k].tok is None or cls is not None and cls[0] in lex.persons)
         for k, (num, cls) in enumerate(zip(nums, classes, strict=True))]
-    out = []
     outcomes: list[tuple[str, str | None] | None] = []
     for k, num in enumerate(nums):
-        obj, cls = objs[k], classes[k]
         outcome = None
         if eligible[k]:
-            outcome = obj.adj or _outcome(toks, nums, eligible, k, hits, lex)
-            if outcome is None and obj.tok is None and k > 0 and eligible[k - 1] and _listed(toks, nums[k - 1], num):
+            outcome = objs[k].adj or _outcome(toks, nums, eligible, k, hits, lex)
+            if outcome is None and objs[k].tok is None and k > 0 and eligible[k - 1] and _listed(
+                    toks, nums[k - 1], num):
                 outcome = outcomes[k - 1]  # "45 people dead in Nyanza, 12 in North Eastern and seven in Rift Valley"
         outcomes.append(outcome)
+    for k in range(len(nums) - 2, -1, -1):
+        if outcomes[k] is None and eligible[k] and eligible[k + 1] and outcomes[k + 1] is not None and (
+                _coordinated(toks, nums[k], nums[k + 1], lex)):
+            outcomes[k] = outcomes[k + 1]  # "Two soldiers and 16 gunmen were killed"
+    out = []
+    for num, obj, cls, outcome in zip(nums, objs, classes, outcomes, strict=True):
         category, gkg = _category(num, cls, outcome, lex)
         start, end = toks[num.s].start, toks[num.j - 1].end
         q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
@@ -749,6 +774,13 @@ def _listed(toks: list[_Tok], a: _Num, b: _Num) -> bool:
     between = toks[a.j:b.s]
     return bool(between) and between[-1].low in (",", "and") and len(between) <= 8 and not any(
         t.text in (";", ".", "(", ")") or t.low in ("but", "while", "whereas") for t in between)
+
+
+def _coordinated(toks: list[_Tok], a: _Num, b: _Num, lex: _Lex) -> bool:
+    """``a`` and ``b`` are conjuncts of one subject ("Two soldiers and 16 gunmen were killed")."""
+    between = toks[a.j:b.s]
+    return 0 < len(between) <= 4 and between[-1].low in ("and", "or", ",") and not any(
+        t.text in (";", ".", "(", ")") or (t.low,) in lex.predicates for t in between)
 
 
 def _outcome(toks: list[_Tok], nums: list[_Num], eligible: list[bool], k: int,
