@@ -498,6 +498,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (_object_category(toks[i - 2].text, lex) or ("people",))[0] in lex.person_categories
             and _unit_of(toks[i - 2].text, lex) is None):  # "die meisten Zähler (39)" is a score
         return True  # "Giesel (35), Gymnasialreferendar", "Der Fahrer (33) wurde": an age after a name or a person
+    if (prev in ("mittlerweile", "inzwischen", "heute", "jetzt", "damals") and nlow == "," and t.isdigit() and len(t) <= 2
+            and i >= 2 and toks[i - 2].text == ","):
+        return True  # "steht Jutting, mittlerweile 31, vor dem High Court": an age set off by commas
     if (prev == "," and nlow == "," and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
             and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None
             and _unit_of(toks[i - 2].text, lex) is None and i >= 3 and toks[i - 3].text[:1].isupper()):
@@ -562,7 +565,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and toks[j + 1].text.lower() not in _FACTOR_NEXT:
         return True  # "schon 85 mal gelesen": how often
     if nlow in ("v.", "n.", "vor", "nach") and j + 1 < len(toks) and toks[j + 1].text.lower().startswith("chr"):
-        return True  # "465 v. Chr.": a year
+        return True
+    if (nxt in _DASHES and j + 3 < len(toks) and toks[j + 1].text.isdigit() and toks[j + 2].text.lower() in ("v.", "n.")
+            and toks[j + 3].text.lower().startswith("chr")):
+        return True  # "um 512 - 511 v. Chr.": a span of years counted backwards  # "465 v. Chr.": a year
     if nxt in ("Mal", "Male") and not (j + 1 < len(toks) and toks[j + 1].text.lower() in _FACTOR_NEXT):
         # lower-case "200 mal 20 Meter", "100 mal mehr" are a size and a factor; so is "zwei Mal so viele"
         return True  # "tausende Male geteilt", "165 Mal angeklagt": how often, like "zweimal"
@@ -978,7 +984,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     num.value_max, num.q_i = m2[0], i - 1
                     num.j = j = m2[1]  # a unit after the second number is read below
         # "zwischen 200 und 300", "200 bis 300", "200-300"
-        if j + 1 < n and (toks[j].text in _DASHES or (toks[j].text == "und" and i > 0 and toks[i - 1].text.lower() == "zwischen")):
+        after_zwischen = i > 0 and (toks[i - 1].text.lower() == "zwischen" or (
+            i > 1 and toks[i - 2].text.lower() == "zwischen" and toks[i - 1].text.lower() in lex.qualifiers1))
+        if j + 1 < n and (toks[j].text in _DASHES or (toks[j].text == "und" and after_zwischen)):
             k2 = j + 1
             if toks[j].text == "und" and k2 + 1 < n and toks[k2].text.lower() in lex.qualifiers1 \
                     and toks[k2].text.lower() != "bis":
@@ -992,7 +1000,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 if v2 > value:
                     num.value_max = v2
                     num.j = j = m2[1]
-                    if i > 0 and toks[i - 1].text.lower() == "zwischen":
+                    if i > 1 and toks[i - 2].text.lower() == "zwischen" and lex.qualifiers1.get(toks[i - 1].text.lower()) \
+                            and toks[i - 1].text.lower() not in ("bis", "gegen"):
+                        num.qualifier, num.q_i = lex.qualifiers1[toks[i - 1].text.lower()], i - 2  # "zwischen etwa 150 000 und 225 000"
+                    elif i > 0 and toks[i - 1].text.lower() == "zwischen":
                         num.q_i = i - 1
                         if i > 1 and _explicit_qualifier(toks, i - 1, lex):  # "etwa zwischen 600 und 900 Euro"
                             p1, p2 = toks[i - 2].text.lower(), toks[i - 3].text.lower() if i > 2 else ""
@@ -1006,6 +1017,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 and toks[j].text.endswith(("e", "er", "en")) and toks[j].text.lower() not in lex.multipliers
                 and lex.unit_categories.get(_unit_of(toks[j + 1].text, lex) or "") == "money"):
             num.unit, num.j = _unit_of(toks[j + 1].text, lex), j + 2  # "40 Millionen Deutsche Mark", "Dänische Kronen"
+            j = num.j
+        elif (j + 2 < n and toks[j].text == "," and toks[j + 1].text in ("-", "--", "–")
+              and lex.unit_categories.get(_unit_of(toks[j + 2].text, lex) or "") == "money"):
+            num.unit, num.j = _unit_of(toks[j + 2].text, lex), j + 3  # "ca. 10, -- EUR": a price without cents
             j = num.j
         elif j < n and toks[j].text == "°":
             celsius = j + 1 < n and toks[j + 1].text == "C" and toks[j + 1].start <= toks[j].end + 1
@@ -1313,6 +1328,14 @@ def _object_after(toks: list[Token], num: _Num, lex: Lexicon) -> Token | None:
                 and toks[k + 1].text.isalpha() and toks[k + 1].text.islower() and toks[k + 1].text.endswith(("e", "en"))
                 and toks[k + 1].text.lower() not in lex.function_words):
             k += 1  # "zwei Millionen polnische, tschechische und ungarische Soldaten"
+            continue
+        if (t == "," and skipped > 0 and k + 2 < len(toks) and toks[k - 1].text.isalpha()
+                and toks[k - 1].text.islower() and toks[k - 1].text.endswith(("e", "en"))
+                and toks[k + 1].text.isalpha() and toks[k + 1].text.islower()
+                and toks[k + 1].text.lower() not in lex.function_words
+                and toks[k + 2].text.isalpha() and toks[k + 2].text.islower() and toks[k + 2].text.endswith(("e", "en"))
+                and toks[k + 3 if k + 3 < len(toks) else k].text[:1].isupper()):
+            k += 2  # "15 Millionen neue, sozial abgesicherte Arbeitsplätze": an adverb before the second adjective
             continue
         if (t in ("–", "—") and k == num.j and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
                 and any(x.text in ("–", "—") for x in toks[max(0, num.i - 3):num.i])
