@@ -192,6 +192,8 @@ def _is_verbal(ctx: _En, k: int) -> bool:
         nxt = next((m for m in range(k + 1, min(len(low), k + 3)) if low[m] not in ctx.cues.adverbs), k + 1)
         if nxt >= len(low) or low[nxt] != "that":
             return False  # "state media", "the sixteen states"
+    if prev in ("last", "first", "newly", "most", "least", "only", "widely", "commonly"):
+        return False  # "Turkey's last reported victim", "the most cited study"
     return not (k + 1 < len(ctx.low) and ctx.low[k].endswith("ed") and ctx.low[k + 1] in ("cases", "case", "deaths"))
 
 
@@ -275,8 +277,9 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
     """Speaker before the cue (``end`` is exclusive): the subject of the cue's clause, with its apposition."""
     low, c = ctx.low, ctx.cues
     j = end
-    while j > lo and (low[j - 1] in c.adverbs or low[j - 1] in _AUX or low[j - 1] in _NEG):
-        j -= 1
+    while j > lo and (low[j - 1] in c.adverbs or low[j - 1] in _AUX or low[j - 1] in _NEG or (
+            low[j - 1].endswith("ly") and not _upper(ctx, j - 1) and j - 1 > lo)):
+        j -= 1  # "He jokingly commented", "officials have also said"
     if j <= lo:
         return None
     while j - 2 > lo and low[j - 1] in c.times or (j - 3 > lo and low[j - 2] in ("on", "last") and low[j - 3] != ","):
@@ -333,6 +336,9 @@ def _segment_back(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
             continue
         if w == "and" and not (i - 2 >= lo and _upper(ctx, i - 2) and i < len(low) and _upper(ctx, i)):
             break
+        if i - 2 >= lo and w.endswith("ed") and not _upper(ctx, i - 1) and low[i - 2] not in _DETS and (
+                _cue_at(ctx, i - 1) is not None):
+            break  # "Secretary Napolitano urged residents not to panic saying …": another clause's verb
         i -= 1
     return (i, end) if i < end else None
 
@@ -348,7 +354,7 @@ def _addressee(ctx: _En, i: int, lim: int) -> tuple[int, int] | None:
     j = i + 1
     while j < lim and low[j] not in _NP_PUNCT and not (low[j] in _FORWARD_STOP and not _upper(ctx, j)) and (
             not _finite(ctx, j, False) or _upper(ctx, j)) and low[j] not in _STRONG_OPENERS and not (
-            low[j] in ("the", "a", "an") and low[j - 1] not in ("of", "for", "at", "in")):
+            low[j] in _DETS and low[j - 1] not in ("of", "for", "at", "in")):
         j += 1
     if j - i > 10:
         return None
@@ -512,7 +518,8 @@ def _frame_before(ctx: _En, lo: int, mi: int) -> tuple[tuple[int, int], tuple[in
                     i += 1  # "Said the WHO through a press release, …"
         if i < mi - 1 and not all(low[m] in (",", "that", ":") for m in range(i, mi)):
             return None
-        speaker = _np_backward(ctx, k, lo) if k > lo else None
+        ing = low[kend - 1].endswith("ing")
+        speaker = _np_backward(ctx, k, lo) if k > lo and not (ing and low[k - 1] == ",") else None
         if inverted is not None and (speaker is None or low[k - 1] == "," or k == lo):
             speaker = inverted
         if speaker is None and low[kend - 1].endswith("ing"):
@@ -785,7 +792,13 @@ def _called(ctx: _En, k: int, a: int, b: int) -> Quote | None:
     if i >= b or low[i] in ("for", "on", "off", "up", "in", "out", "back", "it", "by", "to", "at"):
         return None
     e = _clause_end(ctx, i, b)
-    second = next((m for m in range(i + 1, min(e, i + 8)) if low[m] in ("a", "an", "the") or low[m] in _QUOTE_TOKS), None)
+    second = None
+    for m in range(i + 1, min(e, i + 8)):
+        if low[m] == "," or _finite(ctx, m, False):
+            break  # "a company called LifeCell answered …", "presently called Kinshasa, the capital"
+        if low[m] in ("a", "an", "the") or low[m] in _QUOTE_TOKS:
+            second = m
+            break
     if second is None:
         return None
     speaker = _np_backward(ctx, k, a)
