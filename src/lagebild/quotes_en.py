@@ -378,9 +378,13 @@ def _speaker(ctx: _En, q: Quote, span: tuple[int, int] | None) -> None:
     if inside:
         inside.sort(key=lambda m: (m.label != "PER", m.label != "ORG", m.start))
         q.speaker_entity = inside[0].entity
-    role = next((toks[k].text for k in range(*span) if ctx.low[k] in ctx.cues.roles), None)
-    if role is not None:
-        q.speaker_role = role
+    # the head: the last role noun before "of", "for" or an apposition ("CFIA chief veterinarian Brian Evans",
+    # "a spokeswoman for the UNICEF", "Canadian Food Inspection Agency officials")
+    head = next((k for k in range(*span) if ctx.low[k] in ("of", "for", ",", "(")), span[1])
+    roles = [k for k in range(span[0], head) if ctx.low[k] in ctx.cues.roles] or [
+        k for k in range(*span) if ctx.low[k] in ctx.cues.roles]
+    if roles:
+        q.speaker_role = toks[roles[-1] if roles[-1] < head else roles[0]].text
 
 
 def _make(ctx: _En, kind: str, ms: int, me: int, cue: tuple[int, int] | None, speaker: tuple[int, int] | None,
