@@ -584,6 +584,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             prev in lex.year_verbs or (prev in ("bis", "seit", "ab", "anno") and nlow in _AUX_FINAL
                                        and (i == 1 or toks[i - 2].text.lower() in ("und", ",", "doch", "aber")))):
         return True  # "(herrschte 830 - 846)", "und bis 352 hatte er die Kontrolle": a year before 1400
+    if (re.fullmatch(r"1[0-3]\d\d", t) and toks[i - 1].text.isalpha() and toks[i - 1].text.islower()
+            and prev not in lex.function_words and not prev.endswith(("e", "en", "er", "es", "em"))  # "die ersten 1000 Bäume"
+            and prev not in lex.qualifiers1 and prev not in lex.some_words and nxt[:1].isupper() and nxt.isalpha()
+            and _object_category(nxt, lex) is None and _unit_of(nxt, lex) is None and nlow not in lex.multipliers):
+        return True  # "Magnus I. vertrieb 1035 Hardeknuts Halbbruder": a year after a verb, before a name
     if re.fullmatch(r"\d{4}", t) and 1000 <= int(t) <= 2100 and (int(t) >= 1400 or prev in _YEAR_CONTEXT
                                                              or prev in lex.months):
         # a bare four-digit number is a year unless a unit or a counted noun follows; before 1400 only after a
