@@ -104,6 +104,7 @@ _QUOTE_TOKS = frozenset({'"', "“", "”", "‘", "’"})
 _PRONOUNS = frozenset("he she they it we i you".split())
 _PERSON_PRONOUNS = frozenset("he she".split())
 _DETS = frozenset("the a an this that these those its his her their our some many several".split())
+_POSSESSIVE = frozenset("its his her their our my your".split())
 _BE = frozenset("is are was were be been being".split())
 _AUX = frozenset("has have had will would could can may might should must did does do is are was were been "
                  "being be".split())
@@ -242,7 +243,14 @@ def _np_forward(ctx: _En, i: int, lim: int, *, lenient: bool = False) -> tuple[i
             or (lenient and low[i].isalpha() and low[i] not in _PREPS)):
         return None
 
+    if low[i] in _PRONOUNS:
+        return (i, i + 1)
+
     def stop(j: int) -> bool:
+        if low[j] in _FINITE and not _upper(ctx, j):
+            return True
+        if low[j] == "and" and j > i and _upper(ctx, j - 1) and j + 1 < lim and _upper(ctx, j + 1):
+            return False  # "the Centers for Disease Control and Prevention"
         return low[j] in _NP_PUNCT or (low[j] in _FORWARD_STOP and not _upper(ctx, j)) or low[j] in ctx.cues.times
 
     j = i
@@ -298,6 +306,12 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
                 return (outer[0], j - 1)
         if i2 - 1 > lo and low[i2 - 1] in ("which", "who") and i2 - 2 > lo and low[i2 - 2] == ",":
             return _np_backward(ctx, i2 - 2, lo)  # "X, president of Y, which operates Z commented"
+        s0 = _sent(ctx, j - 1)[0]
+        if s0 >= lo and (low[inner[0]] in _POSSESSIVE or low[inner[0]] in _PREPS) and _upper(ctx, s0) and j - s0 <= 30 and (
+                not any(low[m] in _AUX or low[m] in _FINITE or low[m] in _QUOTE_TOKS for m in range(s0, j - 1))):
+            # "Birds Australia, the peak group dedicated to the conservation, study and enjoyment of …, said":
+            # commas inside a long apposition; the sentence opens with the speaker
+            return (s0, j - 1)
         return inner if low[inner[0]] not in _PREPS and inner[1] - inner[0] <= 10 else None
     seg = _segment_back(ctx, j, lo)
     if seg is None:
@@ -336,9 +350,9 @@ def _segment_back(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
             continue
         if w == "and" and not (i - 2 >= lo and _upper(ctx, i - 2) and i < len(low) and _upper(ctx, i)):
             break
-        if i - 2 >= lo and w.endswith("ed") and not _upper(ctx, i - 1) and low[i - 2] not in _DETS and (
-                _cue_at(ctx, i - 1) is not None):
-            break  # "Secretary Napolitano urged residents not to panic saying …": another clause's verb
+        if i - 2 >= lo and not _upper(ctx, i - 1) and _cue_at(ctx, i - 1) is not None and _is_verbal(ctx, i - 1) and (
+                low[i - 2] not in _DETS):
+            break  # "X urged residents not to panic saying …", "authorities say they believe …": another clause's verb
         i -= 1
     return (i, end) if i < end else None
 
@@ -449,8 +463,9 @@ def _tail_ok(ctx: _En, i: int, lim: int) -> bool:
             return False
         if w == "," and j + 1 < lim and low[j + 1] in _QUOTE_TOKS | {"adding", "saying", "according", "noting"}:
             return True
-        if w == "that" or _cue_at(ctx, j) is not None or (w in _STRONG_OPENERS and j > i):
-            return False
+        if w == "that" or _cue_at(ctx, j) is not None or (w in _STRONG_OPENERS and j > i) or (
+                w in _FINITE and not _upper(ctx, j)):
+            return False  # "…, said it had not heard of …": a clause, not a frame
         j += 1
     return j >= lim
 
@@ -702,10 +717,11 @@ def _looks_clause(ctx: _En, i: int, b: int) -> bool:
     if not (low[i] in _CLAUSE_OPENERS or _upper(ctx, i) or _NUMBERISH.match(low[i])
             or (low[i].isalpha() and low[i] not in _PREPS and not low[i].endswith("ing"))):
         return False
+    strict = not (low[i] in _CLAUSE_OPENERS or _upper(ctx, i) or _NUMBERISH.match(low[i]))
     for k in range(i + 1, min(b, i + 14)):
         if low[k] in (",", ";", ":", "and", "or") or low[k] in _QUOTE_TOKS:
             return False
-        if _finite(ctx, k, True):
+        if _finite(ctx, k, not strict):
             return True
     return False
 
@@ -850,6 +866,15 @@ def _according(ctx: _En, k: int, a: int, b: int) -> Quote | None:
     opener = k == a or (k == a + 1 and low[a] in ("but", "and", "however"))
     if opener:
         ms_tok = sp[1] + 1 if sp[1] < b and low[sp[1]] == "," else sp[1]
+        nxt, depth = None, 0
+        for m in range(ms_tok, min(b, ms_tok + 24)):
+            depth += (low[m] == "(") - (low[m] == ")")
+            if low[m] == "," and depth == 0:
+                nxt = m
+                break
+        if nxt is not None and ms_tok > sp[1] and nxt - ms_tok <= 10 + sum(1 for m in range(ms_tok, nxt) if low[m] == "(") * 12 and not any(
+                low[m] in _AUX or _finite(ctx, m, False) or low[m] in _STRONG_OPENERS for m in range(ms_tok, nxt)):
+            ms_tok = nxt + 1  # "According to Philippe Renault, medical epidemiologist of the CIRE, …"
         me_tok = _clause_end(ctx, ms_tok, b)
     else:
         ms_tok, me_tok = a, (k - 1 if low[k - 1] == "," else k)
@@ -943,7 +968,7 @@ def _verb_event(ctx: _En, k: int, kend: int, cls: str, a: int, b: int) -> Quote 
             if speaker is None and ing:
                 speaker = _main_subject(ctx, a, k)
             if speaker is None and k > a and low[k - 1] in ("and", "but"):
-                speaker = _last_speaker(ctx, a, k)
+                speaker = _last_speaker(ctx, a, k) or _main_subject(ctx, a, k)
     if cls == "weak" and speaker is None:
         return None
     return _make(ctx, kind, *_chars(ctx, *msg), cue, speaker, addr)
