@@ -189,6 +189,9 @@ def _is_verbal(ctx: _En, k: int) -> bool:
             return False  # "raising fears that", "the new report finds"
         if k > 1 and low[k - 2] in _DETS and (k + 1 >= len(low) or low[k + 1] not in _STRONG_OPENERS | {"that"}):
             return False  # "the FDA report documenting …" (but "the FDA reports that …")
+        if k + 1 < len(low) and not _upper(ctx, k + 1) and (
+                low[k + 1] in _FINITE or (_cue_at(ctx, k + 1) is not None and low[k + 1] in ctx.cues.verbs)):
+            return False  # "Media reports suggest that …", "the claims are ridiculous"
     if low[k] in ctx.cues.needthat:
         nxt = next((m for m in range(k + 1, min(len(low), k + 3)) if low[m] not in ctx.cues.adverbs), k + 1)
         if nxt >= len(low) or low[nxt] != "that":
@@ -276,8 +279,9 @@ def _np_forward(ctx: _En, i: int, lim: int, *, lenient: bool = False) -> tuple[i
         k = j + 1
         while k < lim and low[k] not in _NP_PUNCT and not (low[k] in ("who", "which", "said") and not _upper(ctx, k)):
             k += 1
-        if k - j <= 14 and (k >= lim or low[k] in _END or low[k] == ","):
-            j = k
+        if k - j <= 14 and (k >= lim or low[k] in _END or low[k] == ",") and not any(
+                _finite(ctx, m, True) for m in range(j + 2, k)):
+            j = k  # (no verb inside: "According to the FDA, the symptoms … includes fever" is the message)
     return (i, j)
 
 
@@ -873,7 +877,7 @@ def _according(ctx: _En, k: int, a: int, b: int) -> Quote | None:
                 nxt = m
                 break
         if nxt is not None and ms_tok > sp[1] and nxt - ms_tok <= 10 + sum(1 for m in range(ms_tok, nxt) if low[m] == "(") * 12 and not any(
-                low[m] in _AUX or _finite(ctx, m, False) or low[m] in _STRONG_OPENERS for m in range(ms_tok, nxt)):
+                low[m] in _AUX or _finite(ctx, m, True) or low[m] in _STRONG_OPENERS for m in range(ms_tok, nxt)):
             ms_tok = nxt + 1  # "According to Philippe Renault, medical epidemiologist of the CIRE, …"
         me_tok = _clause_end(ctx, ms_tok, b)
     else:
@@ -908,7 +912,7 @@ def _verb_event(ctx: _En, k: int, kend: int, cls: str, a: int, b: int) -> Quote 
     cue = (k, kend)
     if low[k] == "saying" and k > a + 1 and low[k - 1] == "as":
         return _as_saying(ctx, k, a, b)
-    if not passive and cls != "act" or low[k] in c.zero:
+    if not passive and (cls != "act" or low[k] in c.zero):
         mf = _message_first(ctx, k, kend, a, b)
         if mf is not None:
             (ms, me), speaker, addr = mf
