@@ -130,26 +130,29 @@ def test_quantities_glued_qualifier_dot_and_female_people():
     assert (qs["100"].category, qs["142"].category) == ("women", "people")
 
 
-@pytest.mark.parametrize(("name", "source_keys", "min_gold"), [
+@pytest.mark.parametrize(("name", "source_keys", "min_gold", "license", "floor"), [
     # first runs (labelled before the run): GermEval Ea 0.952, SmartData Sa-Sd 0.884, MobIE Ma-Mb 0.831;
     # after the round-6 fixes 0.988 / 0.976 / 0.964
-    ("germeval", ("url", "date"), 40),
-    ("smartdata", ("url",), 120),
-    ("mobie", ("doc",), 40),
+    ("germeval", ("url", "date"), 40, "CC BY 4.0", 0.95),
+    ("smartdata", ("url",), 120, "CC BY 4.0", 0.95),
+    ("mobie", ("doc",), 40, "CC BY 4.0", 0.95),
+    # round 7, UD German PUD / GSD: first runs pooled 0.826 / 0.816; after the round-7 fixes 0.975 / 0.937
+    ("pud", ("file", "sent_id"), 110, "CC BY-SA 3.0", 0.95),
+    ("gsd", ("file", "sent_id"), 135, "CC BY-SA 4.0", 0.92),
 ])
-def test_quantities_cc_by_gold_rows_name_their_source_and_hold_the_floor(name, source_keys, min_gold):
+def test_quantities_cc_by_gold_rows_name_their_source_and_hold_the_floor(name, source_keys, min_gold, license, floor):
     from lagebild.evaluation.counts import evaluate, load_gold
 
     rows = load_gold(None, f"gold/counts_de_{name}.jsonl")
     for r in rows:
-        assert r["source"]["license"] == "CC BY 4.0" and all(r["source"][k] for k in source_keys)
+        assert r["source"]["license"] == license and all(r["source"][k] for k in source_keys)
         for q in r["quantities"]:
             assert r["text"][q["start"]:q["end"]] == q["text"]
             if q["object"] is not None:
                 assert r["text"][q["object_start"]:q["object_end"]] == q["object"]
     res = evaluate(rows)
     assert res["n_gold"] >= min_gold
-    assert res["strict"]["f1"] >= 0.95
+    assert res["strict"]["f1"] >= floor
 
 
 def test_quantities_germeval_sampler_redraws_the_gold_batch():
