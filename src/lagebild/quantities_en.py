@@ -787,7 +787,7 @@ def _outcome(toks: list[_Tok], nums: list[_Num], eligible: list[bool], k: int,
              hits: list[tuple[int, int, tuple[str, str | None]]], lex: _Lex) -> tuple[str, str | None] | None:
     num = nums[k]
     # a cue right before the count is its own: "has killed 1 person", "the death of one vet"
-    for h0, h1, v in hits:
+    for _h0, h1, v in hits:
         if h1 == num.s or h1 == num.s - 1 and toks[num.s - 1].low in ("at", "some", "about", "nearly"):
             return v
     nxt_start = next((nums[m].s for m in range(k + 1, len(nums)) if eligible[m]), len(toks))

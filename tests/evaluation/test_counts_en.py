@@ -24,6 +24,7 @@ def test_counts_en_every_row_names_its_wikinews_source():
     dev = [r for r in rows if r["split"] == "dev"]
     test = [r for r in rows if r["split"] == "test"]
     assert sum(len(r["quantities"]) for r in dev) >= 120
+    assert {r["id"][:2] for r in test} == {"Vt"} and sum(len(r["quantities"]) for r in test) >= 100
     assert not {r["source"]["url"] for r in dev} & {r["source"]["url"] for r in test}  # no page in both
 
 
