@@ -3,6 +3,7 @@
 ``python -m lagebild.evaluation.counts_germeval sample --out DIR [--data ../shared/data/germeval2014]``
 ``python -m lagebild.evaluation.counts_germeval sample --smartdata --batches 3 --out DIR``
 ``python -m lagebild.evaluation.counts_germeval sample --mobie --out DIR``
+``python -m lagebild.evaluation.counts_germeval sample --smartdata-other --batches 2 --out DIR`` (round 7)
 
 The 10kGNAD pools have no casualty sentence left after batch ``Gr``, so round 6 took fresh casualty sentences
 from GermEval 2014 (news and Wikipedia sentences, CC BY 4.0; only the tokens are read, the NER tags are not
@@ -23,7 +24,9 @@ inside with the document's address and date) follows the same design (seed 20261
 document of v1 train/test and v3 dev/test (deduplicated by document id), split by the segmenter, sentences
 without a line break, 30–400 characters, a qualifying number and a harm or displacement word, each sentence
 text once; shuffled once; the sentences listed in ``gold/counts_smartdata_seen.txt`` (read by eye earlier in
-round 6) are left out; batches ``Sa``, ``Sb``, ... take 40 each.
+round 6) are left out; batches ``Sa``, ``Sb``, ... take 40 each. Round 7 added batches ``Se``, ``Sf`` of the
+other SmartData sentences (a qualifying number but no harm or displacement word: business, traffic and sports
+news; ``sample --smartdata-other``, seed 20261133), labelled before their first run.
 
 MobIE (DFKI, German traffic and mobility reports and tweets, CC BY 4.0; ``gold/counts_de_mobie.jsonl``) likewise
 (seed 20261130): sentences of the CoNLL files ``train``, ``dev``, ``test`` rebuilt from their tokens, with the
@@ -142,8 +145,9 @@ def _json_stream(path: Path) -> list[dict[str, Any]]:
         out.append(obj)
 
 
-def smartdata_pool(data: str | Path) -> list[dict[str, Any]]:
-    """Every qualifying SmartData sentence, shuffled (before the seen ones are left out)."""
+def smartdata_pool(data: str | Path, harm: bool = True) -> list[dict[str, Any]]:
+    """Every qualifying SmartData sentence, shuffled (before the seen ones are left out); ``harm=False``: the
+    sentences with a qualifying number but without a harm or displacement word instead (round 7)."""
     from ..doc import Doc
     from ..records import Article, content_id
     from ..segment import SegmentStage
@@ -163,12 +167,12 @@ def smartdata_pool(data: str | Path) -> list[dict[str, Any]]:
             st = text[s.start:s.end]
             if "\n" in st or not 30 <= len(st) <= 400 or st in texts:
                 continue
-            if not _qualifies([t.text for t in doc.sentence_tokens(si)]) or not (HARM.search(st) or CASUALTY.search(st)):
+            if not _qualifies([t.text for t in doc.sentence_tokens(si)]) or bool(HARM.search(st) or CASUALTY.search(st)) != harm:
                 continue
             texts.add(st)
             pool.append({"doc": doc_id, "uri": (d.get("uri") or {}).get("string") or doc_id.split("@")[0],
                          "date": ((d.get("date") or {}).get("string") or "")[:10], "sha1": sha1(st), "text": st})
-    random.Random(SEED + 1).shuffle(pool)
+    random.Random(SEED + 1 if harm else SEED + 5).shuffle(pool)
     return pool
 
 
@@ -176,6 +180,15 @@ def draw_smartdata(data: str | Path, n_batches: int) -> dict[str, list[dict[str,
     seen = seen_sha1s("gold/counts_smartdata_seen.txt")
     fresh = [p for p in smartdata_pool(data) if p["sha1"] not in seen]
     return _batches(fresh, "S", n_batches)
+
+
+def draw_smartdata_other(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
+    """Round 7: SmartData sentences with a count but no harm word (money, traffic, business news), batches
+    ``Se``, ``Sf``, … after the casualty batches ``Sa``–``Sd`` (seed 20261133; seen sentences left out)."""
+    seen = seen_sha1s("gold/counts_smartdata_seen.txt")
+    fresh = [p for p in smartdata_pool(data, harm=False) if p["sha1"] not in seen]
+    out = _batches(fresh, "S", n_batches + 4)
+    return {k: v for k, v in out.items() if k >= "Se"}
 
 
 MOBIE = "../shared/data/mobie_de"
@@ -232,10 +245,14 @@ def main(argv: list[str] | None = None) -> int:
                    help="draw batches Ma, Mb, ... from MobIE (--data defaults to ../shared/data/mobie_de)")
     s.add_argument("--smartdata", action="store_true",
                    help="draw batches Sa, Sb, ... from SmartData (--data defaults to ../shared/data/smartdata_de)")
+    s.add_argument("--smartdata-other", action="store_true",
+                   help="draw batches Se, Sf, ... of SmartData sentences without a harm word (round 7)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    if args.mobie:
+    if args.smartdata_other:
+        batches = draw_smartdata_other(SMARTDATA if args.data == DEFAULT_DATA else args.data, args.batches)
+    elif args.mobie:
         batches = draw_mobie(MOBIE if args.data == DEFAULT_DATA else args.data, args.batches)
     elif args.smartdata:
         batches = draw_smartdata(SMARTDATA if args.data == DEFAULT_DATA else args.data, args.batches)
