@@ -239,7 +239,7 @@ def _skip_adverbials(ctx: _En, i: int, lim: int) -> int:
 
 def _np_forward(ctx: _En, i: int, lim: int, *, lenient: bool = False) -> tuple[int, int] | None:
     """Speaker after the cue: "said Dr. Maria Lopez, the head of the regional health department"."""
-    low, toks = ctx.low, ctx.toks
+    low = ctx.low
     if i >= lim:
         return None
     if not (_upper(ctx, i) or low[i] in _DETS or low[i] in _PRONOUNS or _NUMBERISH.match(low[i])
