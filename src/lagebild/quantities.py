@@ -32,6 +32,7 @@ _SWISS = re.compile(r"^\d{1,3}(?:[’']\d{3})+$")  # "5’500 Arbeitsplätze": S
 _DOT_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,2}$")  # "228.5 Kilometer": not German grouping, so a decimal point
 _GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _SIGNED = re.compile(r"^[+−-](?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")  # "+1,0 %"
+_SPACED_DECIMAL = re.compile(r"^\d{3},\d+$")
 _PRICE = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+),[-–]$")
 _WORD_TENS = ("zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig")
 _DASHES = {"-", "–", "—", "bis"}
@@ -325,6 +326,10 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
                                                                  and len(toks[j + 1].text) != 3)):
             value = value * 1000 + int(toks[j].text)  # "mindestens 14 000 Menschen": thousands set off by a space
             j += 1
+        if (t.isdigit() and len(t) <= 3 and j < n and _SPACED_DECIMAL.match(toks[j].text)
+                and toks[j].start == toks[j - 1].end + 1):
+            value = value * 1000 + parse_digits(toks[j].text)  # "auf 19 283,77 Punkte": the last group has decimals
+            j += 1
     elif low == "die" and nxt == "hälfte":
         return 0.5, i + 2, None, True  # "mehr als die Hälfte der Bewohner"
     elif low == "hälfte" and i > 0 and toks[i - 1].text.lower() in ("andere", "anderen", "zur", "der", "eine", "gut"):
@@ -556,6 +561,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (prev == "," and len(t) == 5 and t.isdigit() and i >= 2 and toks[i - 2].text[:1].isdigit()
             and len(toks[i - 2].text) <= 4 and nxt[:1].isupper() and _object_category(nxt, lex) is None):
         return True  # "Str. 9, 88299 Leutkirch": a postcode after a house number
+    if prev == "/" and i >= 2 and toks[i - 2].text.isdigit() and toks[i - 2].text.startswith("0") and t.isdigit():
+        return True  # "unter der Telefonnummer 05443/2872": a phone number after its area code
+    if "&" in prev and toks[i - 1].text.isupper() and t.isdigit():
+        return True  # "( S&P 500 )": an index name
     if prev in ("†", "*", "✝") or (prev in ("'", "’") and toks[i - 1].end == toks[i].start and len(t) == 2
                                    and t.isdigit()):
         return True  # "Gallus († 551)", "in '43 und '44": a year of death or birth, a short year
@@ -769,6 +778,8 @@ _AUX = frozenset({"wurden", "wurde", "sind", "waren", "seien", "sei", "haben", "
 # a unit is repeated only over a short gap without a noun: "von 114 auf 99 Euro", not
 # "15 Kilometer südwestlich der Hauptstadt ... mit einer Stärke von 7,0"
 _INHERIT_GAP = 10
+_PERCENT_LINKS = frozenset({"und", "oder", "bis", "bzw.", "beziehungsweise", "respektive", ",", "statt", "anstatt", "auf", "von", "nach", "zu", "gegenüber",
+                            "sowie", "/", "-", "–"})
 
 
 def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
@@ -797,7 +808,9 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                 and not bracketed and not any(t.text == "." or t.text.lower() in _FOCUS for t in built_tokens(num, nxt_num)) \
                 and nxt.unit != "fraction" and (  # "620 Millionen gegenüber, wovon die Hälfte": no fraction
             nxt.unit is not None or nxt.category is not None
-        ):
+        ) and not (nxt.unit == "percent" and not any(t.text.lower() in _PERCENT_LINKS
+                                                      for t in built_tokens(num, nxt_num))):
+            # "mit 6.800 rund 30 Prozent der Stellen": a count next to a share is not a share itself
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
         elif (q.object is None and q.unit is None and nxt.object is not None and nxt_num.i > num.j
               and all(t.text.lower() in ("und", "oder", "bzw.") for t in built_tokens(num, nxt_num))):
@@ -822,6 +835,11 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                     t.text[:1].isupper() for t in built_tokens(prev_num, num))) or _alone_in_brackets(num)
                      or (prev.category == "money" and _bare_amount(num, lex)))
                 and (prev.unit is not None or prev.category is not None)):
+            p_first = prev_num.q_i if prev_num.q_i is not None else prev_num.i
+            if (prev.unit == "percent" and num.toks is not None and p_first > 0
+                    and num.toks[p_first - 1].text.lower() == "um"
+                    and any(t.text.lower() == "auf" for t in built_tokens(prev_num, num))):
+                continue  # "nahm um drei Prozent auf 48,9 Millionen zu": a change by a share to a new level
             q.unit, q.category, q.gkg_type = prev.unit, prev.category, prev.gkg_type
             if prev.category in lex.outcomes and num.toks is not None and num.j < len(num.toks) \
                     and (num.toks[num.j].text.lower() in _AUX or _own_finite_verb(num.toks[num.j].text, lex)):
