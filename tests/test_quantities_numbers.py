@@ -1,7 +1,8 @@
 """Number formats, units, durations, names and years of the count rules (round 7).
 
-Real sentences come from the round-7 gold rows (UD German PUD / GSD, CC BY-SA; read from the gold files by id, so
-no text is copied here) and from GermEval 2014 (CC BY 4.0); the variants are our own sentences on the same pattern.
+Real sentences come from the round-7 gold rows (UD German PUD / GSD, CC BY-SA, and SmartData, CC BY 4.0; read from
+the gold files by id, so no text is copied here) and from GermEval 2014 (CC BY 4.0); the variants are our own
+sentences on the same pattern.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from test_quantities import _by_text
 from lagebild.evaluation.counts import load_gold
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=3)
 def _rows(name: str) -> dict[str, str]:
     return {r["id"]: r["text"] for r in load_gold(None, f"gold/counts_de_{name}.jsonl")}
 
 
 def _gold_text(row_id: str) -> str:
-    return _rows("pud" if row_id.startswith("P") else "gsd")[row_id]
+    return _rows({"P": "pud", "U": "gsd", "S": "smartdata"}[row_id[0]])[row_id]
 
 
 def test_quantities_currency_codes_and_feet_after_a_number():
@@ -80,3 +81,25 @@ def test_quantities_ranges_and_qualifiers_round7():
 
 def test_quantities_age_set_off_by_commas_after_mittlerweile():
     assert _by_text(_gold_text("Pd005")) == {}
+
+
+def test_quantities_spaced_thousands_with_decimals_and_small_units():
+    qs = _by_text(_gold_text("Sf029"))  # "... auf 19 283,77 Punkte ..."
+    assert qs["19 283,77 Punkte"].value == 19283.77 and "19" not in qs
+    q = _by_text(_gold_text("Sf035"))["50 Mikrogramm"]
+    assert (q.value, q.category) == (50.0, "weight")
+
+
+def test_quantities_phone_after_area_code_and_index_name():
+    assert _by_text(_gold_text("Sf006")) == {}  # "unter der Telefonnummer 05443/2872"
+    assert "500" not in _by_text(_gold_text("Se009"))  # "( S&P 500 )"
+
+
+def test_quantities_percent_is_shared_only_across_a_linking_word():
+    q = _by_text(_gold_text("Sf027"))["6.800"]  # "mit 6.800 rund 30 Prozent der Stellen"
+    assert q.category != "percent"
+    assert _by_text(_gold_text("Se037"))["48,9 Millionen"].category != "percent"  # "um drei Prozent auf 48,9 Millionen"
+    qs = _by_text("Die Preise stiegen um 60 beziehungsweise 46 Prozent.")
+    assert (qs["60"].category, qs["46 Prozent"].category) == ("percent", "percent")
+    qs = _by_text("Die Mieten stiegen um 3 bis 5 Prozent, die Löhne um 2 oder 3 Prozent.")
+    assert all(q.category == "percent" for q in qs.values())
