@@ -43,6 +43,49 @@ def test_segment_numbered_abbreviations_keep_their_full_stop() -> None:
     assert sentences("Die Flotte umrundete das Kap. Dann kam der Sturm.")[0] == "Die Flotte umrundete das Kap."
 
 
+def test_segment_grouped_or_decimal_number_ends_a_sentence() -> None:
+    # a glued full stop after "10.000" or "2,5" is never an ordinal's; a day-month date splits only before a
+    # sentence starter
+    assert sentences("Die Polizei zählte rund 10.000. Die Veranstalter sprachen von 25.000 Teilnehmern.") == [
+        "Die Polizei zählte rund 10.000.", "Die Veranstalter sprachen von 25.000 Teilnehmern."]
+    assert sentences("Die Inflationsrate lag im März bei 2,5. Im April stieg sie wieder.") == [
+        "Die Inflationsrate lag im März bei 2,5.", "Im April stieg sie wieder."]
+    assert sentences("The death toll rose to 6,750. Four more people died on Sunday.") == [
+        "The death toll rose to 6,750.", "Four more people died on Sunday."]
+    assert len(sentences("Die Frist endet am 31.12. Die Anträge liegen vor.")) == 2
+    assert len(sentences("Am 3.10. Feiertag hatten alle Geschäfte geschlossen.")) == 1
+    toks = [t.text for t in tokenize("Die Polizei zählte rund 10.000. Die Veranstalter widersprachen.")]
+    assert toks[4:6] == ["10.000", "."]
+
+
+def test_segment_abbreviation_may_end_a_sentence() -> None:
+    assert sentences("Caesar wurde im Jahr 44 v. Chr. ermordet. Die Römer trauerten.") == [
+        "Caesar wurde im Jahr 44 v. Chr. ermordet.", "Die Römer trauerten."]
+    assert sentences("Caesar starb 44 v. Chr. Die Römer trauerten.") == ["Caesar starb 44 v. Chr.", "Die Römer trauerten."]
+    assert sentences("He returned to the U.S. The next day he flew on to Mexico.") == [
+        "He returned to the U.S.", "The next day he flew on to Mexico."]
+    # "p.m." keeps its full stop and ends the sentence only before a sentence starter
+    assert sentences("The attack began at 7 p.m. Sunday and ended at 9 a.m. on Monday.") == [
+        "The attack began at 7 p.m. Sunday and ended at 9 a.m. on Monday."]
+    assert sentences("It happened at 7 p.m. The police arrived later.") == [
+        "It happened at 7 p.m.", "The police arrived later."]
+
+
+def test_segment_english_number_and_code_end_sentences() -> None:
+    def en(text: str) -> list[str]:
+        return [s.text for s in split_sentences(text, tokenize(text, "en"), "en")]
+
+    assert en("The first case was confirmed on June 13. Officials said it was imported.") == [
+        "The first case was confirmed on June 13.", "Officials said it was imported."]
+    assert en("Tests showed the strain was H5. The farm was closed.") == [
+        "Tests showed the strain was H5.", "The farm was closed."]
+    assert en("Dr. Smith met Gen. Jones at 10 a.m. on Monday.") == ["Dr. Smith met Gen. Jones at 10 a.m. on Monday."]
+    # German keeps the ordinal reading
+    assert sentences("Das Treffen fand am 13. Juni statt.") == ["Das Treffen fand am 13. Juni statt."]
+    doc = SegmentStage()(Doc(Article(id="x", text="It began on June 13. Officials were told.", language="en")))
+    assert len(doc.sentences) == 2
+
+
 def test_segment_closing_quote_stays_with_its_sentence() -> None:
     text = "Die Sprecherin sagte dazu: „Wir bleiben bei unseren Testergebnissen.“ Die Klage wird im Mai verhandelt."
     got = sentences(text)

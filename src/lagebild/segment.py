@@ -34,15 +34,34 @@ _SENTENCE_STARTERS = {
     "zu", "zum", "zur", "für", "auch", "so", "nun", "heute", "dies", "diese", "dieser", "dieses",
     "bereits", "schon", "zudem", "außerdem", "allerdings", "jedoch", "trotzdem", "als", "wie",
     "wenn", "während", "weil", "nachdem", "bis", "unter", "über", "laut", "insgesamt", "zuvor",
-    "the", "a", "on", "it", "he", "she", "they", "but",
+    "the", "a", "on", "at", "it", "he", "she", "they", "we", "this", "these", "there", "but", "however",
+    "meanwhile", "after", "according",
 }
 # Abbreviations spaCy splits from their full stop ("Art", "."), which then ends a sentence: kept whole when a
 # number follows ("Art. 5 des Grundgesetzes", "Kap. 3") or, for "Mill.", precedes ("3 Mill. Euro"). Without
 # the number they stay nouns that may end a sentence ("eine neue Art.", "um das Kap.").
 _ABBREV_BEFORE_NUMBER = frozenset({"Art", "Kap", "Ziff", "Tab", "Anm", "Abschn"})
-_ABBREV_AFTER_NUMBER = frozenset({"Mill"})
+_ABBREV_AFTER_NUMBER = frozenset({"Mill", "a.m", "p.m"})
+# English abbreviations spaCy's German rules split from their full stop: titles before a name or number ("Gen.
+# Jones", "Lt. Col. Hall"), words before a number ("No. 10", "Oct. 1") and company suffixes ("Acme Corp."), which
+# may also end a sentence (decided in split_sentences).
+_EN_TITLES = frozenset({
+    "Mrs", "Ms", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Rev", "Mt", "Maj", "Adm", "Cpl", "Pvt",
+    "Fr", "Supt", "Insp", "Cmdr",
+})
+_EN_BEFORE_NUMBER = frozenset({"No", "Nos", "Oct", "Dec", "Vol"})
+_EN_SUFFIXES = frozenset({"Corp", "Ltd", "Bros"})
 _YEAR_DOT = re.compile(r"^(\d{4})\.$")
 _NUM_DOT = re.compile(r"^(\d{1,3})\.$")
+# A grouped or decimal number with the sentence's full stop glued on ("10.000.", "2,5.", "6,750."): unlike a
+# bare "3." it is never an ordinal. Day-month dates ("31.12.") are, so they split only before a sentence starter.
+_GROUPED_NUM_DOT = re.compile(r"^\d[\d.,]*\d\.$")
+_DAY_MONTH_DOT = re.compile(r"^\d{1,2}\.\d{1,2}\.$")
+# Abbreviations that keep their full stop but may also end the sentence ("in den U.S. The next day", "um 7 p.m.
+# The police", "im Jahr 50 v. Chr. Die Römer"): a boundary when a capitalised sentence starter follows.
+_FINAL_ABBREVIATIONS = frozenset({
+    "usw.", "etc.", "u.a.", "Chr.", "Co.", "Inc.", "Ltd.", "Corp.", "Jr.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.",
+})
 
 
 #: spaCy keeps a lexeme, its strings and tokenizer-cache entries for every word form it has seen (~630 bytes
@@ -77,8 +96,12 @@ def _next_word(tokens: list[Any], i: int) -> str | None:
     return tokens[i + 1].text if i + 1 < len(tokens) else None
 
 
-def _numbered_abbreviation(toks: list[Any], i: int) -> bool:
+def _numbered_abbreviation(toks: list[Any], i: int, english: bool = False) -> bool:
     word = toks[i].text
+    if english:
+        after = toks[i + 2].text if i + 2 < len(toks) else ""
+        if word in _EN_SUFFIXES or word in _EN_TITLES and after[:1].isupper() or word in _EN_BEFORE_NUMBER and after[:1].isdigit():
+            return True
     if word in _ABBREV_BEFORE_NUMBER:
         after = toks[i + 2].text if i + 2 < len(toks) else ""
         return after[:1].isdigit()
@@ -87,8 +110,10 @@ def _numbered_abbreviation(toks: list[Any], i: int) -> bool:
     return False
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens with offsets; splits a sentence-final year ("2012.") into number and stop."""
+def tokenize(text: str, language: str = "de") -> list[Token]:
+    """Tokens with offsets; splits a sentence-final year ("2012.") into number and stop. English has no ordinal
+    full stop, so there any number before a capitalised word ("on June 13. Officials") gives its stop back."""
+    english = language == "en"
     out: list[Token] = []
     _bound_vocab()  # before, so that no live spaCy Doc refers to the tokenizer dropped here
     sp = _spacy_tokenizer()(text)
@@ -99,15 +124,18 @@ def tokenize(text: str) -> list[Token]:
             continue
         start, word = t.idx, t.text
         nxt = _next_word(toks, i)
-        if nxt == "." and toks[i + 1].idx == start + len(word) and _numbered_abbreviation(toks, i):
+        if nxt == "." and toks[i + 1].idx == start + len(word) and _numbered_abbreviation(toks, i, english):
             out.append(Token(start, start + len(word) + 1, word + ".", space_after=bool(toks[i + 1].whitespace_)))
             merged = i + 1
             continue
         split = False
         m = _YEAR_DOT.match(word) or _NUM_DOT.match(word)
-        if m and nxt is not None and nxt[:1].isupper() and nxt.lower() not in _MONTHS:
+        if not m and _GROUPED_NUM_DOT.match(word) and (nxt is None or nxt[:1].isupper()):
+            split = nxt is None or (nxt.lower() in _SENTENCE_STARTERS if _DAY_MONTH_DOT.match(word)
+                                    else nxt.lower() not in _MONTHS)
+        elif m and nxt is not None and nxt[:1].isupper() and nxt.lower() not in _MONTHS:
             is_year = len(m.group(1)) == 4
-            if is_year or nxt.lower() in _SENTENCE_STARTERS:
+            if is_year or english or nxt.lower() in _SENTENCE_STARTERS:
                 split = True
         elif m and (nxt is None or "\n" in text[t.idx + len(word): t.idx + len(word) + 2]):
             split = len(m.group(1)) == 4
@@ -120,8 +148,11 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
-    """Group tokens into sentences; assigns ``Token.sent`` in place."""
+def split_sentences(text: str, tokens: list[Token], language: str = "de") -> list[Sentence]:
+    """Group tokens into sentences; assigns ``Token.sent`` in place. In English any word that keeps its full
+    stop ("H5.", "Inc.") ends the sentence before a capitalised sentence starter; German keeps that to a short
+    list, because its abbreviations and ordinals ("3. Die") are far more common."""
+    english = language == "en"
     sentences: list[Sentence] = []
     first = 0
     n = len(tokens)
@@ -152,6 +183,10 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                 boundary = False
             if tok.text == "." and nxt is not None and nxt.text[:1].islower() and nxt.text not in {"„"}:
                 boundary = False
+        elif i + 1 < n and (tok.text in _FINAL_ABBREVIATIONS
+                            or english and len(tok.text) > 1 and tok.text.endswith(".") and tok.text[-2].isalnum()):
+            nxt = tokens[i + 1]
+            boundary = nxt.text[:1].isupper() and nxt.text.lower() in _SENTENCE_STARTERS
         if not boundary and i + 1 < n:
             gap = text[tok.end : tokens[i + 1].start]
             if "\n" in gap:
@@ -220,6 +255,7 @@ class SegmentStage:
         self.config = config or {}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.tokens = tokenize(doc.text)
-        doc.sentences = split_sentences(doc.text, doc.tokens)
+        language = (doc.article.language or "de")[:2].lower()
+        doc.tokens = tokenize(doc.text, language)
+        doc.sentences = split_sentences(doc.text, doc.tokens, language)
         return doc
