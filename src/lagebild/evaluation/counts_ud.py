@@ -14,7 +14,9 @@ Design (fixed before any labelling): a sentence qualifies if one of its word for
 year or a "3."-style ordinal (the test of ``counts_germeval``) and it is 30–400 characters long. Qualifying
 sentences with a people/casualty word (``counts_sampling.PEOPLE``) come first, each group shuffled once (seed
 20261201 for PUD, 20261202 for GSD), so the first batch holds the people sentences; batches ``Pa``, ``Pb``, …
-(PUD) and ``Ua``, ``Ub``, … (GSD) take 40 each.
+(PUD) and ``Ua``, ``Ub``, … (GSD) take 40 each. Sentences listed in ``gold/counts_ud_seen.txt`` are left out: their
+output was read (in a before/after diff of a rule step) before they were drawn, so a first run on them would not be
+blind (none of them lies in batches ``a``–``d``, so leaving them out only moves later batches).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .counts_germeval import BATCH, _batches, _qualifies, sha1
+from .counts_germeval import BATCH, _batches, _qualifies, seen_sha1s, sha1
 from .counts_sampling import PEOPLE, write_batches
 
 SOURCES = {
@@ -79,7 +81,8 @@ def draw(source: str, data: str | Path | None, n_batches: int) -> dict[str, list
     rng = random.Random(cfg["seed"])
     rng.shuffle(people)
     rng.shuffle(other)
-    return _batches(people + other, cfg["prefix"], n_batches)
+    seen = seen_sha1s("gold/counts_ud_seen.txt")
+    return _batches([p for p in people + other if p["sha1"] not in seen], cfg["prefix"], n_batches)
 
 
 def main(argv: list[str] | None = None) -> int:
