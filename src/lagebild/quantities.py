@@ -90,6 +90,7 @@ class Lexicon:
     non_lethal_victim_stems: tuple[str, ...] = ()
     action_heads: tuple[tuple[str, tuple[str, str]], ...] = ()
     civil_service_cues: tuple[str, ...] = ()
+    money_cues: tuple[str, ...] = ()
     year_verbs: frozenset[str] = frozenset()
 
 
@@ -160,6 +161,7 @@ def lexicon() -> Lexicon:
         non_lethal_victim_stems=tuple(raw.get("non_lethal_victim_stems", ())),
         action_heads=tuple((k, (v[0], v[1])) for k, v in raw.get("action_heads", {}).items()),
         civil_service_cues=tuple(raw.get("civil_service_cues", ())),
+        money_cues=tuple(raw.get("money_cues", ())),
         year_verbs=frozenset(raw.get("year_verbs", ())),
     )
 
@@ -861,6 +863,15 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                 and num.toks[num.i].text.lower() not in lex.multipliers  # "verdiene Millionen": money
                 and not (num.j < len(num.toks) and num.toks[num.j].text.lower() in ("oder", "und", "bis"))):
             q.category, q.unit = "people", "person"
+    # "kam auf einen Mittelzufluss von 5,2 Milliarden": a bare amount in a sentence about money is money
+    bare = [q for num, q in built if q.object is None and q.unit is None and q.category is None
+            and num.value_max is None and _bare_amount(num, lex) and num.value >= 1e6]
+    if bare and lex.money_cues and not any(q.category == "money" for _, q in built):  # else the amounts' own rules
+        toks0 = built[0][0].toks or []
+        sent = " ".join(t.text.lower() for t in toks0)
+        if any(c in sent for c in lex.money_cues):
+            for q in bare:
+                q.category = "money"
     # "Vier von ihnen sollen Kinder sein": a class noun after a copula names what a nounless count is
     for num, q in built:
         if q.object is not None or q.unit not in (None, "person") or num.toks is None:
