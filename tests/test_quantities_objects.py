@@ -59,3 +59,8 @@ def extract_all(text: str):
     for q in qs:
         assert text[q.start:q.end] == q.text
     return qs
+
+
+def test_quantities_owner_and_van_nouns():
+    assert _by_text(_gold_text("Ue031"))["60"].category == "people"  # "60 Alteigentümer"
+    assert _by_text(_gold_text("Ue016"))["über 500"].category == "vehicles"  # "über 500 spanische Transporter"
