@@ -111,3 +111,9 @@ def test_quantities_bare_amount_in_a_money_sentence_is_money():
     assert _by_text("Der Fonds hat nämlich Schulden von fast drei Milliarden.")["fast drei Milliarden"].category == "money"
     # no money word: the amount keeps no class; a sentence with a currency amount keeps the rules for those
     assert _by_text("Die Stadt zählt inzwischen 1,2 Millionen.")["1,2 Millionen"].category is None
+
+
+def test_quantities_spaced_compound_modifier_and_how_often_with_an_adjective():
+    assert _by_text(_gold_text("Ue029")) == {}  # "von 3 - Sterne - Häusern"
+    assert _by_text(_gold_text("Pe015")) == {}  # "zwei weitere Male wiedergewählt"
+    assert _by_text("Sie gewann zwei weitere Medaillen.")["zwei"].value == 2.0

@@ -551,6 +551,12 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if nxt in ("-", "–") and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() \
             and lex.unit_categories.get(_unit_of(toks[j + 1].text, lex) or "") == "duration":
         return True  # "gegen 24 - Stunden - Betrieb": a spaced duration compound
+    if (nxt in ("-", "–") and j + 2 < len(toks) and toks[j + 2].text in ("-", "–") and toks[j + 1].text[:1].isupper()
+            and toks[j + 1].text.isalpha() and toks[j + 2].start > toks[j + 1].end):
+        return True  # "von 3 - Sterne - Häusern": a spaced compound modifier, like "3-Sterne-Hotel"
+    if (nlow.isalpha() and nlow.islower() and nlow.endswith(("e", "en")) and j + 1 < len(toks)
+            and toks[j + 1].text in ("Mal", "Male") and not (j + 2 < len(toks) and toks[j + 2].text.lower() in _FACTOR_NEXT)):
+        return True  # "zwei weitere Male wiedergewählt": how often
     if nlow.startswith(_SPAN_ADJ) or (nxt in ("-", "–") and j + 1 < len(toks)
                                        and toks[j + 1].text.lower().startswith(_SPAN_ADJ)):
         return True  # "einen 26 jährigen", "ein 27 - Jähriger", "einer etwa 4 stündigen": an age or duration written apart
