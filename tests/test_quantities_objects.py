@@ -64,3 +64,18 @@ def extract_all(text: str):
 def test_quantities_owner_and_van_nouns():
     assert _by_text(_gold_text("Ue031"))["60"].category == "people"  # "60 Alteigentümer"
     assert _by_text(_gold_text("Ue016"))["über 500"].category == "vehicles"  # "über 500 spanische Transporter"
+
+
+def test_quantities_harm_verb_outranks_a_protest_attribute():
+    # the round-6 weak spot, our own sentences: the count is of students who were shot, not a protest count
+    q = _by_text("Bei den Unruhen wurden vier demonstrierende Studenten von Soldaten erschossen.")["vier"]
+    assert (q.category, q.gkg_type) == ("students", "KILL")
+    q = _by_text("In der Hauptstadt zogen 5000 demonstrierende Studenten vor das Parlament.")["5000"]
+    assert q.gkg_type == "PROTEST"
+
+
+def test_quantities_number_word_after_a_road_name_is_a_count():
+    # the round-6 weak spot "B 27 - Zwei Verletzte" (a traffic-report headline; our own sentences)
+    q = _by_text("B 27 - Zwei Verletzte nach Auffahrunfall bei Tübingen")["Zwei"]
+    assert (q.category, q.gkg_type) == ("injured", "WOUND")
+    assert _by_text("Die Boeing 737 - 300 landete sicher.") == {}

@@ -465,7 +465,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True
     if prev == "/" and i >= 2 and re.fullmatch(r"1[5-9]\d\d|20\d\d", toks[i - 2].text) and t.isdigit() and len(t) == 2:
         return True  # "1934/35": a span of years
-    if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns:
+    if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns \
+            and t[:1].isdigit():  # "B 27 - Zwei Verletzte": a number word after a road name is a count
         return True  # "Boeing 737 - 300": a model variant
     if prev in ("„", '"', "»") and t[:1].isupper() and t.isalpha() \
             and any(x.text in ("“", '"', "«") for x in toks[i + 1:i + 5]):
@@ -1832,7 +1833,9 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     out: list[tuple[str, str] | None] = []
     for n, num in enumerate(nums):
         if owned[n]:
-            out.append(min(owned[n], key=lambda x: x[0])[1])
+            harm = any(h[1] in _HARM for _, h in owned[n])
+            # "vier demonstrierende Studenten ... erschossen": a harm verb outranks a protest attribute of the count
+            out.append(min(owned[n], key=lambda x: (harm and x[1][1] == "PROTEST", x[0]))[1])
             continue
         after = [(pos[k] - pos[num.j], hit) for k, hit in hits if num.j <= k and pos[k] - pos[num.j] < 20
                  and not any(num.j <= s_ < k for s_ in semis)
