@@ -86,6 +86,13 @@ def test_segment_english_number_and_code_end_sentences() -> None:
     assert len(doc.sentences) == 2
 
 
+def test_segment_street_abbreviation_before_a_house_number() -> None:
+    assert sentences("Die Geschäftsstelle zog in die Bahnhofstr. 9 in Ulm. Dort ist sie bis heute.") == [
+        "Die Geschäftsstelle zog in die Bahnhofstr. 9 in Ulm.", "Dort ist sie bis heute."]
+    assert sentences("Das Lager liegt in der Industriestr. Dort arbeiten 40 Menschen.") == [
+        "Das Lager liegt in der Industriestr.", "Dort arbeiten 40 Menschen."]
+
+
 def test_segment_closing_quote_stays_with_its_sentence() -> None:
     text = "Die Sprecherin sagte dazu: „Wir bleiben bei unseren Testergebnissen.“ Die Klage wird im Mai verhandelt."
     got = sentences(text)

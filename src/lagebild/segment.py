@@ -102,7 +102,7 @@ def _numbered_abbreviation(toks: list[Any], i: int, english: bool = False) -> bo
         after = toks[i + 2].text if i + 2 < len(toks) else ""
         if word in _EN_SUFFIXES or word in _EN_TITLES and after[:1].isupper() or word in _EN_BEFORE_NUMBER and after[:1].isdigit():
             return True
-    if word in _ABBREV_BEFORE_NUMBER:
+    if word in _ABBREV_BEFORE_NUMBER or word.endswith("str") and word[:1].isupper():  # "Hauptstr. 9", "Str. 3"
         after = toks[i + 2].text if i + 2 < len(toks) else ""
         return after[:1].isdigit()
     if word in _ABBREV_AFTER_NUMBER:

@@ -19,6 +19,9 @@ Design (fixed before any labelling, seed 20261201):
   dev takes the first :data:`DEV_N` (batch ``Vd``), then the next :data:`DEV2_N` (batch ``Ve``, drawn after
   ``Vd`` was labelled, because ``Vd`` held only 84 statements), test the first :data:`TEST_N` (batch ``Vt``).
 Every batch was labelled by hand before the extractor ran on it (docs/evaluation/counts.md, "English").
+The draw used the segmenter of commit a015078; the English sentence rules added to ``segment.py`` later
+(ae3624f) split some paragraphs differently, so a redraw today picks other sentences. The committed rows keep
+their paragraph index and page address.
 """
 
 from __future__ import annotations
