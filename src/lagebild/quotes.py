@@ -1616,8 +1616,8 @@ class QuoteStage:
         cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc.article.language == "en":
-            from .quotes_en import find_quotes as find_quotes_en  # English rules (the German ones below stay as they are)
+        if doc.article.language == "en":  # English rules; the German ones below stay as they are
+            from .quotes_en import find_quotes as find_quotes_en
 
             doc.quotes = find_quotes_en(doc)
             return doc
