@@ -19,6 +19,10 @@ Design (fixed before any labelling, seed 20261201):
   dev takes the first :data:`DEV_N` (batch ``Vd``), then the next :data:`DEV2_N` (batch ``Ve``, drawn after
   ``Vd`` was labelled, because ``Vd`` held only 84 statements), test the first :data:`TEST_N` (batch ``Vt``).
 Every batch was labelled by hand before the extractor ran on it (docs/evaluation/counts.md, "English").
+Round 2 (:func:`draw_more`, seed :data:`SEED2`): the next dev batches ``Vf`` and ``Vg`` come from the same dev
+pages (the page split above is unchanged; pages holding a test row are excluded as well), from today's
+qualifying sentences minus every sentence whose text overlaps a committed gold row (same paragraph and
+overlapping character span, or one text containing the other); shuffled once, at most two per page.
 The draw used the segmenter of commit a015078; the English sentence rules added to ``segment.py`` later
 (ae3624f) split some paragraphs differently, so a redraw today picks other sentences. The committed rows keep
 their paragraph index and page address.
@@ -41,6 +45,8 @@ SEED = 20261201
 DEV_N = 80
 DEV2_N = 50
 TEST_N = 100
+SEED2 = 20261126
+MORE_N = (("Vf", 50), ("Vg", 50))
 PER_PAGE = 2
 LICENSE = "CC BY 2.5"
 
@@ -104,6 +110,44 @@ def draw(data: str | Path) -> dict[str, list[dict[str, Any]]]:
     return batches
 
 
+def _overlaps(c: dict[str, Any], gold: list[dict[str, Any]], paragraphs: list[dict[str, Any]]) -> bool:
+    a, b = c["start"], c["start"] + len(c["text"])
+    for r in gold:
+        if c["text"] in r["text"] or r["text"] in c["text"]:
+            return True
+        if r["source"]["article"] == c["article"]:
+            at = paragraphs[c["article"]]["text"].find(r["text"])
+            if at >= 0 and at < b and a < at + len(r["text"]):
+                return True
+    return False
+
+
+def draw_more(data: str | Path, gold: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Round-2 dev batches ``Vf``, ``Vg``: unused dev-page sentences (deterministic given the gold rows)."""
+    gold = load_rows() if gold is None else gold
+    gold = [r for r in gold if r["id"][:2] not in {name for name, _ in MORE_N}]  # the draw does not see its own rows
+    cands = candidates(data)
+    rng = random.Random(SEED)
+    pages = sorted({c["url"] for c in cands})
+    rng.shuffle(pages)
+    test_pages = set(pages[len(pages) // 2:]) | {r["source"]["url"] for r in gold if r["split"] == "test"}
+    paragraphs = read_articles(data)
+    pool = [c for c in cands if c["url"] not in test_pages and not _overlaps(c, gold, paragraphs)]
+    random.Random(SEED2).shuffle(pool)
+    taken: dict[str, int] = {}
+    picked = []
+    for c in pool:
+        if taken.get(c["url"], 0) < PER_PAGE:
+            taken[c["url"]] = taken.get(c["url"], 0) + 1
+            picked.append(c)
+    out: dict[str, list[dict[str, Any]]] = {}
+    at = 0
+    for name, n in MORE_N:
+        out[name] = [{"id": f"{name}{k:03d}", "split": "dev", **c} for k, c in enumerate(picked[at:at + n])]
+        at += n
+    return out
+
+
 def load_rows(path: str | None = None) -> list[dict[str, Any]]:
     from .counts import load_gold
 
@@ -117,10 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     sp = sub.add_parser("sample", help="write batch_Vd.jsonl, batch_Ve.jsonl and batch_Vt.jsonl (sentences with text) to --out")
     sp.add_argument("--data", default=DEFAULT_DATA)
     sp.add_argument("--out", required=True)
+    sm = sub.add_parser("sample-more", help="write the round-2 dev batches batch_Vf.jsonl, batch_Vg.jsonl to --out")
+    sm.add_argument("--data", default=DEFAULT_DATA)
+    sm.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, rows in draw(args.data).items():
+    batches = draw(args.data) if args.cmd == "sample" else draw_more(args.data)
+    for name, rows in batches.items():
         with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
