@@ -606,7 +606,8 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
 def _direct(ctx: _En, out: list[Quote]) -> None:
     text, toks, low = ctx.doc.text, ctx.toks, ctx.low
     prev: Quote | None = None
-    prev_frame: tuple | None = None
+    Span = tuple[int, int]
+    prev_frame: tuple[Span, Span | None, Span | None] | None = None
     prev_end_tok = -10
     for o, c, closed in _quote_spans(text):
         ms, me = _trim(text, o + 1, c - 1 if closed else c)
@@ -623,7 +624,9 @@ def _direct(ctx: _En, out: list[Quote]) -> None:
         if mj < len(toks):
             lim = max(lim, _sent(ctx, mj)[1])
         ends_clause = inner[-1:] in (",", ".", "!", "?") or text[me:c].strip()[:1] in (",", ".", "!", "?")
-        cue = speaker = addr = None
+        cue: Span | None = None
+        speaker: Span | None = None
+        addr: Span | None = None
         frame = None
         if mj < lim and (ends_clause or low[mj] == ",") and n_words >= 3:
             frame = _frame_after(ctx, mj, lim)
@@ -639,7 +642,7 @@ def _direct(ctx: _En, out: list[Quote]) -> None:
             split = (prev_frame is not None and mi > 0 and low[mi - 1] == "," and mi - prev_end_tok <= 1)
             chained = (prev_frame is not None and mi > 1 and low[mi - 1] == "that" and low[mi - 2] == "and"
                        and mi - prev_end_tok <= 3)
-            if split or chained:
+            if (split or chained) and prev_frame is not None:
                 # '"We will," he said, "stay."' and 'said that "…" and that "…"': the same frame
                 cue, speaker, addr = prev_frame
             elif n_words >= 4 and starts_sentence and prev is not None and prev.speaker is not None and (
@@ -662,7 +665,7 @@ def _direct(ctx: _En, out: list[Quote]) -> None:
         prev = q
         prev_frame = (cue, speaker, addr) if cue is not None else None
         prev_end_tok = mj
-        if frame is not None:
+        if frame is not None and cue is not None:
             prev_end_tok = max(mj, cue[1], speaker[1] if speaker else 0, addr[1] if addr else 0)
             if prev_end_tok < len(low) and low[prev_end_tok] in (",", "."):
                 prev_end_tok += 1 if low[prev_end_tok] == "," else 0
@@ -749,7 +752,8 @@ def _main_subject(ctx: _En, a: int, k: int) -> tuple[int, int] | None:
 def _last_speaker(ctx: _En, a: int, k: int) -> tuple[int, int] | None:
     """"X confirmed that … but denied …": the speaker of the sentence's last event before the cue."""
     for q in reversed(ctx.events):
-        if q.speaker_start is not None and q.cue_start is not None and ctx.toks[a].start <= q.cue_start < ctx.toks[k].start:
+        if (q.speaker_start is not None and q.speaker_end is not None and q.cue_start is not None
+                and ctx.toks[a].start <= q.cue_start < ctx.toks[k].start):
             i = _tok_index(ctx.toks, q.speaker_start)
             j = _tok_index(ctx.toks, q.speaker_end - 1) + 1
             return (i, j)
@@ -915,8 +919,8 @@ def _verb_event(ctx: _En, k: int, kend: int, cls: str, a: int, b: int) -> Quote 
     if not passive and (cls != "act" or low[k] in c.zero):
         mf = _message_first(ctx, k, kend, a, b)
         if mf is not None:
-            (ms, me), speaker, addr = mf
-            return _make(ctx, "indirect", *_chars(ctx, ms, me), cue, speaker, addr)
+            (ms, me), mf_speaker, mf_addr = mf
+            return _make(ctx, "indirect", *_chars(ctx, ms, me), cue, mf_speaker, mf_addr)
     agent = None
     if passive and kend + 1 < b and low[kend] in ("in", "by"):
         agent = _np_forward(ctx, kend + 1, b)  # "it was reported in the Washington Post that …"

@@ -68,7 +68,7 @@ def read_conllu(path: Path) -> list[dict[str, Any]]:
 
 
 def draw(source: str, data: str | Path | None, n_batches: int) -> dict[str, list[dict[str, Any]]]:
-    cfg = SOURCES[source]
+    cfg: dict[str, Any] = SOURCES[source]
     people: list[dict[str, Any]] = []
     other: list[dict[str, Any]] = []
     for name in cfg["files"]:

@@ -89,7 +89,7 @@ def to_gold_doc(row: dict[str, Any]) -> GoldDoc:
     starts = sorted((v[0], v[1], k) for k, v in spans.items())
 
     def toks(items: list[dict[str, Any]]) -> list[tuple[int, int]]:
-        out = []
+        out: list[tuple[int, int]] = []
         for it in items:
             out.extend(k for s, e, k in starts if e > it["start"] and s < it["end"])
         return out
