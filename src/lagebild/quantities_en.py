@@ -34,14 +34,13 @@ from typing import Any
 from .doc import Doc
 from .records import Quantity
 
-_TOKEN = re.compile(
-    r"(?:US|AU|A|C|CA|HK|NZ|R)\$"  # "US$30 million": the currency sign glued to its country code
-    r"|(?:KSh|Ksh|Rs|Rp|RM|Tk)(?=\d)"  # "KSh700,000": a currency glued to the digits
+_TOKEN_TAIL = (
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?[A-Za-z]*"  # "1,200", "11,735", "1,200km"
     r"|(?:[A-Za-z]\.){2,}"  # "U.S.", "p.m.", "a.m."
     r"|[A-Za-z0-9]+(?:['’][A-Za-z]+)?(?:[-./][A-Za-z0-9]+(?:['’][A-Za-z]+)?)*"
     r"|\S"
 )
+_HYPH_UNIT = re.compile(r"^(\d+(?:\.\d+)?)-([a-z]+)$")  # "10-ounce", "30-mile"
 _PLAIN = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _GLUED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([A-Za-z]+)$")
 _DIGIT_RANGE = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)-((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
@@ -94,6 +93,7 @@ class _Lex:
     unit_categories: dict[str, str]
     glued_units: dict[str, str]
     weight_comparatives: frozenset[str]
+    weight_words: frozenset[str]
     duration_units: frozenset[str]
     time_words: frozenset[str]
     months: frozenset[str]
@@ -137,6 +137,7 @@ def lexicon() -> _Lex:
         unit_categories=raw["unit_categories"],
         glued_units=raw["glued_units"],
         weight_comparatives=frozenset(raw["weight_comparatives"]),
+        weight_words=frozenset(raw["weight_words"]),
         duration_units=frozenset(raw["duration_units"]),
         time_words=frozenset(raw["time_words"]),
         months=frozenset(raw["months"]),
@@ -162,9 +163,17 @@ def lexicon() -> _Lex:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _token_re() -> re.Pattern[str]:
+    """One regex: "US$30" (sign glued to a country code), "KSh700,000"/"CNY860" (code glued to the digits)."""
+    raw = json.loads(resources.files("lagebild.data").joinpath("quantities_en.json").read_text(encoding="utf-8"))
+    codes = "|".join(sorted((re.escape(c) for c in raw["glued_currency_codes"]), key=len, reverse=True))
+    return re.compile(r"(?:US|AU|A|C|CA|HK|NZ|R)\$|(?:" + codes + r")(?=\d)" + _TOKEN_TAIL)
+
+
 def tokenize(text: str, base: int = 0) -> list[_Tok]:
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _token_re().finditer(text):
         g = m.group()
         a = base + m.start()
         out.append(_Tok(a, a + len(g), g, g.lower()))
@@ -232,7 +241,8 @@ def _core(toks: list[_Tok], i: int, lex: _Lex) -> _Num | None:
                     if key == "scores":
                         return None
                 return _with_unit(toks, _Num(i, i + size, v, qualifier=q), lex)
-    if low in ("a", "an", "one") and nxt in ("dozen", "hundred", "thousand", "million", "billion"):
+    if (low in ("a", "an") or low == "one" and (nxt == "dozen" or nxt2 != "and")) and nxt in (
+            "dozen", "hundred", "thousand", "million", "billion"):
         v = 12.0 if nxt == "dozen" else float(lex.multipliers[nxt])
         return _with_multiplier(toks, _Num(i, i + 2, v), lex)
     if low in ("a", "an", "one", "half") and nxt in lex.fractions or (low in lex.number_words and nxt in lex.fractions
@@ -274,6 +284,12 @@ def _core(toks: list[_Tok], i: int, lex: _Lex) -> _Num | None:
         if u == "MULT":
             return _with_unit(toks, _Num(i, i + 1, v * lex.multipliers[suffix]), lex)
         return _Num(i, i + 1, v, unit=u)
+    m = _HYPH_UNIT.match(t.text)
+    if m:
+        u = lex.units.get((m.group(2),)) or lex.units.get((m.group(2) + "s",))
+        if u is None or u in ("vote", "seat", "point", "goal"):
+            return None  # "10-day", "5-year": durations and other compounds
+        return _Num(i, i + 1, _digits(m.group(1)), unit=u)
     m = _DIGIT_RANGE.match(t.text)
     if m:
         num = _Num(i, i + 1, _digits(m.group(1)), _digits(m.group(2)))
@@ -329,8 +345,10 @@ def _with_unit(toks: list[_Tok], num: _Num, lex: _Lex) -> _Num:
             key = tuple(x.low for x in toks[k:k + size])
             u = lex.units.get(key)
             if u is not None:
-                if u == "GBP" and k + size < n and toks[k + size].low in lex.weight_comparatives:
-                    u = "lb"  # "35 pounds heavier"
+                if u == "GBP" and key[-1] in ("pounds", "pound") and (
+                        k + size < n and toks[k + size].low in lex.weight_comparatives
+                        or any(toks[x].low in lex.weight_words for x in range(max(0, num.i - 6), num.i))):
+                    u = "lb"  # "35 pounds heavier", "weighed on average 50 pounds more"
                 num.unit = u
                 num.j = k + size
                 num.plain_digits = None
@@ -439,7 +457,12 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
     if num.plain_digits and _YEAR.match(num.plain_digits) and 1000 <= num.value <= 2100:
         counted = (nxt in lex.objects or num.qualifier is not None or prev in _COUNT_OPENERS
                    or nxt == "or" and j + 1 < n and toks[j + 1].low in ("more", "so"))
-        if not counted or prev in lex.year_words or prev in lex.months:
+        plural_after = j < n and _plural_noun(toks[j], lex)
+        year_before = prev in ("and", "or", "to", "-", "–") and num.s >= 2 and bool(_YEAR.match(toks[num.s - 2].text))
+        if prev in lex.months or year_before or prev in lex.year_words and prev not in ("and", "or") and not (
+                counted and num.value < 1500):
+            return True  # "in 2000", "2006 and 2007 seasons"; "in 1004 cases" is still a count
+        if not counted and not plural_after and num.value >= 1500:
             return True
     if num.value_max is not None and _YEAR.match(f"{num.value:.0f}") and _YEAR.match(f"{num.value_max:.0f}") and (
             1000 <= num.value < num.value_max <= 2100 and num.value == int(num.value)):
@@ -455,7 +478,7 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
     if nxt == "of" and j + 1 < n and toks[j + 1].low in lex.months:
         return True
     # clock times and time zones
-    if nxt in lex.time_words or nxt == "local" and j + 1 < n and toks[j + 1].low == "time" or _CLOCK.match(first.text) or (nxt == ":" and j + 1 < n and toks[j + 1].text.isdigit()):
+    if nxt in lex.time_words or nxt == "local" and j + 1 < n and toks[j + 1].low == "time" or _CLOCK.match(first.text) and num.unit is None or (nxt == ":" and j + 1 < n and toks[j + 1].text.isdigit()):
         return True
     if prev == ":" and num.s >= 2 and toks[num.s - 2].text.isdigit():
         return True
@@ -481,6 +504,17 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
     # "the majority ... are reported to be under 15": an age bound after a copula, no noun
     if num.qualifier in ("less_than", "more_than") and num.unit is None and num.value < 120 and num.s >= 1 and (
             toks[num.s - 1].low in _COPULA) and (nxt in _PUNCT or not nxt):
+        return True
+    # "children under five": an age bound after a person noun, no counted noun after it
+    if num.qualifier in ("less_than", "more_than") and num.unit is None and num.value <= 21 and num.s > 0 and (
+            toks[num.s].low in ("under", "over", "below", "above")) and nxt not in lex.objects:
+        hit = _singular(prev, lex)
+        if hit is not None and hit[0] in lex.persons:
+            return True
+    # "Forms One and Two": a capitalised number word inside the sentence is a name
+    if num.s == i and i > 0 and first.text[:1].isupper() and first.low in lex.number_words and (
+            toks[i - 1].text not in (".", ":", "\"", "“", "(", "'", "‘", "-", "–", "—", ";")) and (
+            toks[i - 1].text[:1].isupper() or toks[i - 1].low in ("and", "or")):
         return True
     # labels: "School 59", "day 42", "game five", "News 4", "UFC 223"; addresses; list markers "1)"
     if prev in lex.label_nouns and (num.plain_digits and "," not in num.plain_digits or num.j == num.i + 1 and (
@@ -522,6 +556,14 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
         if not (k < n and (toks[k].low in lex.objects or toks[k].low in ("apiece", "each"))):
             return True
     return False
+
+
+def _plural_noun(t: _Tok, lex: _Lex) -> bool:
+    """A lower-case plural that can be counted ("2000 leaflets"), not a time word ("2006 seasons")."""
+    low = t.low
+    return (t.text.islower() and low.isalpha() and len(low) > 3 and low.endswith("s") and not low.endswith("ss")
+            and low not in lex.function_words and low not in lex.duration_units and low not in lex.time_words
+            and low not in lex.year_words and low not in lex.months)
 
 
 def _singular(low: str, lex: _Lex) -> tuple[str, str | None] | None:
@@ -729,16 +771,25 @@ def _build_all(toks: list[_Tok], nums: list[_Num], lex: _Lex, text: str) -> list
             if before is not None:
                 objs[k] = before
     # a bare count after a count of a class keeps that class ("more than 700 residents, but over 1,100 others")
+    # An outcome class ("deaths", "the death toll") is carried only as a fallback: the count's own cue wins
+    # ("the death toll ... 23,000, but also the 4 million made homeless" -> displaced).
     classes: list[tuple[str, str | None] | None] = []
+    carried: list[tuple[str, str | None] | None] = []
     for k, (num, obj) in enumerate(zip(nums, objs, strict=True)):
         cls = obj.cat
+        carry = None
         if (obj.tok is None or obj.inherit) and num.unit is None and not num.factor and k > 0 and obj.later is None:
-            cls = classes[k - 1]
+            cls = classes[k - 1] if carried[k - 1] is None else ("people", None)
+            if cls is not None and cls[1] is not None:
+                carry, cls = cls, ("people", None)
+            elif carried[k - 1] is not None:
+                carry = carried[k - 1]
             if obj.inherit and cls is None:
                 cls = ("people", None)
         elif obj.inherit:
             cls = ("people", None)
         classes.append(cls)
+        carried.append(carry)
     hits = _predicate_hits(toks, lex)
     eligible = [num.unit is None and not num.factor and (
         cls is None and objs[k].tok is None or cls is not None and cls[0] in lex.persons)
@@ -751,6 +802,8 @@ def _build_all(toks: list[_Tok], nums: list[_Num], lex: _Lex, text: str) -> list
             if outcome is None and objs[k].tok is None and k > 0 and eligible[k - 1] and _listed(
                     toks, nums[k - 1], num):
                 outcome = outcomes[k - 1]  # "45 people dead in Nyanza, 12 in North Eastern and seven in Rift Valley"
+            if outcome is None:
+                outcome = carried[k]
         outcomes.append(outcome)
     for k in range(len(nums) - 2, -1, -1):
         if outcomes[k] is None and eligible[k] and eligible[k + 1] and outcomes[k + 1] is not None and (
@@ -772,6 +825,10 @@ def _build_all(toks: list[_Tok], nums: list[_Num], lex: _Lex, text: str) -> list
 def _listed(toks: list[_Tok], a: _Num, b: _Num) -> bool:
     """``b`` follows ``a`` in a list ("…, 12 in X and seven in Y"): only commas, "and" and a short "in <Place>"."""
     between = toks[a.j:b.s]
+    if len(between) >= 2 and between[-1].text in ("-", "–", ":") and between[-2].text[:1].isupper():
+        between = between[:-1]  # "Sri Lanka - approximately 28,500, India - more than 7,700"
+        while between and between[-1].text[:1].isupper():
+            between = between[:-1]
     return bool(between) and between[-1].low in (",", "and") and len(between) <= 8 and not any(
         t.text in (";", ".", "(", ")") or t.low in ("but", "while", "whereas") for t in between)
 
