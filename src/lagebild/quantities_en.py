@@ -212,6 +212,9 @@ def _word_number(toks: list[_Tok], i: int, lex: _Lex) -> tuple[float, int] | Non
     else:
         return None
     j = i + 1
+    if v >= 20 and v % 10 == 0 and v < 100 and j < len(toks) and 0 < lex.number_words.get(toks[j].low, 0) < 10:
+        v += lex.number_words[toks[j].low]  # "fifty five deaths" written without the hyphen
+        j += 1
     while j < len(toks) and toks[j].low in ("hundred", "thousand"):
         v *= lex.multipliers[toks[j].low]
         j += 1
@@ -617,8 +620,9 @@ def _object_after(toks: list[_Tok], num: _Num, lex: _Lex) -> _Obj:
         k += 1
     if k < n and toks[k].low == "of":
         k += 1
-        while k < n and toks[k].low in ("the", "these", "those", "all", "its", "their", "his", "her", "our"):
-            k += 1
+        while k < n and (toks[k].low in ("the", "these", "those", "all", "its", "their", "his", "her", "our")
+                         or toks[k].low.endswith(("'s", "’s"))):
+            k += 1  # "five million of Mexico's 107 million people"
         if k < n and (toks[k].text[:1].isdigit() or toks[k].low in lex.number_words):
             return _Obj(None, None, later=k)
     a, e = _noun_run(toks, k, lex)
@@ -788,6 +792,10 @@ def _build_all(toks: list[_Tok], nums: list[_Num], lex: _Lex, text: str) -> list
                 cls = ("people", None)
         elif obj.inherit:
             cls = ("people", None)
+        elif cls is not None and cls[0] in lex.generic and cls[1] is None and num.unit is None:
+            before = _object_before(toks, num, nums[k - 1].j if k else 0, lex)
+            if before is not None and before.cat is not None and before.cat[1] is not None:
+                carry = before.cat  # "the country's death toll up to 212 people"
         classes.append(cls)
         carried.append(carry)
     hits = _predicate_hits(toks, lex)
@@ -856,7 +864,7 @@ def _outcome(toks: list[_Tok], nums: list[_Num], eligible: list[bool], k: int,
     best = None
     for h0, h1, v in hits:
         if prev_end <= h0 and h1 <= num.s and num.s - h1 <= 8 and not any(
-                toks[c].text in (";", "(", ")") for c in range(h1, num.s)):
+                toks[c].text in (";", "(", ")", ",") for c in range(h1, num.s)):  # "after the death of X, 125 …"
             best = v
     return best
 
