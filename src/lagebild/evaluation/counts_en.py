@@ -19,7 +19,7 @@ Design (fixed before any labelling, seed 20261201):
   dev takes the first :data:`DEV_N` (batch ``Vd``), then the next :data:`DEV2_N` (batch ``Ve``, drawn after
   ``Vd`` was labelled, because ``Vd`` held only 84 statements), test the first :data:`TEST_N` (batch ``Vt``).
 Every batch was labelled by hand before the extractor ran on it (docs/evaluation/counts.md, "English").
-Round 2 (:func:`draw_more`, seed :data:`SEED2`): the next dev batches ``Vf`` and ``Vg`` come from the same dev
+Round 2 (:func:`draw_more`, seed :data:`SEED2`): the next dev batches ``Vf``, ``Vg`` (and ``Vh``, drawn after the round-2 fixes) come from the same dev
 pages (the page split above is unchanged; pages holding a test row are excluded as well), from today's
 qualifying sentences minus every sentence whose text overlaps a committed gold row (same paragraph and
 overlapping character span, or one text containing the other); shuffled once, at most two per page.
@@ -46,7 +46,7 @@ DEV_N = 80
 DEV2_N = 50
 TEST_N = 100
 SEED2 = 20261126
-MORE_N = (("Vf", 50), ("Vg", 50))
+MORE_N = (("Vf", 50), ("Vg", 50), ("Vh", 50))
 PER_PAGE = 2
 LICENSE = "CC BY 2.5"
 
