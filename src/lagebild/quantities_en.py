@@ -342,6 +342,12 @@ def _with_multiplier(toks: list[_Tok], num: _Num, lex: _Lex) -> _Num:
 def _with_unit(toks: list[_Tok], num: _Num, lex: _Lex) -> _Num:
     j = num.j
     n = len(toks)
+    if j + 1 < n and toks[j].text == "-" and toks[j].start == toks[j - 1].end and toks[j + 1].start == toks[j].end and (
+            (toks[j + 1].low,) in lex.units):
+        num.j = j + 2  # "a 30,000-Euro check"
+        num.unit = lex.units[(toks[j + 1].low,)]
+        num.plain_digits = None
+        return num
     k = j + 1 if j < n and toks[j].low == "of" and num.qualifier == "at_least" else j  # "thousands of tonnes"
     for size in (3, 2, 1):
         if k + size <= n:
@@ -856,7 +862,11 @@ def _outcome(toks: list[_Tok], nums: list[_Num], eligible: list[bool], k: int,
         if h1 == num.s or h1 == num.s - 1 and toks[num.s - 1].low in ("at", "some", "about", "nearly"):
             return v
     nxt_start = next((nums[m].s for m in range(k + 1, len(nums)) if eligible[m]), len(toks))
-    for h0, _h1, v in hits:
+    owned = {nums[m].s - (toks[nums[m].s - 1].low in ("at", "some", "about", "nearly"))
+             for m in range(k + 1, len(nums))}
+    for h0, h1, v in hits:
+        if h1 in owned:
+            continue  # "reported in 33 million people and has killed 25 million": the cue is the later count's
         if num.j <= h0 < nxt_start and h0 - num.j <= 12 and not any(
                 toks[c].text in (";", "(", ")", ":") for c in range(num.j, h0)):
             return v
