@@ -134,7 +134,7 @@ def test_quantities_en_number_before_noun_of_count():
 def test_quantities_en_provenance_on_every_dev_row():
     seg, stage = SegmentStage(), QuantityStage()
     n = 0
-    for row in load_rows():
+    for row in (r for r in load_rows() if r["split"] == "dev"):  # the test rows are scored only by the lead
         doc = stage(seg(Doc(Article(id=content_id(row["text"]), text=row["text"], language="en"))))
         for q in doc.quantities:
             n += 1
@@ -158,7 +158,7 @@ def test_quantities_en_dispatch_by_language():
 
 
 def test_quantities_en_stage_is_fast():
-    rows = load_rows()
+    rows = [r for r in load_rows() if r["split"] == "dev"]
     # articles of ~400 words made of the dev sentences, segmented once
     texts, cur = [], []
     for r in rows:
@@ -184,3 +184,139 @@ def test_quantities_en_stage_is_fast():
 def test_quantities_en_number_formats(text, value):
     qs = extract(f"Officials said {text} were counted.", language="en")
     assert len(qs) == 1 and qs[0].value == pytest.approx(value)
+
+
+# Round 2. Sentences from GeoVirus dev pages (en.wikinews.org, CC BY 2.5); the page title is in each comment.
+
+
+def test_quantities_en_decimal_money_is_no_clock_time_and_glued_codes():
+    # Local_government_officials_confiscate_London_ice_cream_made_from_human_breast_milk_for_health_reasons
+    qs = _en("A serving of the ice cream is valued at £14 (US$22.76, €16.49) and is provided in a martini glass.")
+    assert [(q.text, q.value, q.category) for q in qs.values()] == [
+        ("£14", 14.0, "money"), ("US$22.76", 22.76, "money"), ("€16.49", 16.49, "money")]
+    # Over_60_dead_in_Kenya_cholera_outbreak,_state_issues_alert
+    qs = _en("The Kenyan government has allocated KSh38 million (GBP 11.75 million) to contain the outbreak.")
+    assert _fields(qs["GBP 11.75 million"]) == (11.75e6, None, None, "money", None)
+    # Disease_outbreak_feared_after_mass_hysteria_over_%22sweet%22_water_in_Mumbai: a code glued to a decimal
+    qs = _en("At the height of the hysteria, bottled mineral water was selling for Rs 50 (RM4.50), with people "
+             "buying the mineral water simply for the bottles.")
+    assert _fields(qs["RM4.50"]) == (4.5, None, None, "money", None)
+    assert [(q.text, q.value) for q in extract("It was priced at CNY500 million.", language="en")] == [
+        ("CNY500 million", 500e6)]  # the code list is data (glued_currency_codes)
+    # Pamela_Anderson_visits_Greece,_promoting_the_MAC_AIDS_Fund
+    qs = _en("Anderson held a press conference at a central Athens hotel, during which a 30,000-Euro check issued "
+             "by the MAC AIDS Fund was handed to Kentro Zois, a Greek non-profit organization.")
+    assert _fields(qs["30,000-Euro"]) == (30000.0, None, None, "money", None)
+    # Detained_journalist_Mohamed_Tamalt_dies_in_Algeria
+    qs = _en("On June 11 he was fined 200,000 dinars (£1,400; US$1,800) and imprisoned for two years.")
+    assert set(qs) == {"200,000 dinars", "£1,400", "US$1,800"} and qs["200,000 dinars"].category == "money"
+
+
+def test_quantities_en_four_digits_before_a_plural_noun_are_a_count():
+    # Three_die_in_Cornwall,_UK_caravan_park_of_suspected_carbon_monoxide_poisoning
+    qs = _en("The programme, entitled 'Be Gas Safe', has seen 200 carbon monoxide detectors and 2000 leaflets to "
+             "raise awareness about carbon monoxide being given to CFRS.")
+    assert set(qs) == {"200", "2000"} and qs["2000"].object == "leaflets"
+    # Swine_flu,_in-depth:_worldwide_report
+    qs = _en("This week, the number of affected people has increased by 1104 infections or 6.3%.")
+    assert qs["1104"].value == 1104.0
+    assert _en("For the 2013/2014 flu season in the US, there are two types of vaccines available.").keys() == {"two"}
+
+
+def test_quantities_en_number_words_and_hyphenated_units():
+    # World_Health_Organisation:_China_engaging_in_bird_flu_cover_up
+    qs = _en("The Economist says eleven countries across Asia have been affected, and more than one hundred and "
+             "twenty million birds have died from infection or been culled.")
+    assert _fields(qs["more than one hundred and twenty million"])[:3] == (120e6, None, "more_than")
+    assert qs["eleven"].category == "countries"
+    # same page
+    qs = _en("As of July 21, 2005, one hundred and nine cases of human infection have been confirmed resulting in "
+             "fifty five deaths outside of China reports the Centers for Disease Control.")
+    assert _fields(qs["one hundred and nine"])[0] == 109.0
+    assert _fields(qs["fifty five"]) == (55.0, None, None, "killed", "KILL")
+    # FDA_warning_on_pistachios_after_salmonella_contamination
+    qs = _en("Kroger Co. is recalling shelled pistachios called Private Selection Shelled Pistachios in a 10-ounce "
+             "container with UPC code 111073615 and the sell dates of December 13 or 14 on the packages.")
+    assert list(qs) == ["10-ounce"] and qs["10-ounce"].category == "weight"
+
+
+def test_quantities_en_names_labels_and_age_bounds_are_no_counts():
+    for text in [
+        # Swine_flu,_in-depth:_worldwide_report (a school form is a name)
+        "\"A majority of the affected students who are in Forms One and Two were treated and advised to remain "
+        "under bed rest,\" said the director of Public Health.",
+        # Taiwan_culls_18000_chickens_due_to_H5N2_virus_outbreak
+        "It is located at kilometer 49 of the Highway no.1, close to the Taiwan Taoyuan International Airport.",
+    ]:
+        assert _en(text) == {}, text
+    # WHO_starts_simultaneous_immunization_campaigns_in_over_100_countries
+    qs = _en("It says 78 million children under five will be vaccinated to stop a major outbreak of the disease.")
+    assert list(qs) == ["78 million"] and qs["78 million"].category == "children"
+    # Common_cold_virus_may_be_linked_to_childhood_obesity
+    qs = _en("In the study of 124 children aged eight to eighteen, kids who had antibodies to adenovirus 36 (AD36) "
+             "weighed on average 50 pounds more than children who didn't have the antibodies.")
+    assert set(qs) == {"124", "50 pounds"} and qs["50 pounds"].category == "weight"  # weighed: not money
+
+
+def test_quantities_en_outcome_class_is_only_a_fallback():
+    # Tsunami_deaths_mount_to_more_than_120,000: the outcome carries along a list of places
+    qs = _en("Still, other countries are continuing to report the numbers of dead as best they can: Sri Lanka - "
+             "approximately 28,500, India - more than 7,700.")
+    assert qs["more than 7,700"].category == "killed" and qs["approximately 28,500"].category == "killed"
+    # Swine_flu,_in-depth:_worldwide_report: a death toll before a generic noun
+    qs = _en("On Wednesday, eleven people had been reported dead from the virus in India, taking the country's "
+             "death toll up to 212 people.")
+    assert _fields(qs["up to 212"]) == (212.0, None, "up_to", "killed", "KILL")
+    # Study_estimates_first_human_HIV_infection_100_years_ago: a cue right before a later count is that count's
+    qs = _en("Today, HIV infection is reported in 33 million people and has killed 25 million.")
+    assert qs["33 million"].category == "people" and qs["25 million"].gkg_type == "KILL"
+    # Indonesian_suspected_bird_flu_case_dies;_symptoms_included_encephalitis: a cue before the count does not
+    # reach across a comma
+    qs = _en("The Kedaulatan Rakyat, a newspaper based in Yogyakarta, reports that following the death of the "
+             "26-year-old man on Thursday, 125 of his neighbors have been examined for signs of bird flu and 34 "
+             "have been tested for the virus.")
+    assert qs["125"].gkg_type is None and qs["125"].category == "people"
+    # the own cue of a nounless count after an outcome noun wins over the carried outcome
+    qs = _en("Health officials have said that at least nine people were killed and over sixty remain in critical "
+             "condition on Saturday after an outbreak of cholera in a slum in Kenya's capital Nairobi.")
+    assert qs["at least nine"].gkg_type == "KILL" and _fields(qs["over sixty"])[3:] == ("people", None)
+
+
+def test_quantities_en_broader_lexicon_and_qualifiers():
+    # International_experts_probe_deadly_Ebola_Reston_virus_outbreak_in_Philippine_pigs
+    qs = _en("During the incident in which it was discovered, six animal handlers eventually became "
+             "seroconverted, one of whom had cut himself while performing a necropsy on the liver of an infected "
+             "monkey.")
+    assert list(qs) == ["six"] and qs["six"].category == "workers"
+    # Peruvians_sue_Newmont_Mining_Company_over_mercury_poisoning
+    qs = _en("At least six Newmont Mining managers, including an American and an Australian, face up to 15 years "
+             "in a Jakarta prison for environmental and corporate crime in that case.")
+    assert list(qs) == ["At least six"] and qs["At least six"].category == "employees"
+    # same page
+    qs = _en("Thousands of local townspeople protested against the Yanacocha mine last fall, demanding protection "
+             "for the local water supply.")
+    assert _fields(qs["Thousands"]) == (2000.0, None, "at_least", "protesters", "PROTEST")
+    # Wild_ducks_in_Illinois_test_positive_for_%22low_pathogenic%22_Bird_Flu_virus: a capitalised bird name
+    qs = _en("The United States Department of Agriculture has announced that 5 out of 11 wild migratory "
+             "Green-winged Teals have tested positive for a \"low pathogenic sub type\" of the H5 and N1 Avian Flu "
+             "virus.")
+    assert qs["5"].category is None and qs["11"].category is None
+    # Plague_kills_scores_in_Democratic_Republic_of_Congo
+    qs = _en("Without diagnosis and treatment the infection can be fatal in one to six days; mortality in "
+             "untreated cases may be as high as 95%.")
+    assert _fields(qs["as high as 95%"]) == (95.0, None, "up_to", "percent", None)
+
+
+def test_quantities_en_lexicon_has_the_german_classes():
+    import json
+    from importlib import resources
+
+    raw = json.loads(resources.files("lagebild.data").joinpath("quantities_en.json").read_text(encoding="utf-8"))
+    de = json.loads(resources.files("lagebild.data").joinpath("quantities_de.json").read_text(encoding="utf-8"))
+    de_classes = {v[0] for v in de["objects"].values()}
+    assert len(raw["objects"]) >= 1000
+    assert {v[0] for v in raw["objects"].values()} <= de_classes  # no class the German stage does not know
+    for word, cls in [("sisters", "people"), ("neighbours", "people"), ("inhabitants", "residents"),
+                      ("investigators", "people"), ("restaurants", "buildings"), ("ferries", "vessels"),
+                      ("surgeons", "medics"), ("peacekeepers", "soldiers"), ("goats", "")]:
+        assert raw["objects"][word][0] == cls, word
