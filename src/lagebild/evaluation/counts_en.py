@@ -1,6 +1,6 @@
 """English count gold on GeoVirus sentences (English Wikinews, CC BY 2.5): sampler and loader.
 
-``python -m lagebild.evaluation.counts_en sample --out DIR [--data ../shared/data/geoparsing_en]``
+``python -m lagebild.evaluation.counts_en sample|sample-more --out DIR [--data ../shared/data/geoparsing_en]``
 ``lagebild eval counts --dataset geovirus [--split dev|test|all] [--json]`` scores the English rules
 (``lagebild.quantities_en``) on ``gold/counts_en_geovirus.jsonl``.
 
