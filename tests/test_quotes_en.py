@@ -168,6 +168,9 @@ def test_quotes_en_dispatch_keeps_german_and_uses_english_rules():
           'to seek medical attention," he said.')
     assert _STAGE(_doc(en)).quotes[0].speaker == "he"
     assert all(q.speaker is None for q in _STAGE(_doc(en, language="de")).quotes)
+    # another language (forced past language id) gets no quotes rather than German misreadings
+    fr = "« Nous faisons tout notre possible », a déclaré le ministre de la Santé, selon qui 45 personnes sont mortes."
+    assert _STAGE(_doc(fr, language="fr")).quotes == [] and _STAGE(_doc(fr, language="de")).quotes
 
 
 def test_quotes_en_gold_rows_are_consistent():

@@ -1616,10 +1616,15 @@ class QuoteStage:
         cues()
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc.article.language == "en":  # English rules; the German ones below stay as they are
+        lang = (doc.article.language or "").lower()[:2]
+        if lang == "en":  # English rules; the German ones below stay as they are
             from .quotes_en import find_quotes as find_quotes_en
 
             doc.quotes = find_quotes_en(doc)
+            return doc
+        if lang not in ("", "de"):  # as for counts: no German misreadings of another language
+            log.debug("quotes: no rules for language %r, none extracted (article %s)", lang, doc.article.id)
+            doc.quotes = []
             return doc
         use = self.config.get("model") if self.mode == "accurate" else None
         if use == "alone":
