@@ -6,7 +6,8 @@ category ``killed``/``children``/``money`` …, GKG type ``KILL``/``WOUND``/``AF
 and the store need no change.
 
 Rule-based and self-contained: each sentence is tokenised again with one regex (the segmenter's German
-spaCy tokenizer splits "1,200"/"2.5" differently and does not know English abbreviations), then
+spaCy tokenizer splits "1,200"/"2.5" differently; sentences are the segmenter's, whose English rules handle
+"p.m.", "U.S." and numbers before a full stop), then
 1. a number is read at each position: digits in English format ("1,200", "2.5", "1.2bn", "500mg", "25%"),
    number words ("twenty-five", "three hundred"), "a dozen", vague plurals ("hundreds of", "tens of
    thousands"), "several hundred", fractions ("a third of", "a quarter of a million"), ranges ("20 to 30",
@@ -63,12 +64,6 @@ _FACTOR = frozenset({"times", "fold"})
 _SCORE_WORDS = frozenset({"won", "win", "wins", "beat", "beats", "lost", "lose", "loses", "defeated", "defeat",
                           "victory", "draw", "drew", "lead", "led", "score", "scored", "trailing", "leads"})
 _APPOSITION_STOP = frozenset({",", ")"})
-_MERGE_AFTER = re.compile(
-    r"\b(?:[ap]\.m|Mr|Mrs|Ms|Dr|St|No|Nos|Gen|Gov|Sen|Rep|Prof|Lt|Col|Sgt|Capt|Inc|Corp|Co|Ltd|Jr|Sr|approx|vs|"
-    r"Jan|Feb|Aug|Sept|Oct|Nov|Dec|[A-Z])\.$")
-_SPLIT_AFTER_ABBREV = re.compile(
-    r"(?:(?<=\b[A-Z]\.[A-Z]\.)|(?<=\d\.))\s+(?=(?:The|A|An|It|He|She|They|We|This|These|There|But|In|On|Of|At|According|However|"
-    r"Its|His|Her|Their|About|After|As|Since|So|Also)\b)")
 
 
 @dataclass(slots=True)
@@ -712,32 +707,13 @@ def _predicate_hits(toks: list[_Tok], lex: _Lex) -> list[tuple[int, int, tuple[s
     return [h for h in hits if h[1] <= n]
 
 
-def _windows(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence spans, with splits after English abbreviations ("7 p.m. Sunday") undone and missed
-    boundaries after "U.S." before a sentence opener added."""
-    spans: list[list[int]] = []
-    for s in doc.sentences:
-        if spans and _MERGE_AFTER.search(doc.text[max(spans[-1][0], spans[-1][1] - 12):spans[-1][1]]):
-            spans[-1][1] = s.end
-        else:
-            spans.append([s.start, s.end])
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        last = a
-        for m in (_SPLIT_AFTER_ABBREV.finditer(doc.text, a, b) if ". " in doc.text[a:b - 1] else ()):
-            out.append((last, m.start()))
-            last = m.end()
-        out.append((last, b))
-    return out
-
-
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Quantities of an English ``doc``."""
     lex = lexicon()
     text = doc.text
     time_spans = [(t.start, t.end) for t in doc.times] if doc.times else []
     out: list[Quantity] = []
-    for a, b in _windows(doc):
+    for a, b in ((s.start, s.end) for s in doc.sentences):
         if not _HAS_NUMBER.search(text, a, b):
             continue
         toks = tokenize(text[a:b], a)
