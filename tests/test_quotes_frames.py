@@ -241,3 +241,19 @@ def test_quotes_passive_frame_without_subject_takes_the_von_agent():
     (q,) = _quotes("Von Seiten der deutschen Verhandlungsdelegation war den USA vorgeworfen worden, das Dokument "
                    "verwässert zu haben.")
     assert q.speaker == "Seiten der deutschen Verhandlungsdelegation"
+
+
+# Round 7: our own sentences (same structures as news text), not Wikinews text.
+
+
+def test_quotes_speech_noun_with_genitive_owner_frames_a_clause():
+    # the owner of the demand or warning speaks; the message ends where the main clause resumes
+    (q,) = _quotes("Trotz der Warnung des Wetterdienstes, die Küste am Wochenende zu meiden, fuhren viele Urlauber "
+                   "ans Meer.")
+    assert (q.kind, q.cue, q.speaker) == ("indirect", "Warnung", "des Wetterdienstes")
+    assert q.message == "die Küste am Wochenende zu meiden"
+    (q,) = _quotes("Die Partei reagierte gelassen auf die Forderung der Opposition, den Haushalt neu zu verhandeln.")
+    assert (q.cue, q.speaker) == ("Forderung", "der Opposition")
+    # an adverbial clause after the noun is no message
+    qs = _quotes("Die Kläger erwarten keine schnelle Entscheidung des Gerichts, weil die Akten sehr umfangreich seien.")
+    assert all(q.cue != "Entscheidung" for q in qs)

@@ -85,3 +85,35 @@ def test_quotes_passive_in_a_relative_clause_keeps_the_reported_act():
     assert [q.speaker for q in qs] == ["Elon Musk"]
     # a passive main clause still names no speaker
     assert _quotes("Die Zahl der Opfer wurde am Montag auf 150 geschätzt.") == []
+
+
+# Round 7: the sentences below are our own (same structures as news text), not Wikinews text.
+
+
+def test_quotes_evaluating_verbs_are_reported_acts():
+    # "werten … als", "beziffern … auf", "prangert … an" report a judgement of the subject
+    (q,) = _quotes("Die Gewerkschaft wertet den Tarifabschluss als großen Erfolg für die Beschäftigten.")
+    assert (q.kind, q.speaker) == ("reported", "Die Gewerkschaft")
+    (q,) = _quotes("Ein Ökonom der Universität Kiel bezifferte den Schaden auf zehn Millionen Euro.")
+    assert (q.kind, q.speaker) == ("reported", "Ein Ökonom der Universität Kiel")
+    (q,) = _quotes("Die Organisation prangert in ihrem Jahresbericht Folter und Willkür in den Gefängnissen an.")
+    assert (q.kind, q.speaker) == ("reported", "Die Organisation")
+    # a court sentencing someone is no speech act ("verurteilen" was measured and left out)
+    assert _quotes("Das Landgericht hat den Angeklagten zu drei Jahren Haft verurteilt.") == []
+
+
+def test_quotes_judgement_with_halten_fuer():
+    (q,) = _quotes("Die Aufsichtsbehörde hält die Veröffentlichung der Liste für unbedenklich.")
+    assert (q.kind, q.speaker) == ("reported", "Die Aufsichtsbehörde")
+    (q,) = _quotes("Der Konzern hält es für möglich, dass der Rekord noch in diesem Jahr fällt.")
+    assert (q.kind, q.cue) == ("indirect", "hält")
+    assert q.message == "dass der Rekord noch in diesem Jahr fällt"
+    # "für" with a noun phrase is no judgement
+    assert _quotes("Der Bürgermeister hält am Sonntag eine Rede für die Opfer des Unglücks.") == []
+
+
+def test_quotes_assumption_with_geht_von_aus():
+    (q,) = _quotes("Die Polizei geht in diesem Fall von einem Unfall aus.")
+    assert (q.kind, q.speaker) == ("reported", "Die Polizei")
+    # "ging … hervor" (emerged) stays no speech act
+    assert _quotes("Der Verein ging als Sieger aus dem Turnier hervor.") == []

@@ -118,6 +118,7 @@ class CueLexicon:
     two_word: dict[str, frozenset[str]] = field(default_factory=dict)  # "gegeben" -> {"bekannt"}
     no_act: frozenset[str] = frozenset()  # never a speech act alone, even with the particle ("nahm … an")
     no_als: frozenset[str] = frozenset()  # verbs whose "als „…“" is a role, not a quote ("präsentiert als")
+    fuer: frozenset[str] = frozenset()  # verbs that judge with "für" + adjective ("hält es für möglich")
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -151,7 +152,7 @@ def cues() -> CueLexicon:
     reflexive: set[str] = set()
     two_word: dict[str, set[str]] = {}
     other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(),
-                                  "speechnoun": set(), "noact": set(), "noals": set()}
+                                  "speechnoun": set(), "noact": set(), "noals": set(), "fuer": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -184,7 +185,7 @@ def cues() -> CueLexicon:
                       frozenset(other["nodass"]), frozenset(other["noreport"]),
                       frozenset(other["speechnoun"]), frozenset(reflexive),
                       {k: frozenset(v) for k, v in two_word.items()}, frozenset(other["noact"]),
-                      frozenset(other["noals"]))
+                      frozenset(other["noals"]), frozenset(other["fuer"]))
 
 
 @dataclass
@@ -228,6 +229,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     if parts is None:
         if w in lex.two_word and k > 0 and ctx.low[k - 1] in lex.two_word[w]:
             return ""  # "hat … bekannt gegeben, dass …"
+        if w in lex.fuer and _fuer_judgement(ctx, k, lim):
+            return ""  # "hält es für möglich, dass …", "Sie halten das Verfahren für verfassungswidrig."
         return None
     tok = ctx.toks[k]
     if tok.text[:1].isupper() and k > 0 and ctx.toks[k - 1].sent == tok.sent and ctx.low[k - 1] not in ("„", "»", '"', ":"):
@@ -246,7 +249,23 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
             # the separated particle closes the clause: "teilte … mit.", "gab … bekannt,"
             if ctx.low[m] == last and (m + 1 >= len(ctx.low) or ctx.low[m + 1] in _PARTICLE_END):
                 return p
+    if w in lex.fuer and _fuer_judgement(ctx, k, lim):
+        return ""  # "hielt … für" without the particle of "vorhalten"
     return None
+
+
+def _fuer_judgement(ctx: _Ctx, k: int, lim: int) -> bool:
+    """"hält … für möglich": "für" and a lower-case predicative word later in the clause of token k
+    ("hielt Kontakt für …" or "hält … für die Bürger" have a determiner or noun after "für")."""
+    low = ctx.low
+    for m in range(k + 1, min(lim, k + 14) - 1):
+        if low[m] in (",", ";", ".", ":", "!", "?", "„", "“"):
+            return False
+        if low[m] == "für":
+            nxt = ctx.toks[m + 1].text
+            return (nxt[:1].islower() and nxt.isalpha() and low[m + 1] not in _DETS and low[m + 1] not in cues().pps
+                    and low[m + 1] not in ("sich", "uns", "ihn", "mich", "dich", "euch", "jeden", "alle"))
+    return False
 
 
 def _sent_start(ctx: _Ctx, k: int) -> int:
@@ -1445,7 +1464,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             if pi is not None:
                 cue.append(pi)
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], b) if sp else None)
-    generic = _generic_dass(ctx, a, b)
+    generic = _noun_frame(ctx, a, b) or _generic_dass(ctx, a, b)
     if generic is not None:
         return generic
     # reported speech act without a complement clause: "Das Militär hat eine Untersuchung angekündigt."
@@ -1453,10 +1472,13 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         part = _verb_cue(ctx, k, b)
         if part is None:
             continue
-        if low[k].startswith("ge"):
+        # "Die Polizei geht von Suizid aus": an assumption, unlike "ging als Sieger hervor"
+        assume = part == "davon aus" and low[k] in ("geht", "gehen", "ging", "gingen") and any(
+            low[m] in ("von", "vom") for m in range(k + 1, _particle_idx(ctx, k, part, b) or k))
+        if low[k].startswith("ge") and not assume:
             continue  # participles (the perfect "hat … gefordert" was right 2 times in 15 on train)
-        if not part and low[k] in _STRONG_REPORTED:
-            pass  # "empfahl", "sprach von"
+        if assume or not part and (low[k] in _STRONG_REPORTED or low[k] in lex.fuer):
+            pass  # "empfahl", "sprach von", "hält … für unbedenklich"
         elif low[k] in lex.no_act or not part and (
                 low[k] in _NO_REPORTED or low[k] in lex.no_report or not low[k].endswith(("t", "te", "ten"))):
             # finite speech-act verbs only: no participles, infinitives, "meine"; a found separable
@@ -1706,6 +1728,65 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     if msg is None:
         return None
     return _make(ctx, "indirect", msg, [cue], sp)
+
+
+def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
+    """"Trotz der Ankündigung ihres Trainers, Greg Poss, die Zusammenarbeit … zu beenden, …", "auf die Forderung
+    des CSU-Vorsitzenden X, … zuzugehen": a speech noun with its genitive (or "von") owner and, after a comma, a
+    "dass"/"ob", "zu" or Konjunktiv clause; the owner speaks. The message ends where the main clause resumes."""
+    low, toks = ctx.low, ctx.toks
+    lex = cues()
+    for k in range(a, b - 4):
+        w = low[k]
+        if not _is_cap(toks[k].text) or k == a and w not in lex.speech_nouns:
+            continue
+        if w not in lex.speech_nouns and not (len(w) > 9 and w.endswith(_NOUN_FRAME_ENDINGS)):
+            continue
+        g = k + 1
+        if low[g] in _GEN_DETS or low[g] in ("von", "vom"):
+            sp = _np(ctx, g + 1 if low[g] == "von" else g, b, allow_pronoun=False)
+        elif _is_cap(toks[g].text) and low[g].endswith("s") and low[g] not in lex.adverbs:
+            sp = (g, g + 1)  # "Eine Forderung Frankreichs"
+        else:
+            continue
+        if sp is None or sp[1] + 2 >= b:
+            continue
+        c = sp[1]
+        if low[c] != ",":
+            continue
+        if c + 2 < b and _is_cap(toks[c + 1].text) and low[c + 1] not in _DASS:
+            app = _np(ctx, c + 1, b, allow_pronoun=False)  # "ihres Trainers, Greg Poss, …": the apposition
+            if app is not None and app[1] < b and low[app[1]] == ",":
+                sp, c = (sp[0], app[1]), app[1]
+        m0 = c + 1
+        end = next((m for m in range(m0 + 1, b) if low[m] in (",", ";", ":") and m + 1 < b and (
+            _finite_after(ctx, m + 1))), b)
+        clause_ok = low[m0] in _DASS or _konj1(ctx, m0, end) or any(
+            low[m] == "zu" or (low[m].startswith("zu") and len(low[m]) > 6 and low[m] not in ("zudem", "zunächst", "zuvor",
+                                                                                              "zuletzt", "zugleich"))
+            for m in range(m0, end))
+        if not clause_ok or _relative_after(ctx, m0, b) or low[m0] in _SUBORDINATORS and low[m0] not in _DASS:
+            continue
+        msg = _msg_span(ctx, m0, end)
+        if msg is None:
+            continue
+        return _make(ctx, "indirect", msg, [k], sp)
+    return None
+
+
+# compounds of speech nouns that frame a clause ("Rücktrittsforderung", "Warnung")
+_NOUN_FRAME_ENDINGS = ("forderung", "ankündigung", "aufforderung", "warnung", "vorwurf", "appell", "behauptung",
+                       "mahnung", "zusage", "angebot", "drohung", "hinweis")
+
+
+def _finite_after(ctx: _Ctx, i: int) -> bool:
+    """Does a finite verb (the main clause going on) open at token i? Asks the tagger for that sentence only."""
+    t = ctx.toks[i]
+    if not t.text[:1].islower() or not ctx.low[i].isalpha() or ctx.low[i] in _MESSAGE_OPENERS or ctx.low[i] in _DETS:
+        return False
+    tags = ensure_pos(ctx.doc, t.sent)
+    tag = tags[i - ctx.doc.sentences[t.sent].token_start].pos or ""
+    return tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
 
 
 def _in_relative_clause(ctx: _Ctx, a: int, m: int) -> bool:
