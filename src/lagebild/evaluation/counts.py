@@ -109,12 +109,14 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
     ap.add_argument("--dataset", default="wikinews",
-                    choices=("wikinews", "10kgnad", "wikiwars", "germeval", "smartdata", "mobie", "pud", "gsd", "geovirus"),
+                    choices=("wikinews", "10kgnad", "wikiwars", "germeval", "smartdata", "mobie", "pud", "gsd", "round8",
+                             "geovirus"),
                     help="wikinews = counts_de.jsonl (text inside); 10kgnad / wikiwars = the stand-off rows of "
                          "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time; "
                          "germeval / smartdata / mobie = counts_de_<name>.jsonl (GermEval 2014 / SmartData / MobIE "
                          "sentences, CC BY 4.0, text inside); pud / gsd = UD German PUD / GSD sentences "
-                         "(CC BY-SA 3.0 / 4.0, text inside)")
+                         "(CC BY-SA 3.0 / 4.0, text inside); round8 = WikiANN (Wikipedia, CC BY-SA), LER court decisions "
+                         "and HIPE-2022 historical news (CC BY 4.0), text inside (see counts_round8)")
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
     ap.add_argument("--data", default=None,
                     help="data folder of a stand-off dataset (default ../shared/data/news_10kgnad_de or "
@@ -141,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.dataset == "geovirus":  # English Wikinews (CC BY 2.5), rows segmented as "en"; see counts_en
         args.split = args.split or "dev"
         items = load_gold(args.gold, "gold/counts_en_geovirus.jsonl")
-    elif args.dataset in ("germeval", "smartdata", "mobie", "pud", "gsd"):
+    elif args.dataset in ("germeval", "smartdata", "mobie", "pud", "gsd", "round8"):
         args.split = args.split or "dev"
         items = load_gold(args.gold, f"gold/counts_de_{args.dataset}.jsonl")
     else:

@@ -1,0 +1,205 @@
+"""Count gold on fresh openly licensed German text: Wikipedia (WikiANN), court decisions (LER), historical news (round 8).
+
+``python -m lagebild.evaluation.counts_round8 sample --out DIR [--data ../shared/data]``
+
+Every earlier casualty pool (Wikinews, 10kGNAD, GermEval, SmartData, MobIE) was used up by round 7, so round 8
+draws text no round has labelled or read, from three openly licensed sources (``gold/counts_de_round8.jsonl``,
+text inside, source and licence on every row):
+
+- ``K`` **WikiANN German** (``wikiann_de/{train,dev,test}``; Wikipedia sentences, **CC BY-SA**: share-alike applies
+  to the gold file as for PUD/GSD). Rows name the file and the sentence index.
+- ``L`` **LER** (German federal court decisions 2017–18, ``ler_legal_ner_de/courts/*.conll.gz``, **CC BY 4.0**,
+  Leitner, Rehm, Moreno-Schneider 2019). Rows name the court file and the sentence index.
+- ``H`` **HIPE-2022 SoNAR and NewsEye** (historical newspapers 1864–1937, ``hipe2022_de/*sonar*``/``*newseye*``,
+  **CC BY 4.0**; never the hipe2020 files, which are NC). Rows name the file, document id and date. The text is
+  OCR: a line-break hyphen ("Fett¬" + "waarenfabrik") is joined back into one word; sentences with a long s (ſ),
+  a leftover ¬ or other OCR debris are left out (only clean sentences).
+
+The sentence text is rebuilt from the source tokens (:func:`counts_sampling.detok`, or the ``NoSpaceAfter`` marks
+of HIPE), so it is frozen in the row and no later segmenter change can move its boundaries; the evaluator runs
+each row on its own.
+
+Design (fixed before any labelling, seed 20261208): a sentence qualifies if one of its tokens is number-like and
+not a bare year or a "3."-style ordinal (``counts_germeval._qualifies``) and it is 30–400 characters long; each
+sentence text once per source. Classes: ``c`` a harm or displacement word (``HARM``/``CASUALTY`` of the 10kGNAD
+sampler), ``p`` else a people word (``counts_sampling.PEOPLE``), ``x`` anything else (a precision check). Each
+class of each source is shuffled once. Batches of ``BATCH`` (40) sentences per source: batch ``a`` takes the
+``c`` sentences first, then ``p``; batch ``b`` 20 further ``c``/``p`` sentences and 20 ``x`` sentences; later
+batches continue in the same way (``c`` before ``p``, then ``x``). LER's citations ("§ 5 Abs. 2", "Rn. 17") make
+most of its ``x`` sentences label-only, which is the precision check the batches want.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from .counts_10kgnad import HARM
+from .counts_germeval import BATCH, _qualifies, sha1
+from .counts_sampling import CASUALTY, PEOPLE, detok, write_batches
+
+SEED = 20261208
+DATA = "../shared/data"
+SOURCES = {
+    "K": {"dataset": "WikiANN German (Wikipedia)", "license": "CC BY-SA"},
+    "L": {"dataset": "LER German court decisions", "license": "CC BY 4.0"},
+    "H": {"dataset": "HIPE-2022 (SoNAR, NewsEye)", "license": "CC BY 4.0"},
+}
+HIPE_FILES = ("HIPE-2022-v2.1-sonar-dev-de.tsv", "HIPE-2022-v2.1-sonar-test-de.tsv",
+              "HIPE-2022-v2.1-newseye-dev-de.tsv", "HIPE-2022-v2.1-newseye-dev2-de.tsv",
+              "HIPE-2022-v2.1-newseye-test-de.tsv")
+LER_COURTS = ("bag", "bfh", "bgh", "bpatg", "bsg", "bverfg", "bverwg")
+# OCR debris that marks a sentence as unclean: long s, a leftover hyphen mark, the Fraktur double hyphen "=",
+# stray symbols, words or letters and digits glued together ("EinTodesopfer")
+_OCR_BAD = re.compile(r"[ſ¬|■□•^~_\\<>{}#=]|[a-zäöüß][A-ZÄÖÜ]|\d[a-zäöü]{3,}|[a-zäöü]{3,}\d|\s[,.;:]\s*[,.;:]")
+
+
+def _wikiann(root: Path) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for name in ("train", "dev", "test"):
+        toks: list[str] = []
+        n = 0
+        for line in list(open(root / "wikiann_de" / name, encoding="utf-8")) + ["\n"]:
+            line = line.rstrip("\n")
+            if line.strip():
+                tok = line.split("\t")[0]
+                toks.append(tok[3:] if tok.startswith("de:") else tok)
+                continue
+            if toks:
+                out.append({"file": f"wikiann_de/{name}", "index": n, "tokens": toks, "text": detok(toks)})
+                n += 1
+                toks = []
+    return out
+
+
+def _ler(root: Path) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for court in LER_COURTS:
+        toks: list[str] = []
+        n = 0
+        with gzip.open(root / "ler_legal_ner_de" / "courts" / f"{court}.conll.gz", "rt", encoding="utf-8") as fh:
+            for line in list(fh) + ["\n"]:
+                parts = line.rstrip("\r\n").split(" ")
+                if line.strip():
+                    toks.append(parts[0])
+                    continue
+                if toks:
+                    out.append({"file": f"ler_legal_ner_de/courts/{court}.conll.gz", "index": n, "tokens": toks,
+                                "text": detok(toks)})
+                    n += 1
+                    toks = []
+    return out
+
+
+def _hipe(root: Path) -> list[dict[str, Any]]:
+    """Sentences by the ``EndOfSentence`` marks; a token ending in "¬" at a line end is joined to the next."""
+    out: list[dict[str, Any]] = []
+    for name in HIPE_FILES:
+        doc_id, date = "", ""
+        toks: list[str] = []
+        text = ""
+        glue = joined = False
+        n = 0
+        for line in open(root / "hipe2022_de" / name, encoding="utf-8"):
+            line = line.rstrip("\n")
+            if line.startswith("# hipe2022:document_id"):
+                doc_id, n = line.split("=", 1)[1].strip(), 0
+                toks, text = [], ""
+                continue
+            if line.startswith("# hipe2022:date"):
+                date = line.split("=", 1)[1].strip()
+            if not line or line.startswith("#") or line.startswith("TOKEN\t"):
+                continue
+            cols = line.split("\t")
+            tok, misc = cols[0], cols[-1]
+            hyphen = tok.endswith("¬") and "EndOfLine" in misc
+            piece = tok[:-1] if hyphen else tok
+            # NoSpaceAfter between two word tokens is a line end of the OCR (NewsEye marks no EndOfLine there):
+            # a space, except after a line-break hyphen
+            if text and not (glue and (joined or not (text[-1].isalnum() and piece[:1].isalnum()))):
+                text += " "
+            text += piece
+            joined = hyphen
+            glue = hyphen or "NoSpaceAfter" in misc
+            toks.append(tok.rstrip("¬"))
+            if "EndOfSentence" in misc:
+                out.append({"file": f"hipe2022_de/{name}", "doc": doc_id, "date": date, "index": n,
+                            "tokens": toks, "text": text})
+                n += 1
+                toks, text = [], ""
+    return out
+
+
+def pools(data: str | Path = DATA) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Per source prefix the shuffled ``c``, ``p`` and ``x`` pools of qualifying sentences."""
+    root = Path(data)
+    readers = {"K": _wikiann, "L": _ler, "H": _hipe}
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for k, (prefix, read) in enumerate(readers.items()):
+        seen: set[str] = set()
+        cls: dict[str, list[dict[str, Any]]] = {"c": [], "p": [], "x": []}
+        for s in read(root):
+            text = s.pop("text")
+            toks = s.pop("tokens")
+            if text in seen or not 30 <= len(text) <= 400 or not _qualifies(toks):
+                continue
+            if prefix == "H" and _OCR_BAD.search(text):
+                continue
+            seen.add(text)
+            c = "c" if (HARM.search(text) or CASUALTY.search(text)) else "p" if PEOPLE.search(text) else "x"
+            cls[c].append({**s, "sha1": sha1(text), "text": text})
+        rng = random.Random(SEED + k)
+        for v in cls.values():
+            rng.shuffle(v)
+        out[prefix] = cls
+    return out
+
+
+def draw(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for prefix, cls in pools(data).items():
+        people = cls["c"] + cls["p"]
+        other = cls["x"]
+        pi = xi = 0
+        for b in range(n_batches):
+            name = prefix + "abcdefghijklmnopqrstuvwxyz"[b]
+            if b == 0:
+                items = people[pi:pi + BATCH]
+                pi += len(items)
+            else:
+                items = people[pi:pi + BATCH // 2]
+                pi += len(items)
+                extra = other[xi:xi + BATCH - len(items)]
+                xi += len(extra)
+                items = items + extra
+            rows = []
+            for k, it in enumerate(items):
+                src = {"dataset": SOURCES[prefix]["dataset"], "license": SOURCES[prefix]["license"],
+                       **{f: it[f] for f in ("file", "doc", "date", "index") if f in it}}
+                rows.append({"id": f"{name}{k:03d}", "source": src, "sha1": it["sha1"], "text": it["text"]})
+            out[name] = rows
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round8",
+                                 description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("sample", help=f"write batches Ka, Kb, La, Lb, Ha, Hb ({BATCH} sentences each)")
+    s.add_argument("--data", default=DATA)
+    s.add_argument("--batches", type=int, default=2)
+    s.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    write_batches(draw(args.data, args.batches), out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
