@@ -257,3 +257,19 @@ def test_quotes_speech_noun_with_genitive_owner_frames_a_clause():
     # an adverbial clause after the noun is no message
     qs = _quotes("Die Kläger erwarten keine schnelle Entscheidung des Gerichts, weil die Akten sehr umfangreich seien.")
     assert all(q.cue != "Entscheidung" for q in qs)
+
+
+def test_quotes_cue_form_after_a_case_marked_determiner_is_an_adjective():
+    # "den bekannten Konkurrenten": "bekannten" is no form of "bekennen" here
+    qs = _quotes("Das neue Programm soll den bekannten Konkurrenten ebenbürtig sein, sagen die Entwickler.")
+    assert all(q.cue != "bekannten" for q in qs)
+    assert all(q.cue != "erwarteten" for q in _quotes("Der von allen erwarteten Einigung stand nichts mehr im Weg."))
+
+
+def test_quotes_erklaeren_with_fuer_declares_rather_than_says():
+    assert _quotes("Das Gericht hat die Klausel nur in wenigen Fällen für zulässig erklärt, etwa wenn die Versorgung "
+                   "des Landes betroffen ist.") == []
+    # "erklärte … zum Rücktritt" comments on it and still frames the clause
+    (q,) = _quotes("In einer Mitteilung erklärte die Fraktion zum Rücktritt des Ministers, man nehme die Entscheidung "
+                   "mit Bedauern zur Kenntnis.")
+    assert (q.cue, q.speaker) == ("erklärte", "die Fraktion")

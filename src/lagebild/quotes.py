@@ -99,6 +99,7 @@ _OBLIQUE_DETS = frozenset("den dem einen einem des eines ihren ihrem seinen sein
 # heads of adverbial time phrases that open a clause ("Wenige Stunden später", "Zwei Tage nach …")
 _TIME_HEADS = frozenset("minute minuten stunde stunden tag tage tagen woche wochen monat monate monaten jahr jahre "
                         "jahren jahrzehnte jahrzehnten".split())
+_TIME_BEFORE_NACH = frozenset("kurz unmittelbar gleich erst bald direkt wenige wenigen noch knapp später früher".split())
 _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend".split())
 _SO_BLOCK = frozenset("dass viel viele wie weit lange sehr schnell genannt gut groß oft".split())
 
@@ -235,6 +236,10 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     tok = ctx.toks[k]
     if tok.text[:1].isupper() and k > 0 and ctx.toks[k - 1].sent == tok.sent and ctx.low[k - 1] not in ("„", "»", '"', ":"):
         return None  # a capitalised "Frage" or "Angaben" inside a sentence is a noun
+    if k > 0 and ctx.low[k - 1] in _ATTRIBUTIVE_DETS:
+        return None  # "den bekannten Konkurrenten", "dem erwarteten Ergebnis": an adjective, no finite verb
+    if w.startswith(("erklär", "erklaer")) and _declares(ctx, k, lim):
+        return None  # "hat das Gesetz für zulässig erklärt": a declaration
     if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent, k):
         return None  # "wurde … genannt": passive, the speaker is not in the clause
     if w in lex.reflexive and "sich" not in ctx.low[max(_sent_start(ctx, k), k - 6):min(lim, k + 4)]:
@@ -252,6 +257,26 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     if w in lex.fuer and _fuer_judgement(ctx, k, lim):
         return ""  # "hielt … für" without the particle of "vorhalten"
     return None
+
+
+# case-marked determiners: a cue form right after one is an attributive adjective ("den bekannten …"); "der",
+# "die", "das" are left out (relative and demonstrative pronouns: "…, der sagte", "Das bestätigte X")
+_ATTRIBUTIVE_DETS = frozenset("den dem des einen einem eines".split())
+
+
+def _declares(ctx: _Ctx, k: int, lim: int) -> bool:
+    """"für" + a predicative word in the clause of "erklären": to declare something so ("erklärte … zum
+    Rücktritt" is a comment on it, so "zum" is no sign)."""
+    low = ctx.low
+    lo = _sent_start(ctx, k)
+    left = max((m + 1 for m in range(max(lo, k - 12), k) if low[m] in (",", ";", ":")), default=max(lo, k - 12))
+    right = next((m for m in range(k + 1, min(lim, k + 12)) if low[m] in (",", ";", ":", ".")), min(lim, k + 12))
+    for m in range(left, right - 1):
+        if m == k:
+            continue
+        if low[m] == "für" and ctx.toks[m + 1].text[:1].islower() and low[m + 1].isalpha() and low[m + 1] not in _DETS:
+            return True
+    return False
 
 
 def _fuer_judgement(ctx: _Ctx, k: int, lim: int) -> bool:
@@ -1250,6 +1275,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             msg = _msg_span(ctx, k + 2, end)
             if msg is not None:
                 return _make(ctx, "indirect", msg, [k], (k + 1, k + 2))
+        if w == "nach" and k > a and (low[k - 1] in _TIME_HEADS or low[k - 1] in _TIME_BEFORE_NACH):
+            continue  # "Zwei Monate nach dem Urteil", "kurz nach der Veröffentlichung": a time, not a source
         if w == "nach" and k + 1 < b:
             n = _source_noun_after(ctx, k + 1, b, lex)
             if n is None:
