@@ -92,6 +92,7 @@ class Lexicon:
     civil_service_cues: tuple[str, ...] = ()
     money_cues: tuple[str, ...] = ()
     year_verbs: frozenset[str] = frozenset()
+    weight_cues: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,6 +164,7 @@ def lexicon() -> Lexicon:
         civil_service_cues=tuple(raw.get("civil_service_cues", ())),
         money_cues=tuple(raw.get("money_cues", ())),
         year_verbs=frozenset(raw.get("year_verbs", ())),
+        weight_cues=tuple(raw.get("weight_cues", ())),
     )
 
 
@@ -451,6 +453,14 @@ _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jah
                            "starb", "geboren", "gestorben", "gegründet", "erbaut"})  # "John von Gaunt starb 1399."
 _DURATION_LINKS = frozenset({",", "und", "oder", "bzw.", "statt", "anstatt", "bisher", "zuvor", "früher"})
 # "38 statt bisher 36 Stunden": the first number shares the time unit written after the second
+# after these a sentence-final "15." is a day or an ordinal ("starb am 15.", "in der 90.", "Mitte des 18.")
+_ORDINAL_DETS = frozenset({"am", "im", "vom", "zum", "beim", "ins", "der", "den", "dem", "des"})
+_MONTHS12 = frozenset({"januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
+                       "september", "oktober", "november", "dezember"})
+_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich"})
+# a court file number: "1 BvR 1502/08", "4 ABR 54/14", "2 StR 310/04", "1 WB 33.17", "B 12 R 13/13 R"
+_FILE_ABBR = re.compile(r"[A-Z][A-Za-z]{0,4}")
+_FILE_NUM = re.compile(r"\d{1,5}|\d{1,4}\.\d\d")
 _MODALS = frozenset({"kann", "darf", "muss", "soll", "will", "durfte", "konnte", "musste", "sollte", "wollte"})
 
 
@@ -460,6 +470,20 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     prev = toks[i - 1].text.lower() if i > 0 else ""
     nxt = toks[j].text if j < len(toks) else ""
     nlow = nxt.lower()
+    if _citation_label(toks, i, lex) or _file_number(toks, i):
+        return True  # "Rn. 9 und 11", "§ 128 Abs 1 S 1 SGG", "1 BvR 1502/08": parts of a legal citation
+    if (i == 0 and t.isdigit() and len(t) <= 2 and (j == len(toks) or (nxt == "." and j + 1 == len(toks)))) or (
+            i == 1 and prev == "(" and nxt == ")" and t.isdigit() and len(t) <= 2):
+        return True  # "2." or "(3)" alone at the start: the number of a list item or paragraph
+    if t.isdigit() and (nlow in _MONTHS12 or (nxt == "." and j + 1 < len(toks)
+                                                 and toks[j + 1].text.lower() in _MONTHS12)) and 1 <= int(t) <= 31:
+        return True  # "(24 Juni)", "vom 7 . Mai": a date written without its dot or with a spaced one
+    if (i == 0 and re.fullmatch(r"1[0-3]\d\d", t) and nxt.isalpha() and nxt.islower() and j + 1 < len(toks)
+            and toks[j + 1].text.lower() in _PRONOUNS):
+        return True  # "1245 beteiligte er sich am Konzil": a year before 1400 opening the sentence
+    if prev in lex.label_nouns and (nlow in lex.multipliers or (nxt == "." and j + 1 < len(toks)
+                                                                and toks[j + 1].text.lower() in lex.multipliers)):
+        return False  # "hat die Band 425 Millionen Klicks": a label never takes a multiplier
     if prev in lex.label_nouns or (i > 0 and toks[i - 1].text[:1].isupper() and len(prev) > 7
                                    and prev.endswith(lex.label_heads)):  # "Tabellenplatz acht"
         return True
@@ -624,6 +648,55 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     return False
 
 
+def _label_at(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """Token k follows a label noun, also one written with a separate dot ("Rn . 19")."""
+    if k < 1:
+        return False
+    prev = toks[k - 1].text.lower()
+    if prev in lex.label_nouns:
+        return True
+    if toks[k - 1].text == "S" and toks[k].text.isdigit() and len(toks[k].text) <= 2:
+        return True  # "§ 128 Abs 1 S 1 SGG", "(S 1 und 2)": a sentence of a paragraph ("S 506" is 506 Schilling)
+    return prev == "." and k >= 2 and toks[k - 2].end == toks[k - 1].start and toks[k - 2].text.lower() + "." in lex.label_nouns
+
+
+def _citation_label(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """A number chained to a labelled number of a citation: "Rn. 9 und 11", "§§ 23 Abs. 1 Satz 2, 92 BVerfGG",
+    "Abs 1 S 1 SGG", "Nr 3 Halbs 2" (short abbreviations between the numbers are labels of the chain)."""
+    t = toks[i].text
+    if not (t.isdigit() and len(t) <= 4) or _label_at(toks, i, lex):
+        return _label_at(toks, i, lex) and t[:1].isdigit()
+    k = i
+    for _ in range(4):
+        if k < 2 or not toks[k - 2].text[:1].isdigit():
+            return False
+        sep = toks[k - 1].text
+        if not (sep in (",", "und", "u.", "oder", "bis") or (sep[:1].isupper() and sep.rstrip(".").isalpha()
+                                                              and len(sep.rstrip(".")) <= 5)):
+            return False
+        k -= 2
+        if _label_at(toks, k, lex) or (k >= 1 and toks[k - 1].text in ("§", "§§")):
+            return True
+    return False
+
+
+def _file_number(toks: list[Token], i: int) -> bool:
+    """A part of a court file number: "1 BvR 1502/08", "2 StR 310/04", "1 WB 33.17", "B 12 R 13/13 R"."""
+    def num(k: int) -> bool:
+        return 0 <= k < len(toks) and bool(_FILE_NUM.fullmatch(toks[k].text))
+
+    def abbr(k: int) -> bool:
+        return 0 <= k < len(toks) and bool(_FILE_ABBR.fullmatch(toks[k].text))
+
+    def tail(k: int) -> bool:  # the register number k ends in "/08" or is "33.17"
+        return num(k) and ("." in toks[k].text or (k + 2 < len(toks) and toks[k + 1].text == "/" and num(k + 2)))
+
+    if not num(i):
+        return False
+    return ((abbr(i + 1) and tail(i + 2)) or (abbr(i - 1) and num(i - 2) and tail(i))
+            or (i >= 3 and toks[i - 1].text == "/" and num(i - 2) and abbr(i - 3) and num(i - 4)))
+
+
 def _in_digit_chain(toks: list[Token], i: int) -> bool:
     """Three or more digit groups glued by hyphens or slashes without spaces: an ISBN, a phone or file number."""
     def glued(a: int, b: int) -> bool:
@@ -730,6 +803,11 @@ def _split_final_number(toks: list[Token], stext: str) -> list[Token]:
             else:
                 out.append(t)
         toks = out
+    if (len(toks) > 1 and _NUM_DOT.match(toks[-1].text)
+            and (toks[-2].text.lower() in _ORDINAL_DETS
+                 or (len(toks) > 2 and toks[-3].text.lower() in _ORDINAL_DETS and toks[-2].text.islower()
+                     and toks[-2].text.endswith(("en", "ten"))))):
+        return toks  # "starb am 15.", "aus dem späten 14.": a day or an ordinal whose noun the source cut off
     if toks and _NUM_DOT.match(toks[-1].text) and not re.fullmatch(r"\d{4}\.", toks[-1].text):
         last = toks[-1]
         return toks[:-1] + [Token(last.start, last.end - 1, last.text[:-1], last.sent),
@@ -1086,6 +1164,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 j = num.j
         if num.unit is None and j + 1 < n and toks[j].text in ("mal", "Mal") and toks[j + 1].text.lower() in _FACTOR_NEXT:
             num.unit = "factor"  # "zweieinhalb mal so viele Verluste": a factor, not a head count
+        if num.unit == "GBP" and any(t.text.lower().startswith(lex.weight_cues) for t in toks[max(0, i - 4):j + 1]):
+            num.unit = "lb"  # "wiegt 280 Pfund", "280 Pfund schwer": a weight, not pounds sterling
         if num.unit == "degree" and j < n and toks[j].text.lower().startswith(lex.angle_words):
             num.unit = "angle"  # "ein 30 Grad steiler Hang": an angle, not a temperature
         if (num.qualifier is None and num.value_max is None and j + 1 < n and toks[j].text in ("oder", "und")
@@ -1203,6 +1283,8 @@ def _gegen_is_preposition(toks: list[Token], g: int, lex: Lexicon) -> bool:
     low = prev.lower()
     if prev[:1].isdigit() or prev.endswith("-") or _word_value(low, lex) is not None:
         return True
+    if prev == "(" and g >= 2 and (toks[g - 2].text[:1].isdigit() or _unit_of(toks[g - 2].text, lex) is not None):
+        return True  # "5241 Meterzentner (gegen 3265)": the value compared with, not "about"
     if prev[:1].isupper() and prev.replace("-", "").isalpha() and g - 1 > 0:
         before = toks[g - 2].text.lower()
         return before not in ("in", "im", "aus", "nach", "bei")

@@ -177,10 +177,10 @@ def draw(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list[dict[str
                 extra = other[xi:xi + BATCH - len(items)]
                 xi += len(extra)
                 items = items + extra
-            rows = []
+            rows: list[dict[str, Any]] = []
             for k, it in enumerate(items):
-                src = {"dataset": SOURCES[prefix]["dataset"], "license": SOURCES[prefix]["license"],
-                       **{f: it[f] for f in ("file", "doc", "date", "index") if f in it}}
+                src: dict[str, Any] = {"dataset": SOURCES[prefix]["dataset"], "license": SOURCES[prefix]["license"]}
+                src.update({f: it[f] for f in ("file", "doc", "date", "index") if f in it})
                 rows.append({"id": f"{name}{k:03d}", "source": src, "sha1": it["sha1"], "text": it["text"]})
             out[name] = rows
     return out
