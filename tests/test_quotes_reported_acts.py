@@ -117,3 +117,13 @@ def test_quotes_assumption_with_geht_von_aus():
     assert (q.kind, q.speaker) == ("reported", "Die Polizei")
     # "ging … hervor" (emerged) stays no speech act
     assert _quotes("Der Verein ging als Sieger aus dem Turnier hervor.") == []
+
+
+def test_quotes_two_coordinated_speech_acts_are_two_events():
+    # the clause after the comma belongs to the second verb; the first verb is a reported act of the same speaker
+    qs = _quotes("Die Ministerin nannte den Streik unverhältnismäßig und forderte die Gewerkschaft dazu auf, an den "
+                 "Verhandlungstisch zurückzukehren.")
+    assert sorted((q.kind, q.cue, q.speaker) for q in qs) == [
+        ("indirect", "forderte", "Die Ministerin"), ("reported", None, "Die Ministerin")]
+    rep = next(q for q in qs if q.kind == "reported")
+    assert rep.message == "Die Ministerin nannte den Streik unverhältnismäßig"

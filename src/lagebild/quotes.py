@@ -1020,6 +1020,9 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             out.append(found)
             last, last_sent = found, si
             out.extend(_extra_markers(ctx, a, b, found, lex))
+            first_act = _coordinated_act(ctx, a, b, found)
+            if first_act is not None:
+                out.append(first_act)
             continue
         inside = next((u for u in unframed if u in out and u.message_start <= sent.start + 2
                        and u.message_end >= sent.end - 2), None)
@@ -1982,6 +1985,49 @@ def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
         return None
     return sp
 
+
+
+def _coordinated_act(ctx: _Ctx, a: int, b: int, found: Quote) -> Quote | None:
+    """"Er bezeichnete die Proteste als rechtmäßig und forderte X dazu auf, Ruhe zu bewahren": two speech acts
+    of one subject joined by "und"; the clause after the comma belongs to the second verb, the first verb is a
+    reported act of its own (same speaker). Moves the found event's cue to the second verb when needed and
+    returns the first act, or None."""
+    if found.kind != "indirect" or found.speaker_start is None or found.cue_start is None:
+        return None
+    low = ctx.low
+    ms = _tok_index(ctx.toks, found.message_start)
+    if ms <= a or ms > b:
+        return None
+    verbs = [k for k in range(a, ms) if (ctx.toks[k].start < found.speaker_start or ctx.toks[k].start >= found.speaker_end)
+             and _finite_cue(ctx, k, ms)]
+    unds = [u for u in range(a + 2, ms) if low[u] in ("und", "sowie")]
+    for u in unds:
+        v1 = [k for k in verbs if k < u]
+        v2 = [k for k in verbs if u < k < u + 8]
+        if len(v1) != 1 or not v2 or any(low[m] in (",", ";", ":") for m in range(v1[0], u)):
+            continue
+        if not ctx.toks[v1[0]].start <= found.cue_start < ctx.toks[v2[0]].end:
+            continue
+        msg = _msg_span(ctx, a, u)
+        if msg is None or v1[0] - a > 12:
+            continue
+        k2 = v2[0]
+        found.cue, found.cue_start, found.cue_end = ctx.toks[k2].text, ctx.toks[k2].start, ctx.toks[k2].end
+        found.start = min(found.start, found.cue_start)
+        found.text = ctx.doc.text[found.start:found.end]
+        q = _make(ctx, "reported", msg, [], None)
+        _copy_speaker(found, q)
+        return q
+    return None
+
+
+def _finite_cue(ctx: _Ctx, k: int, lim: int) -> bool:
+    """A finite speech verb that can report an act on its own ("forderte", "rief … auf"), not a participle."""
+    part = _verb_cue(ctx, k, lim)
+    if part is None or ctx.low[k].startswith("ge") or not ctx.toks[k].text[:1].islower():
+        return False
+    return bool(part) or (ctx.low[k] not in _NO_REPORTED and ctx.low[k] not in cues().no_report
+                          and ctx.low[k] not in cues().no_act and ctx.low[k].endswith(("t", "te", "ten")))
 
 
 def _extra_markers(ctx: _Ctx, a: int, b: int, found: Quote, lex: CueLexicon) -> list[Quote]:
