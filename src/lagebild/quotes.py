@@ -1992,14 +1992,14 @@ def _coordinated_act(ctx: _Ctx, a: int, b: int, found: Quote) -> Quote | None:
     of one subject joined by "und"; the clause after the comma belongs to the second verb, the first verb is a
     reported act of its own (same speaker). Moves the found event's cue to the second verb when needed and
     returns the first act, or None."""
-    if found.kind != "indirect" or found.speaker_start is None or found.cue_start is None:
+    if found.kind != "indirect" or found.speaker_start is None or found.speaker_end is None or found.cue_start is None:
         return None
     low = ctx.low
     ms = _tok_index(ctx.toks, found.message_start)
     if ms <= a or ms > b:
         return None
-    verbs = [k for k in range(a, ms) if (ctx.toks[k].start < found.speaker_start or ctx.toks[k].start >= found.speaker_end)
-             and _finite_cue(ctx, k, ms)]
+    s0, s1 = found.speaker_start, found.speaker_end
+    verbs = [k for k in range(a, ms) if not s0 <= ctx.toks[k].start < s1 and _finite_cue(ctx, k, ms)]
     unds = [u for u in range(a + 2, ms) if low[u] in ("und", "sowie")]
     for u in unds:
         v1 = [k for k in verbs if k < u]
