@@ -25,7 +25,7 @@ Matching is cheap because each pattern is tried only at word starts just
 before one of its core words (see ``_DE_CORES``), about 2 ms per 500-word
 article.
 
-Every word list and fixed phrase lives in ``data/time_de.json``.
+Every word list and fixed phrase lives in ``data/time_de.json`` (English: ``data/time_en.json``).
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ __all__ = ["TimeStage", "extract_times", "parse_anchor"]
 
 
 # --------------------------------------------------------------------------- lexicon
-@functools.lru_cache(maxsize=1)
-def _raw_lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("lagebild.data").joinpath("time_de.json").read_text(encoding="utf-8"))
+@functools.lru_cache(maxsize=2)
+def _raw_lexicon(name: str = "time_de.json") -> dict[str, Any]:
+    return json.loads(resources.files("lagebild.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def _alt(words: Any, case: str = "both") -> str:
@@ -101,6 +101,7 @@ class Spec:
     anaphoric: bool = False  # "am selben Tag", "zwei Tage später": counts from the last date, also in news
     ctx: tuple[int, int] | None = None  # the whole range a part belongs to ("27. und 28. September")
     bc_ctx: bool = False  # a short year without era ("im Jahr 218"): BC when the story is BC
+    year_dir: int = 0  # English "last Christmas", "next April": before/after the anchor whatever the tense
 
 
 @dataclass(slots=True)
@@ -968,21 +969,48 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
 
 
 # --------------------------------------------------------------------------- patterns (English)
+_EN_CORES: dict[str, tuple[str, ...]] = {
+    "mdy": ("month",), "day_range": ("month",), "dmy": ("month",), "month": ("month",), "month_range": ("month",),
+    "pod_of_date": ("month",), "year": ("num",), "year_pair": ("num",), "decade": ("num",), "century": ("num", "ordw"),
+    "century_range": ("num",), "season": ("season",), "quarter": ("misc",), "partof_rel": ("unit",),
+    "reladj": ("unit",), "anaphoric": ("unit", "pod"), "relday": ("rday", "pod"), "weekday": ("wd",),
+    "weekday_plural": ("wd",), "clock": ("num", "misc"), "clock_range": ("num",), "clock_at": ("num",), "schedule": ("wd",),
+    "midpod": ("pod",), "duration": ("unit",), "duration_range": ("unit",), "age": ("unit",), "dur_plural": ("unit",),
+    "dur_recent": ("unit",), "ago": ("unit",), "set": ("misc",), "set_rate": ("unit",), "set_adv": ("misc",),
+    "ref": ("ref",), "holiday": ("hol",),
+}
+
+
 def _build_en(lex: dict[str, Any]) -> _Lang:
     months: dict[str, int] = lex["months"]
-    MONTH = "(?P<mon>" + _alt(months, "upper") + r")\.?(?![\w])"
-    weekdays: dict[str, int] = lex["weekdays"]
+    full_months = [m for m in months if not any(o != m and o.startswith(m) and months[o] == months[m] for o in months)]
+    abbr_months = [m for m in months if m not in full_months]
+    MONTH = "(?P<mon>" + _alt(full_months, "upper") + "|" + _alt(abbr_months, "upper") + r"\.?)(?![\w])"
+    amb_months = set(lex["ambiguous_months"])
+    month_cues = set(lex["month_cues_before"])
+    weekdays: dict[str, int] = {k: v for k, v in lex["weekdays"].items() if len(k) > 4}
+    WDN = _alt(weekdays, "upper")
+    WD = "(?P<wd>" + WDN + ")"
     units: dict[str, str] = lex["units"]
     numw: dict[str, Any] = lex["number_words"]
-    NUM = rf"(?:\d+|{_alt(numw, 'both')})"
-    UNIT = "(?P<u>" + _alt(units, "lower") + r")(?![\w])"
-    rel_adj: dict[str, int] = lex["relative_adjectives"]
-    part_of: dict[str, str] = lex["part_of"]
+    NUMW = _alt(numw, "both")
+    NUM = rf"(?:\d+(?:\.\d+)?|{NUMW})"
+    UNIT = "(?P<u>" + _alt(units, "lower") + r")(?![\w'’-])"
+    part_of: dict[str, str | None] = lex["part_of"]
     PARTOF = "(?P<pm>" + _alt(part_of, "both") + ")"
-    YEAR4 = r"(?:1\d{3}|20\d{2})"
-    B = r"(?<![\w.,-])"
+    pods: dict[str, str] = lex["parts_of_day"]
+    POD = "(?P<pod>" + _alt(pods, "lower") + r")(?![\w])"
+    ordw: dict[str, int] = lex["ordinal_words"]
+    YEAR4 = r"(?:1[0-9]\d{2}|20\d{2})"
+    DAY = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    AP = r"(?P<ap>[ap]\.\s?m\.?|[AP]\.\s?M\.?|[ap]m\b|[AP]M\b)"
+    TZ = r"(?:\s+(?P<tz>E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|CT|PT|GMT|UTC))?"
+    B = r"(?<![\w.,$#-])"
     E = r"(?![\w])"
     seasons: dict[str, str] = lex["seasons"]
+    year_not_after = set(lex["year_not_after"])
+    count_nouns = set(lex["count_nouns"])
+    addr = set(lex["address_suffixes"])
     pats: list[tuple[str, str, Callable[[re.Match[str], str], list[_Cand] | None], int]] = []
 
     def add(name: str, rx: str, prio: int = 0) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -995,105 +1023,544 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
     def mo(s: str) -> int:
         return months[s.lower().rstrip(".")]
 
-    @add("mdy", rf"{B}{MONTH}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y>{YEAR4}))?{E}", 5)
-    def _mdy(m: re.Match[str], text: str) -> list[_Cand]:
-        return [_Cand(m.start(), m.end(), Spec(year=int(m["y"]) if m["y"] else None, month=mo(m["mon"]), day=int(m["d"])))]
+    def prev_words(text: str, pos: int, n: int = 1, width: int = 30) -> str:
+        return " ".join(text[max(0, pos - width) : pos].lower().split()[-n:])
 
-    @add("dmy", rf"{B}(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<y>{YEAR4}))?{E}", 5)
+    def rel_dir(word: str | None) -> int:
+        return {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get((word or "").lower(), 0)
+
+    def tz(m: re.Match[str]) -> str | None:
+        z = m.groupdict().get("tz")
+        if not z:
+            return None
+        return {"GMT": "Z", "UTC": "Z"}.get(z, None)
+
+    def hour24(h: int, ap: str | None) -> int:
+        a = (ap or "").lower().replace(".", "").replace(" ", "")
+        if a == "pm" and h < 12:
+            return h + 12
+        if a == "am" and h == 12:
+            return 0
+        return h
+
+    # "Tuesday, March 17, 2009", "last Tuesday, March 10", "Jan. 5", "March 22"
+    @add("mdy", rf"{B}(?:(?:(?P<wr>[Ll]ast|[Nn]ext|[Tt]his)\s+)?{WD}(?:\s+{POD})?,?\s+)?{MONTH},?\s+{DAY}(?![\d:.]\d)(?:,?\s+(?P<y>{YEAR4}))?{E}", 6)
+    def _mdy(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec(year=int(m["y"]) if m["y"] else None, month=mo(m["mon"]), day=int(m["d"]))
+        if m["pod"]:
+            s.pod, s.type = pods[m["pod"]], "TIME"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "May 8-9", "April 20-24", "July 17 to 23"
+    @add("day_range", rf"{B}{MONTH}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?P<sfx>st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*"
+                      rf"(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<y>{YEAR4}))?{E}", 7)
+    def _day_range(m: re.Match[str], text: str) -> list[_Cand]:
+        y = int(m["y"]) if m["y"] else None
+        a = Spec(year=y, month=mo(m["mon"]), day=int(m["d"]), ctx=m.span())
+        b = Spec(year=y, month=mo(m["mon"]), day=int(m["d2"]), ctx=m.span())
+        return [_Cand(m.start(), m.end("sfx") if m["sfx"] else m.end("d"), a), _Cand(m.start("d2"), m.end(), b)]
+
+    @add("dmy", rf"{B}{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<y>{YEAR4}))?{E}", 5)
     def _dmy(m: re.Match[str], text: str) -> list[_Cand]:
         return [_Cand(m.start(), m.end(), Spec(year=int(m["y"]) if m["y"] else None, month=mo(m["mon"]), day=int(m["d"])))]
 
-    @add("month", rf"{B}(?:{PARTOF}\s*)?{MONTH}(?:,?\s+(?P<y>{YEAR4}))?{E}", 3)
+    # "the night of March 6"
+    @add("pod_of_date", rf"{B}(?:[Tt]he\s+)?(?:(?P<el>early|late)\s+)?{POD}\s+of\s+{MONTH}\s+{DAY}(?:,?\s+(?P<y>{YEAR4}))?{E}", 7)
+    def _pod_date(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec(year=int(m["y"]) if m["y"] else None, month=mo(m["mon"]), day=int(m["d"]), pod=pods[m["pod"]], type="TIME")
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "March 2009", "early March", "the end of February", "last December", "mid-March", "May of last year"
+    @add("month", rf"{B}(?:{PARTOF}\s*|(?P<wr>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{MONTH}"
+                  rf"(?:,?\s+(?P<y>{YEAR4})(?!\d)|\s+of\s+(?:(?P<y2>{YEAR4})(?!\d)|(?P<ry>last|next|this)\s+year))?{E}", 3)
     def _month(m: re.Match[str], text: str) -> list[_Cand] | None:
-        s = Spec(year=int(m["y"]) if m["y"] else None, month=mo(m["mon"]))
+        y = m["y"] or m["y2"]
+        s = Spec(year=int(y) if y else None, month=mo(m["mon"]))
+        if m["ry"]:
+            s.year_rel = {"last": -1, "next": 1, "this": 0}[m["ry"]]
         if m["pm"]:
             s.mod = part_of[m["pm"].lower()]
-        if s.year is None and not m["pm"]:
-            before = text[max(0, m.start() - 8) : m.start()].split()
-            if m["mon"].lower() in lex["ambiguous_months"] and (not before or before[-1].lower() not in ("in", "of", "since", "until", "by", "early", "late", "mid", "from", "to")):
+        if m["wr"]:
+            d = rel_dir(m["wr"])
+            if d:
+                s.year_dir = d
+            else:
+                s.year_rel = 0
+        bare = s.year is None and s.year_rel is None and not m["pm"] and not m["wr"]
+        if bare and m["mon"].lower().rstrip(".") in amb_months:
+            word = m["mon"].lower()
+            if not word.endswith(".") and word in ("may", "mar", "jan", "jun", "jul", "aug", "dec", "sep", "oct", "nov", "apr", "feb", "sept"):
+                if prev_words(text, m.start()) not in month_cues:
+                    return None
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "January and February 2008", "from June to August 2009": the first month takes the year of the second
+    @add("month_range", rf"{B}(?P<m1>{_alt(full_months, 'upper')})\s*(?:-|–|and|to|through|or)\s*{MONTH}\s+(?P<y>{YEAR4}){E}", 5)
+    def _month_range(m: re.Match[str], text: str) -> list[_Cand]:
+        y = int(m["y"])
+        return [_Cand(m.start("m1"), m.end("m1"), Spec(year=y, month=mo(m["m1"]), ctx=m.span())),
+                _Cand(m.start("mon"), m.end(), Spec(year=y, month=mo(m["mon"]), ctx=m.span()))]
+
+    # years: "2009", "in 1997", "the end of 2009", "fiscal 2010", "fiscal years 2010"
+    @add("year", rf"(?<![\w.,:/$#-])(?:{PARTOF}\s*|(?P<fy>[Ff]iscal(?:\s+[Yy]ears?)?|FY)\s*)?(?P<y>{YEAR4})(?![\d]|\.\d|,\d|s\b|-\d|–\d|/\d|:\d)", 2)
+    def _year(m: re.Match[str], text: str) -> list[_Cand] | None:
+        y = int(m["y"])
+        if not m["pm"] and not m["fy"]:
+            prev1 = prev_words(text, m.start(), 1)
+            prev2 = prev_words(text, m.start(), 2)
+            if prev1 in year_not_after or prev2 in year_not_after or prev1.endswith(("$", "#")):
                 return None
-        return [_Cand(m.start(), m.end(), s)]
-
-    @add("year", rf"(?<![\w.,:/-])(?:{PARTOF}\s*)?(?P<y>{YEAR4})(?![\d]|\.\d|,\d|s\b)", 2)
-    def _year(m: re.Match[str], text: str) -> list[_Cand]:
-        s = Spec(year=int(m["y"]))
+            after = text[m.end() : m.end() + 40].split()
+            nxt = after[0].lower().strip(".,;:)") if after else ""
+            if nxt in count_nouns:
+                return None
+            # "1935 Orchard St.", "1424 John Bragg Highway": an address
+            if after and after[0][:1].isupper() and any(w.lower().strip(".,;:") in addr for w in after[1:4]):
+                return None
+            if y > 2030 and prev1 not in ("in", "by", "until", "to", "through", "and"):
+                return None
+        if m["fy"]:
+            return [_Cand(m.start(), m.end(), Spec(kind="ref", value=f"FY{y}"))]
+        s = Spec(year=y)
         if m["pm"]:
             s.mod = part_of[m["pm"].lower()]
         return [_Cand(m.start(), m.end(), s)]
 
-    @add("decade", rf"{B}(?:the\s+)?(?P<d>\d{{3}}0)s{E}", 3)
-    def _decade(m: re.Match[str], text: str) -> list[_Cand]:
-        return [_Cand(m.start(), m.end(), Spec(decade=m["d"][:3]))]
-
-    @add("season", rf"{B}(?:the\s+)?(?P<s>{_alt(seasons, 'both')})(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{E}", 2)
-    def _season(m: re.Match[str], text: str) -> list[_Cand] | None:
-        if not m["y"] and not text[max(0, m.start() - 4) : m.start()].lower().strip().endswith(("in", "the", "this", "last", "next")):
+    # "1974-75", "2009-10 spending plan", "2008-09 school year", "2005-2008": two years, as in German
+    @add("year_pair", rf"(?<![\w.,:/$#-])(?P<fy>[Ff]iscal\s+)?(?P<y>{YEAR4})\s?[-–/]\s?(?P<y2>\d{{2}}|{YEAR4})(?![\d-])", 3)
+    def _year_pair(m: re.Match[str], text: str) -> list[_Cand] | None:
+        y = int(m["y"])
+        y2 = int(m["y2"]) if len(m["y2"]) == 4 else (y // 100) * 100 + int(m["y2"])
+        if len(m["y2"]) == 2 and y2 < y:
+            y2 += 100
+        if not y < y2 <= y + 30:
             return None
-        return [_Cand(m.start(), m.end(), Spec(year=int(m["y"]) if m["y"] else None, season=seasons[m["s"].lower()]))]
+        if prev_words(text, m.start()) in year_not_after:
+            return None
+        return [_Cand(m.start(), m.end("y"), Spec(year=y)), _Cand(m.start("y2"), m.end("y2"), Spec(year=y2))]
+
+    # decades: "the 1990s", "the late 1960s", "the mid-1770s", "the '90s"
+    @add("decade", rf"{B}(?:(?P<the>[Tt]he)\s+)?(?:(?P<pm>early|late|mid-?)\s*)?(?:(?P<d>1\d{{2}}0|20[0-9]0)'?s|['’](?P<d2>\d0)s){E}", 4)
+    def _decade(m: re.Match[str], text: str) -> list[_Cand]:
+        s = Spec()
+        if m["d"]:
+            s.decade = m["d"][:3]
+        else:
+            s.decade2 = int(m["d2"]) // 10
+        if m["pm"]:
+            s.mod = {"early": "START", "late": "END"}.get(m["pm"].lower(), "MID")
+        return [_Cand(m.start(), m.end(), s)]
+
+    ORDC = rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<ow>{_alt(ordw, 'lower')}))"
+
+    # centuries: "the 19th century", "the early 20th century"
+    @add("century", rf"{B}(?:[Tt]he\s+)?(?:(?P<pm>early|late|mid-?)\s*)?{ORDC}[\s-]+[Cc]entury{E}", 4)
+    def _century(m: re.Match[str], text: str) -> list[_Cand] | None:
+        n = int(m["n"]) if m["n"] else ordw.get(m["ow"].lower(), 0)
+        if not 1 <= n <= 21:
+            return None
+        return [_Cand(m.start(), m.end(), Spec(century=f"{n - 1:02d}"))]
+
+    # "the 17th through 19th centuries"
+    @add("century_range", rf"{B}(?:[Tt]he\s+)?(?P<a>\d{{1,2}})(?:st|nd|rd|th)\s+(?:through|to|and|-|–)\s+(?:the\s+)?(?P<b>\d{{1,2}})(?:st|nd|rd|th)\s+[Cc]enturies{E}", 5)
+    def _century_range(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end("a") + 2, Spec(century=f"{int(m['a']) - 1:02d}")),
+                _Cand(m.start("b"), m.end(), Spec(century=f"{int(m['b']) - 1:02d}"))]
+
+    # seasons: "this spring", "last fall", "summer 2008", "in the winter"
+    @add("season", rf"{B}(?:(?P<ra>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his\s+past|[Tt]his\s+coming|[Ee]arly|[Ll]ate|[Tt]he|[Ll]ater\s+this|[Ee]arlier\s+this)\s+)?"
+                   rf"(?P<s>{_alt(seasons, 'lower')}|{_alt(seasons, 'upper')}){E}(?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d))?(?!\s+(?:break|semester|session|term|camp|league|school|season|program|classes|months))", 2)
+    def _season(m: re.Match[str], text: str) -> list[_Cand] | None:
+        ra = (m["ra"] or "").lower()
+        if m["s"][0].isupper() and not m["y"] and text[max(0, m.start() - 2) : m.start()].strip() not in ("", ".", '"'):
+            return None  # "Spring Cleanup", "Sarah Summer": a name
+        if not m["y"] and not ra:
+            if prev_words(text, m.start()) not in ("in", "this", "last", "next", "during", "by", "until", "since", "over", "for", "through", "early", "late", "mid"):
+                return None
+        s = Spec(year=int(m["y"]) if m["y"] else None, season=seasons[m["s"].lower()])
+        if ra in ("this", "later this", "earlier this"):
+            s.year_rel = 0
+        elif rel_dir(ra):
+            s.year_dir = rel_dir(ra)
+        elif ra in ("early", "late"):
+            s.mod = "START" if ra == "early" else "END"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "the fourth quarter of 2008", "the first half of this year", "Q1 2009", "first-quarter earnings"
+    qcues = set(lex["quarter_cues_after"])
+    @add("quarter", rf"{B}(?:(?P<the>[Tt]he)\s+)?(?P<fis>fiscal\s+)?(?P<o>{_alt([w for w in ordw if not w[0].isdigit()], 'lower')}|[1-4](?:st|nd|rd|th))[\s-]+(?P<h>quarter|half)"
+                    rf"(?:\s+of\s+(?:(?P<y>{YEAR4})|(?P<ry>this|last|next|the)\s+(?:fiscal\s+)?year))?{E}|{B}Q(?P<q>[1-4])\s+(?P<y2>{YEAR4}){E}", 5)
+    def _quarter(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if m["q"]:
+            return [_Cand(m.start(), m.end(), Spec(year=int(m["y2"]), quarter=int(m["q"])))]
+        n = ordw.get(m["o"].lower(), 0)
+        nxt = text[m.end() : m.end() + 20].split()
+        if not (m["y"] or m["ry"] or m["fis"] or (nxt and nxt[0].lower().strip(".,") in qcues)):
+            return None  # "the first quarter" of a game or of the moon
+        s = Spec(year=int(m["y"]) if m["y"] else None)
+        if m["h"] == "quarter":
+            s.quarter = min(n, 4)
+        else:
+            if n > 2 and m["o"].lower() not in ("last", "final"):
+                return None
+            s.half = 1 if n == 1 else 2
+        if not m["y"]:
+            s.year_rel = {"last": -1, "next": 1}.get(m["ry"] or "", 0)
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "the end of the year", "earlier this month", "the middle of next week", "late last year", "early next year"
+    @add("partof_rel", rf"{B}{PARTOF}\s+(?:(?P<ra>the|this|last|next|the\s+current|the\s+past|the\s+coming)\s+)(?P<u>year|month|week|decade|century){E}", 5)
+    def _partof_rel(m: re.Match[str], text: str) -> list[_Cand] | None:
+        ra = m["ra"].lower()
+        unit = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[m["u"]]
+        if unit == "CE":
+            return None
+        off = {"last": -1, "next": 1, "the past": -1, "the coming": 1}.get(ra, 0)
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=off, mod=part_of[m["pm"].lower()]))]
+
+    rel_adj: dict[str, int] = lex["relative_adjectives"]
+    # "last week", "this month", "next year", "this weekend"; "the past year" is a duration; "the following week" anaphoric
+    @add("reladj", rf"{B}(?:(?P<the>[Tt]he|[Tt]hat)\s+)?(?P<ra>{_alt(rel_adj, 'both')}|same)\s+(?P<u>week|month|year|weekend|decade|day|date){E}(?!['’]s\s+(?:game|meeting))", 4)
+    def _reladj(m: re.Match[str], text: str) -> list[_Cand] | None:
+        ra, u = m["ra"].lower(), m["u"]
+        unit = {"week": "W", "month": "M", "year": "Y", "weekend": "WE", "decade": "DE", "day": "D", "date": "D"}[u]
+        if m["the"]:
+            if ra in ("past", "last") and unit != "WE":
+                val = {"D": "P1D", "W": "P1W", "M": "P1M", "Y": "P1Y", "DE": "P1DE"}[unit]
+                return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val))]
+            if ra in ("next", "following", "previous", "same"):
+                off = {"next": 1, "following": 1, "previous": -1, "same": 0}[ra]
+                return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=off, anaphoric=True))]
+            if ra in ("current", "coming"):
+                return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=rel_adj[ra]))]
+            return None
+        if unit == "D" or ra == "same":
+            return None
+        if ra in ("following", "previous"):
+            return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=rel_adj[ra], anaphoric=True))]
+        if ra == "past":
+            val = {"W": "P1W", "M": "P1M", "Y": "P1Y", "DE": "P1DE", "WE": "P1WE"}[unit]
+            return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val))]
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=rel_adj[ra]))]
+
+    # "the next day", "that same day", "the following morning"
+    @add("anaphoric", rf"{B}(?:[Tt]he|[Tt]hat)\s+(?:same\s+|next\s+|following\s+|previous\s+)?(?P<ra>same|next|following|previous)\s+{POD}", 4)
+    def _anaphoric(m: re.Match[str], text: str) -> list[_Cand]:
+        off = {"next": 1, "following": 1, "previous": -1, "same": 0}[m["ra"].lower()]
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=off, anaphoric=True, pod=pods[m["pod"]], type="TIME"))]
 
     rdw: dict[str, int] = lex["relative_day_words"]
-    @add("relday", rf"{B}(?P<w>{_alt(rdw, 'both')}){E}", 3)
-    def _relday(m: re.Match[str], text: str) -> list[_Cand]:
-        w = m["w"].lower()
-        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=rdw[w], today_ref=(w == "today")))]
+    # "yesterday", "today", "yesterday afternoon", "last night", "tonight", "this morning", "tomorrow night"
+    @add("relday", rf"{B}(?:(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?:\s+{POD})?|(?P<tn>[Tt]onight|[Ll]ast\s+night|[Oo]vernight)"
+                   rf"|(?P<this>[Tt]his)\s+(?P<pod2>morning|afternoon|evening)){E}", 4)
+    def _relday(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if m["w"]:
+            w = m["w"].lower()
+            s = Spec(kind="rel", unit="D", offset=rdw[w], today_ref=True)
+            if m["pod"]:
+                s.pod, s.type = pods[m["pod"]], "TIME"
+            return [_Cand(m.start(), m.end(), s)]
+        if m["tn"]:
+            t = m["tn"].lower()
+            if t == "overnight":
+                return None
+            return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=-1 if t.startswith("last") else 0, pod="NI",
+                                                   type="TIME", today_ref=True))]
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, pod=pods[m["pod2"]], type="TIME", today_ref=True))]
 
-    @add("reladj", rf"{B}(?P<ra>{_alt(rel_adj, 'both')})\s+(?P<u>week|month|year|weekend){E}", 4)
-    def _reladj(m: re.Match[str], text: str) -> list[_Cand]:
-        unit = {"week": "W", "month": "M", "year": "Y", "weekend": "WE"}[m["u"].lower()]
-        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=rel_adj[m["ra"].lower()]))]
-
-    @add("ago", rf"{B}(?P<n>{NUM})\s+{UNIT}\s+(?P<dir>ago|later|earlier){E}", 5)
-    def _ago(m: re.Match[str], text: str) -> list[_Cand] | None:
-        n = _num(m["n"], lex)
-        unit = units[m["u"].lower()]
-        d = -1 if m["dir"].lower() in ("ago", "earlier") else 1
-        if n == "X":
-            return [_Cand(m.start(), m.end(), Spec(kind="ref", value="PAST_REF" if d < 0 else "FUTURE_REF"))]
-        if n is None or unit not in ("D", "W", "M", "Y"):
+    not_before = set(lex["weekday_name_words_before"])
+    not_after = set(lex["weekday_name_words_after"])
+    # weekdays: "Tuesday", "last Tuesday", "Friday night", "late Tuesday", "this past Sunday"
+    @add("weekday", rf"{B}(?:(?P<el>[Ee]arly|[Ll]ate)\s+)?(?:(?P<ra>[Ll]ast|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming|[Tt]his|[Pp]ast|[Cc]oming)\s+)?{WD}(?:\s+{POD})?{E}", 3)
+    def _weekday(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if prev_words(text, m.start()) in not_before:
             return None
-        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=int(n) * d))]
-
-    @add("weekday", rf"{B}(?:(?P<ra>last|next|this)\s+)?(?P<wd>{_alt(weekdays, 'upper')}){E}", 3)
-    def _weekday(m: re.Match[str], text: str) -> list[_Cand]:
+        nxt = text[m.end() : m.end() + 25].lower()
+        if any(nxt.startswith(" " + w) for w in not_after):
+            return None
         s = Spec(kind="weekday", weekday=weekdays[m["wd"].lower()])
         if m["ra"]:
-            s.weekday_dir = {"last": -1, "next": 1, "this": 0}[m["ra"].lower()]
+            s.weekday_dir = rel_dir(m["ra"])
+        if m["pod"]:
+            s.pod, s.type = pods[m["pod"]], "TIME"
         return [_Cand(m.start(), m.end(), s)]
 
-    @add("duration", rf"{B}(?P<n>{NUM})\s+{UNIT}", 2)
+    # "on Mondays": a set
+    @add("weekday_plural", rf"{B}(?P<wd>{WDN})s{E}", 3)
+    def _weekday_plural(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(kind="set", type="SET", value=f"XXXX-WXX-{weekdays[m['wd'].lower()]}"))]
+
+    DAYAFTER = rf"(?:\s+(?:(?P<wd>{WDN})(?!\s*(?:-|–|through|thru|to)\s*{WDN})|(?P<rd>today|yesterday|tomorrow|tonight)){E})?"
+
+    def clock_spec(m: re.Match[str], h: int, mi: int) -> Spec:
+        if m["wd"]:
+            return Spec(kind="weekday", weekday=weekdays[m["wd"].lower()], hour=h, minute=mi, type="TIME")
+        if m["rd"]:
+            w = m["rd"].lower()
+            return Spec(kind="rel", unit="D", offset=rdw.get(w, 0), hour=h, minute=mi, type="TIME", today_ref=True)
+        return Spec(kind="rel", unit="D", offset=0, hour=h, minute=mi, type="TIME", value=None)
+
+    # clock times: "7 p.m.", "10:30 a.m. Monday", "8 a.m. EST", "noon today", "midnight"
+    @add("clock", rf"(?<![\w.,:$-])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*{AP}{TZ}|(?P<noon>[Nn]oon|[Mm]idnight|(?P<oc>1[0-2]|[1-9]|{_alt(list(numw)[2:14], 'lower')})\s+o['’]clock)){DAYAFTER}", 4)
+    def _clock(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if m["noon"]:
+            low = m["noon"].lower()
+            if low == "noon":
+                h, mi = 12, 0
+            elif low == "midnight":
+                h, mi = 24, 0
+            else:
+                n = _num(m["oc"], lex)
+                if not isinstance(n, int):
+                    return None
+                h, mi = n, 0
+        else:
+            h, mi = hour24(int(m["h"]), m["ap"]), int(m["mi"] or 0)
+        s = clock_spec(m, h, mi)
+        if tz(m):
+            s.value = tz(m)
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "7-10:30 a.m.", "from 1 to 2:30 p.m.", "10 a.m.-4 p.m.", "between 7 a.m. and 7 p.m."
+    @add("clock_range", rf"(?<![\w.,:$-])(?P<h1>1[0-2]|0?[1-9])(?::(?P<m1>[0-5]\d))?\s*(?P<ap1>[ap]\.\s?m\.?|[ap]m\b)?\s*(?:-|–|to|until|till|and)\s*"
+                        rf"(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*{AP}{TZ}{DAYAFTER}", 5)
+    def _clock_range(m: re.Match[str], text: str) -> list[_Cand] | None:
+        h1, h2 = int(m["h1"]), int(m["h"])
+        if not m["ap1"]:
+            if prev_words(text, m.start()) not in ("from", "between") and not m["m1"]:
+                return None
+            ap1 = m["ap"] if (h1 <= h2 and h2 != 12) or h1 == 12 else ("am" if m["ap"].lower().startswith("p") else "pm")
+        else:
+            ap1 = m["ap1"]
+        a = clock_spec(m, hour24(h1, ap1), int(m["m1"] or 0))
+        b = clock_spec(m, hour24(h2, m["ap"]), int(m["mi"] or 0))
+        e1 = m.end("ap1") if m["ap1"] else (m.end("m1") if m["m1"] else m.end("h1"))
+        return [_Cand(m.start(), e1, a), _Cand(m.start("h"), m.end(), b)]
+
+    # opening hours: "10 a.m.-4 p.m. Monday-Saturday", "from 4 p.m. to 10 p.m. Monday through Friday": sets, no dates
+    CL = r"(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:[ap]\.\s?m\.?|[ap]m\b)?"
+    @add("schedule", rf"(?<![\w.,:$-])(?P<t1>{CL})\s*(?:-|–|to|until|till)\s*(?P<t2>{CL})\s+(?:on\s+)?(?P<w1>{WDN})\s*(?:-|–|through|thru|to)\s*(?P<w2>{WDN}){E}", 6)
+    def _schedule(m: re.Match[str], text: str) -> list[_Cand] | None:
+        out = []
+        t1, t2 = (re.match(r"(\d+)(?::(\d+))?\s*([ap])?", m[g]) for g in ("t1", "t2"))
+        if t1 is None or t2 is None or not t2[3]:
+            return None
+        for g, tm in (("t1", t1), ("t2", t2)):
+            h = hour24(int(tm[1]), (tm[3] or t2[3]) + "m")
+            out.append(_Cand(m.start(g), m.end(g), Spec(kind="set", type="TIME", value=f"XXXX-XX-XXT{h:02d}:{int(tm[2] or 0):02d}")))
+        for g in ("w1", "w2"):
+            out.append(_Cand(m.start(g), m.end(g), Spec(kind="set", type="SET", value=f"XXXX-WXX-{weekdays[m[g].lower()]}")))
+        return out
+
+    # "at 11:45", "reported at 9:00": a clock time without a.m./p.m.
+    @add("clock_at", r"(?<=\bat\s)(?P<h>1[0-9]|2[0-3]|0?[0-9]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m)", 3)
+    def _clock_at(m: re.Match[str], text: str) -> list[_Cand]:
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, hour=int(m["h"]), minute=int(m["mi"]), type="TIME"))]
+
+    # "mid-afternoon", "mid-morning"
+    @add("midpod", rf"{B}[Mm]id-?(?P<pod>morning|afternoon|evening){E}", 3)
+    def _midpod(m: re.Match[str], text: str) -> list[_Cand] | None:
+        nxt = text[m.end() : m.end() + 12].split()
+        if nxt and nxt[0][:1].isalpha() and nxt[0].islower() and nxt[0] not in ("and", "or", "on", "to", "when", "as", "in", "at", "the"):
+            return None  # "a mid-morning snack"
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, pod=pods[m["pod"]], type="TIME", mod="MID"))]
+
+    MODS = r"(?:\s+(?:more|full|straight|consecutive|additional|extra|long|short))?"
+    # durations: "three weeks", "the past two years", "the next four years", "two years, three months", "an hour"
+    @add("duration", rf"{B}(?:(?P<the>[Tt]he\s+(?:past|last|next|first|coming|previous|following|final|last\s+few|past\s+few|next\s+few))\s+)?(?P<n>{NUM}){MODS}\s+{UNIT}"
+                     rf"(?:,?\s+(?:and\s+)?(?P<n2>{NUM})\s+(?P<u2>{_alt(units, 'lower')}){E})?", 2)
     def _duration(m: re.Match[str], text: str) -> list[_Cand] | None:
-        val = _duration_value(_num(m["n"], lex), units[m["u"].lower()])
+        n = _num(m["n"], lex)
+        ntext = m["n"].lower()
+        u = m["u"].lower()
+        prev = prev_words(text, m.start())
+        if ntext in ("a", "an", "one", "some", "few", "many") and not m["the"]:
+            if u in ("second", "minute", "day") and prev not in ("for", "in", "within", "over", "than", "about", "nearly", "almost", "after", "just", "only", "least", "in", "of", "once", "twice", "full", "whole"):
+                return None  # "a second reading", "kicks off a day of celebrations"
+            if ntext == "one" and u == "day" and prev not in ("for", "in", "within", "over", "than", "about", "after", "just", "only"):
+                return None  # "one day" = some day
+            if ntext in ("some", "many", "few") and u in ("day", "week", "month", "year", "time"):
+                return None
+        if ntext == "a" and text[m.end() : m.end() + 3] in (" of", " or"):
+            if u in ("day", "second"):
+                return None
+        val = _duration_value(n, units[u])
+        if val is None:
+            return None
+        if m["n2"]:
+            v2 = _duration_value(_num(m["n2"], lex), units[m["u2"].lower()])
+            if v2 and val.startswith("P") and "T" not in val and "T" not in v2 and v2[1:] and not val.startswith("PX"):
+                val = val + v2[1:]
+        s = Spec(kind="dur", type="DURATION", value=val)
+        if prev == "since":
+            s.unit = "SINCE"
+        return [_Cand(m.start(), m.end(), s)]
+
+    # "the next two to three years", "two or three days"
+    @add("duration_range", rf"{B}(?:(?P<the>[Tt]he\s+(?:past|last|next|first|coming))\s+)?(?P<n1>{NUM})\s+(?:to|or|-|–)\s+(?P<n>{NUM})\s+{UNIT}", 3)
+    def _duration_range(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if _num(m["n1"], lex) is None or _num(m["n"], lex) is None:
+            return None
+        val = _duration_value("X", units[m["u"].lower()])
         return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val))] if val else None
 
+    UNIT_SG = "(?P<u>" + _alt([u for u in units if not u.endswith("s")] + ["centurie"], "lower") + ")"
+    # ages and adjectival lengths: "55-year-old", "three-year-old", "five-week-old", "a two-year contract", "24-hour", "three week long"
+    @add("age", rf"{B}(?P<n>\d+(?:\.\d+)?|{_alt([w for w in numw if ' ' not in w and w not in ('a', 'an', 'few', 'some', 'many', 'several')], 'both')}|half)(?P<sep>-|\s)"
+                rf"(?:(?P<n2>{_alt(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'], 'lower')})-)?{UNIT_SG}"
+                rf"(?P<old>-olds?|-long|\s+long)?(?![\w-])", 4)
+    def _age(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if m["sep"] != "-" and m["old"] != " long" and not (m["old"] or "").startswith(" "):
+            return None  # "three week long" needs "long"; "two year" alone is no expression
+        n: Any = 0.5 if m["n"].lower() == "half" else _num(m["n"], lex)
+        n2 = _num(m["n2"], lex) if m["n2"] else None
+        if isinstance(n, int) and isinstance(n2, int):
+            n = n + n2
+        val = _duration_value(n, units[m["u"].lower()] if m["u"].lower() in units else "CE")
+        if val is None:
+            return None
+        end = m.end("u") if (m["old"] or "").startswith(" ") else m.end()
+        return [_Cand(m.start(), end, Spec(kind="dur", type="DURATION", value=val))]
+
+    # "for years", "within days", "hours-long", "the coming weeks", "the months to come"
+    PLURAL = "(?P<u>" + _alt([u for u in units if u.endswith("s") and u not in ("seconds", "minutes")], "lower") + ")"
+    @add("dur_plural", rf"(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s)|(?<=\b[Ii]n\s)){PLURAL}(?![\w-])(?!\s+(?:ago|later|earlier|before|after|to\s+come|past))|{B}{PLURAL.replace('?P<u>', '?P<u2>')}-long{E}", 2)
+    def _dur_plural(m: re.Match[str], text: str) -> list[_Cand] | None:
+        u = (m["u"] or m["u2"]).lower()
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=_duration_value("X", units[u])))]
+
+    @add("dur_recent", rf"{B}(?:(?P<rec>[Rr]ecent)|(?P<the>[Tt]he)\s+(?:coming|next\s+few|past\s+few|last\s+few|past\s+several|last\s+several|next\s+several|ensuing|intervening))\s+{PLURAL}{E}"
+                       rf"|{B}(?:[Tt]he\s+)?{PLURAL.replace('?P<u>', '?P<u2>')}\s+to\s+come{E}", 4)
+    def _dur_recent(m: re.Match[str], text: str) -> list[_Cand]:
+        u = (m["u"] or m["u2"]).lower()
+        return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=_duration_value("X", units[u])))]
+
+    rel_after: dict[str, int] = lex["relative_after"]
+    # "two years ago", "a few weeks ago", "one year earlier", "years ago", "hundreds of years ago"
+    @add("ago", rf"{B}(?:(?P<n>{NUM})\s+)?{UNIT}\s+(?P<dir>ago|later|earlier){E}", 5)
+    def _ago(m: re.Match[str], text: str) -> list[_Cand] | None:
+        n = _num(m["n"], lex) if m["n"] else "X"
+        unit = units[m["u"].lower()]
+        d = rel_after[m["dir"].lower()]
+        if n == "X" or unit not in ("D", "W", "M", "Y") or not isinstance(n, int):
+            if n == "X" or m["n"] is None:
+                return [_Cand(m.start(), m.end(), Spec(kind="ref", value="PAST_REF" if d < 0 else "FUTURE_REF"))]
+            if unit in ("DE", "CE") and isinstance(n, int):
+                k = 10 if unit == "DE" else 100
+                return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="Y", offset=n * k * d, anaphoric=m["dir"] != "ago"))]
+            return None
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=n * d, anaphoric=m["dir"].lower() != "ago"))]
+
+    # sets: "every year", "each week", "every Tuesday", "every other week"
+    @add("set", rf"{B}(?:[Ee]very|[Ee]ach)\s+(?P<o>other\s+)?(?:(?P<u>day|night|morning|evening|afternoon|week|weekend|month|year|summer|spring|fall|winter|hour)|{WD}){E}", 4)
+    def _set(m: re.Match[str], text: str) -> list[_Cand]:
+        if m["wd"]:
+            val = f"XXXX-WXX-{weekdays[m['wd'].lower()]}"
+        else:
+            u = m["u"]
+            val = {"day": "P1D", "night": "P1D", "morning": "P1D", "evening": "P1D", "afternoon": "P1D", "week": "P1W",
+                   "weekend": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H"}.get(u, "P1Y")
+            if m["o"]:
+                val = val.replace("1", "2")
+        return [_Cand(m.start(), m.end(), Spec(kind="set", type="SET", value=val))]
+
+    # "$230,000 a year", "four fewer hours a week", "twice a day", "per month"
+    @add("set_rate", rf"{B}(?P<a>a|per)\s+(?P<u>day|week|month|year|hour){E}", 3)
+    def _set_rate(m: re.Match[str], text: str) -> list[_Cand] | None:
+        if m["a"] == "a":
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            if not before:
+                return None
+            last = before[-1].lower().strip(",")
+            amount = bool(re.search(r"\d", last)) or last in ("once", "twice", "times", "hours", "dollars", "miles", "cents")
+            if not amount and not (len(before) >= 2 and re.search(r"\d|^(?:two|three|four|five|six|seven|eight|nine|ten|several|a few)$", before[-2].lower()) and last.endswith("s")):
+                return None
+        val = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H"}[m["u"]]
+        return [_Cand(m.start(), m.end(), Spec(kind="set", type="SET", value=val))]
+
+    # "annually"; "$57 yearly", "twice daily" (attributive "daily newspaper" is not a set)
+    @add("set_adv", rf"{B}(?P<w>annually|yearly|daily|weekly|monthly|nightly|biannually|semiannually){E}", 2)
+    def _set_adv(m: re.Match[str], text: str) -> list[_Cand] | None:
+        w = m["w"]
+        if w not in ("annually", "biannually", "semiannually"):
+            before = text[max(0, m.start() - 20) : m.start()].split()
+            nxt = text[m.end() : m.end() + 2]
+            if not (before and re.search(r"\d|^(?:once|twice|times)$", before[-1].lower())) and nxt[:1] not in (".", ",", ";", ")", '"'):
+                return None
+        val = {"annually": "P1Y", "yearly": "P1Y", "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "nightly": "P1D",
+               "biannually": "P6M", "semiannually": "P6M"}[w]
+        return [_Cand(m.start(), m.end(), Spec(kind="set", type="SET", value=val))]
+
     refs: dict[str, str] = lex["refs"]
+    ref_not_after = set(lex["ref_not_after"])
+    ref_not_before = set(lex["ref_not_before"])
     @add("ref", rf"{B}(?P<r>{_alt(refs, 'both')}){E}", 1)
-    def _ref(m: re.Match[str], text: str) -> list[_Cand]:
-        return [_Cand(m.start(), m.end(), Spec(kind="ref", value=refs[re.sub(r'\s+', ' ', m['r'].lower())]))]
+    def _ref(m: re.Match[str], text: str) -> list[_Cand] | None:
+        r = re.sub(r"\s+", " ", m["r"].lower())
+        prev = prev_words(text, m.start())
+        nxt = text[m.end() : m.end() + 15].split()
+        nw = nxt[0].lower().strip(",.;:") if nxt else ""
+        if prev in ref_not_after and r in ("soon", "now"):
+            return None  # "as soon as", "until now" (a boundary, not the present)
+        if r == "soon" and nw in ref_not_before:
+            return None
+        if r in ("the past", "the future") and (nw in ("of", "tense") or (nxt and nxt[0][0].isalpha() and nxt[0][0].islower() and nw not in ("and", "or", "as", "is", "was", "will", "to", "for", "in", "but", "we", "i", "they", "he", "she", "it", "that", "when", "because", "if", "with", "at", "on", "by"))):
+            return None  # "the future of the school", "the past president"
+        return [_Cand(m.start(), m.end(), Spec(kind="ref", value=refs[r]))]
+
+    hol: dict[str, Any] = lex["holidays"]
+    hol_l = {k.lower(): v for k, v in hol.items()}
+    def title(h: str) -> str:
+        return " ".join(w if w in ("of", "the") else w[0].upper() + w[1:] for w in h.split())
+
+    HOL = "|".join(re.escape(title(h)).replace(r"\ ", r"\s+").replace("'", "['’]") for h in sorted(hol, key=len, reverse=True))
+    @add("holiday", rf"{B}(?:(?P<ra>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<h>{HOL}){E}(?:\s+(?P<y>{YEAR4})(?!\d))?", 4)
+    def _holiday(m: re.Match[str], text: str) -> list[_Cand] | None:
+        key = re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))
+        h = hol_l.get(key)
+        if h is None:
+            return None
+        s = Spec(year=int(m["y"]) if m["y"] else None)
+        if isinstance(h, list):
+            s.month, s.day = h
+        elif h.startswith("easter"):
+            s.value, s.month, s.day = h, 4, 1
+        else:
+            _, mon, _wd, _n = h.split(":")
+            s.value, s.month, s.day = h, int(mon), 15
+        ra = (m["ra"] or "").lower()
+        if ra == "this":
+            s.year_rel = 0
+        elif ra:
+            s.year_dir = rel_dir(ra)
+        return [_Cand(m.start(), m.end(), s)]
 
     compiled = [(name, re.compile(rx), fn, prio) for name, rx, fn, prio in pats]
+    missing = [name for name, *_ in pats if name not in _EN_CORES]
+    assert not missing, f"patterns without core words: {missing}"
+
     def words(ws: Any) -> str:
         return "|".join(sorted({re.escape(w.split()[-1].rstrip(".").lower()) for w in ws}, key=len, reverse=True))
 
+    hol_words = {re.sub(r"[^\w]+", " ", w).split()[-1] for w in hol}
     core_rx = {
-        "num": r"\d", "month": f"^(?:{words(months)})$", "wd": f"^(?:{words(weekdays)})$",
-        "season": f"^(?:{words(seasons)})$", "rday": f"^(?:{words(rdw)})$", "ref": f"^(?:{words(refs)})$",
-        "unit": f"^(?:{words(units)}|weekend)$",
+        "num": r"\d", "month": f"^(?:{words(months)})$", "wd": f"^(?:{words(weekdays)})s?$",
+        "season": f"^(?:{words(seasons)})$", "rday": r"^(?:today|yesterday|tomorrow|tonight)$",
+        "ref": r"^(?:now|currently|recently|soon|past|future|days|nowadays|present|presently)$",
+        "unit": f"^(?:{words(units)}|weekend|date|centurie)$|^(?:{words(units)})(?:s)?$",
+        "pod": f"^(?:{words(pods)})$|^mid$", "ordw": f"^(?:{words(ordw)})$",
+        "misc": r"^(?:noon|midnight|clock|quarter|half|q[1-4]|every|each|annually|yearly|daily|weekly|monthly|nightly|biannually|semiannually)$",
+        "hol": f"^(?:{'|'.join(sorted(map(re.escape, hol_words), key=len, reverse=True))})$",
     }
-    cores: dict[str, tuple[str, ...]] = {"mdy": ("month",), "dmy": ("month",), "month": ("month",), "year": ("num",), "decade": ("num",),
-             "season": ("season",), "relday": ("rday",), "reladj": ("unit",), "ago": ("unit",), "weekday": ("wd",),
-             "duration": ("unit",), "ref": ("ref",)}
-    missing = [name for name, *_ in pats if name not in cores]
-    assert not missing, f"patterns without core words: {missing}"
     return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex, re.compile(lex["past_cues_re"], re.IGNORECASE),
-                 {k: re.compile(v) for k, v in core_rx.items()}, cores)
+                 {k: re.compile(v) for k, v in core_rx.items()}, _EN_CORES)
 
 
 @functools.lru_cache(maxsize=4)
 def _language(language: str) -> _Lang:
-    raw = _raw_lexicon()
     if language.startswith("en"):
-        return _build_en(raw["en"])
-    return _build_de(raw["de"])
+        return _build_en(_raw_lexicon("time_en.json"))
+    return _build_de(_raw_lexicon()["de"])
 
 
 # --------------------------------------------------------------------------- anchoring
@@ -1131,6 +1598,21 @@ def _fmt_year(y: int | None) -> str:
     if y is None:
         return "XXXX"
     return f"BC{-y:04d}" if y < 0 else f"{y:04d}"
+
+
+def _nth_weekday(year: int, rule: str) -> tuple[int, int]:
+    """(month, day) of a holiday given as "nth:MONTH:WEEKDAY:N" (N = -1: the last one; N = 0: US Election Day,
+    the Tuesday after the first Monday)."""
+    _, mon_s, wd_s, n_s = rule.split(":")
+    mon, wd, n = int(mon_s), int(wd_s), int(n_s)
+    if n == 0:
+        first_monday = 1 + (1 - date(year, mon, 1).isoweekday()) % 7
+        return mon, first_monday + 1
+    if n < 0:
+        last = date(year, mon, calendar.monthrange(year, mon)[1])
+        return mon, last.day - (last.isoweekday() - wd) % 7
+    first = 1 + (wd - date(year, mon, 1).isoweekday()) % 7
+    return mon, first + 7 * (n - 1)
 
 
 def _easter(year: int) -> date:
@@ -1345,6 +1827,8 @@ class _Resolver:
             if s.value and s.value.startswith("easter") and year and year > 0:
                 d = _easter(year) + timedelta(days=int(s.value[6:]))
                 month, day = d.month, d.day
+            elif s.value and s.value.startswith("nth:") and year and year > 0:
+                month, day = _nth_weekday(year, s.value)
             if anchored:
                 te.anchor = ("previous" if self.narrative else "publication") if year is not None else "none"
             y = _fmt_year(year)
@@ -1380,7 +1864,7 @@ class _Resolver:
             return pub.year
         day = s.day or 1
         a, b = s.ctx or (c.start, c.end)
-        tense = self._tense(a, b)
+        tense = s.year_dir or self._tense(a, b)
         this = (month, day)
         now = (pub.month, pub.day)
         if s.day is None:
@@ -1397,6 +1881,19 @@ class _Resolver:
                 ahead = 999
             if ahead <= _AHEAD_DAYS:
                 return pub.year if this > now else pub.year + 1
+        lex = self.lang.lex
+        if not s.year_dir and this > now and (pub.month, pub.day) < this:
+            # English news: "a hearing set for April 24" in a past-tense sentence is the coming April 24,
+            # and a month or season without any tense cue a few months ahead is the coming one
+            months_ahead = month - pub.month
+            if s.day is not None and tense < 0 and lex.get("ahead_days_any_tense"):
+                try:
+                    if (date(pub.year, month, day) - pub).days <= lex["ahead_days_any_tense"]:
+                        return pub.year
+                except ValueError:
+                    pass
+            elif s.day is None and tense == 0 and months_ahead <= lex.get("ahead_months_no_tense", 0):
+                return pub.year
         return past
 
     def _move(self, p: _Point, c: _Cand) -> None:
@@ -1428,8 +1925,10 @@ class _Resolver:
 
     def _rel(self, te: TimeExpression, s: Spec, c: _Cand) -> TimeExpression:
         base = self._base()
-        if not self.narrative and s.unit == "D" and s.offset == 0 and (s.hour is not None or s.pod) and not s.anaphoric:
-            base = self._same_sentence_day(c.start) or base
+        if (not self.narrative and s.unit == "D" and s.offset == 0 and (s.hour is not None or s.pod) and not s.anaphoric
+                and not s.today_ref):
+            base = self._same_sentence_day(c.start) or (
+                self.last_day[0] if self.last_day and self.lang.lex.get("clock_takes_last_day") else None) or base
         elif not self.narrative and s.anaphoric and self.last_date is not None:
             base = self.last_date
         te.anchor = "previous" if self.narrative or base is self.last_date else "publication"
@@ -1454,6 +1953,9 @@ class _Resolver:
             k = base.year * 12 + base.month - 1 + n
             p = _Point(k // 12, k % 12 + 1, None)
             te.value, te.granularity = f"{_fmt_year(p.year)}-{p.month:02d}", "month"
+        elif unit == "DE":  # English "this decade", "the last decade" (German has no relative decades)
+            p = _Point(base.year + 10 * n, None, None)
+            te.value, te.granularity = f"{(base.year // 10 + n):03d}", "decade"
         elif unit in ("W", "WE") and not (self.narrative and n != 0):
             bd = base.as_date()
             if bd is None:
@@ -1511,7 +2013,10 @@ class _Resolver:
             delta -= 7
         dd = d + timedelta(days=delta + s.offset)
         te.value, te.granularity = dd.isoformat(), "day"
-        if s.pod:
+        if s.hour is not None:  # English "10:30 a.m. Monday" (German patterns give weekdays no clock time)
+            te.value += f"T{s.hour:02d}:{s.minute or 0:02d}"
+            te.granularity = "time"
+        elif s.pod:
             te.value += f"T{s.pod}"
             te.granularity = "time"
         te.begin = te.end_date = dd.isoformat()
