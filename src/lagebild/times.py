@@ -1072,7 +1072,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
 
     # "March 2009", "early March", "the end of February", "last December", "mid-March", "May of last year"
     @add("month", rf"{B}(?:{PARTOF}\s*|(?P<wr>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his\s+past|[Tt]his\s+coming)\s+)?{MONTH}"
-                  rf"(?:,?\s+(?P<y>{YEAR4})(?!\d)|\s+of\s+(?:(?P<y2>{YEAR4})(?!\d)|(?P<ry>last|next|this)\s+year))?{E}", 3)
+                  rf"(?:,?\s+(?P<y>{YEAR4})(?!\d)|\s+(?:of\s+)?(?:(?P<y2>{YEAR4})(?!\d)|(?P<ry>last|next|this)\s+year))?{E}", 3)
     def _month(m: re.Match[str], text: str) -> list[_Cand] | None:
         y = m["y"] or m["y2"]
         s = Spec(year=int(y) if y else None, month=mo(m["mon"]))
@@ -1290,11 +1290,18 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
     def _weekday_plural(m: re.Match[str], text: str) -> list[_Cand]:
         return [_Cand(m.start(), m.end(), Spec(kind="set", type="SET", value=f"XXXX-WXX-{weekdays[m['wd'].lower()]}"))]
 
-    DAYAFTER = rf"(?:\s+(?:(?P<wd>{WDN})(?!\s*(?:-|–|through|thru|to)\s*{WDN})|(?P<rd>today|yesterday|tomorrow|tonight)){E})?"
+    MONTHS_ANY = _alt(full_months, "upper") + "|" + _alt(abbr_months, "upper") + r"\.?"
+    # the day a clock time belongs to: right after it ("7 p.m. Tuesday", "8:30 p.m. May 1": one expression) or
+    # after "on" ("3 p.m. on Monday": two expressions, the clock time takes Monday's date)
+    DAYAFTER = (rf"(?:\s+(?:(?P<wd>{WDN})(?!\s*(?:-|–|through|thru|to)\s*{WDN})|(?P<rd>today|yesterday|tomorrow|tonight)"
+                rf"|(?P<cm>{MONTHS_ANY})\s+(?P<cd>3[01]|[12]\d|0?[1-9])(?![\d,]\s*\d)){E}"
+                rf"|(?=\s+on\s+(?:(?P<wdo>{WDN})|(?P<cmo>{MONTHS_ANY})\s+(?P<cdo>3[01]|[12]\d|0?[1-9]))(?!\w)))?")
 
     def clock_spec(m: re.Match[str], h: int, mi: int) -> Spec:
-        if m["wd"]:
-            return Spec(kind="weekday", weekday=weekdays[m["wd"].lower()], hour=h, minute=mi, type="TIME")
+        if m["cm"] or m["cmo"]:
+            return Spec(month=mo(m["cm"] or m["cmo"]), day=int(m["cd"] or m["cdo"]), hour=h, minute=mi, type="TIME")
+        if m["wd"] or m["wdo"]:
+            return Spec(kind="weekday", weekday=weekdays[(m["wd"] or m["wdo"]).lower()], hour=h, minute=mi, type="TIME")
         if m["rd"]:
             w = m["rd"].lower()
             return Spec(kind="rel", unit="D", offset=rdw.get(w, 0), hour=h, minute=mi, type="TIME", today_ref=True)
@@ -1379,8 +1386,9 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
                 return None  # "a second reading", "kicks off a day of celebrations"
             if ntext == "one" and u == "day" and prev not in ("for", "in", "within", "over", "than", "about", "after", "just", "only"):
                 return None  # "one day" = some day
-            if ntext in ("some", "many", "few") and u in ("day", "week", "month", "year", "time"):
-                return None
+            if ntext in ("some", "many", "few") and (u in ("day", "week", "month", "year") or prev not in (
+                    "for", "in", "within", "over", "after", "than")):
+                return None  # "Some days, like Monday, are harder"
         if ntext == "a" and text[m.end() : m.end() + 3] in (" of", " or"):
             if u in ("day", "second"):
                 return None
@@ -1442,6 +1450,12 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         n = _num(m["n"], lex) if m["n"] else "X"
         unit = units[m["u"].lower()]
         d = rel_after[m["dir"].lower()]
+        if m["n"] is None and re.search(r"(?:\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several))\s*$",
+                                        text[max(0, m.start() - 12) : m.start()], re.IGNORECASE):
+            return None  # "two hours later": the count belongs to it, see below
+        if unit in ("H", "MIN", "S") and n not in ("X", None):
+            val = _duration_value(n, unit)  # "two hours later": how long after, not a calendar date
+            return [_Cand(m.start(), m.end("u"), Spec(kind="dur", type="DURATION", value=val))] if val else None
         if n == "X" or unit not in ("D", "W", "M", "Y") or not isinstance(n, int):
             if n == "X" or m["n"] is None:
                 return [_Cand(m.start(), m.end(), Spec(kind="ref", value="PAST_REF" if d < 0 else "FUTURE_REF"))]
@@ -1552,6 +1566,9 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         "misc": r"^(?:noon|midnight|clock|quarter|half|q[1-4]|every|each|annually|yearly|daily|weekly|monthly|nightly|biannually|semiannually)$",
         "hol": f"^(?:{'|'.join(sorted(map(re.escape, hol_words), key=len, reverse=True))})$",
     }
+    # where a sentence ends for the tense cues: not after "p.m.", "Jan.", "Gov." ...
+    no_end = "".join(f"(?<!\\b{re.escape(a)})" for a in lex["abbreviations"])
+    lex = {**lex, "_sentence_end": re.compile(rf"{no_end}[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")}
     return _Lang(compiled, re.compile(lex["future_cues_re"], re.IGNORECASE), lex, re.compile(lex["past_cues_re"], re.IGNORECASE),
                  {k: re.compile(v) for k, v in core_rx.items()}, _EN_CORES)
 
@@ -1718,9 +1735,17 @@ class _Resolver:
         expression decides ("Im Mai wurde bekannt, dass ... werden" is past; "Die Wahl soll im Mai
         stattfinden" future)."""
         t = self.text
-        a = max(t.rfind(". ", 0, start), t.rfind("\n", 0, start), 0)
-        b = t.find(". ", end)
-        b = min(len(t) if b < 0 else b, a + 400)
+        sent_end = self.lang.lex.get("_sentence_end")
+        if sent_end is not None:  # English: "7 p.m. on Monday", "Jan. 5" do not end the sentence
+            a = max(0, start - 300)
+            for m in sent_end.finditer(t, a, start):
+                a = m.end()
+            nxt = sent_end.search(t, end)
+            b = min(nxt.start() if nxt else len(t), end + 300)
+        else:
+            a = max(t.rfind(". ", 0, start), t.rfind("\n", 0, start), 0)
+            b = t.find(". ", end)
+            b = min(len(t) if b < 0 else b, a + 400)
 
         def nearest(rx: re.Pattern[str] | None) -> int:
             if rx is None:
