@@ -50,3 +50,11 @@ def test_quotes_object_first_als_quote_takes_er_after_the_verb():
     assert (q.speaker, q.cue) == ("er", "bezeichnete")
     (q,) = _quotes("Der Hauptgeschäftsführer des BPI nannte sie „fahrlässig“.")
     assert q.speaker == "Der Hauptgeschäftsführer des BPI"
+
+
+def test_quotes_als_after_a_relative_clause_takes_the_main_clause_verb():
+    # our own sentence: the comma before "als" closes the relative clause about the object
+    qs = _quotes("Die Ministerin kritisierte die Entscheidung des Vereins, der alle Spiele abgesagt hatte, als "
+                 "„völlig überzogen und unnötig“.")
+    q = next(q for q in qs if q.kind == "direct")
+    assert (q.cue, q.speaker) == ("kritisierte", "Die Ministerin")

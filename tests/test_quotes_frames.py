@@ -273,3 +273,17 @@ def test_quotes_erklaeren_with_fuer_declares_rather_than_says():
     (q,) = _quotes("In einer Mitteilung erklärte die Fraktion zum Rücktritt des Ministers, man nehme die Entscheidung "
                    "mit Bedauern zur Kenntnis.")
     assert (q.cue, q.speaker) == ("erklärte", "die Fraktion")
+
+
+def test_quotes_more_speech_verbs_frame_a_clause():
+    # round-7 lexicon entries (our own sentences): "machte klar", "ließ wissen", "konstatierte", "verdeutlichte"
+    for text, cue, speaker in [
+        ("Die Richterin machte klar, dass das Verfahren im Herbst fortgesetzt werde.", "machte klar", "Die Richterin"),
+        ("Der Trainer ließ wissen, dass er seinen Vertrag nicht verlängern werde.", "ließ wissen", "Der Trainer"),
+        ("Der Bericht konstatierte, dass sich die Lage der Flüchtlinge weiter verschlechtert habe.", "konstatierte",
+         "Der Bericht"),
+        ("Die Forscherin verdeutlichte, dass die Proben noch nicht vollständig ausgewertet seien.", "verdeutlichte",
+         "Die Forscherin"),
+    ]:
+        (q,) = _quotes(text)
+        assert (q.kind, q.cue, q.speaker) == ("indirect", cue, speaker), text

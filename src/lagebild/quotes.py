@@ -789,6 +789,13 @@ def _als_frame(ctx: _Ctx, mi: int, mj: int) -> tuple[int, tuple[int, int] | None
     m = mi - 2
     while m >= a:
         if low[m] in (",", ";", ":", "(", ")", "–", "—") or low[m] in ("“", "”", "«", "»", '"', "„"):
+            if low[m] == "," and m == mi - 2:
+                # "X kritisierte die Handlungsweise Ys, der … haben soll, als „…“": the comma closes a relative clause
+                rel = next((j for j in range(m - 1, max(a, m - 25) - 1, -1) if low[j] == ","), None)
+                if rel is not None and _relative_after(ctx, rel + 1, b) and not any(
+                        low[j] in (";", ":", "„", "“") for j in range(rel, m)):
+                    m = rel - 1
+                    continue
             if low[m] == "," and (_relative_after(ctx, m + 1, b) or (
                     low[m + 1] in cues().pps and _relative_after(ctx, m + 2, b))):
                 prev = next((j for j in range(m - 1, max(a, m - 25) - 1, -1) if low[j] == ","), None)
