@@ -102,6 +102,7 @@ class Spec:
     ctx: tuple[int, int] | None = None  # the whole range a part belongs to ("27. und 28. September")
     bc_ctx: bool = False  # a short year without era ("im Jahr 218"): BC when the story is BC
     year_dir: int = 0  # English "last Christmas", "next April": before/after the anchor whatever the tense
+    week_rel: int | None = None  # English "Monday till Wednesday this week": the weekday in that week
 
 
 @dataclass(slots=True)
@@ -981,6 +982,10 @@ _EN_CORES: dict[str, tuple[str, ...]] = {
 }
 
 
+# "Monday till Wednesday this week", "on Tuesday next week": the weekday lies in that week
+_WEEK_AFTER = re.compile(r"(?:[\s,]+(?:till|until|to|through|and|or|-|–|[A-Z][a-z]+day|morning|afternoon|evening|night)){0,3}\s+(this|next|last)\s+week\b")
+
+
 def _build_en(lex: dict[str, Any]) -> _Lang:
     months: dict[str, int] = lex["months"]
     full_months = [m for m in months if not any(o != m and o.startswith(m) and months[o] == months[m] for o in months)]
@@ -1281,6 +1286,10 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         s = Spec(kind="weekday", weekday=weekdays[m["wd"].lower()])
         if m["ra"]:
             s.weekday_dir = rel_dir(m["ra"])
+        else:
+            wk = _WEEK_AFTER.match(text, m.end())
+            if wk:
+                s.week_rel = {"this": 0, "next": 1, "last": -1}[wk[1].lower()]
         if m["pod"]:
             s.pod, s.type = pods[m["pod"]], "TIME"
         return [_Cand(m.start(), m.end(), s)]
@@ -1359,9 +1368,15 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
             out.append(_Cand(m.start(g), m.end(g), Spec(kind="set", type="SET", value=f"XXXX-WXX-{weekdays[m[g].lower()]}")))
         return out
 
-    # "at 11:45", "reported at 9:00": a clock time without a.m./p.m.
-    @add("clock_at", r"(?<=\bat\s)(?P<h>1[0-9]|2[0-3]|0?[0-9]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m)", 3)
+    # "at 11:45", "reported at 9:00": a clock time without a.m./p.m.; "17:00 GMT Tuesday": a 24-hour time with its zone
+    @add("clock_at", rf"(?<=\bat\s)(?P<h>1[0-9]|2[0-3]|0?[0-9]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m)"
+                     rf"|(?<![\w.,:$-])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\s+(?P<tz>GMT|UTC)(?:\s+(?P<wd>{WDN}))?{E}", 3)
     def _clock_at(m: re.Match[str], text: str) -> list[_Cand]:
+        if m["h2"]:
+            s = Spec(kind="rel", unit="D", offset=0, hour=int(m["h2"]), minute=int(m["mi2"]), type="TIME", value="Z")
+            if m["wd"]:
+                s = Spec(kind="weekday", weekday=weekdays[m["wd"].lower()], hour=s.hour, minute=s.minute, type="TIME")
+            return [_Cand(m.start(), m.end(), s)]
         return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, hour=int(m["h"]), minute=int(m["mi"]), type="TIME"))]
 
     # "mid-afternoon", "mid-morning"
@@ -2028,14 +2043,17 @@ class _Resolver:
             return te
         wd = s.weekday or 1
         delta = wd - d.isoweekday()
-        if self.narrative:
-            direction = s.weekday_dir or 1
+        if s.week_rel is not None:
+            delta += 7 * s.week_rel
         else:
-            direction = s.weekday_dir or (1 if self._future(c.start, c.end) else -1)
-        if direction > 0 and delta < 0 or (direction > 0 and delta == 0 and s.weekday_dir):
-            delta += 7
-        elif direction < 0 and delta > 0 or (direction < 0 and delta == 0 and s.weekday_dir):
-            delta -= 7
+            if self.narrative:
+                direction = s.weekday_dir or 1
+            else:
+                direction = s.weekday_dir or (1 if self._future(c.start, c.end) else -1)
+            if direction > 0 and delta < 0 or (direction > 0 and delta == 0 and s.weekday_dir):
+                delta += 7
+            elif direction < 0 and delta > 0 or (direction < 0 and delta == 0 and s.weekday_dir):
+                delta -= 7
         dd = d + timedelta(days=delta + s.offset)
         te.value, te.granularity = dd.isoformat(), "day"
         if s.hour is not None:  # English "10:30 a.m. Monday" (German patterns give weekdays no clock time)
