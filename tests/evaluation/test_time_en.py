@@ -14,7 +14,15 @@ import pytest
 
 from lagebild.errors import ConfigError
 from lagebild.evaluation.time import main as time_main
-from lagebild.evaluation.time_en import DEFAULT_DATA, GOLD_NAME, labelling_order, load_standoff, read_lgl, score, sha1
+from lagebild.evaluation.time_en import (
+    DEFAULT_DATA,
+    GOLD_NAME,
+    labelling_order,
+    load_standoff,
+    read_lgl,
+    score,
+    sha1,
+)
 
 LGL = Path(DEFAULT_DATA) / "lgl.xml"
 needs_lgl = pytest.mark.skipif(not LGL.exists(), reason=f"LGL data absent ({LGL}); pass it under ../shared/data")
