@@ -105,3 +105,12 @@ def test_quotes_unframed_quote_after_a_cue_sentence_names_no_new_speaker():
                  "„Vorratsdatenspeicherung – sinnlos, teuer, einfach dumm, so geht das nicht weiter.“")
     q = next(q for q in qs if q.kind == "direct")
     assert q.speaker is None
+
+
+def test_quotes_konjunktiv_after_an_unparsed_speech_act_takes_that_subject():
+    # our own sentences: the sentence in between has a speech verb ("warnten") but no event of its own; its
+    # subject, not the minister two sentences back, speaks the Konjunktiv sentence
+    qs = _quotes("Der Minister sagte, die Lage sei ernst. Vertreter aller Parteien warnten vor den Folgen. "
+                 "Diese Gefahr dürfe nicht unterschätzt werden.")
+    q = next(q for q in qs if q.message.startswith("Diese Gefahr"))
+    assert q.speaker == "Vertreter"

@@ -287,3 +287,11 @@ def test_quotes_more_speech_verbs_frame_a_clause():
     ]:
         (q,) = _quotes(text)
         assert (q.kind, q.cue, q.speaker) == ("indirect", cue, speaker), text
+
+
+def test_quotes_opening_phrase_with_apposition_is_the_subject_before_the_auxiliary():
+    # our own sentences: the phrase after "hat"/"hatte" is the object of the demand
+    (q,) = _quotes("Der Vorsitzende der Partei, Hans Müller, hat die Regierung aufgefordert, das Gesetz zurückzuziehen.")
+    assert q.speaker == "Der Vorsitzende der Partei, Hans Müller"
+    (q,) = _quotes("Die Sprecherin im Landtag, Eva Roth, hatte den Minister gestern aufgefordert, sein Amt niederzulegen.")
+    assert q.speaker == "Die Sprecherin im Landtag, Eva Roth"

@@ -1094,6 +1094,10 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                 # sieht einen Rechtsstreit gelassen. Von den Vorwürfen habe man nichts gewusst …")
                 ps = ctx.doc.sentences[si - 1]
                 _speaker_fields(ctx, _sentence_subject_any(ctx, ps.token_start, ps.token_end), q)
+            elif si - last_sent >= 2:
+                ps = ctx.doc.sentences[si - 1]
+                if any(_verb_cue(ctx, k, ps.token_end) is not None for k in range(ps.token_start, ps.token_end)):
+                    _speaker_fields(ctx, _sentence_subject_any(ctx, ps.token_start, ps.token_end), q)
             out.append(q)
             last = last_cont = q
             last_sent = si
@@ -1444,7 +1448,15 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 if sp is None:
                     sp = _np_clause(ctx, a, k)
             else:
-                sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
+                sp = None
+                if low[clause] in _AUX and clause > a and low[clause - 1] == ",":
+                    # "Der Vorsitzende der Partei, Hans Müller, hat die Regierung aufgefordert, …": the opening phrase
+                    # and its apposition are the subject, the phrase after the auxiliary is the object
+                    first = _apposition_subject(ctx, a, clause)
+                    if first is not None:
+                        sp = (first[0], clause - 1)
+                if sp is None:
+                    sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
                 if sp is None and low[clause] == "so" and clause + 1 == k:
                     sp = _np_after_cue(ctx, k + 1, comma)  # "Tatsächlich, so betont auch die Polizei, ist …"
                 if sp is None and low[k - 1] == "und":
@@ -2170,6 +2182,10 @@ def _apposition_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
     while (first is not None and first[1] + 1 < k and low[first[1]] in ("zu", "von")
            and _is_cap(ctx.toks[first[1] + 1].text)):
         first = (first[0], first[1] + 2)  # "Karl-Theodor zu Guttenberg, Obmann der …, warf … vor"
+    if first is not None and first[1] + 1 < k and low[first[1]] in ("im", "in", "am", "beim", "bei", "aus"):
+        pp = _np(ctx, first[1] + 1, k, allow_pronoun=False)  # "Der Fraktionsvorsitzende im Landtag, X, …"
+        if pp is not None and pp[1] < k and low[pp[1]] == ",":
+            first = (first[0], pp[1])
     if first is None or first[1] >= k - 2 or low[first[1]] != ",":
         return None
     second = _np(ctx, first[1] + 1, k, allow_pronoun=False)
