@@ -93,6 +93,9 @@ class Lexicon:
     money_cues: tuple[str, ...] = ()
     year_verbs: frozenset[str] = frozenset()
     weight_cues: tuple[str, ...] = ()
+    adverb_nouns: frozenset[str] = frozenset()
+    rout_verbs: tuple[str, ...] = ()
+    year_participles: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -165,6 +168,9 @@ def lexicon() -> Lexicon:
         money_cues=tuple(raw.get("money_cues", ())),
         year_verbs=frozenset(raw.get("year_verbs", ())),
         weight_cues=tuple(raw.get("weight_cues", ())),
+        adverb_nouns=frozenset(raw.get("adverb_nouns", ())),
+        rout_verbs=tuple(raw.get("rout_verbs", ())),
+        year_participles=tuple(raw.get("year_participles", ())),
     )
 
 
@@ -544,6 +550,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.measure_nouns
             and not (prev.endswith("n") and lex.unit_categories.get(_unit_of(prev, lex) or "") == "duration")
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
+            and not (i > 1 and toks[i - 2].text.lower() in ("im", "am") and prev in lex.adverb_nouns)
             and not _GROUPED.match(t)  # "am Montag 3.050": a name never takes a thousands-grouped number
             and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "bis")
@@ -639,6 +646,12 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             return True  # "seit Juni 2013 Bürgermeister": a date, whatever follows
         if nlow in lex.units or (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
             return False
+        if ((prev in lex.determiners or prev in lex.qualifiers1) and nxt.isalpha() and nxt.islower()
+                and nlow.endswith(("e", "en", "er")) and not nlow.startswith(lex.year_participles)
+                and nlow not in lex.determiners and nlow not in lex.function_words
+                and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+                and (_object_category(toks[j + 1].text, lex) or ("",))[0] in lex.person_categories):
+            return False  # "auf die 1400 hessischen Truppen": an article and an adjective before people make a count
         return True
     # ordinal written with a separate dot token ("am 3 . März" does not occur, but "3." split before a name does)
     if j < len(toks) and nxt == "." and toks[j].start == toks[i].end and j + 1 < len(toks):
@@ -937,8 +950,11 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             # "drei deutsche Soldaten, von denen ... zwei leicht verwundet wurden"; a count without a noun in
             # between ("starben 9.000 Zivilisten (davon 2.000 in der Hauptstadt), 15.000 wurden verwundet") is skipped,
             # and "weitere 929 erlitten Gewalt" (no known noun) is more of the same class
+            # a count named by its fate only ("25.000 Verwundete") is passed over: "10.000 Soldaten starben, 25.000
+            # Verwundete …, 15.000 gerieten in Gefangenschaft" counts soldiers again
             named = next((b for _, b in reversed(built[:k])
-                          if b.object is not None and _object_category(b.object, lex) is not None), None)
+                          if b.object is not None and (_object_category(b.object, lex) or ("injured",))[0]
+                          not in lex.outcomes), None)
             if named is not None and specific(named.category):
                 q.category = named.category
     # "keine Massenflucht von Hunderttausenden, die ...": a vague plural on its own counts people
@@ -1682,6 +1698,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
         if hit is not None and hit[0] == "displaced" and any(
                 v.startswith(("untersuchungshaft", "haft", "gefängnis", "justizanstalt")) for v in lows[max(0, k - 8):k]):
             hit = None  # "aus der Untersuchungshaft in einem Gefängnis geflohen": an escape, not displacement
+        if hit is not None and hit[0] == "displaced" and w == "in" and any(
+                v.startswith(lex.rout_verbs) for v in lows[k + 3:k + 6]):
+            hit = None  # "die ca. 5.000 Indianer in die Flucht zu schlagen": routed in battle, not displaced
         if hit is not None and w == "fest" and not any(v.startswith(("nahm", "nehm", "nimm")) for v in lows[max(0, k - 15):k]):
             hit = None  # "stellte ... rund 6600 Verstöße fest": only "nahm ... fest" is an arrest
         if hit is not None and k > 0 and toks[k].text[:1].isupper() and k + 1 < len(toks) \

@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import random
 import re
 import sys
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -186,6 +188,47 @@ def draw(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list[dict[str
     return out
 
 
+WIKIWARS_SEED = SEED + 20
+
+
+def draw_wikiwars(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list[dict[str, Any]]]:
+    """Fresh WikiWarsDE batches ``Wf``, ``Wg``, …: the classes and plan of ``counts_10kgnad.draw_wikiwars`` (per batch
+    28 harm, 6 people, 3 money/distance, 3 other sentences), today's segmenter, every sentence whose text is already
+    in ``gold/counts_de_wikiwars.jsonl`` (``Wa``–``We``) left out by sha1, a new seed. The rows are stand-off like
+    ``Wa``–``We`` (file and character offsets frozen in the row) and go into the same gold file."""
+    from ..doc import Doc
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+    from .counts_10kgnad import MONEY_DIST, WIKIWARS_GOLD, WIKIWARS_PLAN, _fill_batches, read_wikiwars
+    from .counts_10kgnad import _qualifies as qualifies_10k
+    from .counts_10kgnad import sha1 as sha1_10k
+
+    gold = resources.files("lagebild.evaluation").joinpath(WIKIWARS_GOLD).read_text(encoding="utf-8")
+    done = {json.loads(line)["source"]["sha1"] for line in gold.splitlines() if line.strip()}
+    done_ids = {json.loads(line)["id"][:2] for line in gold.splitlines() if line.strip()}
+    seg = SegmentStage()
+    pools: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in WIKIWARS_PLAN}
+    for name, (text, a, b) in read_wikiwars(Path(data) / "wikiwarsde").items():
+        body = text[a:b]
+        doc = seg(Doc(Article(id=content_id(body), text=body, language="de")))
+        for si, s_ in enumerate(doc.sentences):
+            st = body[s_.start:s_.end]
+            if not 30 <= len(st) <= 400 or "\n" in st or not qualifies_10k([t.text for t in doc.sentence_tokens(si)]):
+                continue
+            if sha1_10k(st) in done:
+                continue
+            cls = "c" if (HARM.search(st) or CASUALTY.search(st)) else "p" if PEOPLE.search(st) else \
+                "md" if MONEY_DIST.search(st) else "x"
+            pools[cls].append({"file": name, "sent_start": a + s_.start, "sent_end": a + s_.end,
+                               "sha1": sha1_10k(st), "text": st})
+    for k, (cls, _) in enumerate(WIKIWARS_PLAN):
+        random.Random(WIKIWARS_SEED + k).shuffle(pools[cls])
+    letters = [c for c in "abcdefghijklmnopqrstuvwxyz" if "W" + c not in done_ids]
+    drawn = _fill_batches(pools, WIKIWARS_PLAN, "W", n_batches)
+    return {"W" + letters[k]: [{**it, "id": "W" + letters[k] + it["id"][2:]} for it in items]
+            for k, items in enumerate(drawn.values())}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round8",
                                  description=__doc__.split("\n\n")[0])
@@ -194,10 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--data", default=DATA)
     s.add_argument("--batches", type=int, default=2)
     s.add_argument("--out", required=True)
+    s.add_argument("--wikiwars", action="store_true",
+                   help="draw fresh stand-off WikiWarsDE batches Wf, Wg, ... instead (not in counts_de_wikiwars.jsonl)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    write_batches(draw(args.data, args.batches), out)
+    write_batches(draw_wikiwars(args.data, args.batches) if args.wikiwars else draw(args.data, args.batches), out)
     return 0
 
 
