@@ -982,6 +982,7 @@ _EN_CORES: dict[str, tuple[str, ...]] = {
 }
 
 
+_EN_SPEECH_VERBS = frozenset(("said", "says", "told", "added", "wrote", "asked", "explained", "noted", "stated"))
 # "Monday till Wednesday this week", "on Tuesday next week": the weekday lies in that week
 _WEEK_AFTER = re.compile(r"(?:[\s,]+(?:till|until|to|through|and|or|-|–|[A-Z][a-z]+day|morning|afternoon|evening|night)){0,3}\s+(this|next|last)\s+week\b")
 
@@ -1092,6 +1093,14 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
             else:
                 s.year_rel = 0
         bare = s.year is None and s.year_rel is None and not m["pm"] and not m["wr"]
+        if bare:
+            # "said Jason January", "January said", "according to January": a surname
+            after = text[m.end() : m.end() + 12].split()
+            if after and after[0].lower().strip(",.;:") in _EN_SPEECH_VERBS or prev_words(text, m.start(), 2) == "according to":
+                return None
+            before = text[max(0, m.start() - 20) : m.start()].split()
+            if before and before[-1][:1].isupper() and before[-1].isalpha() and before[-1].lower() not in month_cues:
+                return None
         if bare and m["mon"].lower().rstrip(".") in amb_months:
             word = m["mon"].lower()
             if not word.endswith(".") and word in ("may", "mar", "jan", "jun", "jul", "aug", "dec", "sep", "oct", "nov", "apr", "feb", "sept"):
@@ -1230,6 +1239,8 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         ra, u = m["ra"].lower(), m["u"]
         unit = {"week": "W", "month": "M", "year": "Y", "weekend": "WE", "decade": "DE", "day": "D", "date": "D"}[u]
         if m["the"]:
+            if text.startswith(" of ", m.end()) and ra in ("past", "last", "next", "following", "previous", "current"):
+                return None  # "the last year of his contract"
             if ra in ("past", "last") and unit != "WE":
                 val = {"D": "P1D", "W": "P1W", "M": "P1M", "Y": "P1Y", "DE": "P1DE"}[unit]
                 return [_Cand(m.start(), m.end(), Spec(kind="dur", type="DURATION", value=val))]
@@ -1239,7 +1250,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
             if ra in ("current", "coming"):
                 return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=rel_adj[ra]))]
             return None
-        if unit == "D" or ra == "same":
+        if unit == "D" or ra == "same" or prev_words(text, m.start()) in ("the", "that"):
             return None
         if ra in ("following", "previous"):
             return [_Cand(m.start(), m.end(), Spec(kind="rel", unit=unit, offset=rel_adj[ra], anaphoric=True))]
@@ -1302,7 +1313,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
     MONTHS_ANY = _alt(full_months, "upper") + "|" + _alt(abbr_months, "upper") + r"\.?"
     # the day a clock time belongs to: right after it ("7 p.m. Tuesday", "8:30 p.m. May 1": one expression) or
     # after "on" ("3 p.m. on Monday": two expressions, the clock time takes Monday's date)
-    DAYAFTER = (rf"(?:\s+(?:(?P<wd>{WDN})(?!\s*(?:-|–|through|thru|to)\s*{WDN})|(?P<rd>today|yesterday|tomorrow|tonight)"
+    DAYAFTER = (rf"(?:\s+(?:(?P<wd>{WDN})(?!\s*(?:-|–|through|thru|to)\s*{WDN})|(?P<rd>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
                 rf"|(?P<cm>{MONTHS_ANY})\s+(?P<cd>3[01]|[12]\d|0?[1-9])(?![\d,]\s*\d)){E}"
                 rf"|(?=\s+on\s+(?:(?P<wdo>{WDN})|(?P<cmo>{MONTHS_ANY})\s+(?P<cdo>3[01]|[12]\d|0?[1-9]))(?!\w)))?")
 
@@ -1313,7 +1324,8 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
             return Spec(kind="weekday", weekday=weekdays[(m["wd"] or m["wdo"]).lower()], hour=h, minute=mi, type="TIME")
         if m["rd"]:
             w = m["rd"].lower()
-            return Spec(kind="rel", unit="D", offset=rdw.get(w, 0), hour=h, minute=mi, type="TIME", today_ref=True)
+            return Spec(kind="rel", unit="D", offset=-1 if w.startswith("last") else rdw.get(w, 0), hour=h, minute=mi,
+                        type="TIME", today_ref=True)
         return Spec(kind="rel", unit="D", offset=0, hour=h, minute=mi, type="TIME", value=None)
 
     # clock times: "7 p.m.", "10:30 a.m. Monday", "8 a.m. EST", "noon today", "midnight"
@@ -1370,6 +1382,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
 
     # "at 11:45", "reported at 9:00": a clock time without a.m./p.m.; "17:00 GMT Tuesday": a 24-hour time with its zone
     @add("clock_at", rf"(?<=\bat\s)(?P<h>1[0-9]|2[0-3]|0?[0-9]):(?P<mi>[0-5]\d)(?![\d:]|\s*[ap]\.?m)"
+                     rf"(?:\s+(?P<rd>this\s+(?P<tp>morning|afternoon|evening)|(?P<tn>tonight|last\s+night)|today|yesterday){E})?"
                      rf"|(?<![\w.,:$-])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\s+(?P<tz>GMT|UTC)(?:\s+(?P<wd>{WDN}))?{E}", 3)
     def _clock_at(m: re.Match[str], text: str) -> list[_Cand]:
         if m["h2"]:
@@ -1377,7 +1390,14 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
             if m["wd"]:
                 s = Spec(kind="weekday", weekday=weekdays[m["wd"].lower()], hour=s.hour, minute=s.minute, type="TIME")
             return [_Cand(m.start(), m.end(), s)]
-        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, hour=int(m["h"]), minute=int(m["mi"]), type="TIME"))]
+        h = int(m["h"])
+        if h < 12 and (m["tn"] or m["tp"] in ("afternoon", "evening")):
+            h += 12
+        s = Spec(kind="rel", unit="D", offset=0, hour=h, minute=int(m["mi"]), type="TIME")
+        if m["rd"]:
+            s.today_ref = True
+            s.offset = -1 if m["rd"].lower().startswith(("last", "yesterday")) else 0
+        return [_Cand(m.start(), m.end(), s)]
 
     # "mid-afternoon", "mid-morning"
     @add("midpod", rf"{B}[Mm]id-?(?P<pod>morning|afternoon|evening){E}", 3)
@@ -1433,7 +1453,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
                 rf"(?:(?P<n2>{_alt(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'], 'lower')})-)?{UNIT_SG}"
                 rf"(?P<old>-olds?|-long|\s+long)?(?![\w-])", 4)
     def _age(m: re.Match[str], text: str) -> list[_Cand] | None:
-        if m["sep"] != "-" and m["old"] != " long" and not (m["old"] or "").startswith(" "):
+        if m["sep"] != "-" and not m["old"]:
             return None  # "three week long" needs "long"; "two year" alone is no expression
         n: Any = 0.5 if m["n"].lower() == "half" else _num(m["n"], lex)
         n2 = _num(m["n2"], lex) if m["n2"] else None
