@@ -1785,11 +1785,12 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
     "dass"/"ob", "zu" or Konjunktiv clause; the owner speaks. The message ends where the main clause resumes."""
     low, toks = ctx.low, ctx.toks
     lex = cues()
+    nouns = lex.speech_nouns
     for k in range(a, b - 4):
         w = low[k]
-        if not _is_cap(toks[k].text) or k == a and w not in lex.speech_nouns:
+        if w not in nouns and not (len(w) > 9 and w.endswith(_NOUN_FRAME_ENDINGS) and k > a):
             continue
-        if w not in lex.speech_nouns and not (len(w) > 9 and w.endswith(_NOUN_FRAME_ENDINGS)):
+        if not _is_cap(toks[k].text):
             continue
         g = k + 1
         if low[g] in _GEN_DETS or low[g] in ("von", "vom"):
@@ -2017,9 +2018,11 @@ def _coordinated_act(ctx: _Ctx, a: int, b: int, found: Quote) -> Quote | None:
     ms = _tok_index(ctx.toks, found.message_start)
     if ms <= a or ms > b:
         return None
+    unds = [u for u in range(a + 2, ms) if low[u] in ("und", "sowie")]
+    if not unds:
+        return None
     s0, s1 = found.speaker_start, found.speaker_end
     verbs = [k for k in range(a, ms) if not s0 <= ctx.toks[k].start < s1 and _finite_cue(ctx, k, ms)]
-    unds = [u for u in range(a + 2, ms) if low[u] in ("und", "sowie")]
     for u in unds:
         v1 = [k for k in verbs if k < u]
         v2 = [k for k in verbs if u < k < u + 8]
