@@ -1129,7 +1129,8 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
             if nxt in count_nouns:
                 return None
             # "1935 Orchard St.", "1424 John Bragg Highway": an address
-            if after and after[0][:1].isupper() and any(w.lower().strip(".,;:") in addr for w in after[1:4]):
+            if (after and after[0][:1].isupper() and any(w.lower().strip(".,;:") in addr for w in after[1:4])
+                    and prev1 not in ("a", "an", "the", "its", "his", "her", "their", "this", "that", "in", "since", "by", "until")):
                 return None
             if y > 2030 and prev1 not in ("in", "by", "until", "to", "through", "and"):
                 return None
@@ -1183,7 +1184,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
 
     # seasons: "this spring", "last fall", "summer 2008", "in the winter"
     @add("season", rf"{B}(?:(?P<ra>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his\s+past|[Tt]his\s+coming|[Ee]arly|[Ll]ate|[Tt]he|[Ll]ater\s+this|[Ee]arlier\s+this)\s+)?"
-                   rf"(?P<s>{_alt(seasons, 'lower')}|{_alt(seasons, 'upper')}){E}(?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d))?(?!\s+(?:break|semester|session|term|camp|league|school|season|program|classes|months))", 2)
+                   rf"(?P<s>{_alt(seasons, 'lower')}|{_alt(seasons, 'upper')}){E}(?:\s+(?:of\s+)?(?P<y>{YEAR4})(?!\d))?(?!\s+(?:break|semester|session|term|camp|league|school|season|program|classes|months|training|sports?|game|games|clothes))", 2)
     def _season(m: re.Match[str], text: str) -> list[_Cand] | None:
         ra = (m["ra"] or "").lower()
         if m["s"][0].isupper() and not m["y"] and text[max(0, m.start() - 2) : m.start()].strip() not in ("", ".", '"'):
@@ -1313,13 +1314,15 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
     MONTHS_ANY = _alt(full_months, "upper") + "|" + _alt(abbr_months, "upper") + r"\.?"
     # the day a clock time belongs to: right after it ("7 p.m. Tuesday", "8:30 p.m. May 1": one expression) or
     # after "on" ("3 p.m. on Monday": two expressions, the clock time takes Monday's date)
-    DAYAFTER = (rf"(?:\s+(?:(?P<wd>{WDN})(?!\s*(?:-|–|through|thru|to)\s*{WDN})|(?P<rd>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
+    DAYAFTER = (rf"(?:\s+(?:(?P<wd>{WDN})(?!\s*(?:-|–|through|thru|to)\s*{WDN})"
+                rf"(?:\s+(?:morning|afternoon|evening|night)(?!\w)|,?\s+(?P<cm2>{MONTHS_ANY})\s+(?P<cd2>3[01]|[12]\d|0?[1-9])(?!\d))?|(?P<rd>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)"
                 rf"|(?P<cm>{MONTHS_ANY})\s+(?P<cd>3[01]|[12]\d|0?[1-9])(?![\d,]\s*\d)){E}"
                 rf"|(?=\s+on\s+(?:(?P<wdo>{WDN})|(?P<cmo>{MONTHS_ANY})\s+(?P<cdo>3[01]|[12]\d|0?[1-9]))(?!\w)))?")
 
     def clock_spec(m: re.Match[str], h: int, mi: int) -> Spec:
-        if m["cm"] or m["cmo"]:
-            return Spec(month=mo(m["cm"] or m["cmo"]), day=int(m["cd"] or m["cdo"]), hour=h, minute=mi, type="TIME")
+        if m["cm"] or m["cmo"] or m["cm2"]:
+            return Spec(month=mo(m["cm"] or m["cmo"] or m["cm2"]), day=int(m["cd"] or m["cdo"] or m["cd2"]), hour=h, minute=mi,
+                        type="TIME")
         if m["wd"] or m["wdo"]:
             return Spec(kind="weekday", weekday=weekdays[(m["wd"] or m["wdo"]).lower()], hour=h, minute=mi, type="TIME")
         if m["rd"]:
@@ -1329,7 +1332,7 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         return Spec(kind="rel", unit="D", offset=0, hour=h, minute=mi, type="TIME", value=None)
 
     # clock times: "7 p.m.", "10:30 a.m. Monday", "8 a.m. EST", "noon today", "midnight"
-    @add("clock", rf"(?<![\w.,:$-])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*{AP}{TZ}|(?P<noon>[Nn]oon|[Mm]idnight|(?P<oc>1[0-2]|[1-9]|{_alt(list(numw)[2:14], 'lower')})\s+o['’]clock)){DAYAFTER}", 4)
+    @add("clock", rf"(?<![\w.,:$-])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*{AP}{TZ}|(?P<noon>[Nn]oon|[Mm]idnight|(?P<oc>1[0-2]|[1-9]|{_alt(list(numw)[2:14], 'lower')})\s+o['’]clock)){DAYAFTER}", 4)
     def _clock(m: re.Match[str], text: str) -> list[_Cand] | None:
         if m["noon"]:
             low = m["noon"].lower()
