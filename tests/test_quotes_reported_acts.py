@@ -127,3 +127,9 @@ def test_quotes_two_coordinated_speech_acts_are_two_events():
         ("indirect", "forderte", "Die Ministerin"), ("reported", None, "Die Ministerin")]
     rep = next(q for q in qs if q.kind == "reported")
     assert rep.message == "Die Ministerin nannte den Streik unverhältnismäßig"
+
+
+def test_quotes_speaker_name_opening_with_a_lower_case_particle():
+    # our own sentence: "al Masri" is the subject after the verb
+    (q,) = _quotes("In einem Schreiben fordert al Masri die Freilassung aller Gefangenen.")
+    assert (q.kind, q.speaker) == ("reported", "al Masri")

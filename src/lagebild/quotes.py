@@ -87,6 +87,9 @@ _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(",
 _OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezeichnet nannte nannten nennt "
                          "kritisierte kritisierten kritisiert forderte forderten fordert warnte warnten warnt".split())
 _NAME_PARTICLES = frozenset("de du da dos del van von der den la le al el bin ibn".split())
+# particles that may open a name ("al Huthi", "de Maizière"); "von", "van", "der" are left out (prepositions and
+# articles far more often)
+_NAME_START_PARTICLES = frozenset("al el bin ibn de da dos del du".split())
 _DEMONSTRATIVES = frozenset("letztere letzterer letzteres erstere ersterer dieser diese jener jene".split())
 _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden wurden will wollte soll sollte "
                  "kann konnte muss musste ist war sind waren".split())
@@ -334,6 +337,8 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     if title is not None:
         return (i, title)  # "Wie „heise online“ berichtet"
     j = i
+    if low[i] in _NAME_START_PARTICLES and i + 1 < lim and _is_cap(toks[i + 1].text):
+        j = i + 1  # "al Huthi", "de Maizière": a name that opens with its lower-case particle
     if low[j] in _DETS or (low[j] in ("andere", "weitere") and toks[j].text[:1].isupper()):
         j += 1  # "Andere Medien berichten von …"
         title = _title_end(ctx, j, lim)
