@@ -440,7 +440,8 @@ def _unit_of(word: str, lex: Lexicon) -> str | None:
 def _is_measure_unit(word: str, lex: Lexicon) -> bool:
     """A unit after which "ein/eine" is the number one: money, distance, weight, percent (not time: "ein Jahr")."""
     u = _unit_of(word, lex)
-    return (u is not None and len(word) > 1 and lex.unit_categories.get(u) not in (None, "duration", "people")
+    return (u is not None and len(word) > 1
+            and lex.unit_categories.get(u) not in (None, "duration", "people", "goals", "votes", "seats", "points")
             and word.lower() not in lex.ambiguous_after_article)
 
 
@@ -460,7 +461,7 @@ _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jah
 _DURATION_LINKS = frozenset({",", "und", "oder", "bzw.", "statt", "anstatt", "bisher", "zuvor", "früher"})
 # "38 statt bisher 36 Stunden": the first number shares the time unit written after the second
 # after these a sentence-final "15." is a day or an ordinal ("starb am 15.", "in der 90.", "Mitte des 18.")
-_ORDINAL_DETS = frozenset({"am", "im", "vom", "zum", "beim", "ins", "der", "den", "dem", "des"})
+_ORDINAL_DETS = frozenset({"am", "im", "vom", "zum", "beim", "ins", "der", "die", "das", "den", "dem", "des", "seit"})
 _MONTHS12 = frozenset({"januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
                        "september", "oktober", "november", "dezember"})
 _PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich"})
@@ -484,9 +485,12 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if t.isdigit() and (nlow in _MONTHS12 or (nxt == "." and j + 1 < len(toks)
                                                  and toks[j + 1].text.lower() in _MONTHS12)) and 1 <= int(t) <= 31:
         return True  # "(24 Juni)", "vom 7 . Mai": a date written without its dot or with a spaced one
-    if (i == 0 and re.fullmatch(r"1[0-3]\d\d", t) and nxt.isalpha() and nxt.islower() and j + 1 < len(toks)
-            and toks[j + 1].text.lower() in _PRONOUNS):
-        return True  # "1245 beteiligte er sich am Konzil": a year before 1400 opening the sentence
+    if (i == 0 and re.fullmatch(r"1[0-3]\d\d", t) and nxt.isalpha() and nxt.islower()
+            and (nlow in lex.year_verbs or nlow in ("starb", "verstarb", "wurde", "war")
+                 or (j + 1 < len(toks) and toks[j + 1].text.lower() in _PRONOUNS))):
+        return True  # "1245 beteiligte er sich am Konzil", "1192 starb der Vater": a year before 1400 opening the sentence
+    if prev == "an" and nlow.startswith(("gesetzt", "gesetze")):
+        return True  # "die an 24 gesetzte Russin": a seeding in a tournament, not a count
     if prev in lex.label_nouns and (nlow in lex.multipliers or (nxt == "." and j + 1 < len(toks)
                                                                 and toks[j + 1].text.lower() in lex.multipliers)):
         return False  # "hat die Band 425 Millionen Klicks": a label never takes a multiplier
@@ -661,6 +665,18 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     return False
 
 
+_PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "werden", "wird"})
+
+
+def _passive_agent(num: _Num, toks: list[Token]) -> bool:
+    """The count names the doers of a passive clause ("Er wurde von zwei Schützen … ermordet"): the fate is not theirs.
+    Not after a noun that governs "von" ("die Leiche von drei Männern", "Tod von 3 Menschen")."""
+    first = num.q_i if num.q_i is not None else num.i
+    if first < 2 or toks[first - 1].text.lower() != "von" or toks[first - 2].text[:1].isupper():
+        return False
+    return any(t.text.lower() in _PASSIVE_AUX for t in toks[max(0, first - 6):first - 1])
+
+
 def _label_at(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """Token k follows a label noun, also one written with a separate dot ("Rn . 19")."""
     if k < 1:
@@ -745,6 +761,7 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
         objs_kept = [o for o in objs if o is not None]
         eligible = [o.takes_predicate and n.unit in (None, "person", "fraction") and not n.negated and not n.whole
                     and not (n.total and k + 1 < len(nums)) and not _is_size_attribute(o, toks, lex)
+                    and not _passive_agent(n, toks)
                     for k, (n, o) in enumerate(zip(nums, objs_kept, strict=True))]
         known = [o.tok is None or o.cat is not None for o in objs_kept]
         obj_at = {next((m for m in range(n.j, min(len(toks), n.j + 6)) if toks[m] is o.tok), -1): k
@@ -1166,6 +1183,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if unit is not None:
                 num.unit = unit
                 num.j = j = j + 1
+                if unit == "km" and j + 1 < n and toks[j].text == "/" and toks[j + 1].text == "h":
+                    num.unit = "km/h"  # "bis zu 280 km / h": a speed written with spaces
+                    num.j = j = j + 2
                 if unit in ("km", "m", "mile") and j + 1 < n and toks[j].text.lower() == "pro" \
                         and toks[j + 1].text.lower() in ("stunde", "std.", "sekunde"):
                     # "120 Kilometern pro Stunde" is a speed (so is "300.000 Kilometern pro Sekunde")

@@ -27,6 +27,10 @@ class of each source is shuffled once. Batches of ``BATCH`` (40) sentences per s
 ``c`` sentences first, then ``p``; batch ``b`` 20 further ``c``/``p`` sentences and 20 ``x`` sentences; later
 batches continue in the same way (``c`` before ``p``, then ``x``). LER's citations ("§ 5 Abs. 2", "Rn. 17") make
 most of its ``x`` sentences label-only, which is the precision check the batches want.
+
+Sentences whose extractor output was read in a before/after rule diff during round 8 (drawn from these pools outside
+the batches of the time) are listed by sha1 in ``gold/counts_round8_seen.txt``; they are dropped from the shuffled
+pools, which leaves the batches drawn before the diffs (``a``, ``b``) unchanged and keeps later batches blind.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from .counts_10kgnad import HARM
-from .counts_germeval import BATCH, _qualifies, sha1
+from .counts_germeval import BATCH, _qualifies, seen_sha1s, sha1
 from .counts_sampling import CASUALTY, PEOPLE, detok, write_batches
 
 SEED = 20261208
@@ -141,6 +145,7 @@ def pools(data: str | Path = DATA) -> dict[str, dict[str, list[dict[str, Any]]]]
     """Per source prefix the shuffled ``c``, ``p`` and ``x`` pools of qualifying sentences."""
     root = Path(data)
     readers = {"K": _wikiann, "L": _ler, "H": _hipe}
+    seen_out = seen_sha1s("gold/counts_round8_seen.txt")
     out: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for k, (prefix, read) in enumerate(readers.items()):
         seen: set[str] = set()
@@ -158,7 +163,7 @@ def pools(data: str | Path = DATA) -> dict[str, dict[str, list[dict[str, Any]]]]
         rng = random.Random(SEED + k)
         for v in cls.values():
             rng.shuffle(v)
-        out[prefix] = cls
+        out[prefix] = {c: [it for it in v if it["sha1"] not in seen_out] for c, v in cls.items()}
     return out
 
 
