@@ -295,3 +295,22 @@ def test_quotes_opening_phrase_with_apposition_is_the_subject_before_the_auxilia
     assert q.speaker == "Der Vorsitzende der Partei, Hans Müller"
     (q,) = _quotes("Die Sprecherin im Landtag, Eva Roth, hatte den Minister gestern aufgefordert, sein Amt niederzulegen.")
     assert q.speaker == "Die Sprecherin im Landtag, Eva Roth"
+
+
+def test_quotes_message_first_frame_with_apposition_before_the_particle():
+    # our own sentence: "teilte … der Leiter der Behörde, X, mit." closes the sentence; the clause before is the message
+    (q,) = _quotes("Vor dem Start wurde kein Fehler gemeldet, teilte später der Leiter der Behörde, Jan Berg, mit.")
+    assert (q.cue, q.speaker) == ("teilte", "der Leiter der Behörde")
+    assert q.message == "Vor dem Start wurde kein Fehler gemeldet"
+
+
+def test_quotes_verb_final_two_word_cue_bekannt_gab():
+    # our own sentence: "wie X bekannt gab" written apart
+    (q,) = _quotes("Die Saison beginnt eine Woche später als geplant, wie der Verband am Montag bekannt gab.")
+    assert (q.cue, q.speaker) == ("gab", "der Verband")
+
+
+def test_quotes_determiner_with_a_quantifier_opens_the_speaker():
+    # our own sentences: "die beiden Sängerinnen" is one speaker phrase
+    qs = _quotes("Die Tournee wird um ein Jahr verschoben. Das teilten die beiden Sängerinnen am Freitag mit.")
+    assert [q.speaker for q in qs] == ["die beiden Sängerinnen"]

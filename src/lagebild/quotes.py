@@ -90,6 +90,7 @@ _NAME_PARTICLES = frozenset("de du da dos del van von der den la le al el bin ib
 # particles that may open a name ("al Huthi", "de Maizière"); "von", "van", "der" are left out (prepositions and
 # articles far more often)
 _NAME_START_PARTICLES = frozenset("al el bin ibn de da dos del du".split())
+_QUANT_AFTER_DET = frozenset("beiden beide drei vier fünf zwei meisten wenigen vielen übrigen".split())
 _DEMONSTRATIVES = frozenset("letztere letzterer letzteres erstere ersterer dieser diese jener jene".split())
 _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden wurden will wollte soll sollte "
                  "kann konnte muss musste ist war sind waren".split())
@@ -230,9 +231,9 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     lex = cues()
     w = ctx.low[k]
     parts = lex.verbs.get(w)
+    if w in lex.two_word and k > 0 and ctx.low[k - 1] in lex.two_word[w]:
+        return ""  # "hat … bekannt gegeben, dass …", "wie der Verband am Montag bekannt gab"
     if parts is None:
-        if w in lex.two_word and k > 0 and ctx.low[k - 1] in lex.two_word[w]:
-            return ""  # "hat … bekannt gegeben, dass …"
         if w in lex.fuer and _fuer_judgement(ctx, k, lim):
             return ""  # "hält es für möglich, dass …", "Sie halten das Verfahren für verfassungswidrig."
         return None
@@ -341,6 +342,8 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
         j = i + 1  # "al Huthi", "de Maizière": a name that opens with its lower-case particle
     if low[j] in _DETS or (low[j] in ("andere", "weitere") and toks[j].text[:1].isupper()):
         j += 1  # "Andere Medien berichten von …"
+        if j + 1 < lim and low[j] in _QUANT_AFTER_DET and _is_cap(toks[j + 1].text):
+            j += 1  # "die beiden Sängerinnen", "alle drei Parteien"
         title = _title_end(ctx, j, lim)
         if title is not None:
             return (i, title)  # "die „Aktion Deutschland hilft“"
@@ -1175,6 +1178,10 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
     if sp is None or ctx.low[sp[0]] in ("es", "man"):
         return False
     e = sp[1]
+    if part and e + 2 < b and ctx.low[e] == ",":
+        app = _np(ctx, e + 1, b, allow_pronoun=False)  # "…, teilte später der Direktor der Behörde, X, mit."
+        if app is not None and app[1] + 1 < b and ctx.low[app[1]] == "," and ctx.low[app[1] + 1] == part.split()[-1]:
+            e = app[1] + 1
     if part and e < b and ctx.low[e] == part.split()[-1]:
         e += 1
     return e >= b or ctx.low[e] in (".", "!", "?")
@@ -1410,7 +1417,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if part is None:
             continue
         comma = next((m for m in range(k + 1, min(b, k + 20)) if low[m] in (",", ":")), None)
-        message_first = after_comma and k > a + 3 and _konj1(ctx, a, k - 1)
+        message_first = after_comma and k > a + 3 and (_konj1(ctx, a, k - 1) or (bool(part) and _frame_closes(ctx, k, b, part)))
         if comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b):
             continue  # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said
         if (low[k].startswith("ge") and len(low[k]) > 5 or _passive_participle(ctx, k)) and not any(
