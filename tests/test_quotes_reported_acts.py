@@ -133,3 +133,10 @@ def test_quotes_speaker_name_opening_with_a_lower_case_particle():
     # our own sentence: "al Masri" is the subject after the verb
     (q,) = _quotes("In einem Schreiben fordert al Masri die Freilassung aller Gefangenen.")
     assert (q.kind, q.speaker) == ("reported", "al Masri")
+
+
+def test_quotes_passive_speech_act_names_its_von_agent():
+    # our own sentences: the "von" agent of a passive speech act speaks; a "von" after a noun is no agent
+    (q,) = _quotes("Die Pläne wurden von der Opposition als völlig unrealistisch bezeichnet.")
+    assert (q.kind, q.speaker) == ("reported", "der Opposition")
+    assert _quotes("Nach dem Hochwasser wird der Ausbruch von Seuchen befürchtet.") == []

@@ -1536,6 +1536,20 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         # "Die Polizei geht von Suizid aus": an assumption, unlike "ging als Sieger hervor"
         assume = part == "davon aus" and low[k] in ("geht", "gehen", "ging", "gingen") and any(
             low[m] in ("von", "vom") for m in range(k + 1, _particle_idx(ctx, k, part, b) or k))
+        if k > a + 2 and low[k + 1] in (".", "!", "?", "worden", "wurde", "wurden") and not any(
+                low[m] in ("nicht", "keine", "keinen", "nichts") for m in range(a, b)) and any(
+                low[m] in ("wurde", "wurden", "worden", "wird", "werden") for m in range(a, min(b, k + 3))):
+            cs = _clause_start(ctx, a, k)
+            agent = _passive_agent(ctx, cs, k)
+            if agent is not None:
+                v = agent[0] if low[agent[0]] == "vom" else agent[0] - 1
+                if v > cs and _is_cap(ctx.toks[v - 1].text):
+                    agent = None  # "der Ausbruch von Cholera": "von" after a noun belongs to that noun
+            msg = _msg_span(ctx, a, b)
+            if (agent is not None and msg is not None and low[agent[0]] not in _PRONOUNS and low[k] not in lex.no_act
+                    and postposed is None):
+                # "Die Forderungen wurden von Minister X als unrealistisch bezeichnet.": the agent speaks
+                return _make(ctx, "reported", msg, [], agent)
         if low[k].startswith("ge") and not assume:
             continue  # participles (the perfect "hat … gefordert" was right 2 times in 15 on train)
         if assume or not part and (low[k] in _STRONG_REPORTED or low[k] in lex.fuer):
