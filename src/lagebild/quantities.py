@@ -477,6 +477,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     prev = toks[i - 1].text.lower() if i > 0 else ""
     nxt = toks[j].text if j < len(toks) else ""
     nlow = nxt.lower()
+    if prev in lex.label_nouns and i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers:
+        return False  # "hat die Band 425 Millionen Klicks": a label never takes a multiplier
     if _citation_label(toks, i, lex) or _file_number(toks, i):
         return True  # "Rn. 9 und 11", "§ 128 Abs 1 S 1 SGG", "1 BvR 1502/08": parts of a legal citation
     if (i == 0 and t.isdigit() and len(t) <= 2 and (j == len(toks) or (nxt == "." and j + 1 == len(toks)))) or (
@@ -491,9 +493,6 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "1245 beteiligte er sich am Konzil", "1192 starb der Vater": a year before 1400 opening the sentence
     if prev == "an" and nlow.startswith(("gesetzt", "gesetze")):
         return True  # "die an 24 gesetzte Russin": a seeding in a tournament, not a count
-    if prev in lex.label_nouns and (nlow in lex.multipliers or (nxt == "." and j + 1 < len(toks)
-                                                                and toks[j + 1].text.lower() in lex.multipliers)):
-        return False  # "hat die Band 425 Millionen Klicks": a label never takes a multiplier
     if prev in lex.label_nouns or (i > 0 and toks[i - 1].text[:1].isupper() and len(prev) > 7
                                    and prev.endswith(lex.label_heads)):  # "Tabellenplatz acht"
         return True
@@ -752,6 +751,11 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
     for si in idxs:
         sent = doc.sentences[si]
         toks = _split_final_number(doc.sentence_tokens(si), text[sent.start:sent.end])
+        if si > 0 and toks and toks[0].text[:1].isdigit():
+            before = doc.sentence_tokens(si - 1)[-2:]
+            if (len(before) == 2 and before[1].text == "." and before[0].end == before[1].start
+                    and before[0].text.lower() + "." in lex.label_nouns):
+                toks = list(before) + toks  # "Rn. | 9 und 11", "Mambo No. | 5": the segmenter split after the label
         nums = _numbers_in(toks, text, lex, time_spans)
         if not nums:
             continue
