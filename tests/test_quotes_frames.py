@@ -314,3 +314,11 @@ def test_quotes_determiner_with_a_quantifier_opens_the_speaker():
     # our own sentences: "die beiden Sängerinnen" is one speaker phrase
     qs = _quotes("Die Tournee wird um ein Jahr verschoben. Das teilten die beiden Sängerinnen am Freitag mit.")
     assert [q.speaker for q in qs] == ["die beiden Sängerinnen"]
+
+
+def test_quotes_colon_frame_subject_with_apposition():
+    # our own sentence: the phrase after the verb ("die Verantwortung") is the object, the opening phrase speaks
+    qs = _quotes("Die Leiterin der Studie, Anna Weber, sieht die Verantwortung beim Staat: „Es muss jetzt endlich "
+                 "gehandelt werden.“")
+    q = next(q for q in qs if q.kind == "direct")
+    assert q.speaker == "Die Leiterin der Studie"

@@ -140,3 +140,12 @@ def test_quotes_passive_speech_act_names_its_von_agent():
     (q,) = _quotes("Die Pläne wurden von der Opposition als völlig unrealistisch bezeichnet.")
     assert (q.kind, q.speaker) == ("reported", "der Opposition")
     assert _quotes("Nach dem Hochwasser wird der Ausbruch von Seuchen befürchtet.") == []
+
+
+def test_quotes_sehen_as_an_assessment():
+    # our own sentences: "sieht in X eine Y" / "sieht X als Y" assess; "sehen … vor" plans
+    (q,) = _quotes("Die Gewerkschaft sieht in dem Vorschlag einen Angriff auf die Beschäftigten.")
+    assert (q.kind, q.speaker) == ("reported", "Die Gewerkschaft")
+    (q,) = _quotes("Das Gericht sah es als erwiesen an, dass der Angeklagte das Geld genommen hatte.")
+    assert (q.kind, q.speaker) == ("indirect", "Das Gericht")
+    assert _quotes("Die Pläne sehen eine neue Anlage in einem Industriegebiet vor.") == []

@@ -124,6 +124,7 @@ class CueLexicon:
     no_act: frozenset[str] = frozenset()  # never a speech act alone, even with the particle ("nahm … an")
     no_als: frozenset[str] = frozenset()  # verbs whose "als „…“" is a role, not a quote ("präsentiert als")
     fuer: frozenset[str] = frozenset()  # verbs that judge with "für" + adjective ("hält es für möglich")
+    sees: frozenset[str] = frozenset()  # "sehen" forms that assess with "als", "darin", "in" ("sieht … als Erfolg")
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -157,7 +158,7 @@ def cues() -> CueLexicon:
     reflexive: set[str] = set()
     two_word: dict[str, set[str]] = {}
     other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(),
-                                  "speechnoun": set(), "noact": set(), "noals": set(), "fuer": set()}
+                                  "speechnoun": set(), "noact": set(), "noals": set(), "fuer": set(), "sees": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -190,7 +191,7 @@ def cues() -> CueLexicon:
                       frozenset(other["nodass"]), frozenset(other["noreport"]),
                       frozenset(other["speechnoun"]), frozenset(reflexive),
                       {k: frozenset(v) for k, v in two_word.items()}, frozenset(other["noact"]),
-                      frozenset(other["noals"]), frozenset(other["fuer"]))
+                      frozenset(other["noals"]), frozenset(other["fuer"]), frozenset(other["sees"]))
 
 
 @dataclass
@@ -236,6 +237,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     if parts is None:
         if w in lex.fuer and _fuer_judgement(ctx, k, lim):
             return ""  # "hält es für möglich, dass …", "Sie halten das Verfahren für verfassungswidrig."
+        if w in lex.sees and _sees_as(ctx, k, lim):
+            return ""  # "Die Grünen sehen in dem Vorschlag keine Lösung", "sieht die Wahl als Erfolg"
         return None
     tok = ctx.toks[k]
     if tok.text[:1].isupper() and k > 0 and ctx.toks[k - 1].sent == tok.sent and ctx.low[k - 1] not in ("„", "»", '"', ":"):
@@ -280,6 +283,21 @@ def _declares(ctx: _Ctx, k: int, lim: int) -> bool:
             continue
         if low[m] == "für" and ctx.toks[m + 1].text[:1].islower() and low[m + 1].isalpha() and low[m + 1] not in _DETS:
             return True
+    return False
+
+
+def _sees_as(ctx: _Ctx, k: int, lim: int) -> bool:
+    """"sieht … als …", "sieht … darin …", "sieht in X eine Y": "sehen" as an assessment."""
+    low = ctx.low
+    if not ctx.toks[k].text[:1].islower():
+        return False
+    for m in range(k + 1, min(lim, k + 12) - 1):
+        if low[m] in (",", ";", ".", ":", "!", "?", "„", "“"):
+            return False
+        if low[m] in ("als", "darin") or (low[m] in ("in", "im") and (low[m + 1] in _DETS or low[m + 1] in (
+                "dem", "diesem", "dieser", "diesen") or low[m] == "im")):
+            # "sehen … vor" (plan) is no assessment
+            return _particle_idx(ctx, k, "vor", lim) is None
     return False
 
 
@@ -694,6 +712,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     cue.append(pi)
                 clause_start = _clause_start(ctx, s_start, kk)
                 speaker = _np_subject(ctx, clause_start, kk, backward=False) if kk > clause_start else None
+                if speaker is None and clause_start == kk and kk > s_start and low[kk - 1] == ",":
+                    speaker = _apposition_subject(ctx, s_start, kk)  # "Der Leiter der Studie, X, sieht …:"
                 if speaker is None:
                     speaker = _np_after_cue(ctx, kk + 1, mi - 1)
                     if speaker is not None and low[speaker[0]] == "man":
@@ -1552,7 +1572,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 return _make(ctx, "reported", msg, [], agent)
         if low[k].startswith("ge") and not assume:
             continue  # participles (the perfect "hat … gefordert" was right 2 times in 15 on train)
-        if assume or not part and (low[k] in _STRONG_REPORTED or low[k] in lex.fuer):
+        if assume or not part and (low[k] in _STRONG_REPORTED or low[k] in lex.fuer or low[k] in lex.sees):
             pass  # "empfahl", "sprach von", "hält … für unbedenklich"
         elif low[k] in lex.no_act or not part and (
                 low[k] in _NO_REPORTED or low[k] in lex.no_report or not low[k].endswith(("t", "te", "ten"))):
