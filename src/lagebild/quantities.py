@@ -1285,7 +1285,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             num.negated = True
         if first >= 1 and toks[first - 1].text.lower() in ("weitere", "weiteren"):
             num.further = True
-        if first >= 2 and toks[first - 2].text.lower() == "von" and toks[first - 1].text.lower() == "den":
+        if first >= 2 and toks[first - 2].text.lower() == "von" and toks[first - 1].text.lower() in ("den", "diesen"):
             num.total = True  # "Von den 250 an Bord befindlichen Menschen wurden 60 verletzt": the whole set
         if first >= 2 and toks[first - 1].text.lower() == "von" and toks[first - 2].text[:1].isupper() \
                 and toks[first - 2].text.endswith("ung"):
