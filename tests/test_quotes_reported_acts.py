@@ -149,3 +149,15 @@ def test_quotes_sehen_as_an_assessment():
     (q,) = _quotes("Das Gericht sah es als erwiesen an, dass der Angeklagte das Geld genommen hatte.")
     assert (q.kind, q.speaker) == ("indirect", "Das Gericht")
     assert _quotes("Die Pläne sehen eine neue Anlage in einem Industriegebiet vor.") == []
+
+
+def test_quotes_betrachten_empfinden_einstufen_als():
+    # our own sentences
+    (q,) = _quotes("Der Verband betrachtet die Entscheidung als schweren Fehler.")
+    assert (q.kind, q.speaker) == ("reported", "Der Verband")
+    (q,) = _quotes("Die Anwohner empfanden den nächtlichen Lärm als unerträglich.")
+    assert (q.kind, q.speaker) == ("reported", "Die Anwohner")
+    (q,) = _quotes("Die Gruppe wurde vom Gericht als gefährlich eingestuft.")
+    assert (q.kind, q.speaker) == ("reported", "vom Gericht")
+    # "betrachten" without "als" is looking at something
+    assert _quotes("Die Besucher betrachten die Bilder der Ausstellung.") == []
