@@ -2,8 +2,9 @@
 counts (years, ages, times, labels, phone numbers, scores, names).
 
 Sentences are Wikinews (CC BY 2.5; page id or dev row given where taken), GermEval 2014 (CC BY 4.0),
-the round-7 gold rows (UD German PUD / GSD, CC BY-SA, and SmartData, CC BY 4.0; read from the gold files by id,
-so no text is copied here), or our own German sentences; the rules found on 10kGNAD (CC BY-NC-SA) and WikiWarsDE
+the round-7 gold rows (UD German PUD / GSD, CC BY-SA, and SmartData, CC BY 4.0) and the round-8 rows (WikiANN
+Wikipedia sentences, CC BY-SA; LER court decisions and HIPE-2022 newspapers, CC BY 4.0), read from the gold files
+by id so no text is copied here, or our own German sentences; the rules found on 10kGNAD (CC BY-NC-SA) and WikiWarsDE
 (CC BY-SA) are tested on our own sentences built on the same pattern, as their text may not be committed.
 """
 
@@ -18,13 +19,13 @@ from lagebild.evaluation.counts import load_gold
 from lagebild.quantities import extract
 
 
-@functools.lru_cache(maxsize=3)
+@functools.lru_cache(maxsize=4)
 def _rows(name: str) -> dict[str, str]:
     return {r["id"]: r["text"] for r in load_gold(None, f"gold/counts_de_{name}.jsonl")}
 
 
 def _gold_text(row_id: str) -> str:
-    return _rows({"P": "pud", "U": "gsd", "S": "smartdata"}[row_id[0]])[row_id]
+    return _rows({"P": "pud", "U": "gsd", "S": "smartdata", "K": "round8", "L": "round8", "H": "round8"}[row_id[0]])[row_id]
 
 
 def test_quantities_currency_codes_and_feet_after_a_number():
@@ -575,3 +576,66 @@ def test_quantities_spaced_age_and_cut_date_are_no_counts():
     assert _by_text("Bei dem Unfall wurde ein 27 - Jähriger schwer verletzt.") == {}
     assert _by_text("Die Tagung beginnt am Montagabend, 14.") == {}
     assert _by_text("Am Freitag, 15 Menschen wurden verletzt.")["15"].category == "injured"
+
+
+# --- round 8 (WikiANN, LER court decisions, HIPE-2022 newspapers, WikiWarsDE) -------------------------------------
+
+
+def test_quantities_legal_citations_are_labels():
+    # LER (CC BY 4.0): "Art 101 Abs 1 Satz 2 GG", "§ 8 Abs 2 Nr 1", "§ 160 Abs 2 Nr 3 Halbs 2 SGG"
+    assert _by_text(_gold_text("La007")) == {}
+    assert _by_text(_gold_text("La035")) == {}
+    assert _by_text(_gold_text("Lb000")) == {}  # "§§ 23 Abs. 1 Satz 2, 92 BVerfGG": a chain after a comma
+    assert _by_text(_gold_text("La000")) == {}  # "Rn. 9 und 11": the segmenter splits after "Rn."
+    assert _by_text(_gold_text("Lb002")) == {}  # file numbers "4 ABR 54/14", "9 AZR 611/14"
+    assert _by_text(_gold_text("Lb005")) == {}  # "B 12 R 13/13 R - SozR 4 - 2400 § 28p Nr 4 RdNr 21 f"
+    assert _by_text(_gold_text("La002")) == {}  # "2. Mit ihrer Verfassungsbeschwerde …": a list number
+    assert _by_text("Die Norm (§ 2a BEEG, S 1 und 2) gilt weiter.") == {}
+    q = _by_text(_gold_text("Lb022"))["8.868,91 Euro"]  # the amount in a court decision stays
+    assert q.category == "money"
+
+
+def test_quantities_sentence_final_day_or_ordinal_after_an_article():
+    # WikiANN (CC BY-SA) cuts sentences after "am 15."; the day is no count, a count after "auf" still is
+    assert _by_text(_gold_text("Ka000")) == {}  # "starb am 15."
+    assert _by_text(_gold_text("Kb038")) == {}  # "Mitte des 18."
+    assert _by_text(_gold_text("Kb030")) == {}  # "aus dem späten 14."
+    assert _by_text("Die Zahl der Toten stieg bis zum Abend auf 45.")["45"].value == 45.0
+
+
+def test_quantities_dates_years_and_seedings_are_no_counts():
+    assert _by_text(_gold_text("Ha039")) == {}  # "(24 Juni)": a date without its dot
+    assert _by_text(_gold_text("Kb002")) == {}  # "1245 beteiligte er sich …": a year opening the sentence
+    assert _by_text(_gold_text("Kd007")) == {}  # "1192 starb der Vater …"
+    assert "1200" in _by_text("1200 Menschen starben bei dem Beben.")  # a count before its noun stays
+    assert _by_text(_gold_text("Kc036")) == {}  # "die an 24 gesetze Russin": a seeding
+
+
+def test_quantities_label_noun_before_a_multiplier_is_a_count():
+    q = _by_text(_gold_text("Kb023"))["425 Millionen"]  # "hat die Band 425 Millionen Klicks"
+    assert q.value == 425_000_000
+    assert _by_text("Das steht in Band 3 der Ausgabe.") == {}
+
+
+def test_quantities_speed_with_a_slash_weight_in_pounds_and_old_currencies():
+    q = _by_text(_gold_text("Kc002"))["bis zu 280 km / h"]
+    assert (q.category, q.qualifier) == ("speed", "up_to")
+    assert _by_text("Er fuhr mit 100 km/h durch den Ort.")["100 km/h"].category == "speed"
+    q = _by_text(_gold_text("Ha025"))["280 Pfund"]  # "wiegt 280 Pfund"
+    assert q.category == "weight"
+    assert _by_text("Das Buch kostet 20 Pfund.")["20 Pfund"].category == "money"
+    assert _by_text(_gold_text("Ha019"))["41 Heller"].category == "money"  # HIPE (CC BY 4.0)
+    assert _by_text(_gold_text("Ha021"))["20 Millionen Francs"].category == "money"
+    q = _by_text(_gold_text("Ha034"))["5241 Meterzentner"]
+    assert q.category == "weight"
+
+
+def test_quantities_gegen_in_brackets_after_an_amount_is_a_comparison():
+    q = _by_text(_gold_text("Ha034"))["3265"]  # "5241 Meterzentner (gegen 3265)"
+    assert q.qualifier is None
+    assert _by_text("Gegen 300 Menschen kamen zur Kundgebung.")["Gegen 300"].qualifier == "about"
+
+
+def test_quantities_article_before_goals_and_votes_is_no_count():
+    assert "einem Treffer" not in _by_text(_gold_text("Kc009"))  # "mit je einem Treffer"
+    assert _by_text(_gold_text("Kc009"))["45 Toren"].category == "goals"

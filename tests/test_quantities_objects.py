@@ -376,3 +376,41 @@ def test_quantities_tweet_style_hashtags_and_spaced_hyphens():
     assert (q.category, q.object) == ("injured", "Insassen")
     assert _by_text("Die Fahrer streiken gegen den 24 - Stunden - Betrieb.") == {}
     assert _by_text("Der Chor sang das Lied Drei Hirtenkinder aus Fatima.") == {}
+
+
+# --- round 8 (WikiANN CC BY-SA, HIPE-2022 CC BY 4.0, by gold row id; WikiWarsDE patterns on our own sentences) --
+
+
+def test_quantities_round8_nouns():
+    from test_quantities_numbers import _gold_text
+
+    assert _by_text(_gold_text("Ha006"))["fünfhundert"].category == "police"  # "fünfhundert Polizeileute"
+    assert _by_text(_gold_text("Ha016"))["drei"].category == "people"  # "von drei Betrügern"
+    q = _by_text(_gold_text("Ha018"))["zwei"]  # "lagen zwei Sterbende … auf dem Pflaster"
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+    assert _by_text(_gold_text("Kc002"))["Zwei"].category == "vehicles"  # "Zwei Lokomotiven"
+
+
+def test_quantities_four_digit_count_after_article_and_adjective():
+    q = _by_text("Der Angriff galt den 1400 hessischen Soldaten in der Stadt.")["1400"]
+    assert q.category == "soldiers"
+    assert _by_text("Er ist der 1972 geborene Sohn des Bürgermeisters.") == {}
+    assert _by_text("Sie gaben die Gebiete, die 1920 den Polen übergeben worden waren, zurück.") == {}
+
+
+def test_quantities_number_after_im_uebrigen_is_no_name():
+    q = _by_text("Von den Angreifern wurden im Übrigen 25 getötet.")["25"]
+    assert (q.category, q.gkg_type) == ("killed", "KILL")
+
+
+def test_quantities_whole_after_von_diesen_takes_no_outcome():
+    qs = _by_text(_gold_text_h("Ha024"))  # "21 Personen verhaftet … Von diesen 21 Personen sind noch 15 in Haft."
+    cats = sorted((q.text, q.category) for q in qs.values())
+    assert ("15", "arrested") in cats
+    assert [c for t, c in cats if t == "21"].count("people") == 1
+
+
+def _gold_text_h(row_id: str) -> str:
+    from test_quantities_numbers import _gold_text
+
+    return _gold_text(row_id)

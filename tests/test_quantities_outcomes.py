@@ -459,3 +459,40 @@ def test_quantities_protesting_crowd_of_hundreds_is_a_protest():
 def test_quantities_dutzende_menschen_verletzt_are_injured():
     q = _by_text("Dutzende Menschen wurden in der am schwersten betroffenen Stadt verletzt.")["Dutzende"]
     assert q.category == "injured"
+
+
+# --- round 8 (WikiANN CC BY-SA by gold row id; the WikiWarsDE patterns on our own sentences) ---------------------
+
+
+def test_quantities_captivity_is_an_arrest_and_the_class_before_a_fate_noun_carries_on():
+    q = _by_text("Etwa 40.000 Soldaten waren in Gefangenschaft geraten.")["Etwa 40.000"]
+    assert (q.category, q.gkg_type) == ("soldiers", "ARREST")
+    qs = _by_text("Die Armee verlor 3.000 Soldaten, 5.000 Verwundete wurden gezählt, 2.000 gerieten in Gefangenschaft.")
+    assert (qs["3.000"].category, qs["3.000"].gkg_type) == ("soldiers", None)
+    assert (qs["5.000"].category, qs["5.000"].gkg_type) == ("injured", "WOUND")
+    assert (qs["2.000"].category, qs["2.000"].gkg_type) == ("soldiers", "ARREST")
+
+
+def test_quantities_routing_an_enemy_is_no_displacement():
+    q = _by_text("Es gelang ihm, die etwa 3.000 Reiter in die Flucht zu schlagen.")["etwa 3.000"]
+    assert q.gkg_type is None
+    q = _by_text("Etwa 3.000 Menschen sind in die Flucht getrieben worden.")["Etwa 3.000"]
+    assert q.gkg_type is None
+    q = _by_text("Mehr als 3.000 Menschen begaben sich in die Flucht.")["Mehr als 3.000"]
+    assert (q.category, q.gkg_type) == ("displaced", "AFFECT")
+
+
+def test_quantities_doers_of_a_passive_clause_take_no_fate():
+    from test_quantities_numbers import _gold_text
+
+    q = _by_text(_gold_text("Kd014"))["zwei"]  # "Er wurde von zwei Schützen … ermordet."
+    assert (q.category, q.gkg_type) == ("people", None)
+    q = _by_text("Die Leiche von drei Männern wurde gefunden, die getötet worden waren.")["drei"]
+    assert q.gkg_type == "KILL"
+
+
+def test_quantities_ihr_leben_lassen_is_killed():
+    from test_quantities_numbers import _gold_text
+
+    q = _by_text(_gold_text("Ke015"))["450"]  # "450 Frauen und Männer …, die … ihr Leben ließen"
+    assert (q.category, q.gkg_type) == ("killed", "KILL")

@@ -52,11 +52,15 @@ def test_counts_strict_match_needs_category():
     # round 7, UD German PUD / GSD: first runs pooled 0.839 / 0.832; after the round-7 fixes 0.971 / 0.937
     ("pud", ("file", "sent_id"), 110, "CC BY-SA 3.0", 0.95),
     ("gsd", ("file", "sent_id"), 135, "CC BY-SA 4.0", 0.92),
+    # round 8, WikiANN (CC BY-SA) + LER court decisions + HIPE-2022 newspapers (CC BY 4.0): first runs pooled 0.606
+    # (mostly legal citations and OCR ads read as counts), after the round-8 fixes 0.81
+    ("round8", ("dataset", "file"), 190, ("CC BY-SA", "CC BY 4.0"), 0.78),
 ])
 def test_counts_gold_rows_name_their_source_and_hold_the_floor(name, source_keys, min_gold, license, floor):
     rows = load_gold(None, f"gold/counts_de_{name}.jsonl")
+    licenses = license if isinstance(license, tuple) else (license,)
     for r in rows:
-        assert r["source"]["license"] == license and all(r["source"][k] for k in source_keys)
+        assert r["source"]["license"] in licenses and all(r["source"][k] for k in source_keys)
         for q in r["quantities"]:
             assert r["text"][q["start"]:q["end"]] == q["text"]
             if q["object"] is not None:

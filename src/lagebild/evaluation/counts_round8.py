@@ -194,12 +194,13 @@ def draw(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list[dict[str
 
 
 WIKIWARS_SEED = SEED + 20
+ROUND4_WIKIWARS = ("Wa", "Wb", "Wc", "Wd", "We")  # the WikiWarsDE batches labelled before round 8
 
 
 def draw_wikiwars(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list[dict[str, Any]]]:
     """Fresh WikiWarsDE batches ``Wf``, ``Wg``, …: the classes and plan of ``counts_10kgnad.draw_wikiwars`` (per batch
-    28 harm, 6 people, 3 money/distance, 3 other sentences), today's segmenter, every sentence whose text is already
-    in ``gold/counts_de_wikiwars.jsonl`` (``Wa``–``We``) left out by sha1, a new seed. The rows are stand-off like
+    28 harm, 6 people, 3 money/distance, 3 other sentences), today's segmenter, every sentence of the round-4 rows
+    ``Wa``–``We`` of ``gold/counts_de_wikiwars.jsonl`` left out by sha1, a new seed. The rows are stand-off like
     ``Wa``–``We`` (file and character offsets frozen in the row) and go into the same gold file."""
     from ..doc import Doc
     from ..records import Article, content_id
@@ -209,8 +210,8 @@ def draw_wikiwars(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list
     from .counts_10kgnad import sha1 as sha1_10k
 
     gold = resources.files("lagebild.evaluation").joinpath(WIKIWARS_GOLD).read_text(encoding="utf-8")
-    done = {json.loads(line)["source"]["sha1"] for line in gold.splitlines() if line.strip()}
-    done_ids = {json.loads(line)["id"][:2] for line in gold.splitlines() if line.strip()}
+    rows = [json.loads(line) for line in gold.splitlines() if line.strip()]
+    done = {r["source"]["sha1"] for r in rows if r["id"][:2] in ROUND4_WIKIWARS}
     seg = SegmentStage()
     pools: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in WIKIWARS_PLAN}
     for name, (text, a, b) in read_wikiwars(Path(data) / "wikiwarsde").items():
@@ -228,7 +229,7 @@ def draw_wikiwars(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list
                                "sha1": sha1_10k(st), "text": st})
     for k, (cls, _) in enumerate(WIKIWARS_PLAN):
         random.Random(WIKIWARS_SEED + k).shuffle(pools[cls])
-    letters = [c for c in "abcdefghijklmnopqrstuvwxyz" if "W" + c not in done_ids]
+    letters = "fghijklmnopqrstuvwxyz"
     drawn = _fill_batches(pools, WIKIWARS_PLAN, "W", n_batches)
     return {"W" + letters[k]: [{**it, "id": "W" + letters[k] + it["id"][2:]} for it in items]
             for k, items in enumerate(drawn.values())}
