@@ -322,3 +322,10 @@ def test_quotes_colon_frame_subject_with_apposition():
                  "gehandelt werden.“")
     q = next(q for q in qs if q.kind == "direct")
     assert q.speaker == "Die Leiterin der Studie"
+
+
+def test_quotes_chanted_slogan_takes_the_subject():
+    # our own sentence: a slogan after "skandierten … wie" is the demonstrators' speech
+    qs = _quotes("Die Demonstranten zogen durch die Innenstadt und skandierten Parolen wie „Wir bleiben alle hier“.")
+    q = next(q for q in qs if q.kind == "direct")
+    assert (q.cue, q.speaker) == ("skandierten", "Die Demonstranten")

@@ -85,7 +85,9 @@ _STRONG_REPORTED = frozenset("empfahl empfahlen sprach sprachen spricht sprechen
 _PARTICLE_END = frozenset({".", ",", ";", ":", "!", "?", "–", "-", "—", "(", ")", "“", "»", "«", "„", "und", "oder"})
 # cue verbs whose object can be a short quotation: "sprach von einer „Gefahr“", "nannte es „fahrlässig“"
 _OBJECT_CUES = frozenset("sprach sprachen spricht bezeichnete bezeichneten bezeichnet nannte nannten nennt "
-                         "kritisierte kritisierten kritisiert forderte forderten fordert warnte warnten warnt".split())
+                         "kritisierte kritisierten kritisiert forderte forderten fordert warnte warnten warnt "
+                         # slogans: "skandierten Parolen wie „…“", "schrieben … wie „…“ an die Wand"
+                         "skandierte skandierten skandiert".split())
 _NAME_PARTICLES = frozenset("de du da dos del van von der den la le al el bin ibn".split())
 # particles that may open a name ("al Huthi", "de Maizière"); "von", "van", "der" are left out (prepositions and
 # articles far more often)
