@@ -140,3 +140,11 @@ def test_quotes_nach_after_a_time_word_is_no_source_marker():
     assert _quotes("Kurz nach der Veröffentlichung der Zahlen stiegen die Kurse deutlich an.") == []
     (q,) = _quotes("Nach Angaben der Polizei wurden drei Menschen leicht verletzt.")
     assert q.speaker == "Angaben der Polizei"
+
+
+def test_quotes_marker_inside_a_frame_message_leaves_the_frame_its_event():
+    # our own sentences: "laut denen" / "gemäß" sit inside the message of the frame before them
+    qs = _quotes("Von Seiten der Regierung wurde gefordert, alle Anträge sollten gemäß den neuen Regeln geprüft werden.")
+    q = next(q for q in qs if q.cue == "gefordert")
+    assert q.speaker == "Seiten der Regierung"
+    assert q.message.startswith("alle Anträge")

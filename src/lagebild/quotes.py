@@ -249,8 +249,10 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None  # "den bekannten Konkurrenten", "dem erwarteten Ergebnis": an adjective, no finite verb
     if w.startswith(("erklär", "erklaer")) and _declares(ctx, k, lim):
         return None  # "hat das Gesetz für zulässig erklärt": a declaration
-    if ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent, k):
-        return None  # "wurde … genannt": passive, the speaker is not in the clause
+    if (ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent, k)
+            and not (ctx.low[_clause_start(ctx, _sent_start(ctx, k), k)] in ("von", "vom")
+                     and _passive_agent(ctx, _clause_start(ctx, _sent_start(ctx, k), k), k) is not None)):
+        return None  # "wurde … genannt": passive, the speaker is not in the clause ("Von X wurde gefordert" names it)
     if w in lex.reflexive and "sich" not in ctx.low[max(_sent_start(ctx, k), k - 6):min(lim, k + 4)]:
         return None  # "zeigte sich zufrieden, dass …" frames speech; "Simulationen zeigten, dass …" does not
     if "" in parts:
@@ -1047,8 +1049,11 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             frame = _indirect_in_sentence(ctx, a, b, lex, markers=False)
             if (frame is not None and frame.cue is not None and frame.speaker is not None and frame.kind == "indirect"
                     and frame.cue_start is not None and found.cue_start is not None
-                    and frame.cue_start > found.cue_start and found.cue_start > ctx.toks[a].start
-                    and frame.message_start > found.cue_start):
+                    and ((frame.cue_start > found.cue_start and found.cue_start > ctx.toks[a].start
+                          and frame.message_start > found.cue_start)
+                         # "Von deutscher Seite wurde gefordert, alle Beiträge sollten gemäß X geprüft werden": the
+                         # marker sits inside the frame's message
+                         or frame.cue_start < frame.message_start <= found.cue_start < frame.message_end)):
                 found = frame
         if found is not None:
             for u in unframed:
@@ -1509,6 +1514,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _np_clause(ctx, a, clause - 1)  # "X, Sprecher von Y, hat in einem Interview gefordert, …"
             if sp is not None and low[sp[0]] in ("es", "man"):
                 sp = None
+            if sp is None and low[clause] in ("von", "vom") and _passive(ctx, toks[k].sent, k):
+                sp = _passive_agent(ctx, clause, k)  # "Von deutscher Seite wurde gefordert, …"
             if _clause_final_participle(ctx, k) and _passive(ctx, toks[k].sent, k):
                 # "Der Ex-Ministerpräsidentin wird vorgeworfen, …": the named phrase is the target; only a
                 # "von X" agent of the cue's own clause speaks ("Von gewerkschaftlicher Seite wird das kritisiert")
