@@ -148,3 +148,11 @@ def test_quotes_marker_inside_a_frame_message_leaves_the_frame_its_event():
     q = next(q for q in qs if q.cue == "gefordert")
     assert q.speaker == "Seiten der Regierung"
     assert q.message.startswith("alle Anträge")
+
+
+def test_quotes_laut_after_the_frame_of_a_direct_quote_is_its_source():
+    # our own sentences: "„…“, sagte X laut Y." reports Y's account of the quote (SpkAtt marks the outlet)
+    (q,) = _quotes("„Wir werden das Verfahren zügig abschließen“, sagte der Richter laut Spiegel Online.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "sagte", "Spiegel Online")
+    (q,) = _quotes("„Die Lage ist unter Kontrolle und niemand wurde verletzt“, sagte ein Sprecher laut ndr.de.")
+    assert q.speaker == "ndr.de"

@@ -1032,8 +1032,14 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             last, last_sent = direct_by_sent[si], si
             dq = direct_by_sent[si]
             for q in _extra_markers(ctx, a, b, dq, lex):
-                if not (dq.message_start - 1 <= (q.cue_start or 0) <= dq.message_end + 1):
-                    out.append(q)  # "„…“, sagte Raab laut Spiegel Online.": a marker outside the quote
+                if dq.message_start - 1 <= (q.cue_start or 0) <= dq.message_end + 1:
+                    continue
+                if (dq.speaker_end is not None and q.cue_start is not None and q.speaker is not None
+                        and 0 <= q.cue_start - dq.speaker_end <= 2 and dq.speaker_end > dq.message_end):
+                    # "„…“, sagte Raab laut Spiegel Online.": the quote is the outlet's report (SpkAtt takes the marker)
+                    _copy_speaker(q, dq)
+                    continue
+                out.append(q)  # a marker outside the quote is an event of its own
             continue
         if b - a < 4:
             continue
@@ -2123,6 +2129,8 @@ def _extra_markers(ctx: _Ctx, a: int, b: int, found: Quote, lex: CueLexicon) -> 
         sp = None
         if w in ("laut", "gemäß"):
             sp = _np(ctx, k + 1, b, allow_pronoun=False)
+            if sp is None and k + 1 < b and "." in low[k + 1] and low[k + 1][:1].isalnum():
+                sp = (k + 1, k + 2)  # "laut ndr.de"
         elif w == "zufolge" and k > a:
             sp = _np_backward(ctx, k, a)
         elif w == "nach":
