@@ -96,6 +96,7 @@ class Lexicon:
     adverb_nouns: frozenset[str] = frozenset()
     rout_verbs: tuple[str, ...] = ()
     year_participles: tuple[str, ...] = ()
+    life_losing_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -171,6 +172,7 @@ def lexicon() -> Lexicon:
         adverb_nouns=frozenset(raw.get("adverb_nouns", ())),
         rout_verbs=tuple(raw.get("rout_verbs", ())),
         year_participles=tuple(raw.get("year_participles", ())),
+        life_losing_verbs=frozenset(raw.get("life_losing_verbs", ())),
     )
 
 
@@ -649,6 +651,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             return True  # "seit Juni 2013 Bürgermeister": a date, whatever follows
         if nlow in lex.units or (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
             return False
+        if (nlow in ("bis", "-", "–") and j + 2 < len(toks) and toks[j + 1].text.isdigit() and len(toks[j + 1].text) >= 3
+                and prev not in ("jahr", "jahre", "jahres", "jahren", "im")
+                and lex.unit_categories.get(_unit_of(toks[j + 2].text, lex) or "") not in (None, "duration")):
+            return False  # "in Höhenlagen von 1000 bis 2000 Metern": a range of a measure, not of years
         if ((prev in lex.determiners or prev in lex.qualifiers1) and nxt.isalpha() and nxt.islower()
                 and nlow.endswith(("e", "en", "er")) and not nlow.startswith(lex.year_participles)
                 and nlow not in lex.determiners and nlow not in lex.function_words
@@ -867,6 +873,8 @@ def _closes_clause(toks: list[Token], k: int) -> bool:
     ("... getötet, darunter fünf Kinder")."""
     if k + 2 < len(toks) and toks[k + 1].text in ("–", "—") and toks[k + 1].start > toks[k].end:
         return True  # "Fahrer festgenommen – Trauerfeier in Linz – Tausende bei Lichtermeer": headline parts
+    if k > 0 and toks[k].text.lower() == "leben" and toks[k - 1].text.lower() in ("ihr", "sein"):
+        return True  # "verloren 52 Menschen ihr Leben und nur zwei konnten sich retten": the object ends the clause
     k = _hit_end(toks, k)  # "erlitt einen Schock, drei weitere ...": a cue phrase ends at its last word
     if (k + 3 < len(toks) and toks[k + 1].text == "," and toks[k + 2].text.lower() in ("an", "bei", "mit")
             and toks[k + 3].text.lower() in ("denen", "der", "dem", "welchen")):
@@ -1702,6 +1710,9 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 and any(v in ("wurden", "wurde", "waren", "sind", "seien", "werden") for v in lows[max(0, k - 8):k])
                 and not _non_lethal_victims(toks, lex)):
             hit = ("killed", "KILL")  # "wurden 79 Soldaten Opfer des Krieges": victims count the dead (the convention)
+        if hit is None and w == "leben" and k > 0 and lows[k - 1] in ("ihr", "sein") \
+                and any(v in lex.life_losing_verbs for v in lows[max(0, k - 12):k]):
+            hit = ("killed", "KILL")  # "Dabei verloren 52 Menschen ihr Leben": the verb stands before the count
         if hit is None and w == "leben" and k > 0 and lows[k - 1] == "das" \
                 and any(v in ("kostete", "kosteten", "kostet", "kosten") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "kostete ... mindestens sechs Menschen das Leben": separable, verb first
