@@ -1870,19 +1870,27 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
             if app is not None and app[1] < b and low[app[1]] == ",":
                 sp, c = (sp[0], app[1]), app[1]
         m0 = c + 1
+        if _relative_after(ctx, m0, b) or low[m0] in _SUBORDINATORS and low[m0] not in _DASS:
+            continue
+        if not _message_clause(ctx, m0, b):
+            continue  # cheap test first: the tagger below is asked only for candidate frames
         end = next((m for m in range(m0 + 1, b) if low[m] in (",", ";", ":") and m + 1 < b and (
             _finite_after(ctx, m + 1))), b)
-        clause_ok = low[m0] in _DASS or _konj1(ctx, m0, end) or any(
-            low[m] == "zu" or (low[m].startswith("zu") and len(low[m]) > 6 and low[m] not in ("zudem", "zunächst", "zuvor",
-                                                                                              "zuletzt", "zugleich"))
-            for m in range(m0, end))
-        if not clause_ok or _relative_after(ctx, m0, b) or low[m0] in _SUBORDINATORS and low[m0] not in _DASS:
+        if end < b and not _message_clause(ctx, m0, end):
             continue
         msg = _msg_span(ctx, m0, end)
         if msg is None:
             continue
         return _make(ctx, "indirect", msg, [k], sp)
     return None
+
+
+def _message_clause(ctx: _Ctx, m0: int, end: int) -> bool:
+    """Is tokens[m0:end] a content clause: "dass"/"ob", Konjunktiv or a "zu" infinitive?"""
+    low = ctx.low
+    return low[m0] in _DASS or _konj1(ctx, m0, end) or any(
+        low[m] == "zu" or (low[m].startswith("zu") and len(low[m]) > 6 and low[m] not in (
+            "zudem", "zunächst", "zuvor", "zuletzt", "zugleich")) for m in range(m0, end))
 
 
 # compounds of speech nouns that frame a clause ("Rücktrittsforderung", "Warnung")
