@@ -639,3 +639,11 @@ def test_quantities_gegen_in_brackets_after_an_amount_is_a_comparison():
 def test_quantities_article_before_goals_and_votes_is_no_count():
     assert "einem Treffer" not in _by_text(_gold_text("Kc009"))  # "mit je einem Treffer"
     assert _by_text(_gold_text("Kc009"))["45 Toren"].category == "goals"
+
+
+def test_quantities_range_of_four_digit_measures_is_no_span_of_years():
+    q = _by_text(_gold_text("Kf033"))["1000 bis 2000 Metern"]
+    assert (q.value, q.value_max, q.category) == (1000.0, 2000.0, "distance")
+    assert _by_text("Er regierte von 1200 bis 1250 im Norden.") == {}
+    qs = _by_text("Der Anteil lag bei 4,6 % im Jahr 2011 und 8,1 % im Jahr 2012.")
+    assert set(qs) == {"4,6 %", "8,1 %"}

@@ -496,3 +496,14 @@ def test_quantities_ihr_leben_lassen_is_killed():
 
     q = _by_text(_gold_text("Ke015"))["450"]  # "450 Frauen und Männer …, die … ihr Leben ließen"
     assert (q.category, q.gkg_type) == ("killed", "KILL")
+
+
+def test_quantities_verb_before_the_count_and_ihr_leben_after_it_is_killed():
+    from test_quantities_numbers import _gold_text
+
+    qs = _by_text(_gold_text("Kf018"))  # "Dabei verloren 52 Menschen ihr Leben und nur zwei konnten sich … retten."
+    assert (qs["52"].category, qs["52"].gkg_type) == ("killed", "KILL")
+    assert qs["zwei"].gkg_type is None  # the survivors after "ihr Leben" are another clause
+    q = _by_text("Bei dem Unglück verloren mindestens 14 Bergleute ihr Leben.")["mindestens 14"]
+    assert q.gkg_type == "KILL"
+    assert _by_text("Sie verloren 3 Spiele und ihr Leben ging weiter.")["3"].gkg_type is None

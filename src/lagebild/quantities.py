@@ -1711,6 +1711,7 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 and not _non_lethal_victims(toks, lex)):
             hit = ("killed", "KILL")  # "wurden 79 Soldaten Opfer des Krieges": victims count the dead (the convention)
         if hit is None and w == "leben" and k > 0 and lows[k - 1] in ("ihr", "sein") \
+                and (k + 1 == len(lows) or lows[k + 1] in (".", ",", ";", "und", "oder", ")", "–", "-", ":")) \
                 and any(v in lex.life_losing_verbs for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "Dabei verloren 52 Menschen ihr Leben": the verb stands before the count
         if hit is None and w == "leben" and k > 0 and lows[k - 1] == "das" \
