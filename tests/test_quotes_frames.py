@@ -329,3 +329,21 @@ def test_quotes_chanted_slogan_takes_the_subject():
     qs = _quotes("Die Demonstranten zogen durch die Innenstadt und skandierten Parolen wie „Wir bleiben alle hier“.")
     q = next(q for q in qs if q.kind == "direct")
     assert (q.cue, q.speaker) == ("skandierten", "Die Demonstranten")
+
+
+def test_quotes_konjunktiv_relative_clause_after_a_cue_object_is_the_message():
+    # our own sentences: the relative clause in Konjunktiv I reports what was said about the object
+    qs = _quotes("Die Laudatio hielt eine bekannte Journalistin, die den Mut der Preisträgerin hervorhob, der in ihrer "
+                 "Arbeit gegen die Zensur deutlich zum Ausdruck komme.")
+    q = next(q for q in qs if q.cue == "hervorhob")
+    assert q.speaker == "die"
+    assert q.message.startswith("der in ihrer Arbeit")
+    # an indicative relative clause stays no message
+    qs = _quotes("Der Minister lobte den Einsatz der Helfer, der seit Tagen andauert.")
+    assert not any(q.message.startswith("der seit Tagen") for q in qs)
+
+
+def test_quotes_befuerworten_is_a_speech_act():
+    # without a clause only a listed verb reports an act ("dass" clauses are framed by any verb)
+    (q,) = _quotes("Die Mehrheit der Befragten befürwortete die geplante Reform der Renten.")
+    assert (q.kind, q.speaker) == ("reported", "Die Mehrheit der Befragten")

@@ -1451,8 +1451,12 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             continue
         comma = next((m for m in range(k + 1, min(b, k + 20)) if low[m] in (",", ":")), None)
         message_first = after_comma and k > a + 3 and (_konj1(ctx, a, k - 1) or (bool(part) and _frame_closes(ctx, k, b, part)))
-        if comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b):
-            continue  # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said
+        if comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b) and not (
+                low[comma + 1] in _RELATIVE and not after_comma and _konj1(ctx, comma + 2, next(
+                    (m for m in range(comma + 2, b) if low[m] in (",", ";")), b), strict=True)):
+            # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said (unless it is in
+            # Konjunktiv I: "hob den Mut Alis hervor, der in ihrem Einsatz zum Ausdruck komme")
+            continue
         if (low[k].startswith("ge") and len(low[k]) > 5 or _passive_participle(ctx, k)) and not any(
                 low[m] in _AUX for m in range(max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1,
                                                min(b, k + 3))):
@@ -1500,6 +1504,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     first = _apposition_subject(ctx, a, clause)
                     if first is not None:
                         sp = (first[0], clause - 1)
+                if sp is None and low[clause] in ("der", "die") and clause + 2 < k and low[clause + 1] in _DETS:
+                    sp = (clause, clause + 1)  # "…, die den Mut Alis hervorhob, …": the relative pronoun (SpkAtt)
                 if sp is None:
                     sp = _np_subject(ctx, clause, k) or _np(ctx, k + 1, comma)
                 if sp is None and low[clause] == "so" and clause + 1 == k:
