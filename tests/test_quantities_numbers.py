@@ -647,3 +647,14 @@ def test_quantities_range_of_four_digit_measures_is_no_span_of_years():
     assert _by_text("Er regierte von 1200 bis 1250 im Norden.") == {}
     qs = _by_text("Der Anteil lag bei 4,6 % im Jahr 2011 und 8,1 % im Jahr 2012.")
     assert set(qs) == {"4,6 %", "8,1 %"}
+
+
+def test_quantities_europarl_patterns_on_our_own_sentences():
+    # the rules found on Europarl debates (no licence stated: its text stays out of the repository)
+    q = _by_text("Wir lesen, dass die Kommission 20 Millionen niederländische Gulden beisteuert.")[
+        "20 Millionen niederländische Gulden"]
+    assert (q.value, q.category) == (20_000_000, "money")  # "Kommission" no label ("Mission 3"), a lower-case adjective
+    assert _by_text("Das wurde leider außer acht gelassen.") == {}
+    assert _by_text("Das kostet etwa 3 ECU pro Kopf.")["etwa 3 ECU"].category == "money"
+    assert _by_text("Dies folgt aus der Aufhebung des Artikels 5 des Vertrags.") == {}
+    assert _by_text("Die Flotte bestand aus 21 Kreuzern und vier Zerstörern.")["21"].category == "vessels"

@@ -97,6 +97,7 @@ class Lexicon:
     rout_verbs: tuple[str, ...] = ()
     year_participles: tuple[str, ...] = ()
     life_losing_verbs: frozenset[str] = frozenset()
+    label_head_exceptions: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -173,6 +174,7 @@ def lexicon() -> Lexicon:
         rout_verbs=tuple(raw.get("rout_verbs", ())),
         year_participles=tuple(raw.get("year_participles", ())),
         life_losing_verbs=frozenset(raw.get("life_losing_verbs", ())),
+        label_head_exceptions=tuple(raw.get("label_head_exceptions", ())),
     )
 
 
@@ -479,7 +481,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     prev = toks[i - 1].text.lower() if i > 0 else ""
     nxt = toks[j].text if j < len(toks) else ""
     nlow = nxt.lower()
-    if prev in lex.label_nouns and i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers:
+    label_before = prev in lex.label_nouns or (
+        i > 0 and toks[i - 1].text[:1].isupper() and len(prev) > 7 and prev.endswith(lex.label_heads)
+        and not prev.endswith(lex.label_head_exceptions))  # "Tabellenplatz acht", not "die Kommission 20"
+    if label_before and i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers:
         return False  # "hat die Band 425 Millionen Klicks": a label never takes a multiplier
     if _citation_label(toks, i, lex) or _file_number(toks, i):
         return True  # "Rn. 9 und 11", "§ 128 Abs 1 S 1 SGG", "1 BvR 1502/08": parts of a legal citation
@@ -493,10 +498,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (nlow in lex.year_verbs or nlow in ("starb", "verstarb", "wurde", "war")
                  or (j + 1 < len(toks) and toks[j + 1].text.lower() in _PRONOUNS))):
         return True  # "1245 beteiligte er sich am Konzil", "1192 starb der Vater": a year before 1400 opening the sentence
+    if prev == "außer" and t == "acht":
+        return True  # "außer acht lassen" (old spelling of "außer Acht"): no count
     if prev == "an" and nlow.startswith(("gesetzt", "gesetze")):
         return True  # "die an 24 gesetzte Russin": a seeding in a tournament, not a count
-    if prev in lex.label_nouns or (i > 0 and toks[i - 1].text[:1].isupper() and len(prev) > 7
-                                   and prev.endswith(lex.label_heads)):  # "Tabellenplatz acht"
+    if label_before:
         return True
     if prev == "/" and i >= 2 and re.fullmatch(r"1[5-9]\d\d|20\d\d", toks[i - 2].text) and t.isdigit() and len(t) == 2:
         return True  # "1934/35": a span of years
@@ -1177,7 +1183,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if num.value_max is not None and j < n and toks[j].text.lower() in ("uhr", "h"):
             i = j
             continue  # "je 10-15 Uhr", "von 8 bis 18 Uhr": opening hours, not a count
-        if (j + 1 < n and toks[j].text[:1].isupper() and toks[j].text.isalpha()
+        if (j + 1 < n and toks[j].text.isalpha()  # "Dänische Kronen", "20 Millionen niederländische Gulden"
                 and toks[j].text.endswith(("e", "er", "en")) and toks[j].text.lower() not in lex.multipliers
                 and lex.unit_categories.get(_unit_of(toks[j + 1].text, lex) or "") == "money"):
             num.unit, num.j = _unit_of(toks[j + 1].text, lex), j + 2  # "40 Millionen Deutsche Mark", "Dänische Kronen"

@@ -45,6 +45,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from .counts_10kgnad import HARM
 from .counts_germeval import BATCH, _qualifies, seen_sha1s, sha1
 from .counts_sampling import CASUALTY, PEOPLE, detok, write_batches
@@ -235,6 +236,78 @@ def draw_wikiwars(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list
             for k, items in enumerate(drawn.values())}
 
 
+EUROPARL = "europarl_ner_de"
+EUROPARL_GOLD = "gold/counts_de_europarl.jsonl"
+EUROPARL_SEED = SEED + 30
+EUROPARL_SOURCE = "Europarl German NER (Faruqui & Padó 2010)"
+
+
+def read_europarl(data: str | Path = DATA) -> list[dict[str, Any]]:
+    """Every sentence of the Europarl NER files (train, dev, test) with file, index and text rebuilt from its
+    tokens; ``FileNotFoundError`` when the folder is absent."""
+    out: list[dict[str, Any]] = []
+    for name in ("train.tsv", "dev.tsv", "test.tsv"):
+        toks: list[str] = []
+        n = 0
+        for line in list(open(Path(data) / EUROPARL / name, encoding="utf-8")) + ["\n"]:
+            parts = line.rstrip("\n").split("\t")
+            if line.strip():
+                toks.append(parts[0])
+                continue
+            if toks:
+                out.append({"file": name, "index": n, "tokens": toks, "text": detok(toks)})
+                n += 1
+                toks = []
+    return out
+
+
+def draw_europarl(data: str | Path = DATA, n_batches: int = 1) -> dict[str, list[dict[str, Any]]]:
+    """Stand-off batches ``Ra``, ``Rb``, … of Europarl debate sentences (no licence stated: the text never enters the
+    repository; rows keep file, sentence index and sha1). Same test and classes as the other round-8 sources; each
+    batch takes 25 harm/people sentences (``c`` before ``p``) and 15 other ones, seed 20261238."""
+    seen: set[str] = set()
+    cls: dict[str, list[dict[str, Any]]] = {"c": [], "p": [], "x": []}
+    for s in read_europarl(data):
+        text, toks = s.pop("text"), s.pop("tokens")
+        if text in seen or not 30 <= len(text) <= 400 or not _qualifies(toks):
+            continue
+        seen.add(text)
+        c = "c" if (HARM.search(text) or CASUALTY.search(text)) else "p" if PEOPLE.search(text) else "x"
+        cls[c].append({**s, "sha1": sha1(text), "text": text})
+    rng = random.Random(EUROPARL_SEED)
+    for v in cls.values():
+        rng.shuffle(v)
+    people, other = cls["c"] + cls["p"], cls["x"]
+    out: dict[str, list[dict[str, Any]]] = {}
+    for b in range(n_batches):
+        items = people[b * 25:(b + 1) * 25] + other[b * 15:(b + 1) * 15]
+        name = "R" + "abcdefghijklmnopqrstuvwxyz"[b]
+        out[name] = [{"id": f"{name}{k:03d}", **it} for k, it in enumerate(items)]
+    return out
+
+
+def load_europarl(path: str | Path | None = None, data: str | Path = DATA) -> list[dict[str, Any]]:
+    """The stand-off Europarl gold rows with their text filled in from the data folder (sha1 checked)."""
+    raw = Path(path).read_text(encoding="utf-8") if path else \
+        resources.files("lagebild.evaluation").joinpath(EUROPARL_GOLD).read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    sents = {(s["file"], s["index"]): s["text"] for s in read_europarl(data)}
+    out = []
+    for r in rows:
+        src = r["source"]
+        text = sents[(src["file"], src["index"])]
+        if sha1(text) != src["sha1"]:
+            raise ConfigError(f"Europarl sentence of {r['id']} does not match its sha1: another copy of the data?")
+        qs = []
+        for q in r["quantities"]:
+            q = dict(q)
+            q["text"] = text[q["start"]:q["end"]]
+            q["object"] = text[q["object_start"]:q["object_end"]] if q.get("object_start") is not None else None
+            qs.append(q)
+        out.append({"id": r["id"], "split": r.get("split", "dev"), "source": src, "text": text, "quantities": qs})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round8",
                                  description=__doc__.split("\n\n")[0])
@@ -245,10 +318,17 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--out", required=True)
     s.add_argument("--wikiwars", action="store_true",
                    help="draw fresh stand-off WikiWarsDE batches Wf, Wg, ... instead (not in counts_de_wikiwars.jsonl)")
+    s.add_argument("--europarl", action="store_true", help="draw stand-off Europarl batches Ra, Rb, ... instead")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    write_batches(draw_wikiwars(args.data, args.batches) if args.wikiwars else draw(args.data, args.batches), out)
+    if args.europarl:
+        batches = draw_europarl(args.data, args.batches)
+    elif args.wikiwars:
+        batches = draw_wikiwars(args.data, args.batches)
+    else:
+        batches = draw(args.data, args.batches)
+    write_batches(batches, out)
     return 0
 
 
