@@ -156,3 +156,10 @@ def test_quotes_laut_after_the_frame_of_a_direct_quote_is_its_source():
     assert (q.kind, q.cue, q.speaker) == ("direct", "sagte", "Spiegel Online")
     (q,) = _quotes("„Die Lage ist unter Kontrolle und niemand wurde verletzt“, sagte ein Sprecher laut ndr.de.")
     assert q.speaker == "ndr.de"
+
+
+def test_quotes_hiess_es_von_names_the_source():
+    # our own sentence: "hieß es vom X" — the phrase after "vom" is the source of the quote
+    (q,) = _quotes("„Alle Hinweise deuten auf einen technischen Defekt hin“, hieß es vom Sprecher der Feuerwehr.")
+    assert (q.kind, q.cue) == ("direct", "hieß")
+    assert q.speaker == "Sprecher der Feuerwehr"

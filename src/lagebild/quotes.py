@@ -1672,6 +1672,8 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
         for i in range(a, b):
             # a frame without subject ("In einem Bericht … wurde vermutet, dass …") takes only a document "in X"
             preps = ("in", "im", "auf", "aus", "bei", "beim") if impersonal else ("in", "im")
+            if heissen and i > k and ctx.low[i] in ("von", "vom") and ctx.low[i - 1] == "es":
+                preps = ("von", "vom")  # "„…“, hieß es vom Abgeordneten X.
             if ctx.low[i] in preps and abs(i - k) < 12 and (impersonal or i < k) and not (
                     q.message_start <= ctx.toks[i].start < q.message_end) and (
                     impersonal or ctx.low[i] == "im" or ctx.low[i + 1] in _DETS):  # "in Nairobi" is a place
