@@ -658,3 +658,8 @@ def test_quantities_europarl_patterns_on_our_own_sentences():
     assert _by_text("Das kostet etwa 3 ECU pro Kopf.")["etwa 3 ECU"].category == "money"
     assert _by_text("Dies folgt aus der Aufhebung des Artikels 5 des Vertrags.") == {}
     assert _by_text("Die Flotte bestand aus 21 Kreuzern und vier Zerstörern.")["21"].category == "vessels"
+
+
+def test_quantities_single_qualifier_before_der_haelfte():
+    assert _by_text("Das gilt für gut der Hälfte der Bewohner.")["gut der Hälfte"].qualifier == "more_than"
+    assert _by_text("Er zahlte weniger als der Hälfte der Kunden.")["weniger als der Hälfte"].qualifier == "less_than"

@@ -1252,6 +1252,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 (toks[i - 3].text.lower(), toks[i - 2].text.lower()) in lex.qualifiers2):
             num.qualifier, num.q_i = lex.qualifiers2[(toks[i - 3].text.lower(), toks[i - 2].text.lower())], i - 3
             # "in mehr als der Hälfte der Staaten": the qualifier stands before the article
+        elif (is_frac and i > 1 and toks[i].text.lower() == "hälfte" and toks[i - 1].text.lower() == "der"
+              and lex.qualifiers1.get(toks[i - 2].text.lower()) is not None and toks[i - 2].text.lower() != "gegen"):
+            num.qualifier, num.q_i = lex.qualifiers1[toks[i - 2].text.lower()], i - 2  # "gut der Hälfte der Erdbewohner"
         if i > 0 and num.q_i is None and (num.qualifier is None or vague_overridden):
             p1 = toks[i - 1].text.lower()
             p2 = toks[i - 2].text.lower() if i > 1 else ""
