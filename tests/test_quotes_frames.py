@@ -347,3 +347,16 @@ def test_quotes_befuerworten_is_a_speech_act():
     # without a clause only a listed verb reports an act ("dass" clauses are framed by any verb)
     (q,) = _quotes("Die Mehrheit der Befragten befürwortete die geplante Reform der Renten.")
     assert (q.kind, q.speaker) == ("reported", "Die Mehrheit der Befragten")
+
+
+def test_quotes_speech_noun_without_owner_at_the_start_is_its_own_source():
+    # our own sentences: no owner is named, the noun phrase is the source (the SpkAtt convention)
+    qs = _quotes("Mehrere Anfragen an den Betreiber, die Seite zu sperren, blieben ohne Antwort.")
+    q = next(q for q in qs if q.cue == "Anfragen")
+    assert q.speaker == "Mehrere Anfragen"
+    assert q.message == "die Seite zu sperren"
+    (q,) = _quotes("Auf die Bitte, ihm einen Vorschuss zu zahlen, erfolgte keine Reaktion.")
+    assert (q.cue, q.speaker) == ("Bitte", "die Bitte")
+    # after "mit" the subject owns the noun: no noun-phrase source
+    qs = _quotes("Die Firma begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.")
+    assert all(q.speaker != "dem Argument" for q in qs)

@@ -127,6 +127,7 @@ class CueLexicon:
     no_als: frozenset[str] = frozenset()  # verbs whose "als „…“" is a role, not a quote ("präsentiert als")
     fuer: frozenset[str] = frozenset()  # verbs that judge with "für" + adjective ("hält es für möglich")
     sees: frozenset[str] = frozenset()  # "sehen" forms that assess with "als", "darin", "in" ("sieht … als Erfolg")
+    frame_nouns: frozenset[str] = frozenset()  # more nouns that frame a clause ("Anfragen, … zu sperren")
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -160,7 +161,8 @@ def cues() -> CueLexicon:
     reflexive: set[str] = set()
     two_word: dict[str, set[str]] = {}
     other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(),
-                                  "speechnoun": set(), "noact": set(), "noals": set(), "fuer": set(), "sees": set()}
+                                  "speechnoun": set(), "noact": set(), "noals": set(), "fuer": set(), "sees": set(),
+                                  "framenoun": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -193,7 +195,8 @@ def cues() -> CueLexicon:
                       frozenset(other["nodass"]), frozenset(other["noreport"]),
                       frozenset(other["speechnoun"]), frozenset(reflexive),
                       {k: frozenset(v) for k, v in two_word.items()}, frozenset(other["noact"]),
-                      frozenset(other["noals"]), frozenset(other["fuer"]), frozenset(other["sees"]))
+                      frozenset(other["noals"]), frozenset(other["fuer"]), frozenset(other["sees"]),
+                      frozenset(other["framenoun"]))
 
 
 @dataclass
@@ -1857,11 +1860,28 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
     nouns = lex.speech_nouns
     for k in range(a, b - 4):
         w = low[k]
-        if w not in nouns and not (len(w) > 9 and w.endswith(_NOUN_FRAME_ENDINGS) and k > a):
+        if w not in nouns and w not in lex.frame_nouns and not (len(w) > 9 and w.endswith(_NOUN_FRAME_ENDINGS) and k > a):
             continue
         if not _is_cap(toks[k].text):
             continue
         g = k + 1
+        if low[g] in ("an", "zur", "zum", "für", "gegen") and g + 2 < b:
+            pp = _np(ctx, g + 1, b, allow_pronoun=False)  # "Mehrere Anfragen an den Betreiber, …"
+            if pp is not None and pp[1] < b and low[pp[1]] == "," and _ownerless_start(ctx, a, k):
+                g = pp[1]
+        if low[g] == "," and _ownerless_start(ctx, a, k):
+            # "Mehrere Anfragen, diese Seite zu sperren, …", "Auf die Bitte, … zu gewähren, …": no owner named; the
+            # annotators mark the noun phrase itself as the source
+            st = _np_start_before(ctx, a, k)
+            m0 = g + 1
+            if m0 < b and not _relative_after(ctx, m0, b) and not (low[m0] in _SUBORDINATORS and low[m0] not in _DASS) \
+                    and _message_clause(ctx, m0, b):
+                end = next((m for m in range(m0 + 1, b) if low[m] in (",", ";", ":") and m + 1 < b and (
+                    _finite_after(ctx, m + 1))), b)
+                msg = _msg_span(ctx, m0, end)
+                if msg is not None and (end == b or _message_clause(ctx, m0, end)):
+                    return _make(ctx, "indirect", msg, [k], (st, k + 1))
+            continue
         if low[g] in _GEN_DETS or low[g] in ("von", "vom"):
             sp = _np(ctx, g + 1 if low[g] == "von" else g, b, allow_pronoun=False)
         elif _is_cap(toks[g].text) and low[g].endswith("s") and low[g] not in lex.adverbs:
@@ -1891,6 +1911,22 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
             continue
         return _make(ctx, "indirect", msg, [k], sp)
     return None
+
+
+def _np_start_before(ctx: _Ctx, a: int, k: int) -> int:
+    """First token of the noun phrase that ends in noun k (determiner and adjectives before it)."""
+    st = k
+    while st - 1 >= a and (ctx.low[st - 1] in _DETS or _is_adj(ctx.low[st - 1]) or ctx.low[st - 1] in _NUMBER_WORDS):
+        st -= 1
+    # a determiner inside the chain opens the phrase ("Einige vertreten die Auffassung": "die Auffassung")
+    return max((m for m in range(st, k) if ctx.low[m] in _DETS), default=st)
+
+
+def _ownerless_start(ctx: _Ctx, a: int, k: int) -> bool:
+    """Does the noun phrase of noun k open the sentence or follow "auf", "gegen", "über" ("Auf die Bitte, …")?"""
+    st = _np_start_before(ctx, a, k)
+    # after "mit"/"zur"/"in" the sentence subject owns the noun ("begegnet der Kritik mit dem Argument, …")
+    return st == a or ctx.low[st - 1] in ("auf", "gegen", "über")
 
 
 def _message_clause(ctx: _Ctx, m0: int, end: int) -> bool:
