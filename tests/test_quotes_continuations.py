@@ -114,3 +114,10 @@ def test_quotes_konjunktiv_after_an_unparsed_speech_act_takes_that_subject():
                  "Diese Gefahr dürfe nicht unterschätzt werden.")
     q = next(q for q in qs if q.message.startswith("Diese Gefahr"))
     assert q.speaker == "Vertreter"
+
+
+def test_quotes_konjunktiv_ii_of_strong_verbs_continues_a_report():
+    # our own sentences: "spräche" (not the preterite "sprach") marks reported speech
+    qs = _quotes("Der Sprecher sagte, die Lage sei ruhig. Niemand spräche mehr von einer Gefahr für die Stadt.")
+    q = next(q for q in qs if q.message.startswith("Niemand"))
+    assert q.speaker == "Der Sprecher"

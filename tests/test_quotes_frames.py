@@ -360,3 +360,12 @@ def test_quotes_speech_noun_without_owner_at_the_start_is_its_own_source():
     # after "mit" the subject owns the noun: no noun-phrase source
     qs = _quotes("Die Firma begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.")
     assert all(q.speaker != "dem Argument" for q in qs)
+
+
+def test_quotes_voiced_noun_in_the_passive_frames_the_clause():
+    # our own sentences: "wurden Vorwürfe laut, …" / "wurden Forderungen … erhoben, …": the noun is the source
+    (q,) = _quotes("Erneut wurden Vorwürfe laut, die Täter sprächen einen anderen Dialekt.")
+    assert (q.cue, q.speaker) == ("Vorwürfe", "Vorwürfe")
+    assert q.message == "die Täter sprächen einen anderen Dialekt"
+    (q,) = _quotes("So wurden Forderungen gegen die Vereine erhoben, sie müssten selbst für Ordnung sorgen.")
+    assert (q.cue, q.speaker) == ("Forderungen", "Forderungen")

@@ -73,7 +73,10 @@ _KONJ1 = frozenset(
     "funktioniere entfalle gelinge stimme wirke scheine passiere existiere koste kämpfe warte zahle leide helfe "
     "spiele gewinne verliere beteilige unterstütze nutze schütze baue investiere prüfe untersuche ermittle "
     "verhandle entwickle diskutiere reagiere profitiere akzeptiere garantiere kontrolliere informiere verlange "
-    "lehne".split()
+    "lehne "
+    # unambiguous Konjunktiv II forms of strong and mixed verbs (the preterite differs: sprachen/sprächen)
+    "spräche sprächen nähme nähmen wüsste wüssten bräuchte bräuchten fände fänden sähe sähen täte täten träfe "
+    "träfen".split()
 )
 # cue forms too ambiguous to signal a speech act without a complement clause
 _NO_REPORTED = frozenset("gab gaben gibt geht ging gehen gingen wurde zeigte zeigten stellte stellten führte führten "
@@ -97,7 +100,9 @@ _DEMONSTRATIVES = frozenset("letztere letzterer letzteres erstere ersterer diese
 _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden wurden will wollte soll sollte "
                  "kann konnte muss musste ist war sind waren".split())
 _KONJ2 = frozenset("wäre hätte würde könnten müssten sollten dürften wären hätten würden könnte müsste dürfte gäbe "
-                   "gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen bliebe blieben".split())
+                   "gäben käme kämen läge lägen stünde stünden befände befänden ginge gingen bliebe blieben "
+                   "spräche sprächen nähme nähmen wüsste wüssten bräuchte bräuchten fände fänden sähe sähen täte täten "
+                   "träfe träfen".split())
 _SUBJECT_PPS = frozenset({"in", "im", "aus", "von", "für", "bei"})  # PPs that attach to a speaker ("Die Botschaft in Riad")
 # determiners of accusative, dative and genitive phrases: such a phrase is never the subject
 _OBLIQUE_DETS = frozenset("den dem einen einem des eines ihren ihrem seinen seinem unseren unserem keinen keinem diesen "
@@ -1865,6 +1870,18 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
         if not _is_cap(toks[k].text):
             continue
         g = k + 1
+        voiced = None
+        c2 = next((m for m in range(k + 1, min(b, k + 9)) if low[m] in (",", ";", ":")), None)
+        if c2 is not None and c2 > k + 1 and low[c2 - 1] in _VOICED and low[c2] == "," and any(
+                low[m] in ("wurde", "wurden", "werden", "wird") for m in range(max(a, k - 3), c2)):
+            voiced = c2  # "Erneut wurden Vorwürfe laut, …", "So wurden Forderungen gegen X erhoben, …"
+        if voiced is not None:
+            st = _np_start_before(ctx, a, k)
+            m0 = voiced + 1
+            if _message_clause(ctx, m0, b) and not _relative_after(ctx, m0, b):
+                msg = _msg_span(ctx, m0, b)
+                if msg is not None:
+                    return _make(ctx, "indirect", msg, [k], (st, k + 1))
         if low[g] in ("an", "zur", "zum", "für", "gegen") and g + 2 < b:
             pp = _np(ctx, g + 1, b, allow_pronoun=False)  # "Mehrere Anfragen an den Betreiber, …"
             if pp is not None and pp[1] < b and low[pp[1]] == "," and _ownerless_start(ctx, a, k):
@@ -1911,6 +1928,10 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
             continue
         return _make(ctx, "indirect", msg, [k], sp)
     return None
+
+
+# "Vorwürfe wurden laut", "Forderungen wurden erhoben": a noun voiced in the passive frames the clause after it
+_VOICED = frozenset("laut erhoben geäußert".split())
 
 
 def _np_start_before(ctx: _Ctx, a: int, k: int) -> int:
