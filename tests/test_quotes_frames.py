@@ -306,14 +306,14 @@ def test_quotes_message_first_frame_with_apposition_before_the_particle():
 
 def test_quotes_verb_final_two_word_cue_bekannt_gab():
     # our own sentence: "wie X bekannt gab" written apart
-    (q,) = _quotes("Die Saison beginnt eine Woche später als geplant, wie der Verband am Montag bekannt gab.")
-    assert (q.cue, q.speaker) == ("gab", "der Verband")
+    (q,) = _quotes("Die Saison beginnt eine Woche später als geplant, wie die Liga am Freitag bekannt gab.")
+    assert (q.cue, q.speaker) == ("gab", "die Liga")
 
 
 def test_quotes_determiner_with_a_quantifier_opens_the_speaker():
     # our own sentences: "die beiden Sängerinnen" is one speaker phrase
-    qs = _quotes("Die Tournee wird um ein Jahr verschoben. Das teilten die beiden Sängerinnen am Freitag mit.")
-    assert [q.speaker for q in qs] == ["die beiden Sängerinnen"]
+    qs = _quotes("Die Tournee wird um ein Jahr verschoben. Das teilten die beiden Musiker am Freitag mit.")
+    assert [q.speaker for q in qs] == ["die beiden Musiker"]
 
 
 def test_quotes_colon_frame_subject_with_apposition():
@@ -358,14 +358,14 @@ def test_quotes_speech_noun_without_owner_at_the_start_is_its_own_source():
     (q,) = _quotes("Auf die Bitte, ihm einen Vorschuss zu zahlen, erfolgte keine Reaktion.")
     assert (q.cue, q.speaker) == ("Bitte", "die Bitte")
     # after "mit" the subject owns the noun: no noun-phrase source
-    qs = _quotes("Die Firma begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.")
+    qs = _quotes("Die Firma reagierte auf die Vorwürfe mit dem Argument, die Bahnen seien meist unterirdisch.")
     assert all(q.speaker != "dem Argument" for q in qs)
 
 
 def test_quotes_voiced_noun_in_the_passive_frames_the_clause():
     # our own sentences: "wurden Vorwürfe laut, …" / "wurden Forderungen … erhoben, …": the noun is the source
-    (q,) = _quotes("Erneut wurden Vorwürfe laut, die Täter sprächen einen anderen Dialekt.")
+    (q,) = _quotes("Wieder wurden Vorwürfe laut, die Täter sprächen einen anderen Dialekt.")
     assert (q.cue, q.speaker) == ("Vorwürfe", "Vorwürfe")
     assert q.message == "die Täter sprächen einen anderen Dialekt"
-    (q,) = _quotes("So wurden Forderungen gegen die Vereine erhoben, sie müssten selbst für Ordnung sorgen.")
+    (q,) = _quotes("Daher wurden Forderungen an die Klubs erhoben, sie sollten die Sicherheit selbst bezahlen.")
     assert (q.cue, q.speaker) == ("Forderungen", "Forderungen")

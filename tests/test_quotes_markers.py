@@ -136,7 +136,7 @@ def test_quotes_so_frame_inside_the_sentence_takes_the_phrase_after_the_verb():
 
 def test_quotes_nach_after_a_time_word_is_no_source_marker():
     # our own sentences: "zwei Monate nach dem Urteil" is a time; "nach Angaben der Polizei" stays a source
-    assert _quotes("Zwei Monate nach dem Urteil des Gerichts liegt nun die schriftliche Begründung vor.") == []
+    assert _quotes("Drei Wochen nach dem Urteil des Gerichts liegt jetzt seine Begründung vor.") == []
     assert _quotes("Kurz nach der Veröffentlichung der Zahlen stiegen die Kurse deutlich an.") == []
     (q,) = _quotes("Nach Angaben der Polizei wurden drei Menschen leicht verletzt.")
     assert q.speaker == "Angaben der Polizei"

@@ -146,8 +146,8 @@ def test_quotes_sehen_as_an_assessment():
     # our own sentences: "sieht in X eine Y" / "sieht X als Y" assess; "sehen … vor" plans
     (q,) = _quotes("Die Gewerkschaft sieht in dem Vorschlag einen Angriff auf die Beschäftigten.")
     assert (q.kind, q.speaker) == ("reported", "Die Gewerkschaft")
-    (q,) = _quotes("Das Gericht sah es als erwiesen an, dass der Angeklagte das Geld genommen hatte.")
-    assert (q.kind, q.speaker) == ("indirect", "Das Gericht")
+    (q,) = _quotes("Die Kammer sah es als bewiesen an, dass der Angeklagte das Geld genommen hatte.")
+    assert (q.kind, q.speaker) == ("indirect", "Die Kammer")
     assert _quotes("Die Pläne sehen eine neue Anlage in einem Industriegebiet vor.") == []
 
 
