@@ -163,3 +163,10 @@ def test_quotes_hiess_es_von_names_the_source():
     (q,) = _quotes("„Alle Hinweise deuten auf einen technischen Defekt hin“, hieß es vom Sprecher der Feuerwehr.")
     assert (q.kind, q.cue) == ("direct", "hieß")
     assert q.speaker == "Sprecher der Feuerwehr"
+
+
+def test_quotes_cue_verb_in_a_relative_clause_does_not_hide_a_later_marker():
+    # our own sentence: "erwartet" sits in a relative clause; the "nach Angaben" marker later is the source
+    (q,) = _quotes("Die Lieferung, die schon am Montag erwartet wurde, kam zu spät, da nach Angaben der Spedition die "
+                   "Papiere fehlten.")
+    assert (q.cue, q.speaker) == ("nach", "Angaben der Spedition")

@@ -1296,7 +1296,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
     frame_comma = b if markers else a  # first comma after a speech verb: a marker behind it sits inside that
     # verb's message; without markers every marker is skipped
     for j in range(a, b - 1):
-        if markers and _verb_cue(ctx, j, b) is not None:
+        if markers and _verb_cue(ctx, j, b) is not None and not _in_relative_clause(ctx, a, j):
+            # (a cue verb inside a relative clause frames nothing: "Die Hunde, die … erwartet wurden, …")
             frame_comma = next((m for m in range(j + 1, min(b, j + 20)) if low[m] in (",", ":")), b)
             break
     for k in range(a, b):
