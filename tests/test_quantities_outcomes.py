@@ -507,3 +507,14 @@ def test_quantities_verb_before_the_count_and_ihr_leben_after_it_is_killed():
     q = _by_text("Bei dem Unglück verloren mindestens 14 Bergleute ihr Leben.")["mindestens 14"]
     assert q.gkg_type == "KILL"
     assert _by_text("Sie verloren 3 Spiele und ihr Leben ging weiter.")["3"].gkg_type is None
+
+
+def test_quantities_generic_part_in_brackets_takes_the_fate_and_survivors_none():
+    # GermEval 2014 (CC BY 4.0) pattern: "Es gab 79 Tote (darunter elf Passagiere) und 20 Überlebende."
+    qs = _by_text("Es gab 79 Tote (darunter elf Passagiere) und 20 Überlebende.")
+    assert (qs["elf"].category, qs["elf"].gkg_type) == ("killed", "KILL")
+    assert (qs["20"].category, qs["20"].gkg_type) == ("people", None)
+    qs = _by_text("Es gab 79 Tote, darunter elf Passagiere, und 20 Überlebende.")
+    assert (qs["20"].category, qs["20"].gkg_type) == ("people", None)
+    q = _by_text("Bei dem Unglück starben 79 Menschen (darunter elf Kinder).")["elf"]
+    assert (q.category, q.gkg_type) == ("children", "KILL")

@@ -98,6 +98,7 @@ class Lexicon:
     year_participles: tuple[str, ...] = ()
     life_losing_verbs: frozenset[str] = frozenset()
     label_head_exceptions: tuple[str, ...] = ()
+    no_fate_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         year_participles=tuple(raw.get("year_participles", ())),
         life_losing_verbs=frozenset(raw.get("life_losing_verbs", ())),
         label_head_exceptions=tuple(raw.get("label_head_exceptions", ())),
+        no_fate_nouns=frozenset(raw.get("no_fate_nouns", ())),
     )
 
 
@@ -1042,6 +1044,8 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         prev_num, prev = built[k - 1]
         num, q = built[k]
         between = {t.text.lower() for t in built_tokens(prev_num, num)}
+        if q.object is not None and q.object.lower() in lex.no_fate_nouns:
+            continue  # "79 Tote, darunter elf Passagiere, und 20 Überlebende": the survivors escaped that fate
         if (q.gkg_type is None and prev.gkg_type is not None and q.object is not None and q.unit in (None, "person")
                 and _object_category(q.object, lex) != ("", None)
                 and prev.unit == "person" and q.category in (None, *lex.generic) and between & {"und", "sowie", ","}):
@@ -1052,6 +1056,12 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
               and q.category not in lex.generic and num.toks is not None
               and {t.text.lower() for t in num.toks[max(0, num.i - 3):num.i]} & {"darunter", "davon"}):
             q.gkg_type = prev.gkg_type  # "tötete mindestens 126 Menschen, darunter 68 Kinder und 13 Frauen"
+        elif (q.gkg_type is None and prev.gkg_type in _HARM and q.category in lex.generic and num.toks is not None
+              and {t.text.lower() for t in num.toks[max(0, num.i - 3):num.i]} & {"darunter", "davon"}):
+            # "79 Tote (darunter elf Passagiere)": a part named by a generic class takes the fate of the whole
+            q.category = prev.category if prev.category in lex.outcomes else (
+                _OUTCOME_OF.get(prev.gkg_type or "") or q.category)
+            q.gkg_type = prev.gkg_type
         elif (q.gkg_type is None and prev.gkg_type in _HARM and q.category in lex.person_categories
               and q.category not in lex.generic and prev.category not in lex.generic
               and ((_object_category(prev.object, lex) if prev.object else None) or ("", None))[1] is None
