@@ -518,3 +518,9 @@ def test_quantities_generic_part_in_brackets_takes_the_fate_and_survivors_none()
     assert (qs["20"].category, qs["20"].gkg_type) == ("people", None)
     q = _by_text("Bei dem Unglück starben 79 Menschen (darunter elf Kinder).")["elf"]
     assert (q.category, q.gkg_type) == ("children", "KILL")
+
+
+def test_quantities_list_item_with_a_qualifier_still_shares_the_final_verb():
+    qs = _by_text("Demnach wurden 14 Rebellen, mindestens sieben Zivilisten und acht Soldaten getötet.")
+    assert [(qs[k].category, qs[k].gkg_type) for k in ("14", "mindestens sieben", "acht")] == [
+        ("fighters", "KILL"), ("civilians", "KILL"), ("soldiers", "KILL")]

@@ -1840,8 +1840,10 @@ def _list_comma(toks: list[Token], a: int, b: int, lex: Lexicon) -> bool:
     return bool(commas) and all(
         c > a and toks[c - 1].text[:1].isupper() and c + 1 < len(toks)
         and (_plain_value(toks[c + 1].text, lex) is not None
-             or (toks[c + 1].text.lower() in ("sowie", "darunter", "davon", "und") and any(
-                 _plain_value(t.text, lex) is not None for t in toks[c + 2:c + 4])))
+             or ((toks[c + 1].text.lower() in ("sowie", "darunter", "davon", "und")
+                  or toks[c + 1].text.lower() in lex.qualifiers1  # "14 Aufständische, mindestens sieben Zivilisten"
+                  or (c + 2 < len(toks) and (toks[c + 1].text.lower(), toks[c + 2].text.lower()) in lex.qualifiers2))
+                 and any(_plain_value(t.text, lex) is not None for t in toks[c + 2:c + 4])))
         for c in commas) and not any(
         t.text.lower() in lex.predicates or t.text.lower() in _AUX for t in toks[a:b])
 
