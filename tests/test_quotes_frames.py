@@ -369,3 +369,9 @@ def test_quotes_voiced_noun_in_the_passive_frames_the_clause():
     assert q.message == "die Täter sprächen einen anderen Dialekt"
     (q,) = _quotes("Daher wurden Forderungen an die Klubs erhoben, sie sollten die Sicherheit selbst bezahlen.")
     assert (q.cue, q.speaker) == ("Forderungen", "Forderungen")
+
+
+def test_quotes_quantifier_alone_is_the_subject():
+    # our own sentence: "Einige" stands for the speakers
+    (q,) = _quotes("Einige vertreten die Ansicht, das Verfahren sei längst verjährt.")
+    assert (q.cue, q.speaker) == ("vertreten", "Einige")

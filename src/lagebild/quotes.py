@@ -95,6 +95,7 @@ _NAME_PARTICLES = frozenset("de du da dos del van von der den la le al el bin ib
 # particles that may open a name ("al Huthi", "de Maizière"); "von", "van", "der" are left out (prepositions and
 # articles far more often)
 _NAME_START_PARTICLES = frozenset("al el bin ibn de da dos del du".split())
+_PRONOUN_QUANTIFIERS = frozenset("einige viele beide alle manche mehrere".split())
 _QUANT_AFTER_DET = frozenset("beiden beide drei vier fünf zwei meisten wenigen vielen übrigen".split())
 _DEMONSTRATIVES = frozenset("letztere letzterer letzteres erstere ersterer dieser diese jener jene".split())
 _AUX = frozenset("hat hatte haben hatten habe hätte hätten wird wurde werden wurden will wollte soll sollte "
@@ -408,6 +409,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     if head is None and low[i] in _DETS and i + 1 < lim and low[i + 1] not in _NOT_ADJ and low[i + 1] not in _DETS and (
             (low[i + 1].isalpha() and i + 2 == lim) or (low[i + 1][:1].isdigit() and "-" in low[i + 1])):
         head = i + 1  # lower-case names and nominalised numbers: "die taz vermutet", "der 81-jährige"
+    if head is None and low[i] in _PRONOUN_QUANTIFIERS and toks[i].text[:1].isupper() and i + 1 < lim and (
+            toks[i + 1].text[:1].islower() and low[i + 1].isalpha() and low[i + 1] not in _DETS):
+        return (i, i + 1)  # "Einige vertreten die Auffassung, …", "Beide betonten, …": the quantifier stands alone
     if head is None or low[head] in lex.time_nouns:
         return None
     end = head + 1
