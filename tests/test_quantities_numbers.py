@@ -665,3 +665,11 @@ def test_quantities_europarl_patterns_on_our_own_sentences():
 def test_quantities_single_qualifier_before_der_haelfte():
     assert _by_text("Das gilt für gut der Hälfte der Bewohner.")["gut der Hälfte"].qualifier == "more_than"
     assert _by_text("Er zahlte weniger als der Hälfte der Kunden.")["weniger als der Hälfte"].qualifier == "less_than"
+
+
+def test_quantities_more_units_kilo_watt_knots_and_old_currencies():
+    assert _by_text("Der Sack wiegt 100 Kilo.")["100 Kilo"].category == "weight"
+    assert _by_text("Das Schiff fuhr mit 35 Knoten.")["35 Knoten"].category == "speed"
+    assert _by_text("Die Lampe braucht acht Watt.")["acht Watt"].category == "power"
+    assert _by_text("Der Preis stieg auf 8 Thaler und 25 Sgr.")["8 Thaler"].category == "money"
+    assert _by_text("Etwa zwei von drei Befragten stimmten zu.")["Etwa zwei"].category == "people"
