@@ -375,3 +375,9 @@ def test_quotes_quantifier_alone_is_the_subject():
     # our own sentence: "Einige" stands for the speakers
     (q,) = _quotes("Einige vertreten die Ansicht, das Verfahren sei längst verjährt.")
     assert (q.cue, q.speaker) == ("vertreten", "Einige")
+
+
+def test_quotes_survey_share_is_a_speaker_phrase():
+    # our own sentence: "41 Prozent der Befragten" holds the opinion
+    (q,) = _quotes("41 Prozent der Befragten teilen die Ansicht, die Reform komme zu spät.")
+    assert q.speaker == "41 Prozent der Befragten"

@@ -371,6 +371,8 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     j = i
     if low[i] in _NAME_START_PARTICLES and i + 1 < lim and _is_cap(toks[i + 1].text):
         j = i + 1  # "al Huthi", "de Maizière": a name that opens with its lower-case particle
+    if low[i][:1].isdigit() and i + 1 < lim and low[i + 1] == "prozent":
+        j = i + 1  # "80 Prozent (der Befragten) befürworteten, dass …": survey shares speak in SpkAtt
     if low[j] in _DETS or (low[j] in ("andere", "weitere") and toks[j].text[:1].isupper()):
         j += 1  # "Andere Medien berichten von …"
         if j + 1 < lim and low[j] in _QUANT_AFTER_DET and _is_cap(toks[j + 1].text):
