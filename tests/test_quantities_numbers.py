@@ -659,6 +659,7 @@ def test_quantities_europarl_patterns_on_our_own_sentences():
     assert _by_text("Das wurde leider außer acht gelassen.") == {}
     assert _by_text("Das kostet etwa 3 ECU pro Kopf.")["etwa 3 ECU"].category == "money"
     assert _by_text("Dies folgt aus der Aufhebung des Artikels 5 des Vertrags.") == {}
+    assert _by_text("Wir lehnen die Änderungsanträgen 1 und 3 ab.") == {}
     assert _by_text("Die Flotte bestand aus 21 Kreuzern und vier Zerstörern.")["21"].category == "vessels"
 
 
