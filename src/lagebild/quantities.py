@@ -488,7 +488,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         and not prev.endswith(lex.label_head_exceptions))  # "Tabellenplatz acht", not "die Kommission 20"
     if label_before and i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers:
         return False  # "hat die Band 425 Millionen Klicks": a label never takes a multiplier
-    if _citation_label(toks, i, lex) or _file_number(toks, i):
+    if t[:1].isdigit() and (_citation_label(toks, i, lex) or _file_number(toks, i)):
         return True  # "Rn. 9 und 11", "§ 128 Abs 1 S 1 SGG", "1 BvR 1502/08": parts of a legal citation
     if (i == 0 and t.isdigit() and len(t) <= 2 and (j == len(toks) or (nxt == "." and j + 1 == len(toks)))) or (
             i == 1 and prev == "(" and nxt == ")" and t.isdigit() and len(t) <= 2):
