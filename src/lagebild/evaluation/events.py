@@ -33,6 +33,8 @@ from ..records import Article, content_id
 log = logging.getLogger(__name__)
 
 GOLD_DE = Path(__file__).resolve().parent / "gold" / "events_de.jsonl"
+# second dev set: fresh Wikinews pages, drawn by `events_sampling.py`, labelled batch by batch before the stage ran
+GOLD_DE2 = Path(__file__).resolve().parent / "gold" / "events_de_dev2.jsonl"
 LABELS_18 = ("AGREE", "DEMAND", "REJECT", "THREATEN", "PROTEST", "COERCE", "FIGHT", "DISAPPROVE", "ASSAULT",
              "RETREAT", "SANCTION", "SUPPORT", "CONCEDE", "CONSULT", "AID", "INVESTIGATE", "MOBILIZE", "COOPERATE")
 TO_16 = {"DEMAND": "REQUEST", "FIGHT": "ASSAULT", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
@@ -190,10 +192,11 @@ def _prf(ok_pred: int, n_pred: int, found: int, n_gold: int) -> tuple[float, flo
 
 
 def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOLD_DE,
-                 pipeline: bool = False, classifier: bool = False) -> dict[str, Any]:
+                 pipeline: bool = False, classifier: bool = False, batch: str | None = None) -> dict[str, Any]:
     from ..events import EventStage
 
-    recs = [r for r in load_de_gold(path) if split == "all" or r["split"] == split]
+    recs = [r for r in load_de_gold(path) if (split == "all" or r["split"] == split)
+            and (batch is None or r.get("batch") == batch)]
     if limit is not None:
         recs = recs[:limit]
     stage = EventStage(mode="fast", config={"classifier": classifier})
@@ -262,7 +265,8 @@ def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOL
     sp, sr, sf = _prf(roles["source_pred_ok"], roles["source_pred"], roles["source_gold_found"], roles["source_gold"])
     tp_, tr, tf = _prf(roles["target_pred_ok"], roles["target_pred"], roles["target_gold_found"], roles["target_gold"])
     return {
-        "task": "events", "dataset": "de_gold", "split": split, "n": len(recs),
+        "task": "events", "dataset": "de_gold2" if path == GOLD_DE2 else "de_gold", "split": split,
+        "n": len(recs),
         "precision": round(p, 4), "recall": round(rc, 4), "f1": round(2 * p * rc / max(p + rc, 1e-9), 4),
         "tp": tp, "fp": fp, "fn": fn,
         "precision_without_modality": round(tp_noflag / max(tp_noflag + fp_noflag, 1), 4),
@@ -278,8 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval events", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data/plover_gsr_en"),
                     help="PLOVER gold folder (default ../shared/data/plover_gsr_en)")
-    ap.add_argument("--dataset", choices=("plover_gsr_en", "de_gold"), default=None,
-                    help="which gold set (default: plover_gsr_en, or de_gold when --data is not a PLOVER folder)")
+    ap.add_argument("--dataset", choices=("plover_gsr_en", "de_gold", "de_gold2"), default=None,
+                    help="which gold set (default: plover_gsr_en); de_gold2 = fresh Wikinews dev batches (dev only)")
+    ap.add_argument("--batch", default=None, help="de_gold2: score one batch only (A, B, ...)")
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
     ap.add_argument("--classifier", action="store_true",
                     help="PLOVER: fall back to the e5 nearest-centroid classifier (shared encoder) (2-fold by split) when no "
@@ -294,7 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     if dataset == "plover_gsr_en":
         res = eval_plover(args.data, args.split, args.classifier, args.limit)
     else:
-        res = eval_de_gold(args.split, args.limit, pipeline=args.pipeline, classifier=args.classifier)
+        path = GOLD_DE2 if dataset == "de_gold2" else GOLD_DE
+        res = eval_de_gold(args.split, args.limit, path=path, pipeline=args.pipeline, classifier=args.classifier,
+                           batch=args.batch)
     res["seconds"] = round(time.perf_counter() - t0, 2)
     errors = res.pop("_errors", [])
     for k, v in res.items():
