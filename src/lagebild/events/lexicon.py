@@ -97,6 +97,14 @@ class TriggerLexicon:
         self._cache[key] = hit
         return hit
 
+    def alternatives(self, word: str, lang: str) -> list[Trigger]:
+        """Every row that matches the word, in file order: a separable verb form ("wies") belongs to the first
+        row whose particle the clause has ("wies ... zurück" REJECT, "wies ... aus" COERCE)."""
+        cap = word[:1].isupper()
+        low = word.lower()
+        return [t for rx, t in self.words.get(lang, []) if (lang != "de" or (t.kind == "noun") == cap)
+                and rx.fullmatch(low)]
+
 
 @dataclass(frozen=True, slots=True)
 class EnglishActors:

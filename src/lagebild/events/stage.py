@@ -52,6 +52,7 @@ _PASSIVE_AUX_DE = {"wurde", "wurden", "worden", "wird", "werden", "geworden"}
 _PASSIVE_AUX_EN = {"was", "were", "been", "being", "is", "are", "be"}
 _CONJ = {"und", "sowie", "and"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
+_ZU_INF = re.compile(r"(ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zu|zurück|zusammen|durch|um|über)zu\w+en")
 _SOLLEN = {"soll", "sollen"}
 # modes whose genitive is the patient ("Festnahme des Oppositionsführers"), not the agent
 # ("Abzug der Truppen", "Flucht der Zivilisten": the ones who leave are the source)
@@ -272,9 +273,23 @@ class EventStage:
                 continue
             if t.kind == "verb" and tok.text[:1].isupper() and k != sent.token_start:
                 continue  # German: a capitalised verb form mid-sentence is a noun; English: part of a name
+            if t.particle and t.kind == "verb" and not self._has_particle(doc, si, k, t):
+                t = next((u for u in self.lex.alternatives(tok.text, lang)
+                          if u is not t and (not u.particle or self._has_particle(doc, si, k, u))), t)
             hits.append(_Hit(k, t, tok.start, tok.end))
         hits.sort(key=lambda h: h.start)
         return hits
+
+    @staticmethod
+    def _has_particle(doc: Doc, si: int, k: int, t: Trigger) -> bool:
+        """A separable verb has its particle: fused ("angegriffen") or later in the clause ("griff ... an")."""
+        toks = doc.tokens
+        if toks[k].text.lower().startswith(t.particle):
+            return True
+        end = doc.sentences[si].token_end
+        # the particle closes the clause, which may run past a quotation ("rief ... zum „Krieg“ auf")
+        stop = next((m for m in range(k + 1, end) if toks[m].text in (",", ";")), end)
+        return any(toks[m].text.lower() in t.particle for m in range(k + 1, stop))
 
     # -- clauses -----------------------------------------------------------------------------------------------
     def _clause(self, doc: Doc, si: int, k: int, lang: str) -> tuple[int, int]:
@@ -557,13 +572,8 @@ class EventStage:
                     continue
                 if t.kind == "verb" and not (tok.pos.startswith("V") or tok.pos.startswith("ADJ")):
                     continue
-            if t.particle and t.kind == "verb" and not tok.text.lower().startswith(t.particle):
-                # the particle closes the clause, which may run past a quotation ("rief ... zum „Krieg“ auf")
-                stop = next((m for m in range(h.tok + 1, sent.token_end) if toks[m].text in (",", ";")),
-                            sent.token_end)
-                part = [m for m in range(h.tok + 1, stop) if toks[m].text.lower() in t.particle]
-                if not part:
-                    continue
+            if t.particle and t.kind == "verb" and not self._has_particle(doc, si, h.tok, t):
+                continue
             if (a, t.type) in seen_clause_type:
                 # a second trigger of the same type in the clause ("Bei dem Luftangriff ... getötet") fills the
                 # roles the first one left empty
@@ -1174,6 +1184,8 @@ class EventStage:
                 flags["historical"] = True
             elif cue.flag == "accident":
                 flags["accident"] = True
+        if lang == "de" and not (flags["hypothetical"] or flags["negated"]) and a > sent.token_start:
+            self._inherit_demand(doc, si, a, b, flags)
         if lang == "de" and _KONJ1_DE & set(clause):
             flags["reported"] = True
         for q in doc.quotes:
@@ -1187,6 +1199,26 @@ class EventStage:
                 if int(m.group(1)) < int(pub) - 1:
                     flags["historical"] = True
         return flags
+
+    def _inherit_demand(self, doc: Doc, si: int, a: int, b: int, flags: dict[str, Any]) -> None:
+        """A zu-infinitive clause states what an earlier clause demands, intends or threatens ("forderte Mussawi
+        dazu auf, Beschwerden auf dem Rechtsweg vorzutragen"): its events are unrealised, unless the infinitive
+        stops something that goes on ("die Angriffe einzustellen": the attacks are real)."""
+        toks = doc.tokens
+        words = [toks[m].text.lower() for m in range(a, b)]
+        zu_inf = any(_ZU_INF.fullmatch(w) for w in words) or any(
+            w == "zu" and n + 1 < len(words) and words[n + 1].endswith("en") for n, w in enumerate(words))
+        if not zu_inf or self.cues.any_in("ongoing", "*", set(words)):
+            return
+        start = doc.sentences[si].token_start
+        before = [toks[m].text for m in range(start, a)]
+        for cue in self.modality:
+            if cue.lang != "de" or cue.flag != "hypothetical" or cue.frame is None or cue.phrase:
+                continue
+            if any(w[:1].islower() and cue.rx.fullmatch(w) for w in before):
+                flags["hypothetical"] = True
+                if _FRAME_RANK[cue.frame] < _FRAME_RANK.get(flags["frame"] or "", 9):
+                    flags["frame"] = cue.frame
 
     # -- place, time, counts ------------------------------------------------------------------------------------
     @staticmethod
