@@ -92,6 +92,13 @@ class TriggerLexicon:
                 if rx.fullmatch(low):
                     hit = t
                     break
+        if hit is None and lang == "de" and cap and "-" in word[1:]:
+            # hyphenated compound: the head after the last hyphen carries the event ("NATO-Angriffe",
+            # "Berlin-Blockade")
+            head = word.rsplit("-", 1)[1]
+            if len(head) >= 3 and head[:1].isupper():
+                hit = self.match(head, lang)
+                hit = hit if hit is not None and hit.kind == "noun" else None
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[key] = hit

@@ -52,6 +52,7 @@ _PASSIVE_AUX_DE = {"wurde", "wurden", "worden", "wird", "werden", "geworden"}
 _PASSIVE_AUX_EN = {"was", "were", "been", "being", "is", "are", "be"}
 _CONJ = {"und", "sowie", "and"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
+_ADJ_ENDING = re.compile(r"\w{3,}(e|en|er|es|em)$")
 _ZU_INF = re.compile(r"(ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zu|zurück|zusammen|durch|um|über)zu\w+en")
 _SOLLEN = {"soll", "sollen"}
 # modes whose genitive is the patient ("Festnahme des Oppositionsführers"), not the agent
@@ -666,8 +667,11 @@ class EventStage:
                 if de and w in ("seit", "während", "bis") and j + 1 < b \
                         and toks[j + 1].text.lower() in ("die", "das", "ein", "eine"):
                     return None  # a conjunction here: "während die Polizei 11 Demonstranten tötete"
-                if de and w == "von" and j - 1 >= a and j - 1 != h.tok and any(c.j == j for c in cands):
-                    return "of"  # "Joe Stork von HRW": affiliation, neither agent nor addressee
+                if de and w == "von" and j - 1 >= a and j - 1 != h.tok and any(c.j == j and c.kind != "place"
+                                                                               for c in cands):
+                    # "Joe Stork von HRW": affiliation, neither agent nor addressee; after a place the von-phrase
+                    # is the agent again ("in Bagdad von US-Truppen beschossen")
+                    return "of"
                 if de and w == "von" and j - 2 == a and toks[a].text.lower() in _DETS_DE \
                         and toks[j - 1].text[:1].isupper() and j - 1 != h.tok:
                     return "of"  # inside the clause's first noun phrase: "Die Nachbarschaft von Haret Hreik wurde"
@@ -1166,6 +1170,8 @@ class EventStage:
                 # "nicht nur" (not only) does not negate
                 if all(m + 1 < len(clause) and clause[m + 1] in ("nur", "only") for m in pos):
                     continue
+                if lang == "de" and all(self._narrow_negation(doc, si, a + m, h.tok) for m in pos):
+                    continue
                 flags["negated"] = True
             elif cue.flag == "hypothetical":
                 matched = {w for w in words if cue.rx.fullmatch(w)}
@@ -1199,6 +1205,31 @@ class EventStage:
                 if int(m.group(1)) < int(pub) - 1:
                     flags["historical"] = True
         return flags
+
+    @staticmethod
+    def _narrow_negation(doc: Doc, si: int, n: int, trig: int) -> bool:
+        """The negator at token n does not deny the event: it sits inside a noun phrase ("aus nicht vollständig
+        klaren Gründen", "ein nicht genannter Ort") or is contrastive with a later "sondern" that the trigger
+        does not precede ("der Beschuss sei nicht vom Kontrollpunkt her, sondern aus einem Armeefahrzeug
+        erfolgt")."""
+        toks = doc.tokens
+        end = doc.sentences[si].token_end
+        sondern = next((m for m in range(n + 1, end) if toks[m].text.lower() == "sondern"), None)
+        if sondern is not None and not (n < trig < sondern):
+            return True
+        if toks[n].text.lower() != "nicht" or n == doc.sentences[si].token_start:
+            return False
+        if toks[n - 1].text.lower() not in _PREPS_DE and toks[n - 1].text.lower() not in _DETS_DE:
+            return False
+        for m in range(n + 2, min(n + 5, end)):
+            w = toks[m].text
+            if w[:1].isupper():
+                prev = toks[m - 1].text
+                return trig not in range(n, m + 1) and prev.isalpha() and prev.islower() and \
+                    _ADJ_ENDING.search(prev) is not None
+            if not (w.isalpha() and w.islower()):
+                return False
+        return False
 
     def _inherit_demand(self, doc: Doc, si: int, a: int, b: int, flags: dict[str, Any]) -> None:
         """A zu-infinitive clause states what an earlier clause demands, intends or threatens ("forderte Mussawi
