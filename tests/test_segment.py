@@ -43,6 +43,17 @@ def test_segment_numbered_abbreviations_keep_their_full_stop() -> None:
     assert sentences("Die Flotte umrundete das Kap. Dann kam der Sturm.")[0] == "Die Flotte umrundete das Kap."
 
 
+def test_segment_citation_labels_stay_with_their_number() -> None:
+    # court decisions cite margin numbers and file pages; the number after the label belongs to its sentence
+    assert len(sentences("Das folgt schon aus dem Wortlaut der Vorschrift (vgl. Rn. 9 und 11). Die Klage ist zulässig.")) == 2
+    assert len(sentences("Vgl. Bl. 12 der Verwaltungsakte und Anl. 2 zum Schriftsatz.")) == 1
+    assert sentences("Im Radio lief wieder Mambo No. 5 von Lou Bega.") == ["Im Radio lief wieder Mambo No. 5 von Lou Bega."]
+    toks = [t.text for t in tokenize("Siehe BT-Drucks. 17/1234 und Rnd. 33.")]
+    assert "BT-Drucks." in toks and "Rnd." in toks
+    # a label without a number may still end a sentence
+    assert len(sentences("Die Antwort war ein klares No. Dann ging er.")) == 2
+
+
 def test_segment_grouped_or_decimal_number_ends_a_sentence() -> None:
     # a glued full stop after "10.000" or "2,5" is never an ordinal's; a day-month date splits only before a
     # sentence starter

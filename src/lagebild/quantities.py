@@ -765,11 +765,6 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
     for si in idxs:
         sent = doc.sentences[si]
         toks = _split_final_number(doc.sentence_tokens(si), text[sent.start:sent.end])
-        if si > 0 and toks and toks[0].text[:1].isdigit():
-            before = doc.sentence_tokens(si - 1)[-2:]
-            if (len(before) == 2 and before[1].text == "." and before[0].end == before[1].start
-                    and before[0].text.lower() + "." in lex.label_nouns):
-                toks = list(before) + toks  # "Rn. | 9 und 11", "Mambo No. | 5": the segmenter split after the label
         nums = _numbers_in(toks, text, lex, time_spans)
         if not nums:
             continue

@@ -40,7 +40,12 @@ _SENTENCE_STARTERS = {
 # Abbreviations spaCy splits from their full stop ("Art", "."), which then ends a sentence: kept whole when a
 # number follows ("Art. 5 des Grundgesetzes", "Kap. 3") or, for "Mill.", precedes ("3 Mill. Euro"). Without
 # the number they stay nouns that may end a sentence ("eine neue Art.", "um das Kap.").
-_ABBREV_BEFORE_NUMBER = frozenset({"Art", "Kap", "Ziff", "Tab", "Anm", "Abschn"})
+_ABBREV_BEFORE_NUMBER = frozenset({
+    "Art", "Kap", "Ziff", "Tab", "Anm", "Abschn", "Anl", "Bl", "Rn", "Rnd", "Rdnr", "Randnr", "Rz", "Fallgr",
+    "Hausnr", "No", "Az", "Buchst", "Drucks", "BT-Drucks", "Halbs", "Unterabs", "Tel",
+})
+# Abbreviations that never end a German sentence, whatever follows ("Vgl. dazu", "Vgl. Bl. 12").
+_ABBREV_NOT_FINAL = frozenset({"Vgl"})
 _ABBREV_AFTER_NUMBER = frozenset({"Mill", "a.m", "p.m"})
 # English abbreviations spaCy's German rules split from their full stop: titles before a name or number ("Gen.
 # Jones", "Lt. Col. Hall"), words before a number ("No. 10", "Oct. 1") and company suffixes ("Acme Corp."), which
@@ -102,6 +107,8 @@ def _numbered_abbreviation(toks: list[Any], i: int, english: bool = False) -> bo
         after = toks[i + 2].text if i + 2 < len(toks) else ""
         if word in _EN_SUFFIXES or word in _EN_TITLES and after[:1].isupper() or word in _EN_BEFORE_NUMBER and after[:1].isdigit():
             return True
+    if word in _ABBREV_NOT_FINAL and not english:
+        return True
     if word in _ABBREV_BEFORE_NUMBER or word.endswith("str") and word[:1].isupper():  # "Hauptstr. 9", "Str. 3"
         after = toks[i + 2].text if i + 2 < len(toks) else ""
         return after[:1].isdigit()
