@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Quantity, Quote, TimeExpression
-from .counts import _overlap, _same
+from .counts import _same, pair_quantities
 from .counts import load_gold as load_counts_gold
 
 SECOND = "gold/second_annotator"
@@ -154,15 +154,10 @@ def agreement_counts(second: list[dict[str, Any]], gold_path: str | None = None,
         preds = [_quantity(q, text) for q in row["quantities"]]
         n_pred += len(preds)
         n_gold += len(gold)
-        # the pairing of counts.evaluate: one-to-one by overlap, largest first
-        cand = sorted(((_overlap(p, g), pi, gi) for pi, p in enumerate(preds) for gi, g in enumerate(gold)), reverse=True)
-        used_p: set[int] = set()
-        used_g: set[int] = set()
-        for ov, pi, gi in cand:
-            if ov <= 0 or pi in used_p or gi in used_g:
-                continue
-            used_p.add(pi)
-            used_g.add(gi)
+        pairs = pair_quantities(preds, gold)
+        used_p = {pi for pi, _ in pairs}
+        used_g = {gi for _, gi in pairs}
+        for pi, gi in pairs:
             p, g = preds[pi], gold[gi]
             value_ok = _same(p.value, g["value"]) and _same(p.value_max, g["value_max"])
             span_value += value_ok

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,21 @@ def _overlap(p: Quantity, g: dict[str, Any]) -> int:
     return max(0, min(p.end, g["end"]) - max(p.start, g["start"]))
 
 
+def pair_quantities(preds: Sequence[Quantity], gold: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Predicted and gold counts paired one-to-one by character overlap, largest overlap first."""
+    cand = sorted(((_overlap(p, g), pi, gi) for pi, p in enumerate(preds) for gi, g in enumerate(gold)), reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for ov, pi, gi in cand:
+        if ov <= 0 or pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        pairs.append((pi, gi))
+    return pairs
+
+
 def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
     seg, stage = SegmentStage(), QuantityStage()
     n_pred = n_gold = strict = span_value = matched = 0
@@ -63,15 +79,10 @@ def evaluate(items: list[dict[str, Any]]) -> dict[str, Any]:
         preds, gold = doc.quantities, it["quantities"]
         n_pred += len(preds)
         n_gold += len(gold)
-        pairs = sorted(((_overlap(p, g), pi, gi) for pi, p in enumerate(preds) for gi, g in enumerate(gold)),
-                       reverse=True)
-        used_p: set[int] = set()
-        used_g: set[int] = set()
-        for ov, pi, gi in pairs:
-            if ov <= 0 or pi in used_p or gi in used_g:
-                continue
-            used_p.add(pi)
-            used_g.add(gi)
+        pairs = pair_quantities(preds, gold)
+        used_p = {pi for pi, _ in pairs}
+        used_g = {gi for _, gi in pairs}
+        for pi, gi in pairs:
             p, g = preds[pi], gold[gi]
             matched += 1
             value_ok = _same(p.value, g["value"]) and _same(p.value_max, g["value_max"])
