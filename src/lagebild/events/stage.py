@@ -600,6 +600,9 @@ class EventStage:
             if lang == "de" and self.cues.any_in("not_event", t.type,
                                                  {toks[m].text.lower() for m in range(a, b) if m != h.tok}):
                 continue  # "Das Erdbeben forderte 35 Todesopfer": caused deaths, not a demand
+            if lang == "de" and t.kind == "verb" and h.tok + 2 < sent.token_end and toks[h.tok + 1].text == "," \
+                    and self.cues.has("complement", t.type, toks[h.tok + 2].text.lower()):
+                continue  # "um zu demonstrieren, wie weltoffen China sei": to show something, no protest
             flags = self._flags(doc, si, a, b, h, lang)
             if t.generic and flags["accident"]:
                 continue
