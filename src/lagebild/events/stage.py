@@ -290,7 +290,13 @@ class EventStage:
         end = doc.sentences[si].token_end
         # the particle closes the clause, which may run past a quotation ("rief ... zum „Krieg“ auf")
         stop = next((m for m in range(k + 1, end) if toks[m].text in (",", ";")), end)
-        return any(toks[m].text.lower() in t.particle for m in range(k + 1, stop))
+        if any(toks[m].text.lower() in t.particle for m in range(k + 1, stop)):
+            return True
+        # or it closes the sentence after an inserted clause ("lehnte die Forderung, ... zu prüfen, ab.")
+        last = end - 1
+        while last > k and not toks[last].text.isalpha():
+            last -= 1
+        return last > stop and toks[last].text.lower() in t.particle and toks[last - 1].text == ","
 
     # -- clauses -----------------------------------------------------------------------------------------------
     def _clause(self, doc: Doc, si: int, k: int, lang: str) -> tuple[int, int]:
