@@ -603,6 +603,10 @@ class EventStage:
                 cameo = _MODE_CAMEO.get(mode or "", cameo)
             if t.needs == "agent" and not sources:
                 continue
+            if t.needs and "violence" in t.needs and not any(
+                    x.trig.type in ("ASSAULT", "COERCE") and not (x.trig.needs and "violence" in x.trig.needs)
+                    for x in hits):
+                continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
             if lang == "de" and self.cues.any_in("not_event", t.type,
                                                  {toks[m].text.lower() for m in range(a, b) if m != h.tok}):
                 continue  # "Das Erdbeben forderte 35 Todesopfer": caused deaths, not a demand
