@@ -52,6 +52,8 @@ _PASSIVE_AUX_DE = {"wurde", "wurden", "worden", "wird", "werden", "geworden"}
 _PASSIVE_AUX_EN = {"was", "were", "been", "being", "is", "are", "be"}
 _CONJ = {"und", "sowie", "and"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
+_SETTING_PREPS_DE = {"bei", "beim", "während"}
+_SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN"}  # a rejected demand/accusation/threat was still made
 _ADJ_ENDING = re.compile(r"\w{3,}(e|en|er|es|em)$")
 _ZU_INF = re.compile(r"(ab|an|auf|aus|bei|ein|fest|frei|mit|nach|vor|weg|zu|zurück|zusammen|durch|um|über)zu\w+en")
 _SOLLEN = {"soll", "sollen"}
@@ -85,7 +87,7 @@ _RELPRON_DE = {"der", "die", "das", "welche", "welcher", "den", "dem", "denen"}
 _ADJ = re.compile(r"isch(e|en|er|es|em)?$")
 _EN_TARGET_PREPS = {"to", "with", "from", "in", "into", "against", "on", "at"}
 _CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
-_FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}
+_FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}  # "rejected" is handled apart
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -1187,6 +1189,13 @@ class EventStage:
                     continue
                 flags["negated"] = True
             elif cue.flag == "hypothetical":
+                if cue.frame == "rejected":
+                    if h.trig.kind == "noun" and h.trig.type in _SPEECH_ACTS:
+                        continue  # "lehnte die Forderung ab": the demand was made
+                    flags["hypothetical"] = True
+                    continue
+                if cue.frame and h.trig.kind == "noun" and self._in_setting(doc, a, h.tok):
+                    continue  # "forderte die Junta bei der Kundgebung dazu auf": the rally took place
                 matched = {w for w in words if cue.rx.fullmatch(w)}
                 if matched <= {"werde", "werden", "wird"}:
                     # werden is also the passive auxiliary: only a future when the trigger is an infinitive
@@ -1218,6 +1227,20 @@ class EventStage:
                 if int(m.group(1)) < int(pub) - 1:
                     flags["historical"] = True
         return flags
+
+    @staticmethod
+    def _in_setting(doc: Doc, a: int, k: int) -> bool:
+        """The noun at k heads a setting adjunct ("bei der Kundgebung", "während der Verhandlungen")."""
+        toks = doc.tokens
+        j = k - 1
+        while j >= a and j >= k - 3:
+            w = toks[j].text.lower()
+            if w in _SETTING_PREPS_DE:
+                return True
+            if not (w in _DETS_DE or (w.isalpha() and w.islower() and _ADJ_ENDING.search(w))):
+                return False
+            j -= 1
+        return False
 
     @staticmethod
     def _narrow_negation(doc: Doc, si: int, n: int, trig: int) -> bool:
