@@ -52,6 +52,12 @@ _PASSIVE_AUX_DE = {"wurde", "wurden", "worden", "wird", "werden", "geworden"}
 _PASSIVE_AUX_EN = {"was", "were", "been", "being", "is", "are", "be"}
 _CONJ = {"und", "sowie", "and"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
+# object-noun fallback for attacks and seizures (``_object_np``)
+_ACC_DETS_DE = {"den", "einen", "ihren", "seinen", "das"}
+_SUBJ_DETS_DE = {"der", "die", "das", "ihr", "sein", "ein", "eine"}
+_TIME_NOUNS_DE = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "morgen",
+                  "abend", "nacht", "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "jahr", "jahre",
+                  "jahren", "wochenende", "mittag", "nachmittag", "vormittag", "zeit", "stunden", "minuten"}
 _SETTING_PREPS_DE = {"bei", "beim", "während"}
 _SPEECH_ACTS = {"REQUEST", "ACCUSE", "THREATEN"}  # a rejected demand/accusation/threat was still made
 _ADJ_ENDING = re.compile(r"\w{3,}(e|en|er|es|em)$")
@@ -603,6 +609,10 @@ class EventStage:
                 mode = next((c.mode for c in cands if c.mode and any((c.actor.start, c.actor.end) == (s.start, s.end)
                                                                      for s in sources)), None)
                 cameo = _MODE_CAMEO.get(mode or "", cameo)
+            if lang == "de" and not targets and t.kind == "verb" and t.type in ("ASSAULT", "COERCE"):
+                obj = self._object_np(doc, a, b, h.tok, sources)
+                if obj is not None:
+                    targets = [obj]
             if t.needs == "agent" and not sources:
                 continue
             if t.needs and "violence" in t.needs and not any(
@@ -1227,6 +1237,37 @@ class EventStage:
                 if int(m.group(1)) < int(pub) - 1:
                     flags["historical"] = True
         return flags
+
+    def _object_np(self, doc: Doc, a: int, b: int, k: int, sources: list[Actor]) -> Actor | None:
+        """The thing attacked, seized or closed when it is no actor noun: the accusative object of an active
+        clause ("umstellten das Haus", "den Olympiaturm räumen lassen") or the subject of a passive one ("wurde ihr
+        Fahrzeug ... beschossen"). Noun phrases after a preposition, times, events and reports are skipped."""
+        toks = doc.tokens
+        words = [toks[m].text.lower() for m in range(a, b)]
+        trig = toks[k].text.lower()
+        passive = bool(_PASSIVE_AUX_DE & set(words)) and (_PARTICIPLE.match(trig) is not None
+                                                          or _PARTICIPLE_T.match(trig) is not None)
+        dets = _SUBJ_DETS_DE if passive else _ACC_DETS_DE
+        src = [(x.start, x.end) for x in sources]
+        for d in range(a, b):
+            if toks[d].text.lower() not in dets or (d > a and toks[d - 1].text.lower() in _PREPS_DE):
+                continue
+            m = d + 1
+            while m < b and toks[m].text.isalpha() and toks[m].text.islower() and _ADJ_ENDING.search(toks[m].text):
+                m += 1
+            if m >= b or m == k or not (toks[m].text[:1].isupper() and toks[m].text.replace("-", "").isalpha()):
+                continue
+            noun = toks[m].text
+            low = noun.lower()
+            if low in _TIME_NOUNS_DE or low in _REPORT_NOUNS_DE or self.lex.match(noun, "de") is not None:
+                continue
+            if m + 1 < b and toks[m + 1].text[:1].isupper():
+                continue  # a name follows: left to the actor layers
+            s0, e0 = toks[d + 1].start, toks[m].end
+            if any(s0 < e and ss < e0 for ss, e in src):
+                continue
+            return Actor(text=doc.text[s0:e0], start=s0, end=e0, code=None, country=None)
+        return None
 
     @staticmethod
     def _in_setting(doc: Doc, a: int, k: int) -> bool:
