@@ -1245,8 +1245,8 @@ class EventStage:
         toks = doc.tokens
         words = [toks[m].text.lower() for m in range(a, b)]
         trig = toks[k].text.lower()
-        passive = bool(_PASSIVE_AUX_DE & set(words)) and (_PARTICIPLE.match(trig) is not None
-                                                          or _PARTICIPLE_T.match(trig) is not None)
+        passive = bool(_PASSIVE_AUX_DE & set(words)) and any(
+            rx.match(trig) is not None for rx in (_PARTICIPLE, _PARTICIPLE_T, _PARTICIPLE_EN))
         dets = _SUBJ_DETS_DE if passive else _ACC_DETS_DE
         src = [(x.start, x.end) for x in sources]
         for d in range(a, b):
