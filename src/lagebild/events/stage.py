@@ -589,6 +589,10 @@ class EventStage:
                     continue
             if t.particle and t.kind == "verb" and not self._has_particle(doc, si, h.tok, t):
                 continue
+            if t.needs and "violence" in t.needs and not any(
+                    x.trig.type in ("ASSAULT", "COERCE") and not (x.trig.needs and "violence" in x.trig.needs)
+                    for x in hits):
+                continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
             if (a, t.type) in seen_clause_type:
                 # a second trigger of the same type in the clause ("Bei dem Luftangriff ... getötet") fills the
                 # roles the first one left empty
@@ -615,10 +619,6 @@ class EventStage:
                     targets = [obj]
             if t.needs == "agent" and not sources:
                 continue
-            if t.needs and "violence" in t.needs and not any(
-                    x.trig.type in ("ASSAULT", "COERCE") and not (x.trig.needs and "violence" in x.trig.needs)
-                    for x in hits):
-                continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
             if lang == "de" and self.cues.any_in("not_event", t.type,
                                                  {toks[m].text.lower() for m in range(a, b) if m != h.tok}):
                 continue  # "Das Erdbeben forderte 35 Todesopfer": caused deaths, not a demand
