@@ -186,7 +186,7 @@ def test_events_dev2_gold_provenance_and_spans() -> None:
 @pytest.mark.skipif(not DATA.exists(), reason="shared Wikinews data not mounted")
 def test_events_dev2_sampler_reproduces_the_batches() -> None:
     rows = [json.loads(x) for x in ev_eval.GOLD_DE2.read_text(encoding="utf-8").splitlines() if x.strip()]
-    for batch in ("A", "B"):
+    for batch in ("A", "B", "C"):
         drawn = events_sampling.draw(DATA, batch)
         committed = [r for r in rows if r["batch"] == batch]
         assert [d["id"] for d in drawn] == [r["id"] for r in committed]
