@@ -200,3 +200,11 @@ def test_events_smoke_dev2_floors() -> None:
     assert res["recall"] >= 0.80
     assert res["source_f1"] >= 0.70
     assert res["target_f1"] >= 0.40
+
+
+def test_events_purpose_clause_shares_the_main_subject() -> None:
+    # page 52963: "hunderte von Menschen ..., um gegen die NPD zu demonstrieren"
+    doc = run("So seien am 6. September in ihrer Heimatstadt hunderte von Menschen auf die Straße gegangen, um "
+              "gegen die NPD zu demonstrieren.", published="2008-09-18")
+    ev = asserted(doc, "PROTEST")
+    assert ev and [s.text for s in ev[0].sources] == ["Menschen"]

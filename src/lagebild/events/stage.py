@@ -613,6 +613,12 @@ class EventStage:
                 mode = next((c.mode for c in cands if c.mode and any((c.actor.start, c.actor.end) == (s.start, s.end)
                                                                      for s in sources)), None)
                 cameo = _MODE_CAMEO.get(mode or "", cameo)
+            if lang == "de" and not sources and t.kind == "verb" and toks[a].text.lower() == "um" \
+                    and h.tok > a and toks[h.tok - 1].text.lower() == "zu":
+                # "..., um gegen die NPD zu demonstrieren": the purpose clause shares the main clause's subject
+                ante = self._subject_before(doc, a, lang)
+                if ante is not None and ante.kind != "object":
+                    sources = [_copy(ante.actor)]
             if lang == "de" and not targets and t.kind == "verb" and t.type in ("ASSAULT", "COERCE"):
                 obj = self._object_np(doc, a, b, h.tok, sources)
                 if obj is not None:
@@ -1128,9 +1134,15 @@ class EventStage:
                                              (toks[j].text[:1].islower() and toks[j].text.isalpha()
                                               and toks[j].text.lower() not in _PREPS_DE)):
                 j -= 1
+            partitive = j > sent.token_start and toks[j].text.lower() == "von" \
+                and toks[j - 1].text.islower() and toks[j - 1].text in _PARTITIVE_DE
+            if partitive:
+                j -= 2  # "hunderte von Menschen": the lower-case partitive head opens a new noun phrase
+                while j >= sent.token_start and toks[j].text.lower() in _DETS_DE | _QUANT_DE:
+                    j -= 1
             if j >= sent.token_start and toks[j].text.lower() in _PREPS_DE:
                 continue
-            if j > sent.token_start and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+            if not partitive and j > sent.token_start and toks[j].text[:1].isupper() and toks[j].text.isalpha():
                 continue  # after another noun: an attribute or an object (any word is capitalised first)
             best = c  # the nearest one: "Ein Sprecher sagte, die Angreifer hätten ..., bevor sie flüchteten"
         return best
