@@ -208,3 +208,12 @@ def test_events_purpose_clause_shares_the_main_subject() -> None:
               "gegen die NPD zu demonstrieren.", published="2008-09-18")
     ev = asserted(doc, "PROTEST")
     assert ev and [s.text for s in ev[0].sources] == ["Menschen"]
+
+
+def test_events_passive_agent_of_a_light_verb_is_the_event_nouns_source() -> None:
+    # page 71380; control: a trigger verb keeps its own agent (the condemning party is no attacker)
+    doc = run("Die Ermittlungen wurden von der Kriminalpolizei übernommen.", published="2013-05-13")
+    ev = asserted(doc, "ACCUSE")
+    assert ev and [s.text for s in ev[0].sources] == ["Kriminalpolizei"]
+    doc = run("Der Anschlag wurde von der Regierung verurteilt.")
+    assert all(not e.sources for e in doc.events if e.type == "ASSAULT")

@@ -619,6 +619,14 @@ class EventStage:
                 ante = self._subject_before(doc, a, lang)
                 if ante is not None and ante.kind != "object":
                     sources = [_copy(ante.actor)]
+            if lang == "de" and not sources and t.kind == "noun" and not verb_types(a, b) \
+                    and _PASSIVE_AUX_DE & {toks[m].text.lower() for m in range(a, b)}:
+                # "Die Ermittlungen wurden von der Kriminalpolizei übernommen": with a light verb (no trigger of its
+                # own) the passive agent is the event noun's source
+                agent = next((c for c in cands if c.i > h.tok and c.kind in ("role", "name")
+                              and self._agent_marked(doc, a, c.i)), None)
+                if agent is not None:
+                    sources = [_copy(agent.actor)]
             if lang == "de" and not targets and t.kind == "verb" and t.type in ("ASSAULT", "COERCE"):
                 obj = self._object_np(doc, a, b, h.tok, sources)
                 if obj is not None:
@@ -1280,6 +1288,16 @@ class EventStage:
                 continue
             return Actor(text=doc.text[s0:e0], start=s0, end=e0, code=None, country=None)
         return None
+
+    @staticmethod
+    def _agent_marked(doc: Doc, a: int, i: int) -> bool:
+        """The noun phrase starting at token i (after articles and adjectives) follows von/vom/durch."""
+        toks = doc.tokens
+        j = i - 1
+        while j >= a and (toks[j].text.lower() in _DETS_DE or (toks[j].text.islower() and toks[j].text.isalpha()
+                                                               and _ADJ_ENDING.search(toks[j].text) is not None)):
+            j -= 1
+        return j >= a and toks[j].text.lower() in ("von", "vom", "durch")
 
     @staticmethod
     def _in_setting(doc: Doc, a: int, k: int) -> bool:
