@@ -528,6 +528,9 @@ def _run_on_dask(todo: list[Partition], out: Path, kwargs: dict[str, Any],
                                    silence_logs=logging.ERROR)
             client = Client(cluster)
     try:
+        if cluster is not None:
+            # a worker still starting when the tasks go out gets none: on a loaded machine one worker would do all
+            client.wait_for_workers(max(1, workers), timeout=300)
         # load the models once per worker up front, so a broken configuration fails fast and clearly
         client.run(preload_analyzer, kwargs["mode"], kwargs["disable"], kwargs["config"])
         by_key = {}
