@@ -51,6 +51,8 @@ RUNS = [
      ["type_macro_f1", "type_accuracy", "actor_accuracy"]),
     ("events-de", "Events — German gold set, test half", ["eval", "events", "--dataset", "de_gold", "--split", "test"],
      ["precision", "recall", "source_f1", "target_f1"]),
+    ("events-de-dev2", "Events — German fresh dev set (session 8; fitted, not held out)",
+     ["eval", "events", "--dataset", "de_gold2", "--split", "dev"], ["precision", "recall", "source_f1", "target_f1"]),
 ]
 
 
