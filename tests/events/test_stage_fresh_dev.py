@@ -217,3 +217,11 @@ def test_events_passive_agent_of_a_light_verb_is_the_event_nouns_source() -> Non
     assert ev and [s.text for s in ev[0].sources] == ["Kriminalpolizei"]
     doc = run("Der Anschlag wurde von der Regierung verurteilt.")
     assert all(not e.sources for e in doc.events if e.type == "ASSAULT")
+
+
+def test_events_rejected_infinitive_is_hypothetical_not_a_crash() -> None:
+    # own wording: "lehnte es ab, ... zu V" once raised a KeyError (the "rejected" frame had no rank)
+    doc = run("Die Regierung lehnte es ab, die Stellungen der Rebellen anzugreifen.")
+    assert "REJECT" in types(doc)
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and all(e.hypothetical for e in attacks)

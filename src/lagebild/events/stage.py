@@ -93,7 +93,9 @@ _RELPRON_DE = {"der", "die", "das", "welche", "welcher", "den", "dem", "denen"}
 _ADJ = re.compile(r"isch(e|en|er|es|em)?$")
 _EN_TARGET_PREPS = {"to", "with", "from", "in", "into", "against", "on", "at"}
 _CONDITIONAL = {"if", "unless", "falls", "wenn", "sofern"}
-_FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}  # "rejected" is handled apart
+# which frame names a hypothetical event when several cues apply; "rejected" marks the event hypothetical but
+# names no frame of its own (in _flags a rejected speech act is handled before this ranking)
+_FRAME_RANK = {"threat": 0, "demand": 1, "intent": 2}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -1236,7 +1238,7 @@ class EventStage:
                     flags["reported"] = True  # "soll ... angegriffen haben": hearsay about a past event
                     continue
                 flags["hypothetical"] = True
-                if cue.frame and _FRAME_RANK[cue.frame] < _FRAME_RANK.get(flags["frame"] or "", 9):
+                if cue.frame and _FRAME_RANK.get(cue.frame, 9) < _FRAME_RANK.get(flags["frame"] or "", 9):
                     flags["frame"] = cue.frame
             elif cue.flag == "historical":
                 flags["historical"] = True
@@ -1355,7 +1357,7 @@ class EventStage:
                 continue
             if any(w[:1].islower() and cue.rx.fullmatch(w) for w in before):
                 flags["hypothetical"] = True
-                if _FRAME_RANK[cue.frame] < _FRAME_RANK.get(flags["frame"] or "", 9):
+                if _FRAME_RANK.get(cue.frame, 9) < _FRAME_RANK.get(flags["frame"] or "", 9):
                     flags["frame"] = cue.frame
 
     # -- place, time, counts ------------------------------------------------------------------------------------
