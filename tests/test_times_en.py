@@ -128,3 +128,20 @@ def test_times_en_offsets_hold_on_all_geovirus_articles() -> None:
             assert text[t.start : t.end] == t.text and t.value
             n += 1
     assert n > 500
+
+
+def test_times_en_sentence_end_right_before_the_expression_stops_the_tense() -> None:
+    # own wording: the future of the first sentence must not reach the weekday opening the second
+    assert _values("The company will expand. Monday the board met.", "2009-03-11")["Monday"] == ("DATE", "2009-03-09")
+
+
+def test_times_en_moving_holiday_without_a_year_gets_no_invented_day() -> None:
+    assert _values("Thanksgiving was quiet in the town.", None)["Thanksgiving"][1] == "XXXX-11"
+    assert _values("Easter came early for the farmers.", None)["Easter"][1] == "XXXX"
+    # with an anchor the day is computed (Thanksgiving 2009: the fourth Thursday of November)
+    assert _values("Thanksgiving was quiet in the town.", "2009-12-01")["Thanksgiving"][1] == "2009-11-26"
+
+
+def test_times_en_impossible_day_keeps_only_the_month() -> None:
+    assert _values("The vote set for February 30, 2009 never took place.", "2009-03-01")["February 30, 2009"][1] == "2009-02"
+    assert _values("The office opens on March 31, 2009.", "2009-03-01")["March 31, 2009"][1] == "2009-03-31"

@@ -1332,7 +1332,9 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
         return Spec(kind="rel", unit="D", offset=0, hour=h, minute=mi, type="TIME", value=None)
 
     # clock times: "7 p.m.", "10:30 a.m. Monday", "8 a.m. EST", "noon today", "midnight"
-    @add("clock", rf"(?<![\w.,:$-])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*{AP}{TZ}|(?P<noon>[Nn]oon|[Mm]idnight|(?P<oc>1[0-2]|[1-9]|{_alt(list(numw)[2:14], 'lower')})\s+o['’]clock)){DAYAFTER}", 4)
+    # "one o'clock" ... "twelve o'clock": the single number words of 1 to 12 ("a", "a dozen" are not hours)
+    clock_words = [w for w, v in numw.items() if isinstance(v, int) and 1 <= v <= 12 and w not in ("a", "an")]
+    @add("clock", rf"(?<![\w.,:$-])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*{AP}{TZ}|(?P<noon>[Nn]oon|[Mm]idnight|(?P<oc>1[0-2]|[1-9]|{_alt(clock_words, 'lower')})\s+o['’]clock)){DAYAFTER}", 4)
     def _clock(m: re.Match[str], text: str) -> list[_Cand] | None:
         if m["noon"]:
             low = m["noon"].lower()
@@ -1776,13 +1778,17 @@ class _Resolver:
         sent_end = self.lang.lex.get("_sentence_end")
         if sent_end is not None:  # English: "7 p.m. on Monday", "Jan. 5" do not end the sentence
             a = max(0, start - 300)
-            for m in sent_end.finditer(t, a, start):
+            # end position start + 1: the boundary's look-ahead needs the expression's first letter
+            for m in sent_end.finditer(t, a, start + 1):
                 a = m.end()
-            nxt = sent_end.search(t, end)
+            nxt = sent_end.search(t, end, min(len(t), end + 301))  # bounded: a search to the text's end per
+            # expression made long texts without a sentence end quadratic
             b = min(nxt.start() if nxt else len(t), end + 300)
         else:
-            a = max(t.rfind(". ", 0, start), t.rfind("\n", 0, start), 0)
-            b = t.find(". ", end)
+            # both searches bounded: unbounded ones made long texts without a full stop quadratic
+            lo = max(0, start - 2000)
+            a = max(t.rfind(". ", lo, start), t.rfind("\n", lo, start), lo)
+            b = t.find(". ", end, a + 402)
             b = min(len(t) if b < 0 else b, a + 400)
 
         def nearest(rx: re.Pattern[str] | None) -> int:
@@ -1892,6 +1898,13 @@ class _Resolver:
                 month, day = d.month, d.day
             elif s.value and s.value.startswith("nth:") and year and year > 0:
                 month, day = _nth_weekday(year, s.value)
+            elif s.value and s.value.startswith(("easter", "nth:")):
+                # a moving holiday without a year has no known day, and Easter not even a known month
+                day = None
+                if s.value.startswith("easter"):
+                    month = None
+            if day is not None and month is not None and day > calendar.monthrange(year if year and year > 0 else 2000, month)[1]:
+                day = None  # "February 30": no such day; the month stays
             if anchored:
                 te.anchor = ("previous" if self.narrative else "publication") if year is not None else "none"
             y = _fmt_year(year)
