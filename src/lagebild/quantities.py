@@ -1750,7 +1750,7 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = None  # "aus der Untersuchungshaft in einem Gefängnis geflohen": an escape, not displacement
         if hit is not None and hit[0] == "displaced" and w == "in" and any(
                 v.startswith(lex.rout_verbs) for v in lows[k + 3:k + 6]):
-            hit = None  # "die ca. 5.000 Indianer in die Flucht zu schlagen": routed in battle, not displaced
+            hit = None  # "schlugen rund 3.000 Reiter in die Flucht": routed in battle, not displaced
         if hit is not None and w == "fest" and not any(v.startswith(("nahm", "nehm", "nimm")) for v in lows[max(0, k - 15):k]):
             hit = None  # "stellte ... rund 6600 Verstöße fest": only "nahm ... fest" is an arrest
         if hit is not None and k > 0 and toks[k].text[:1].isupper() and k + 1 < len(toks) \
