@@ -80,22 +80,6 @@ def _f1(tp: int, npred: int, ngold: int) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
-def _pair_by_overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """One-to-one pairs (i, j) of overlapping spans, largest overlap first (as the evaluators pair them)."""
-    cand = sorted(((min(ae, be) - max(as_, bs), i, j) for i, (as_, ae) in enumerate(a) for j, (bs, be) in enumerate(b)),
-                  reverse=True)
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    out = []
-    for ov, i, j in cand:
-        if ov <= 0 or i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        out.append((i, j))
-    return out
-
-
 # --- time (LGL, stand-off) -------------------------------------------------------------------------
 
 def agreement_time(second: list[dict[str, Any]], gold_path: str | Path | None = None,
@@ -103,7 +87,7 @@ def agreement_time(second: list[dict[str, Any]], gold_path: str | Path | None = 
     """Second TIMEX3 annotation (rows of the stand-off gold format) against the gold rows of the same articles.
 
     Raises ``FileNotFoundError`` when the LGL data is absent."""
-    from .time import evaluate
+    from .time import evaluate, pair_spans
     from .time_en import DEFAULT_DATA, load_standoff, sha1
 
     items = {doc.name: (doc, types) for doc, _anchor, types in load_standoff(gold_path, data or DEFAULT_DATA)}
@@ -122,7 +106,7 @@ def agreement_time(second: list[dict[str, Any]], gold_path: str | Path | None = 
     for doc in docs:
         gold_types = items[doc.name][1]
         sec = second_by_doc[doc.name]
-        for i, j in _pair_by_overlap([(t.start, t.end) for t in sec], [(s, e) for s, e, _ in doc.gold]):
+        for i, j in pair_spans([(t.start, t.end, t.value) for t in sec], doc.gold):
             type_pairs.append((gold_types[j], sec[i].type))
     return {"set": "time-en", "documents": res["documents"], "gold": res["gold"], "second": res["predicted"],
             "extract_f1_strict": round(res["extract_f1_strict"], 4),
@@ -195,7 +179,8 @@ def _hull(spans: list[dict[str, Any]]) -> tuple[int | None, int | None]:
 def _as_quote(ev: dict[str, Any], text: str) -> Quote:
     """A labelled event as the Quote record the scorer reads (a field of several parts: their hull)."""
     ms, me = _hull(ev["message"])
-    assert ms is not None and me is not None
+    if ms is None or me is None:
+        raise ValueError(f"quote event without a message span: {ev}")
     cs, ce = _hull(ev.get("cue", []))
     ss, se = _hull(ev.get("source", []))
     return Quote(start=ms, end=me, text=text[ms:me], kind=ev["kind"], message=text[ms:me], message_start=ms,
@@ -205,7 +190,7 @@ def _as_quote(ev: dict[str, Any], text: str) -> Quote:
 def agreement_quotes(second: list[dict[str, Any]], gold_path: Path | None = None,
                      disagreements: list[dict] | None = None) -> dict[str, Any]:
     """Second quote annotation (rows with ``id`` and ``events``) against the GeoVirus gold rows of those ids."""
-    from .quotes import _content, _Index, new_counts, score_doc, summarize
+    from .quotes import new_counts, score_doc, summarize
     from .quotes_en import load_gold, to_gold_doc
 
     gold_rows = {r["id"]: r for r in load_gold(gold_path)}
@@ -217,21 +202,10 @@ def agreement_quotes(second: list[dict[str, Any]], gold_path: Path | None = None
             raise KeyError(f"quote row {row['id']} has no gold row")
         gd = to_gold_doc(g_row)
         quotes = [_as_quote(ev, gd.text) for ev in row["events"]]
-        score_doc(gd, quotes, acc)
-        # kind agreement on the events the scorer aligns (same greedy message-overlap alignment)
-        idx = _Index(gd.spans)
-        words = {ptr: gd.text[s:e] for ptr, (s, e) in gd.spans.items()}
-        pm = [_content(idx.tokens(q.message_start, q.message_end), words) for q in quotes]
-        gm = [_content(set(g["Message"]), words) for g in gd.events]
-        cand = sorted(((2 * len(a & b) / (len(a) + len(b)), pi, gi) for pi, a in enumerate(pm)
-                       for gi, b in enumerate(gm) if a & b), reverse=True)
-        used_p: set[int] = set()
-        used_g: set[int] = set()
-        for _f, pi, gi in cand:
-            if pi in used_p or gi in used_g:
-                continue
-            used_p.add(pi)
-            used_g.add(gi)
+        match = score_doc(gd, quotes, acc)  # the scorer's own greedy message-overlap alignment
+        used_p = set(match)
+        used_g = set(match.values())
+        for pi, gi in sorted(match.items()):
             kinds.append((gd.events[gi]["form"], quotes[pi].kind))
             g_ev, s_ev = g_row["events"][gi], row["events"][pi]
             if disagreements is not None:

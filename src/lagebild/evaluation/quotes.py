@@ -175,8 +175,9 @@ def new_counts() -> dict[str, Any]:
             "by_form": {}}
 
 
-def score_doc(gd: GoldDoc, quotes: list[Any], acc: dict[str, Any]) -> None:
-    """Add one document's predicted quotes (anything with the Quote span fields) to the counts ``acc``."""
+def score_doc(gd: GoldDoc, quotes: list[Any], acc: dict[str, Any]) -> dict[int, int]:
+    """Add one document's predicted quotes (anything with the Quote span fields) to the counts ``acc``; returns
+    the alignment, prediction index -> index into ``gd.events``."""
     c, by_form = acc["c"], acc["by_form"]
     idx = _Index(gd.spans)
     words = {ptr: gd.text[s:e] for ptr, (s, e) in gd.spans.items()}
@@ -240,6 +241,8 @@ def score_doc(gd: GoldDoc, quotes: list[Any], acc: dict[str, Any]) -> None:
         c["cue_gold"] += bool(g["Cue"])
         c["src_gold"] += bool(g["Source"])
         c["msg_gold"] += len(gmsg[gi])
+    gold_at = [i for i, e in enumerate(gd.events) if not e["nested"]]
+    return {pi: gold_at[gi] for pi, gi in match.items()}
 
 
 def summarize(acc: dict[str, Any], secs: float = 0.0) -> dict[str, Any]:

@@ -94,7 +94,7 @@ def read_corpus(data: Path, split: str = "all") -> list[GoldDoc]:
     return docs
 
 
-def _match(pred: list[tuple[int, int, str | None]], gold: list[tuple[int, int, str | None]]) -> list[tuple[int, int]]:
+def pair_spans(pred: list[tuple[int, int, str | None]], gold: list[tuple[int, int, str | None]]) -> list[tuple[int, int]]:
     """One-to-one lenient matching by overlap (largest overlap first)."""
     pairs = []
     for i, (ps, pe, _) in enumerate(pred):
@@ -134,7 +134,7 @@ def evaluate(docs: list[GoldDoc], *, errors: list[dict] | None = None,
         ngold += len(gold)
         gold_spans = {(s, e) for s, e, _ in gold}
         strict += sum(1 for s, e, _ in pred if (s, e) in gold_spans)
-        pairs = _match(pred, gold)
+        pairs = pair_spans(pred, gold)
         lenient += len(pairs)
         matched_p = set()
         matched_g = set()
