@@ -66,12 +66,18 @@ LER_COURTS = ("bag", "bfh", "bgh", "bpatg", "bsg", "bverfg", "bverwg")
 _OCR_BAD = re.compile(r"[ſ¬|■□•^~_\\<>{}#=]|[a-zäöüß][A-ZÄÖÜ]|\d[a-zäöü]{3,}|[a-zäöü]{3,}\d|\s[,.;:]\s*[,.;:]")
 
 
+def _lines(path: Path) -> list[str]:
+    """The file's lines as open() iterates them (only "\n" splits a line), with the file closed again."""
+    with open(path, encoding="utf-8") as fh:
+        return list(fh)
+
+
 def _wikiann(root: Path) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for name in ("train", "dev", "test"):
         toks: list[str] = []
         n = 0
-        for line in list(open(root / "wikiann_de" / name, encoding="utf-8")) + ["\n"]:
+        for line in [*_lines(root / "wikiann_de" / name), "\n"]:
             line = line.rstrip("\n")
             if line.strip():
                 tok = line.split("\t")[0]
@@ -112,7 +118,7 @@ def _hipe(root: Path) -> list[dict[str, Any]]:
         text = ""
         glue = joined = False
         n = 0
-        for line in open(root / "hipe2022_de" / name, encoding="utf-8"):
+        for line in _lines(root / "hipe2022_de" / name):
             line = line.rstrip("\n")
             if line.startswith("# hipe2022:document_id"):
                 doc_id, n = line.split("=", 1)[1].strip(), 0
@@ -249,7 +255,7 @@ def read_europarl(data: str | Path = DATA) -> list[dict[str, Any]]:
     for name in ("train.tsv", "dev.tsv", "test.tsv"):
         toks: list[str] = []
         n = 0
-        for line in list(open(Path(data) / EUROPARL / name, encoding="utf-8")) + ["\n"]:
+        for line in [*_lines(Path(data) / EUROPARL / name), "\n"]:
             parts = line.rstrip("\n").split("\t")
             if line.strip():
                 toks.append(parts[0])

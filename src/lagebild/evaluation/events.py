@@ -197,6 +197,8 @@ def eval_de_gold(split: str = "test", limit: int | None = None, path: Path = GOL
 
     recs = [r for r in load_de_gold(path) if (split == "all" or r["split"] == split)
             and (batch is None or r.get("batch") == batch)]
+    if batch is not None and not recs:
+        raise ValueError(f"no {split} rows of batch {batch!r} in {path.name}")
     if limit is not None:
         recs = recs[:limit]
     stage = EventStage(mode="fast", config={"classifier": classifier})
