@@ -629,7 +629,8 @@ def test_quantities_speed_with_a_slash_weight_in_pounds_and_old_currencies():
     q = _by_text(_gold_text("Ha034"))["5241 Meterzentner"]
     assert q.category == "weight"
     assert _by_text(_gold_text("Hc014"))["20 kr"].category == "money"  # "Eintrittspreis an der Kasse 20 kr."
-    assert _by_text(_gold_text("Hc009"))["1000 fl"].category == "money"  # "Er erhielt 1000 fl. und …"
+    fl = _by_text(_gold_text("Hc009"))["1000 fl"]  # "Er erhielt 1000 fl. und …"
+    assert (fl.category, fl.unit) == ("money", "florin")  # a florin (Gulden), not the Dutch guilder code
 
 
 def test_quantities_gegen_in_brackets_after_an_amount_is_a_comparison():
