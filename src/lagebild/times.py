@@ -1103,7 +1103,8 @@ def _build_en(lex: dict[str, Any]) -> _Lang:
                 return None
         if bare and m["mon"].lower().rstrip(".") in amb_months:
             word = m["mon"].lower()
-            if not word.endswith(".") and word in ("may", "mar", "jan", "jun", "jul", "aug", "dec", "sep", "oct", "nov", "apr", "feb", "sept"):
+            # the lexicon's ambiguous months; written out, "March" is a month far more often than a march
+            if not word.endswith(".") and word in amb_months and word != "march":
                 if prev_words(text, m.start()) not in month_cues:
                     return None
         return [_Cand(m.start(), m.end(), s)]
