@@ -121,14 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
     ap.add_argument("--dataset", default="wikinews",
                     choices=("wikinews", "10kgnad", "wikiwars", "germeval", "smartdata", "mobie", "pud", "gsd", "round8",
-                             "europarl", "geovirus"),
+                             "europarl", "geovirus", "lgl"),
                     help="wikinews = counts_de.jsonl (text inside); 10kgnad / wikiwars = the stand-off rows of "
                          "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time; "
                          "germeval / smartdata / mobie = counts_de_<name>.jsonl (GermEval 2014 / SmartData / MobIE "
                          "sentences, CC BY 4.0, text inside); pud / gsd = UD German PUD / GSD sentences "
                          "(CC BY-SA 3.0 / 4.0, text inside); round8 = WikiANN (Wikipedia, CC BY-SA), LER court decisions "
                          "and HIPE-2022 historical news (CC BY 4.0), text inside (see counts_round8); europarl = stand-off "
-                         "rows on Europarl debates (no licence stated), text read from --data at run time")
+                         "rows on Europarl debates (no licence stated), text read from --data at run time; geovirus = "
+                         "English Wikinews rows (text inside); lgl = stand-off English rows on LGL US local news "
+                         "(licence unclear), text read from --data (default ../shared/data/geoparsing_en) at run time")
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
     ap.add_argument("--data", default=None,
                     help="data folder of a stand-off dataset (default ../shared/data/news_10kgnad_de or "
@@ -160,6 +162,16 @@ def main(argv: list[str] | None = None) -> int:
             items = load_europarl(args.gold, args.data or DATA)
         except FileNotFoundError as e:
             print(f"counts (europarl): skipped, the data is absent ({e.filename}); pass --data DIR")
+            return 0
+    elif args.dataset == "lgl":  # English US local news, stand-off (licence unclear); see counts_en_lgl
+        from .counts_en_lgl import DEFAULT_DATA as LGL_DATA
+        from .counts_en_lgl import load_standoff as load_lgl
+
+        args.split = args.split or "dev"
+        try:
+            items = load_lgl(args.gold, args.data or LGL_DATA)
+        except FileNotFoundError as e:
+            print(f"counts (lgl): skipped, the data is absent ({e.filename}); pass --data DIR")
             return 0
     elif args.dataset == "geovirus":  # English Wikinews (CC BY 2.5), rows segmented as "en"; see counts_en
         args.split = args.split or "dev"

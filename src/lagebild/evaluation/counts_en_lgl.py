@@ -1,0 +1,141 @@
+"""English count gold on general US local news (LGL, 2009): stand-off sampler and loader.
+
+``python -m lagebild.evaluation.counts_en_lgl sample --out DIR [--data ../shared/data/geoparsing_en]``
+(writes the batches WITH their text: keep DIR out of git)
+``lagebild eval counts --dataset lgl [--split dev|test|all] [--data DIR] [--json]`` scores the English rules.
+
+LGL (Lieberman et al. 2010) has an unclear licence, so no LGL text is committed: each row of
+``gold/counts_en_lgl.jsonl`` names the article (``docid``), the sentence's character offsets in the article
+text and the SHA-1 of the sentence; the labels are offsets into the sentence with value, qualifier, category,
+GKG type and the object's offsets (the fields of ``counts_en_geovirus.jsonl`` minus the two text fields).
+At run time the text is read from ``lgl.xml`` and checked against the SHA-1.
+
+Design (fixed before any labelling, seed :data:`SEED`):
+- the article split is the one of :func:`lagebild.evaluation.time_en.split_order` (seed 20261126, by article),
+  so no LGL article is dev for one task and test for another;
+- every article is segmented (``language="en"``); a sentence qualifies as in :func:`counts_en.qualifies`
+  (30–400 characters, no line break, a number-like word that is not a bare year);
+- per split the qualifying sentences are shuffled once, at most one is taken per article; the first
+  :data:`CUE_N` that hold a people/casualty/arrest/money word (:data:`CUE`) come first, then the first
+  :data:`RANDOM_N` of the rest of the shuffled order (any sentence, a precision check). A dev sentence whose
+  text is also a test-split sentence is dropped (LGL holds some wire texts under several docids). Test batch ``Lt``,
+  dev batch ``Ld``. Both were labelled by hand (test first) before the extractor ran on either.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from .counts_en import qualifies
+from .time_en import DEFAULT_DATA, read_lgl, split_order
+
+GOLD_NAME = "gold/counts_en_lgl.jsonl"
+SEED = 20261127
+CUE_N = 40
+RANDOM_N = 20
+LICENSE = "unclear (stand-off only)"
+CUE = re.compile(r"\b(?:kill\w*|dead|deaths?|died|injur\w*|wounded|hurt|arrest\w*|charged|jail\w*|prison\w*|"
+                 r"people|residents|students|officers|victims|troops|soldiers|workers|employees|"
+                 r"dollars?|cents?|million|billion|percent)\b|[$%]", re.I)
+BATCH = {"test": "Lt", "dev": "Ld"}
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def candidates(data: str | Path, split: str) -> list[dict[str, Any]]:
+    from ..doc import Doc
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+
+    arts = read_lgl(data)
+    seg = SegmentStage()
+    out: list[dict[str, Any]] = []
+    for d in split_order(list(arts))[split]:
+        text = arts[d]["text"]
+        doc = seg(Doc(Article(id=content_id(text), text=text, language="en")))
+        for si, s in enumerate(doc.sentences):
+            if qualifies(s.text):
+                out.append({"docid": d, "sentence": si, "sent_start": s.start, "sent_end": s.end, "text": s.text})
+    return out
+
+
+def draw(data: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """The test batch ``Lt`` and the dev batch ``Ld`` (deterministic)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    test_texts: set[str] = set()
+    for split in ("test", "dev"):
+        pool = candidates(data, split)
+        if split == "test":
+            test_texts = {c["text"] for c in pool}
+        else:  # LGL repeats some wire text under several docids: no sentence may be in both splits
+            pool = [c for c in pool if c["text"] not in test_texts]
+        random.Random(f"{SEED}-{split}").shuffle(pool)
+        seen: set[str] = set()
+        first = []
+        for c in pool:
+            if c["docid"] not in seen:
+                seen.add(c["docid"])
+                first.append(c)
+        cue = [c for c in first if CUE.search(c["text"])][:CUE_N]
+        rest = [c for c in first if c not in cue][:RANDOM_N]
+        name = BATCH[split]
+        out[name] = [{"id": f"{name}{k:03d}", "split": split, **c} for k, c in enumerate(cue + rest)]
+    return out
+
+
+def load_standoff(path: str | Path | None = None, data: str | Path = DEFAULT_DATA) -> list[dict[str, Any]]:
+    """Gold rows with sentence and span texts filled in from ``lgl.xml``.
+
+    Raises ``FileNotFoundError`` when the data is absent and ``ConfigError`` when a sentence no longer
+    matches its SHA-1 (another copy of LGL)."""
+    raw = Path(path).read_text(encoding="utf-8") if path else \
+        resources.files("lagebild.evaluation").joinpath(GOLD_NAME).read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    arts = read_lgl(data)
+    out = []
+    for r in rows:
+        src = r["source"]
+        art = arts.get(src["docid"])
+        text = art["text"][src["sent_start"]:src["sent_end"]] if art else ""
+        if art is None or sha1(text) != src["sha1"]:
+            raise ConfigError(f"LGL sentence of {r['id']} is missing or does not match its sha1: another copy of the data?")
+        qs = []
+        for q in r["quantities"]:
+            q = dict(q)
+            q["text"] = text[q["start"]:q["end"]]
+            q["object"] = text[q["object_start"]:q["object_end"]] if q.get("object_start") is not None else None
+            qs.append(q)
+        out.append({"id": r["id"], "split": r["split"], "language": "en", "source": src, "text": text, "quantities": qs})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_en_lgl", description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sp = sub.add_parser("sample", help="write batch_Lt.jsonl and batch_Ld.jsonl (WITH text: keep out of git) to --out")
+    sp.add_argument("--data", default=DEFAULT_DATA)
+    sp.add_argument("--out", required=True)
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, rows in draw(args.data).items():
+        with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"batch {name}: {len(rows)} sentences")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
