@@ -278,12 +278,25 @@ def _wants_geovirus(argv: list[str]) -> bool:
     return False
 
 
+def _wants_lgl(argv: list[str]) -> bool:
+    """``--dataset lgl`` / ``--data lgl`` selects the English LGL stand-off evaluation."""
+    for i, a in enumerate(argv):
+        val = a.split("=", 1)[1] if "=" in a else (argv[i + 1] if i + 1 < len(argv) else "")
+        if a.split("=", 1)[0] in ("--data", "--dataset") and val == "lgl":
+            return True
+    return False
+
+
 def _default_data() -> str:
     return "../shared/data/wikinews_spkatt_de"
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if _wants_lgl(argv):
+        from .quotes_en_lgl import main as main_lgl  # English general news (LGL, stand-off gold)
+
+        return main_lgl(argv)
     if _wants_geovirus(argv):
         from .quotes_en import main as main_en  # English gold (GeoVirus / English Wikinews)
 
