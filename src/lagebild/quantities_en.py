@@ -235,6 +235,8 @@ def _core(toks: list[_Tok], i: int, lex: _Lex) -> _Num | None:
             key = " ".join(x.low for x in toks[i:i + size])
             if key in lex.vague:
                 v, q = lex.vague[key]
+                if i + size + 1 < n and toks[i + size].low == "of" and toks[i + size + 1].low in lex.duration_units:
+                    return None  # "hundreds of years ago": a duration
                 if key in ("scores", "millions", "billions") and (i + size >= n or toks[i + size].low != "of"):
                     if key == "scores":
                         return None
@@ -495,6 +497,8 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
         return True  # "aged 25", "at the age of 12"
     if nxt == "block" and j + 1 < n and toks[j + 1].low == "of":
         return True  # "the 6100 block of South Ingleside Avenue": an address
+    if nxt in ("or", "and") and j + 1 < n and toks[j + 1].low in ("older", "younger") and num.unit is None:
+        return True  # "must be 65 or older": an age bound
     if prev == "or" and num.s >= 2 and toks[num.s - 2].low in lex.duration_units:
         return True  # "for the first week or two"
     if nxt == "old" or (nxt in ("year", "years", "month", "months") and j + 1 < n and toks[j + 1].low == "old"):
@@ -538,6 +542,9 @@ def _skip(toks: list[_Tok], num: _Num, lex: _Lex) -> bool:
         return True  # "501(c)(3)": a code
     if num.plain_digits and nxt in lex.address_words and j < n and toks[j].text[:1].isupper():
         return True
+    if num.plain_digits and "," not in num.plain_digits and j + 1 < n and toks[j].text[:1].isupper() and any(
+            toks[k].low in lex.address_words and toks[k].text[:1].isupper() for k in range(j + 1, min(j + 3, n))):
+        return True  # "at 775 Main St.": a house number before a capitalised street name
     if nxt == ")" and num.plain_digits and not any(t.text == "(" for t in toks[:i]):
         return True
     # phone numbers and codes: digit groups in a row
