@@ -320,3 +320,26 @@ def test_quantities_en_lexicon_has_the_german_classes():
                       ("investigators", "people"), ("restaurants", "buildings"), ("ferries", "vessels"),
                       ("surgeons", "medics"), ("peacekeepers", "soldiers"), ("goats", "")]:
         assert raw["objects"][word][0] == cls, word
+
+
+# LGL round (general US news): the sentences below are the project's own wording, not LGL text.
+def test_quantities_en_age_bound_with_or_older_is_no_count():
+    got = _en("Applicants must be 65 or older, or 100 percent disabled, to qualify for the rebate.")
+    assert list(got) == ["100 percent"]
+
+
+def test_quantities_en_vague_plural_of_a_time_unit_is_a_duration():
+    assert _en("The custom began hundreds of years ago in the valley.") == {}
+    assert _en("Hundreds of residents left the valley.")["Hundreds"].value == 200
+
+
+def test_quantities_en_house_number_before_a_street_name_is_an_address():
+    assert _en("Crews worked at 412 Elm St. until late on Tuesday.") == {}
+    assert _en("Crews cleared 412 trees on Tuesday.")["412"].value == 412
+
+
+def test_quantities_en_tens_of_billions_and_as_few_as():
+    q = _en("The state spent tens of billions of dollars on roads.")["tens of billions of dollars"]
+    assert (q.value, q.qualifier, q.category) == (2e10, "at_least", "money")
+    q = _en("Towns with as few as 300 people applied.")["as few as 300"]
+    assert (q.value, q.qualifier) == (300, "at_least")
