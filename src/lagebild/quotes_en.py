@@ -119,7 +119,11 @@ _NP_PUNCT = frozenset({",", ".", ";", ":", "(", "!", "?"}) | _QUOTE_TOKS
 _CLAUSE_OPENERS = frozenset("he she they it we i you there the a an this these those its his her their our most "
                             "all some no none many more several one two three four five six seven eight nine ten "
                             "eleven twelve any each every both such only".split())
-_STRONG_OPENERS = frozenset("he she they it we i you there".split())
+# a contracted subject opens a clause too ("said it's vital"): the segmenter keeps some contractions whole
+_STRONG_OPENERS = frozenset("he she they it we i you there".split()) | frozenset(
+    p + a + c for p, cs in (("it", "s ll"), ("he", "s d ll"), ("she", "s d ll"), ("there", "s"), ("that", "s"),
+                            ("they", "re ve d ll"), ("we", "re ve d ll"), ("i", "m ve d ll"), ("you", "re ve d ll"))
+    for c in cs.split() for a in "'’")
 _FINITE = frozenset("is are was were has have had will would could can may might should must did does do began "
                     "became came went made took found left gave knew thought saw told got ran rose fell grew "
                     "kept met paid said sent spent stood won lost held brought bought caught".split())
@@ -215,6 +219,9 @@ def _skip_adverbials(ctx: _En, i: int, lim: int) -> int:
             i += 1
         elif w == "last" and i + 1 < lim:
             i += 2
+        elif w in ("on", "in", "at", "during") and i + 2 < lim and (_NUMBERISH.match(low[i + 1]) or (
+                low[i + 1] in c.times)) and _looks_clause(ctx, i + 2, lim):
+            i += 2  # "said in 2007 county officials were unaware …"
         elif w in ("on", "in", "at", "during", "via", "through", "late", "early", "earlier", "through"):
             j = i + 1
             while j < lim and j - i <= 7 and low[j] not in (",", ".", "that", ":") and not _finite(ctx, j, False) and (
@@ -307,7 +314,10 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
         if i2 - 1 > lo and low[i2 - 1] == ",":
             outer = _segment_back(ctx, i2 - 1, lo)
             if outer is not None and low[outer[0]] not in _PREPS and (_upper(ctx, outer[0]) or low[outer[0]] in _DETS):
-                return (outer[0], j - 1)
+                o = outer[0]
+                while o < i2 - 2 and (low[o] in c.adverbs or low[o] in _LEADERS):
+                    o += 1  # "But Anglican minister X, a former GP, expressed"
+                return (o, j - 1)
         if i2 - 1 > lo and low[i2 - 1] in ("which", "who") and i2 - 2 > lo and low[i2 - 2] == ",":
             return _np_backward(ctx, i2 - 2, lo)  # "X, president of Y, which operates Z commented"
         s0 = _sent(ctx, j - 1)[0]
@@ -316,6 +326,8 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
             # "Birds Australia, the peak group dedicated to the conservation, study and enjoyment of …, said":
             # commas inside a long apposition; the sentence opens with the speaker
             return (s0, j - 1)
+        if low[inner[0]] in _DETS and (named := _name_before(ctx, inner[0], lo)) is not None:
+            return (named, j - 1)  # "Keith X, a longtime friend and a onetime co-worker at …, called"
         return inner if low[inner[0]] not in _PREPS and inner[1] - inner[0] <= 10 else None
     seg = _segment_back(ctx, j, lo)
     if seg is None:
@@ -328,8 +340,10 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
         return (i - 1, i)  # "aid workers who hasten to point out": the relative pronoun (SpkAtt)
     if i - 1 > lo and low[i - 1] in ("which", "who") and not _upper(ctx, i) and i - 2 > lo and low[i - 2] == ",":
         return _np_backward(ctx, i - 2, lo)  # a relative clause between the subject and its verb
-    while i < j and (low[i] in c.adverbs or low[i] in ("but", "and", "so", "now", "meanwhile")):
+    while i < j and (low[i] in c.adverbs or low[i] in _LEADERS):
         i += 1
+    if i < j and not _upper(ctx, i) and (named := _name_before(ctx, i, lo)) is not None:
+        return (named, j)  # "Rabbi X, leader of the society said:" (no comma before the verb)
     if i >= j or low[i] in _PREPS or (not _upper(ctx, i) and low[i] not in _DETS and low[i] not in _PRONOUNS
                                       and not _NUMBERISH.match(low[i]) and i != _sent(ctx, i)[0] and j - i > 3):
         return None
@@ -338,12 +352,39 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
     return (i, j) if j - i <= 16 else None
 
 
+_LEADERS = frozenset("but and so now meanwhile however yet".split())
+
+
+def _name_before(ctx: _En, i: int, lo: int) -> int | None:
+    """Start of the name an apposition at ``i`` belongs to ("Dr X, a former GP at Y"), or None.
+
+    The apposition opens with a determiner or a lower-case role noun and follows ", " after a short
+    all-capitalised name; one coordinated apposition ("a friend and a co-worker") is crossed."""
+    low, c = ctx.low, ctx.cues
+    if i - 1 > lo and low[i - 1] == "and" and low[i] in _DETS:
+        prev = _segment_back(ctx, i - 1, lo)
+        if prev is None or low[prev[0]] not in _DETS:
+            return None
+        i = prev[0]
+    if not (i - 2 >= lo and low[i - 1] == ","):
+        return None
+    name = _segment_back(ctx, i - 1, lo)
+    if name is None or name[1] - name[0] > 5:
+        return None
+    first = low[name[0]]
+    if first in _PREPS or first in c.adverbs or first in c.times or first in _LEADERS or first.endswith("ly"):
+        return None
+    if not all(_upper(ctx, m) for m in range(name[0], name[1])):
+        return None
+    return name[0]
+
+
 def _segment_back(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
     low = ctx.low
     i = end
     while i > lo:
         w = low[i - 1]
-        if w in _QUOTE_TOKS or w in (",", ";", ":", "(") or _SENT_DOT.match(w) or (w in _BOUNDARY and not _upper(ctx, i - 1) and not (
+        if w in _QUOTE_TOKS or w in (",", ";", ":", "(", "–", "—", "--") or _SENT_DOT.match(w) or (w in _BOUNDARY and not _upper(ctx, i - 1) and not (
                 w == "as" and i < end and _upper(ctx, i))) or (w in _FINITE and not _upper(ctx, i - 1)):
             break
         if w == ")":
@@ -467,6 +508,10 @@ def _tail_ok(ctx: _En, i: int, lim: int) -> bool:
             return False
         if w == "," and j + 1 < lim and low[j + 1] in _QUOTE_TOKS | {"adding", "saying", "according", "noting"}:
             return True
+        if w == "," and j + 1 < lim and low[j + 1] in ("who", "which"):
+            return True  # '…," said X, who called the rule …': a relative clause on the speaker
+        if j == i and w == "of" and j + 1 < lim and not _upper(ctx, j + 1):
+            return True  # '…," Jones said of the turnout for …': what the remark was about
         if w == "that" or _cue_at(ctx, j) is not None or (w in _STRONG_OPENERS and j > i) or (
                 w in _FINITE and not _upper(ctx, j)):
             return False  # "…, said it had not heard of …": a clause, not a frame
@@ -545,8 +590,10 @@ def _frame_before(ctx: _En, lo: int, mi: int) -> tuple[tuple[int, int], tuple[in
         speaker = _np_backward(ctx, k, lo) if k > lo and not (ing and low[k - 1] == ",") else None
         if inverted is not None and (speaker is None or low[k - 1] == "," or k == lo):
             speaker = inverted
-        if speaker is None and low[kend - 1].endswith("ing"):
-            speaker = _main_subject(ctx, lo, k)
+        if speaker is None and (low[kend - 1].endswith("ing") or (k > lo and low[k - 1] in ("and", "but"))):
+            speaker = _main_subject(ctx, lo, k)  # "…, saying: …" / "X held out her hands and said, …"
+            if speaker is not None and ctx.low[speaker[0]] in _BOUNDARY:
+                speaker = None  # "When police arrived X held out …": a subordinate clause, not the subject
         return (k, kend), speaker, addr
     return None
 
