@@ -352,7 +352,7 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
     return (i, j) if j - i <= 16 else None
 
 
-_LEADERS = frozenset("but and so now meanwhile however yet".split())
+_LEADERS = frozenset("but and or so now meanwhile however yet".split())
 
 
 def _name_before(ctx: _En, i: int, lo: int) -> int | None:
