@@ -89,39 +89,37 @@ def test_quotes_en_lgl_eval_command_json_and_floor(capsys):
 
 
 def test_quotes_en_lgl_relative_clause_and_of_after_a_frame():
-    qs = _quotes('"Why is the desk phone any different from my own?" said Commissioner Ann Lake, '
-                 'who called the rule unfair.')
-    assert ("direct", "said", "Commissioner Ann Lake", "Why is the desk phone any different from my own?") in qs
-    qs = _quotes('"It is going to be history either way," Jones said of the turnout for an election that '
-                 'pitted two senators.')
-    assert qs and qs[0][:3] == ("direct", "said", "Jones")
+    qs = _quotes('"Who will pay for the new roof?" asked Councillor Ann Lake, who opposed the budget.')
+    assert ("direct", "asked", "Councillor Ann Lake", "Who will pay for the new roof?") in qs
+    qs = _quotes('"The bakery made a real effort," Ruiz said of the festival, which drew a crowd that filled '
+                 'the square.')
+    assert qs and qs[0][:3] == ("direct", "said", "Ruiz")
 
 
 def test_quotes_en_lgl_name_with_apposition_as_speaker():
-    qs = _quotes('Rabbi Ann Lake, leader of the town\'s Jewish society said: "The rate has long been the highest."')
-    assert qs[0][2] == "Rabbi Ann Lake, leader of the town's Jewish society"
-    qs = _quotes('Dr Tom Hale, a former doctor at the clinic in Main Road added: "Seeing a doctor is hard."')
-    assert qs[0][2] == "Dr Tom Hale, a former doctor at the clinic in Main Road"
-    qs = _quotes('Tom Hale, a longtime friend and a former colleague at the paper, called her "the best of us."')
-    assert qs[0][2] == "Tom Hale, a longtime friend and a former colleague at the paper"
+    qs = _quotes('Pastor Ann Lake, head of the harbour choir said: "We sing every Friday."')
+    assert qs[0][2] == "Pastor Ann Lake, head of the harbour choir"
+    qs = _quotes('Mrs Tom Hale, a retired nurse from the ward on Mill Lane added: "The queue was long."')
+    assert qs[0][2] == "Mrs Tom Hale, a retired nurse from the ward on Mill Lane"
+    qs = _quotes('Tom Hale, an old neighbour and a fellow angler from the lake, called him "the kindest man."')
+    assert qs[0][2] == "Tom Hale, an old neighbour and a fellow angler from the lake"
     qs = _quotes("Yesterday, the mayor said the road would open in May.")
     assert qs[0][2] == "the mayor"  # an opening adverb is no name
 
 
 def test_quotes_en_lgl_conjunctions_and_dashes_end_the_speaker():
-    qs = _quotes("But county minister Tom Hale, a former doctor, expressed his support for the plan.")
-    assert qs[0][2] == "county minister Tom Hale, a former doctor"
-    qs = _quotes("The plan angered residents – however both councils say they have received no complaints.")
-    assert qs[0][2] == "both councils"
-    qs = _quotes("Girls can text the clinic if they missed a pill, or believe the method has failed.")
+    qs = _quotes("But harbour master Tom Hale, a keen sailor, expressed his regret over the closure.")
+    assert qs[0][2] == "harbour master Tom Hale, a keen sailor"
+    qs = _quotes("The fare rise upset commuters – however both operators say ticket sales held up.")
+    assert qs[0][2] == "both operators"
+    qs = _quotes("Drivers may call the depot if a bus is late, or believe the timetable has changed.")
     assert all(q[2] != "or" for q in qs)
 
 
 def test_quotes_en_lgl_contractions_dates_and_coordinated_verbs():
-    assert _quotes("Jolivette said it's vital that workers have uniforms.") == [
-        ("indirect", "said", "Jolivette", "it's vital that workers have uniforms")]
-    qs = _quotes("Former auditor Tom Hale said in 2007 county officials were unaware the items were taxable.")
-    assert qs == [("indirect", "said", "Former auditor Tom Hale",
-                   "county officials were unaware the items were taxable")]
-    qs = _quotes('Tom Hale held out his hands and said, "I did it all."')
-    assert qs[0][:3] == ("direct", "said", "Tom Hale")
+    assert _quotes("Ruiz said it's too early to judge the harvest.") == [
+        ("indirect", "said", "Ruiz", "it's too early to judge the harvest")]
+    qs = _quotes("The ferry captain said in 2015 the pier was already too short for the new boats.")
+    assert qs == [("indirect", "said", "The ferry captain", "the pier was already too short for the new boats")]
+    qs = _quotes('Ann Lake lifted the trophy and said, "This belongs to the whole team."')
+    assert qs[0][:3] == ("direct", "said", "Ann Lake")
