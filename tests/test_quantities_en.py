@@ -341,5 +341,5 @@ def test_quantities_en_house_number_before_a_street_name_is_an_address():
 def test_quantities_en_tens_of_billions_and_as_few_as():
     q = _en("The state spent tens of billions of dollars on roads.")["tens of billions of dollars"]
     assert (q.value, q.qualifier, q.category) == (2e10, "at_least", "money")
-    q = _en("Towns with as few as 300 people applied.")["as few as 300"]
+    q = _en("Even villages of as few as 300 residents may apply.")["as few as 300"]
     assert (q.value, q.qualifier) == (300, "at_least")

@@ -221,7 +221,7 @@ def _skip_adverbials(ctx: _En, i: int, lim: int) -> int:
             i += 2
         elif w in ("on", "in", "at", "during") and i + 2 < lim and (_NUMBERISH.match(low[i + 1]) or (
                 low[i + 1] in c.times)) and _looks_clause(ctx, i + 2, lim):
-            i += 2  # "said in 2007 county officials were unaware …"
+            i += 2  # "said in 2019 the mayor had known …"
         elif w in ("on", "in", "at", "during", "via", "through", "late", "early", "earlier", "through"):
             j = i + 1
             while j < lim and j - i <= 7 and low[j] not in (",", ".", "that", ":") and not _finite(ctx, j, False) and (
@@ -327,7 +327,7 @@ def _np_backward(ctx: _En, end: int, lo: int) -> tuple[int, int] | None:
             # commas inside a long apposition; the sentence opens with the speaker
             return (s0, j - 1)
         if low[inner[0]] in _DETS and (named := _name_before(ctx, inner[0], lo)) is not None:
-            return (named, j - 1)  # "Keith X, a longtime friend and a onetime co-worker at …, called"
+            return (named, j - 1)  # "Anna X, an old neighbour and a former colleague at …, called"
         return inner if low[inner[0]] not in _PREPS and inner[1] - inner[0] <= 10 else None
     seg = _segment_back(ctx, j, lo)
     if seg is None:
