@@ -217,19 +217,23 @@ def main(argv: list[str] | None = None) -> int:
         raise ConfigError(f"gold file not found: {path}")
     rows = load_gold(path, args.split)
     res = evaluate(rows, args.limit)
-    n = min(len(rows), args.limit or len(rows))
-    print(f"quotes (en rules) on geovirus/{args.split}: {n} documents, {res['counts']['gold']} gold events, "
+    report(res, "geovirus", args.split, min(len(rows), args.limit or len(rows)), args.json)
+    return 0
+
+
+def report(res: dict[str, Any], dataset: str, split: str, n: int, as_json: bool) -> None:
+    """Print an English quote evaluation; with ``as_json`` the last line is the JSON summary."""
+    print(f"quotes (en rules) on {dataset}/{split}: {n} documents, {res['counts']['gold']} gold events, "
           f"{res['counts']['pred']} predicted ({res['seconds']} s)")
     for k in ("cue", "source", "message"):
         r = res[k]
         print(f"  {k:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
     print("  source recall by gold kind: " + ", ".join(
         f"{k} {v:.3f} (n={res['source_gold_by_form'][k]})" for k, v in res["source_recall_by_form"].items()))
-    if args.json:
-        print(json.dumps({"task": "quotes", "dataset": "geovirus", "split": args.split,
+    if as_json:
+        print(json.dumps({"task": "quotes", "dataset": dataset, "split": split,
                           "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"],
                           "message_f1": res["message"]["f1"], "documents": n}))
-    return 0
 
 
 if __name__ == "__main__":

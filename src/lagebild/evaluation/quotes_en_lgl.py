@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, InputError
-from .quotes_en import _KINDS, _resolve_message, _resolve_near, evaluate
+from .quotes_en import _KINDS, _resolve_message, _resolve_near, evaluate, report
 from .time_en import DEFAULT_DATA, read_lgl, sha1
 
 GOLD_NAME = "gold/quotes_en_lgl.jsonl"
@@ -120,18 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"quotes (lgl): skipped, the data is absent ({e.filename}); pass --data DIR")
         return 0
     res = evaluate(rows, args.limit)
-    n = min(len(rows), args.limit or len(rows))
-    print(f"quotes (en rules) on lgl/{args.split}: {n} documents, {res['counts']['gold']} gold events, "
-          f"{res['counts']['pred']} predicted ({res['seconds']} s)")
-    for k in ("cue", "source", "message"):
-        r = res[k]
-        print(f"  {k:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
-    print("  source recall by gold kind: " + ", ".join(
-        f"{k} {v:.3f} (n={res['source_gold_by_form'][k]})" for k, v in res["source_recall_by_form"].items()))
-    if args.json:
-        print(json.dumps({"task": "quotes", "dataset": "lgl", "split": args.split,
-                          "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"],
-                          "message_f1": res["message"]["f1"], "documents": n}))
+    report(res, "lgl", args.split, min(len(rows), args.limit or len(rows)), args.json)
     return 0
 
 
