@@ -31,7 +31,6 @@ their paragraph index and page address.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import sys
@@ -168,11 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     batches = draw(args.data) if args.cmd == "sample" else draw_more(args.data)
-    for name, rows in batches.items():
-        with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(f"batch {name}: {len(rows)} sentences")
+    from .counts_sampling import write_batches
+
+    write_batches(batches, out)
     return 0
 
 

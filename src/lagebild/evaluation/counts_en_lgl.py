@@ -129,11 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, rows in draw(args.data).items():
-        with open(out / f"batch_{name}.jsonl", "w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(f"batch {name}: {len(rows)} sentences")
+    from .counts_sampling import write_batches
+
+    write_batches(draw(args.data), out)
     return 0
 
 
