@@ -51,6 +51,17 @@ HARM = re.compile(
 BATCHES = "abcdefghijklmnopqrstuvwxyz"
 
 
+
+def with_span_texts(quantities: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Stand-off count labels with the ``text`` and ``object`` their offsets point at in the sentence ``text``."""
+    out = []
+    for q in quantities:
+        q = dict(q)
+        q["text"] = text[q["start"]:q["end"]]
+        q["object"] = text[q["object_start"]:q["object_end"]] if q.get("object_start") is not None else None
+        out.append(q)
+    return out
+
 def sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -171,13 +182,8 @@ def load_standoff(path: str | Path | None = None, data: str | Path = DEFAULT_DAT
         text = _doc_text(src, arts)[src["sent_start"]:src["sent_end"]]
         if sha1(text) != src["sha1"]:
             raise ConfigError(f"10kGNAD sentence of {r['id']} does not match its sha1: another copy of the data?")
-        qs = []
-        for q in r["quantities"]:
-            q = dict(q)
-            q["text"] = text[q["start"]:q["end"]]
-            q["object"] = text[q["object_start"]:q["object_end"]] if q.get("object_start") is not None else None
-            qs.append(q)
-        out.append({"id": r["id"], "split": r.get("split", "dev"), "source": src, "text": text, "quantities": qs})
+        out.append({"id": r["id"], "split": r.get("split", "dev"), "source": src, "text": text,
+                    "quantities": with_span_texts(r["quantities"], text)})
     return out
 
 

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from .counts_10kgnad import with_span_texts
 from .counts_en import qualifies
 from .time_en import DEFAULT_DATA, read_lgl, split_order
 
@@ -110,13 +111,8 @@ def load_standoff(path: str | Path | None = None, data: str | Path = DEFAULT_DAT
         text = art["text"][src["sent_start"]:src["sent_end"]] if art else ""
         if art is None or sha1(text) != src["sha1"]:
             raise ConfigError(f"LGL sentence of {r['id']} is missing or does not match its sha1: another copy of the data?")
-        qs = []
-        for q in r["quantities"]:
-            q = dict(q)
-            q["text"] = text[q["start"]:q["end"]]
-            q["object"] = text[q["object_start"]:q["object_end"]] if q.get("object_start") is not None else None
-            qs.append(q)
-        out.append({"id": r["id"], "split": r["split"], "language": "en", "source": src, "text": text, "quantities": qs})
+        out.append({"id": r["id"], "split": r["split"], "language": "en", "source": src, "text": text,
+                    "quantities": with_span_texts(r["quantities"], text)})
     return out
 
 

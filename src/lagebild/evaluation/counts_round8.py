@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .counts_10kgnad import HARM
+from .counts_10kgnad import HARM, with_span_texts
 from .counts_germeval import BATCH, _qualifies, seen_sha1s, sha1
 from .counts_sampling import CASUALTY, PEOPLE, detok, write_batches
 
@@ -304,13 +304,8 @@ def load_europarl(path: str | Path | None = None, data: str | Path = DATA) -> li
         text = sents[(src["file"], src["index"])]
         if sha1(text) != src["sha1"]:
             raise ConfigError(f"Europarl sentence of {r['id']} does not match its sha1: another copy of the data?")
-        qs = []
-        for q in r["quantities"]:
-            q = dict(q)
-            q["text"] = text[q["start"]:q["end"]]
-            q["object"] = text[q["object_start"]:q["object_end"]] if q.get("object_start") is not None else None
-            qs.append(q)
-        out.append({"id": r["id"], "split": r.get("split", "dev"), "source": src, "text": text, "quantities": qs})
+        out.append({"id": r["id"], "split": r.get("split", "dev"), "source": src, "text": text,
+                    "quantities": with_span_texts(r["quantities"], text)})
     return out
 
 
