@@ -1,6 +1,6 @@
 """Inter-annotator agreement: a second, blind annotation scored against the committed gold.
 
-``python -m lagebild.evaluation.agreement --set time-en|counts|quotes-en [--labels FILE] [--json]``
+``python -m lagebild.evaluation.agreement --set time-en|counts|counts-test|quotes-en [--labels FILE] [--json]``
 
 The committed gold (one annotator) is the reference and the second annotation takes the place of the
 system output, so every figure is computed by the same scorer the stage is evaluated with:
@@ -8,7 +8,7 @@ system output, so every figure is computed by the same scorer the stage is evalu
 * ``time-en``: :func:`lagebild.evaluation.time.evaluate` (extraction F1 strict/lenient, value agreement on
   the leniently matched spans), plus the TIMEX3 type agreement and Cohen's kappa on matched spans. Needs
   the LGL text (``--data``, default ``../shared/data/geoparsing_en``); prints "skipped" without it.
-* ``counts``: the pairing of :func:`lagebild.evaluation.counts.evaluate` (one-to-one by character overlap,
+* ``counts`` (dev batch ``x``) and ``counts-test`` (the held-out batches ``e``, ``m``, ``n``, ``p``): the pairing of :func:`lagebild.evaluation.counts.evaluate` (one-to-one by character overlap,
   largest first): strict F1 (value, qualifier and category equal), span+value F1, attribute agreement and
   Cohen's kappa of category, qualifier and GKG type on the matched spans.
 * ``quotes-en``: :func:`lagebild.evaluation.quotes.score_doc` on the GeoVirus rows (cue, source and message
@@ -39,6 +39,8 @@ SECOND = "gold/second_annotator"
 DEFAULT_LABELS = {
     "time-en": f"{SECOND}/time_en_lgl_dev10.jsonl",
     "counts": f"{SECOND}/counts_de_x.jsonl",
+    # the whole held-out test split, annotated blind in session 9 to audit the gold (docs/evaluation/agreement.md)
+    "counts-test": f"{SECOND}/counts_de_test.jsonl",
     "quotes-en": f"{SECOND}/quotes_en_geovirus_dev5.jsonl",
 }
 NONE = "-"  # the label "no value" (empty category, no qualifier) in the kappa tables
@@ -259,8 +261,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  extraction F1 strict {res['extract_f1_strict']:.3f}  lenient {res['extract_f1_lenient']:.3f}")
         print(f"  value: agreement on matched spans {res['value_agreement']:.3f}, value F1 {res['value_f1']:.3f}")
         print(f"  TIMEX3 type on matched spans: {_fmt(res['type'])}")
-    elif args.which == "counts":
-        res = agreement_counts(second, args.gold, dis)
+    elif args.which in ("counts", "counts-test"):
+        res = {**agreement_counts(second, args.gold, dis), "set": args.which}
         print(f"counts: {res['sentences']} sentences, gold {res['gold']}, second annotator {res['second']}, "
               f"matched {res['matched']}")
         for k in ("strict", "span_value"):
