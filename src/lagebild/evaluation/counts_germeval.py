@@ -4,6 +4,7 @@
 ``python -m lagebild.evaluation.counts_germeval sample --smartdata --batches 3 --out DIR``
 ``python -m lagebild.evaluation.counts_germeval sample --mobie --out DIR``
 ``python -m lagebild.evaluation.counts_germeval sample --smartdata-other --batches 2 --out DIR`` (round 7)
+``python -m lagebild.evaluation.counts_germeval sample --germeval-other --batches 4 --out DIR`` (round 9)
 
 The 10kGNAD pools have no casualty sentence left after batch ``Gr``, so round 6 took fresh casualty sentences
 from GermEval 2014 (news and Wikipedia sentences, CC BY 4.0; only the tokens are read, the NER tags are not
@@ -35,6 +36,17 @@ SmartData (the same group collected both), so a sentence is left out when the fi
 occur in a SmartData pool sentence or those of a SmartData pool sentence occur in it (those were labelled or read
 already), and of near-duplicates within MobIE (same first 30 letters and digits) only the first is kept; batch
 ``Ma`` takes the first 40 of the rest.
+
+Round 9 (``sample --germeval-other``; design fixed before any labelling, seed 20261209): general GermEval
+sentences, i.e. everything the round-6 pool left. A sentence qualifies with the round-6 length and number tests
+but **no** harm or displacement word (so no round-6 pool sentence can come back) and is left out when its sha1 is
+in any seen list (``gold/counts_germeval_seen.txt``, ``gold/counts_round8_seen.txt``) or it is a gold row already.
+Classes like round 3: ``p`` a people word (``counts_sampling.PEOPLE``), else ``md`` a money, distance or percent
+word (``MONEY_DIST`` or "Prozent"/"%"), else ``x``. Each class pool is shuffled once with the seed and then
+ordered news first (source URL without "wikipedia"), Wikipedia after, keeping the shuffled order within each
+part. Batches ``Ec``, ``Ed``, … take 20 ``p`` + 12 ``md`` + 8 ``x`` sentences each, in that order, from the
+fronts of the class queues, skipping a sentence whose source document (the URL of its ``#`` line) already gave a
+sentence to a round-9 batch; when a class queue runs dry the batch is filled from ``x``, then ``md``.
 """
 
 from __future__ import annotations
@@ -44,18 +56,20 @@ import gzip
 import hashlib
 import json
 import random
+import re
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .counts_10kgnad import HARM
-from .counts_sampling import CASUALTY, NUM, YEAR, detok, write_batches
+from .counts_sampling import CASUALTY, MONEY_DIST, NUM, PEOPLE, YEAR, detok, write_batches
 
 DEFAULT_DATA = "../shared/data/germeval2014"
 FILES = ("NER-de-dev.tsv", "NER-de-test.tsv")
 SEED = 20261128
 BATCH = 40
+PERCENT = re.compile(r"prozent|%", re.I)
 
 
 def sha1(text: str) -> str:
@@ -123,6 +137,67 @@ def draw(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
     seen = seen_sha1s()
     fresh = [p for p in pool if p["sha1"] not in seen]
     return _batches(fresh, "E", n_batches)
+
+
+OTHER_SEED = 20261209
+OTHER_QUOTA = (("p", 20), ("md", 12), ("x", 8))
+
+
+def _other_class(text: str) -> str:
+    if PEOPLE.search(text):
+        return "p"
+    if MONEY_DIST.search(text) or PERCENT.search(text):
+        return "md"
+    return "x"
+
+
+def draw_other(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
+    """Round 9: batches ``Ec``, ``Ed``, … of GermEval sentences without a harm word (design in the docstring)."""
+    seen = seen_sha1s() | seen_sha1s("gold/counts_round8_seen.txt")
+    gold = resources.files("lagebild.evaluation").joinpath("gold/counts_de_germeval.jsonl").read_text(encoding="utf-8")
+    seen |= {sha1(json.loads(line)["text"]) for line in gold.splitlines() if line.strip()}
+    pools: dict[str, list[dict[str, Any]]] = {"p": [], "md": [], "x": []}
+    for s in read_sentences(data):
+        text = detok(s["tokens"])
+        if not 30 <= len(text) <= 400 or not _qualifies(s["tokens"]) or HARM.search(text) or CASUALTY.search(text):
+            continue
+        if sha1(text) in seen:
+            continue
+        url, _, date = s["source_line"].partition("\t")
+        pools[_other_class(text)].append({"file": s["file"], "index": s["index"], "url": url.strip(),
+                                          "date": date.strip().strip("[]").strip(), "sha1": sha1(text),
+                                          "text": text})
+    rng = random.Random(OTHER_SEED)
+    for cl in ("p", "md", "x"):
+        rng.shuffle(pools[cl])
+        pools[cl] = ([p for p in pools[cl] if "wikipedia" not in p["url"]]
+                     + [p for p in pools[cl] if "wikipedia" in p["url"]])
+    used_docs: set[str] = set()
+
+    def take(cl: str, n: int) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        q = pools[cl]
+        while q and len(out) < n:
+            it = q.pop(0)
+            if it["url"] in used_docs:
+                continue
+            used_docs.add(it["url"])
+            it["cls"] = cl
+            out.append(it)
+        return out
+
+    batches: dict[str, list[dict[str, Any]]] = {}
+    for b in range(n_batches):
+        name = "E" + "cdefghijklmnopqrstuvwxyz"[b]
+        items: list[dict[str, Any]] = []
+        for cl, n in OTHER_QUOTA:
+            items += take(cl, n)
+        for cl in ("x", "md"):
+            items += take(cl, BATCH - len(items))
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        batches[name] = items
+    return batches
 
 
 SMARTDATA = "../shared/data/smartdata_de"
@@ -247,10 +322,14 @@ def main(argv: list[str] | None = None) -> int:
                    help="draw batches Sa, Sb, ... from SmartData (--data defaults to ../shared/data/smartdata_de)")
     s.add_argument("--smartdata-other", action="store_true",
                    help="draw batches Se, Sf, ... of SmartData sentences without a harm word (round 7)")
+    s.add_argument("--germeval-other", action="store_true",
+                   help="draw batches Ec, Ed, ... of GermEval sentences without a harm word (round 9)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    if args.smartdata_other:
+    if args.germeval_other:
+        batches = draw_other(args.data, args.batches)
+    elif args.smartdata_other:
         batches = draw_smartdata_other(SMARTDATA if args.data == DEFAULT_DATA else args.data, args.batches)
     elif args.mobie:
         batches = draw_mobie(MOBIE if args.data == DEFAULT_DATA else args.data, args.batches)
