@@ -128,3 +128,29 @@ def test_agreement_time_committed_second_annotation_scores(capsys):
     res = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert res["documents"] == 10
     assert 0.8 <= res["extract_f1_lenient"] <= 1.0 and res["value_agreement"] > 0.8
+
+
+SPKATT = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "wikinews_spkatt_de"
+needs_spkatt = pytest.mark.skipif(not (SPKATT / "train.jsonl").exists(),
+                                  reason="SpkAtt Wikinews data (/work/shared/data/wikinews_spkatt_de) is absent")
+
+
+def test_agreement_expand_ranges_crosses_sentence_ends_and_rejects_bad_pointers():
+    sentences = [["Die", "Polizei", "teilte", "mit", "."], ["„", "Es", "brennt", "“", "."]]
+    assert agreement.expand_ranges("0:3-1:1,1:3", sentences) == [(0, 3), (0, 4), (1, 0), (1, 1), (1, 3)]
+    assert agreement.expand_ranges("", sentences) == []
+    with pytest.raises(ValueError):
+        agreement.expand_ranges("1:2-0:4", sentences)
+    with pytest.raises(ValueError):
+        agreement.expand_ranges("1:5", sentences)
+
+
+@needs_spkatt
+def test_agreement_quotes_de_second_annotator_against_spkatt_train_gold():
+    second = agreement.read_jsonl(None, agreement.DEFAULT_LABELS["quotes-de"])
+    res = agreement.agreement_quotes_de(second, str(SPKATT))
+    assert res["documents"] == len(second) >= 16
+    # a blind annotator of another team agrees with the SpkAtt annotators well short of 1.0 (session 9: ~0.74)
+    assert 0.6 <= res["source"]["f1"] < 0.9
+    assert 0.6 <= res["rules"]["source"]["f1"] < 0.9
+    assert res["form"]["kappa"] is not None and res["form"]["kappa"] > 0.7

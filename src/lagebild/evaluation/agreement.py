@@ -1,6 +1,6 @@
 """Inter-annotator agreement: a second, blind annotation scored against the committed gold.
 
-``python -m lagebild.evaluation.agreement --set time-en|counts|counts-test|quotes-en [--labels FILE] [--json]``
+``python -m lagebild.evaluation.agreement --set time-en|counts|counts-test|quotes-de|quotes-en [--labels FILE] [--json]``
 
 The committed gold (one annotator) is the reference and the second annotation takes the place of the
 system output, so every figure is computed by the same scorer the stage is evaluated with:
@@ -11,6 +11,8 @@ system output, so every figure is computed by the same scorer the stage is evalu
 * ``counts`` (dev batch ``x``) and ``counts-test`` (the held-out batches ``e``, ``m``, ``n``, ``p``): the pairing of :func:`lagebild.evaluation.counts.evaluate` (one-to-one by character overlap,
   largest first): strict F1 (value, qualifier and category equal), span+value F1, attribute agreement and
   Cohen's kappa of category, qualifier and GKG type on the matched spans.
+* ``quotes-de``: the same scorer on 16 SpkAtt Wikinews *train* articles against their official gold (needs
+  ``--data``, default ``../shared/data/wikinews_spkatt_de``), with the rules scored on the same articles.
 * ``quotes-en``: :func:`lagebild.evaluation.quotes.score_doc` on the GeoVirus rows (cue, source and message
   F1 with the gold as reference), plus the agreement and kappa of the kind (direct/indirect/reported) on
   the events the scorer aligns.
@@ -42,6 +44,9 @@ DEFAULT_LABELS = {
     # the whole held-out test split, annotated blind in session 9 to audit the gold (docs/evaluation/agreement.md)
     "counts-test": f"{SECOND}/counts_de_test.jsonl",
     "quotes-en": f"{SECOND}/quotes_en_geovirus_dev5.jsonl",
+    # 16 Wikinews SpkAtt *train* articles labelled blind from the official guideline (session 9): how close does a
+    # careful annotator of another team come to the SpkAtt annotators? Token pointers only, no text.
+    "quotes-de": f"{SECOND}/quotes_de_wikinews_train16.jsonl",
 }
 NONE = "-"  # the label "no value" (empty category, no qualifier) in the kappa tables
 
@@ -232,6 +237,72 @@ def agreement_quotes(second: list[dict[str, Any]], gold_path: Path | None = None
             "cue": res["cue"], "source": res["source"], "message": res["message"], "kind": _agree(kinds)}
 
 
+# --- quotes (German Wikinews, SpkAtt convention) ---------------------------------------------------------
+
+def expand_ranges(ranges: str, sentences: list[list[str]]) -> list[tuple[int, int]]:
+    """``"3:2-3:5,4:0"`` -> token pointers; a range may run across sentence ends (inclusive at both ends)."""
+    out: list[tuple[int, int]] = []
+    for part in filter(None, (p.strip() for p in ranges.split(","))):
+        first, _, last = part.partition("-")
+        s0, t0 = map(int, first.split(":"))
+        s1, t1 = map(int, (last or first).split(":"))
+        if (s1, t1) < (s0, t0):
+            raise ValueError(f"range runs backwards: {part}")
+        si, ti = s0, t0
+        while (si, ti) <= (s1, t1):
+            if si >= len(sentences) or ti >= len(sentences[si]):
+                raise ValueError(f"pointer {si}:{ti} outside the article in {part}")
+            out.append((si, ti))
+            ti += 1
+            if ti >= len(sentences[si]):
+                si, ti = si + 1, 0
+    return out
+
+
+def _pointer_quote(ev: dict[str, Any], spans: dict[tuple[int, int], tuple[int, int]], text: str,
+                   sentences: list[list[str]]) -> Quote:
+    def hull(role: str) -> tuple[int | None, int | None]:
+        chars = [spans[p] for p in expand_ranges(ev.get(role) or "", sentences)]
+        return (min(c[0] for c in chars), max(c[1] for c in chars)) if chars else (None, None)
+
+    ms, me = hull("message")
+    if ms is None or me is None:
+        raise ValueError(f"quote event without a message: {ev}")
+    cs, ce = hull("cue")
+    ss, se = hull("source")
+    return Quote(start=ms, end=me, text=text[ms:me], kind=ev["form"], message=text[ms:me], message_start=ms,
+                 message_end=me, cue_start=cs, cue_end=ce, speaker_start=ss, speaker_end=se)
+
+
+def agreement_quotes_de(second: list[dict[str, Any]], data: str | None = None) -> dict[str, Any]:
+    """Second annotation of Wikinews SpkAtt train articles (``FileName`` + range-string events) against the
+    official gold, with the rules scored on the same articles for comparison."""
+    from .quotes import _gold_doc, evaluate, new_counts, score_doc, summarize
+
+    wanted = {r["FileName"]: r for r in second}
+    path = Path(data or "../shared/data/wikinews_spkatt_de") / "train.jsonl"
+    docs, acc = [], new_counts()
+    forms: list[tuple[Hashable, Hashable]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            row = wanted.get(obj["FileName"])
+            if row is None:
+                continue
+            gd = _gold_doc(obj["FileName"], obj)
+            sentences = [s["Tokens"] for s in sorted(obj["Sentences"], key=lambda s: s["SentenceId"])]
+            quotes = [_pointer_quote(ev, gd.spans, gd.text, sentences) for ev in row["events"]]
+            match = score_doc(gd, quotes, acc)
+            forms.extend((gd.events[gi]["form"], quotes[pi].kind) for pi, gi in sorted(match.items()))
+            docs.append(gd)
+    if len(docs) != len(wanted):
+        raise KeyError(f"{len(wanted) - len(docs)} labelled articles are not in {path}")
+    res, rules = summarize(acc), evaluate(docs)
+    return {"set": "quotes-de", "documents": len(docs), "gold": res["counts"]["gold"], "second": res["counts"]["pred"],
+            "cue": res["cue"], "source": res["source"], "message": res["message"], "form": _agree(forms),
+            "rules": {k: rules[k] for k in ("cue", "source", "message")}}
+
+
 # --- command line ----------------------------------------------------------------------------------
 
 def _fmt(k: dict[str, Any]) -> str:
@@ -245,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", required=True, choices=sorted(DEFAULT_LABELS), dest="which")
     ap.add_argument("--labels", default=None, help="second annotation (default: the committed one in gold/second_annotator/)")
     ap.add_argument("--gold", default=None, help="gold file (default: the shipped gold of the set)")
-    ap.add_argument("--data", default=None, help="time-en: folder with lgl.xml (default ../shared/data/geoparsing_en)")
+    ap.add_argument("--data", default=None, help="time-en: folder with lgl.xml (default ../shared/data/geoparsing_en); quotes-de: the SpkAtt Wikinews folder (default ../shared/data/wikinews_spkatt_de)")
     ap.add_argument("--disagreements", default=None, help="write every disagreement as a JSON line to this file")
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
@@ -270,6 +341,18 @@ def main(argv: list[str] | None = None) -> int:
         for k in ("category", "qualifier", "gkg_type"):
             print(f"  {k} on matched spans: {_fmt(res[k])}")
         print(f"  object on matched spans: agreement {res['object_agreement']}")
+    elif args.which == "quotes-de":
+        try:
+            res = agreement_quotes_de(second, args.data)
+        except FileNotFoundError as e:
+            print(f"agreement (quotes-de): skipped, the SpkAtt Wikinews data is absent ({e.filename}); pass --data DIR")
+            return 0
+        print(f"quotes-de (SpkAtt Wikinews train): {res['documents']} articles, gold {res['gold']} events, "
+              f"second annotator {res['second']}")
+        for k in ("cue", "source", "message"):
+            print(f"  {k:8s} second annotator P {res[k]['p']:.3f}  R {res[k]['r']:.3f}  F1 {res[k]['f1']:.3f}"
+                  f"   | rules on the same articles F1 {res['rules'][k]['f1']:.3f}")
+        print(f"  form on aligned events: {_fmt(res['form'])}")
     else:
         res = agreement_quotes(second, Path(args.gold) if args.gold else None, dis)
         print(f"quotes-en (GeoVirus): {res['documents']} articles, gold {res['gold']} events, "
