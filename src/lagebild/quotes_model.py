@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,16 +121,35 @@ class ModelEvent:
     message_p: float
 
 
+#: environment variable naming another model folder (e.g. weights trained for an experiment under /tmp)
+MODEL_ENV = "LAGEBILD_QUOTES_MODEL"
+
+
+def model_dir() -> Path:
+    """``$LAGEBILD_QUOTES_MODEL`` if set, else the shipped :data:`MODEL_PATH`."""
+    env = os.environ.get(MODEL_ENV, "").strip()
+    return Path(env) if env else MODEL_PATH
+
+
 class QuoteModel:
     def __init__(self, cue_net: Any, role_net: Any, meta: dict[str, Any]):
         self.cue_net, self.role_net, self.meta = cue_net, role_net, meta
 
+    @property
+    def params(self) -> dict[str, float]:
+        """Combination thresholds stored with these weights (``meta["params"]``; chosen where they were trained)."""
+        return dict(self.meta.get("params") or {})
+
     @classmethod
-    @functools.lru_cache(maxsize=1)
-    def load(cls) -> QuoteModel:
+    def load(cls, path: Path | str | None = None) -> QuoteModel:
+        return cls._load(str(Path(path) if path is not None else model_dir()))
+
+    @classmethod
+    @functools.lru_cache(maxsize=4)
+    def _load(cls, path: str) -> QuoteModel:
         import torch
 
-        base = MODEL_PATH
+        base = Path(path)
         meta = json.loads((base / "meta.json").read_text(encoding="utf-8"))
         nets = []
         for name, n_in, n_out in (("cue", meta["dim"] + N_LEX, 1), ("role", meta["dim"] + N_LEX + N_ROLE_EXTRA, 3)):
@@ -281,11 +301,13 @@ def rule_cue_tokens(doc: Any, q: Any) -> list[int]:
     return out
 
 
-def readings(model: QuoteModel, doc: Any, rule_quotes: list[Any], cue_t: float) -> dict[str, Any]:
-    """Everything :func:`combine` needs from the model, so thresholds can be tried without re-running it."""
+def readings(model: QuoteModel, doc: Any, rule_quotes: list[Any], cue_t: float,
+             inputs: list[np.ndarray] | None = None) -> dict[str, Any]:
+    """Everything :func:`combine` needs from the model, so thresholds can be tried without re-running it
+    (``inputs``: the sentences' model inputs if already computed, e.g. cached for training)."""
     rcues = [rule_cue_tokens(doc, q) for q in rule_quotes]
     with_cue = [c for c in rcues if c]
-    own, at_rules = model.predict(doc, cue_t, with_cue)
+    own, at_rules = model.predict(doc, cue_t, with_cue, inputs=inputs)
     cp = model.last_cue_probs
     it = iter(at_rules)
     roles = iter(model.last_roles[len(own):])
@@ -354,8 +376,8 @@ def combine(doc: Any, rule_quotes: list[Any], read: dict[str, Any], params: dict
 
 
 def augment(doc: Any, rule_quotes: list[Any], params: dict[str, float] | None = None) -> list[Any]:
-    p = {**DEFAULT_PARAMS, **(params or {})}
     model = QuoteModel.load()
+    p = {**DEFAULT_PARAMS, **model.params, **(params or {})}
     return combine(doc, rule_quotes, readings(model, doc, rule_quotes, p["cue_t"]), p)
 
 
@@ -365,7 +387,7 @@ ALONE_PARAMS: dict[str, float] = {**DEFAULT_PARAMS, "add_src_t": 0.0, "add_msg_t
 
 def model_only(doc: Any, params: dict[str, float] | None = None) -> list[Any]:
     """Quotes from the learned tagger alone (no rules)."""
-    p = {**ALONE_PARAMS, **(params or {})}
     model = QuoteModel.load()
+    p = {**ALONE_PARAMS, **(params or {})}
     rd = readings(model, doc, [], p["cue_t"])
     return combine(doc, [], rd, p)

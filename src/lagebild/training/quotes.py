@@ -2,16 +2,25 @@
 
 ``python -m lagebild.training.quotes --data ../shared/data/spkatt2023_de --out src/lagebild/models/quotes_accurate``
 
-Training data: SpkAtt-2023 Task 1 (German Bundestag speeches, CC BY-SA 4.0) ``train``;
-the epoch is chosen on its ``dev`` split. The Wikinews SpkAtt annotations (CC BY-NC-SA)
-are never used here. Each speech is run through ``segment`` and the shared encoder
-exactly as an article would be at run time, and the gold token pointers are mapped
-onto the segmenter's tokens by character overlap.
+Training data, alone or mixed:
+
+* SpkAtt-2023 Task 1 (German Bundestag speeches, CC BY-SA 4.0) ``train`` (``--data``; ``--no-task1`` leaves it out);
+* our own labels of Wikinews articles (``--labels /work/qann/labels_*.jsonl``): stand-off, one line per article
+  ``{"FileName": ..., "events": [{"form", "stwr", "cue", "source", "message", "addr"}]}`` with range strings
+  (``"s:t"``, ``"s:t-s:t"``, comma-joined), tokens from the Wikinews ``test_blind.jsonl`` (CC BY 2.5 text);
+* for experiments only, folds of the Wikinews SpkAtt ``train`` gold (``--wikinews``, CC BY-NC-SA): weights
+  trained on it are evaluation-only, so ``--out`` must then lie outside the repository.
+
+The epoch is chosen by token F1 on Task 1 ``dev`` (``--select dev``) or the last one is kept
+(``--select last``). Each document is run through ``segment`` and the shared encoder exactly as an article
+would be at run time, and the gold token pointers are mapped onto the segmenter's tokens by character overlap.
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import hashlib
 import json
 import logging
 import pickle
@@ -24,7 +33,8 @@ from typing import Any
 import numpy as np
 
 from ..doc import Doc
-from ..evaluation.quotes import GoldDoc, load_spkatt2023, load_wikinews
+from ..errors import InputError
+from ..evaluation.quotes import GoldDoc, _gold_doc, load_spkatt2023, load_wikinews
 from ..quotes_model import N_LEX, ROLE_WINDOW, lexical_features, make_net, role_extra
 from ..records import Article, content_id
 from ..segment import SegmentStage
@@ -86,6 +96,107 @@ def cached(data: Path, split: str, cache_dir: Path) -> list[dict[str, Any]]:
         with path.open("rb") as fh:
             return pickle.load(fh)
     docs = list(load_spkatt2023(data, split) if name == "spkatt2023" else load_wikinews(data, split))
+    prep = prepare(docs)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        pickle.dump(prep, fh, protocol=4)
+    return prep
+
+
+def expand_ranges(spec: str, sents: list[list[str]]) -> list[str]:
+    """SpkAtt pointers ``"s:t"`` of a stand-off range string: ``"s:t"`` or ``"s:t-s:t"`` (inclusive, may run
+    across sentences), several joined by commas; ``""`` is no span."""
+    out: list[str] = []
+    for part in (p.strip() for p in (spec or "").split(",")):
+        if not part:
+            continue
+        a, _, b = part.partition("-")
+        try:
+            s0, t0 = (int(v) for v in a.split(":"))
+            s1, t1 = (int(v) for v in (b or a).split(":"))
+        except ValueError as exc:
+            raise InputError(f"bad range {part!r}") from exc
+        if (s1, t1) < (s0, t0):
+            raise InputError(f"backwards range {part!r}")
+        s, t = s0, t0
+        while (s, t) <= (s1, t1):
+            if s >= len(sents) or t >= len(sents[s]):
+                raise InputError(f"pointer {s}:{t} outside the article in {part!r}")
+            out.append(f"{s}:{t}")
+            t += 1
+            if t >= len(sents[s]):
+                s, t = s + 1, 0
+    return out
+
+
+def load_labels(paths: list[Path], tokens_jsonl: Path) -> list[GoldDoc]:
+    """Our own stand-off labels as gold documents (tokens from ``tokens_jsonl`` by ``FileName``). An article
+    labelled in several files is taken from the first; an event with a bad range or no message is skipped."""
+    arts = {}
+    with tokens_jsonl.open(encoding="utf-8") as fh:
+        for line in fh:
+            o = json.loads(line)
+            arts[o["FileName"]] = o
+    out: list[GoldDoc] = []
+    seen: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                o = json.loads(line)
+                name = o.get("FileName")
+                if name not in arts:
+                    log.warning("%s:%d: unknown FileName, skipped", path, n)
+                    continue
+                if name in seen:
+                    continue
+                seen.add(name)
+                art = arts[name]
+                sents = [x["Tokens"] for x in sorted(art["Sentences"], key=lambda x: x["SentenceId"])]
+                anns = []
+                for j, ev in enumerate(o.get("events", [])):
+                    try:
+                        roles = {k: expand_ranges(ev.get(k.lower(), ""), sents)
+                                 for k in ("Cue", "Source", "Message", "Addr")}
+                    except InputError as exc:
+                        log.warning("%s:%d event %d: %s, skipped", path, n, j, exc)
+                        continue
+                    if not roles["Message"]:
+                        log.warning("%s:%d event %d: no message, skipped", path, n, j)
+                        continue
+                    anns.append({**roles, "Form": ev.get("form"), "STWR": ev.get("stwr", "Speech"),
+                                 "IsNested": bool(ev.get("nested", False))})
+                out.append(_gold_doc(name, {"Sentences": art["Sentences"], "Annotations": anns}))
+    return out
+
+
+def wikinews_folds(names: list[str], n_folds: int = 5, seed: int = 13) -> dict[str, int]:
+    """A fixed article-level split: name -> fold (0 .. n_folds-1), from the sorted names shuffled by ``seed``."""
+    order = sorted(names)
+    random.Random(seed).shuffle(order)
+    return {name: i % n_folds for i, name in enumerate(order)}
+
+
+def select_folds(prep: list[dict[str, Any]], folds: list[int], n_folds: int = 5, seed: int = 13,
+                 subset: int | None = None) -> list[dict[str, Any]]:
+    """The prepared documents of the given folds; ``subset``: only that many of them (seeded sample)."""
+    fold_of = wikinews_folds([d["name"] for d in prep], n_folds, seed)
+    chosen = [d for d in prep if fold_of[d["name"]] in set(folds)]
+    if subset is not None and subset < len(chosen):
+        keep = set(random.Random(seed + 1).sample(sorted(d["name"] for d in chosen), subset))
+        chosen = [d for d in chosen if d["name"] in keep]
+    return chosen
+
+
+def cached_docs(docs: list[GoldDoc], tag: str, cache_dir: Path) -> list[dict[str, Any]]:
+    """:func:`prepare` of arbitrary gold documents, cached under a key of their names, text and events."""
+    key = hashlib.sha1(json.dumps([(d.name, d.text, d.events) for d in docs], sort_keys=True,
+                                  default=str).encode("utf-8")).hexdigest()[:16]
+    path = cache_dir / f"{tag}_{key}.pkl"
+    if path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)
     prep = prepare(docs)
     cache_dir.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as fh:
@@ -173,7 +284,8 @@ def _train(net: Any, train: list, dev: list, kind: str, epochs: int, lr: float, 
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
             opt.step()
             tot += float(loss.detach())
-        score = _dev_score(net, dev, kind)
+        # without a dev set the last epoch is kept
+        score = _dev_score(net, dev, kind) if dev else float(ep)
         log.info("%s epoch %d loss %.4f dev %s", kind, ep, tot / max(len(batches), 1), score)
         if score > best:
             best, best_ep = score, ep
@@ -211,9 +323,69 @@ def _dev_score(net: Any, dev: list, kind: str) -> float:
     return round(float(f[1] if kind == "cue" else (f[1] + f[2]) / 2), 4)
 
 
+def _inside_repo(path: Path) -> bool:
+    repo = Path(__file__).resolve().parents[3]
+    try:
+        path.resolve().relative_to(repo)
+    except ValueError:
+        return False
+    return True
+
+
+def training_data(args: argparse.Namespace) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """Prepared training and dev documents from the command line's sources, and a description of them."""
+    cache = Path(args.cache)
+    train: list[dict[str, Any]] = []
+    dev: list[dict[str, Any]] = []
+    info: dict[str, Any] = {}
+    if not args.no_task1:
+        data = Path(args.data)
+        if not list(data.glob("*.tar.gz")):
+            raise SystemExit("--data must be the spkatt2023_de folder (Task 1, CC BY-SA 4.0); or pass --no-task1")
+        train += cached(data, "train", cache)
+        if args.select == "dev":
+            dev = cached(data, "dev", cache)
+        info["task1"] = {"documents": len(train), "licence": "CC BY-SA 4.0"}
+    if args.labels:
+        paths = sorted({Path(x) for pat in args.labels for x in (glob.glob(pat) or [pat])})
+        own = cached_docs(load_labels(paths, Path(args.blind)), "labels", cache)
+        train += own * args.news_weight
+        info["own_labels"] = {"files": [str(x) for x in paths], "documents": len(own),
+                              "events": sum(len(d["events"]) for d in own), "repeat": args.news_weight}
+    if args.wikinews:
+        if _inside_repo(Path(args.out)):
+            raise SystemExit("weights trained on the Wikinews SpkAtt gold (CC BY-NC-SA) are evaluation-only: "
+                             "--out must lie outside the repository (e.g. under /tmp)")
+        folds = [int(x) for x in args.folds.split(",")]
+        news = select_folds(cached(Path(args.wikinews), "train", cache), folds, args.n_folds, args.fold_seed,
+                            args.subset)
+        train += news * args.news_weight
+        info["wikinews_train"] = {"folds": folds, "n_folds": args.n_folds, "fold_seed": args.fold_seed,
+                                  "subset": args.subset, "documents": len(news), "repeat": args.news_weight,
+                                  "names": sorted(d["name"] for d in news),
+                                  "licence": "CC BY-NC-SA 4.0: evaluation only, never ship these weights"}
+    if not train:
+        raise SystemExit("no training data: give Task 1 (--data), --labels and/or --wikinews")
+    return train, dev, info
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild train quotes", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default="../shared/data/spkatt2023_de", help="spkatt2023_de folder (CC BY-SA 4.0)")
+    ap.add_argument("--no-task1", action="store_true", help="train without SpkAtt-2023 Task 1")
+    ap.add_argument("--labels", nargs="*", default=[], help="our own stand-off label files (globs allowed)")
+    ap.add_argument("--blind", default="../shared/data/wikinews_spkatt_de/test_blind.jsonl",
+                    help="Wikinews articles the --labels files point into")
+    ap.add_argument("--wikinews", default=None,
+                    help="EXPERIMENTS ONLY: wikinews_spkatt_de folder; train on folds of its train split (NC gold)")
+    ap.add_argument("--folds", default="1,2,3,4", help="Wikinews train folds to train on")
+    ap.add_argument("--n-folds", type=int, default=5)
+    ap.add_argument("--fold-seed", type=int, default=13)
+    ap.add_argument("--subset", type=int, default=None, help="only this many articles of those folds (seeded)")
+    ap.add_argument("--news-weight", type=int, default=1, help="repeat the news documents this many times")
+    ap.add_argument("--select", choices=("dev", "last"), default=None,
+                    help="epoch: best Task 1 dev token F1 (default with Task 1) or the last one")
+    ap.add_argument("--params", default=None, help="JSON file of combination thresholds to store in meta.json")
     ap.add_argument("--out", default="src/lagebild/models/quotes_accurate")
     ap.add_argument("--cache", default="/tmp/lagebild_quotes_cache", help="where encoded splits are kept")
     ap.add_argument("--epochs", type=int, default=8)
@@ -223,15 +395,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args(argv)
+    if args.select is None:
+        args.select = "last" if args.no_task1 else "dev"
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     import torch
 
     torch.set_num_threads(args.threads)
-    data = Path(args.data)
-    if not list(data.glob("*.tar.gz")):
-        raise SystemExit("training reads SpkAtt-2023 Task 1 (CC BY-SA 4.0) only: --data must be spkatt2023_de")
     t0 = time.time()
-    tr, dv = cached(data, "train", Path(args.cache)), cached(data, "dev", Path(args.cache))
+    tr, dv, info = training_data(args)
     dim = tr[0]["inputs"][0].shape[1] - N_LEX
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -244,12 +415,15 @@ def main(argv: list[str] | None = None) -> int:
         state, score, ep = _train(net, [(x.astype(np.float32), y) for x, y in train_ex],
                                   [(x.astype(np.float32), y) for x, y in dev_ex], kind, args.epochs, args.lr, args.seed)
         torch.save({k: v.half() for k, v in state.items()}, out / f"{kind}.pt")
-        scores[kind] = {"dev_token_f1": score, "epoch": ep, "train_examples": len(train_ex)}
-    meta = {"dim": dim, "hidden": args.hidden, "rnn": args.rnn, "epochs": args.epochs, "lr": args.lr,
-            "seed": args.seed, "role_window": ROLE_WINDOW, "scores": scores,
-            "train_seconds": round(time.time() - t0, 1), "data": "SpkAtt-2023 Task 1 train (CC BY-SA 4.0)"}
-    (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(meta))
+        scores[kind] = {"dev_token_f1": score if dev_ex else None, "epoch": ep, "train_examples": len(train_ex)}
+    meta: dict[str, Any] = {
+        "dim": dim, "hidden": args.hidden, "rnn": args.rnn, "epochs": args.epochs, "lr": args.lr,
+        "seed": args.seed, "role_window": ROLE_WINDOW, "select": args.select, "scores": scores,
+        "train_seconds": round(time.time() - t0, 1), "data": info}
+    if args.params:
+        meta["params"] = json.loads(Path(args.params).read_text(encoding="utf-8"))
+    (out / "meta.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps({k: v for k, v in meta.items() if k != "data"}))
     return 0
 
 

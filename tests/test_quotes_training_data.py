@@ -1,0 +1,105 @@
+"""Training data readers of the learned quote tagger: our own stand-off labels, Wikinews folds, model folders.
+
+The article used is German Wikinews 746 "SS-Lagerkommandant Schwammberger gestorben" (2004-12-03; CC BY 2.5),
+tokens as in the SpkAtt ``test_blind`` file (which carries no annotation). The label line below is our own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lagebild.errors import InputError
+from lagebild.quotes_model import MODEL_ENV, MODEL_PATH, QuoteModel, model_dir
+from lagebild.training.quotes import expand_ranges, load_labels, main, select_folds, wikinews_folds
+
+DATA = Path(os.environ.get("LAGEBILD_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+BLIND = DATA / "wikinews_spkatt_de" / "test_blind.jsonl"
+NAME = "746 - SS-Lagerkommandant Schwammberger gestorben (2004-12-03).json"
+SENTS = [
+    "Der ehemalige SS-Lagerkommandant Josef Schwammberger starb im Alter von 92 Jahren im "
+    "Gefängniskrankenhaus Hohenasperg .".split(),
+    "Der am 18. Mai 1992 vom Landgericht Stuttgart verurteilte ehemalige SS-Oberscharführer Schwammberger saß in "
+    "Mannheim seine lebenslange Freiheitsstrafe ab , nachdem er 1987 von Argentinien ausgeliefert worden war .".split(),
+]
+
+
+def test_quotes_training_expand_ranges_single_span_list_and_across_sentences():
+    assert expand_ranges("0:3-0:4", SENTS) == ["0:3", "0:4"]
+    assert expand_ranges("1:12,1:18", SENTS) == ["1:12", "1:18"]
+    assert expand_ranges(" 0:5 ", SENTS) == ["0:5"]
+    assert expand_ranges("", SENTS) == []
+    # a range runs on into the next sentence
+    assert expand_ranges("0:13-1:1", SENTS) == ["0:13", "0:14", "1:0", "1:1"]
+
+
+@pytest.mark.parametrize("bad", ["1:5-1:2", "0:15", "2:0", "0:3-x"])
+def test_quotes_training_expand_ranges_rejects_bad_ranges(bad):
+    with pytest.raises(InputError):
+        expand_ranges(bad, SENTS)
+
+
+@pytest.mark.skipif(not BLIND.exists(), reason="Wikinews SpkAtt data not available")
+def test_quotes_training_load_labels_maps_standoff_ranges_to_text(tmp_path):
+    lab = tmp_path / "labels_T.jsonl"
+    good = {"form": "Reported", "stwr": "Writing", "cue": "", "source": "2:0-2:1", "message": "2:0-2:23", "addr": ""}
+    broken = {"form": "Indirect", "cue": "2:9-2:2", "source": "", "message": "2:3-2:5", "addr": ""}
+    lines = [{"FileName": NAME, "events": [good, broken]},
+             {"FileName": "no such article.json", "events": []},
+             {"FileName": NAME, "events": []}]  # a second label of the same article: the first one wins
+    lab.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    docs = load_labels([lab], BLIND)
+    assert [d.name for d in docs] == [NAME]
+    gd = docs[0]
+    assert len(gd.events) == 1  # the backwards cue range drops its event, not the article
+    ev = gd.events[0]
+    assert ev["form"] == "Reported" and not ev["nested"] and ev["Cue"] == []
+
+    def text(ptrs):
+        return gd.text[gd.spans[min(ptrs)][0]:gd.spans[max(ptrs)][1]]
+
+    assert text(ev["Source"]) == "Die Anklage"
+    assert text(ev["Message"]).startswith("Die Anklage lautete auf zwölffachen Mord")
+    assert text(ev["Message"]).endswith("getötet wurden.")
+    assert gd.text.startswith("Der ehemalige SS-Lagerkommandant Josef Schwammberger starb")
+
+
+def test_quotes_training_folds_are_fixed_disjoint_and_balanced():
+    names = [f"{i} - article.json" for i in range(700)]
+    a = wikinews_folds(names, 5, 13)
+    assert a == wikinews_folds(list(reversed(names)), 5, 13)  # input order does not matter
+    assert sorted(list(a.values()).count(k) for k in range(5)) == [140] * 5
+    assert a != wikinews_folds(names, 5, 14)
+    prep = [{"name": n} for n in names]
+    train = select_folds(prep, [1, 2, 3, 4])
+    held = select_folds(prep, [0])
+    assert len(train) == 560 and len(held) == 140
+    assert not {d["name"] for d in train} & {d["name"] for d in held}
+    sub = select_folds(prep, [1, 2, 3, 4], subset=148)
+    assert len(sub) == 148 and {d["name"] for d in sub} <= {d["name"] for d in train}
+    assert sub == select_folds(prep, [1, 2, 3, 4], subset=148)
+
+
+def test_quotes_training_refuses_to_write_nc_trained_weights_into_the_repo(tmp_path):
+    repo_out = Path(__file__).resolve().parents[1] / "src" / "lagebild" / "models" / "quotes_news_nc"
+    with pytest.raises(SystemExit, match="evaluation-only"):
+        main(["--no-task1", "--wikinews", str(tmp_path), "--out", str(repo_out)])
+    assert not repo_out.exists()
+
+
+def test_quotes_training_model_folder_from_env_and_its_thresholds(tmp_path, monkeypatch):
+    for f in ("cue.pt", "role.pt"):
+        shutil.copy(MODEL_PATH / f, tmp_path / f)
+    meta = json.loads((MODEL_PATH / "meta.json").read_text(encoding="utf-8"))
+    meta["params"] = {"fill_t": 0.9}
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert model_dir() == MODEL_PATH
+    monkeypatch.setenv(MODEL_ENV, str(tmp_path))
+    assert model_dir() == tmp_path
+    m = QuoteModel.load()
+    assert m.params == {"fill_t": 0.9}
+    assert QuoteModel.load(MODEL_PATH).params == {}  # the shipped model keeps the module defaults
