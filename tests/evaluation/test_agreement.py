@@ -149,8 +149,8 @@ def test_agreement_expand_ranges_crosses_sentence_ends_and_rejects_bad_pointers(
 def test_agreement_quotes_de_second_annotator_against_spkatt_train_gold():
     second = agreement.read_jsonl(None, agreement.DEFAULT_LABELS["quotes-de"])
     res = agreement.agreement_quotes_de(second, str(SPKATT))
-    assert res["documents"] == len(second) >= 16
-    # a blind annotator of another team agrees with the SpkAtt annotators well short of 1.0 (session 9: ~0.74)
+    assert res["documents"] == len(second) >= 36
+    # a blind annotator of another team agrees with the SpkAtt annotators well short of 1.0 (session 9: 0.786)
     assert 0.6 <= res["source"]["f1"] < 0.9
     assert 0.6 <= res["rules"]["source"]["f1"] < 0.9
     assert res["form"]["kappa"] is not None and res["form"]["kappa"] > 0.7

@@ -11,7 +11,7 @@ system output, so every figure is computed by the same scorer the stage is evalu
 * ``counts`` (dev batch ``x``) and ``counts-test`` (the held-out batches ``e``, ``m``, ``n``, ``p``): the pairing of :func:`lagebild.evaluation.counts.evaluate` (one-to-one by character overlap,
   largest first): strict F1 (value, qualifier and category equal), span+value F1, attribute agreement and
   Cohen's kappa of category, qualifier and GKG type on the matched spans.
-* ``quotes-de``: the same scorer on 16 SpkAtt Wikinews *train* articles against their official gold (needs
+* ``quotes-de``: the same scorer on 36 SpkAtt Wikinews *train* articles (two annotators) against their official gold (needs
   ``--data``, default ``../shared/data/wikinews_spkatt_de``), with the rules scored on the same articles.
 * ``quotes-en``: :func:`lagebild.evaluation.quotes.score_doc` on the GeoVirus rows (cue, source and message
   F1 with the gold as reference), plus the agreement and kappa of the kind (direct/indirect/reported) on
@@ -44,9 +44,9 @@ DEFAULT_LABELS = {
     # the whole held-out test split, annotated blind in session 9 to audit the gold (docs/evaluation/agreement.md)
     "counts-test": f"{SECOND}/counts_de_test.jsonl",
     "quotes-en": f"{SECOND}/quotes_en_geovirus_dev5.jsonl",
-    # 16 Wikinews SpkAtt *train* articles labelled blind from the official guideline (session 9): how close does a
+    # 36 Wikinews SpkAtt *train* articles labelled blind (two annotators: 16 + 20) from the official guideline (session 9): how close does a
     # careful annotator of another team come to the SpkAtt annotators? Token pointers only, no text.
-    "quotes-de": f"{SECOND}/quotes_de_wikinews_train16.jsonl",
+    "quotes-de": f"{SECOND}/quotes_de_wikinews_train36.jsonl",
 }
 NONE = "-"  # the label "no value" (empty category, no qualifier) in the kappa tables
 
