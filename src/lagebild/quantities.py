@@ -18,7 +18,7 @@ import functools
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -99,6 +99,9 @@ class Lexicon:
     life_losing_verbs: frozenset[str] = frozenset()
     label_head_exceptions: tuple[str, ...] = ()
     no_fate_nouns: frozenset[str] = frozenset()
+    unter_ranks: frozenset[str] = frozenset()
+    score_verbs: tuple[str, ...] = ()
+    split_phrases: dict[str, tuple[frozenset[str], tuple[str, str]]] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -177,6 +180,9 @@ def lexicon() -> Lexicon:
         life_losing_verbs=frozenset(raw.get("life_losing_verbs", ())),
         label_head_exceptions=tuple(raw.get("label_head_exceptions", ())),
         no_fate_nouns=frozenset(raw.get("no_fate_nouns", ())),
+        unter_ranks=frozenset(raw.get("unter_ranks", ())),
+        score_verbs=tuple(raw.get("score_verbs", ())),
+        split_phrases={p[0]: (frozenset(p[1]), (p[2], p[3])) for p in raw.get("split_phrases", ())},
     )
 
 
@@ -477,6 +483,16 @@ _FILE_NUM = re.compile(r"\d{1,5}|\d{1,4}\.\d\d")
 _MODALS = frozenset({"kann", "darf", "muss", "soll", "will", "durfte", "konnte", "musste", "sollte", "wollte"})
 
 
+def _counted_after(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """A unit or a capitalised noun at ``k`` or after one adjective: what the number before counts."""
+    def noun(m: int) -> bool:
+        w = toks[m].text if m < len(toks) else ""
+        return _unit_of(w, lex) is not None or (w[:1].isupper() and w.isalpha())
+
+    w = toks[k].text if k < len(toks) else ""
+    return noun(k) or (w.isalpha() and w.islower() and w.endswith(("e", "en", "er", "es")) and noun(k + 1))
+
+
 def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> bool:
     """Years, clock times, labels ("Artikel 5"), dates ("3.5.") and scores are not counts."""
     t = toks[i].text
@@ -496,7 +512,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if t.isdigit() and (nlow in _MONTHS12 or (nxt == "." and j + 1 < len(toks)
                                                  and toks[j + 1].text.lower() in _MONTHS12)) and 1 <= int(t) <= 31:
         return True  # "(24 Juni)", "vom 7 . Mai": a date written without its dot or with a spaced one
-    if (i == 0 and re.fullmatch(r"1[0-3]\d\d", t) and nxt.isalpha() and nxt.islower()
+    if ((i == 0 or ((prev in (".", "!", "?") or re.fullmatch(r"1[4-9]\d\d\.|20\d\d\.", prev))
+                    and toks[i - 1].end == toks[i].start - 1))  # "im Jahr 1540. 1041 wurde": a missed sentence end
+            and re.fullmatch(r"1[0-3]\d\d", t) and nxt.isalpha() and nxt.islower()
             and (nlow in lex.year_verbs or nlow in ("starb", "verstarb", "wurde", "war")
                  or (j + 1 < len(toks) and toks[j + 1].text.lower() in _PRONOUNS))):
         return True  # "1245 beteiligte er sich am Konzil", "1192 starb der Vater": a year before 1400 opening the sentence
@@ -636,6 +654,12 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "tausende Male geteilt", "165 Mal angeklagt": how often, like "zweimal"
     if nlow in ("uhr", "h") or (nxt == "." and j + 1 < len(toks) and toks[j + 1].text.lower() in lex.label_nouns):
         return True
+    if t.isdigit() and (
+            (nlow == "zu" and j + 1 < len(toks) and toks[j + 1].text.isdigit() and not _counted_after(toks, j + 2, lex))
+            or (prev == "zu" and i > 1 and toks[i - 2].text.isdigit() and not _counted_after(toks, j, lex))) \
+            and any(x.text.lower().startswith(lex.score_verbs) and (x.text.islower() or m == 0)
+                    for m, x in enumerate(toks[max(0, i - 6):i + 6], start=max(0, i - 6))):
+        return True  # "Mit 28 zu 24 schlagen die Handballerinnen": a score ("98 zu 95 Stimmen" are votes)
     if nxt in (":", "/") and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit() and toks[j].start == toks[i].end:
         return True  # 2:1, 24/7
     if (nxt == ":" and j == i + 1 and j + 1 < len(toks) and toks[j + 1].text.isdigit() and len(toks[j + 1].text) <= 3
@@ -657,8 +681,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         # word that introduces a year ("um 1330 vor unserer Zeitrechnung"): "1000 bei Protestzug" is a count
         if prev in lex.months:
             return True  # "seit Juni 2013 Bürgermeister": a date, whatever follows
-        if nlow in lex.units or (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
-            return False
+        if _unit_of(nxt, lex) is not None or (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
+            return False  # "eine Nutzfläche von 2100 Quadratmetern"
+        if (nlow == "der" and j + 1 < len(toks) and _DIGITS.match(toks[j + 1].text) and prev not in _YEAR_CONTEXT
+                and prev not in lex.months):
+            return False  # "etwa 2000 der 2300 Beschäftigten": a part of a counted whole
         if (nlow in ("bis", "-", "–") and j + 2 < len(toks) and toks[j + 1].text.isdigit() and len(toks[j + 1].text) >= 3
                 and prev not in ("jahr", "jahre", "jahres", "jahren", "im")
                 and lex.unit_categories.get(_unit_of(toks[j + 2].text, lex) or "") not in (None, "duration")):
@@ -1274,8 +1301,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against; "about" goes with round numbers only
             elif p1 == "über" and i > 1 and p2.startswith(lex.ueber_governors):
                 pass  # "verfügt über 50 Delegiertenstimmen": the verb's preposition, not "more than"
-            elif p1 == "unter" and i > 1 and p2.endswith(lex.unter_governors):
-                pass  # "einer Befragung unter 2800 Asylberechtigten": among, not "less than"
+            elif p1 == "unter" and i > 1 and (p2.endswith(lex.unter_governors) or any(
+                    t.text.lower() in lex.unter_ranks for t in toks[max(0, i - 4):i - 1])):
+                pass  # "einer Befragung unter 2800 Asylberechtigten", "Platz eins unter 20 …": among, not "less than"
             elif p1 == "auf" and lex.qualifiers1.get(p2) in ("at_least", "about", "almost") and p2 != "gegen":
                 num.qualifier = lex.qualifiers1[p2]  # "beläuft sich mindestens auf 272": the span stays the number
             elif p1 in lex.qualifiers1 and not (p1 == "bis" and num.value_max is None and p2.isdigit()):
@@ -1717,6 +1745,14 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 base = (w[:-2] if w.endswith(("ungen", "mordes")) else w[:-1] if w.endswith(("nahmen", "morde"))
                         else w)  # "wegen Mordes an 17 Indios", "Morde an"
                 hit = next((v for head, v in lex.action_heads if base.endswith(head)), None)  # "Massenhinrichtung von"
+        if hit is None and w in lex.split_phrases and toks[k].text[:1].isupper():
+            ends, val = lex.split_phrases[w]
+            for v in lows[k + 1:k + 13]:
+                if v in ends:
+                    hit = val  # "haben die Flucht vor dem Beschuss ergriffen", "machten ihrem Unmut lautstark Luft"
+                    break
+                if v in (".", ";", "?", "!"):
+                    break
         if hit is None and w == "um" and k > 0 and (k + 1 == len(lows) or lows[k + 1] in (",", ".", ";", "und", "oder")) \
                 and any(v in ("kam", "kamen", "kommen", "kommt") for v in lows[max(0, k - 12):k]):
             hit = ("killed", "KILL")  # "1931 kamen durch das Erdbeben 256 Menschen um": separable "umkommen"

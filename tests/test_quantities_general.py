@@ -1,0 +1,69 @@
+"""Count rules found on general (non-casualty) news text in round 9: the GermEval 2014 batches ``Ec``–``Ef``.
+
+The sentences are GermEval 2014 rows (CC BY 4.0; Benikova, Biemann, Reznicek 2014), read from
+``gold/counts_de_germeval.jsonl`` by id (each row names its source URL and date), or our own sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from test_quantities import _by_text
+
+from lagebild.evaluation.counts import load_gold
+
+
+@functools.lru_cache(maxsize=1)
+def _rows() -> dict[str, str]:
+    return {r["id"]: r["text"] for r in load_gold(None, "gold/counts_de_germeval.jsonl")}
+
+
+def _q(row_id: str) -> dict[str, tuple[float, str | None, str | None]]:
+    return {k: (q.value, q.qualifier, q.category) for k, q in _by_text(_rows()[row_id]).items()}  # type: ignore[attr-defined]
+
+
+def test_quantities_ueber_after_a_noun_that_takes_an_amount_is_no_qualifier():
+    assert _q("Ed038")["2 Mrd EUR"] == (2e9, None, "money")  # "Kredite über 2 Mrd EUR"
+    assert _q("Ed025")["30"][1] is None  # "eine neue Bestellung über 30 B737-900ER"
+    assert _q("Ec018")["9860 Meter"] == (9860.0, None, "distance")  # "das Rennen über 9860 Meter"
+    # still "more than" where nothing governs it
+    assert _by_text("Der Schaden beträgt über 20.000 Euro.")["über 20.000 Euro"].qualifier == "more_than"
+
+
+def test_quantities_unter_after_a_rank_means_among():
+    assert _q("Ec016")["20"] == (20.0, None, "women")  # "belegte ... Platz eins unter 20 prominenten Frauen"
+    assert _by_text("Die Temperatur fiel unter 20 Grad.")["unter 20 Grad"].qualifier == "less_than"
+
+
+def test_quantities_split_idioms_give_the_outcome():
+    assert _q("Ec017")["Mehrere hunderttausend"][2] == "displaced"  # "haben die Flucht vor … ergriffen"
+    assert _q("Ef033")["rund 100"] == (100.0, "about", "protesters")  # "Ihrem Unmut machten rund 100 … Luft"
+    q = _by_text("Rund 300 Anwohner ergriffen die Initiative und gründeten einen Verein.")["Rund 300"]
+    assert q.category != "displaced"  # "ergriffen" without "Flucht" is no flight
+
+
+def test_quantities_year_like_number_before_a_unit_or_a_whole_is_a_count():
+    assert _q("Ec029")["2100 Quadratmetern"] == (2100.0, None, "area")  # "eine Nutzfläche von 2100 Quadratmetern"
+    assert _q("Ee000")["etwa 2000"] == (2000.0, "about", "employees")  # "etwa 2000 der 2300 Beschäftigten"
+    assert _by_text("Im Jahr 2000 der Partei beigetreten, wurde er bald Vorsitzender.") == {}
+
+
+def test_quantities_year_after_a_missed_sentence_end_is_no_count():
+    assert "1041" not in _q("Ee015")  # "… im Jahr 1540. 1041 wurde die Stadt … fast zerstört."
+
+
+def test_quantities_bare_score_near_a_result_verb_is_no_count():
+    assert "28" not in _q("Ee037") and "24" not in _q("Ee037")  # "Mit 28 zu 24 schlagen die Handballerinnen …"
+    votes = _by_text("Der Antrag wurde mit 98 zu 95 Stimmen angenommen.")
+    assert {k: q.category for k, q in votes.items()} == {"98": "votes", "95 Stimmen": "votes"}
+    assert set(_by_text("Er schlug mehr Asse als sein Gegner (19 zu 12).")) == {"19", "12"}  # no result verb
+
+
+def test_quantities_room_numbers_and_bible_verses_are_labels():
+    assert "1" not in _q("Ec002")  # "im Sitzungssaal 1 des Rathauses"
+    assert _q("Ee009") == {}  # "(Gen 2,18)"
+    assert _by_text("Die Sitzung findet im Saal 3 statt.") == {}
+
+
+def test_quantities_child_soldiers_are_children():
+    assert _q("Ed002")["30.000"] == (30000.0, None, "children")  # "30.000 Kindersoldaten"
