@@ -40,7 +40,7 @@ already), and of near-duplicates within MobIE (same first 30 letters and digits)
 Round 9 (``sample --germeval-other``; design fixed before any labelling, seed 20261209): general GermEval
 sentences, i.e. everything the round-6 pool left. A sentence qualifies with the round-6 length and number tests
 but **no** harm or displacement word (so no round-6 pool sentence can come back) and is left out when its sha1 is
-in any seen list (``gold/counts_germeval_seen.txt``, ``gold/counts_round8_seen.txt``) or it is a gold row already.
+in any seen list (``gold/counts_germeval_seen.txt``, ``gold/counts_round8_seen.txt``) or a round-6 gold row.
 Classes like round 3: ``p`` a people word (``counts_sampling.PEOPLE``), else ``md`` a money, distance or percent
 word (``MONEY_DIST`` or "Prozent"/"%"), else ``x``. Each class pool is shuffled once with the seed and then
 ordered news first (source URL without "wikipedia"), Wikipedia after, keeping the shuffled order within each
@@ -155,7 +155,8 @@ def draw_other(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any
     """Round 9: batches ``Ec``, ``Ed``, … of GermEval sentences without a harm word (design in the docstring)."""
     seen = seen_sha1s() | seen_sha1s("gold/counts_round8_seen.txt")
     gold = resources.files("lagebild.evaluation").joinpath("gold/counts_de_germeval.jsonl").read_text(encoding="utf-8")
-    seen |= {sha1(json.loads(line)["text"]) for line in gold.splitlines() if line.strip()}
+    rows = [json.loads(line) for line in gold.splitlines() if line.strip()]
+    seen |= {sha1(r["text"]) for r in rows if r["id"] < "Ec"}  # round-6 rows; round-9 rows are this draw's own
     pools: dict[str, list[dict[str, Any]]] = {"p": [], "md": [], "x": []}
     for s in read_sentences(data):
         text = detok(s["tokens"])
