@@ -184,3 +184,19 @@ def test_batch_local_cluster_config_names_real_dask_settings() -> None:
         assert dask.config.get(key, default=missing) is not missing, key
     with dask.config.set(LOCAL_CLUSTER_CONFIG):
         assert dask.config.get("distributed.worker.profile.enabled") is False
+
+
+def test_batch_load_after_ingest_keeps_one_failure_row_per_input(tmp_path: Path, jsonl: Path) -> None:
+    """The same broken lines ingested, then batched into a fresh folder and loaded: two failure rows, not four."""
+    import lagebild
+    from lagebild.runner import ingest
+
+    db = tmp_path / "db.duckdb"
+    with Store(db) as store:
+        ingest(read_paths([str(jsonl)]), lagebild.load(disable=SEGMENT_ONLY), store)
+    run_batch([str(jsonl)], tmp_path / "out", workers=0, records=5, disable=SEGMENT_ONLY)
+    with Store(db) as store:
+        res = load_parquet(tmp_path / "out", store)
+        _, rows = store.query("SELECT source_name, code FROM failures ORDER BY source_name")
+    assert res.failures == 2
+    assert rows == [(f"{jsonl}:19", "E105"), (f"{jsonl}:7", "E105")]

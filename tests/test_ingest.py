@@ -3,6 +3,7 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import Any
 
 from lagebild.errors import MalformedInputError
 from lagebild.ingest import InputFailure, JsonlFields, RawInput, expand_paths, read_paths
@@ -74,3 +75,76 @@ def test_ingest_truncated_warc_reports_failure_and_keeps_earlier_records(shared_
 def test_ingest_missing_file_is_a_failure_not_a_crash(tmp_path: Path) -> None:
     items = list(read_paths([str(tmp_path / "nope.txt")]))
     assert len(items) == 1 and isinstance(items[0], InputFailure)
+
+
+# -- found by hands-on testing (session 9) ---------------------------------------------------------------
+def _warc_response(writer: Any, url: str, status: str, body: bytes, extra: tuple[tuple[str, str], ...] = ()) -> Any:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+
+    headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8"), *extra], protocol="HTTP/1.1")
+    return writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+
+
+def test_ingest_warc_skips_redirects_and_error_pages(tmp_path: Path, samples_dir: Path) -> None:
+    """A crawl holds 301/302 redirects and 404 pages next to the articles: they are neither articles nor failures.
+
+    Before the fix, empty redirect bodies became E101 failures and an HTML '302 Found' page was stored as an article.
+    """
+    from warcio.warcwriter import WARCWriter
+
+    article = (samples_dir / "html" / "wikinews-61190.html").read_bytes()  # German Wikinews, CC BY 2.5
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        w.write_record(_warc_response(w, "http://de.wikinews.org/wiki/Afghanistan", "301 Moved Permanently", b"",
+                                      (("Location", "https://de.wikinews.org/wiki/Afghanistan"),)))
+        w.write_record(_warc_response(w, "https://de.wikinews.org/wiki/Alt", "302 Found",
+                                      b"<html><head><title>302 Found</title></head><body><h1>302 Found</h1>"
+                                      b"<hr><center>nginx</center></body></html>"))
+        w.write_record(_warc_response(w, "https://de.wikinews.org/wiki/Fehlt", "404 Not Found",
+                                      b"<html><body><h1>Seite nicht gefunden</h1><p>Die angeforderte Seite gibt es "
+                                      b"auf diesem Server leider nicht mehr.</p></body></html>"))
+        w.write_record(_warc_response(w, "https://de.wikinews.org/wiki/Afghanistan", "200 OK", article))
+    items = list(read_paths([str(path)]))
+    assert [type(i).__name__ for i in items] == ["RawInput"]
+    assert items[0].url == "https://de.wikinews.org/wiki/Afghanistan" and b"Helmand" in items[0].content
+
+
+def test_ingest_warc_cut_inside_a_record_header_is_called_truncated(tmp_path: Path, samples_dir: Path) -> None:
+    """A WARC cut in the middle of a record header used to fail with warcio's bare "'NoneType' object has no
+    attribute 'startswith'"; the earlier record is still read and the failure says what happened."""
+    from warcio.warcwriter import WARCWriter
+
+    article = (samples_dir / "html" / "wikinews-68080.html").read_bytes()
+    path = tmp_path / "cut.warc"
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        w.write_record(_warc_response(w, "https://de.wikinews.org/wiki/Homs", "200 OK", article))
+        second = fh.tell()
+        w.write_record(_warc_response(w, "https://de.wikinews.org/wiki/Homs2", "200 OK", article + b" "))
+    path.write_bytes(path.read_bytes()[: second + 60])
+    items = list(read_paths([str(path)]))
+    assert isinstance(items[0], RawInput) and isinstance(items[-1], InputFailure)
+    message = str(items[-1].error)
+    assert "truncated" in message and "after 1 record" in message
+    assert "NoneType" not in message and "startswith" not in message
+
+
+def test_ingest_gzipped_jsonl_on_stdin_is_read_as_jsonl(homs_text: str) -> None:
+    """`gzip -c crawl.jsonl | lagebild ingest -` was taken for a WARC: one E105 plus warcio warnings full of text."""
+    import io
+
+    from lagebild.ingest import read_stream
+
+    lines = [json.dumps({"text": homs_text, "url": "https://de.wikinews.org/w/index.php?curid=68080",
+                         "date": "2011-05-11"}, ensure_ascii=False),
+             json.dumps({"text": homs_text + "\n\nNachtrag der Redaktion."}, ensure_ascii=False)]
+    data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
+    items = list(read_stream(io.BytesIO(data), "<stdin>", fields=JsonlFields()))
+    assert [type(i).__name__ for i in items] == ["RawInput", "RawInput"]
+    assert items[0].source_format == "jsonl" and items[0].published == "2011-05-11"
+    assert items[0].content == homs_text
+    plain = list(read_stream(io.BytesIO(gzip.compress(homs_text.encode("utf-8"))), "<stdin>", fields=JsonlFields()))
+    assert len(plain) == 1 and isinstance(plain[0], RawInput) and plain[0].content == homs_text.encode("utf-8")

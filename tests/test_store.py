@@ -89,3 +89,26 @@ def test_store_read_only_database_without_dedup_tables(tmp_path: Path) -> None:
         assert store.query("SELECT COUNT(*) FROM article_duplicates")[1] == [(0,)]
         with pytest.raises(duckdb.Error):
             store.con.execute("DELETE FROM articles")
+
+
+def test_store_rerun_keeps_one_failure_row_per_input(tmp_path: Path, analyzer, samples_dir) -> None:
+    """Re-running the same batch added every failure again (stats showed 20 failures for 10 bad files); a file
+    that later succeeds kept its stale failure row."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wikinews-43568.txt").write_bytes((samples_dir / "text" / "wikinews-43568.txt").read_bytes())
+    (folder / "leer.txt").write_bytes(b"")
+    fixed_later = folder / "wikinews-68080.txt"
+    fixed_later.write_bytes(b"\x00\xff\xfe\x00" * 200)
+    with Store(tmp_path / "r.duckdb") as store:
+        first = ingest(read_paths([str(folder)]), analyzer, store)
+        counts1 = store.counts()
+        second = ingest(read_paths([str(folder)]), analyzer, store)
+        counts2 = store.counts()
+        assert (first.failed, second.failed) == (2, 2)
+        assert counts1 == counts2 and counts2["failures"] == 2
+        fixed_later.write_bytes((samples_dir / "text" / "wikinews-68080.txt").read_bytes())
+        third = ingest(read_paths([str(folder)]), analyzer, store)
+        _, rows = store.query("SELECT source_name, code FROM failures")
+    assert third.new == 1
+    assert rows == [(str(folder / "leer.txt"), "E101")]

@@ -627,6 +627,9 @@ def _load_one(con: Any, out: Path, pid: str) -> tuple[int, int, int]:
         if fpath.exists():
             n_fail = con.execute("SELECT COUNT(*) FROM read_parquet(?)", [str(fpath)]).fetchone()[0]
             if n_fail:
+                # as in Store.write_batch: the latest attempt at an input replaces its earlier failure rows
+                con.execute("DELETE FROM failures WHERE source_name IN (SELECT source_name FROM read_parquet(?))",
+                            [str(fpath)])
                 con.execute("INSERT INTO failures SELECT source_name, code, error, message, "
                             "'parquet:' || ?, failed_at FROM read_parquet(?)", [pid, str(fpath)])
     finally:

@@ -137,12 +137,39 @@ def read_stream(stream: Any, name: str, *, fields: JsonlFields) -> Iterator[RawI
     if len(data) > MAX_DOCUMENT_BYTES:
         yield InputFailure(name, InputTooLargeError(f"more than {MAX_DOCUMENT_BYTES:,} bytes on stdin", source=name))
         return
-    if data.startswith(b"WARC/") or data.startswith(b"\x1f\x8b"):
+    if data.startswith(b"\x1f\x8b") and not _gunzip_head(data).startswith(b"WARC/"):
+        # a gzipped JSONL or text file piped in (`zcat` forgotten): only WARC goes to the WARC reader
+        yield from _read_gzip_stream(data, name, fields)
+    elif data.startswith(b"WARC/") or data.startswith(b"\x1f\x8b"):
         yield from _read_warc_stream(io.BytesIO(data), name)
     elif data.lstrip()[:1] == b"{":
         yield from _read_jsonl_lines(io.BytesIO(data), name, fields)
     else:
         yield RawInput(data, source_name=name, source_format="text")
+
+
+def _gunzip_head(data: bytes, size: int = 64) -> bytes:
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], size)
+    except zlib.error:
+        return b""
+
+
+def _read_gzip_stream(data: bytes, name: str, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
+    if _gunzip_head(data).lstrip()[:1] == b"{":
+        yield from _read_jsonl_lines(gzip.GzipFile(fileobj=io.BytesIO(data)), name, fields)
+        return
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            text = fh.read(MAX_DOCUMENT_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputFailure(name, MalformedInputError(f"gzip stream is damaged: {exc}", source=name))
+        return
+    if len(text) > MAX_DOCUMENT_BYTES:
+        yield InputFailure(name, InputTooLargeError(f"more than {MAX_DOCUMENT_BYTES:,} bytes after gunzip",
+                                                    source=name))
+        return
+    yield RawInput(text, source_name=name, source_format="text")
 
 
 def read_jsonl(path: Path, *, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
@@ -192,6 +219,14 @@ def _read_jsonl_lines(fh: Any, name: str, fields: JsonlFields) -> Iterator[RawIn
                        title=_str_or_none(obj.get(fields.title)))
 
 
+def _http_status(record: Any) -> int | None:
+    try:
+        code = record.http_headers.get_statuscode() if record.http_headers else None
+        return int(code) if code else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _str_or_none(v: Any) -> str | None:
     return None if v in (None, "") else str(v)
 
@@ -227,6 +262,11 @@ def _read_warc_stream(fh: Any, name: str) -> Iterator[RawInput | InputFailure]:
                 is_html = "html" in ctype.lower()
             if not is_html:
                 continue
+            status = _http_status(record)
+            if status is not None and not 200 <= status < 300:
+                # redirects and error pages are crawl plumbing, not articles: neither stored nor failures
+                log.debug("skipping %s: HTTP status %s", where, status)
+                continue
             try:
                 payload = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
             except Exception as exc:  # warcio raises zlib/io errors on damaged records
@@ -244,8 +284,13 @@ def _read_warc_stream(fh: Any, name: str) -> Iterator[RawInput | InputFailure]:
                            published=record.rec_headers.get_header("WARC-Date"),
                            extra={"warc_date": record.rec_headers.get_header("WARC-Date")})
     except Exception as exc:  # ArchiveLoadFailed, zlib.error, EOFError on truncated archives
-        yield InputFailure(name, MalformedInputError(
-            f"WARC is damaged or not a WARC after {n} record(s): {type(exc).__name__}: {exc}", source=name))
+        if isinstance(exc, (OSError, EOFError, zlib.error)) or type(exc).__module__.startswith("warcio"):
+            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        else:
+            # warcio's parser trips over a record header cut in the middle with a bare AttributeError & co.
+            detail = f"a record header could not be parsed ({type(exc).__name__})"
+        what = f"WARC is truncated or damaged after {n} record(s)" if n else "not a readable WARC file"
+        yield InputFailure(name, MalformedInputError(f"{what}: {detail}", source=name))
         return
     if n == 0:
         yield InputFailure(name, MalformedInputError("no WARC records found", source=name))

@@ -223,6 +223,12 @@ class Store:
                 self._insert_articles(con, new, now, mode)
                 for layer in LAYER_COLUMNS:
                     self._insert_layer(con, layer, new)
+            # a failure row says what the latest attempt at an input gave: a rerun replaces it, a success
+            # clears it, so re-running a batch never counts one bad file twice
+            retried = {str(n) for n in [*(f.get("source_name") for f in failures),
+                                        *(r["article"].get("source_name") for r in new)] if n}
+            if retried:
+                con.execute("DELETE FROM failures WHERE source_name IN (SELECT UNNEST(?))", [sorted(retried)])
             if failures:
                 con.executemany(
                     "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)",
