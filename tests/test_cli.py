@@ -99,3 +99,34 @@ def test_cli_dedup_then_unique_listings(sample_db: Path, capsys) -> None:
     assert "Syrien: Artilleriebeschuss der Stadt Homs" in titles
     assert "Ukraine: Tote bei Flugzeugunglück" not in titles
     assert {r["type"] for r in rows("events", "--event-type", "PROTEST")} == {"PROTEST"}
+
+
+# -- found by hands-on testing (session 9) ---------------------------------------------------------------
+def test_cli_bad_values_get_a_usage_error_not_a_database_error(sample_db: Path, tmp_path: Path, samples_dir) -> None:
+    """Negative --limit/--offset reached DuckDB ("Binder Error: LIMIT/OFFSET cannot be negative", exit 1); a bad
+    export date came back as a raw ConversionException after the CSV header was written; a missing file for
+    `analyze` was a FileNotFoundError."""
+    r = subprocess.run([*LB, "events", "--db", str(sample_db), "--limit", "-5"], capture_output=True, text=True)
+    assert r.returncode == 2 and "--limit" in r.stderr and "Binder" not in r.stderr
+    r = subprocess.run([*LB, "quotes", "--db", str(sample_db), "--offset", "-1"], capture_output=True, text=True)
+    assert r.returncode == 2 and "--offset" in r.stderr
+    out = tmp_path / "acled.csv"
+    r = subprocess.run([*LB, "export", "--db", str(sample_db), "--format", "acled", "--since", "2011-13-45",
+                        "--out", str(out)], capture_output=True, text=True)
+    assert r.returncode == 3 and r.stderr.startswith("error[E100]") and "Conversion" not in r.stderr
+    assert not out.exists()
+    r = subprocess.run([*LB, "analyze", str(tmp_path / "fehlt.txt")], capture_output=True, text=True)
+    assert r.returncode == 3 and r.stderr.startswith("error[E100]") and "no such file" in r.stderr
+    r = subprocess.run([*LB, "analyze", str(samples_dir / "text")], capture_output=True, text=True)
+    assert r.returncode == 3 and "lagebild ingest" in r.stderr
+
+
+def test_cli_ingest_takes_quiet_after_the_sub_command(tmp_path: Path, samples_dir) -> None:
+    """`lagebild batch ... --quiet` works, so users write `lagebild ingest ... -q` too (it was a usage error)."""
+    db = tmp_path / "q.duckdb"
+    path = samples_dir / "text" / "wikinews-43568.txt"
+    assert main(["ingest", str(path), "--db", str(db), "-q"]) == 0
+    assert main(["-q", "ingest", str(path), "--db", str(db)]) == 0
+    with pytest.raises(SystemExit) as info:
+        main(["ingest", str(path), "--db", str(db), "--batch-size", "0"])
+    assert info.value.code == 2

@@ -34,10 +34,37 @@ LISTINGS = ("articles", "events", "entities", "places", "quotes", "times", "quan
 
 # -- analyze --------------------------------------------------------------------------------------
 def _read_input(path: str) -> bytes:
+    from .errors import InputError
+
     if path == "-":
         return sys.stdin.buffer.read()
-    with open(path, "rb") as fh:
-        return fh.read()
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise InputError("no such file", source=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder: analyze takes one file (use `lagebild ingest` for folders)",
+                         source=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", source=path) from None
+
+
+def _non_negative(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {n}")
+    return n
+
+
+def _positive(value: str) -> int:
+    n = _non_negative(value)
+    if n == 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
 
 
 def _fmt_span(r: dict[str, Any]) -> str:
@@ -268,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest", help="analyse files/folders/globs/'-' and store them")
     i.add_argument("paths", nargs="+")
     i.add_argument("--db", default="lagebild.duckdb")
-    i.add_argument("--batch-size", type=int, default=16)
+    i.add_argument("--batch-size", type=_positive, default=16)
     i.add_argument("--replace", action="store_true", help="re-analyse articles already stored")
     i.add_argument("--strict", action="store_true", help=f"exit {EXIT_PARTIAL} when any input failed")
     i.add_argument("--text-field", default="text", help="JSONL key of the article text")
@@ -278,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--dedup", action="store_true",
                    help="afterwards mark near-duplicate copies and cluster stories over the whole database")
     i.add_argument("--no-embeddings", action="store_true", help="with --dedup: near-duplicates only")
+    # also after the sub-command, like `lagebild batch ... --quiet`; SUPPRESS keeps a leading -q in force
+    i.add_argument("--quiet", "-q", action="store_true", default=argparse.SUPPRESS, help="no progress output")
     pipeline_opts(i)
     i.set_defaults(func=cmd_ingest)
 
@@ -296,8 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--cluster", help="only this story cluster")
         sp.add_argument("--unique", action="store_true",
                         help="skip near-duplicate copies; events: once per story cluster (run `lagebild dedup`)")
-        sp.add_argument("--limit", type=int, default=50)
-        sp.add_argument("--offset", type=int, default=0)
+        sp.add_argument("--limit", type=_non_negative, default=50)
+        sp.add_argument("--offset", type=_non_negative, default=0)
         sp.add_argument("--format", choices=("table", "json", "csv"), default="table")
         sp.set_defaults(func=cmd_list)
 

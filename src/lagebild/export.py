@@ -466,11 +466,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="also export negated, hypothetical and historical events")
     ap.add_argument("--no-header", action="store_true", help="gkg/acled: leave out the header line")
     args = ap.parse_args(argv)
+    from .queries import parse_date
     from .store import Store
 
+    # checked before anything is opened or written, so a typo costs no half-written file
+    since, until = parse_date(args.since, "--since"), parse_date(args.until, "--until")
     store = Store(args.db, read_only=True) if args.db else Store(read_only=True)
     try:
-        records = store.iter_docs(since=args.since, until=args.until)
+        records = store.iter_docs(since=since, until=until)
         if args.out == "-":
             n = write(records, args.format, sys.stdout, include_flagged=args.include_flagged,
                       header=not args.no_header)

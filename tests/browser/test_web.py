@@ -300,3 +300,24 @@ def test_web_each_story_once_filter(browser: object, tmp_path_factory: pytest.Te
         finally:
             pg.close()
 
+
+
+def test_web_error_does_not_linger_after_navigation(page: object) -> None:
+    """Found by hands-on testing: after an unknown article id, the next (valid) article still showed the old
+    "Fehler: no such article" banner above it, and the unknown id was shown under the previous article's text;
+    a mistyped view name gave an empty page."""
+    _go(page, "#/articles")
+    page.locator("a.article-link", has_text="Artilleriebeschuss der Stadt Homs").click()
+    page.wait_for_selector("body[data-ready=article]")
+    homs_id = page.evaluate("decodeURIComponent(location.hash.split('/')[2])")
+    page.evaluate("location.hash = '#/article/gibt-es-nicht'")
+    page.wait_for_selector("body[data-ready=error]")
+    assert page.locator(".view-error").count() == 1
+    assert page.locator("#doc-title").inner_text() == "" and page.locator("#doc-text mark").count() == 0
+    page.evaluate("(id) => { location.hash = '#/article/' + id; }", homs_id)
+    page.wait_for_selector("body[data-ready=article]")
+    assert page.locator(".view-error").count() == 0
+    assert page.locator("#doc-title").inner_text() == "Syrien: Artilleriebeschuss der Stadt Homs"
+    page.evaluate("location.hash = '#/landkarte'")
+    page.wait_for_selector("body[data-ready=articles]")
+    assert page.locator("#view-articles").is_visible()

@@ -346,6 +346,13 @@ function select(layer, idx, scroll) {
     el("div", { class: "meta", text: t("stored_offsets", { s: r.start, e: r.end }) }), dl, ...links);
 }
 async function showArticle(id) {
+  // the previous article must not stay on screen under an error about this one
+  currentDoc = null;
+  $("doc-title").textContent = "";
+  $("doc-meta").replaceChildren();
+  $("doc-text").replaceChildren();
+  $("record-lists").replaceChildren();
+  $("layer-toggles").querySelectorAll("label").forEach((l) => l.remove());
   const doc = await api("/articles/" + encodeURIComponent(id));
   currentDoc = doc;
   const a = doc.article;
@@ -354,6 +361,7 @@ async function showArticle(id) {
     /^https?:\/\//i.test(a.url || "") ? el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", text: a.url }) : (a.url || ""),
     ` · id ${a.id}`);
   const text = $("doc-text");
+  text.lang = a.language || "de";
   renderText(a.text, spanList(doc), text);
   const toggles = $("layer-toggles");
   toggles.querySelectorAll("label").forEach((l) => l.remove());
@@ -636,9 +644,13 @@ async function submitAnalysis(e) {
 }
 
 /* ---------- wiring ---------- */
+const VIEWS = ["articles", "article", "map", "timeline", "entities", "analyze"];
 async function render() {
   const r = route();
-  const view = r.view === "article" ? "article" : r.view;
+  // an unknown view (a mistyped or old link) shows the article list instead of an empty page
+  const view = VIEWS.includes(r.view) ? r.view : "articles";
+  delete document.body.dataset.ready;
+  document.querySelectorAll(".view-error").forEach((p) => p.remove());
   document.querySelectorAll(".view").forEach((v) => { v.hidden = v.id !== "view-" + view; });
   document.querySelectorAll(".tabs a").forEach((a) => {
     const on = a.dataset.view === view || (view === "article" && a.dataset.view === "articles");
@@ -659,7 +671,7 @@ async function render() {
   } catch (err) {
     console.error(err && err.stack ? err.stack : err);
     const v = $("view-" + view);
-    v.prepend(el("p", { class: "warn", text: `${t("error")}: ${err.message || err}` }));
+    v.prepend(el("p", { class: "warn view-error", role: "alert", text: `${t("error")}: ${err.message || err}` }));
     document.body.dataset.ready = "error";
   }
 }
