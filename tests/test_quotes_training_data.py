@@ -103,3 +103,30 @@ def test_quotes_training_model_folder_from_env_and_its_thresholds(tmp_path, monk
     m = QuoteModel.load()
     assert m.params == {"fill_t": 0.9}
     assert QuoteModel.load(MODEL_PATH).params == {}  # the shipped model keeps the module defaults
+
+
+def test_quotes_training_speaker_veto_removes_only_speakers_the_tagger_doubts():
+    from lagebild.doc import Doc
+    from lagebild.quotes import find_quotes
+    from lagebild.quotes_model import DEFAULT_PARAMS, combine, readings
+    from lagebild.records import Article, content_id
+    from lagebild.segment import SegmentStage
+
+    # Wikinews 3855 "Landser laut BGH eine kriminelle Vereinigung" (2005-03-10), CC BY 2.5
+    text = ("Der Vorsitzende Richter Klaus Tolksdorf sagte: „Ohne feste Struktur und gemeinsame Ziele seiner "
+            "Gruppenmitglieder sei die Band gar nicht erst in der Lage gewesen, bestehende braune Netzwerke zu "
+            "nutzen.“")
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, language="de")))
+    rq = find_quotes(doc)
+    assert any(q.speaker and "Tolksdorf" in q.speaker for q in rq)
+    rd = readings(QuoteModel.load(MODEL_PATH), doc, rq, 0.5)
+    sp = [p for p in rd["rule_speaker_p"] if p is not None]
+    assert sp and max(sp) > 0.5  # the tagger agrees with the rules here
+    kept = combine(doc, rq, rd, {**DEFAULT_PARAMS, "strip_t": 0.3})
+    assert [q.speaker for q in kept] == [q.speaker for q in rq]
+    vetoed = combine(doc, rq, rd, {**DEFAULT_PARAMS, "strip_t": 1.01})
+    assert all(q.speaker is None for q in vetoed if q.cue_start is not None)
+    assert [q.message for q in vetoed] == [q.message for q in rq]  # the quotes stay
+    assert all(q.speaker for q in rq if q.cue_start is not None)  # the rules' own list is not changed
+    for q in vetoed:
+        assert doc.text[q.start:q.end] == q.text

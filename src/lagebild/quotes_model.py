@@ -283,6 +283,8 @@ DEFAULT_PARAMS: dict[str, float] = {
     "replace_t": 1.1,  # a rule speaker is replaced by a disjoint model source this confident (off)
     "drop_t": 0.0,  # a rule quote whose cue the cue tagger scores below this is dropped (off)
     "implausible_t": 1.1,  # ... and only when the rule speaker's own mean source probability is below this
+    "strip_t": 0.0,  # a rule speaker the role tagger (at the rule cue) gives a mean source probability below
+    # this is removed, the quote kept: an in-domain tagger vetoes the rules' unlikely speakers (off)
 }
 #: rule quote kinds the model may drop
 _DROPPABLE = frozenset({"reported", "indirect"})
@@ -342,7 +344,10 @@ def combine(doc: Any, rule_quotes: list[Any], read: dict[str, Any], params: dict
     for q, r, cp, sp in zip(rule_quotes, read["at_rule"], read["rule_cue_p"], sps, strict=True):
         if cp is not None and cp < params["drop_t"] and q.kind in _DROPPABLE:
             continue
-        if r is not None and r.source is not None:
+        if q.speaker_start is not None and sp is not None and sp < params.get("strip_t", 0.0):
+            q = copy.copy(q)
+            q.speaker = q.speaker_start = q.speaker_end = q.speaker_entity = q.speaker_role = None
+        elif r is not None and r.source is not None:
             s, e = toks[r.source[0]].start, toks[r.source[1] - 1].end
             if q.speaker_start is None and r.source_p >= params["fill_t"]:
                 q = copy.copy(q)

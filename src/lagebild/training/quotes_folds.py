@@ -76,12 +76,17 @@ def score(items: list[Item], how: str, params: dict[str, float] | None = None) -
     return summarize(acc)
 
 
+#: the thresholds of quotes_tune plus the speaker veto and lower replacement thresholds (an in-domain tagger)
+FOLD_GRID = {**GRID, "replace_t": [0.6, 0.7, 0.8, 0.9, 1.1], "implausible_t": [0.1, 0.3, 1.1],
+             "strip_t": [0.0, 0.05, 0.1, 0.2]}
+
+
 def tune(items: list[Item], start: dict[str, float]) -> tuple[dict[str, float], float]:
     """Coordinate search of the hybrid thresholds (source F1), twice round the grid of quotes_tune (the items
     need readings at every ``cue_t`` of the grid)."""
     cur, best = dict(start), score(items, "hybrid", start)["source"]["f1"]
     for _ in range(2):
-        for k, values in GRID.items():
+        for k, values in FOLD_GRID.items():
             for v in values:
                 p = {**cur, k: v}
                 f = score(items, "hybrid", p)["source"]["f1"]
