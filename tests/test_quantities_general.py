@@ -67,3 +67,26 @@ def test_quantities_room_numbers_and_bible_verses_are_labels():
 
 def test_quantities_child_soldiers_are_children():
     assert _q("Ed002")["30.000"] == (30000.0, None, "children")  # "30.000 Kindersoldaten"
+
+
+def test_quantities_camp_inmates_are_prisoners_and_government_officials_employees():
+    assert {v[2] for v in _q("Eg008").values()} == {"prisoners"}  # "etwa 600 fluchtbereiten Lagerinsassen"
+    assert _q("Eg014")["die Hälfte"][2] == "employees"  # "die Hälfte der hohen Regierungsbeamten"
+    assert _by_text("Bei dem Einsatz wurden 12 Beamte verletzt.")["12"].category == "police"  # bare Beamte stay police
+
+
+def test_quantities_minus_before_a_percent_is_a_negative_value():
+    assert _q("Eh016")["minus 3,1 %"] == (-3.1, None, "percent")  # "nach minus 3,1 % im August"
+    assert _by_text("Das ergab ein Minus von 0,5 Prozent.")["0,5 Prozent"].value == 0.5
+
+
+def test_quantities_early_year_before_an_indefinite_article_and_codes_in_capitals():
+    assert _q("Eh008") == {}  # "Beide Frauen gebaren 1316 einen Sohn"
+    assert _q("Eh025") == {}  # "der Genmais-Sorte MON 810 des Konkurrenten"
+    assert _q("Eg019") == {}  # "der Klassenstufen 9 und 10"
+    assert _by_text("Die Truppe zählte 1200 Mann.")["1200"].value == 1200.0
+
+
+def test_quantities_compound_goal_units_and_money_nouns():
+    assert _q("Eh032")["12 Gegentore"] == (12.0, None, "goals")
+    assert _q("Eh038")["einige Milliarden"][2] == "money"  # "einige Milliarden Überschüsse"

@@ -332,8 +332,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     elif _SIGNED.match(t) and (t[0] in "+−" or "," in t) and not (i > 0 and toks[i - 1].text[:1].isdigit()):
         sign, t = (1.0 if t[0] == "+" else -1.0), t[1:]  # "(+0,4 Prozent nach +0,2 im Jahr davor)": the unit is carried
     elif low == "minus" and i + 2 < n and _DIGITS.match(toks[i + 1].text) \
-            and _unit_of(toks[i + 2].text, lex) in ("degree", "degree_celsius"):
-        return -parse_digits(toks[i + 1].text), i + 2, None, False  # "minus 25 Grad"
+            and _unit_of(toks[i + 2].text, lex) in ("degree", "degree_celsius", "percent", "percentage_points"):
+        return -parse_digits(toks[i + 1].text), i + 2, None, False  # "minus 25 Grad", "nach minus 3,1 % im August"
     if _DOT_DECIMAL.match(t) and not _DIGITS.match(t) and i + 1 < n \
             and lex.unit_categories.get(_unit_of(toks[i + 1].text, lex) or "") not in (None, "duration", "people"):
         return float(t), i + 1, None, False
@@ -524,6 +524,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "die an 24 gesetzte Russin": a seeding in a tournament, not a count
     if label_before:
         return True
+    if (i > 0 and 2 <= len(prev) <= 5 and toks[i - 1].text.isupper() and toks[i - 1].text.isalpha()
+            and _unit_of(toks[i - 1].text, lex) is None and prev not in lex.prefix_currencies and t.isdigit()
+            and nlow in ("des", "der", "vom")):
+        return True  # "die Genmais-Sorte MON 810 des Konkurrenten": a code in capitals names a product
     if prev == "/" and i >= 2 and re.fullmatch(r"1[5-9]\d\d|20\d\d", toks[i - 2].text) and t.isdigit() and len(t) == 2:
         return True  # "1934/35": a span of years
     if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns \
@@ -675,6 +679,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.qualifiers1 and prev not in lex.some_words and nxt[:1].isupper() and nxt.isalpha()
             and _object_category(nxt, lex) is None and _unit_of(nxt, lex) is None and nlow not in lex.multipliers):
         return True  # "Magnus I. vertrieb 1035 Hardeknuts Halbbruder": a year after a verb, before a name
+    if (re.fullmatch(r"1[0-3]\d\d", t) and toks[i - 1].text.isalpha() and toks[i - 1].text.islower()
+            and prev not in lex.function_words and prev not in lex.qualifiers1 and prev not in lex.some_words
+            and nlow in ("ein", "eine", "einen", "einem", "einer")):
+        return True  # "Beide Frauen gebaren 1316 einen Sohn": no count stands before an indefinite article
     if re.fullmatch(r"\d{4}", t) and 1000 <= int(t) <= 2100 and (int(t) >= 1400 or prev in _YEAR_CONTEXT
                                                              or prev in lex.months):
         # a bare four-digit number is a year unless a unit or a counted noun follows; before 1400 only after a
