@@ -525,7 +525,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if label_before:
         return True
     if (i > 0 and 2 <= len(prev) <= 5 and toks[i - 1].text.isupper() and toks[i - 1].text.isalpha()
-            and _unit_of(toks[i - 1].text, lex) is None and prev not in lex.prefix_currencies and t.isdigit()
+            and _unit_of(toks[i - 1].text, lex) is None and prev not in (lex.prefix_currencies or {}) and t.isdigit()
             and nlow in ("des", "der", "vom")):
         return True  # "die Genmais-Sorte MON 810 des Konkurrenten": a code in capitals names a product
     if prev == "/" and i >= 2 and re.fullmatch(r"1[5-9]\d\d|20\d\d", toks[i - 2].text) and t.isdigit() and len(t) == 2:
