@@ -130,3 +130,27 @@ def test_cli_ingest_takes_quiet_after_the_sub_command(tmp_path: Path, samples_di
     with pytest.raises(SystemExit) as info:
         main(["ingest", str(path), "--db", str(db), "--batch-size", "0"])
     assert info.value.code == 2
+
+
+def test_cli_ingest_language_forces_identification_and_refuses_non_codes(tmp_path: Path, samples_dir) -> None:
+    """The E107 message told users to force the language, but `ingest` had no way to; and a forced language was
+    stored unchecked (POST /analyze with language "xx" stored an article in language "xx")."""
+    from lagebild.store import Store
+
+    db = tmp_path / "l.duckdb"
+    # a French note (our own wording): refused by language identification, accepted when forced
+    note = tmp_path / "note_fr.txt"
+    note.write_text("Le gouvernement a annoncé mardi de nouvelles sanctions contre les dirigeants du pays. "
+                    "Les ministres se réuniront la semaine prochaine pour en discuter.", encoding="utf-8")
+    assert main(["-q", "ingest", str(note), "--db", str(db)]) == 0
+    assert main(["-q", "ingest", str(note), "--db", str(db), "--language", "FR"]) == 0
+    r = subprocess.run([*LB, "ingest", str(samples_dir / "text" / "wikinews-43568.txt"), "--db", str(db),
+                        "--language", "xx"], capture_output=True, text=True)
+    assert r.returncode == 3 and "ISO 639-1" in r.stderr
+    with Store(db, read_only=True) as store:
+        _, langs = store.query("SELECT source_name, language FROM articles")
+        _, fails = store.query("SELECT code FROM failures")
+    assert langs == [(str(note), "fr")] and fails == []
+    r = subprocess.run([*LB, "analyze", str(samples_dir / "text" / "wikinews-43568.txt"), "--language", "xx"],
+                       capture_output=True, text=True)
+    assert r.returncode == 3 and "ISO 639-1" in r.stderr

@@ -477,3 +477,13 @@ def test_server_aggregate_cache_stays_within_its_byte_bound(sample_db: Path, cli
         assert backend._cache_bytes == 0 and not backend._cache
     finally:
         backend.store.close()
+
+
+def test_server_analyze_refuses_a_forced_language_that_is_no_language(writable_client: TestClient) -> None:
+    """Found by hands-on testing: {"language": "xx"} was analysed and stored as an article in language "xx"."""
+    text = "Die Bundeswehr hat am Montag in Mali drei Soldaten verloren, teilte das Ministerium in Berlin mit."
+    r = writable_client.post("/analyze", json={"text": text, "language": "xx"})
+    assert r.status_code == 400 and r.json()["code"] == "E100" and "ISO 639-1" in r.json()["detail"]
+    assert writable_client.get("/articles").json()["total"] == 0
+    ok = writable_client.post("/analyze", json={"text": text, "language": "DE"})
+    assert ok.status_code == 200 and ok.json()["doc"]["article"]["language"] == "de"

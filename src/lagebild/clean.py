@@ -23,6 +23,7 @@ from .errors import (
     BinaryInputError,
     EmptyInputError,
     EncodingError,
+    InputError,
     InputTooLargeError,
     MalformedInputError,
     NoTextError,
@@ -295,6 +296,16 @@ def extract_html(html: str, *, url: str | None = None, source: str | None = None
     return data
 
 
+def forced_language(value: str, *, source: str | None = None) -> str:
+    """A language given by the user, as a lower-case ISO 639-1 code; anything else is refused, not stored."""
+    import pycountry
+
+    code = value.strip().lower()
+    if not (len(code) == 2 and code.isascii() and code.isalpha() and pycountry.languages.get(alpha_2=code)):
+        raise InputError(f"language must be an ISO 639-1 code such as de or en, got {value[:20]!r}", source=source)
+    return code
+
+
 # -- the one entry point ----------------------------------------------------------------------------
 def prepare_article(
     raw: str | bytes,
@@ -341,11 +352,13 @@ def prepare_article(
     if len(body) < MIN_TEXT_CHARS:
         raise NoTextError(f"only {len(body)} characters of text left after cleaning", source=src)
 
+    if language:
+        language = forced_language(language, source=src)
     lang, conf = (language, 1.0) if language else identify_language(body)
     if supported_languages and not language and lang not in supported_languages:
         raise UnsupportedLanguageError(
             f"language is {lang or 'unknown'} (confidence {conf:.2f}); supported: {', '.join(supported_languages)}"
-            " — pass language=... to force", source=src)
+            " — force one with --language (CLI) or language=... (API)", source=src)
 
     url = url or meta.get("url")
     site = meta.get("sitename") or (urlparse(url).hostname if url else None)

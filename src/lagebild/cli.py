@@ -148,16 +148,18 @@ def _progress_printer(enabled: bool) -> Any:
 def cmd_ingest(args: argparse.Namespace) -> int:
     import lagebild
 
+    from .clean import forced_language
     from .ingest import JsonlFields, read_paths
     from .runner import ingest
     from .store import Store
 
     fields = JsonlFields(text=args.text_field, url=args.url_field, date=args.date_field, title=args.title_field)
+    language = forced_language(args.language) if args.language else None
     analyzer = lagebild.load(args.mode, disable=args.disable or ())
     show_progress = not args.quiet and sys.stderr.isatty()
     with Store(args.db) as store:
         stats = ingest(read_paths(args.paths, fields=fields), analyzer, store, batch_size=args.batch_size,
-                       replace=args.replace, progress=_progress_printer(show_progress))
+                       replace=args.replace, language=language, progress=_progress_printer(show_progress))
         dedup = None
         if args.dedup:
             from .dedup import assign_clusters
@@ -302,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--url-field", default="url")
     i.add_argument("--date-field", default="date")
     i.add_argument("--title-field", default="title")
+    i.add_argument("--language", help="skip language identification: every input is in this language (de, en)")
     i.add_argument("--dedup", action="store_true",
                    help="afterwards mark near-duplicate copies and cluster stories over the whole database")
     i.add_argument("--no-embeddings", action="store_true", help="with --dedup: near-duplicates only")

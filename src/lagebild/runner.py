@@ -46,9 +46,11 @@ def failure_record(source: str, exc: BaseException) -> dict[str, Any]:
             "message": f"{type(exc).__name__}: {exc}"}
 
 
-def prepare(raw: RawInput) -> Doc:
+def prepare(raw: RawInput, *, language: str | None = None) -> Doc:
+    """``language`` skips language identification (the user's ``--language``)."""
     article = prepare_article(raw.content, url=raw.url, published=None if raw.source_format == "warc" else raw.published,
-                              title=raw.title, source_format=raw.source_format, source_name=raw.source_name)
+                              title=raw.title, source_format=raw.source_format, source_name=raw.source_name,
+                              language=language)
     if article.published is None and raw.published:
         # for WARC the crawl date is only a fallback for the page's own date
         from .clean import normalise_published
@@ -59,7 +61,8 @@ def prepare(raw: RawInput) -> Doc:
 
 def analyse_stream(items: Iterable[RawInput | InputFailure], analyzer: Analyzer, *,
                    skip_ids: Callable[[list[str]], set[str]] | None = None,
-                   batch_size: int = 16) -> Iterator[tuple[list[Doc], list[dict[str, Any]], int]]:
+                   batch_size: int = 16, language: str | None = None,
+                   ) -> Iterator[tuple[list[Doc], list[dict[str, Any]], int]]:
     """Yield (analysed docs, failures, n_skipped) per batch.
 
     ``skip_ids`` returns the ids among a list that need no analysis (already stored).
@@ -104,7 +107,7 @@ def analyse_stream(items: Iterable[RawInput | InputFailure], analyzer: Analyzer,
             failures.append(failure_record(item.source_name, item.error))
         else:
             try:
-                pending.append(prepare(item))
+                pending.append(prepare(item, language=language))
             except LagebildError as exc:
                 failures.append(failure_record(item.source_name, exc))
             except Exception as exc:  # a bug in cleaning must not end the run either
@@ -116,13 +119,13 @@ def analyse_stream(items: Iterable[RawInput | InputFailure], analyzer: Analyzer,
 
 
 def ingest(items: Iterable[RawInput | InputFailure], analyzer: Analyzer, store: Store, *,
-           batch_size: int = 16, replace: bool = False,
+           batch_size: int = 16, replace: bool = False, language: str | None = None,
            progress: Callable[[RunStats], None] | None = None) -> RunStats:
     stats = RunStats()
     batch_id = uuid.uuid4().hex[:12]
     skip = None if replace else store.existing_ids
     for n, (docs, fails, skipped) in enumerate(analyse_stream(items, analyzer, skip_ids=skip,
-                                                             batch_size=batch_size)):
+                                                             batch_size=batch_size, language=language)):
         counts = store.write_batch(docs, failures=fails, batch_id=f"{batch_id}-{n}", mode=analyzer.mode,
                                    replace=replace)
         stats.seen += len(docs) + len(fails) + skipped
