@@ -200,3 +200,15 @@ def test_batch_load_after_ingest_keeps_one_failure_row_per_input(tmp_path: Path,
         _, rows = store.query("SELECT source_name, code FROM failures ORDER BY source_name")
     assert res.failures == 2
     assert rows == [(f"{jsonl}:19", "E105"), (f"{jsonl}:7", "E105")]
+
+
+def test_batch_load_of_a_folder_that_is_no_batch_output_creates_nothing(tmp_path: Path, samples_dir: Path) -> None:
+    """`lagebild load samples/` (the input folder instead of --out) said "0 partition(s) loaded" with exit 0 and
+    left an empty database behind; `lagebild dedup --db typo.duckdb` likewise created an empty database."""
+    from lagebild.cli import main as cli_main
+
+    db = tmp_path / "l.duckdb"
+    assert cli_main(["load", str(samples_dir), "--db", str(db)]) == 2
+    assert not db.exists()
+    assert cli_main(["dedup", "--db", str(tmp_path / "tippfehler.duckdb")]) == 5
+    assert not (tmp_path / "tippfehler.duckdb").exists()

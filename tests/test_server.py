@@ -487,3 +487,22 @@ def test_server_analyze_refuses_a_forced_language_that_is_no_language(writable_c
     assert writable_client.get("/articles").json()["total"] == 0
     ok = writable_client.post("/analyze", json={"text": text, "language": "DE"})
     assert ok.status_code == 200 and ok.json()["doc"]["article"]["language"] == "de"
+
+
+def test_server_port_in_use_is_a_clear_error_not_an_abort(sample_db: Path) -> None:
+    """Found by hands-on testing: a second `lagebild serve` on a busy port printed uvicorn's bind error, then
+    "terminate called after throwing an instance of ''" and aborted (exit 134) with the search-index thread
+    still inside DuckDB."""
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        r = subprocess.run([sys.executable, "-m", "lagebild.server", "--db", str(sample_db), "--port", str(port)],
+                           capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in r.stderr and "--port" in r.stderr
+    assert "terminate called" not in r.stderr

@@ -570,15 +570,25 @@ def _columns(con: Any, sql_from: str, params: list[Any]) -> list[str]:
     return [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {sql_from}", params).fetchall()]
 
 
+def _batch_output(out_dir: str | Path) -> Path:
+    """The folder, if `lagebild batch` wrote it; checked before a database is created for nothing."""
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise ConfigError(f"{out} is not a batch output folder", source=str(out))
+    if not (out / "manifest.json").exists() and not (out / "_done").is_dir():
+        # the usual slip: the crawl folder given instead of the --out folder of `lagebild batch`
+        raise ConfigError(f"{out} is not a batch output folder (no manifest.json or _done/): give the --out "
+                          "folder of `lagebild batch`", source=str(out))
+    return out
+
+
 def load_parquet(out_dir: str | Path, store: Any) -> LoadResult:
     """Load every finished partition not loaded before; one transaction per partition.
 
     A partition counts as loaded once its ``batches`` row (``parquet:<pid>``) is
     committed together with its rows, so an interrupted load is simply rerun.
     """
-    out = Path(out_dir)
-    if not out.is_dir():
-        raise ConfigError(f"{out} is not a batch output folder", source=str(out))
+    out = _batch_output(out_dir)
     res = LoadResult()
     pids = sorted(done_partitions(out))
     res.partitions = len(pids)
@@ -698,6 +708,7 @@ def main_load(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     from .store import Store
 
+    _batch_output(args.dir)
     with Store(args.db) as store:
         res = load_parquet(args.dir, store)
         summary: dict[str, Any] = res.to_dict()

@@ -34,6 +34,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -251,7 +252,7 @@ def _sizes(clusters: dict[str, str]) -> dict[str, int]:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m lagebild.dedup",
+    p = argparse.ArgumentParser(prog="lagebild dedup",
                                 description="Mark near-duplicates and cluster stories in a lagebild database.")
     p.add_argument("--db", default="lagebild.duckdb")
     p.add_argument("--no-embeddings", action="store_true", help="near-duplicates only (no story clusters)")
@@ -259,8 +260,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     p.add_argument("--story-threshold", type=float, default=STORY_THRESHOLD)
     p.add_argument("--window-days", type=int, default=WINDOW_DAYS)
     args = p.parse_args(list(argv) if argv is not None else None)
+    from .errors import StoreError
     from .store import Store
 
+    if not Path(args.db).exists():  # opening would create an empty database and report 0 articles
+        raise StoreError(f"database {args.db} does not exist", source=args.db)
     with Store(args.db) as store:
         res = assign_clusters(store, embeddings=not args.no_embeddings, dup_threshold=args.dup_threshold,
                               story_threshold=args.story_threshold, window_days=args.window_days)

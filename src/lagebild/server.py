@@ -917,6 +917,26 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be bound (e.g. "address already in use"), or None when it can."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return f"unknown host ({exc.strerror})"
+    family, kind, proto, _, addr = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            sock.bind(addr)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return reason + ("; choose another --port" if exc.errno == errno.EADDRINUSE else "")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     import sys
 
@@ -938,6 +958,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: database {args.db} does not exist (create it with 'lagebild ingest', "
               "or start with --writable)", file=sys.stderr)
         return 5
+    busy = _cannot_listen(args.host, args.port)
+    if busy:
+        # checked before the app starts its search-index thread: uvicorn's exit on a failed bind with that
+        # thread inside DuckDB aborted the process ("terminate called ...", exit 134)
+        print(f"error: cannot listen on {args.host}:{args.port}: {busy}", file=sys.stderr)
+        return 2
     try:
         app = create_app(args.db, writable=args.writable, token=token, mode=args.mode, disable=tuple(args.disable),
                          max_body=args.max_body, max_concurrency=args.max_concurrency,
