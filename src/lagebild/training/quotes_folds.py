@@ -57,7 +57,8 @@ def items_for(docs: list[GoldDoc], prep: dict[str, dict[str, Any]]) -> list[Item
 
 def read_all(model: QuoteModel, items: list[Item], cue_t: float) -> None:
     for it in items:
-        it.read[cue_t] = readings(model, it.doc, it.rq, cue_t, inputs=it.inputs)
+        if cue_t not in it.read:
+            it.read[cue_t] = readings(model, it.doc, it.rq, cue_t, inputs=it.inputs)
 
 
 def score(items: list[Item], how: str, params: dict[str, float] | None = None) -> dict[str, Any]:
@@ -104,13 +105,14 @@ def _row(r: dict[str, Any]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.training.quotes_folds", description=__doc__.split("\n\n")[0])
     ap.add_argument("--wikinews", default="../shared/data/wikinews_spkatt_de")
-    ap.add_argument("--fold", type=int, default=0, help="held-out fold")
+    ap.add_argument("--fold", type=int, default=0, help="held-out fold (-1: none, tune on the whole split)")
     ap.add_argument("--n-folds", type=int, default=5)
     ap.add_argument("--fold-seed", type=int, default=13)
     ap.add_argument("--model", default=None, help="model folder (default: none, rules only)")
     ap.add_argument("--tune", choices=("none", "rest", "seen"), default="none")
     ap.add_argument("--params", default=None, help="JSON file of hybrid thresholds to score as well")
     ap.add_argument("--save-params", default=None, help="write the tuned thresholds to this JSON file")
+    ap.add_argument("--write-meta", action="store_true", help="store the tuned thresholds in the model's meta.json")
     ap.add_argument("--cache", default="/tmp/lagebild_quotes_cache")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -136,8 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         res["hybrid_default"] = _row(score(held, "hybrid", hp))
         if args.params:
             pp = {**DEFAULT_PARAMS, **json.loads(Path(args.params).read_text(encoding="utf-8"))}
-            if pp["cue_t"] not in held[0].read:
-                read_all(model, held, pp["cue_t"])
+            read_all(model, held, pp["cue_t"])
             res["hybrid_params"] = {**_row(score(held, "hybrid", pp)), "params": pp}
         if args.tune != "none":
             pool = [d for d in docs if fold_of[d.name] != args.fold and ((d.name in seen) == (args.tune == "seen"))]
@@ -145,14 +146,21 @@ def main(argv: list[str] | None = None) -> int:
             for t in GRID["cue_t"]:
                 read_all(model, tune_items, t)
             for t in GRID["cue_t"]:
-                if t not in held[0].read:
-                    read_all(model, held, t)
+                read_all(model, held, t)
             best, f = tune(tune_items, hp)
             res["tuned_on"] = {"set": args.tune, "articles": len(tune_items), "source_f1_there": f,
                                "rules_there": _row(score(tune_items, "rules"))["source"], "params": best}
             res["hybrid_tuned"] = _row(score(held, "hybrid", best))
             if args.save_params:
                 Path(args.save_params).write_text(json.dumps(best) + "\n", encoding="utf-8")
+            if args.write_meta:
+                # the thresholds travel with the weights (QuoteModel.params, used by augment)
+                mp = Path(args.model) / "meta.json"
+                meta = json.loads(mp.read_text(encoding="utf-8"))
+                meta["params"] = best
+                meta["params_chosen_on"] = {"data": "wikinews_spkatt_de train", "articles": len(tune_items),
+                                            "held_out_fold": args.fold, "source_f1": f}
+                mp.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     res["seconds"] = round(time.time() - t0, 1)
     for k, v in res.items():
         print(f"{k}: {v}")
