@@ -239,18 +239,27 @@ def normalise_published(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     s = str(value).strip()
-    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s)
-    if m:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+    # every branch checks the calendar: "2011-13-45" or "31.02.2022" from a feed must not reach the store,
+    # where one impossible date failed the whole batch's transaction
     try:
-        if len(s) == 10:
-            return date.fromisoformat(s).isoformat()
-        return datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
-    except ValueError:
+        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s)
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        try:
+            if len(s) == 10:
+                return date.fromisoformat(s).isoformat()
+            return datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
+        except ValueError:
+            pass
+        m = re.match(r"(\d{4}-\d{2}-\d{2})", s)
+        if m:
+            return date.fromisoformat(m.group(1)).isoformat()
+        if re.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", s):  # RSS/HTTP: RFC 2822
+            from email.utils import parsedate_to_datetime
+
+            return parsedate_to_datetime(s).isoformat()
+    except (ValueError, TypeError, OverflowError):
         pass
-    m = re.match(r"(\d{4}-\d{2}-\d{2})", s)
-    if m:
-        return m.group(1)
     log.warning("unparseable publication date %r ignored", s)
     return None
 

@@ -51,7 +51,7 @@ def prepare(raw: RawInput, *, language: str | None = None) -> Doc:
     article = prepare_article(raw.content, url=raw.url, published=None if raw.source_format == "warc" else raw.published,
                               title=raw.title, source_format=raw.source_format, source_name=raw.source_name,
                               language=language)
-    if article.published is None and raw.published:
+    if article.published is None and raw.published and raw.source_format == "warc":
         # for WARC the crawl date is only a fallback for the page's own date
         from .clean import normalise_published
 

@@ -14,7 +14,7 @@ import logging
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,12 @@ def _event_extra(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _published_date(value: str | None) -> str | None:
-    return value[:10] if value and len(value) >= 10 and value[4] == "-" else None
+    if not value or len(value) < 10 or value[4] != "-":
+        return None
+    try:  # an impossible date would make DuckDB refuse the whole batch
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 class Store:
