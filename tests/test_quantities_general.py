@@ -90,3 +90,14 @@ def test_quantities_early_year_before_an_indefinite_article_and_codes_in_capital
 def test_quantities_compound_goal_units_and_money_nouns():
     assert _q("Eh032")["12 Gegentore"] == (12.0, None, "goals")
     assert _q("Eh038")["einige Milliarden"][2] == "money"  # "einige Milliarden Überschüsse"
+
+
+def test_quantities_qualifier_and_noun_after_a_year_like_number_make_a_count():
+    assert _q("Ei013")["etwa 1500"] == (1500.0, "about", None)  # "etwa 1500 Tsunami-Szenarien"
+    assert _by_text("Die Kirche wurde um 1500 Teil des Klosters.") == {}  # "um 1500" stays a year
+
+
+def test_quantities_glued_durations_youth_classes_and_speed_readings():
+    assert _q("Ei025") == {} and _q("Ej018") == {}  # "vor 37 MinutenFrankfurt/Main (AP)": scraped dateline
+    assert _q("Ei019") == {}  # "das Rennen der U 15"
+    assert _q("Ei000")["280"][0] == 280.0  # "für Tempo 280 zugelassen": a reading, not a name

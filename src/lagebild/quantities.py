@@ -524,6 +524,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "die an 24 gesetzte Russin": a seeding in a tournament, not a count
     if label_before:
         return True
+    glued = _GLUED_NAME.match(nxt)
+    if glued and lex.unit_categories.get(_unit_of(glued.group(1), lex) or "") == "duration":
+        return True  # "vor 37 MinutenFrankfurt/Main (AP)": a duration glued to a dateline in scraped text
     if (i > 0 and 2 <= len(prev) <= 5 and toks[i - 1].text.isupper() and toks[i - 1].text.isalpha()
             and _unit_of(toks[i - 1].text, lex) is None and prev not in (lex.prefix_currencies or {}) and t.isdigit()
             and nlow in ("des", "der", "vom")):
@@ -694,6 +697,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         if (nlow == "der" and j + 1 < len(toks) and _DIGITS.match(toks[j + 1].text) and prev not in _YEAR_CONTEXT
                 and prev not in lex.months):
             return False  # "etwa 2000 der 2300 Beschäftigten": a part of a counted whole
+        if (prev in lex.qualifiers1 and prev not in _YEAR_CONTEXT and lex.qualifiers1[prev] is not None
+                and nxt[:1].isupper() and nxt.replace("-", "").isalpha()):
+            return False  # "will etwa 1500 Tsunami-Szenarien bereitstellen": a qualifier and a noun make a count
         if (nlow in ("bis", "-", "–") and j + 2 < len(toks) and toks[j + 1].text.isdigit() and len(toks[j + 1].text) >= 3
                 and prev not in ("jahr", "jahre", "jahres", "jahren", "im")
                 and lex.unit_categories.get(_unit_of(toks[j + 2].text, lex) or "") not in (None, "duration")):
@@ -830,6 +836,7 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
     return out
 
 
+_GLUED_NAME = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{3,})[A-ZÄÖÜ][a-zäöüß]")
 _NUM_DOT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\.$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
 

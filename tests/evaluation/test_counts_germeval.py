@@ -41,3 +41,21 @@ def test_counts_germeval_smartdata_sampler_redraws_the_gold_batches():
             docs.setdefault(d["id"], d["text"]["string"])
     for r in rows:
         assert r["text"] in docs[r["source"]["doc"]], r["id"]
+
+
+def test_counts_germeval_round9_sampler_redraws_the_general_batches():
+    from pathlib import Path
+
+    from lagebild.evaluation.counts import load_gold
+    from lagebild.evaluation.counts_germeval import DEFAULT_DATA, draw_other
+
+    data = Path(__file__).resolve().parents[2] / DEFAULT_DATA
+    if not (data / "NER-de-dev.tsv").exists():
+        pytest.skip("GermEval 2014 data absent")
+    rows = load_gold(None, "gold/counts_de_germeval.jsonl")
+    gold = {r["id"]: r["text"] for r in rows if r["id"] >= "Ec"}
+    drawn = {it["id"]: it["text"] for items in draw_other(data, 8).values() for it in items}
+    assert drawn == gold and len(gold) == 320
+    # no round-9 sentence has a harm word (the round-6 pool) and each source document gives one sentence
+    urls = [r["source"]["url"] for r in rows if r["id"] >= "Ec"]
+    assert len(set(urls)) == len(urls)
