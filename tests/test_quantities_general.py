@@ -101,3 +101,7 @@ def test_quantities_glued_durations_youth_classes_and_speed_readings():
     assert _q("Ei025") == {} and _q("Ej018") == {}  # "vor 37 MinutenFrankfurt/Main (AP)": scraped dateline
     assert _q("Ei019") == {}  # "das Rennen der U 15"
     assert _q("Ei000")["280"][0] == 280.0  # "für Tempo 280 zugelassen": a reading, not a name
+
+
+def test_quantities_bmi_range_is_a_reading():
+    assert _q("Eh005")["25 bis 27"] == (25.0, None, None)  # "(BMI von 25 bis 27)": not a count of the men before
