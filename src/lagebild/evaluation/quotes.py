@@ -3,6 +3,8 @@
 ``lagebild eval quotes --data ../shared/data/wikinews_spkatt_de --split dev``
 (SpkAtt-2023 Task 2, German Wikinews) or ``--data ../shared/data/spkatt2023_de``
 (SpkAtt-2023 Task 1, Bundestag debates; read straight from the tar.gz).
+``--dataset own`` scores our own labels of the Wikinews ``test_blind`` articles
+(``gold/quotes_de_own_testblind.jsonl``; tokens from ``--data``/test_blind.jsonl).
 
 The gold is tokenised; we rebuild a plain text from the tokens (recording each
 token's character span), run segment + quotes on it as on any article, and map
@@ -291,6 +293,19 @@ def _default_data() -> str:
     return "../shared/data/wikinews_spkatt_de"
 
 
+OWN_LABELS = Path(__file__).parent / "gold" / "quotes_de_own_testblind.jsonl"
+
+
+def load_own(folder: Path, labels: Path = OWN_LABELS) -> list[GoldDoc]:
+    """Our own labels of the SpkAtt Wikinews ``test_blind`` articles (tokens from ``folder/test_blind.jsonl``)."""
+    from ..training.quotes import load_labels  # imported late: that module imports this one
+
+    tokens = folder / "test_blind.jsonl"
+    if not tokens.exists():
+        raise InputError(f"no tokens file {tokens}")
+    return load_labels([labels], tokens)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _wants_lgl(argv):
@@ -304,6 +319,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval quotes", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default=_default_data(), help="wikinews_spkatt_de or spkatt2023_de folder")
     ap.add_argument("--split", default="dev", help="train | dev (Wikinews test_blind has no gold)")
+    ap.add_argument("--dataset", choices=("spkatt", "own"), default="spkatt",
+                    help="spkatt: the gold of --data/--split; own: our own labels of the Wikinews test_blind "
+                         "articles (tokens from --data/test_blind.jsonl)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--mode", choices=("fast", "accurate"), default="fast",
                     help="pipeline mode (the learned tagger runs only in accurate mode)")
@@ -313,9 +331,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
     folder = Path(args.data)
-    if not folder.is_dir():
+    if args.dataset == "own":
+        if not (folder / "test_blind.jsonl").exists():
+            print(f"quotes on own labels: skipped, no tokens file {folder / 'test_blind.jsonl'}")
+            if args.json:
+                print(json.dumps({"task": "quotes", "dataset": "own", "skipped": True}))
+            return 0
+        dataset, docs = "own", load_own(folder)
+        args.split = "test_blind"
+    elif not folder.is_dir():
         raise ConfigError(f"data folder not found: {folder}")
-    if list(folder.glob("*.tar.gz")):
+    elif list(folder.glob("*.tar.gz")):
         dataset, docs = "spkatt2023_de", list(load_spkatt2023(folder, args.split))
     else:
         dataset, docs = "wikinews_spkatt_de", list(load_wikinews(folder, args.split))

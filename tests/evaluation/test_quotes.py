@@ -1,0 +1,48 @@
+"""``lagebild eval quotes --dataset own``: our own labels of the SpkAtt Wikinews test_blind articles."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from lagebild.evaluation.quotes import OWN_LABELS, load_own, main
+
+DATA = Path(os.environ.get("LAGEBILD_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")) / "wikinews_spkatt_de"
+HAVE_TOKENS = (DATA / "test_blind.jsonl").exists()
+
+OWN_SOURCE_FLOOR = 0.64  # first 40 own-labelled articles: 0.664 before round 8
+
+
+def test_quotes_own_labels_file_is_committed():
+    lines = [json.loads(x) for x in OWN_LABELS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(lines) == 148
+    assert all("FileName" in o and "events" in o for o in lines)
+
+
+def test_quotes_own_dataset_skips_without_tokens(tmp_path, capsys):
+    assert main(["--dataset", "own", "--data", str(tmp_path), "--json"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert "skipped" in out[0]
+    assert json.loads(out[-1]) == {"task": "quotes", "dataset": "own", "skipped": True}
+
+
+@pytest.mark.skipif(not HAVE_TOKENS, reason="SpkAtt Wikinews test_blind tokens absent")
+def test_quotes_own_dataset_loads_every_event():
+    docs = load_own(DATA)
+    assert len(docs) == 148
+    assert sum(len(d.events) for d in docs) == 701
+    forms = {e["form"] for d in docs for e in d.events}
+    assert {"Direct", "Indirect", "Reported"} <= forms
+
+
+@pytest.mark.skipif(not HAVE_TOKENS, reason="SpkAtt Wikinews test_blind tokens absent")
+def test_quotes_own_dataset_json_and_smoke_floor(capsys):
+    assert main(["--dataset", "own", "--data", str(DATA), "--limit", "40", "--json"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    res = json.loads(out[-1])
+    assert (res["dataset"], res["split"], res["documents"]) == ("own", "test_blind", 40)
+    assert res["source_f1"] >= OWN_SOURCE_FLOOR
+    assert "source recall by gold form" in out[-2]
