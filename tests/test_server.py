@@ -506,3 +506,31 @@ def test_server_port_in_use_is_a_clear_error_not_an_abort(sample_db: Path) -> No
     assert r.returncode == 2, r.stderr
     assert f"cannot listen on 127.0.0.1:{port}" in r.stderr and "--port" in r.stderr
     assert "terminate called" not in r.stderr
+
+
+def test_server_cluster_and_geonameid_filters_are_not_ignored(clustered: TestClient) -> None:
+    """Found by hands-on testing: README and api.md promise cluster= on every listing and aggregate and
+    geonameid= on events, but /timeline, /places/summary, /entities/summary, /entities/cooccurrence,
+    /quotes/speakers and /clusters ignored cluster=, and /events ignored geonameid= (every event matched)."""
+    multi = clustered.get("/clusters", params={"min_size": 2, "order": "size"}).json()["items"]
+    homs = next(c for c in multi if "Homs" in (c["title"] or ""))
+    cid = homs["cluster_id"]
+    one = clustered.get("/clusters", params={"cluster": cid}).json()
+    assert one["total"] == 1 and one["items"][0]["cluster_id"] == cid
+    story_events = clustered.get("/events", params={"cluster": cid, "limit": 1}).json()["total"]
+    timeline = clustered.get("/timeline", params={"interval": "year", "cluster": cid}).json()["items"]
+    assert sum(it["count"] for it in timeline) == story_events
+    assert {it["bucket"] for it in timeline} == {"2011-01-01"}
+    places = clustered.get("/places/summary", params={"cluster": cid}).json()["items"]
+    assert places and {p["country_iso3"] for p in places} == {"SYR"}
+    names = {e["name"] for e in clustered.get("/entities/summary", params={"cluster": cid}).json()["items"]}
+    assert "Homs" in names and "Gazastreifen" not in names
+    pairs = clustered.get("/entities/cooccurrence", params={"cluster": cid, "limit": 500}).json()["items"]
+    assert pairs and all("Gaza" not in p["a"] + p["b"] for p in pairs)
+    speakers = clustered.get("/quotes/speakers", params={"cluster": cid}).json()["items"]
+    assert sum(s["quotes"] for s in speakers) == clustered.get("/quotes", params={"cluster": cid}).json()["total"]
+    # GeoNames 169577 is Homs, Syria
+    every = clustered.get("/events", params={"limit": 1}).json()["total"]
+    at_homs = clustered.get("/events", params={"geonameid": 169577, "limit": 1000}).json()
+    assert 0 < at_homs["total"] < every
+    assert all(e["place"]["geonameid"] == 169577 for e in at_homs["items"])

@@ -179,8 +179,10 @@ def where(kind_name: str, f: Filters) -> tuple[str, list[Any]]:
     if f.bbox and k.geo:
         conds.append("x.lon BETWEEN ? AND ? AND x.lat BETWEEN ? AND ?")
         params.extend([f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]])
-    if f.geonameid is not None and kind_name == "places":
-        conds.append("x.geonameid = ?")
+    if f.geonameid is not None and kind_name in ("places", "events"):
+        # events keep their place's GeoNames id in the record only (it was ignored there: every event matched)
+        conds.append("x.geonameid = ?" if kind_name == "places"
+                     else "TRY_CAST(json_extract_string(x.data, '$.place.geonameid') AS BIGINT) = ?")
         params.append(f.geonameid)
     if f.name and kind_name in ("places", "events"):
         conds.append("x.name = ?" if kind_name == "places" else "x.place_name = ?")

@@ -510,7 +510,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             q: str | None = Query(None, max_length=MAX_Q_LEN, description="full-text query (German stemming)"),
             bbox: str | None = Query(None, max_length=100, description="min_lon,min_lat,max_lon,max_lat"
                                      + ("" if geo else " (events and places only)")),
-            geonameid: int | None = Query(None, ge=0, description="GeoNames id (places)"),
+            geonameid: int | None = Query(None, ge=0, description="GeoNames id (events and places)"),
             place: str | None = Query(None, max_length=200, description="place name as resolved (places, events)"),
             cluster: str | None = Query(None, max_length=128, description="one story cluster id (see /clusters)"),
             unique: bool = Query(False, description="skip near-duplicate copies; events: each event once per "
@@ -554,8 +554,10 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         order: str = Query("last", pattern="^(last|size)$", description="last: newest first; size: largest first"),
         limit: int = Query(50, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=10_000_000),
+        cluster: str | None = Query(None, max_length=128, description="only this story cluster"),
     ) -> JSONResponse:
         f = filters(since, until, country, event_type, None, None, None, None, q)
+        f.cluster = cluster or None
         w, params = where("articles", f)
         _, count_rows = backend.query(
             f"SELECT COUNT(*) FROM (SELECT 1 FROM articles a WHERE {w} "
@@ -613,12 +615,15 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
     # -- aggregates for the views ----------------------------------------------------------------------
     def agg_filters(since: str | None, until: str | None, country: str | None, event_type: str | None,
                     actor: str | None, source: str | None, q: str | None, type_: str | None = None,
-                    unique: bool = False) -> Filters:
+                    unique: bool = False, cluster: str | None = None) -> Filters:
         f = filters(since, until, country, event_type, actor, source, None, type_, q)
         f.unique = unique
+        f.cluster = cluster or None
         return f
 
     UNIQUE = Query(False, description="skip near-duplicate copies; events once per story cluster")
+    # README and api.md promise cluster= on every aggregate too (it was silently ignored there)
+    CLUSTER = Query(None, max_length=128, description="one story cluster id (see /clusters)")
 
     def cache_response(fn: Callable[..., Response]) -> Callable[..., Response]:
         """Memoise an aggregate's answer by its query string (the data only changes through POST /analyze,
@@ -673,9 +678,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         country: str | None = Query(None, max_length=60), event_type: str | None = Query(None, max_length=40),
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN),
-        unique: bool = UNIQUE,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q, unique=unique)
+        f = agg_filters(since, until, country, event_type, actor, source, q, unique=unique, cluster=cluster)
         w, params = where("events", f)
         day = KINDS["events"].date_expr
         # interval is one of four fixed words (checked by the pattern above)
@@ -695,9 +700,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         q: str | None = Query(None, max_length=MAX_Q_LEN), type: str | None = Query(None, max_length=40),
         limit: int = Query(2000, ge=1, le=MAX_EXPORT_PAGE),
         format: str = Query("json", pattern="^(json|geojson)$"),
-        unique: bool = UNIQUE,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q, type, unique)
+        f = agg_filters(since, until, country, event_type, actor, source, q, type, unique, cluster=cluster)
         w, params = where("places", f)
         cols, rows = backend.query(
             "SELECT x.geonameid, ANY_VALUE(x.name) AS name, ROUND(AVG(x.lat), 5) AS lat, ROUND(AVG(x.lon), 5) AS lon, "
@@ -721,10 +726,10 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN), type: str | None = Query(None, max_length=40),
         limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=1_000_000),
-        unique: bool = UNIQUE,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
     ) -> JSONResponse:
         def compute() -> dict[str, Any]:
-            f = agg_filters(since, until, country, event_type, actor, source, q, type, unique)
+            f = agg_filters(since, until, country, event_type, actor, source, q, type, unique, cluster=cluster)
             w, params = where("entities", f)
             src = from_clause("entities", w)
             # most mentioned first; distinct article counts only for this page (COUNT DISTINCT over
@@ -757,9 +762,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         type: str | None = Query(None, max_length=40, description="only entities with this label"),
         top: int = Query(60, ge=2, le=500, description="without name: pairs among the top N entities"),
         limit: int = Query(100, ge=1, le=MAX_PAGE),
-        unique: bool = UNIQUE,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, None, source, q, type, unique)
+        f = agg_filters(since, until, country, event_type, None, source, q, type, unique, cluster=cluster)
         w, params = where("entities", f)
         ents = (f"SELECT DISTINCT x.article_id, COALESCE(x.canonical, x.text) AS name, x.label "
                 f"FROM {from_clause('entities', w)} WHERE {w}")
@@ -787,9 +792,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN),
         limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=1_000_000),
-        unique: bool = UNIQUE,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q, unique=unique)
+        f = agg_filters(since, until, country, event_type, actor, source, q, unique=unique, cluster=cluster)
         w, params = where("quotes", f)
         _, rows = backend.query(
             "SELECT COALESCE(x.speaker, json_extract_string(x.data, '$.speaker_role'), '?') AS speaker, "
