@@ -154,3 +154,16 @@ def test_cli_ingest_language_forces_identification_and_refuses_non_codes(tmp_pat
     r = subprocess.run([*LB, "analyze", str(samples_dir / "text" / "wikinews-43568.txt"), "--language", "xx"],
                        capture_output=True, text=True)
     assert r.returncode == 3 and "ISO 639-1" in r.stderr
+
+
+def test_cli_type_filters_ignore_letter_case(sample_db: Path, capsys) -> None:
+    """`--type assault` or `--event-type assault` silently listed nothing (types are stored as ASSAULT)."""
+    def n(*args: str) -> int:
+        capsys.readouterr()
+        assert main([*args, "--db", str(sample_db), "--format", "json", "--limit", "1000"]) == 0
+        return len(capsys.readouterr().out.splitlines())
+
+    assert n("events", "--type", "assault") == n("events", "--type", "ASSAULT") > 0
+    assert n("articles", "--event-type", "Assault") == n("articles", "--event-type", "ASSAULT") > 0
+    assert n("places", "--type", "City") == n("places", "--type", "city") > 0
+    assert n("entities", "--type", "per") == n("entities", "--type", "PER") > 0

@@ -31,10 +31,11 @@ class Kind:
     actor: str | None = None  # condition on the layer's own actor columns, param: pattern (repeated)
     actor_params: int = 0
     geo: bool = False
+    type_upper: bool = True  # stored type values are upper case (ASSAULT, PER, KILL), else lower (city, direct)
 
 
 KINDS: dict[str, Kind] = {
-    "articles": Kind("articles"),
+    "articles": Kind("articles", type_upper=False),
     "events": Kind("events", date_expr=EVENT_DAY, type_col="x.type",
                    country="(x.country_iso3 = ? OR x.country_iso3 = ?)",
                    actor="(contains(lower(x.source_codes), ?) OR contains(lower(x.target_codes), ?) "
@@ -45,8 +46,9 @@ KINDS: dict[str, Kind] = {
                      actor="(contains(lower(x.text), ?) OR contains(lower(x.canonical), ?) "
                            "OR contains(lower(x.actor_code), ?))", actor_params=3),
     "places": Kind("places", type_col="x.feature_type", country="(x.country_iso3 = ? OR x.country_iso2 = ?)",
-                   geo=True),
-    "quotes": Kind("quotes", type_col="x.kind", actor="contains(lower(x.speaker), ?)", actor_params=1),
+                   geo=True, type_upper=False),
+    "quotes": Kind("quotes", type_col="x.kind", actor="contains(lower(x.speaker), ?)", actor_params=1,
+                   type_upper=False),
     "times": Kind("times", type_col="x.type"),
     "quantities": Kind("quantities", type_col="x.gkg_type"),
 }
@@ -149,7 +151,8 @@ def where(kind_name: str, f: Filters) -> tuple[str, list[Any]]:
             conds.append("x.type = ?")
         else:
             conds.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
-        params.append(f.event_type)
+        # PLOVER types are stored upper case; `--event-type assault` silently matched nothing
+        params.append(f.event_type.upper())
     # substring filters use contains(lower(...)): exact (no LIKE wildcards to escape) and fast
     if f.actor:
         needle = f.actor.lower()
@@ -172,7 +175,7 @@ def where(kind_name: str, f: Filters) -> tuple[str, list[Any]]:
             conds.append("a.language = ?")  # for articles, type= is the language
         else:
             conds.append(f"{k.type_col} = ?")
-        params.append(f.type)
+        params.append(f.type.upper() if k.type_upper else f.type.lower())
     if f.article_ids is not None:
         conds.append("a.id IN (SELECT UNNEST(?))")
         params.append(list(f.article_ids))
