@@ -1229,6 +1229,10 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
         app = _np(ctx, e + 1, b, allow_pronoun=False)  # "…, teilte später der Direktor der Behörde, X, mit."
         if app is not None and app[1] + 1 < b and ctx.low[app[1]] == "," and ctx.low[app[1] + 1] == part.split()[-1]:
             e = app[1] + 1
+    elif not part and e + 2 < b and ctx.low[e] == "," and ctx.low[e + 1] in _NOMINATIVE_DETS:
+        app = _np(ctx, e + 1, b, allow_pronoun=False)  # "…, sagte X, eine Sprecherin des Verbands."
+        if app is not None:
+            e = app[1]
     if part and e < b and ctx.low[e] == part.split()[-1]:
         e += 1
     return e >= b or ctx.low[e] in (".", "!", "?")
@@ -1465,7 +1469,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if part is None:
             continue
         comma = next((m for m in range(k + 1, min(b, k + 20)) if low[m] in (",", ":")), None)
-        message_first = after_comma and k > a + 3 and (_konj1(ctx, a, k - 1) or (bool(part) and _frame_closes(ctx, k, b, part)))
+        message_first = after_comma and k > a + 3 and (_konj1(ctx, a, k - 1) or ((bool(part) or comma is not None) and _frame_closes(ctx, k, b, part)))
         if comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b) and not (
                 low[comma + 1] in _RELATIVE and not after_comma and _konj1(ctx, comma + 2, next(
                     (m for m in range(comma + 2, b) if low[m] in (",", ";")), b), strict=True)):
@@ -1567,6 +1571,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             if (sp is None and pi is not None and any(_is_cap(toks[m].text) for m in range(k + 1, pi))
                     and low[k + 1] not in _OBLIQUE_DETS and (low[k + 1] in _DETS or _is_cap(toks[k + 1].text))):
                 sp = (k + 1, pi)  # "…, teilte die zur Stanford University gehörende Hoover Institution mit."
+            if sp is None and low[k] in _IMPERSONAL_CUES and k + 1 < b and low[k + 1] == "es":
+                sp = (k + 1, k + 2)  # "…, heißt es in dem Bericht.": the document is found afterwards
             if sp is None:
                 continue
             if low[sp[0]] == "es":
