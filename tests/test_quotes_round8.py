@@ -26,3 +26,27 @@ def test_quotes_message_first_speaker_with_apposition():
     (q,) = _quotes("Viele Schulen brauchen mehr Geld für Lehrer, sagte Anna Berg, eine Sprecherin des Verbands.")
     assert (q.speaker, q.cue) == ("Anna Berg", "sagte")
     assert q.message == "Viele Schulen brauchen mehr Geld für Lehrer"
+
+
+def test_quotes_message_first_role_then_name_apposition():
+    (q,) = _quotes("Die Brücke ist seit Jahren marode, sagte der Leiter des Bauamts, Peter Krause.")
+    assert (q.speaker, q.cue) == ("der Leiter des Bauamts", "sagte")
+    assert q.message == "Die Brücke ist seit Jahren marode"
+
+
+def test_quotes_message_first_keeps_a_following_clause_as_message():
+    (q,) = _quotes("Die Brücke ist marode, sagte der Minister, das Land werde sie bald ersetzen.")
+    assert q.speaker == "der Minister"
+    assert q.message == "das Land werde sie bald ersetzen"
+
+
+def test_quotes_trailing_so_frame_with_apposition_wins_over_an_earlier_verb():
+    qs = _quotes("Die Gegend sei gefährdet, wobei die meisten Beben kaum bemerkt würden, so die Leiterin des "
+                 "Amtes, Eva Kurz. Nur selten komme es zu starken Erschütterungen.")
+    assert [(q.cue, q.speaker) for q in qs] == [("so", "die Leiterin des Amtes"), (None, "die Leiterin des Amtes")]
+    assert qs[0].message == "Die Gegend sei gefährdet, wobei die meisten Beben kaum bemerkt würden"
+
+
+def test_quotes_nach_einer_untersuchung_is_a_source():
+    (q,) = _quotes("Nach einer Untersuchung der Universität hat das Land die höchste Quote in Europa.")
+    assert (q.cue, q.speaker) == ("Nach", "einer Untersuchung der Universität")

@@ -1229,7 +1229,8 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
         app = _np(ctx, e + 1, b, allow_pronoun=False)  # "…, teilte später der Direktor der Behörde, X, mit."
         if app is not None and app[1] + 1 < b and ctx.low[app[1]] == "," and ctx.low[app[1] + 1] == part.split()[-1]:
             e = app[1] + 1
-    elif not part and e + 2 < b and ctx.low[e] == "," and ctx.low[e + 1] in _NOMINATIVE_DETS:
+    elif not part and e + 2 < b and ctx.low[e] == "," and (ctx.low[e + 1] in _NOMINATIVE_DETS
+                                                            or _is_cap(ctx.toks[e + 1].text)):
         app = _np(ctx, e + 1, b, allow_pronoun=False)  # "…, sagte X, eine Sprecherin des Verbands."
         if app is not None:
             e = app[1]
@@ -1451,6 +1452,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             closes = end >= b or low[end] in (".", "!", ":") or (
                 low[end] == "," and end + 2 < b and (_relative_after(ctx, end + 1, b) or (
                     low[end + 1] in cues().pps and _relative_after(ctx, end + 2, b))))  # "…, in der …"
+            if not closes and sp is not None and low[end] == "," and end + 2 < b:
+                app = _np(ctx, end + 1, b, allow_pronoun=False)  # "…, so der Direktor des Amtes, Hans Berg."
+                closes = app is not None and (app[1] >= b or low[app[1]] in (".", "!"))
             if sp is not None and closes and low[sp[0]] not in ("es", "man"):
                 msg = _msg_span(ctx, a, k - 1)
                 if msg is not None:
