@@ -148,3 +148,27 @@ def test_ingest_gzipped_jsonl_on_stdin_is_read_as_jsonl(homs_text: str) -> None:
     assert items[0].content == homs_text
     plain = list(read_stream(io.BytesIO(gzip.compress(homs_text.encode("utf-8"))), "<stdin>", fields=JsonlFields()))
     assert len(plain) == 1 and isinstance(plain[0], RawInput) and plain[0].content == homs_text.encode("utf-8")
+
+
+def test_ingest_json_array_and_pretty_printed_object(tmp_path: Path, samples_dir: Path) -> None:
+    """A .json export (an array of articles, or one indented object) was read as plain text: the array was
+    stored as one "article" made of raw JSON with the title "[", the indented object failed once per line."""
+    rows = [json.loads(line) for line in (samples_dir / "wikinews_de.jsonl").read_text(encoding="utf-8").splitlines()]
+    (tmp_path / "export.json").write_text(json.dumps(rows[:3], ensure_ascii=False, indent=2), encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps(rows[3], ensure_ascii=False, indent=2), encoding="utf-8")
+    (tmp_path / "lines.json").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows[4:6]),
+                                         encoding="utf-8")
+    (tmp_path / "mixed.json").write_text(json.dumps([rows[6], 7, {"text": ""}], ensure_ascii=False),
+                                         encoding="utf-8")
+    (tmp_path / "cut.json").write_text(json.dumps(rows[7:9], ensure_ascii=False)[:500], encoding="utf-8")
+    items = list(read_paths([str(tmp_path)]))
+    got = {i.source_name.rsplit("/", 1)[-1]: i for i in items}
+    assert sorted(got) == ["cut.json", "export.json:1", "export.json:2", "export.json:3", "lines.json:1",
+                           "lines.json:2", "mixed.json:1", "mixed.json:2", "mixed.json:3", "one.json:1"]
+    ok = [i for i in items if isinstance(i, RawInput)]
+    assert [i.title for i in ok if i.source_name.endswith(("export.json:1", "one.json:1"))] == \
+        [rows[0]["title"], rows[3]["title"]]
+    assert all(i.content == r["text"] for i, r in zip(ok[:3], rows[:3], strict=True))
+    assert ok[0].published == rows[0]["date"] and ok[0].url == rows[0]["url"]
+    assert {i.source_name.rsplit("/", 1)[-1] for i in items if isinstance(i, InputFailure)} == \
+        {"cut.json", "mixed.json:2", "mixed.json:3"}

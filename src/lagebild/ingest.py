@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 #: A single document (file, JSON line, WARC record) larger than this is refused.
 MAX_DOCUMENT_BYTES = 10_000_000
+#: A whole-document .json file (array of articles) is parsed at once, so it gets a bound of its own.
+MAX_JSON_BYTES = 5 * MAX_DOCUMENT_BYTES
 #: Text formats the folder walker picks up.
 KNOWN_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json",
                   ".warc", ".warc.gz", ".arc.gz", ".jsonl.gz")
@@ -70,9 +72,28 @@ def _format_of(path: Path, head: bytes) -> str:
         return "html"
     if head.startswith(b"WARC/"):
         return "warc"
-    if head.lstrip()[:1] == b"{" and name.endswith(".json"):
-        return "jsonl"
+    if name.endswith(".json"):
+        return _json_layout(path)
     return "text"
+
+
+def _json_layout(path: Path) -> str:
+    """'jsonl' when a .json file holds one object per line, else 'json' (an array or one pretty-printed object).
+
+    Both are common exports; read as text, an array was stored as one "article" of raw JSON, and a
+    pretty-printed object gave one failure per line.
+    """
+    try:
+        with path.open("rb") as fh:
+            first = fh.readline(MAX_DOCUMENT_BYTES + 1)
+    except OSError:
+        return "json"  # the reader reports the error
+    if first.lstrip()[:1] == b"{":
+        try:
+            return "jsonl" if isinstance(json.loads(first), dict) else "json"
+        except (ValueError, UnicodeDecodeError):
+            return "json"
+    return "json"
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
@@ -118,6 +139,11 @@ def read_paths(paths: Iterable[str], *, fields: JsonlFields | None = None) -> It
                 yield from read_warc(path)
             elif fmt == "jsonl":
                 yield from read_jsonl(path, fields=fields)
+            elif fmt == "json":
+                if size > MAX_JSON_BYTES:
+                    raise InputTooLargeError(f"JSON file has {size:,} bytes; the limit is {MAX_JSON_BYTES:,} "
+                                             "(JSON Lines files have no limit)", source=p)
+                yield from _read_json_document(path.read_bytes(), p, fields)
             else:
                 if size > MAX_DOCUMENT_BYTES:
                     raise InputTooLargeError(f"file has {size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,}", source=p)
@@ -142,6 +168,8 @@ def read_stream(stream: Any, name: str, *, fields: JsonlFields) -> Iterator[RawI
         yield from _read_gzip_stream(data, name, fields)
     elif data.startswith(b"WARC/") or data.startswith(b"\x1f\x8b"):
         yield from _read_warc_stream(io.BytesIO(data), name)
+    elif data.lstrip()[:1] == b"[":
+        yield from _read_json_document(data, name, fields)
     elif data.lstrip()[:1] == b"{":
         yield from _read_jsonl_lines(io.BytesIO(data), name, fields)
     else:
@@ -203,20 +231,36 @@ def _read_jsonl_lines(fh: Any, name: str, fields: JsonlFields) -> Iterator[RawIn
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield InputFailure(where, MalformedInputError(f"line is not valid JSON ({exc})", source=where))
             continue
-        if not isinstance(obj, dict):
-            yield InputFailure(where, MalformedInputError("JSON line is not an object", source=where))
-            continue
-        text = obj.get(fields.text)
-        fmt = "text"
-        if not text and obj.get(fields.html):
-            text, fmt = obj[fields.html], "html"
-        if not isinstance(text, str) or not text.strip():
-            yield InputFailure(where, MalformedInputError(
-                f"no text in field '{fields.text}' (or '{fields.html}')", source=where))
-            continue
-        yield RawInput(text, source_name=where, source_format=fmt if fmt == "html" else "jsonl",
-                       url=_str_or_none(obj.get(fields.url)), published=_str_or_none(obj.get(fields.date)),
-                       title=_str_or_none(obj.get(fields.title)))
+        yield _from_object(obj, where, fields, what="JSON line")
+
+
+def _from_object(obj: Any, where: str, fields: JsonlFields, *, what: str) -> RawInput | InputFailure:
+    if not isinstance(obj, dict):
+        return InputFailure(where, MalformedInputError(f"{what} is not an object", source=where))
+    text = obj.get(fields.text)
+    fmt = "text"
+    if not text and obj.get(fields.html):
+        text, fmt = obj[fields.html], "html"
+    if not isinstance(text, str) or not text.strip():
+        return InputFailure(where, MalformedInputError(
+            f"no text in field '{fields.text}' (or '{fields.html}')", source=where))
+    return RawInput(text, source_name=where, source_format=fmt if fmt == "html" else "jsonl",
+                    url=_str_or_none(obj.get(fields.url)), published=_str_or_none(obj.get(fields.date)),
+                    title=_str_or_none(obj.get(fields.title)))
+
+
+def _read_json_document(data: bytes, name: str, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
+    """A whole JSON document: an array of article objects (``name:1``, ``name:2``, ...) or one object."""
+    try:
+        doc = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        yield InputFailure(name, MalformedInputError(f"file is not valid JSON ({exc})", source=name))
+        return
+    items = doc if isinstance(doc, list) else [doc]
+    if not items:
+        yield InputFailure(name, MalformedInputError("JSON array holds no articles", source=name))
+    for i, obj in enumerate(items, 1):
+        yield _from_object(obj, f"{name}:{i}", fields, what="JSON array item" if isinstance(doc, list) else "JSON")
 
 
 def _http_status(record: Any) -> int | None:
