@@ -115,6 +115,9 @@ def test_cli_bad_values_get_a_usage_error_not_a_database_error(sample_db: Path, 
                         "--out", str(out)], capture_output=True, text=True)
     assert r.returncode == 3 and r.stderr.startswith("error[E100]") and "Conversion" not in r.stderr
     assert not out.exists()
+    r = subprocess.run([*LB, "export", "--db", str(sample_db), "--format", "gkg", "--out",
+                        str(tmp_path / "kein" / "ordner.tsv")], capture_output=True, text=True)
+    assert r.returncode == 2 and r.stderr.startswith("error[E200]") and "cannot write --out" in r.stderr
     r = subprocess.run([*LB, "analyze", str(tmp_path / "fehlt.txt")], capture_output=True, text=True)
     assert r.returncode == 3 and r.stderr.startswith("error[E100]") and "no such file" in r.stderr
     r = subprocess.run([*LB, "analyze", str(samples_dir / "text")], capture_output=True, text=True)

@@ -478,7 +478,13 @@ def main(argv: list[str] | None = None) -> int:
             n = write(records, args.format, sys.stdout, include_flagged=args.include_flagged,
                       header=not args.no_header)
         else:
-            with open(args.out, "w", encoding="utf-8", newline="") as fh:
+            try:
+                fh = open(args.out, "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                from .errors import ConfigError
+
+                raise ConfigError(f"cannot write --out: {exc.strerror or exc}", source=args.out) from None
+            with fh:
                 n = write(records, args.format, fh, include_flagged=args.include_flagged, header=not args.no_header)
     finally:
         store.close()
