@@ -50,3 +50,15 @@ def test_quotes_trailing_so_frame_with_apposition_wins_over_an_earlier_verb():
 def test_quotes_nach_einer_untersuchung_is_a_source():
     (q,) = _quotes("Nach einer Untersuchung der Universität hat das Land die höchste Quote in Europa.")
     assert (q.cue, q.speaker) == ("Nach", "einer Untersuchung der Universität")
+
+
+def test_quotes_noun_frame_with_genitive_owner_without_article():
+    (q,) = _quotes("Erste Berichte regionaler Sender, es handle sich um einen Unfall, wurden nicht kommentiert.")
+    assert (q.cue, q.speaker) == ("Berichte", "regionaler Sender")
+    assert q.message == "es handle sich um einen Unfall"
+
+
+def test_quotes_message_first_frame_before_an_adverbial_clause():
+    (q,) = _quotes("Sie komme allein zurecht, sagt sie, nachdem ihre Eltern weggezogen seien.")
+    assert (q.cue, q.speaker) == ("sagt", "sie")
+    assert q.message == "Sie komme allein zurecht"

@@ -1474,7 +1474,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             continue
         comma = next((m for m in range(k + 1, min(b, k + 20)) if low[m] in (",", ":")), None)
         message_first = after_comma and k > a + 3 and (_konj1(ctx, a, k - 1) or ((bool(part) or comma is not None) and _frame_closes(ctx, k, b, part)))
-        if comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b) and not (
+        if not message_first and comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b) and not (
                 low[comma + 1] in _RELATIVE and not after_comma and _konj1(ctx, comma + 2, next(
                     (m for m in range(comma + 2, b) if low[m] in (",", ";")), b), strict=True)):
             # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said (unless it is in
@@ -1920,6 +1920,9 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
             sp = _np(ctx, g + 1 if low[g] == "von" else g, b, allow_pronoun=False)
         elif _is_cap(toks[g].text) and low[g].endswith("s") and low[g] not in lex.adverbs:
             sp = (g, g + 1)  # "Eine Forderung Frankreichs"
+        elif (g + 1 < b and low[g].endswith("er") and (low[g] in ("mehrerer", "einiger", "vieler") or _is_adj(low[g]))
+              and _is_cap(toks[g + 1].text)):
+            sp = _np(ctx, g, b, allow_pronoun=False)  # "Berichte lokaler Zeitungen, …": a genitive without article
         else:
             continue
         if sp is None or sp[1] + 2 >= b:
