@@ -105,3 +105,14 @@ def test_quantities_glued_durations_youth_classes_and_speed_readings():
 
 def test_quantities_bmi_range_is_a_reading():
     assert _q("Eh005")["25 bis 27"] == (25.0, None, None)  # "(BMI von 25 bis 27)": not a count of the men before
+
+
+def test_quantities_employed_people_are_employees_and_an_amount_before_a_currency_compound_money():
+    assert {v[2] for v in _q("El018").values()} == {"employees"}  # "die Zahl der Erwerbstätigen um 561.000 auf …"
+    assert _q("El006")["5,5 Milliarden"] == (5.5e9, None, "money")  # "die erste 5,5 Milliarden Euro-Finanzspritze"
+    assert _by_text("Die Bank gab 100 Euro-Scheine aus.")["100"].category != "money"  # banknotes, not an amount
+
+
+def test_quantities_spaced_thousands_before_a_missed_sentence_end_and_minus_with_a_multiplier():
+    assert _q("Ek004")["28 000"][0] == 28000.0  # "… üblichen 28 000. 14:49 Uhr Rheinmünster"
+    assert _q("Ek028")["minus 255 Milliarden Won"] == (-255e9, None, "money")

@@ -334,6 +334,10 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     elif low == "minus" and i + 2 < n and _DIGITS.match(toks[i + 1].text) \
             and _unit_of(toks[i + 2].text, lex) in ("degree", "degree_celsius", "percent", "percentage_points"):
         return -parse_digits(toks[i + 1].text), i + 2, None, False  # "minus 25 Grad", "nach minus 3,1 % im August"
+    elif low == "minus" and i + 3 < n and _DIGITS.match(toks[i + 1].text) and toks[i + 2].text.lower() in lex.multipliers \
+            and lex.unit_categories.get(_unit_of(toks[i + 3].text, lex) or "") == "money":
+        return -parse_digits(toks[i + 1].text) * lex.multipliers[toks[i + 2].text.lower()], i + 3, None, False
+        # "lag bei minus 255 Milliarden Won": a loss
     if _DOT_DECIMAL.match(t) and not _DIGITS.match(t) and i + 1 < n \
             and lex.unit_categories.get(_unit_of(toks[i + 1].text, lex) or "") not in (None, "duration", "people"):
         return float(t), i + 1, None, False
@@ -879,10 +883,15 @@ def _split_number_compounds(toks: list[Token], stext: str) -> list[Token]:
 def _split_final_number(toks: list[Token], stext: str) -> list[Token]:
     """The tokenizer keeps "45." whole at the end of a sentence; a count there is a count, not an ordinal."""
     toks = _split_number_compounds(toks, stext)
-    if any(_THOUSANDS_DOT.match(t.text) for t in toks[:-1]):
+    def spaced_group(n_: int, t: Token) -> bool:  # "die üblichen 28 000. 14:49 Uhr …": a spaced group ends a sentence
+        return (n_ > 0 and re.fullmatch(r"\d{3}\.", t.text) is not None and toks[n_ - 1].text.isdigit()
+                and len(toks[n_ - 1].text) <= 3 and toks[n_ - 1].end + 1 == t.start)
+
+    if any(_THOUSANDS_DOT.match(t.text) or spaced_group(n_, t) for n_, t in enumerate(toks[:-1])):
         out: list[Token] = []
         for n_, t in enumerate(toks):
-            if n_ + 1 < len(toks) and _THOUSANDS_DOT.match(t.text) and toks[n_ + 1].text[:1].isupper():
+            if n_ + 1 < len(toks) and ((_THOUSANDS_DOT.match(t.text) and toks[n_ + 1].text[:1].isupper())
+                                       or spaced_group(n_, t)):
                 # "auf zwischen 500 und 3.000. Der Minister sagte": a missed sentence end
                 out += [Token(t.start, t.end - 1, t.text[:-1], t.sent), Token(t.end - 1, t.end, ".", t.sent)]
             else:
@@ -1245,6 +1254,10 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             j = num.j
         elif j < n:
             unit = _unit_of(toks[j].text, lex)
+            head, dash, _ = toks[j].text.partition("-")
+            if (unit is None and dash and j > num.i and toks[j - 1].text.lower() in lex.multipliers
+                    and lex.unit_categories.get(_unit_of(head, lex) or "") == "money"):
+                num.unit = _unit_of(head, lex)  # "die erste 5,5 Milliarden Euro-Finanzspritze": an amount of money
             if unit is not None:
                 num.unit = unit
                 num.j = j = j + 1
