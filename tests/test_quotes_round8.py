@@ -62,3 +62,21 @@ def test_quotes_message_first_frame_before_an_adverbial_clause():
     (q,) = _quotes("Sie komme allein zurecht, sagt sie, nachdem ihre Eltern weggezogen seien.")
     assert (q.cue, q.speaker) == ("sagt", "sie")
     assert q.message == "Sie komme allein zurecht"
+
+
+def test_quotes_wonach_takes_the_report_noun_before_the_verb():
+    (q,) = _quotes("Für Unruhe hatten Berichte gesorgt, wonach die Fabrik verkauft werden solle.")
+    assert (q.cue, q.speaker) == ("wonach", "Berichte")
+    assert q.message == "die Fabrik verkauft werden solle"
+
+
+def test_quotes_wonach_report_noun_with_genitive():
+    (q,) = _quotes("Ein Sprecher wies einen Bericht der Zeitung als übertrieben zurück, wonach die Kasse leer sei.")
+    assert (q.cue, q.speaker) == ("wonach", "einen Bericht der Zeitung")
+
+
+def test_quotes_studies_have_found_frame_a_clause():
+    (q,) = _quotes("Mehrere Studien haben ergeben, dass die Pflanzen resistent sind.")
+    assert (q.cue, q.speaker) == ("ergeben", "Mehrere Studien")
+    assert q.message == "dass die Pflanzen resistent sind"
+    assert _quotes("Nach zwei Tagen ergab sich der Täter der Polizei.") == []

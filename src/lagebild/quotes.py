@@ -1386,6 +1386,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if w == "wonach" and k > a + 1 and low[k - 1] == ",":
             # "Ein Bericht der Nachrichtenagentur „Interfax“, wonach …": the title ends the source phrase
             sp = _np_backward(ctx, k - 1, a) or _title_backward(ctx, k - 1, a)
+            if sp is None:
+                sp = _report_noun_before(ctx, a, k - 1, lex)  # "Berichte hatten für Unruhe gesorgt, wonach …"
             msg = _msg_span(ctx, k + 1, b)
             if msg is not None:
                 return _make(ctx, "indirect", msg, [k], sp)
@@ -1952,6 +1954,21 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
 
 # "Vorwürfe wurden laut", "Forderungen wurden erhoben": a noun voiced in the passive frames the clause after it
 _VOICED = frozenset("laut erhoben geäußert".split())
+
+
+def _report_noun_before(ctx: _Ctx, a: int, k: int, lex: CueLexicon) -> tuple[int, int] | None:
+    """The nearest source or document noun phrase before token k in the same clause chain (a "wonach"
+    clause that follows the verb of its noun: "Berichte hatten für Unruhe gesorgt, wonach …")."""
+    for n in range(k - 1, a - 1, -1):
+        if ctx.low[n] in (";", ":"):
+            return None
+        w = ctx.low[n]
+        if _is_cap(ctx.toks[n].text) and (
+                _source_noun(w, lex) or w in lex.frame_nouns or w.endswith(_DOCUMENT_ENDINGS)):
+            st = _np_start_before(ctx, a, n)
+            sp = _np(ctx, st, k, allow_pronoun=False)
+            return sp if sp is not None and sp[0] <= n < sp[1] else (st, n + 1)
+    return None
 
 
 def _np_start_before(ctx: _Ctx, a: int, k: int) -> int:
