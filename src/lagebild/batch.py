@@ -517,6 +517,10 @@ def _run_on_dask(todo: list[Partition], out: Path, kwargs: dict[str, Any],
     import dask
     from distributed import Client, LocalCluster, as_completed
 
+    if not log.isEnabledFor(logging.DEBUG):
+        # distributed sets its own loggers to INFO on import: two dozen lines of scheduler chatter on every
+        # `lagebild batch` run (silence_logs only reaches the workers)
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     cluster = None
     if scheduler:
         client = Client(scheduler)
