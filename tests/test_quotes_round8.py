@@ -80,3 +80,16 @@ def test_quotes_studies_have_found_frame_a_clause():
     assert (q.cue, q.speaker) == ("ergeben", "Mehrere Studien")
     assert q.message == "dass die Pflanzen resistent sind"
     assert _quotes("Nach zwei Tagen ergab sich der Täter der Polizei.") == []
+
+
+def test_quotes_quoted_passive_subject_speaks():
+    (q,) = _quotes("So wird sie mit den Worten zitiert: „Davon halte ich gar nichts.“")
+    assert (q.cue, q.speaker) == ("zitiert", "sie")
+    (q,) = _quotes("Der Trainer wird in der Lokalzeitung mit den Worten zitiert, er sei sehr zufrieden.")
+    assert (q.cue, q.speaker) == ("zitiert", "Der Trainer")
+    assert q.message == "er sei sehr zufrieden"
+
+
+def test_quotes_other_passive_frames_still_drop_the_addressed_subject():
+    (q,) = _quotes("Darin wird die Ministerin aufgefordert, den Plan sofort zurückzuziehen.")
+    assert q.speaker is None or q.speaker != "die Ministerin"

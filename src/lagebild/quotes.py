@@ -745,8 +745,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 if speaker is not None and low[speaker[0]] == "es":
                     speaker = _document_source(ctx, speaker[1], mi - 1) or (
                         _document_source(ctx, clause_start, kk) if kk > clause_start else None)
-                if speaker is not None and _clause_final_participle(ctx, kk) and _passive(ctx, toks[kk].sent, kk):
-                    speaker = _passive_agent(ctx, clause_start, kk)  # "Darin wird der Ex-Minister aufgefordert, „…“"
+                if speaker is not None and _clause_final_participle(ctx, kk) and _passive(ctx, toks[kk].sent, kk) and (
+                        low[kk] not in _QUOTED_PASSIVE or low[speaker[0]] in cues().pps):
+                    # "Darin wird der Ex-Minister aufgefordert, „…“" (but "So wird er zitiert: „…“": he speaks)
+                    speaker = _passive_agent(ctx, clause_start, kk)
                 break
             if not cue and low[mi - 1] == ":":
                 # "Ein Hauptkommissar nach der Festnahme: „…“", "In der ARD zeigt sich der Bundestrainer zufrieden: „…“"
@@ -815,6 +817,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         prev = q
 
 
+# passives whose subject is the speaker ("Er wird mit den Worten zitiert, …")
+_QUOTED_PASSIVE = frozenset({"zitiert", "wiedergegeben"})
 _VERB_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "VVIZU")
 _NOMINATIVE_DETS = frozenset("der die das ein eine".split())
 
@@ -1553,7 +1557,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 sp = None
             if sp is None and low[clause] in ("von", "vom") and _passive(ctx, toks[k].sent, k):
                 sp = _passive_agent(ctx, clause, k)  # "Von deutscher Seite wurde gefordert, …"
-            if _clause_final_participle(ctx, k) and _passive(ctx, toks[k].sent, k):
+            if _clause_final_participle(ctx, k) and _passive(ctx, toks[k].sent, k) and (
+                    low[k] not in _QUOTED_PASSIVE or sp is None or low[sp[0]] in lex.pps):
                 # "Der Ex-Ministerpräsidentin wird vorgeworfen, …": the named phrase is the target; only a
                 # "von X" agent of the cue's own clause speaks ("Von gewerkschaftlicher Seite wird das kritisiert")
                 sp = _passive_agent(ctx, _clause_start(ctx, a, k), k)
