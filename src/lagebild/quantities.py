@@ -840,6 +840,7 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
     return out
 
 
+_GROUP_DOT = re.compile(r"\d[. ]\d{3}\.")  # a grouped number with a final dot somewhere in the sentence
 _GLUED_NAME = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{3,})[A-ZÄÖÜ][a-zäöüß]")
 _NUM_DOT = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\.$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
@@ -883,11 +884,13 @@ def _split_number_compounds(toks: list[Token], stext: str) -> list[Token]:
 def _split_final_number(toks: list[Token], stext: str) -> list[Token]:
     """The tokenizer keeps "45." whole at the end of a sentence; a count there is a count, not an ordinal."""
     toks = _split_number_compounds(toks, stext)
+
     def spaced_group(n_: int, t: Token) -> bool:  # "die üblichen 28 000. 14:49 Uhr …": a spaced group ends a sentence
-        return (n_ > 0 and re.fullmatch(r"\d{3}\.", t.text) is not None and toks[n_ - 1].text.isdigit()
+        return (len(t.text) == 4 and t.text[3] == "." and n_ > 0 and t.text[:3].isdigit() and toks[n_ - 1].text.isdigit()
                 and len(toks[n_ - 1].text) <= 3 and toks[n_ - 1].end + 1 == t.start)
 
-    if any(_THOUSANDS_DOT.match(t.text) or spaced_group(n_, t) for n_, t in enumerate(toks[:-1])):
+    if _GROUP_DOT.search(stext) and any(_THOUSANDS_DOT.match(t.text) or spaced_group(n_, t)
+                                        for n_, t in enumerate(toks[:-1])):
         out: list[Token] = []
         for n_, t in enumerate(toks):
             if n_ + 1 < len(toks) and ((_THOUSANDS_DOT.match(t.text) and toks[n_ + 1].text[:1].isupper())
