@@ -134,3 +134,23 @@ def test_store_impossible_publication_date_does_not_sink_the_batch(tmp_path: Pat
     assert stats.new == 3 and stats.failed == 0
     assert [(r[1], str(r[2]) if r[2] else None) for r in rows] == [
         (None, None), (None, None), ("2011-05-11T09:30:00+02:00", "2011-05-11")]
+
+
+def test_store_replace_reanalyses_each_text_once_and_keeps_its_metadata(tmp_path: Path, analyzer,
+                                                                          samples_dir) -> None:
+    """`lagebild ingest samples/ --replace` replaced each dated JSONL article with its undated .txt copy read
+    later in the run (published, URL and title lost) and wiped the story clusters (cluster_id NULL) while the
+    near-duplicate rows stayed."""
+    from lagebild.dedup import assign_clusters
+
+    articles = "SELECT id, published, url, title, source_name, cluster_id FROM articles ORDER BY id"
+    with Store(tmp_path / "r.duckdb") as store:
+        ingest(read_paths([str(samples_dir)]), analyzer, store)
+        assign_clusters(store, embeddings=False)
+        before, counts_before = store.query(articles)[1], store.counts()
+        again = ingest(read_paths([str(samples_dir)]), analyzer, store, replace=True)
+        after, counts_after = store.query(articles)[1], store.counts()
+        n_copies = store.query("SELECT COUNT(*) FROM article_duplicates")[1][0][0]
+    assert again.new == 12 and again.existing == 10 and again.failed == 0
+    assert after == before and counts_after == counts_before
+    assert n_copies == 2 and all(r[5] for r in after)

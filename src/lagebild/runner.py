@@ -123,11 +123,18 @@ def ingest(items: Iterable[RawInput | InputFailure], analyzer: Analyzer, store: 
            progress: Callable[[RunStats], None] | None = None) -> RunStats:
     stats = RunStats()
     batch_id = uuid.uuid4().hex[:12]
-    skip = None if replace else store.existing_ids
+    # with replace, an article is re-analysed once per run: a second copy of the same text later in the run
+    # (the .txt next to its .jsonl line) used to replace the first, losing its date, URL and title
+    written: set[str] = set()
+
+    def skip(ids: list[str]) -> set[str]:
+        return {i for i in ids if i in written} if replace else store.existing_ids(ids)
+
     for n, (docs, fails, skipped) in enumerate(analyse_stream(items, analyzer, skip_ids=skip,
                                                              batch_size=batch_size, language=language)):
         counts = store.write_batch(docs, failures=fails, batch_id=f"{batch_id}-{n}", mode=analyzer.mode,
                                    replace=replace)
+        written.update(d.article.id for d in docs)
         stats.seen += len(docs) + len(fails) + skipped
         stats.new += counts["new"]
         stats.existing += counts["existing"] + skipped

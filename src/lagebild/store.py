@@ -219,6 +219,13 @@ class Store:
         with self.transaction() as con:
             existing = self.existing_ids(unique)
             if replace and existing:
+                # the same text keeps its story cluster (near-duplicate rows stay too): re-analysing must not
+                # leave article_duplicates pointing into clusters that no longer exist
+                clusters = dict(con.execute("SELECT id, cluster_id FROM articles WHERE cluster_id IS NOT NULL "
+                                            "AND id IN (SELECT UNNEST(?))", [list(existing)]).fetchall())
+                for aid, cid in clusters.items():
+                    if unique[aid].get("cluster_id") is None:
+                        unique[aid] = {**unique[aid], "cluster_id": cid}
                 for table in ("articles", *LAYER_COLUMNS):
                     key = "id" if table == "articles" else "article_id"
                     con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT UNNEST(?))", [list(existing)])
