@@ -93,3 +93,9 @@ def test_quotes_quoted_passive_subject_speaks():
 def test_quotes_other_passive_frames_still_drop_the_addressed_subject():
     (q,) = _quotes("Darin wird die Ministerin aufgefordert, den Plan sofort zurückzuziehen.")
     assert q.speaker is None or q.speaker != "die Ministerin"
+
+
+def test_quotes_possessive_speech_noun_colon_frame():
+    qs = _quotes("Die Trainerin lehnte das Angebot ab. Ihre Begründung: „Das passt nicht zu unserem Verein.“")
+    assert qs[-1].speaker == "Ihre"
+    assert qs[-1].message.startswith("Das passt nicht")

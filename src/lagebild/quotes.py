@@ -763,7 +763,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                         tag = ensure_pos(ctx.doc, toks[s_start].sent)[0].pos or ""
                         if not tag.startswith(("NN", "NE", "PPER", "PIS", "PDS")):
                             speaker = _np_clause(ctx, s_start + 1, mi - 1)
-                    if speaker is not None and low[speaker[0]] in _POSSESSIVES:
+                    if (speaker is not None and low[speaker[0]] in _POSSESSIVES and speaker == (s_start, mi - 1)
+                            and speaker[1] - speaker[0] == 2 and _speech_noun(low[speaker[0] + 1])):
+                        speaker = (speaker[0], speaker[0] + 1)  # "Seine Begründung: „…“": the possessive speaks
+                    elif speaker is not None and low[speaker[0]] in _POSSESSIVES:
                         # "Seine Zuversicht gründet sich auf …: „…“": a thing of the speaker, not the speaker;
                         # the speaker of the quote just before is meant
                         speaker = None
@@ -819,6 +822,11 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
 
 # passives whose subject is the speaker ("Er wird mit den Worten zitiert, …")
 _QUOTED_PASSIVE = frozenset({"zitiert", "wiedergegeben"})
+def _speech_noun(w: str) -> bool:
+    lex = cues()
+    return w in lex.speech_nouns or w in lex.frame_nouns or w in lex.nouns or w.endswith(_NOUN_FRAME_ENDINGS)
+
+
 _VERB_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "VVIZU")
 _NOMINATIVE_DETS = frozenset("der die das ein eine".split())
 
