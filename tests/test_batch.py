@@ -215,3 +215,14 @@ def test_batch_load_of_a_folder_that_is_no_batch_output_creates_nothing(tmp_path
     assert not db.exists()
     assert cli_main(["dedup", "--db", str(tmp_path / "tippfehler.duckdb")]) == 5
     assert not (tmp_path / "tippfehler.duckdb").exists()
+
+
+def test_batch_unusable_out_folder_and_negative_workers_are_config_errors(tmp_path: Path, samples_dir: Path) -> None:
+    """`--out` somewhere it cannot be created gave "error: FileNotFoundError ..." (exit 1); `--workers -1` ran."""
+    from lagebild.cli import main as cli_main
+
+    blocker = tmp_path / "eine_datei"
+    blocker.write_text("kein Ordner", encoding="utf-8")
+    assert cli_main(["batch", str(samples_dir / "html"), "--out", str(blocker / "out"), "--workers", "0"]) == 2
+    assert cli_main(["batch", str(samples_dir / "html"), "--out", str(tmp_path / "o"), "--workers", "-1"]) == 2
+    assert not (tmp_path / "o").exists()

@@ -451,7 +451,12 @@ def run_batch(paths: list[str], out_dir: str | Path, *, scheduler: str | None = 
     """Plan, skip finished partitions, run the rest on Dask (or in-process with ``workers=0``)."""
     t0 = time.perf_counter()
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if workers < 0:
+        raise ConfigError("--workers must be 0 (no Dask) or more")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the --out folder: {exc.strerror or exc}", source=str(out)) from None
     disable = tuple(disable)
     plan = plan_partitions(paths, records=records)
     _atomic_write_json(out / "manifest.json", {
