@@ -117,12 +117,18 @@ def render_doc(d: dict[str, Any]) -> str:
 def cmd_analyze(args: argparse.Namespace) -> int:
     import lagebild
 
-    analyzer = lagebild.load(args.mode, disable=args.disable or ())
-    raw = _read_input(args.file)
-    src = "<stdin>" if args.file == "-" else args.file
-    from .clean import prepare_article
+    from .clean import forced_language, normalise_published, prepare_article
     from .doc import Doc
+    from .errors import InputError
 
+    # options the user typed are checked before the models load, not dropped with a warning later
+    if args.published and normalise_published(args.published) is None:
+        raise InputError(f"--published must be a date YYYY-MM-DD, got {args.published[:40]!r}")
+    if args.language:
+        forced_language(args.language)
+    raw = _read_input(args.file)
+    analyzer = lagebild.load(args.mode, disable=args.disable or ())
+    src = "<stdin>" if args.file == "-" else args.file
     article = prepare_article(raw, url=args.url, published=args.published, language=args.language,
                               source_name=src)
     doc = analyzer.pipeline(Doc(article=article))
