@@ -99,3 +99,11 @@ def test_quotes_possessive_speech_noun_colon_frame():
     qs = _quotes("Die Trainerin lehnte das Angebot ab. Ihre Begründung: „Das passt nicht zu unserem Verein.“")
     assert qs[-1].speaker == "Ihre"
     assert qs[-1].message.startswith("Das passt nicht")
+
+
+def test_quotes_insisting_and_speaking_out_frame_a_clause():
+    (q,) = _quotes("Die Angeklagte hatte vor Gericht darauf bestanden, unschuldig zu sein.")
+    assert (q.cue, q.speaker) == ("bestanden", "Die Angeklagte")
+    (q,) = _quotes("Die Gewerkschaft hat sich dafür ausgesprochen, die Löhne anzuheben.")
+    assert (q.cue, q.speaker, q.message) == ("ausgesprochen", "Die Gewerkschaft", "die Löhne anzuheben")
+    assert _quotes("Die Gruppe besteht aus zwölf Leuten, die alle aus Bonn kommen.") == []
