@@ -107,3 +107,15 @@ def test_quotes_insisting_and_speaking_out_frame_a_clause():
     (q,) = _quotes("Die Gewerkschaft hat sich dafür ausgesprochen, die Löhne anzuheben.")
     assert (q.cue, q.speaker, q.message) == ("ausgesprochen", "Die Gewerkschaft", "die Löhne anzuheben")
     assert _quotes("Die Gruppe besteht aus zwölf Leuten, die alle aus Bonn kommen.") == []
+
+
+def test_quotes_second_frame_inside_a_message_is_its_own_event():
+    qs = _quotes("Mehrere Bauern behaupten, die Preise seien zu niedrig, und sie bezweifeln, dass der Handel fair sei.")
+    assert [(q.cue, q.speaker) for q in qs] == [("behaupten", "Mehrere Bauern"), ("bezweifeln", "sie")]
+    assert qs[0].message == "die Preise seien zu niedrig"
+    assert qs[1].message == "dass der Handel fair sei"
+
+
+def test_quotes_first_person_clause_stays_inside_the_message():
+    (q,) = _quotes("Die Sprecherin sagte: Das Land ist sicher, und wir fordern die Nachbarn auf, abzuziehen.")
+    assert q.speaker == "Die Sprecherin"

@@ -1028,6 +1028,52 @@ def _copy_speaker(src: Quote, dst: Quote) -> None:
     dst.speaker_entity, dst.speaker_role = src.speaker_entity, src.speaker_role
 
 
+def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
+    """A second main clause with its own subject and speech verb inside a found message ("X behaupten, …, und
+    sie bezweifeln, dass …"; "Laut Polizei kamen 20.000, die Veranstalter sprechen von 30.000"): the first
+    message ends before it and the clause is an event of its own."""
+    if found.kind != "indirect" or found.cue_start is None or found.message_start < found.cue_start:
+        return None  # message-first frames end at their cue already
+    low, toks = ctx.low, ctx.toks
+    m0 = _tok_index(toks, found.message_start)
+    m1 = _tok_index(toks, found.message_end - 1) + 1
+    for c in range(m0 + 3, min(m1, b) - 3):
+        if low[c] != ",":
+            continue
+        s0 = c + 1 + (low[c + 1] in ("und", "aber", "doch"))
+        if low[s0] in _PRONOUNS:  # not "wir": a first person speaks inside the message
+            sp: tuple[int, int] | None = (s0, s0 + 1)
+        elif low[s0] in _NOMINATIVE_DETS and low[s0] not in ("das", "ein"):
+            sp = _np(ctx, s0, b, allow_pronoun=False)
+        else:
+            continue
+        if sp is None or sp[1] >= b:
+            continue
+        k = sp[1]
+        part = _verb_cue(ctx, k, b)
+        if part is None or low[k].startswith("ge") or _konj1(ctx, k, k + 1) or low[k] in _AUX:
+            continue
+        comma = next((m for m in range(k + 1, min(b, k + 12)) if low[m] in (",", ":")), None)
+        if comma is not None and comma + 2 < b and not _relative_after(ctx, comma + 1, b):
+            msg = _msg_span(ctx, comma + 1, b)
+            kind = "indirect"
+        elif low[k] in _STRONG_REPORTED:
+            msg, kind = _msg_span(ctx, sp[0], b), "reported"  # "die Veranstalter sprechen von 30.000"
+        else:
+            continue
+        first = _msg_span(ctx, m0, c)
+        if msg is None or first is None:
+            return None
+        e = toks[first[1] - 1].end
+        found.message_end = e
+        found.end = max(e, found.cue_end or e, found.speaker_end or e)
+        found.message = ctx.doc.text[found.message_start:e]
+        found.text = ctx.doc.text[found.start:found.end]
+        cue = [k] if kind == "indirect" else []
+        return _make(ctx, kind, msg, cue, sp)
+    return None
+
+
 def _msg_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     """Token span [a, b) trimmed of punctuation at both ends."""
     while a < b and not ctx.low[a][:1].isalnum() and ctx.low[a] not in ("„", "»", '"'):
@@ -1097,6 +1143,10 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             first_act = _coordinated_act(ctx, a, b, found)
             if first_act is not None:
                 out.append(first_act)
+            second = _second_frame(ctx, b, found)
+            if second is not None:
+                out.append(second)
+                last = second
             continue
         inside = next((u for u in unframed if u in out and u.message_start <= sent.start + 2
                        and u.message_end >= sent.end - 2), None)
