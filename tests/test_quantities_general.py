@@ -11,6 +11,7 @@ import functools
 from test_quantities import _by_text
 
 from lagebild.evaluation.counts import load_gold
+from lagebild.quantities import extract
 
 
 @functools.lru_cache(maxsize=1)
@@ -116,3 +117,11 @@ def test_quantities_employed_people_are_employees_and_an_amount_before_a_currenc
 def test_quantities_spaced_thousands_before_a_missed_sentence_end_and_minus_with_a_multiplier():
     assert _q("Ek004")["28 000"][0] == 28000.0  # "… üblichen 28 000. 14:49 Uhr Rheinmünster"
     assert _q("Ek028")["minus 255 Milliarden Won"] == (-255e9, None, "money")
+
+
+def test_quantities_model_numbers_before_a_capitals_code_and_quoted_titles_are_names():
+    assert "8800" not in _q("Em023")  # "einer GeForce 8800 GTS 320"
+    assert [q.text for q in extract(_rows()["En033"])] == ["500"]  # "Fiat 500 BEV Fiat 500 BEV …": the second is a
+    # name now; the first, at the sentence start, is still read as a count (the name rule needs a word before it)
+    assert _q("En032") == {}  # "„Die 66“ hat sich als die Plattform … etabliert"
+    assert _by_text("Die Firma verkaufte 500 Geräte.")["500"].value == 500.0

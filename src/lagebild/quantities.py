@@ -545,6 +545,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "die „Zehn Stalinschen Schläge“": a number word opening a short quoted name
     if prev in ("„", '"', "»") and nlow in ("“", '"', "«") and t.isdigit():
         return True  # "dem Nachtclub „911“": a name
+    if (prev in ("die", "der", "das") and i > 1 and toks[i - 2].text in ("„", '"', "»") and nlow in ("“", '"', "«")
+            and t.isdigit()):
+        return True  # "„Die 66“ hat sich als Plattform etabliert": a quoted title
     if (t.isalpha() and j == i + 1 and t.lower() not in lex.vague and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() and i > 1
             and prev not in lex.function_words and prev not in lex.qualifiers1 and prev not in lex.months
             and _object_category(toks[i - 1].text, lex) is None and nlow not in lex.multipliers
@@ -594,7 +597,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
             and not (i > 1 and toks[i - 2].text.lower() in ("im", "am") and prev in lex.adverb_nouns)
             and not _GROUPED.match(t)  # "am Montag 3.050": a name never takes a thousands-grouped number
-            and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words)
+            and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words
+                                           and not (nxt.isupper() and nxt.isalpha() and _unit_of(nxt, lex) is None
+                                                    and nlow not in (lex.prefix_currencies or {})))  # "GeForce 8800 GTS"
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "bis")
                      or (nlow == "und" and not (j + 1 < len(toks) and toks[j + 1].text.isalpha()
                                                 and toks[j + 1].text.islower()
