@@ -119,3 +119,15 @@ def test_quotes_second_frame_inside_a_message_is_its_own_event():
 def test_quotes_first_person_clause_stays_inside_the_message():
     (q,) = _quotes("Die Sprecherin sagte: Das Land ist sicher, und wir fordern die Nachbarn auf, abzuziehen.")
     assert q.speaker == "Die Sprecherin"
+
+
+def test_quotes_message_first_frame_closed_by_an_adverb():
+    (q,) = _quotes("Die Beiträge dienten dazu, den Verein zu retten, betonte der Kassenwart ebenfalls.")
+    assert (q.cue, q.speaker) == ("betonte", "der Kassenwart")
+    assert q.message == "Die Beiträge dienten dazu, den Verein zu retten"
+
+
+def test_quotes_object_first_act_takes_the_nominative_after_the_verb():
+    qs = _quotes("Die Pläne selbst nannte der Bürgermeister überzogen. Er wolle sich aber nicht einmischen.")
+    assert [q.speaker for q in qs] == ["der Bürgermeister", "der Bürgermeister"]
+    assert _quotes("Die Ministerin kritisierte der Zeitung zufolge den Plan.")[0].speaker != "der Zeitung"

@@ -996,6 +996,19 @@ def _inside_brackets(ctx: _Ctx, lo: int, m: int) -> bool:
     return False
 
 
+def _nominative_after(ctx: _Ctx, first: tuple[int, int], k: int, lim: int) -> tuple[int, int] | None:
+    """Object first, subject after the verb: "Die Wahlen nannte der König undemokratisch" ("der" + noun right
+    after the verb is a nominative when the opening phrase cannot be a masculine subject)."""
+    low = ctx.low
+    if low[first[0]] not in ("die", "das", "den") or k + 2 >= lim or low[k + 1] != "der" or any(
+            low[m] not in cues().adverbs and low[m] != "selbst" for m in range(first[1], k)):
+        return None
+    sp = _np(ctx, k + 1, lim, allow_pronoun=False)
+    if sp is None or (sp[1] < lim and low[sp[1]] in ("zufolge", "nach")):
+        return None  # "Die Regierung kritisierte der Zeitung zufolge …"
+    return sp
+
+
 def _clause_start(ctx: _Ctx, lo: int, k: int) -> int:
     """First token of the clause holding ``k``; a bracketed aside ("Renate Schmidt (SPD) äußerte") does not
     open a new clause."""
@@ -1298,7 +1311,13 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
             e = app[1]
     if part and e < b and ctx.low[e] == part.split()[-1]:
         e += 1
+    while e + 1 < b and ctx.low[e] in _CLOSING_ADVERBS:
+        e += 1  # "…, betonte der Kanzler ebenfalls."
     return e >= b or ctx.low[e] in (".", "!", "?")
+
+
+# adverbs that may close a message-first frame after its speaker
+_CLOSING_ADVERBS = frozenset("ebenfalls auch weiter zudem außerdem später dazu damals gestern heute abschließend".split())
 
 
 def _negates(low: list[str], m: int) -> bool:
@@ -1564,6 +1583,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 sp = _np_subject(ctx, a, k, backward=False) if k > a else None
                 if sp is not None and k + 1 < b and low[k + 1] in _PRONOUNS and low[sp[0]] not in _PRONOUNS:
                     sp = (k + 1, k + 2)  # "Deren Haltung bezeichnete er als …": the pronoun is the subject
+                elif sp is not None:
+                    sp = _nominative_after(ctx, sp, k, comma) or sp
                 if sp is None:
                     sp = _np_after_cue(ctx, k + 1, comma)
                 if sp is None and k > a:
@@ -1705,6 +1726,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             sp = _np_subject(ctx, clause, fin, backward=False)
             if sp is not None and low[fin + 1] in _PRONOUNS and low[sp[0]] not in _PRONOUNS:
                 sp = (fin + 1, fin + 2)
+            elif sp is not None:
+                sp = _nominative_after(ctx, sp, fin, b) or sp
         if sp is None and (fin == clause or low[clause] in lex.adverbs or low[clause] in lex.pps
                            or pronoun_object):
             sp = _np_after_cue(ctx, fin + 1, b)  # verb-second: the subject follows the verb
