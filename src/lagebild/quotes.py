@@ -1070,7 +1070,8 @@ def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
         if comma is not None and comma + 2 < b and not _relative_after(ctx, comma + 1, b):
             msg = _msg_span(ctx, comma + 1, b)
             kind = "indirect"
-        elif low[k] in _STRONG_REPORTED:
+        elif low[k] in _STRONG_REPORTED or (not part and low[k].endswith(("t", "te", "ten")) and not (
+                low[k] in _NO_REPORTED or low[k] in cues().no_report or low[k] in cues().no_act)):
             msg, kind = _msg_span(ctx, sp[0], b), "reported"  # "die Veranstalter sprechen von 30.000"
         else:
             continue
