@@ -131,3 +131,9 @@ def test_quotes_object_first_act_takes_the_nominative_after_the_verb():
     qs = _quotes("Die Pläne selbst nannte der Bürgermeister überzogen. Er wolle sich aber nicht einmischen.")
     assert [q.speaker for q in qs] == ["der Bürgermeister", "der Bürgermeister"]
     assert _quotes("Die Ministerin kritisierte der Zeitung zufolge den Plan.")[0].speaker != "der Zeitung"
+
+
+def test_quotes_second_clause_reported_act_after_a_marker():
+    qs = _quotes("Einem Zeugen zufolge war das Kennzeichen gut zu lesen, der Fahrer schätzte den Abstand auf zehn Meter.")
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Einem Zeugen"), ("reported", "der Fahrer")]
+    assert qs[0].message == "war das Kennzeichen gut zu lesen"
