@@ -125,3 +125,12 @@ def test_quantities_model_numbers_before_a_capitals_code_and_quoted_titles_are_n
     # name now; the first, at the sentence start, is still read as a count (the name rule needs a word before it)
     assert _q("En032") == {}  # "„Die 66“ hat sich als die Plattform … etabliert"
     assert _by_text("Die Firma verkaufte 500 Geräte.")["500"].value == 500.0
+
+
+def test_quantities_degree_sign_hectares_volume_labels_and_church_members():
+    assert _q("Ep035") == {"0 °C": (0.0, None, "temperature"), "8 °C": (8.0, None, "temperature")}  # "… Sichuan 8 °C"
+    assert _q("Ep025")["3.560 ha"] == (3560.0, None, "area")
+    assert "4" not in _q("Ep031")  # "Biographie Nationale, Bd. 4, S. 442"
+    q = _q("Ep022")
+    assert q["237.000"][2] == "members" and q["64"][2] is None  # Gemeindeglieder; Kirchengemeinden are no settlements
+    assert _by_text("Er kaufte 3 Bio Äpfel.")["3"].value == 3.0  # "Bio" (organic) is no multiplier

@@ -597,7 +597,7 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
             and not (i > 1 and toks[i - 2].text.lower() in ("im", "am") and prev in lex.adverb_nouns)
             and not _GROUPED.match(t)  # "am Montag 3.050": a name never takes a thousands-grouped number
-            and not (nlow in lex.units or (nxt[:1].isupper() and nlow not in lex.function_words
+            and not (nlow in lex.units or nxt == "°" or (nxt[:1].isupper() and nlow not in lex.function_words
                                            and not (nxt.isupper() and nxt.isalpha() and _unit_of(nxt, lex) is None
                                                     and nlow not in (lex.prefix_currencies or {})))  # "GeForce 8800 GTS"
                      or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "bis")

@@ -54,8 +54,8 @@ def test_counts_germeval_round9_sampler_redraws_the_general_batches():
         pytest.skip("GermEval 2014 data absent")
     rows = load_gold(None, "gold/counts_de_germeval.jsonl")
     gold = {r["id"]: r["text"] for r in rows if r["id"] >= "Ec"}
-    drawn = {it["id"]: it["text"] for items in draw_other(data, 12).values() for it in items}
-    assert drawn == gold and len(gold) == 480
+    drawn = {it["id"]: it["text"] for items in draw_other(data, 14).values() for it in items}
+    assert drawn == gold and len(gold) == 560
     # no round-9 sentence has a harm word (the round-6 pool) and each source document gives one sentence
     urls = [r["source"]["url"] for r in rows if r["id"] >= "Ec"]
     assert len(set(urls)) == len(urls)
