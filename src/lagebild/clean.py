@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 #: Inputs larger than this are refused before any parsing (bytes of raw input).
 MAX_INPUT_BYTES = 10_000_000
+#: Cleaned article text longer than this is refused: the full pipeline takes about two minutes per million
+#: characters, so a 9.6 MB page (under the byte limit) ran for over ten minutes in 1.4 GB before this cap.
+#: ~300 long articles' worth; the reliability suite runs a one-million-character line through every stage.
+MAX_TEXT_CHARS = 1_500_000
 #: Languages the annotation stages support; others get a clear error.
 SUPPORTED_LANGUAGES = ("de", "en")
 #: Minimum characters of text for an article worth analysing.
@@ -358,6 +362,9 @@ def prepare_article(
     body, removed = remove_boilerplate(body)
     if meta:
         removed = html_removed_blocks(raw, body) + removed
+    if len(body) > MAX_TEXT_CHARS:
+        raise InputTooLargeError(f"article text has {len(body):,} characters after cleaning; the limit is "
+                                 f"{MAX_TEXT_CHARS:,}", source=src)
     if len(body) < MIN_TEXT_CHARS:
         raise NoTextError(f"only {len(body)} characters of text left after cleaning", source=src)
 
