@@ -137,3 +137,13 @@ def test_quotes_second_clause_reported_act_after_a_marker():
     qs = _quotes("Einem Zeugen zufolge war das Kennzeichen gut zu lesen, der Fahrer schätzte den Abstand auf zehn Meter.")
     assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Einem Zeugen"), ("reported", "der Fahrer")]
     assert qs[0].message == "war das Kennzeichen gut zu lesen"
+
+
+def test_quotes_rechnen_damit_and_zu_lesen_frame_a_clause():
+    (q,) = _quotes("Ab Juni rechnen die Betreiber damit, dass die Anlage voll läuft.")
+    assert (q.cue, q.speaker) == ("rechnen", "die Betreiber")
+    assert _quotes("Die Firma rechnet mit einem kleinen Gewinn.") == []
+    (q,) = _quotes("Am Abend war auf der Website des Vereins zu lesen, dass der Trainer gehen müsse.")
+    assert q.cue == "lesen" and q.speaker is not None and "Website des Vereins" in q.speaker
+    assert q.message == "dass der Trainer gehen müsse"
+    assert _quotes("Sie hatte keine Zeit, den Vertrag in Ruhe zu lesen.") == []

@@ -1765,7 +1765,8 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 # frames without a speaking subject; "geht aus dem Bericht hervor": the document after "aus" is the source
-_IMPERSONAL_CUES = frozenset("heißt hieß geheißen verlautete verlauteten verlautet geht ging hervorgeht hervorging".split())
+_IMPERSONAL_CUES = frozenset("heißt hieß geheißen verlautete verlauteten verlautet geht ging hervorgeht hervorging "
+                              "lesen".split())  # "war auf der Website zu lesen, dass …"
 
 
 def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
