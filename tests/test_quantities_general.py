@@ -134,3 +134,9 @@ def test_quantities_degree_sign_hectares_volume_labels_and_church_members():
     q = _q("Ep022")
     assert q["237.000"][2] == "members" and q["64"][2] is None  # Gemeindeglieder; Kirchengemeinden are no settlements
     assert _by_text("Er kaufte 3 Bio Äpfel.")["3"].value == 3.0  # "Bio" (organic) is no multiplier
+
+
+def test_quantities_vague_plural_of_a_unit_takes_the_unit():
+    assert _q("Ep007")["Hunderte"] == (200.0, "at_least", "distance")  # "der Hunderte von Kilometern entfernt lebt"
+    assert _by_text("Das dauerte Hunderte von Jahren.") == {}  # a duration stays the times layer's
+    assert _by_text("Tausende von Menschen flohen.")["Tausende"].category == "displaced"

@@ -1284,6 +1284,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if unit in lex.duration_units:
                 num.unit, num.j = unit, j + 2  # "drei freie Tage", "tausende von Jahren": a duration all the same
                 j = num.j
+            elif (unit is not None and toks[j].text == "von"
+                  and lex.unit_categories.get(unit) not in (None, "people", "goals", "votes", "seats", "points")):
+                num.unit = unit  # "Hunderte von Kilometern entfernt", "Millionen von Euro": the measure of a vague plural
         if num.unit is None and j + 1 < n and toks[j].text in ("mal", "Mal") and toks[j + 1].text.lower() in _FACTOR_NEXT:
             num.unit = "factor"  # "zweieinhalb mal so viele Verluste": a factor, not a head count
         if num.unit == "GBP" and any(t.text.lower().startswith(lex.weight_cues) for t in toks[max(0, i - 4):j + 1]):
