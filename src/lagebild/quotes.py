@@ -244,6 +244,9 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     w = ctx.low[k]
     parts = lex.verbs.get(w)
     if w in lex.two_word and k > 0 and ctx.low[k - 1] in lex.two_word[w]:
+        if w == "lesen" and not (k + 2 < len(ctx.low) and (ctx.low[k + 1] == ":" or (
+                ctx.low[k + 1] == "," and ctx.low[k + 2] in _DASS))):
+            return None  # "war zu lesen, dass …" reports; "war gut zu lesen, der …" does not
         return ""  # "hat … bekannt gegeben, dass …", "wie der Verband am Montag bekannt gab"
     if parts is None:
         if w in lex.fuer and _fuer_judgement(ctx, k, lim):
