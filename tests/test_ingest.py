@@ -172,3 +172,18 @@ def test_ingest_json_array_and_pretty_printed_object(tmp_path: Path, samples_dir
     assert ok[0].published == rows[0]["date"] and ok[0].url == rows[0]["url"]
     assert {i.source_name.rsplit("/", 1)[-1] for i in items if isinstance(i, InputFailure)} == \
         {"cut.json", "mixed.json:2", "mixed.json:3"}
+
+
+def test_ingest_file_names_with_brackets_and_patterns_without_matches(tmp_path: Path, samples_dir: Path) -> None:
+    """`lagebild ingest "Bericht [1].txt"` took the name for a glob, matched nothing and ingested nothing (exit 0,
+    only a warning); a mistyped pattern likewise ended as "0 input(s)". Both are now what the user meant: the file
+    is read, and an unmatched pattern is a recorded failure."""
+    from lagebild.errors import InputError
+
+    named = tmp_path / "Bericht [1].txt"
+    named.write_bytes((samples_dir / "text" / "wikinews-43568.txt").read_bytes())
+    items = list(read_paths([str(named), str(tmp_path / "fehlt" / "*.txt")]))
+    assert isinstance(items[0], RawInput) and items[0].source_name == str(named)
+    assert isinstance(items[1], InputFailure) and isinstance(items[1].error, InputError)
+    assert "no file matches" in str(items[1].error)
+    assert list(expand_paths([str(tmp_path / "*.txt")])) == [str(named)]

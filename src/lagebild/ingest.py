@@ -102,10 +102,13 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
         if p == "-":
             yield p
             continue
-        if any(ch in p for ch in "*?["):
+        # an existing name is taken literally: "Bericht [1].txt" is a file, not a pattern that matches nothing
+        if any(ch in p for ch in "*?[") and not os.path.exists(p):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
+                # passed on, so the reader records "no such file" (a typo must not end as "0 input(s)", exit 0)
                 log.warning("no file matches %s", p)
+                yield p
             for m in matches:
                 if os.path.isfile(m):
                     yield m
@@ -130,7 +133,8 @@ def read_paths(paths: Iterable[str], *, fields: JsonlFields | None = None) -> It
         try:
             path = Path(p)
             if not path.exists():
-                raise InputError("no such file", source=p)
+                pattern = any(ch in p for ch in "*?[")
+                raise InputError("no file matches this pattern" if pattern else "no such file", source=p)
             size = path.stat().st_size
             with path.open("rb") as fh:
                 head = fh.read(8)
