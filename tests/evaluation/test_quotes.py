@@ -13,7 +13,7 @@ from lagebild.evaluation.quotes import OWN_LABELS, load_own, main
 DATA = Path(os.environ.get("LAGEBILD_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")) / "wikinews_spkatt_de"
 HAVE_TOKENS = (DATA / "test_blind.jsonl").exists()
 
-OWN_SOURCE_FLOOR = 0.64  # first 40 own-labelled articles: 0.664 before round 8
+OWN_SOURCE_FLOOR = 0.67  # first 40 own-labelled articles: 0.664 before round 8, 0.694 after it
 
 
 def test_quotes_own_labels_file_is_committed():
