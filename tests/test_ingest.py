@@ -187,3 +187,27 @@ def test_ingest_file_names_with_brackets_and_patterns_without_matches(tmp_path: 
     assert isinstance(items[1], InputFailure) and isinstance(items[1].error, InputError)
     assert "no file matches" in str(items[1].error)
     assert list(expand_paths([str(tmp_path / "*.txt")])) == [str(named)]
+
+
+def test_ingest_pipes_and_devices_are_read_once_and_bounded(tmp_path: Path, samples_dir: Path) -> None:
+    """`lagebild ingest /dev/stdin` (or a named pipe) lost its content to the format sniffing read and stored
+    nothing ("input is empty"); `lagebild ingest /dev/zero` read without bound (12 GB in 30 s)."""
+    import os
+    import threading
+
+    text = (samples_dir / "text" / "wikinews-43568.txt").read_bytes()
+    fifo = tmp_path / "zulauf"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "wb") as fh:
+            fh.write(text)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    items = list(read_paths([str(fifo)]))
+    writer.join(timeout=10)
+    assert len(items) == 1 and isinstance(items[0], RawInput) and items[0].content == text
+    if Path("/dev/zero").exists():
+        zero = list(read_paths(["/dev/zero"]))
+        assert len(zero) == 1 and isinstance(zero[0], InputFailure) and zero[0].error.code == "E104"

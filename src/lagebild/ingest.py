@@ -135,6 +135,14 @@ def read_paths(paths: Iterable[str], *, fields: JsonlFields | None = None) -> It
             if not path.exists():
                 pattern = any(ch in p for ch in "*?[")
                 raise InputError("no file matches this pattern" if pattern else "no such file", source=p)
+            if path.is_dir():
+                raise InputError("is a folder that could not be walked", source=p)
+            if not path.is_file():
+                # a pipe or device (/dev/stdin, a FIFO, /dev/zero): no size to check and no second open,
+                # so it is read once, bounded, like stdin (read_bytes() on /dev/zero grew to 12 GB)
+                with path.open("rb") as stream:
+                    yield from read_stream(stream, p, fields=fields)
+                continue
             size = path.stat().st_size
             with path.open("rb") as fh:
                 head = fh.read(8)
@@ -147,11 +155,11 @@ def read_paths(paths: Iterable[str], *, fields: JsonlFields | None = None) -> It
                 if size > MAX_JSON_BYTES:
                     raise InputTooLargeError(f"JSON file has {size:,} bytes; the limit is {MAX_JSON_BYTES:,} "
                                              "(JSON Lines files have no limit)", source=p)
-                yield from _read_json_document(path.read_bytes(), p, fields)
+                yield from _read_json_document(_read_bounded(path, MAX_JSON_BYTES), p, fields)
             else:
                 if size > MAX_DOCUMENT_BYTES:
                     raise InputTooLargeError(f"file has {size:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,}", source=p)
-                yield RawInput(path.read_bytes(), source_name=p, source_format=fmt)
+                yield RawInput(_read_bounded(path, MAX_DOCUMENT_BYTES), source_name=p, source_format=fmt)
         except LagebildError as exc:
             yield InputFailure(p, exc)
         except OSError as exc:
@@ -162,10 +170,20 @@ def read_paths(paths: Iterable[str], *, fields: JsonlFields | None = None) -> It
                                                       source=p))
 
 
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The file's bytes, refusing one that grew past ``limit`` since its size was checked."""
+    with path.open("rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputTooLargeError(f"file has more than {limit:,} bytes", source=str(path))
+    return data
+
+
 def read_stream(stream: Any, name: str, *, fields: JsonlFields) -> Iterator[RawInput | InputFailure]:
     data = stream.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES:
-        yield InputFailure(name, InputTooLargeError(f"more than {MAX_DOCUMENT_BYTES:,} bytes on stdin", source=name))
+        where = "on stdin" if name == "<stdin>" else "in this stream"
+        yield InputFailure(name, InputTooLargeError(f"more than {MAX_DOCUMENT_BYTES:,} bytes {where}", source=name))
         return
     if data.startswith(b"\x1f\x8b") and not _gunzip_head(data).startswith(b"WARC/"):
         # a gzipped JSONL or text file piped in (`zcat` forgotten): only WARC goes to the WARC reader
