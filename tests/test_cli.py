@@ -122,6 +122,9 @@ def test_cli_bad_values_get_a_usage_error_not_a_database_error(sample_db: Path, 
     assert r.returncode == 3 and r.stderr.startswith("error[E100]") and "no such file" in r.stderr
     r = subprocess.run([*LB, "analyze", str(samples_dir / "text")], capture_output=True, text=True)
     assert r.returncode == 3 and "lagebild ingest" in r.stderr
+    if Path("/dev/zero").exists():  # read bounded (it grew without limit before)
+        r = subprocess.run([*LB, "analyze", "/dev/zero"], capture_output=True, text=True, timeout=120)
+        assert r.returncode == 3 and r.stderr.startswith("error[E104]")
     # a typed date is checked (it was dropped with a warning, leaving "gestern" etc. unresolved)
     r = subprocess.run([*LB, "analyze", str(samples_dir / "text" / "wikinews-43568.txt"), "--published",
                         "2007-13-45"], capture_output=True, text=True)

@@ -34,13 +34,15 @@ LISTINGS = ("articles", "events", "entities", "places", "quotes", "times", "quan
 
 # -- analyze --------------------------------------------------------------------------------------
 def _read_input(path: str) -> bytes:
+    from .clean import MAX_INPUT_BYTES
     from .errors import InputError
 
+    # one byte over the limit is enough for prepare_article to refuse it (E104); /dev/zero must not fill memory
     if path == "-":
-        return sys.stdin.buffer.read()
+        return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     try:
         with open(path, "rb") as fh:
-            return fh.read()
+            return fh.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise InputError("no such file", source=path) from None
     except IsADirectoryError:
