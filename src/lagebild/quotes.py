@@ -134,6 +134,8 @@ class CueLexicon:
     fuer: frozenset[str] = frozenset()  # verbs that judge with "für" + adjective ("hält es für möglich")
     sees: frozenset[str] = frozenset()  # "sehen" forms that assess with "als", "darin", "in" ("sieht … als Erfolg")
     frame_nouns: frozenset[str] = frozenset()  # more nouns that frame a clause ("Anfragen, … zu sperren")
+    closing_adverbs: frozenset[str] = frozenset()  # "…, betonte der Kanzler ebenfalls."
+    quoted_passive: frozenset[str] = frozenset()  # "wird mit den Worten zitiert": the subject speaks
 
 
 _INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider")
@@ -168,7 +170,7 @@ def cues() -> CueLexicon:
     two_word: dict[str, set[str]] = {}
     other: dict[str, set[str]] = {"adv": set(), "pp": set(), "time": set(), "nodass": set(), "noreport": set(),
                                   "speechnoun": set(), "noact": set(), "noals": set(), "fuer": set(), "sees": set(),
-                                  "framenoun": set()}
+                                  "framenoun": set(), "closeadv": set(), "quotedpassive": set()}
     raw = resources.files("lagebild.data").joinpath("speech_cues_de.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -202,7 +204,8 @@ def cues() -> CueLexicon:
                       frozenset(other["speechnoun"]), frozenset(reflexive),
                       {k: frozenset(v) for k, v in two_word.items()}, frozenset(other["noact"]),
                       frozenset(other["noals"]), frozenset(other["fuer"]), frozenset(other["sees"]),
-                      frozenset(other["framenoun"]))
+                      frozenset(other["framenoun"]), frozenset(other["closeadv"]),
+                      frozenset(other["quotedpassive"]))
 
 
 @dataclass
@@ -749,7 +752,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     speaker = _document_source(ctx, speaker[1], mi - 1) or (
                         _document_source(ctx, clause_start, kk) if kk > clause_start else None)
                 if speaker is not None and _clause_final_participle(ctx, kk) and _passive(ctx, toks[kk].sent, kk) and (
-                        low[kk] not in _QUOTED_PASSIVE or low[speaker[0]] in cues().pps):
+                        low[kk] not in cues().quoted_passive or low[speaker[0]] in cues().pps):
                     # "Darin wird der Ex-Minister aufgefordert, „…“" (but "So wird er zitiert: „…“": he speaks)
                     speaker = _passive_agent(ctx, clause_start, kk)
                 break
@@ -823,8 +826,6 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         prev = q
 
 
-# passives whose subject is the speaker ("Er wird mit den Worten zitiert, …")
-_QUOTED_PASSIVE = frozenset({"zitiert", "wiedergegeben"})
 def _speech_noun(w: str) -> bool:
     lex = cues()
     return w in lex.speech_nouns or w in lex.frame_nouns or w in lex.nouns or w.endswith(_NOUN_FRAME_ENDINGS)
@@ -1315,13 +1316,9 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
             e = app[1]
     if part and e < b and ctx.low[e] == part.split()[-1]:
         e += 1
-    while e + 1 < b and ctx.low[e] in _CLOSING_ADVERBS:
+    while e + 1 < b and ctx.low[e] in cues().closing_adverbs:
         e += 1  # "…, betonte der Kanzler ebenfalls."
     return e >= b or ctx.low[e] in (".", "!", "?")
-
-
-# adverbs that may close a message-first frame after its speaker
-_CLOSING_ADVERBS = frozenset("ebenfalls auch weiter zudem außerdem später dazu damals gestern heute abschließend".split())
 
 
 def _negates(low: list[str], m: int) -> bool:
@@ -1641,7 +1638,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             if sp is None and low[clause] in ("von", "vom") and _passive(ctx, toks[k].sent, k):
                 sp = _passive_agent(ctx, clause, k)  # "Von deutscher Seite wurde gefordert, …"
             if _clause_final_participle(ctx, k) and _passive(ctx, toks[k].sent, k) and (
-                    low[k] not in _QUOTED_PASSIVE or sp is None or low[sp[0]] in lex.pps):
+                    low[k] not in lex.quoted_passive or sp is None or low[sp[0]] in lex.pps):
                 # "Der Ex-Ministerpräsidentin wird vorgeworfen, …": the named phrase is the target; only a
                 # "von X" agent of the cue's own clause speaks ("Von gewerkschaftlicher Seite wird das kritisiert")
                 sp = _passive_agent(ctx, _clause_start(ctx, a, k), k)
