@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.errors import InputError
 from lagebild.quotes_model import MODEL_ENV, MODEL_PATH, QuoteModel, model_dir
-from lagebild.training.quotes import expand_ranges, load_labels, main, select_folds, wikinews_folds
+from lagebild.training.quotes import load_labels, main, select_folds, wikinews_folds
 
 DATA = Path(os.environ.get("LAGEBILD_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
 BLIND = DATA / "wikinews_spkatt_de" / "test_blind.jsonl"
@@ -26,21 +25,6 @@ SENTS = [
     "Der am 18. Mai 1992 vom Landgericht Stuttgart verurteilte ehemalige SS-Oberscharführer Schwammberger saß in "
     "Mannheim seine lebenslange Freiheitsstrafe ab , nachdem er 1987 von Argentinien ausgeliefert worden war .".split(),
 ]
-
-
-def test_quotes_training_expand_ranges_single_span_list_and_across_sentences():
-    assert expand_ranges("0:3-0:4", SENTS) == ["0:3", "0:4"]
-    assert expand_ranges("1:12,1:18", SENTS) == ["1:12", "1:18"]
-    assert expand_ranges(" 0:5 ", SENTS) == ["0:5"]
-    assert expand_ranges("", SENTS) == []
-    # a range runs on into the next sentence
-    assert expand_ranges("0:13-1:1", SENTS) == ["0:13", "0:14", "1:0", "1:1"]
-
-
-@pytest.mark.parametrize("bad", ["1:5-1:2", "0:15", "2:0", "0:3-x"])
-def test_quotes_training_expand_ranges_rejects_bad_ranges(bad):
-    with pytest.raises(InputError):
-        expand_ranges(bad, SENTS)
 
 
 @pytest.mark.skipif(not BLIND.exists(), reason="Wikinews SpkAtt data not available")

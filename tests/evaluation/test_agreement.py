@@ -135,16 +135,6 @@ needs_spkatt = pytest.mark.skipif(not (SPKATT / "train.jsonl").exists(),
                                   reason="SpkAtt Wikinews data (/work/shared/data/wikinews_spkatt_de) is absent")
 
 
-def test_agreement_expand_ranges_crosses_sentence_ends_and_rejects_bad_pointers():
-    sentences = [["Die", "Polizei", "teilte", "mit", "."], ["„", "Es", "brennt", "“", "."]]
-    assert agreement.expand_ranges("0:3-1:1,1:3", sentences) == [(0, 3), (0, 4), (1, 0), (1, 1), (1, 3)]
-    assert agreement.expand_ranges("", sentences) == []
-    with pytest.raises(ValueError):
-        agreement.expand_ranges("1:2-0:4", sentences)
-    with pytest.raises(ValueError):
-        agreement.expand_ranges("1:5", sentences)
-
-
 @needs_spkatt
 def test_agreement_quotes_de_second_annotator_against_spkatt_train_gold():
     second = agreement.read_jsonl(None, agreement.DEFAULT_LABELS["quotes-de"])

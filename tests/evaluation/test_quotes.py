@@ -8,12 +8,36 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.evaluation.quotes import OWN_LABELS, load_own, main
+from lagebild.errors import InputError
+from lagebild.evaluation.quotes import OWN_LABELS, expand_ranges, load_own, main
 
 DATA = Path(os.environ.get("LAGEBILD_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")) / "wikinews_spkatt_de"
 HAVE_TOKENS = (DATA / "test_blind.jsonl").exists()
 
 OWN_SOURCE_FLOOR = 0.67  # first 40 own-labelled articles: 0.664 before round 8, 0.694 after it
+
+# German Wikinews 746 "SS-Lagerkommandant Schwammberger gestorben" (2004-12-03; CC BY 2.5), SpkAtt tokens
+SENTS = [
+    "Der ehemalige SS-Lagerkommandant Josef Schwammberger starb im Alter von 92 Jahren im "
+    "Gefängniskrankenhaus Hohenasperg .".split(),
+    "Der am 18. Mai 1992 vom Landgericht Stuttgart verurteilte ehemalige SS-Oberscharführer Schwammberger saß in "
+    "Mannheim seine lebenslange Freiheitsstrafe ab , nachdem er 1987 von Argentinien ausgeliefert worden war .".split(),
+]
+
+
+def test_quotes_expand_ranges_single_span_list_and_across_sentences():
+    assert expand_ranges("0:3-0:4", SENTS) == [(0, 3), (0, 4)]
+    assert expand_ranges("1:12,1:18", SENTS) == [(1, 12), (1, 18)]
+    assert expand_ranges(" 0:5 ", SENTS) == [(0, 5)]
+    assert expand_ranges("", SENTS) == []
+    # a range runs on into the next sentence
+    assert expand_ranges("0:13-1:1", SENTS) == [(0, 13), (0, 14), (1, 0), (1, 1)]
+
+
+@pytest.mark.parametrize("bad", ["1:5-1:2", "0:15", "2:0", "0:3-x"])
+def test_quotes_expand_ranges_rejects_bad_ranges(bad):
+    with pytest.raises(InputError):
+        expand_ranges(bad, SENTS)
 
 
 def test_quotes_own_labels_file_is_committed():

@@ -36,6 +36,7 @@ from typing import Any
 from ..records import Quantity, Quote, TimeExpression
 from .counts import _same, pair_quantities
 from .counts import load_gold as load_counts_gold
+from .quotes import expand_ranges
 
 SECOND = "gold/second_annotator"
 DEFAULT_LABELS = {
@@ -238,26 +239,6 @@ def agreement_quotes(second: list[dict[str, Any]], gold_path: Path | None = None
 
 
 # --- quotes (German Wikinews, SpkAtt convention) ---------------------------------------------------------
-
-def expand_ranges(ranges: str, sentences: list[list[str]]) -> list[tuple[int, int]]:
-    """``"3:2-3:5,4:0"`` -> token pointers; a range may run across sentence ends (inclusive at both ends)."""
-    out: list[tuple[int, int]] = []
-    for part in filter(None, (p.strip() for p in ranges.split(","))):
-        first, _, last = part.partition("-")
-        s0, t0 = map(int, first.split(":"))
-        s1, t1 = map(int, (last or first).split(":"))
-        if (s1, t1) < (s0, t0):
-            raise ValueError(f"range runs backwards: {part}")
-        si, ti = s0, t0
-        while (si, ti) <= (s1, t1):
-            if si >= len(sentences) or ti >= len(sentences[si]):
-                raise ValueError(f"pointer {si}:{ti} outside the article in {part}")
-            out.append((si, ti))
-            ti += 1
-            if ti >= len(sentences[si]):
-                si, ti = si + 1, 0
-    return out
-
 
 def _pointer_quote(ev: dict[str, Any], spans: dict[tuple[int, int], tuple[int, int]], text: str,
                    sentences: list[list[str]]) -> Quote:

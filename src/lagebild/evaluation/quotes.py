@@ -86,6 +86,31 @@ def detokenize(sentences: list[list[str]]) -> tuple[str, dict[Ptr, tuple[int, in
     return "".join(parts), spans
 
 
+def expand_ranges(spec: str, sentences: list[list[str]]) -> list[Ptr]:
+    """Token pointers of a stand-off range string in SpkAtt's pointer notation: ``"s:t"`` or ``"s:t-s:t"``
+    (inclusive at both ends, may run across sentence ends), several joined by commas; ``""`` is no span.
+    Our own labels and the second annotators' labels are written this way."""
+    out: list[Ptr] = []
+    for part in filter(None, (p.strip() for p in (spec or "").split(","))):
+        first, _, last = part.partition("-")
+        try:
+            s0, t0 = (int(v) for v in first.split(":"))
+            s1, t1 = (int(v) for v in (last or first).split(":"))
+        except ValueError as exc:
+            raise InputError(f"bad range {part!r}") from exc
+        if (s1, t1) < (s0, t0):
+            raise InputError(f"backwards range {part!r}")
+        si, ti = s0, t0
+        while (si, ti) <= (s1, t1):
+            if si >= len(sentences) or ti >= len(sentences[si]):
+                raise InputError(f"pointer {si}:{ti} outside the article in {part!r}")
+            out.append((si, ti))
+            ti += 1
+            if ti >= len(sentences[si]):
+                si, ti = si + 1, 0
+    return out
+
+
 def _ptrs(items: list[str]) -> list[Ptr]:
     out = []
     for it in items:

@@ -34,7 +34,7 @@ import numpy as np
 
 from ..doc import Doc
 from ..errors import InputError
-from ..evaluation.quotes import GoldDoc, _gold_doc, load_spkatt2023, load_wikinews
+from ..evaluation.quotes import GoldDoc, _gold_doc, expand_ranges, load_spkatt2023, load_wikinews
 from ..quotes_model import N_LEX, ROLE_WINDOW, lexical_features, make_net, role_extra
 from ..records import Article, content_id
 from ..segment import SegmentStage
@@ -103,32 +103,6 @@ def cached(data: Path, split: str, cache_dir: Path) -> list[dict[str, Any]]:
     return prep
 
 
-def expand_ranges(spec: str, sents: list[list[str]]) -> list[str]:
-    """SpkAtt pointers ``"s:t"`` of a stand-off range string: ``"s:t"`` or ``"s:t-s:t"`` (inclusive, may run
-    across sentences), several joined by commas; ``""`` is no span."""
-    out: list[str] = []
-    for part in (p.strip() for p in (spec or "").split(",")):
-        if not part:
-            continue
-        a, _, b = part.partition("-")
-        try:
-            s0, t0 = (int(v) for v in a.split(":"))
-            s1, t1 = (int(v) for v in (b or a).split(":"))
-        except ValueError as exc:
-            raise InputError(f"bad range {part!r}") from exc
-        if (s1, t1) < (s0, t0):
-            raise InputError(f"backwards range {part!r}")
-        s, t = s0, t0
-        while (s, t) <= (s1, t1):
-            if s >= len(sents) or t >= len(sents[s]):
-                raise InputError(f"pointer {s}:{t} outside the article in {part!r}")
-            out.append(f"{s}:{t}")
-            t += 1
-            if t >= len(sents[s]):
-                s, t = s + 1, 0
-    return out
-
-
 def load_labels(paths: list[Path], tokens_jsonl: Path) -> list[GoldDoc]:
     """Our own stand-off labels as gold documents (tokens from ``tokens_jsonl`` by ``FileName``). An article
     labelled in several files is taken from the first; an event with a bad range or no message is skipped."""
@@ -157,7 +131,7 @@ def load_labels(paths: list[Path], tokens_jsonl: Path) -> list[GoldDoc]:
                 anns = []
                 for j, ev in enumerate(o.get("events", [])):
                     try:
-                        roles = {k: expand_ranges(ev.get(k.lower(), ""), sents)
+                        roles = {k: [f"{s}:{t}" for s, t in expand_ranges(ev.get(k.lower(), ""), sents)]
                                  for k in ("Cue", "Source", "Message", "Addr")}
                     except InputError as exc:
                         log.warning("%s:%d event %d: %s, skipped", path, n, j, exc)
