@@ -2,6 +2,7 @@
 
 ``python -m lagebild.evaluation.counts_10kgnad sample --batches 18 --out DIR [--data ../shared/data/news_10kgnad_de]``
 ``python -m lagebild.evaluation.counts_10kgnad sample --wikiwars --batches 2 --out DIR``
+``python -m lagebild.evaluation.counts_10kgnad sample --people-round10 --batches 8 --out DIR``
 
 10kGNAD is CC BY-NC-SA 4.0: it may be used for evaluation, but its text must not be committed.
 So the gold file ``gold/counts_de_10kgnad.jsonl`` holds no text at all: each row points at a sentence
@@ -22,6 +23,21 @@ Sampling design (fixed before any labelling, seed 20261127):
 - each class is shuffled once with the seed; batch ``k`` (``Ga``, ``Gb``, ...) takes, in order, the next
   20 ``c``, 8 ``f``, 6 ``p``, 3 ``md`` and 3 ``x`` sentences whose text was not drawn before, at most one
   per article per batch.
+
+Round-10 design (``--people-round10``, fixed before any labelling, seed 20261210): fresh people sentences, the
+held-out Wikinews test's weak spot. The harm pool ``c`` was used up by ``Ga``-``Gr`` and ``f`` by ``Gz``, so:
+- candidates and classes exactly as above; every sentence whose sha1 is already in the shipped gold file
+  (``Ga``-``Gz``, drawn and labelled before) is left out, and so is every sentence of a round-10 batch
+  in the next batches;
+- the people pool is the rest of ``f`` and ``p``, split into ``p1`` (a people sentence that also names an
+  event users count but the harm word list misses: police, arrest, custody, courts, protest, strike, asylum,
+  migrants, borders, shelters, accidents, violence, soldiers, war, terror, rescue; ``EVENT_PEOPLE``) and
+  ``p2`` (the other people sentences: inhabitants, staff, pupils, voters, ...); each is shuffled once with
+  the seed and ``p1`` comes first;
+- batch ``Da``, ``Db``, ... takes 30 people sentences (``p1`` while it lasts, then ``p2``), 5 ``md`` and 5
+  ``x`` sentences (money/distance and any-number precision checks, also shuffled once), at most one
+  sentence per article within a batch. A batch re-draw is exact: batch k depends only on the data, the
+  seed and the shipped rows of ``Ga``-``Gz``.
 """
 
 from __future__ import annotations
@@ -49,6 +65,13 @@ HARM = re.compile(
     r"(tote[nr]?\b|getötet|starb|sterb|ums leben|verletz|verwund|opfer|festgenommen|festnahm|verhaft|inhaftiert|geisel|"
     r"entführ|verschlepp|demonstr|protest|vermisst|erschoss|ermord|leichen|kamen .{0,60}\bum\b|anschlag|angriff)", re.I)
 BATCHES = "abcdefghijklmnopqrstuvwxyz"
+ROUND10_SEED = 20261210
+ROUND10_PLAN = (("p", 30), ("md", 5), ("x", 5))
+EVENT_PEOPLE = re.compile(
+    r"(festnahm|nahm\w* .{0,40}\bfest\b|\bhaft|gefängnis|häftling|gefangen|angeklagt|anklage|verurteil|polizei|polizist|"
+    r"demo\b|demos\b|kundgebung|marsch|streik|asyl|migrant|abschieb|abgeschoben|grenze|unterkunft|unterbring|quartier|"
+    r"unfall|verunglück|leiche|\btod|mord|gewalt|attack|soldat|kämpfer|armee|militär|terror|krieg|opfer|rettung|gerettet)",
+    re.I)
 
 
 
@@ -107,6 +130,27 @@ def draw(arts: list[tuple[str, str]], n_batches: int) -> dict[str, list[dict[str
         random.Random(SEED + k).shuffle(pools[cls])
     # one sentence per article within a batch (the same sentence can stand in two articles: a repeated box or lead)
     return _fill_batches(pools, PLAN, "G", n_batches, one_per="row")
+
+
+def draw_people_round10(arts: list[tuple[str, str]], n_batches: int,
+                         drawn_sha1: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Da``, ``Db``, ...: the round-10 people draw (design in the module docstring); ``drawn_sha1``
+    defaults to the sentences of the shipped ``G*`` rows."""
+    if drawn_sha1 is None:
+        drawn_sha1 = {r["source"]["sha1"] for r in _shipped_rows(GOLD_NAME) if r["id"].startswith("G")}
+    pools = {cls: [c for c in group if c["sha1"] not in drawn_sha1] for cls, group in candidates(arts).items()}
+    people = pools["f"] + pools["p"]
+    event = [c for c in people if EVENT_PEOPLE.search(c["text"])]
+    other = [c for c in people if not EVENT_PEOPLE.search(c["text"])]
+    for k, group in enumerate((event, other, pools["md"], pools["x"])):
+        random.Random(ROUND10_SEED + k).shuffle(group)
+    plan_pools = {"p": event + other, "md": pools["md"], "x": pools["x"]}
+    return _fill_batches(plan_pools, ROUND10_PLAN, "D", n_batches, one_per="row")
+
+
+def _shipped_rows(gold_name: str) -> list[dict[str, Any]]:
+    raw = resources.files("lagebild.evaluation").joinpath(gold_name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in raw.splitlines() if line.strip()]
 
 
 def _fill_batches(pools: dict[str, list[dict[str, Any]]], plan: Sequence[tuple[str, int]], prefix: str,
@@ -222,11 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--out", required=True)
     s.add_argument("--wikiwars", action="store_true",
                    help="draw batches Wa, Wb, ... from WikiWarsDE instead (--data defaults to ../shared/data/wikiwarsde)")
+    s.add_argument("--people-round10", action="store_true",
+                   help="draw the round-10 people batches Da, Db, ... (sentences of no G* row)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     if args.wikiwars:
         batches = draw_wikiwars(WIKIWARS_DATA if args.data == DEFAULT_DATA else args.data, args.batches)
+    elif args.people_round10:
+        batches = draw_people_round10(read_articles(args.data), args.batches)
     else:
         batches = draw(read_articles(args.data), args.batches)
     write_batches(batches, out)
