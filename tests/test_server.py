@@ -534,3 +534,36 @@ def test_server_cluster_and_geonameid_filters_are_not_ignored(clustered: TestCli
     at_homs = clustered.get("/events", params={"geonameid": 169577, "limit": 1000}).json()
     assert 0 < at_homs["total"] < every
     assert all(e["place"]["geonameid"] == 169577 for e in at_homs["items"])
+
+
+def test_server_aggregates_follow_the_place_filters_of_the_listings(client: TestClient) -> None:
+    """Found by a user: api.md says bbox=, geonameid= and place= filter every listing and aggregate, but
+    /timeline, /places/summary, /entities/summary, /entities/cooccurrence and /quotes/speakers ignored them
+    (a map region's timeline counted the whole database). Each aggregate must now count what its listing lists."""
+    afghanistan = {"bbox": "60,29,75,39"}  # the Wikinews sample's Taloqan, Helmand and Afghanistan articles
+    every_event = client.get("/events", params={"limit": 1}).json()["total"]
+    events = client.get("/events", params={**afghanistan, "limit": 1}).json()["total"]
+    assert 0 < events < every_event
+    timeline = client.get("/timeline", params={**afghanistan, "interval": "year"}).json()["items"]
+    assert sum(it["count"] for it in timeline) == events
+    places = client.get("/places", params={**afghanistan, "limit": 1}).json()["total"]
+    summary = client.get("/places/summary", params=afghanistan).json()["items"]
+    assert summary and sum(p["mentions"] for p in summary) == places
+    assert {p["country_iso3"] for p in summary} == {"AFG"}
+    entities = client.get("/entities", params={**afghanistan, "limit": 1}).json()["total"]
+    assert 0 < entities < client.get("/entities", params={"limit": 1}).json()["total"]
+    ents = client.get("/entities/summary", params={**afghanistan, "limit": 1000}).json()["items"]
+    assert sum(e["mentions"] for e in ents) == entities
+    quotes = client.get("/quotes", params={**afghanistan, "limit": 1}).json()["total"]
+    speakers = client.get("/quotes/speakers", params=afghanistan).json()["items"]
+    assert sum(s["quotes"] for s in speakers) == quotes
+    names = {e["name"] for e in ents}
+    pairs = client.get("/entities/cooccurrence", params={**afghanistan, "limit": 1000}).json()["items"]
+    assert pairs and {p["a"] for p in pairs} | {p["b"] for p in pairs} <= names
+    # one place by GeoNames id or by name: the timeline counts that place's events
+    homs = client.get("/places", params={"place": "Homs", "limit": 1}).json()["items"][0]
+    for params in ({"geonameid": homs["geonameid"]}, {"place": "Homs"}):
+        listed = client.get("/events", params={**params, "limit": 1}).json()["total"]
+        tl = client.get("/timeline", params={**params, "interval": "year"}).json()["items"]
+        assert sum(it["count"] for it in tl) == listed < every_event
+    assert client.get("/timeline", params={"bbox": "1,2,3"}).status_code == 400

@@ -18,6 +18,8 @@ from typing import Any
 from .errors import InputError
 from .store import LAYER_COLUMNS
 
+#: an event's place's GeoNames id (kept in the JSON record only), for table alias {t}
+_EVENT_GEONAMEID = "TRY_CAST(json_extract_string({t}.data, '$.place.geonameid') AS BIGINT)"
 #: event date when known to the day, else the article's publication date
 EVENT_DAY = "COALESCE(TRY_CAST(LEFT(x.date, 10) AS DATE), a.published_date)"
 
@@ -179,16 +181,35 @@ def where(kind_name: str, f: Filters) -> tuple[str, list[Any]]:
     if f.article_ids is not None:
         conds.append("a.id IN (SELECT UNNEST(?))")
         params.append(list(f.article_ids))
-    if f.bbox and k.geo:
-        conds.append("x.lon BETWEEN ? AND ? AND x.lat BETWEEN ? AND ?")
-        params.extend([f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]])
-    if f.geonameid is not None and kind_name in ("places", "events"):
+    # place filters: events and places by their own coordinates, id and name; every other layer (and the
+    # entity/quote aggregates that follow a map region) at article level, like country= (they were ignored)
+    if f.bbox:
+        box = [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
+        if k.geo:
+            conds.append("x.lon BETWEEN ? AND ? AND x.lat BETWEEN ? AND ?")
+            params.extend(box)
+        else:
+            conds.append("a.id IN (SELECT article_id FROM places WHERE lon BETWEEN ? AND ? AND lat BETWEEN ? AND ? "
+                         "UNION SELECT article_id FROM events WHERE lon BETWEEN ? AND ? AND lat BETWEEN ? AND ?)")
+            params.extend(box * 2)
+    if f.geonameid is not None:
         # events keep their place's GeoNames id in the record only (it was ignored there: every event matched)
-        conds.append("x.geonameid = ?" if kind_name == "places"
-                     else "TRY_CAST(json_extract_string(x.data, '$.place.geonameid') AS BIGINT) = ?")
+        if kind_name == "places":
+            conds.append("x.geonameid = ?")
+        elif kind_name == "events":
+            conds.append(f"{_EVENT_GEONAMEID.format(t='x')} = ?")
+        else:
+            conds.append("a.id IN (SELECT article_id FROM places WHERE geonameid = ? "
+                         f"UNION SELECT article_id FROM events e WHERE {_EVENT_GEONAMEID.format(t='e')} = ?)")
+            params.append(f.geonameid)
         params.append(f.geonameid)
-    if f.name and kind_name in ("places", "events"):
-        conds.append("x.name = ?" if kind_name == "places" else "x.place_name = ?")
+    if f.name:
+        if kind_name in ("places", "events"):
+            conds.append("x.name = ?" if kind_name == "places" else "x.place_name = ?")
+        else:
+            conds.append("a.id IN (SELECT article_id FROM places WHERE name = ? "
+                         "UNION SELECT article_id FROM events WHERE place_name = ?)")
+            params.append(f.name)
         params.append(f.name)
     if f.cluster:
         conds.append("COALESCE(a.cluster_id, a.id) = ?")

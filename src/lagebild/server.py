@@ -391,10 +391,12 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
     # -- shared filter parsing --------------------------------------------------------------------------
     def filters(since: str | None, until: str | None, country: str | None, event_type: str | None,
                 actor: str | None, source: str | None, article: str | None, type_: str | None,
-                q: str | None, bbox: str | None = None) -> Filters:
+                q: str | None, bbox: str | None = None, geonameid: int | None = None,
+                place: str | None = None) -> Filters:
         f = Filters(since=parse_date(since, "since"), until=parse_date(until, "until"),
                     country=parse_country(country), event_type=event_type or None, actor=actor or None,
-                    source=source or None, article=article or None, type=type_ or None, bbox=parse_bbox(bbox))
+                    source=source or None, article=article or None, type=type_ or None, bbox=parse_bbox(bbox),
+                    geonameid=geonameid, name=place or None)
         if f.since and f.until and f.since > f.until:
             raise InputError("since is after until")
         if q and q.strip():
@@ -494,6 +496,13 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             it["counts"] = {layer: counts.get(it["id"], {}).get(layer, 0)
                             for layer in ("entities", "places", "events", "quotes")}
 
+    # place filters of every listing and aggregate (events and places by their own place, the rest by article)
+    BBOX = Query(None, max_length=100, description="min_lon,min_lat,max_lon,max_lat; layers without coordinates: "
+                 "articles that mention a place or event inside")
+    GEONAMEID = Query(None, ge=0, description="GeoNames id; layers without places: articles that mention it")
+    PLACE = Query(None, max_length=200, description="place name as resolved; layers without places: articles "
+                  "that mention it")
+
     # common query parameters, declared once per endpoint for the OpenAPI docs
     def listing(kind: str, type_help: str, geo: bool = False) -> Callable[..., Response]:
         formats = "^(json|csv|geojson)$" if geo else "^(json|csv)$"
@@ -508,10 +517,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             article: str | None = Query(None, max_length=128, description="one article id"),
             type: str | None = Query(None, max_length=40, description=type_help),
             q: str | None = Query(None, max_length=MAX_Q_LEN, description="full-text query (German stemming)"),
-            bbox: str | None = Query(None, max_length=100, description="min_lon,min_lat,max_lon,max_lat"
-                                     + ("" if geo else " (events and places only)")),
-            geonameid: int | None = Query(None, ge=0, description="GeoNames id (events and places)"),
-            place: str | None = Query(None, max_length=200, description="place name as resolved (places, events)"),
+            bbox: str | None = BBOX, geonameid: int | None = GEONAMEID, place: str | None = PLACE,
             cluster: str | None = Query(None, max_length=128, description="one story cluster id (see /clusters)"),
             unique: bool = Query(False, description="skip near-duplicate copies; events: each event once per "
                                  "story cluster"),
@@ -519,9 +525,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             offset: int = Query(0, ge=0, le=10_000_000),
             format: str = Query("json", pattern=formats),
         ) -> Response:
-            f = filters(since, until, country, event_type, actor, source, article, type, q, bbox)
-            f.geonameid = geonameid
-            f.name = place or None
+            f = filters(since, until, country, event_type, actor, source, article, type, q, bbox, geonameid, place)
             f.cluster = cluster or None
             f.unique = unique
             return respond(kind, f, limit, offset, format)
@@ -615,13 +619,15 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
     # -- aggregates for the views ----------------------------------------------------------------------
     def agg_filters(since: str | None, until: str | None, country: str | None, event_type: str | None,
                     actor: str | None, source: str | None, q: str | None, type_: str | None = None,
-                    unique: bool = False, cluster: str | None = None) -> Filters:
-        f = filters(since, until, country, event_type, actor, source, None, type_, q)
+                    unique: bool = False, cluster: str | None = None, *, article: str | None = None,
+                    bbox: str | None = None, geonameid: int | None = None, place: str | None = None) -> Filters:
+        f = filters(since, until, country, event_type, actor, source, article, type_, q, bbox, geonameid, place)
         f.unique = unique
         f.cluster = cluster or None
         return f
 
     UNIQUE = Query(False, description="skip near-duplicate copies; events once per story cluster")
+    ARTICLE = Query(None, max_length=128, description="one article id")
     # README and api.md promise cluster= on every aggregate too (it was silently ignored there)
     CLUSTER = Query(None, max_length=128, description="one story cluster id (see /clusters)")
 
@@ -678,9 +684,12 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         country: str | None = Query(None, max_length=60), event_type: str | None = Query(None, max_length=40),
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN),
-        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
+        type: str | None = Query(None, max_length=40, description="event type (same as event_type)"),
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER, article: str | None = ARTICLE,
+        bbox: str | None = BBOX, geonameid: int | None = GEONAMEID, place: str | None = PLACE,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q, unique=unique, cluster=cluster)
+        f = agg_filters(since, until, country, event_type, actor, source, q, type, unique, cluster=cluster,
+                        article=article, bbox=bbox, geonameid=geonameid, place=place)
         w, params = where("events", f)
         day = KINDS["events"].date_expr
         # interval is one of four fixed words (checked by the pattern above)
@@ -700,9 +709,11 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         q: str | None = Query(None, max_length=MAX_Q_LEN), type: str | None = Query(None, max_length=40),
         limit: int = Query(2000, ge=1, le=MAX_EXPORT_PAGE),
         format: str = Query("json", pattern="^(json|geojson)$"),
-        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER, article: str | None = ARTICLE,
+        bbox: str | None = BBOX, geonameid: int | None = GEONAMEID, place: str | None = PLACE,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q, type, unique, cluster=cluster)
+        f = agg_filters(since, until, country, event_type, actor, source, q, type, unique, cluster=cluster,
+                        article=article, bbox=bbox, geonameid=geonameid, place=place)
         w, params = where("places", f)
         cols, rows = backend.query(
             "SELECT x.geonameid, ANY_VALUE(x.name) AS name, ROUND(AVG(x.lat), 5) AS lat, ROUND(AVG(x.lon), 5) AS lon, "
@@ -726,10 +737,12 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN), type: str | None = Query(None, max_length=40),
         limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=1_000_000),
-        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER, article: str | None = ARTICLE,
+        bbox: str | None = BBOX, geonameid: int | None = GEONAMEID, place: str | None = PLACE,
     ) -> JSONResponse:
         def compute() -> dict[str, Any]:
-            f = agg_filters(since, until, country, event_type, actor, source, q, type, unique, cluster=cluster)
+            f = agg_filters(since, until, country, event_type, actor, source, q, type, unique, cluster=cluster,
+                            article=article, bbox=bbox, geonameid=geonameid, place=place)
             w, params = where("entities", f)
             src = from_clause("entities", w)
             # most mentioned first; distinct article counts only for this page (COUNT DISTINCT over
@@ -762,9 +775,11 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         type: str | None = Query(None, max_length=40, description="only entities with this label"),
         top: int = Query(60, ge=2, le=500, description="without name: pairs among the top N entities"),
         limit: int = Query(100, ge=1, le=MAX_PAGE),
-        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER, article: str | None = ARTICLE,
+        bbox: str | None = BBOX, geonameid: int | None = GEONAMEID, place: str | None = PLACE,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, None, source, q, type, unique, cluster=cluster)
+        f = agg_filters(since, until, country, event_type, None, source, q, type, unique, cluster=cluster,
+                        article=article, bbox=bbox, geonameid=geonameid, place=place)
         w, params = where("entities", f)
         ents = (f"SELECT DISTINCT x.article_id, COALESCE(x.canonical, x.text) AS name, x.label "
                 f"FROM {from_clause('entities', w)} WHERE {w}")
@@ -791,10 +806,13 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         country: str | None = Query(None, max_length=60), event_type: str | None = Query(None, max_length=40),
         actor: str | None = Query(None, max_length=100), source: str | None = Query(None, max_length=200),
         q: str | None = Query(None, max_length=MAX_Q_LEN),
+        type: str | None = Query(None, max_length=40, description="quote kind: direct, indirect, reported"),
         limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=1_000_000),
-        unique: bool = UNIQUE, cluster: str | None = CLUSTER,
+        unique: bool = UNIQUE, cluster: str | None = CLUSTER, article: str | None = ARTICLE,
+        bbox: str | None = BBOX, geonameid: int | None = GEONAMEID, place: str | None = PLACE,
     ) -> JSONResponse:
-        f = agg_filters(since, until, country, event_type, actor, source, q, unique=unique, cluster=cluster)
+        f = agg_filters(since, until, country, event_type, actor, source, q, type, unique, cluster=cluster,
+                        article=article, bbox=bbox, geonameid=geonameid, place=place)
         w, params = where("quotes", f)
         _, rows = backend.query(
             "SELECT COALESCE(x.speaker, json_extract_string(x.data, '$.speaker_role'), '?') AS speaker, "
