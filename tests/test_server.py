@@ -567,3 +567,22 @@ def test_server_aggregates_follow_the_place_filters_of_the_listings(client: Test
         tl = client.get("/timeline", params={**params, "interval": "year"}).json()["items"]
         assert sum(it["count"] for it in tl) == listed < every_event
     assert client.get("/timeline", params={"bbox": "1,2,3"}).status_code == 400
+
+
+def test_server_every_400_has_the_shape_and_code_of_a_bad_filter(client: TestClient,
+                                                                 writable_client: TestClient) -> None:
+    """Found by a user: limit=5000 on a JSON listing answered 400 with only {"detail"}, while a bad date
+    answers {"detail", "code", "error"}; the malformed POST /analyze bodies had no code either."""
+    shape = client.get("/events", params={"since": "gestern"}).json()
+    assert shape["code"] == "E100" and shape["error"] == "InputError"
+    r = client.get("/events", params={"limit": 5000})
+    assert r.status_code == 400
+    assert r.json() == {"detail": "limit must be at most 1000 for format=json", "code": "E100", "error": "InputError"}
+    assert client.get("/entities/summary", params={"limit": 5000}).status_code == 422  # FastAPI's own bound
+    for kwargs, code in [({"content": b"{not json", "headers": {"content-type": "application/json"}}, "E105"),
+                         ({"json": {"nope": 1}}, "E100"),
+                         ({"json": {"text": "Homs wurde beschossen.", "title": 3}}, "E100"),
+                         ({"files": {"other": ("a.txt", b"Homs", "text/plain")}}, "E100")]:
+        r = writable_client.post("/analyze", **kwargs)
+        assert r.status_code == 400 and r.json()["code"] == code, (kwargs, r.text)
+        assert set(r.json()) == {"detail", "code", "error"}

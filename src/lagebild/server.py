@@ -46,6 +46,7 @@ from .errors import (
     InputError,
     InputTooLargeError,
     LagebildError,
+    MalformedInputError,
     StoreError,
     UnsupportedLanguageError,
 )
@@ -405,10 +406,11 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
 
     def respond(kind: str, f: Filters, limit: int, offset: int, fmt: str) -> Response:
         if fmt == "geojson" and not KINDS[kind].geo:
-            raise HTTPException(400, f"format=geojson is available for events and places, not {kind}")
+            raise InputError(f"format=geojson is available for events and places, not {kind}")
         cap = MAX_PAGE if fmt == "json" else MAX_EXPORT_PAGE
         if limit > cap:
-            raise HTTPException(400, f"limit must be at most {cap} for format={fmt}")
+            # a LagebildError, so the 400 carries a code like every other bad filter value
+            raise InputError(f"limit must be at most {cap} for format={fmt}")
         w, params = where(kind, f)
         cols: list[str] = []
         if kind == "articles":
@@ -852,13 +854,13 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             try:
                 body = json.loads(await request.body())
             except (ValueError, UnicodeDecodeError) as exc:
-                raise HTTPException(400, "body is not valid JSON") from exc
+                raise MalformedInputError("body is not valid JSON") from exc
             if not isinstance(body, dict) or not isinstance(body.get("text"), str):
-                raise HTTPException(400, "JSON body needs a string field 'text'")
+                raise InputError("JSON body needs a string field 'text'")
             for k in ("url", "published", "language", "title"):
                 v = body.get(k)
                 if v is not None and not isinstance(v, str):
-                    raise HTTPException(400, f"field '{k}' must be a string")
+                    raise InputError(f"field '{k}' must be a string")
                 if v:
                     fields[k] = v
             content: str | bytes = body["text"]
@@ -868,7 +870,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
             if upload is None or isinstance(upload, str):
                 text_field = form.get("text")
                 if not isinstance(text_field, str):
-                    raise HTTPException(400, "multipart body needs a 'file' (or 'text') field")
+                    raise InputError("multipart body needs a 'file' (or 'text') field")
                 content = text_field
             else:
                 content = await upload.read()
