@@ -586,3 +586,20 @@ def test_server_every_400_has_the_shape_and_code_of_a_bad_filter(client: TestCli
         r = writable_client.post("/analyze", **kwargs)
         assert r.status_code == 400 and r.json()["code"] == code, (kwargs, r.text)
         assert set(r.json()) == {"detail", "code", "error"}
+
+
+def test_server_bad_host_header_is_a_json_error_with_a_code(sample_db: Path) -> None:
+    """Found by a user: a DNS-rebinding request got Starlette's plain-text "Invalid host header"; every other
+    API error is JSON. The protection stays: only the loopback names (with or without a port) are answered."""
+    from lagebild.server import LOOPBACK_NAMES
+
+    app = create_app(sample_db, allowed_hosts=LOOPBACK_NAMES)
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        for host in ("127.0.0.1:8000", "localhost", "LOCALHOST:8000", "[::1]:8000", "[::1]"):
+            assert c.get("/health", headers={"host": host}).status_code == 200, host
+        for host in ("attacker.example", "localhost.attacker.example", "127.0.0.1.nip.io:8000", ""):
+            r = c.get("/articles", headers={"host": host})
+            assert r.status_code == 400, host
+            assert r.headers["content-type"] == "application/json"
+            assert r.json()["code"] == "E108" and r.json()["error"] == "HostNotAllowedError"
+            assert "Host header" in r.json()["detail"]

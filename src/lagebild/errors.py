@@ -65,6 +65,12 @@ class UnsupportedLanguageError(InputError):
     code = "E107"
 
 
+class HostNotAllowedError(InputError):
+    """An API request whose Host header names no host this server answers (DNS-rebinding protection)."""
+
+    code = "E108"
+
+
 class ConfigError(LagebildError):
     code = "E200"
     exit_code = 2

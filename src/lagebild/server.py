@@ -35,7 +35,6 @@ from urllib.parse import urlencode, urlparse
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -43,6 +42,7 @@ from fastapi.staticfiles import StaticFiles
 from . import __version__
 from .errors import (
     ConfigError,
+    HostNotAllowedError,
     InputError,
     InputTooLargeError,
     LagebildError,
@@ -218,6 +218,41 @@ class TokenMiddleware:
         if not given or not hmac.compare_digest(given, self.token):
             await _send_json(send, 401, {"detail": "missing or wrong API token"},
                              [(b"www-authenticate", b'Bearer realm="lagebild"')])
+            return
+        await self.app(scope, receive, send)
+
+
+def host_name(header: str) -> str:
+    """The name part of a Host header: "[::1]:8000" -> "[::1]", "localhost:8000" -> "localhost"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostMiddleware:
+    """Answers only requests whose Host is one of ``allowed`` ("*.example.org" matches subdomains).
+
+    Starlette's TrustedHostMiddleware does the same check but answers in plain text; this API answers every
+    error as JSON with a code.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]):
+        self.app = app
+        self.allowed = [h.lower() for h in allowed]
+
+    def _allowed(self, host: str) -> bool:
+        return any(pattern == "*" or pattern == host or (pattern.startswith("*.") and host.endswith(pattern[1:]))
+                   for pattern in self.allowed)
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if not self._allowed(host_name(header)):
+            err = HostNotAllowedError(f"invalid Host header {header[:100]!r}: not a name this server answers")
+            await _send_json(send, 400, {"detail": err.message, "code": err.code, "error": type(err).__name__})
             return
         await self.app(scope, receive, send)
 
@@ -912,7 +947,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
     if token:
         app.add_middleware(TokenMiddleware, token=token)
     if allowed_hosts:
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+        app.add_middleware(HostMiddleware, allowed=allowed_hosts)
     # added last, so outermost: limits apply before anything else runs
     app.add_middleware(LimitsMiddleware, max_body=max_body, max_concurrency=max_concurrency,
                        queue_timeout=queue_timeout, request_timeout=request_timeout)
