@@ -177,3 +177,18 @@ def test_cli_type_filters_ignore_letter_case(sample_db: Path, capsys) -> None:
     assert n("articles", "--event-type", "Assault") == n("articles", "--event-type", "ASSAULT") > 0
     assert n("places", "--type", "City") == n("places", "--type", "city") > 0
     assert n("entities", "--type", "per") == n("entities", "--type", "PER") > 0
+
+
+def test_cli_ingest_warns_about_files_a_folder_walk_skips(tmp_path: Path, samples_dir) -> None:
+    """Found by a user: `lagebild ingest folder/` left out a .md and an .rtf article without a word."""
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    text = (samples_dir / "text" / "wikinews-43568.txt").read_text(encoding="utf-8")
+    (folder / "artikel.txt").write_text(text, encoding="utf-8")
+    (folder / "artikel.md").write_text(text + "\nNachtrag.", encoding="utf-8")
+    (folder / "artikel.rtf").write_text(text + "\nZweiter Nachtrag.", encoding="utf-8")
+    r = subprocess.run([*LB, "-q", "ingest", str(folder), "--db", str(tmp_path / "w.duckdb"), "--strict"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert f"skipped 2 file(s) in folder {folder}" in r.stderr and "artikel.md, artikel.rtf" in r.stderr
+    assert "1 input(s): 1 new, 0 already stored, 0 failed" in r.stdout

@@ -211,3 +211,28 @@ def test_ingest_pipes_and_devices_are_read_once_and_bounded(tmp_path: Path, samp
     if Path("/dev/zero").exists():
         zero = list(read_paths(["/dev/zero"]))
         assert len(zero) == 1 and isinstance(zero[0], InputFailure) and zero[0].error.code == "E104"
+
+
+def test_ingest_folder_walk_names_the_files_it_skips(tmp_path: Path, homs_text: str, caplog) -> None:
+    """Found by a user: files with an unknown extension inside a folder were skipped without a word. They are
+    still not inputs (a README next to the articles must not become a failure), but a warning names them."""
+    import logging
+
+    (tmp_path / "homs.txt").write_text(homs_text, encoding="utf-8")
+    (tmp_path / "notizen.md").write_text(homs_text, encoding="utf-8")
+    sub = tmp_path / "unter"
+    sub.mkdir()
+    for i in range(6):
+        (sub / f"bericht{i}.rtf").write_text(homs_text, encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    with caplog.at_level(logging.WARNING, logger="lagebild.ingest"):
+        files = list(expand_paths([str(tmp_path)]))
+    assert files == [str(tmp_path / "homs.txt")]
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith(f"skipped 7 file(s) in folder {tmp_path} ")
+    assert "notizen.md, unter/bericht0.rtf" in warning and "and 2 more" in warning and ".DS_Store" not in warning
+    assert ".txt" in warning and ".json " in warning and "name a file directly" in warning
+    # named directly, the same file is read (as plain text) and no failure is recorded for the skipped ones
+    items = list(read_paths([str(tmp_path), str(tmp_path / "notizen.md")]))
+    assert [i.source_name for i in items] == [str(tmp_path / "homs.txt"), str(tmp_path / "notizen.md")]
+    assert all(isinstance(i, RawInput) for i in items)

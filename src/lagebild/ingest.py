@@ -115,13 +115,27 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             continue
         path = Path(p)
         if path.is_dir():
+            known: list[str] = []
+            unknown: list[str] = []
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for f in sorted(files):
-                    if f.lower().endswith(KNOWN_SUFFIXES) and not f.startswith("."):
-                        yield os.path.join(root, f)
+                    if not f.startswith("."):
+                        (known if f.lower().endswith(KNOWN_SUFFIXES) else unknown).append(os.path.join(root, f))
+            if unknown:
+                # not failures (a folder may hold a README or images next to the articles, and --strict would
+                # fail on them), but never silent: the user sees up front what is left out and how to read it
+                log.warning(skipped_message(p, unknown))
+            yield from known
         else:
             yield p
+
+
+def skipped_message(folder: str, files: list[str], shown: int = 5) -> str:
+    names = ", ".join(os.path.relpath(f, folder) for f in files[:shown])
+    more = f" and {len(files) - shown} more" if len(files) > shown else ""
+    return (f"skipped {len(files)} file(s) in folder {folder} whose extension is not one of {' '.join(KNOWN_SUFFIXES)}: "
+            f"{names}{more} (name a file directly to read it as plain text)")
 
 
 def read_paths(paths: Iterable[str], *, fields: JsonlFields | None = None) -> Iterator[RawInput | InputFailure]:
