@@ -236,3 +236,21 @@ def test_ingest_folder_walk_names_the_files_it_skips(tmp_path: Path, homs_text: 
     items = list(read_paths([str(tmp_path), str(tmp_path / "notizen.md")]))
     assert [i.source_name for i in items] == [str(tmp_path / "homs.txt"), str(tmp_path / "notizen.md")]
     assert all(isinstance(i, RawInput) for i in items)
+
+
+def test_ingest_readme_names_every_format_the_readers_accept(tmp_path: Path, homs_text: str) -> None:
+    """Found by a user: README's list of inputs left out JSON, which ingest reads (one object or an array)."""
+    import re
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    [line] = [ln for ln in readme.splitlines() if ln.startswith("lagebild ingest samples/")]
+    listed = {w.lower() for w in re.findall(r"\b\w+\b", line.split("#", 1)[1])}
+    array = tmp_path / "export.json"
+    array.write_text(json.dumps([{"text": homs_text, "url": "https://de.wikinews.org/wiki/Homs"},
+                                 {"text": homs_text + " Nachtrag."}]), encoding="utf-8")
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"text": homs_text}, indent=2), encoding="utf-8")
+    read = list(read_paths([str(array), str(one)]))
+    assert [type(i) for i in read] == [RawInput] * 3
+    formats = {"text", "html", "json", "jsonl", "warc"}  # what _format_of tells apart
+    assert formats <= listed, formats - listed
