@@ -192,3 +192,17 @@ def test_cli_ingest_warns_about_files_a_folder_walk_skips(tmp_path: Path, sample
     assert r.returncode == 0, r.stderr
     assert f"skipped 2 file(s) in folder {folder}" in r.stderr and "artikel.md, artikel.rtf" in r.stderr
     assert "1 input(s): 1 new, 0 already stored, 0 failed" in r.stdout
+
+
+def test_cli_disable_segment_is_a_usage_error_naming_the_stages_that_may_be_disabled(tmp_path: Path, samples_dir,
+                                                                                     capsys) -> None:
+    """Found by a user: `--disable segment` (a stage every other needs) was accepted and ignored."""
+    article = str(samples_dir / "text" / "wikinews-68080.txt")
+    commands = [["analyze", article], ["ingest", article, "--db", str(tmp_path / "d.duckdb")],
+                ["batch", article, "--out", str(tmp_path / "out"), "--workers", "0"]]
+    for command in commands:
+        assert main([*command, "--disable", "segment"]) == 2, command
+        err = capsys.readouterr().err
+        assert err.startswith("error[E200]: stage segment cannot be disabled"), (command, err)
+        assert "may be disabled: entities, places, times, quantities, quotes, events" in err
+    assert not (tmp_path / "d.duckdb").exists() and not (tmp_path / "out").exists()

@@ -47,3 +47,13 @@ def test_pipeline_to_dict_is_json_and_offsets_hold(homs_text: str) -> None:
             assert text[r["start"]:r["end"]] == r["text"], (layer, r)
             n += 1
     assert n > 10
+
+
+def test_pipeline_refuses_to_disable_segment_and_names_what_may_be() -> None:
+    """Found by a user: `--disable segment` was accepted and silently ignored (the run kept the stage)."""
+    optional = "entities, places, times, quantities, quotes, events"
+    with pytest.raises(ConfigError, match="segment cannot be disabled") as info:
+        lagebild.load(disable=["segment", "places"])
+    assert info.value.code == "E200" and info.value.message.endswith(f"stages that may be disabled: {optional}")
+    with pytest.raises(ConfigError, match=f"unknown stage.*sgment; stages that may be disabled: {optional}"):
+        lagebild.load(disable=["sgment"])

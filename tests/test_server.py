@@ -603,3 +603,14 @@ def test_server_bad_host_header_is_a_json_error_with_a_code(sample_db: Path) -> 
             assert r.headers["content-type"] == "application/json"
             assert r.json()["code"] == "E108" and r.json()["error"] == "HostNotAllowedError"
             assert "Host header" in r.json()["detail"]
+
+
+def test_server_refuses_to_start_with_segment_disabled(sample_db: Path) -> None:
+    """Found by a user: `lagebild serve --disable segment` started; the pipeline (loaded on the first POST
+    /analyze) silently kept the stage. A stage that cannot be disabled now stops the start."""
+    from lagebild.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="segment cannot be disabled.*may be disabled: entities, places"):
+        create_app(sample_db, disable=("segment",))
+    r = main(["--db", str(sample_db), "--disable", "segment", "--port", "0"])
+    assert r == 2

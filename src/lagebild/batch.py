@@ -453,6 +453,9 @@ def run_batch(paths: list[str], out_dir: str | Path, *, scheduler: str | None = 
     out = Path(out_dir)
     if workers < 0:
         raise ConfigError("--workers must be 0 (no Dask) or more")
+    from .pipeline import check_disable
+
+    check_disable(disable)  # before any folder, cluster or worker exists
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -102,6 +102,26 @@ class Pipeline:
         return batch
 
 
+#: the stage every other one builds on (tokens and sentences): it cannot be switched off
+REQUIRED_STAGES = ("segment",)
+
+
+def check_disable(disable: Iterable[str]) -> set[str]:
+    """The stages to leave out, or a ConfigError naming the ones that may be: checked before any model loads
+    (and at ``lagebild serve`` start, whose pipeline loads on the first analysis)."""
+    disabled = set(disable)
+    optional = ", ".join(name for name in STAGES if name not in REQUIRED_STAGES)
+    unknown = disabled - set(STAGES)
+    if unknown:
+        raise ConfigError(f"unknown stage(s) {', '.join(sorted(unknown))}; stages that may be disabled: {optional}")
+    required = disabled & set(REQUIRED_STAGES)
+    if required:
+        # it was dropped from the set without a word: the run went on with the stage the user switched off
+        raise ConfigError(f"stage {', '.join(sorted(required))} cannot be disabled (every other stage needs its "
+                          f"tokens and sentences); stages that may be disabled: {optional}")
+    return disabled
+
+
 def load(
     mode: str = "fast",
     *,
@@ -111,15 +131,11 @@ def load(
     """Build the pipeline once (models load here), reuse it for many articles.
 
     ``mode`` is ``fast`` (small CNN models) or ``accurate`` (shared transformer
-    encoder). ``disable`` names stages to leave out; ``segment`` is always on.
+    encoder). ``disable`` names stages to leave out; ``segment`` cannot be (see :func:`check_disable`).
     """
     if mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
-    disabled = set(disable)
-    unknown = disabled - set(STAGES)
-    if unknown:
-        raise ConfigError(f"unknown stage(s) {sorted(unknown)}; stages are {', '.join(STAGES)}")
-    disabled.discard("segment")
+    disabled = check_disable(disable)
     cfg = config or {}
     stages = [_build(name, mode, cfg) for name in STAGES if name not in disabled]
     pipe = Pipeline(mode=mode, stages=stages)

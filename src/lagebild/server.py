@@ -374,6 +374,9 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
     ``allowed_hosts`` restricts the Host header (against DNS rebinding); ``lagebild serve`` sets it to the
     loopback names unless ``--allow-remote``.
     """
+    from .pipeline import check_disable
+
+    check_disable(disable)  # the pipeline loads on the first analysis: a bad --disable must stop the start
     backend = Backend(db_path, writable=writable, mode=mode, disable=tuple(disable),
                       analyzer_factory=analyzer_factory, query_timeout=query_timeout,
                       analyze_concurrency=analyze_concurrency)
