@@ -37,3 +37,22 @@ def test_quantities_fund_and_payment_sentences_are_about_money():  # Db039 "500 
     assert _q("Österreich will sich mit 11,5 Millionen am Fonds beteiligen.")["11,5 Millionen"][2] == "money"
     assert _q("Als Zuschuss wurden zwei Millionen zugesagt.")["zwei Millionen"][2] == "money"
     assert _q("Zwei Millionen sahen das Finale.")["Zwei Millionen"][2] != "money"  # no money word
+
+
+def test_quantities_spaced_phone_number_groups_are_no_counts():  # Dc012 "unter der Rufnummer 0… .. ...."
+    assert _q("Hinweise werden unter der Rufnummer 0316 88 4000 erbeten.") == {}
+    assert _q("Die Zahl stieg von 0 auf 25 Personen.")["25"][0] == 25.0  # a lone zero is no area code
+
+
+def test_quantities_um_governed_by_a_verb_early_in_a_long_clause():  # Dd026 "rangen am Montag mit ... um die 30 Kilometer"
+    q = _q("Die Truppen rangen am Dienstag gemeinsam mit den von Norden her aus der Luft unterstützten verbündeten Milizen um die "
+           "20 Kilometer entfernte Stadt.")
+    assert q["20 Kilometer"] == (20.0, None, "distance")
+    assert _q("Bis zur Grenze sind es um die 20 Kilometer.")["um die 20 Kilometer"][1] == "about"
+    # the verb of an earlier clause does not govern it
+    assert _q("Sie rangen lange, dann liefen sie um die 20 Kilometer.")["um die 20 Kilometer"][1] == "about"
+
+
+def test_quantities_people_in_tents_are_displaced():  # Dc010 "an die 1.000 Personen in Zelten untergebracht"
+    assert _q("Derzeit sind 300 Personen in Zelten untergebracht.")["300"][2] == "displaced"
+    assert _q("Derzeit sind 300 Flüchtlinge in Zelten untergebracht.")["300"][2] == "refugees"  # the class wins

@@ -650,6 +650,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "Str. 9, 88299 Leutkirch": a postcode after a house number
     if prev == "/" and i >= 2 and toks[i - 2].text.isdigit() and toks[i - 2].text.startswith("0") and t.isdigit():
         return True  # "unter der Telefonnummer 05443/2872": a phone number after its area code
+    if t.isdigit() and _after_area_code(toks, i):
+        return True  # "unter der Rufnummer 059133 66 3100": the groups of a phone number written with spaces
     if "&" in prev and toks[i - 1].text.isupper() and t.isdigit():
         return True  # "( S&P 500 )": an index name
     if prev in ("†", "*", "✝") or (prev in ("'", "’") and toks[i - 1].end == toks[i].start and len(t) == 2
@@ -787,6 +789,17 @@ def _file_number(toks: list[Token], i: int) -> bool:
         return False
     return ((abbr(i + 1) and tail(i + 2)) or (abbr(i - 1) and num(i - 2) and tail(i))
             or (i >= 3 and toks[i - 1].text == "/" and num(i - 2) and abbr(i - 3) and num(i - 4)))
+
+
+def _after_area_code(toks: list[Token], i: int) -> bool:
+    """Digit groups set off by single spaces back to a group that starts with 0 ("059 133 60 3333"): the
+    later groups of a phone number (no count begins with a leading zero)."""
+    k = i - 1
+    while k >= 0 and toks[k].text.isdigit() and toks[k].end + 1 == toks[k + 1].start:
+        if len(toks[k].text) >= 2 and toks[k].text.startswith("0"):
+            return True
+        k -= 1
+    return False
 
 
 def _in_digit_chain(toks: list[Token], i: int) -> bool:
@@ -1125,6 +1138,15 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             q.gkg_type = prev.gkg_type  # "... 68 Kinder und 13 Frauen": a list of classes shares the fate
 
 
+def _clause_before(toks: list[Token], i: int, limit: int = 24) -> list[Token]:
+    """The tokens of the clause before position ``i``, back to a comma, semicolon, colon, dash or bracket (at most
+    ``limit``): a German middle field can put many words between a verb and its preposition."""
+    k = i
+    while k > 0 and i - k < limit and toks[k - 1].text not in (",", ";", ":", "–", "-", "(", ")"):
+        k -= 1
+    return toks[k:i]
+
+
 def _bare_amount(num: _Num, lex: Lexicon) -> bool:
     """ "Brasilien mit 7,4 Milliarden": a number with a multiplier and nothing counted after it repeats the currency
     of an amount before it, however far back."""
@@ -1330,7 +1352,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             p1 = toks[i - 1].text.lower()
             p2 = toks[i - 2].text.lower() if i > 1 else ""
             if (p2, p1) == ("um", "die") and any(
-                    t.text.lower().startswith(lex.um_governors) for t in toks[max(0, i - 14):i - 2]):
+                    t.text.lower().startswith(lex.um_governors) for t in _clause_before(toks, i - 2)):
                 pass  # "rangen ... um die 30 Kilometer nördlich gelegene Ortschaft": the verb's "um", not "about"
             elif (p2, p1) in lex.qualifiers2:
                 num.qualifier, num.q_i = lex.qualifiers2[(p2, p1)], i - 2
