@@ -226,3 +226,32 @@ def test_batch_unusable_out_folder_and_negative_workers_are_config_errors(tmp_pa
     assert cli_main(["batch", str(samples_dir / "html"), "--out", str(blocker / "out"), "--workers", "0"]) == 2
     assert cli_main(["batch", str(samples_dir / "html"), "--out", str(tmp_path / "o"), "--workers", "-1"]) == 2
     assert not (tmp_path / "o").exists()
+
+
+def test_batch_language_forces_identification_like_ingest(tmp_path: Path, capsys) -> None:
+    """Found by a user: `lagebild ingest` has --language (the E107 message tells users to force the language),
+    `lagebild batch` had none ("unrecognized arguments: --language"). Same semantics: an ISO 639-1 code,
+    every input taken to be in it; anything else refused before an output folder exists."""
+    from lagebild.cli import main as cli_main
+
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    # a French note (our own wording, as in tests/test_cli.py): refused by language identification
+    (folder / "note_fr.txt").write_text(
+        "Le gouvernement a annoncé mardi de nouvelles sanctions contre les dirigeants du pays. "
+        "Les ministres se réuniront la semaine prochaine pour en discuter.", encoding="utf-8")
+    assert cli_main(["-q", "batch", str(folder), "--out", str(tmp_path / "auto"), "--workers", "0"]) == 0
+    assert cli_main(["-q", "batch", str(folder), "--out", str(tmp_path / "fr"), "--workers", "0",
+                     "--language", "FR"]) == 0
+    assert json.loads((tmp_path / "fr" / "manifest.json").read_text(encoding="utf-8"))["language"] == "fr"
+    capsys.readouterr()
+    assert cli_main(["batch", str(folder), "--out", str(tmp_path / "xx"), "--workers", "0", "--language", "xx"]) == 3
+    assert "ISO 639-1" in capsys.readouterr().err and not (tmp_path / "xx").exists()
+    for out, db in (("auto", "auto.duckdb"), ("fr", "fr.duckdb")):
+        with Store(tmp_path / db) as store:
+            load_parquet(tmp_path / out, store)
+    with Store(tmp_path / "auto.duckdb", read_only=True) as auto, Store(tmp_path / "fr.duckdb", read_only=True) as fr:
+        assert auto.query("SELECT COUNT(*) FROM articles")[1] == [(0,)]
+        assert auto.query("SELECT code FROM failures")[1] == [("E107",)]
+        assert fr.query("SELECT source_name, language FROM articles")[1] == [(str(folder / "note_fr.txt"), "fr")]
+        assert fr.query("SELECT COUNT(*) FROM failures")[1] == [(0,)]

@@ -354,8 +354,10 @@ def table_file(out: Path, table: str, pid: str) -> Path:
 
 def run_partition(part: Partition | dict[str, Any], out_dir: str, *, mode: str = "fast",
                   disable: Iterable[str] = (), config: dict[str, Any] | None = None, batch_size: int = 16,
-                  fields: dict[str, str] | None = None) -> dict[str, Any]:
-    """Analyse one partition and write its Parquet files, stats and completion marker; returns the stats."""
+                  fields: dict[str, str] | None = None, language: str | None = None) -> dict[str, Any]:
+    """Analyse one partition and write its Parquet files, stats and completion marker; returns the stats.
+
+    ``language`` skips language identification (the user's ``--language``, as in ``lagebild ingest``)."""
     from .runner import analyse_stream
     from .store import Store
 
@@ -379,7 +381,7 @@ def run_partition(part: Partition | dict[str, Any], out_dir: str, *, mode: str =
             # one worker = one core: DuckDB's own thread pool would compete with the other workers
             mem.con.execute("SET threads TO 1")
             items = read_partition(part, fields=JsonlFields(**fields) if fields else None)
-            for docs, fails, _ in analyse_stream(items, analyzer, batch_size=batch_size):
+            for docs, fails, _ in analyse_stream(items, analyzer, batch_size=batch_size, language=language):
                 counts = mem.write_batch(docs, failures=[{**f} for f in fails], batch_id=part.pid, mode=mode)
                 stats["seen"] += len(docs) + len(fails)
                 stats["articles"] += counts["new"]
@@ -446,9 +448,11 @@ def done_partitions(out: Path) -> set[str]:
 def run_batch(paths: list[str], out_dir: str | Path, *, scheduler: str | None = None, workers: int = 2,
               mode: str = "fast", disable: Iterable[str] = (), config: dict[str, Any] | None = None,
               records: int = DEFAULT_RECORDS, batch_size: int = 16, fields: JsonlFields | None = None,
-              memory_limit: str = "auto",
+              memory_limit: str = "auto", language: str | None = None,
               progress: Callable[[BatchResult], None] | None = None) -> BatchResult:
-    """Plan, skip finished partitions, run the rest on Dask (or in-process with ``workers=0``)."""
+    """Plan, skip finished partitions, run the rest on Dask (or in-process with ``workers=0``).
+
+    ``language`` forces every input's language (an ISO 639-1 code), as ``lagebild ingest --language`` does."""
     t0 = time.perf_counter()
     out = Path(out_dir)
     if workers < 0:
@@ -456,6 +460,10 @@ def run_batch(paths: list[str], out_dir: str | Path, *, scheduler: str | None = 
     from .pipeline import check_disable
 
     check_disable(disable)  # before any folder, cluster or worker exists
+    if language:
+        from .clean import forced_language
+
+        language = forced_language(language)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -463,14 +471,15 @@ def run_batch(paths: list[str], out_dir: str | Path, *, scheduler: str | None = 
     disable = tuple(disable)
     plan = plan_partitions(paths, records=records)
     _atomic_write_json(out / "manifest.json", {
-        "inputs": list(paths), "mode": mode, "disable": list(disable), "records_per_partition": records,
+        "inputs": list(paths), "mode": mode, "disable": list(disable), "language": language,
+        "records_per_partition": records,
         "partitions": [p.to_dict() for p in plan],
     })
     finished = done_partitions(out)
     todo = [p for p in plan if p.pid not in finished]
     res = BatchResult(partitions=len(plan), skipped=len(plan) - len(todo))
     kwargs: dict[str, Any] = {"mode": mode, "disable": disable, "config": config, "batch_size": batch_size,
-              "fields": dataclasses.asdict(fields) if fields else None}
+              "fields": dataclasses.asdict(fields) if fields else None, "language": language}
 
     def record(part: Partition, stats: dict[str, Any] | None, exc: BaseException | None) -> None:
         if exc is None and stats is not None:
@@ -677,6 +686,7 @@ def _batch_parser() -> argparse.ArgumentParser:
     p.add_argument("--url-field", default="url")
     p.add_argument("--date-field", default="date")
     p.add_argument("--title-field", default="title")
+    p.add_argument("--language", help="skip language identification: every input is in this language (de, en)")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON line")
     p.add_argument("--quiet", "-q", action="store_true")
     return p
@@ -694,7 +704,7 @@ def main(argv: list[str] | None = None) -> int:
 
     res = run_batch(args.paths, args.out, scheduler=args.scheduler, workers=args.workers, mode=args.mode,
                     disable=args.disable or (), records=args.records, batch_size=args.batch_size, fields=fields,
-                    memory_limit=args.memory_limit, progress=progress)
+                    memory_limit=args.memory_limit, language=args.language, progress=progress)
     if show:
         print(file=sys.stderr)
     for e in res.errors:
