@@ -56,3 +56,22 @@ def test_quantities_um_governed_by_a_verb_early_in_a_long_clause():  # Dd026 "ra
 def test_quantities_people_in_tents_are_displaced():  # Dc010 "an die 1.000 Personen in Zelten untergebracht"
     assert _q("Derzeit sind 300 Personen in Zelten untergebracht.")["300"][2] == "displaced"
     assert _q("Derzeit sind 300 Flüchtlinge in Zelten untergebracht.")["300"][2] == "refugees"  # the class wins
+
+
+def test_quantities_an_outcome_verb_before_a_verb_of_intent_is_no_outcome():  # De005 "... Menschen töten wollen"
+    assert _q("Der Täter habe mehr als 100 Menschen töten wollen.")["mehr als 100"][2] == "people"
+    assert _q("Bei dem Anschlag wurden mehr als 100 Menschen getötet.")["mehr als 100"][2] == "killed"
+
+
+def test_quantities_a_count_in_its_own_prepositional_phrase_does_not_lend_its_noun():  # Df017
+    q = _q("Rund 3.000 arbeiten in den rund 220 Filialen.")
+    assert q["rund 220"][2] == "buildings" and q["Rund 3.000"][2] != "buildings"
+    assert _q("Die Zahl stieg von zwölf auf 20 Mitglieder.")["zwölf"][2] == "members"  # still shared
+
+
+def test_quantities_a_change_between_two_ages_is_no_count():  # De007 "von 60 auf die 65 Jahre der Männer"
+    assert _q("Das Pensionsalter soll von 60 auf die 65 Jahre steigen.") == {}
+
+
+def test_quantities_postdocs_are_people():  # De023 "15 bis 30 Post-Docs und PhD-Studenten"
+    assert _q("Das Institut beschäftigt 15 bis 30 Post-Docs.")["15 bis 30"] == (15.0, None, "people")

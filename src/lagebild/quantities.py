@@ -474,8 +474,8 @@ _FACTOR_NEXT = frozenset({"so", "mehr", "höher", "größer", "weniger", "kleine
 _NEGATED_QUALIFIER = {"more_than": "up_to", "less_than": "at_least"}
 _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jahre", "jahres", "von", "vor", "nach",
                            "starb", "geboren", "gestorben", "gegründet", "erbaut"})  # "John von Gaunt starb 1399."
-_DURATION_LINKS = frozenset({",", "und", "oder", "bzw.", "statt", "anstatt", "bisher", "zuvor", "früher"})
-# "38 statt bisher 36 Stunden": the first number shares the time unit written after the second
+_DURATION_LINKS = frozenset({",", "und", "oder", "bzw.", "statt", "anstatt", "bisher", "zuvor", "früher", "auf", "die"})
+# "38 statt bisher 36 Stunden", "von 60 auf die 65 Jahre": the first number shares the time unit written after the second
 # after these a sentence-final "15." is a day or an ordinal ("starb am 15.", "in der 90.", "Mitte des 18.")
 _ORDINAL_DETS = frozenset({"am", "im", "vom", "zum", "beim", "ins", "der", "die", "das", "den", "dem", "des", "seit"})
 _MONTHS12 = frozenset({"januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
@@ -484,6 +484,7 @@ _PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich"})
 # a court file number: "1 BvR 1502/08", "4 ABR 54/14", "2 StR 310/04", "1 WB 33.17", "B 12 R 13/13 R"
 _FILE_ABBR = re.compile(r"[A-Z][A-Za-z]{0,4}")
 _FILE_NUM = re.compile(r"\d{1,5}|\d{1,4}\.\d\d")
+_INTENT_VERBS = frozenset({"wollen", "wollte", "wollten", "will", "planten", "plante", "planen", "plant"})
 _MODALS = frozenset({"kann", "darf", "muss", "soll", "will", "durfte", "konnte", "musste", "sollte", "wollte"})
 
 
@@ -986,6 +987,17 @@ _PERCENT_LINKS = frozenset({"und", "oder", "bis", "bzw.", "beziehungsweise", "re
                             "sowie", "/", "-", "–"})
 
 
+_PP_HEADS = frozenset({"in", "an", "bei", "aus", "mit", "für", "unter", "neben", "hinter"})
+_DEF_ARTICLES = frozenset({"den", "dem", "der", "die", "das", "des"})
+
+
+def _governed_pp(gap: list[Token]) -> bool:
+    """ "rund 3.000 in den rund 220 Filialen": the next count sits in a prepositional phrase of its own, so its noun
+    is not the first count's ("von 60 auf die 65 Jahre" is a change, not such a phrase)."""
+    lows = [t.text.lower() for t in gap]
+    return any(w in _PP_HEADS and lows[m + 1:m + 2] and lows[m + 1] in _DEF_ARTICLES for m, w in enumerate(lows))
+
+
 def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     """"von zwölf auf 20 Mitglieder", "100, nach anderen Angaben 110 Kilometer": the noun or unit is written once."""
     lex = lexicon()
@@ -1010,6 +1022,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                 q.value = num.value = q.value * mult  # "zwölf statt der erhofften 14,5 Milliarden Euro": 12 billion
         if q.object is None and q.unit is None and q.category is None and nxt_num.i - num.j <= 6 and not num.total \
                 and not bracketed and not any(t.text == "." or t.text.lower() in _FOCUS for t in built_tokens(num, nxt_num)) \
+                and not _governed_pp(built_tokens(num, nxt_num)) \
                 and nxt.unit != "fraction" and (  # "620 Millionen gegenüber, wovon die Hälfte": no fraction
             nxt.unit is not None or nxt.category is not None
         ) and not (nxt.unit == "percent" and not any(t.text.lower() in _PERCENT_LINKS
@@ -1835,6 +1848,8 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = None  # "im Maschinenbau fielen 3000 Stellen weg": "wegfallen", not killed in action
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
+        if hit is not None and w in lex.infinitive_outcomes and lows[k + 1:k + 2] and lows[k + 1] in _INTENT_VERBS:
+            hit = None  # "habe mehr als 100 Menschen töten wollen": an aim, not an outcome
         if hit is not None and k > 0 and lows[k - 1] == "nicht" and toks[k].text.islower() and hit[1] != "PROTEST":
             # "drei weitere Personen wurden nicht verletzt": the count's verb, no outcome (like "freigelassen")
             hit = ("people", None)  # type: ignore[assignment]
