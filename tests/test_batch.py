@@ -255,3 +255,36 @@ def test_batch_language_forces_identification_like_ingest(tmp_path: Path, capsys
         assert auto.query("SELECT code FROM failures")[1] == [("E107",)]
         assert fr.query("SELECT source_name, language FROM articles")[1] == [(str(folder / "note_fr.txt"), "fr")]
         assert fr.query("SELECT COUNT(*) FROM failures")[1] == [(0,)]
+
+
+#: input order -> how many stored copies come from each source (folder or the JSONL file) when the first is kept
+FIRST_COPIES = {("text", "wikinews_de.jsonl"): {"text": 10},
+                ("wikinews_de.jsonl", "text"): {"wikinews_de.jsonl": 10},
+                # the two .html pages extract to texts of their own (other ids than their .txt and JSONL copies)
+                ("html", "wikinews_de.jsonl", "text"): {"html": 2, "wikinews_de.jsonl": 10}}
+
+
+@pytest.mark.parametrize("order", list(FIRST_COPIES))
+def test_batch_and_load_keep_the_same_first_copy_as_ingest(tmp_path: Path, samples_dir: Path,
+                                                           order: tuple[str, ...]) -> None:
+    """Found by a user: the bundled samples hold each Wikinews article twice (a .txt without URL or date and
+    a JSONL line with URL, date and title; samples/ATTRIBUTION.md). `ingest` keeps the first copy in
+    input order; `load` took the partitions in pid (hash) order, so with the text folder first ingest stored
+    the ten .txt copies (no URL, no date) and batch + load the ten JSONL copies. Both must store the same rows."""
+    from lagebild.cli import main as cli_main
+
+    paths = [str(samples_dir / name) for name in order]
+    off = [arg for stage in SEGMENT_ONLY for arg in ("--disable", stage)]
+    assert cli_main(["-q", "ingest", *paths, "--db", str(tmp_path / "ingest.duckdb"), *off]) == 0
+    # --records 4 cuts the JSONL file into three partitions
+    assert cli_main(["-q", "batch", *paths, "--out", str(tmp_path / "out"), "--workers", "0", "--records", "4",
+                     *off]) == 0
+    assert main_load([str(tmp_path / "out"), "--db", str(tmp_path / "batch.duckdb")]) == 0
+    q = ("SELECT id, source_name, source_format, url, site, published, title, language, n_chars FROM articles "
+         "ORDER BY id")
+    with Store(tmp_path / "ingest.duckdb", read_only=True) as a, Store(tmp_path / "batch.duckdb", read_only=True) as b:
+        stored, loaded = a.query(q)[1], b.query(q)[1]
+    assert loaded == stored
+    sources = Counter(Path(r[1]).parent.name if r[2] != "jsonl" else "wikinews_de.jsonl" for r in stored)
+    assert sources == FIRST_COPIES[order]
+    assert all((r[3] is not None) == (r[2] == "jsonl") for r in stored)  # only the JSONL copies carry a URL

@@ -182,6 +182,10 @@ def plan_partitions(paths: Iterable[str], *, records: int = DEFAULT_RECORDS,
             fmt = _format_of(path, head)
         except OSError:
             fmt, size = "text", 0  # the reader turns it into a failure record
+        if fmt in ("jsonl", "warc"):
+            # the plan keeps the input order (small files before a JSONL/WARC file go in a partition before
+            # its partitions), so load, which follows the plan, keeps the same first copy of a duplicate as ingest
+            flush()
         if fmt == "jsonl" and not path.name.endswith(".gz"):
             for start, end, first, n in _jsonl_ranges(p, records, max_bytes):
                 plan.append(_part("jsonl", [p], start, end, first, n))
@@ -603,6 +607,21 @@ def _batch_output(out_dir: str | Path) -> Path:
     return out
 
 
+def _load_order(out: Path, pids: set[str]) -> list[str]:
+    """Finished partitions in the plan's order (the order of the inputs), then any the manifest does not list.
+
+    The first copy of a duplicated article is the one kept, as in ``lagebild ingest``; in pid order (a hash)
+    load kept whichever copy's partition sorted first: the URL-less .txt copy of a JSONL article, or the other
+    way round, unlike an ingest of the same inputs.
+    """
+    try:
+        planned = [p["pid"] for p in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["partitions"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        planned = []
+    first = [pid for pid in dict.fromkeys(planned) if pid in pids]
+    return first + sorted(pids - set(first))
+
+
 def load_parquet(out_dir: str | Path, store: Any) -> LoadResult:
     """Load every finished partition not loaded before; one transaction per partition.
 
@@ -611,7 +630,7 @@ def load_parquet(out_dir: str | Path, store: Any) -> LoadResult:
     """
     out = _batch_output(out_dir)
     res = LoadResult()
-    pids = sorted(done_partitions(out))
+    pids = _load_order(out, done_partitions(out))
     res.partitions = len(pids)
     loaded = {r[0] for r in store.con.execute(
         "SELECT batch_id FROM batches WHERE batch_id LIKE 'parquet:%'").fetchall()}
