@@ -21,6 +21,7 @@ const I18N = {
     "ent.top": "Häufigste Entitäten", "ent.cooc": "Gemeinsam genannt", "ent.quotes": "Zitate", "ent.speakers": "Sprecher",
     "h.analyze": "Artikel analysieren", "an.readonly": "Dieser Server ist schreibgeschützt. Starten Sie ihn mit --writable, um Artikel zu analysieren.",
     "an.text": "Text oder HTML", "an.file": "oder Datei hochladen", "an.published": "Veröffentlicht", "an.submit": "Analysieren",
+    "an.language": "Sprache", "an.lang.auto": "automatisch erkennen", "an.lang.de": "Deutsch", "an.lang.en": "Englisch",
     token: "API-Token", "L.events": "Ereignisse", "L.quotes": "Zitate", "L.entities": "Entitäten", "L.places": "Orte",
     "L.times": "Zeitangaben", "L.quantities": "Mengen", results: "{n} Treffer", articles_n: "{n} Artikel",
     prev: "← vorherige", next: "nächste →", page: "Seite {p} von {n}", loading: "lädt …", none: "Keine Treffer.",
@@ -47,6 +48,7 @@ const I18N = {
     "ent.top": "Most mentioned entities", "ent.cooc": "Mentioned together", "ent.quotes": "Quotes", "ent.speakers": "Speakers",
     "h.analyze": "Analyse an article", "an.readonly": "This server is read-only. Start it with --writable to analyse articles.",
     "an.text": "Text or HTML", "an.file": "or upload a file", "an.published": "Published", "an.submit": "Analyse",
+    "an.language": "Language", "an.lang.auto": "detect automatically", "an.lang.de": "German", "an.lang.en": "English",
     token: "API token", "L.events": "Events", "L.quotes": "Quotes", "L.entities": "Entities", "L.places": "Places",
     "L.times": "Times", "L.quantities": "Quantities", results: "{n} results", articles_n: "{n} articles",
     prev: "← previous", next: "next →", page: "page {p} of {n}", loading: "loading …", none: "Nothing found.",
@@ -623,6 +625,8 @@ async function submitAnalysis(e) {
   const status = $("an-status");
   const file = $("an-file").files[0];
   const published = $("an-published").value, url = $("an-url").value;
+  // empty: the server identifies the language; a choice skips that (a short or mixed text, or after an E107)
+  const language = $("an-language").value;
   status.textContent = t("analysing");
   try {
     let body;
@@ -631,10 +635,12 @@ async function submitAnalysis(e) {
       fd.append("file", file);
       if (published) fd.append("published", published);
       if (url) fd.append("url", url);
+      if (language) fd.append("language", language);
       body = await api("/analyze", {}, { method: "POST", body: fd });
     } else {
       body = await api("/analyze", {}, { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text: $("an-text").value, published: published || undefined, url: url || undefined }) });
+        body: JSON.stringify({ text: $("an-text").value, published: published || undefined, url: url || undefined,
+          language: language || undefined }) });
     }
     status.textContent = t("analysed");
     location.hash = "#/article/" + encodeURIComponent(body.id);
