@@ -75,3 +75,19 @@ def test_quantities_a_change_between_two_ages_is_no_count():  # De007 "von 60 au
 
 def test_quantities_postdocs_are_people():  # De023 "15 bis 30 Post-Docs und PhD-Studenten"
     assert _q("Das Institut beschäftigt 15 bis 30 Post-Docs.")["15 bis 30"] == (15.0, None, "people")
+
+
+def test_quantities_a_number_glued_to_a_capital_letter_is_a_name():  # Dh027 "Ohne 5G"
+    assert _q("Ohne 5G, sagte der Manager, gehe nichts.") == {}
+    assert _q("Das Netz schafft 5 G an Beschleunigung.")["5"][0] == 5.0  # written apart it is still a number
+
+
+def test_quantities_over_or_under_a_number_after_a_person_noun_is_an_age():  # Dg025 "Mitarbeitern über 55"
+    assert _q("Die Quote für Mitarbeiter über 55 soll steigen.") == {}
+    assert _q("Die Regel gilt für Kinder unter 14.") == {}
+    assert _q("Bisher gab es über 55 Festnahmen.")["über 55"][1] == "more_than"  # no person noun before
+    assert "über 50" in _q("Die Zahl der Toten stieg auf über 50.")  # an outcome noun keeps the count
+
+
+def test_quantities_people_without_power_are_affected():  # Dh026 "25.000 Menschen ... ohne Strom"
+    assert _q("Am Sonntag waren 25.000 Menschen in der Region ohne Strom.")["25.000"][2] == "affected"

@@ -651,6 +651,15 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "Str. 9, 88299 Leutkirch": a postcode after a house number
     if prev == "/" and i >= 2 and toks[i - 2].text.isdigit() and toks[i - 2].text.startswith("0") and t.isdigit():
         return True  # "unter der Telefonnummer 05443/2872": a phone number after its area code
+    if (t.isdigit() and j == i + 1 and len(nxt) == 1 and nxt.isalpha() and nxt.isupper()
+            and toks[j].start == toks[i].end and _unit_of(nxt, lex) is None):
+        return True  # "Ohne 5G", "in 3D": a number glued to a capital letter names a technology or format
+    if (t.isdigit() and 1 <= int(t) <= 99 and i >= 2 and prev in ("über", "unter") and toks[i - 2].text[:1].isupper()
+            and (nxt in (".", ",", ";", ")", "") or (nxt.isalpha() and nxt.islower() and _unit_of(nxt, lex) is None
+                                                     and nlow not in ("bis", "und", "oder")))
+            and (_object_category(toks[i - 2].text, lex) or ("", None))[0] in lex.person_categories
+            and (_object_category(toks[i - 2].text, lex) or ("", None))[0] not in lex.outcomes):
+        return True  # "eine Quote an Mitarbeitern über 55 einführen", "Kinder unter 14.": an age bound
     if t.isdigit() and _after_area_code(toks, i):
         return True  # "unter der Rufnummer 059133 66 3100": the groups of a phone number written with spaces
     if "&" in prev and toks[i - 1].text.isupper() and t.isdigit():
