@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.errors import MalformedInputError
-from lagebild.ingest import InputFailure, JsonlFields, RawInput, expand_paths, read_paths
+from lagebild.ingest import KNOWN_SUFFIXES, InputFailure, JsonlFields, RawInput, expand_paths, read_paths
 
 WARC_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "warc_samples_cc0"
 
@@ -254,3 +254,29 @@ def test_ingest_readme_names_every_format_the_readers_accept(tmp_path: Path, hom
     assert [type(i) for i in read] == [RawInput] * 3
     formats = {"text", "html", "json", "jsonl", "warc"}  # what _format_of tells apart
     assert formats <= listed, formats - listed
+
+
+def test_ingest_glob_walks_the_folders_it_matches(tmp_path: Path, homs_text: str, caplog) -> None:
+    """Found by a user: a quoted pattern such as 'eingang/*' dropped the folders it matched without a word,
+    while the shell's own expansion of the same pattern passes them on and they are walked."""
+    import logging
+
+    (tmp_path / "a.txt").write_text(homs_text, encoding="utf-8")
+    (tmp_path / "liesmich.md").write_text("Notizen", encoding="utf-8")
+    sub = tmp_path / "unter"
+    sub.mkdir()
+    (sub / "b.txt").write_text(homs_text + " Nachtrag.", encoding="utf-8")
+    (sub / "c.rtf").write_text(homs_text, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="lagebild.ingest"):
+        star = list(expand_paths([str(tmp_path / "*")]))
+    # a file the pattern names is read (as text), a folder it names is walked like a folder argument
+    assert star == [str(tmp_path / "a.txt"), str(tmp_path / "liesmich.md"), str(sub / "b.txt")]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"skipped 1 file(s) in folder {sub} whose extension is not one of {' '.join(KNOWN_SUFFIXES)}: c.rtf "
+        "(name a file directly to read it as plain text)"]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="lagebild.ingest"):
+        recursive = list(expand_paths([str(tmp_path / "**")]))
+    # '**' matches the folders and every file in them: each file comes once, all named by the pattern, none left out
+    assert sorted(recursive) == sorted([*star, str(sub / "c.rtf")]) and len(recursive) == len(set(recursive))
+    assert not caplog.records

@@ -16,7 +16,7 @@ import logging
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,26 +109,40 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
                 # passed on, so the reader records "no such file" (a typo must not end as "0 input(s)", exit 0)
                 log.warning("no file matches %s", p)
                 yield p
+            # a matched folder is walked, as the shell's own expansion of the pattern would have it (it was
+            # dropped without a word); a file that "**" matches inside a walked folder comes once
+            taken: set[str] = set()
+            named = {m for m in matches if os.path.isfile(m)}
             for m in matches:
-                if os.path.isfile(m):
-                    yield m
+                for f in _walk(m, named) if os.path.isdir(m) else [m] if m in named else []:
+                    if f not in taken:
+                        taken.add(f)
+                        yield f
             continue
-        path = Path(p)
-        if path.is_dir():
-            known: list[str] = []
-            unknown: list[str] = []
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for f in sorted(files):
-                    if not f.startswith("."):
-                        (known if f.lower().endswith(KNOWN_SUFFIXES) else unknown).append(os.path.join(root, f))
-            if unknown:
-                # not failures (a folder may hold a README or images next to the articles, and --strict would
-                # fail on them), but never silent: the user sees up front what is left out and how to read it
-                log.warning(skipped_message(p, unknown))
-            yield from known
+        if Path(p).is_dir():
+            yield from _walk(p)
         else:
             yield p
+
+
+def _walk(folder: str, named: Collection[str] = ()) -> list[str]:
+    """The readable files under ``folder`` (sorted, recursive); the others are named in a warning, except those
+    in ``named`` (matched by the pattern itself, so read anyway)."""
+    known: list[str] = []
+    unknown: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for f in sorted(files):
+            full = os.path.join(root, f)
+            if f.lower().endswith(KNOWN_SUFFIXES) and not f.startswith("."):
+                known.append(full)
+            elif not f.startswith(".") and full not in named:
+                unknown.append(full)
+    if unknown:
+        # not failures (a folder may hold a README or images next to the articles, and --strict would
+        # fail on them), but never silent: the user sees up front what is left out and how to read it
+        log.warning(skipped_message(folder, unknown))
+    return known
 
 
 def skipped_message(folder: str, files: list[str], shown: int = 5) -> str:
