@@ -87,3 +87,27 @@ def test_quantities_over_or_under_a_number_after_a_person_noun_is_an_age():  # D
     assert _q("Die Regel gilt für Kinder unter 14.") == {}
     assert _q("Bisher gab es über 55 Festnahmen.")["über 55"][1] == "more_than"  # no person noun before
     assert "über 50" in _q("Die Zahl der Toten stieg auf über 50.")  # an outcome noun keeps the count
+
+
+def test_quantities_a_number_after_a_day_is_no_name():  # Di002 "am Wochenende 33 illegal eingereiste Menschen"
+    q = _q("Dort sind am Wochenende 33 illegal eingereiste Menschen aufgegriffen worden.")
+    assert q["33"] == (33.0, None, "arrested")  # "aufgegriffen": apprehended
+    assert _q("Am Montag 40 neue Fälle.")["40"][0] == 40.0
+    assert _q("Der Bahnhof Stuttgart 21 ist teuer.") == {}  # a name with a number stays a name
+
+
+def test_quantities_a_verb_of_intent_earlier_in_the_clause():  # Di007 "wollte ... mehr als 100 Menschen töten"
+    assert _q("Der Mann wollte offenbar mehr als 100 Menschen töten.")["mehr als 100"][2] == "people"
+    assert _q("Er wollte fliehen, als 100 Menschen getötet wurden.")["100"][2] == "killed"  # another clause
+
+
+def test_quantities_ein_paar_before_a_multiplier():  # Dj034 "ein paar Hundert Euro"
+    q = _by_text("Sie erhalten nur ein paar Hundert Euro im Monat.")
+    (text, amount), = q.items()
+    assert (amount.value, amount.qualifier, amount.category) == (200.0, "at_least", "money")  # type: ignore[attr-defined]
+    assert "Hundert" in text
+
+
+def test_quantities_newcomers_and_pros_are_people():  # Dj029 "6.000 Neuankömmlinge", Dj036 "drei ... Profis"
+    assert _q("Am Sonntag kamen 6.000 Neuankömmlinge.")["6.000"][2] == "people"
+    assert _q("Drei ehemalige Profis stehen im Kader.")["Drei"][2] == "people"

@@ -467,6 +467,7 @@ _ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "schaft", "tät")  # not "-tion": "
 
 
 _SPAN_ADJ = ("jährig", "stündig", "tägig", "wöchig", "monatig", "minütig", "sekündig")
+_DAY_PARTS = frozenset({"wochenende", "vormittag", "nachmittag", "abend", "morgen", "mittag", "feiertag"})
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend")
 _STREET_HEADS = ("gasse", "straße", "strasse", "allee")
 _TITLES = frozenset({"dr.", "prof.", "herr", "herrn", "frau", "hr.", "fr."})
@@ -598,6 +599,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and prev not in lex.function_words and prev not in lex.vague and t[:1].isdigit() and "," not in t
             and not (i > 1 and toks[i - 2].text.lower() in ("im", "am") and prev in lex.adverb_nouns)
             and not _GROUPED.match(t)  # "am Montag 3.050": a name never takes a thousands-grouped number
+            and not (i > 1 and toks[i - 2].text.lower() in ("am", "vom", "seit")
+                     and (prev.startswith(_WEEKDAYS) or prev in _DAY_PARTS))  # "am Wochenende 33 illegal eingereiste"
             and not (nlow in lex.units or nxt == "°" or (nxt[:1].isupper() and nlow not in lex.function_words
                                            and not (nxt.isupper() and nxt.isalpha() and _unit_of(nxt, lex) is None
                                                     and nlow not in (lex.prefix_currencies or {})))  # "GeForce 8800 GTS"
@@ -1158,6 +1161,14 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
               and {t.text.lower() for t in built_tokens(prev_num, num) if t.start != prev.object_start}
               <= {"und", "sowie", ","}):
             q.gkg_type = prev.gkg_type  # "... 68 Kinder und 13 Frauen": a list of classes shares the fate
+
+
+def _clause_words_before(lows: list[str], k: int) -> list[str]:
+    """The lower-cased words of the clause before position ``k`` (back to a punctuation mark)."""
+    lo = k
+    while lo > 0 and lows[lo - 1] not in _PUNCT_STOP:
+        lo -= 1
+    return lows[lo:k]
 
 
 def _clause_before(toks: list[Token], i: int, limit: int = 24) -> list[Token]:
@@ -1857,8 +1868,10 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
             hit = None  # "im Maschinenbau fielen 3000 Stellen weg": "wegfallen", not killed in action
         if hit is not None and k > 0 and lows[k - 1] == "zu" and w in lex.infinitive_outcomes:
             hit = None  # "das Risiko, an einer Erkrankung des Herzens zu sterben"
-        if hit is not None and w in lex.infinitive_outcomes and lows[k + 1:k + 2] and lows[k + 1] in _INTENT_VERBS:
-            hit = None  # "habe mehr als 100 Menschen töten wollen": an aim, not an outcome
+        if hit is not None and w in lex.infinitive_outcomes and (
+                (lows[k + 1:k + 2] and lows[k + 1] in _INTENT_VERBS)
+                or any(v in _INTENT_VERBS for v in _clause_words_before(lows, k))):
+            hit = None  # "habe mehr als 100 Menschen töten wollen", "wollte ... 100 Menschen töten": an aim
         if hit is not None and k > 0 and lows[k - 1] == "nicht" and toks[k].text.islower() and hit[1] != "PROTEST":
             # "drei weitere Personen wurden nicht verletzt": the count's verb, no outcome (like "freigelassen")
             hit = ("people", None)  # type: ignore[assignment]
