@@ -111,3 +111,11 @@ def test_quantities_ein_paar_before_a_multiplier():  # Dj034 "ein paar Hundert E
 def test_quantities_newcomers_and_pros_are_people():  # Dj029 "6.000 Neuankömmlinge", Dj036 "drei ... Profis"
     assert _q("Am Sonntag kamen 6.000 Neuankömmlinge.")["6.000"][2] == "people"
     assert _q("Drei ehemalige Profis stehen im Kader.")["Drei"][2] == "people"
+
+
+def test_quantities_kmh_builds_tie_breaks_and_strikes():  # Dk035, Dl036, Dl035, Dk021
+    assert _q("Der Wagen fuhr mit rund 100 kmh durch die Stadt.")["rund 100 kmh"] == (100.0, "about", "speed")
+    assert _q("Build 10572 bringt neue Funktionen.") == {}
+    assert _q("Sie gewann 7:6 (4), 6:2.") == {}
+    assert _q("Die Gruppe (25 Personen) reiste ab.")["25"][0] == 25.0  # a bracketed count without a score before it
+    assert _q("Mehr als 2.000 Beschäftigte sind im Ausstand.")["Mehr als 2.000"][2] == "protesters"

@@ -663,6 +663,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (_object_category(toks[i - 2].text, lex) or ("", None))[0] in lex.person_categories
             and (_object_category(toks[i - 2].text, lex) or ("", None))[0] not in lex.outcomes):
         return True  # "eine Quote an Mitarbeitern über 55 einführen", "Kinder unter 14.": an age bound
+    if prev == "(" and nlow == ")" and t.isdigit() and i >= 2 and re.fullmatch(r"\d{1,2}:\d{1,2}", toks[i - 2].text):
+        return True  # "mit 7:6 (4), 7:6 (3)": the tie-break points of a set score
     if t.isdigit() and _after_area_code(toks, i):
         return True  # "unter der Rufnummer 059133 66 3100": the groups of a phone number written with spaces
     if "&" in prev and toks[i - 1].text.isupper() and t.isdigit():
