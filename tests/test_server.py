@@ -614,3 +614,85 @@ def test_server_refuses_to_start_with_segment_disabled(sample_db: Path) -> None:
         create_app(sample_db, disable=("segment",))
     r = main(["--db", str(sample_db), "--disable", "segment", "--port", "0"])
     assert r == 2
+
+
+ERROR_SHAPE = {"detail", "code", "error"}
+
+
+def _error(r: object, status: int, code: str, error: str) -> str:
+    assert r.status_code == status, (r.status_code, r.text)  # type: ignore[attr-defined]
+    body = r.json()  # type: ignore[attr-defined]
+    assert set(body) == ERROR_SHAPE and isinstance(body["detail"], str) and body["detail"], body
+    assert (body["code"], body["error"]) == (code, error), body
+    return body["detail"]
+
+
+def test_server_every_error_status_answers_detail_code_and_error(client: TestClient, writable_client: TestClient,
+                                                                 sample_db: Path) -> None:
+    """Found by review: 401/403/404/413/503/504 answered only {"detail"} and FastAPI's 422 kept its list of
+    dicts, while every other error answered {"detail", "code", "error"}. Status codes stay as they were."""
+    _error(client.get("/articles/doesnotexist"), 404, "E503", "NotFoundError")
+    _error(client.get("/nope"), 404, "E503", "NotFoundError")
+    _error(client.delete("/articles"), 405, "E500", "RequestError")
+    detail = _error(client.get("/entities/summary", params={"limit": 20000}), 422, "E109", "ParameterError")
+    assert "'limit'" in detail
+    detail = _error(client.get("/events", params={"limit": "zwanzig"}), 422, "E109", "ParameterError")
+    assert "'limit'" in detail and "integer" in detail
+    _error(client.get("/search"), 422, "E109", "ParameterError")
+    assert "--writable" in _error(client.post("/analyze", json={"text": "Homs wurde beschossen."}), 403, "E502",
+                                  "ForbiddenError")
+    _error(writable_client.post("/analyze", json={"text": "Homs wurde beschossen."},
+                                headers={"origin": "http://evil.example"}), 403, "E502", "ForbiddenError")
+    _error(writable_client.post("/analyze", content=b"x", headers={"content-type": "image/png"}), 415, "E504",
+           "UnsupportedMediaTypeError")
+    app = create_app(sample_db, token="s3cret-token", max_body=1000)
+    with TestClient(app) as c:
+        r = c.get("/articles")
+        _error(r, 401, "E501", "AuthenticationError")
+        assert r.headers["www-authenticate"].startswith("Bearer")
+        _error(c.post("/analyze", content=b"x" * 2000, headers={"Authorization": "Bearer s3cret-token"}), 413,
+               "E104", "InputTooLargeError")
+        _error(c.post("/analyze", content=b"x", headers={"Authorization": "Bearer s3cret-token",
+                                                          "content-length": "zwei"}), 400, "E100", "InputError")
+
+
+def test_server_busy_and_timeout_answers_carry_codes() -> None:
+    """The 503 (no free slot) and 504 (request over its time) written by the limits middleware itself."""
+    import asyncio
+
+    from lagebild.server import LimitsMiddleware
+
+    async def slow_app(scope: dict, receive: object, send: object) -> None:
+        await asyncio.sleep(0.3)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    mw = LimitsMiddleware(slow_app, max_body=100, max_concurrency=1, queue_timeout=0.05, request_timeout=0.2)
+    sent: list[list[dict]] = [[], []]
+
+    async def run() -> None:
+        async def receive() -> dict:
+            return {"type": "http.request", "body": b""}
+
+        def sender(i: int):  # noqa: ANN202
+            async def send(msg: dict) -> None:
+                sent[i].append(msg)
+            return send
+
+        scope = {"type": "http", "headers": []}
+        await asyncio.gather(mw(scope, receive, sender(0)), mw(scope, receive, sender(1)))
+
+    asyncio.run(run())
+    answers = sorted((m[0]["status"], json.loads(m[1]["body"])) for m in sent)
+    assert [(s, b["code"], b["error"]) for s, b in answers] == [(503, "E505", "ServerBusyError"),
+                                                                (504, "E506", "RequestTimeoutError")]
+    assert all(set(b) == ERROR_SHAPE for _, b in answers)
+
+
+def test_server_unsupported_language_names_the_web_form(writable_client: TestClient) -> None:
+    """The E107 message named the CLI and the API as ways to force a language; the web page's analyse form has a
+    language select too (commit c48de00). French text from the French Wikipedia article 'Paris' (CC BY-SA)."""
+    text = ("Paris est la capitale de la France. Elle se situe au cœur d'un vaste bassin sédimentaire aux sols "
+            "fertiles et au climat tempéré, le bassin parisien, sur une boucle de la Seine.")
+    detail = _error(writable_client.post("/analyze", json={"text": text}), 422, "E107", "UnsupportedLanguageError")
+    assert "--language" in detail and "language=" in detail and "web page" in detail

@@ -374,7 +374,8 @@ def prepare_article(
     if supported_languages and not language and lang not in supported_languages:
         raise UnsupportedLanguageError(
             f"language is {lang or 'unknown'} (confidence {conf:.2f}); supported: {', '.join(supported_languages)}"
-            " — force one with --language (CLI) or language=... (API)", source=src)
+            " — force one with --language (CLI), language=... (API) or the language select of the web page's"
+            " analyse form", source=src)
 
     url = url or meta.get("url")
     site = meta.get("sitename") or (urlparse(url).hostname if url else None)

@@ -96,3 +96,52 @@ class ProvenanceError(PipelineError):
 class StoreError(LagebildError):
     code = "E400"
     exit_code = 5
+
+
+class RequestError(LagebildError):
+    """An HTTP request the API refuses for a reason of its own (not the input's content); the API answers each
+    with the status named on the subclass. The base class stands for any other refusal of the web framework
+    (e.g. 405, a method a path does not take)."""
+
+    code = "E500"
+    status = 400
+
+
+class AuthenticationError(RequestError):
+    code = "E501"
+    status = 401
+
+
+class ForbiddenError(RequestError):
+    """Read-only server, cross-origin write."""
+
+    code = "E502"
+    status = 403
+
+
+class NotFoundError(RequestError):
+    code = "E503"
+    status = 404
+
+
+class UnsupportedMediaTypeError(RequestError):
+    code = "E504"
+    status = 415
+
+
+class ServerBusyError(RequestError):
+    """No free request slot in time, or a query ran past its time limit: retry later."""
+
+    code = "E505"
+    status = 503
+
+
+class RequestTimeoutError(RequestError):
+    code = "E506"
+    status = 504
+
+
+class ParameterError(InputError):
+    """A query parameter or body field fails the API's declared type or bounds (FastAPI's validation, 422)."""
+
+    code = "E109"

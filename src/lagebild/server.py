@@ -33,22 +33,32 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlparse
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .errors import (
+    AuthenticationError,
     ConfigError,
+    ForbiddenError,
     HostNotAllowedError,
     InputError,
     InputTooLargeError,
     LagebildError,
     MalformedInputError,
+    NotFoundError,
+    ParameterError,
+    RequestError,
+    RequestTimeoutError,
+    ServerBusyError,
     StoreError,
     UnsupportedLanguageError,
+    UnsupportedMediaTypeError,
 )
 from .queries import (
     ARTICLE_ID_RE,
@@ -122,6 +132,21 @@ def is_loopback(host: str) -> bool:
 ASGIApp = Callable[[dict, Callable[[], Awaitable[dict]], Callable[[dict], Awaitable[None]]], Awaitable[None]]
 
 
+def validation_message(errors: Sequence[Any]) -> str:
+    """FastAPI's list of validation errors as one sentence: "query parameter 'limit': Input should be ..."."""
+    parts = []
+    for e in errors:
+        loc = [str(x) for x in e.get("loc", ())]
+        where = f"{loc[0]} parameter '{'.'.join(loc[1:])}'" if len(loc) > 1 else "request"
+        parts.append(f"{where}: {e.get('msg', 'invalid value')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def error_body(err: LagebildError) -> dict[str, str]:
+    """The one shape of every API error answer: a message, the catalogue code and the error class."""
+    return {"detail": err.message, "code": err.code, "error": type(err).__name__}
+
+
 async def _send_json(send: Any, status: int, body: dict[str, Any], headers: Sequence[tuple[bytes, bytes]] = ()) -> None:
     data = json.dumps(body).encode()
     await send({"type": "http.response.start", "status": status,
@@ -151,15 +176,15 @@ class LimitsMiddleware:
             try:
                 too_big = int(length) > self.max_body
             except ValueError:
-                await _send_json(send, 400, {"detail": "invalid Content-Length"})
+                await _send_json(send, 400, error_body(InputError("invalid Content-Length")))
                 return
             if too_big:
-                await _send_json(send, 413, {"detail": f"request body over the limit of {self.max_body} bytes"})
+                await _send_json(send, 413, error_body(InputTooLargeError(f"request body over the limit of {self.max_body} bytes")))
                 return
         try:
             await asyncio.wait_for(self.sem.acquire(), self.queue_timeout)
         except TimeoutError:
-            await _send_json(send, 503, {"detail": "server busy, retry later"}, [(b"retry-after", b"1")])
+            await _send_json(send, 503, error_body(ServerBusyError("server busy, retry later")), [(b"retry-after", b"1")])
             return
         received = 0
         started = False
@@ -183,10 +208,11 @@ class LimitsMiddleware:
             await asyncio.wait_for(self.app(scope, limited_receive, tracking_send), self.request_timeout)
         except _BodyTooLarge:
             if not started:
-                await _send_json(send, 413, {"detail": f"request body over the limit of {self.max_body} bytes"})
+                await _send_json(send, 413, error_body(InputTooLargeError(f"request body over the limit of {self.max_body} bytes")))
         except TimeoutError:
             if not started:
-                await _send_json(send, 504, {"detail": f"request took longer than {self.request_timeout:g} s"})
+                await _send_json(send, 504,
+                                 error_body(RequestTimeoutError(f"request took longer than {self.request_timeout:g} s")))
         finally:
             self.sem.release()
 
@@ -216,7 +242,7 @@ class TokenMiddleware:
         if auth[:7].lower() == b"bearer ":
             given = auth[7:].strip()
         if not given or not hmac.compare_digest(given, self.token):
-            await _send_json(send, 401, {"detail": "missing or wrong API token"},
+            await _send_json(send, 401, error_body(AuthenticationError("missing or wrong API token")),
                              [(b"www-authenticate", b'Bearer realm="lagebild"')])
             return
         await self.app(scope, receive, send)
@@ -252,7 +278,7 @@ class HostMiddleware:
         header = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
         if not self._allowed(host_name(header)):
             err = HostNotAllowedError(f"invalid Host header {header[:100]!r}: not a name this server answers")
-            await _send_json(send, 400, {"detail": err.message, "code": err.code, "error": type(err).__name__})
+            await _send_json(send, 400, error_body(err))
             return
         await self.app(scope, receive, send)
 
@@ -324,7 +350,7 @@ class Backend:
             cols = [d[0] for d in cur.description]
         except Exception as exc:
             if "interrupt" in str(exc).lower():
-                raise HTTPException(503, f"query took longer than {self.query_timeout:g} s") from exc
+                raise ServerBusyError(f"query took longer than {self.query_timeout:g} s") from exc
             raise
         finally:
             timer.cancel()
@@ -343,6 +369,8 @@ class Backend:
 
 
 def _error_status(exc: LagebildError) -> int:
+    if isinstance(exc, RequestError):
+        return exc.status
     if isinstance(exc, InputTooLargeError):
         return 413
     if isinstance(exc, UnsupportedLanguageError):
@@ -398,8 +426,26 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
 
     @app.exception_handler(LagebildError)
     async def lagebild_error(_: Request, exc: LagebildError) -> JSONResponse:
-        return JSONResponse({"detail": exc.message, "code": exc.code, "error": type(exc).__name__},
-                            status_code=_error_status(exc))
+        return JSONResponse(error_body(exc), status_code=_error_status(exc))
+
+    # the framework's own refusals (an unknown path, a method a path does not take, a parameter outside its
+    # declared type or bounds) answer in the same shape as ours, with their status kept
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        kind = {401: AuthenticationError, 403: ForbiddenError, 404: NotFoundError, 415: UnsupportedMediaTypeError,
+                503: ServerBusyError, 504: RequestTimeoutError}.get(exc.status_code, RequestError)
+        return JSONResponse(error_body(kind(str(exc.detail))), status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def internal_error(_: Request, exc: Exception) -> JSONResponse:
+        # Starlette re-raises the exception after this answer, so the server log keeps the traceback
+        return JSONResponse(error_body(LagebildError("internal server error; the server log has the details")),
+                            status_code=500)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(error_body(ParameterError(validation_message(exc.errors()))), status_code=422)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -615,10 +661,10 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
     @app.get("/articles/{article_id}", tags=["articles"], summary="One article with every annotation layer")
     def get_article(article_id: str) -> JSONResponse:
         if not ARTICLE_ID_RE.match(article_id):
-            raise HTTPException(404, "no such article")
+            raise NotFoundError("no such article")
         doc = backend.store.get_doc(article_id)
         if doc is None:
-            raise HTTPException(404, "no such article")
+            raise NotFoundError("no such article")
         return JSONResponse(doc)
 
     @app.get("/search", tags=["search"], summary="Full-text search over titles and texts (German stemming, BM25)")
@@ -880,12 +926,12 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         """Runs the pipeline on one article. Only a server started with ``--writable`` analyses: it stores the
         result (idempotent: the same text twice is stored once) and returns the full record."""
         if not backend.writable:
-            raise HTTPException(403, "this server is read-only: start it with --writable to analyse and store "
+            raise ForbiddenError("this server is read-only: start it with --writable to analyse and store "
                                      "articles")
         origin = request.headers.get("origin")
         if origin and urlparse(origin).netloc != request.headers.get("host"):
             # another web site posting through a visitor's browser (plain-text or form posts need no preflight)
-            raise HTTPException(403, "cross-origin request refused")
+            raise ForbiddenError("cross-origin request refused")
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         fields: dict[str, Any] = {"url": url, "published": published}
         if ctype == "application/json":
@@ -919,7 +965,7 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         elif ctype in ("text/plain", "text/html", "application/xhtml+xml", "application/octet-stream", ""):
             content = await request.body()
         else:
-            raise HTTPException(415, f"unsupported content type {ctype!r}: send JSON, multipart, text or HTML")
+            raise UnsupportedMediaTypeError(f"unsupported content type {ctype!r}: send JSON, multipart, text or HTML")
         if fields.get("published"):
             parse_date(str(fields["published"])[:10], "published")
         async with backend.analyze_sem:
