@@ -9,10 +9,15 @@ Prints strict span precision/recall/F1 per type and micro for
     predict deriv/part (the fast one) simply misses them; MISC counts as OTH;
 (c) Europarl only: PER/LOC/ORG/MISC.
 
-Sentences are tagged on the gold tokens. Examples::
+Sentences are tagged on the gold tokens. With ``--entity-stage`` each sentence is run through the whole
+entity stage (:class:`lagebild.entities.EntityStage`: the tagger, then the curated gazetteer, name
+propagation, role mentions and the span filters), as a one-sentence article without a date, and the
+stage's mentions are scored: what a user of ``lagebild analyze`` sees, rather than the bare tagger.
+Examples::
 
     lagebild eval ner --data ../shared/data/germeval2014 --split test --mode accurate
     lagebild eval ner --data ../shared/data/europarl_ner_de --split test --json
+    lagebild eval ner --data ../shared/data/germeval2014 --split dev --mode fast --entity-stage
 
 Readers and the scorer live in :mod:`lagebild.evaluation.conll`.
 """
@@ -69,6 +74,33 @@ def _germeval12(spans):
     return [(s, e, "OTH" if lab == "MISC" else lab) for s, e, lab, *_ in spans]
 
 
+def stage_spans(tokens: list[list[str]], tagger: object, mode: str) -> list[list[tuple[int, int, str, float]]]:
+    """The entity stage's mentions of each gold sentence as token spans (a one-sentence article each)."""
+    from ..doc import Doc
+    from ..entities import EntityStage
+    from ..records import Article, Sentence, Token
+
+    docs = []
+    for n, words in enumerate(tokens):
+        toks, pos = [], 0
+        for w in words:
+            toks.append(Token(start=pos, end=pos + len(w), text=w, sent=0))
+            pos += len(w) + 1
+        text = " ".join(words)
+        doc = Doc(Article(id=f"s{n}", text=text, language="de"), tokens=toks,
+                  sentences=[Sentence(start=0, end=len(text), text=text, token_start=0, token_end=len(toks))])
+        docs.append(doc)
+    stage = EntityStage(mode, {"tagger": tagger})
+    out = []
+    for doc in stage.pipe(docs):
+        first = {t.start: i for i, t in enumerate(doc.tokens)}
+        last = {t.end: i for i, t in enumerate(doc.tokens)}
+        spans = [(first[m.start], last[m.end] + 1, m.label, m.score or 0.0) for m in doc.entities
+                 if m.start in first and m.end in last]
+        out.append(spans)
+    return out
+
+
 def run(
     dataset: str,
     path: Path,
@@ -77,6 +109,7 @@ def run(
     limit: int | None = None,
     feature_cache: bool = False,
     model: Path | None = None,
+    entity_stage: bool = False,
 ) -> dict:
     """Tag a split and score it; returns the JSON-able result dict."""
     from ..ner import get_tagger
@@ -92,9 +125,11 @@ def run(
     else:
         tagger = get_tagger(mode)
     n_words = sum(len(t) for t in tokens)
-    fine_ok = hasattr(tagger, "predict_fine")
+    fine_ok = hasattr(tagger, "predict_fine") and not entity_stage
     t0 = time.time()
-    if feature_cache and mode == "accurate":
+    if entity_stage:
+        fine = None
+    elif feature_cache and mode == "accurate":
         from ..ner.features import corpus_features
 
         feats = corpus_features(
@@ -109,6 +144,8 @@ def run(
         from ..ner.accurate import coarse
 
         pred = [coarse(f) for f in fine]
+    elif entity_stage:
+        pred = stage_spans(tokens, tagger, mode)
     else:
         pred = tagger.predict(tokens)
     seconds = time.time() - t0
@@ -132,7 +169,8 @@ def run(
         },
         "seconds": round(seconds, 2),
         "words_per_s": round(n_words / max(seconds, 1e-9), 1),
-        "feature_cache": bool(feature_cache and mode == "accurate"),
+        "feature_cache": bool(feature_cache and mode == "accurate" and not entity_stage),
+        "entity_stage": entity_stage,
         "model": str(model) if model is not None and mode == "accurate" else "shipped",
         "_tables": [format_scores(res_a, "(a) outer PER/LOC/ORG, strict")],
     }
@@ -191,6 +229,12 @@ def main(argv: list[str] | None = None) -> int:
         help="accurate mode: a model folder other than the shipped one (e.g. a k-fold run "
         "scored on its held-out block: --split dev --limit 440 for block 0 of 5)",
     )
+    ap.add_argument(
+        "--entity-stage",
+        action="store_true",
+        help="score the whole entity stage (tagger + gazetteer, propagation, role mentions, span filters), "
+        "not the bare tagger",
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     args = ap.parse_args(argv)
     path = Path(args.data)
@@ -203,9 +247,10 @@ def main(argv: list[str] | None = None) -> int:
         args.limit,
         args.feature_cache,
         Path(args.model) if args.model else None,
+        args.entity_stage,
     )
     print(
-        f"NER {dataset} {args.split} mode={args.mode}: {res['sentences']} sentences, {res['words']} words, "
+        f"NER {dataset} {args.split} mode={args.mode}{' entity-stage' if args.entity_stage else ''}: {res['sentences']} sentences, {res['words']} words, "
         f"{res['words_per_s']:.0f} words/s"
     )
     for t in res.pop("_tables"):
