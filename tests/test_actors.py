@@ -72,3 +72,24 @@ def test_actors_lookup_inflected_adjective_alias() -> None:
     assert lookup("russischen Armee").code == "RUSMIL"
     assert lookup("der israelischen Armee").code == "ISRMIL"
     assert lookup("ukrainischen Streitkräfte").code == "UKRMIL"
+
+
+def test_actors_lookup_inflected_adjective_names() -> None:
+    """Found by review: 'der Europäischen Union' (German Wikinews 68080, 'Gegenüber Sanktionen der Europäischen
+    Union zeigte sich das Regime bisher wenig beeindruckt.') was not linked to Q458 while 'EU' was, so the two
+    were separate entities. The case endings of the adjectives before the noun no longer matter."""
+    assert lookup("Europäischen Union").qid == "Q458"
+    assert lookup("der Europäischen Union").qid == "Q458"
+    assert lookup("Vereinten Nationen").qid == "Q1065"
+    assert lookup("Afrikanischen Union").qid == "Q7159"
+    assert lookup("des Islamischen Staates").code == "IMGMUSISI"  # genitive noun too
+    assert lookup("Islamischen Staat").code == "IMGMUSISI"
+    assert lookup("russischen Armee").code == "RUSMIL"  # the lower-case aliases as before
+
+
+def test_actors_inflection_key() -> None:
+    from lagebild.actors import inflection_key
+
+    assert inflection_key("Europäischen Union") == inflection_key("Europäische Union") == "europäisch union"
+    assert inflection_key("Islamischer Staat") == inflection_key("Islamischen Staat") == "islamisch staat"
+    assert inflection_key("Union") is None

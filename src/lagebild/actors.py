@@ -58,12 +58,17 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text.strip())
 
 
-_ADJ_INFLECTED = re.compile(r"^([a-zäöüß-]+?)(?:en|er|es|em)\b")
+_ADJ_ENDING = re.compile(r"(?:e|en|er|es|em)$")
 
 
-def _adj_base(text: str) -> str:
-    """"russischen Armee" -> "russische Armee": one key for the inflected forms of adjective + noun aliases."""
-    return _ADJ_INFLECTED.sub(r"\1e", text, count=1) if " " in text else text
+def inflection_key(text: str) -> str | None:
+    """One key for the inflected forms of a name of several words: the adjective endings of every word before
+    the last are cut ("Europäischen Union", "Europäische Union" -> "europäisch union"; "Islamischen Staat" ->
+    "islamisch staat"; "russischen Armee" -> "russisch armee"). Short words ("der", "New") are kept whole."""
+    words = text.casefold().split()
+    if len(words) < 2:
+        return None
+    return " ".join([_ADJ_ENDING.sub("", w) if len(w) > 5 else w for w in words[:-1]] + [words[-1]])
 
 
 def _strip_article(text: str) -> str:
@@ -79,6 +84,7 @@ class ActorIndex:
         self.by_key = {a.key: a for a in rows}
         self.exact: dict[str, list[ActorInfo]] = {}
         self.folded: dict[str, list[ActorInfo]] = {}
+        self.inflected: dict[str, list[ActorInfo]] = {}
         self.adjective: dict[str, list[ActorInfo]] = {}
         self.prefix: dict[str, list[ActorInfo]] = {}
         self.role: dict[str, list[ActorInfo]] = {}
@@ -88,8 +94,10 @@ class ActorIndex:
                 self.exact.setdefault(name, []).append(tagged)
                 if len(name) >= 5:
                     self.folded.setdefault(name.casefold(), []).append(tagged)
-                    if name[:1].islower():
-                        self.folded.setdefault(_adj_base(name).casefold(), []).append(tagged)
+                    key = inflection_key(name)
+                    # a person's first name is no adjective ("Peter Müller" is not "Petem Müller")
+                    if key is not None and (a.type != "PER" or name[:1].islower()):
+                        self.inflected.setdefault(key, []).append(tagged)
             for adj in a.adjectives:
                 if adj.endswith("-"):
                     self.prefix.setdefault(adj, []).append(dataclasses.replace(a, match="prefix"))
@@ -132,10 +140,15 @@ class ActorIndex:
             return _dedupe(hits)
         base = _strip_article(t)
         hits = self.folded.get(base.casefold())
-        if not hits and base[:1].islower():
-            hits = self.folded.get(_adj_base(base).casefold())
         if not hits and base.endswith("s") and len(base) > 3:  # German genitive: "Putins", "Russlands"
             hits = self.exact.get(base[:-1]) or self.folded.get(base[:-1].casefold())
+        if not hits and " " in base:
+            # inflected adjective + noun names, the noun perhaps in the genitive ("des Islamischen Staates")
+            for form in (base, base[:-1] if base.endswith("s") else "", base[:-2] if base.endswith("es") else ""):
+                key = inflection_key(form) if form else None
+                hits = self.inflected.get(key) if key else None
+                if hits:
+                    break
         if hits:
             return _dedupe(hits)
         if adjectives and " " not in base:
