@@ -696,3 +696,14 @@ def test_server_unsupported_language_names_the_web_form(writable_client: TestCli
             "fertiles et au climat tempéré, le bassin parisien, sur une boucle de la Seine.")
     detail = _error(writable_client.post("/analyze", json={"text": text}), 422, "E107", "UnsupportedLanguageError")
     assert "--language" in detail and "language=" in detail and "web page" in detail
+
+
+def test_server_openapi_documents_the_422_it_sends(client: TestClient) -> None:
+    """The spec described FastAPI's 422 list ({"detail": [{"loc", "msg", ...}]}), which the API no longer sends."""
+    spec = client.get("/openapi.json").json()
+    ref = spec["paths"]["/events"]["get"]["responses"]["422"]["content"]["application/json"]["schema"]["$ref"]
+    schema = spec["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    assert set(schema["required"]) == ERROR_SHAPE
+    assert all(p["type"] == "string" for p in schema["properties"].values())
+    body = client.get("/events", params={"limit": "zwanzig"}).json()
+    assert set(body) == set(schema["required"]) and all(isinstance(body[k], str) for k in body)

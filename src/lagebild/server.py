@@ -132,6 +132,15 @@ def is_loopback(host: str) -> bool:
 ASGIApp = Callable[[dict, Callable[[], Awaitable[dict]], Callable[[dict], Awaitable[None]]], Awaitable[None]]
 
 
+#: OpenAPI schema of every error answer
+ERROR_SCHEMA: dict[str, Any] = {
+    "title": "Error", "type": "object", "required": ["detail", "code", "error"],
+    "properties": {"detail": {"type": "string", "description": "what went wrong, for people"},
+                   "code": {"type": "string", "description": "catalogue code (lagebild/errors.py), e.g. E109"},
+                   "error": {"type": "string", "description": "error class, e.g. ParameterError"}},
+}
+
+
 def validation_message(errors: Sequence[Any]) -> str:
     """FastAPI's list of validation errors as one sentence: "query parameter 'limit': Input should be ..."."""
     parts = []
@@ -990,6 +999,20 @@ def create_app(db_path: str | Path, *, writable: bool = False, token: str | None
         backend.cache_clear()
         return {"id": article.id, "stored": True, "new": counts["new"] == 1, "seconds": round(elapsed, 3),
                 "doc": doc.to_dict()}
+
+    default_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        # FastAPI documents its own 422 list for every route with parameters; this API answers that shape
+        if app.openapi_schema is None:
+            spec = default_openapi()
+            schemas = spec.get("components", {}).get("schemas", {})
+            if "HTTPValidationError" in schemas:
+                schemas["HTTPValidationError"] = ERROR_SCHEMA
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
     # the offline basemap alone is 1.5 MB of GeoJSON; compressed it is a fraction of that
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
