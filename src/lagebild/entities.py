@@ -386,6 +386,11 @@ def citation_form(name: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=8192)
+def _case_free_key(name: str) -> str | None:
+    return inflection_key(citation_form(name))
+
+
 def _best_name(texts: list[str]) -> str:
     """Most complete name of a cluster; "Microsoft" over its genitive "Microsofts"."""
     seen = set(texts)
@@ -435,11 +440,11 @@ def _find_cluster(clusters: list[dict[str, Any]], label: str, text: str, actor: 
                 return c
     words = tuple(_strip_genitive(w) for w in text.split())
     # "die Freie Syrische Armee ... der Freien Syrischen Armee": one entity whatever the case ending
-    key = inflection_key(citation_form(text)) if label != "PER" else None
+    key = _case_free_key(text) if label != "PER" else None
     for c in reversed(clusters):  # most recent first: a bare surname means the last person named so
         if c["label"] != label:
             continue
-        if key is not None and any(inflection_key(citation_form(t)) == key for t in c["texts"]):
+        if key is not None and any(_case_free_key(t) == key for t in c["texts"]):
             return c
         for name in c["names"]:
             if name == words:
