@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
     ap.add_argument("--dataset", default="wikinews",
                     choices=("wikinews", "10kgnad", "wikiwars", "germeval", "smartdata", "mobie", "pud", "gsd", "round8",
-                             "europarl", "geovirus", "lgl"),
+                             "europarl", "geovirus", "lgl", "round11"),
                     help="wikinews = counts_de.jsonl (text inside); 10kgnad / wikiwars = the stand-off rows of "
                          "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time; "
                          "germeval / smartdata / mobie = counts_de_<name>.jsonl (GermEval 2014 / SmartData / MobIE "
@@ -130,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
                          "and HIPE-2022 historical news (CC BY 4.0), text inside (see counts_round8); europarl = stand-off "
                          "rows on Europarl debates (no licence stated), text read from --data at run time; geovirus = "
                          "English Wikinews rows (text inside); lgl = stand-off English rows on LGL US local news "
-                         "(licence unclear), text read from --data (default ../shared/data/geoparsing_en) at run time")
+                         "(licence unclear), text read from --data (default ../shared/data/geoparsing_en) at run time; round11 = "
+                         "the round-11 precision batches (counts_round11: Wikinews and GermEval rows with text, "
+                         "10kGNAD rows stand-off, read from --data, default ../shared/data/news_10kgnad_de)")
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
     ap.add_argument("--data", default=None,
                     help="data folder of a stand-off dataset (default ../shared/data/news_10kgnad_de or "
@@ -173,6 +175,13 @@ def main(argv: list[str] | None = None) -> int:
         except FileNotFoundError as e:
             print(f"counts (lgl): skipped, the data is absent ({e.filename}); pass --data DIR")
             return 0
+    elif args.dataset == "round11":  # mixed: 10kGNAD rows stand-off (left out with a note when absent)
+        from .counts_round11 import DATA_10K, load_round11
+
+        args.split = args.split or "dev"
+        items, note = load_round11(args.gold, args.data or DATA_10K)
+        if note:
+            print(f"counts (round11): {note}")
     elif args.dataset == "geovirus":  # English Wikinews (CC BY 2.5), rows segmented as "en"; see counts_en
         args.split = args.split or "dev"
         items = load_gold(args.gold, "gold/counts_en_geovirus.jsonl")
