@@ -314,6 +314,17 @@ def _wants_lgl(argv: list[str]) -> bool:
     return False
 
 
+def _wants_redewiedergabe(argv: list[str]) -> bool:
+    """``--dataset redewiedergabe`` or a ``--data`` folder named redewiedergabe selects the STWR corpus."""
+    for i, a in enumerate(argv):
+        val = a.split("=", 1)[1] if "=" in a else (argv[i + 1] if i + 1 < len(argv) else "")
+        key = a.split("=", 1)[0]
+        if (key == "--dataset" and val == "redewiedergabe") or \
+                (key == "--data" and Path(val).name == "redewiedergabe"):
+            return True
+    return False
+
+
 def _default_data() -> str:
     return "../shared/data/wikinews_spkatt_de"
 
@@ -337,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
         from .quotes_en_lgl import main as main_lgl  # English general news (LGL, stand-off gold)
 
         return main_lgl(argv)
+    if _wants_redewiedergabe(argv):
+        from .quotes_redewiedergabe import main as main_rw  # historical German, STWR annotation
+
+        return main_rw(argv)
     if _wants_geovirus(argv):
         from .quotes_en import main as main_en  # English gold (GeoVirus / English Wikinews)
 
