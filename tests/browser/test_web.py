@@ -291,6 +291,18 @@ def test_web_analyze_form_can_force_the_language(browser: object, tmp_path: Path
         assert analyse("en", file=upload)["language"] == "en"
         pasted = analyse("en", text=(samples / "wikinews-74940.txt").read_text(encoding="utf-8")[:600])
         assert pasted["language"] == "en" and '"language":"en"' in pasted["body"]
+        # an API error under the form reads as a sentence with its code, not as a JSON string; French text from
+        # the French Wikipedia article 'Paris' (CC BY-SA), as in tests/test_server.py, gets E107
+        pg.goto("about:blank")
+        _go(pg, "#/analyze")
+        pg.fill("#an-text", "Paris est la capitale de la France. Elle se situe au cœur d'un vaste bassin "
+                "sédimentaire aux sols fertiles et au climat tempéré, le bassin parisien, sur une boucle de la Seine.")
+        pg.select_option("#an-language", "")
+        pg.click("#an-submit")
+        expect(pg.locator("#an-status")).to_contain_text("E107", timeout=60_000)
+        shown = pg.locator("#an-status").inner_text()
+        assert shown.startswith("Fehler: E107: language is fr") and '"' not in shown, shown
+        assert "language select of the web page" in shown, shown
         ctx.close()
     assert not errors, errors
 
@@ -370,6 +382,8 @@ def test_web_error_does_not_linger_after_navigation(page: object) -> None:
     page.evaluate("location.hash = '#/article/gibt-es-nicht'")
     page.wait_for_selector("body[data-ready=error]")
     assert page.locator(".view-error").count() == 1
+    # the API's {detail, code, error} as a sentence with its code; it was shown JSON-quoted ('"no such article"')
+    assert page.locator(".view-error").inner_text() == "Fehler: E503: no such article"
     assert page.locator("#doc-title").inner_text() == "" and page.locator("#doc-text mark").count() == 0
     page.evaluate("(id) => { location.hash = '#/article/' + id; }", homs_id)
     page.wait_for_selector("body[data-ready=article]")

@@ -121,8 +121,15 @@ async function api(path, params, options) {
     return api(path, params, options);
   }
   const body = await r.json().catch(() => ({}));
-  if (!r.ok) throw Object.assign(new Error(body.detail ? JSON.stringify(body.detail) : r.statusText), { status: r.status });
+  if (!r.ok) throw Object.assign(new Error(apiErrorText(body, r)), { status: r.status, code: body.code });
   return body;
+}
+// every API error body is {detail, code, error} (server.py); people read the sentence, the code finds it in
+// docs/api.md. A body without them (a proxy's HTML page) falls back to the HTTP status line.
+function apiErrorText(body, r) {
+  const detail = typeof body.detail === "string" ? body.detail : "";
+  const message = detail || r.statusText || `HTTP ${r.status}`;
+  return typeof body.code === "string" && body.code ? `${body.code}: ${message}` : message;
 }
 
 /* ---------- routing and shared filters ---------- */
