@@ -526,6 +526,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "1245 beteiligte er sich am Konzil", "1192 starb der Vater": a year before 1400 opening the sentence
     if prev == "außer" and t == "acht":
         return True  # "außer acht lassen" (old spelling of "außer Acht"): no count
+    if t.lower() == "eins" and ((nlow == "zu" and j + 1 < len(toks) and toks[j + 1].text.lower() == "eins")
+                                or (prev == "zu" and i > 1 and toks[i - 2].text.lower() == "eins")):
+        return True  # "nicht eins zu eins ummünzen": the idiom (exactly, unchanged), not two counts
+    if prev == "zu" and t.lower() == "null":
+        return True  # "Zu Null bringt er seinen Aufschlag durch", "zu null gewonnen": a shut-out, not a count
     if prev == "an" and nlow.startswith(("gesetzt", "gesetze")):
         return True  # "die an 24 gesetzte Russin": a seeding in a tournament, not a count
     if label_before:
@@ -604,7 +609,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and not (nlow in lex.units or nxt == "°" or (nxt[:1].isupper() and nlow not in lex.function_words
                                            and not (nxt.isupper() and nxt.isalpha() and _unit_of(nxt, lex) is None
                                                     and nlow not in (lex.prefix_currencies or {})))  # "GeForce 8800 GTS"
-                     or nlow in lex.multipliers or nlow in _DASHES or nlow in ("der", "von", "des", "bis")
+                     or nlow in lex.multipliers or nlow in ("der", "von", "des", "bis")
+                     or (nlow in _DASHES and not (toks[j].start > toks[i].end and j + 1 < len(toks)
+                                                  and not toks[j + 1].text[:1].isdigit()))  # "einem Nexus 5 – natürlich"
                      or (nlow == "und" and not (j + 1 < len(toks) and toks[j + 1].text.isalpha()
                                                 and toks[j + 1].text.islower()
                                                 and toks[j + 1].text.lower() not in lex.function_words
@@ -1326,7 +1333,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if unit is not None:
                 num.unit = unit
                 num.j = j = j + 1
-                if unit == "km" and j + 1 < n and toks[j].text == "/" and toks[j + 1].text == "h":
+                if unit == "km" and j + 1 < n and toks[j].text == "/" and toks[j + 1].text in ("h", "h."):
+                    # "1.080 km/h. In Konkurrenz": the sentence's full stop is glued to the "h"
                     num.unit = "km/h"  # "bis zu 280 km / h": a speed written with spaces
                     num.j = j = j + 2
                 if unit in ("km", "m", "mile") and j + 1 < n and toks[j].text.lower() == "pro" \
@@ -1402,7 +1410,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 pass  # "einer Befragung unter 2800 Asylberechtigten", "Platz eins unter 20 …": among, not "less than"
             elif p1 == "auf" and lex.qualifiers1.get(p2) in ("at_least", "about", "almost") and p2 != "gegen":
                 num.qualifier = lex.qualifiers1[p2]  # "beläuft sich mindestens auf 272": the span stays the number
-            elif p1 in lex.qualifiers1 and not (p1 == "bis" and num.value_max is None and p2.isdigit()):
+            elif p1 in lex.qualifiers1 and not (p1 == "bis" and num.value_max is None and (p2.isdigit() or (
+                    i > 2 and toks[i - 3].text[:1].isdigit() and _unit_of(toks[i - 2].text, lex) is not None))):
+                # "von 30 Cent bis 1 Euro": "bis" after an amount ends a range, it is no "up to"
                 num.qualifier, num.q_i = lex.qualifiers1[p1], i - 1
                 if num.qualifier is None:
                     num.q_i = None

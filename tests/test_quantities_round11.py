@@ -1,0 +1,48 @@
+"""Count rules found in round 11, a precision audit on sentences where the extractor fired (batches ``Xa``-``Xh``:
+10kGNAD, German Wikinews dev pages, GermEval 2014 news).
+
+10kGNAD is CC BY-NC-SA, so its text is never committed: the sentences here are our own, written after the pattern
+of the batch sentence that showed the rule (its id is named). ``test_quantities_round11_rows`` scores the gold rows
+themselves (the 10kGNAD ones only where the data folder is present).
+"""
+
+from __future__ import annotations
+
+from test_quantities import _by_text
+
+
+def _q(text: str) -> dict[str, tuple[float, str | None, str | None]]:
+    return {k: (q.value, q.qualifier, q.category) for k, q in _by_text(text).items()}  # type: ignore[attr-defined]
+
+
+def test_quantities_eins_zu_eins_is_an_idiom():  # Xa024 (GermEval) "nicht eins zu eins ... ummünzen"
+    assert _q("Die Regeln lassen sich nicht eins zu eins auf Österreich übertragen.") == {}
+    assert _q("Anleger nehmen eins zu eins an steigenden Kursen teil.") == {}
+    assert _q("Es kostet eins zu 100 Euro.") != {}  # only "eins zu eins"
+
+
+def test_quantities_zu_null_is_a_shut_out():  # Xa021 (GermEval) "Zu Null bringt er seinen Aufschlag durch"
+    assert _q("Zu Null bringt sie ihren Aufschlag durch.") == {}
+    assert _q("Die Mannschaft gewann zu null.") == {}
+    assert "null" in _q("Die Kosten liegen bei null.")  # "bei null" is still a value
+
+
+def test_quantities_spaced_dash_after_a_product_number():  # Xa008 "ähnelt ... einem Nexus 5 – natürlich ..."
+    assert _q("Das Display ähnelt einem Nexus 5 – natürlich mit besserem Schwarzwert.") == {}
+    assert _q("Das Display ähnelt einem Nexus 5 natürlich.") == {}  # unchanged without the dash
+    assert _q("Die Zahl stieg auf 5 – ein Rekord.")["5"][0] == 5.0  # no capitalised word before: still a count
+
+
+def test_quantities_km_h_before_a_full_stop_is_a_speed():  # Xb011 "... bzw. 1.080 km/h. In Konkurrenz ..."
+    q = _q("Der Zug soll 1.080 km/h. Das wäre ein Rekord.")
+    assert [v for v in q.values()] == [(1080.0, None, "speed")]
+
+
+def test_quantities_bis_after_an_amount_ends_a_range():  # Xa027 (GermEval) "von 30 Cent bis 1 Euro"
+    q = _q("Die Behörde nennt einen Betrag von 30 Cent bis 1 Euro.")
+    assert q["30 Cent"] == (30.0, None, "money") and q["1 Euro"] == (1.0, None, "money")
+    assert _q("Die Strafe beträgt bis 500 Euro.")["bis 500 Euro"] == (500.0, "up_to", "money")  # unchanged
+
+
+def test_quantities_mandatare_are_people():  # Xb008 "einem Piraten und zwei SPÖ-Mandataren"
+    assert _q("Mit den Stimmen von zwei SPÖ-Mandataren hätte es gereicht.")["zwei"][2] == "people"
