@@ -264,6 +264,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None  # "den bekannten Konkurrenten", "dem erwarteten Ergebnis": an adjective, no finite verb
     if w.startswith(("erklär", "erklaer")) and _declares(ctx, k, lim):
         return None  # "hat das Gesetz für zulässig erklärt": a declaration
+    if _not_speech(ctx, k, lim):
+        return None
     if (ctx.low[k].startswith("ge") and ctx.low[k].endswith("t") and len(ctx.low[k]) > 5 and _passive(ctx, tok.sent, k)
             and not (ctx.low[_clause_start(ctx, _sent_start(ctx, k), k)] in ("von", "vom")
                      and _passive_agent(ctx, _clause_start(ctx, _sent_start(ctx, k), k), k) is not None)):
@@ -283,6 +285,28 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     if w in lex.fuer and _fuer_judgement(ctx, k, lim):
         return ""  # "hielt … für" without the particle of "vorhalten"
     return None
+
+
+def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
+    """Uses of cue verbs that say nothing: "Die Aktie behauptete sich", "Die Kurse waren gut behauptet" (market
+    reports), "erwiderten das Feuer"."""
+    low, w = ctx.low, ctx.low[k]
+    lo = _sent_start(ctx, k)
+    left = max((m + 1 for m in range(max(lo, k - 10), k) if low[m] in (",", ";", ":")), default=max(lo, k - 10))
+    right = next((m for m in range(k + 1, min(lim, k + 10)) if low[m] in (",", ";", ":", ".", "!", "?")),
+                 min(lim, k + 10))
+    if w.startswith("behauptet") or w == "behaupten":
+        if any(low[m] == "sich" and low[m - 1] not in cues().pps for m in range(max(left, 1), right)):
+            return True  # "behauptet von sich selbst, …" still speaks
+        if w == "behauptet" and any(low[m] in _STATE_VERBS for m in range(left, k)) and not any(
+                low[m] in ("worden", "wurde", "wurden", "hat", "hatte", "haben", "hatten") for m in range(left, right)):
+            return True
+    if w.startswith("erwider") and "feuer" in low[k + 1:right]:
+        return True
+    return False
+
+
+_STATE_VERBS = frozenset("ist sind war waren blieb blieben bleibt bleiben zeigte zeigten".split())
 
 
 # case-marked determiners: a cue form right after one is an attributive adjective ("den bekannten …"); "der",
