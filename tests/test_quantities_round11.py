@@ -46,3 +46,14 @@ def test_quantities_bis_after_an_amount_ends_a_range():  # Xa027 (GermEval) "von
 
 def test_quantities_mandatare_are_people():  # Xb008 "einem Piraten und zwei SPÖ-Mandataren"
     assert _q("Mit den Stimmen von zwei SPÖ-Mandataren hätte es gereicht.")["zwei"][2] == "people"
+
+
+def test_quantities_earnings_words_make_a_bare_amount_money():  # Xc027 (GermEval) "er verdiene rund eine Million"
+    assert _q("Er gab an, er verdiene rund eine Million im Jahr.")["rund eine Million"] == (1e6, "about", "money")
+    assert _q("Ihr Honorar soll bei zwei Millionen liegen.")["zwei Millionen"][2] == "money"
+    assert _q("Zwei Millionen sahen das Finale.")["Zwei Millionen"][2] != "money"  # no money word
+
+
+def test_quantities_a_numbered_reason_is_no_count():  # Xd013 (Wikinews) "Grund drei für die Tattoowelle ... ist"
+    assert _q("Grund drei für die Beliebtheit ist der Preis.") == {}
+    assert _q("Es gibt drei Gründe für die Beliebtheit.")["drei"][0] == 3.0  # counted reasons stay counts

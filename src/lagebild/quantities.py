@@ -529,6 +529,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if t.lower() == "eins" and ((nlow == "zu" and j + 1 < len(toks) and toks[j + 1].text.lower() == "eins")
                                 or (prev == "zu" and i > 1 and toks[i - 2].text.lower() == "eins")):
         return True  # "nicht eins zu eins ummünzen": the idiom (exactly, unchanged), not two counts
+    if toks[i - 1].text == "Grund" and (i < 2 or toks[i - 2].text.lower() not in ("auf", "im", "zu", "aus", "ohne")) \
+            and (_plain_value(t, lex) or 0) <= 10 and j < len(toks) and nlow in ("für", "ist", "war", ":"):
+        return True  # "Grund drei für die Tattoowelle ist": a numbered reason, not three reasons
     if prev == "zu" and t.lower() == "null":
         return True  # "Zu Null bringt er seinen Aufschlag durch", "zu null gewonnen": a shut-out, not a count
     if prev == "an" and nlow.startswith(("gesetzt", "gesetze")):
