@@ -57,3 +57,9 @@ def test_quantities_earnings_words_make_a_bare_amount_money():  # Xc027 (GermEva
 def test_quantities_a_numbered_reason_is_no_count():  # Xd013 (Wikinews) "Grund drei für die Tattoowelle ... ist"
     assert _q("Grund drei für die Beliebtheit ist der Preis.") == {}
     assert _q("Es gibt drei Gründe für die Beliebtheit.")["drei"][0] == 3.0  # counted reasons stay counts
+
+
+def test_quantities_a_target_age_group_is_no_count():  # Xe022 "In der jungen Zielgruppe (14 bis 49) sei ..."
+    q = _q("In der werberelevanten Zielgruppe (14 bis 49) lag der Marktanteil bei 12 Prozent.")
+    assert list(q) == ["12 Prozent"]
+    assert list(_q("In der Zielgruppe (14-49) sahen 1,2 Millionen zu.")) == ["1,2 Millionen"]

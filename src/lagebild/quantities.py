@@ -532,6 +532,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if toks[i - 1].text == "Grund" and (i < 2 or toks[i - 2].text.lower() not in ("auf", "im", "zu", "aus", "ohne")) \
             and (_plain_value(t, lex) or 0) <= 10 and j < len(toks) and nlow in ("für", "ist", "war", ":"):
         return True  # "Grund drei für die Tattoowelle ist": a numbered reason, not three reasons
+    if t.isdigit() and ((prev == "(" and i > 1 and toks[i - 2].text.lower().endswith(("zielgruppe", "altersgruppe")))
+                        or (prev in ("bis", "-", "–") and i > 3 and toks[i - 2].text.isdigit() and toks[i - 3].text == "("
+                            and toks[i - 4].text.lower().endswith(("zielgruppe", "altersgruppe")))):
+        return True  # "in der jungen Zielgruppe (14 bis 49)": an age group of TV ratings, not a count
     if prev == "zu" and t.lower() == "null":
         return True  # "Zu Null bringt er seinen Aufschlag durch", "zu null gewonnen": a shut-out, not a count
     if prev == "an" and nlow.startswith(("gesetzt", "gesetze")):
