@@ -25,3 +25,18 @@ def test_quotes_returning_fire_is_no_speech_act():
     assert _quotes("Die Polizisten erwiderten das Feuer der Angreifer.") == []
     (q,) = _quotes("Der Sprecher erwiderte, das Feuer sei unter Kontrolle.")
     assert (q.speaker, q.cue) == ("Der Sprecher", "erwiderte")
+
+
+def test_quotes_colon_frame_with_a_quoted_newspaper_title_as_subject():
+    (q,) = _quotes("Die „Saarbrücker Zeitung“ schreibt über die Lage auf dem Arbeitsmarkt: „Es fehlen überall "
+                   "Fachkräfte.“")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "schreibt", "Die „Saarbrücker Zeitung“")
+    assert q.message == "Es fehlen überall Fachkräfte."
+    (q,) = _quotes("Der „Anzeiger“ bemerkt dagegen: „Soweit uns bekannt ist, wurde das System eingeführt.“")
+    assert (q.cue, q.speaker) == ("bemerkt", "Der „Anzeiger“")
+
+
+def test_quotes_title_inside_a_genitive_does_not_open_the_subject():
+    # the title belongs to the genitive, so the clause (and the subject) still opens at "Ein Vertreter"
+    (q,) = _quotes("Ein Vertreter der „Stadtwerke Nord“ bezeichnete den Plan als „strategisch“.")
+    assert (q.cue, q.speaker, q.message) == ("bezeichnete", "Ein Vertreter", "strategisch")

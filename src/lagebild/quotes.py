@@ -1048,6 +1048,12 @@ def _clause_start(ctx: _Ctx, lo: int, k: int) -> int:
             if o is not None:
                 m = o - 1
                 continue
+        if low[m] in ("“", "«", '"', "”"):
+            o = next((j for j in range(m - 2, max(lo, m - 8) - 1, -1) if low[j] in ("„", "»", '"')), None)
+            if (o is not None and o > lo and low[o - 1] in _DETS and low[o + 1][:1].isalnum()
+                    and (o - 1 == lo or low[o - 2] in _CLAUSE_STOP)):
+                m = o - 1  # "Die „Saarbrücker Zeitung“ schreibt: …": a quoted title after its article
+                continue
         if low[m] in _CLAUSE_STOP:
             return m + 1
         m -= 1
