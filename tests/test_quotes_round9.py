@@ -40,3 +40,13 @@ def test_quotes_title_inside_a_genitive_does_not_open_the_subject():
     # the title belongs to the genitive, so the clause (and the subject) still opens at "Ein Vertreter"
     (q,) = _quotes("Ein Vertreter der „Stadtwerke Nord“ bezeichnete den Plan als „strategisch“.")
     assert (q.cue, q.speaker, q.message) == ("bezeichnete", "Ein Vertreter", "strategisch")
+
+
+def test_quotes_adverb_between_determiner_and_participle_stays_in_the_speaker():
+    (q,) = _quotes("Nach Angaben des bereits erwähnten Sprechers gehören die Täter zu einer Bande.")
+    assert (q.cue, q.speaker) == ("Nach", "Angaben des bereits erwähnten Sprechers")
+    assert q.message == "gehören die Täter zu einer Bande"
+    (q,) = _quotes("Ein Sprecher des erst kürzlich gegründeten Vereins sagte, man sei zufrieden.")
+    assert q.speaker == "Ein Sprecher des erst kürzlich gegründeten Vereins"
+    (q,) = _quotes("Die erst kürzlich gewählte Vorsitzende erklärte, sie wolle das Amt behalten.")
+    assert q.speaker == "Die erst kürzlich gewählte Vorsitzende"

@@ -383,6 +383,19 @@ def _particle_idx(ctx: _Ctx, k: int, particle: str, lim: int) -> int | None:
     return None
 
 
+# adverbs that may stand between a determiner and its adjective or participle
+_ADJ_ADVERBS = frozenset("bereits schon eingangs oben zuvor erst kürzlich jüngst neu frisch mehrfach bisher sehr "
+                         "besonders äußerst ebenfalls".split())
+
+
+def _adverb_before_adj(low: list[str], j: int, lim: int) -> bool:
+    """Token j is one of _ADJ_ADVERBS and only such adverbs lie between it and an adjective or participle."""
+    m = j
+    while m < lim and m < j + 3 and low[m] in _ADJ_ADVERBS:
+        m += 1
+    return m > j and m < lim and _is_adj(low[m])
+
+
 def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int, int] | None:
     """A speaker noun phrase starting at token i: "der russische Außenminister Sergej Lawrow", "er"."""
     toks, low = ctx.toks, ctx.low
@@ -426,6 +439,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
         if head is None and _is_adj(low[j]):
             j += 1
             continue
+        if head is None and j > i and _adverb_before_adj(low, j, lim):
+            j += 1  # "des bereits erwähnten Sprechers", "die erst kürzlich gewählte Vorsitzende"
+            continue
         if head == i and j == i + 1 and low[i].endswith("s") and _is_adj(low[j]) and j + 1 < lim and _is_cap(
                 toks[j + 1].text):
             j += 1  # "Berlins früherer Regierender Bürgermeister": a genitive name before the adjectives
@@ -457,7 +473,8 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     # genitive or "von" attachment: "ein Sprecher des Ministeriums", "Sprecher von Greenpeace"
     if end < lim and (low[end] in _GEN_DETS or low[end] in ("von", "vom")):
         k = end + 1
-        while k < lim and ((_is_adj(low[k]) and not _is_cap(toks[k].text)) or low[k] in _DETS):
+        while k < lim and ((_is_adj(low[k]) and not _is_cap(toks[k].text)) or low[k] in _DETS or (
+                _adverb_before_adj(low, k, lim))):
             k += 1
         g_head = None
         while k < lim and _is_cap(toks[k].text) and low[k] not in _NOT_ADJ:
