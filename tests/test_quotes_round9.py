@@ -50,3 +50,13 @@ def test_quotes_adverb_between_determiner_and_participle_stays_in_the_speaker():
     assert q.speaker == "Ein Sprecher des erst kürzlich gegründeten Vereins"
     (q,) = _quotes("Die erst kürzlich gewählte Vorsitzende erklärte, sie wolle das Amt behalten.")
     assert q.speaker == "Die erst kürzlich gewählte Vorsitzende"
+
+
+def test_quotes_es_before_the_subject_after_the_verb():
+    (q,) = _quotes("Daher hielt es die Regierung für nötig, die Grenzen zu schließen.")
+    assert (q.cue, q.speaker, q.message) == ("hielt", "die Regierung", "die Grenzen zu schließen")
+    (q,) = _quotes("Als die Zahlen stiegen, hielt es der Minister für richtig, die Bürger zu warnen.")
+    assert (q.cue, q.speaker) == ("hielt", "der Minister")
+    # "heißt es" stays impersonal: the document is the source
+    (q,) = _quotes("In dem Bericht heißt es, die Lage sei ernst.")
+    assert q.speaker == "In dem Bericht"

@@ -1635,6 +1635,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _nominative_after(ctx, sp, k, comma) or sp
                 if sp is None:
                     sp = _np_after_cue(ctx, k + 1, comma)
+                if sp is None and k + 2 < comma and low[k + 1] == "es" and low[k] not in _IMPERSONAL_CUES:
+                    sp = _np_after_cue(ctx, k + 2, comma)  # "Daher hielt es die Regierung für nötig, …"
+                    if sp is not None and low[sp[0]] not in _NOMINATIVE_DETS and not _is_cap(toks[sp[0]].text):
+                        sp = None
                 if sp is None and k > a:
                     sp = _np_subject(ctx, a, k)
                 if sp is None and k > a:
@@ -1644,6 +1648,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 sp = None
                 if low[k + 1] in ("er", "sie") and k + 2 < b and low[k + 2] in (",", ":"):
                     sp = (k + 1, k + 2)  # "Die Thaksin-Anhänger, die …, warnte er, …": object first, the pronoun speaks
+                if sp is None and k + 2 < comma and low[k + 1] == "es" and low[k] not in _IMPERSONAL_CUES:
+                    sp = _np_after_cue(ctx, k + 2, comma)  # "Während …, hielt es der Papst für nötig, …"
+                    if sp is not None and low[sp[0]] not in _NOMINATIVE_DETS and not _is_cap(toks[sp[0]].text):
+                        sp = None
                 if sp is None and low[a] not in lex.adverbs and low[a] not in lex.pps and (low[a] in _DETS or _is_cap(toks[a].text)):
                     first = _np(ctx, a, k)
                     if first is not None and first[1] < k and low[first[1]] == ",":
