@@ -60,3 +60,10 @@ def test_quotes_es_before_the_subject_after_the_verb():
     # "heißt es" stays impersonal: the document is the source
     (q,) = _quotes("In dem Bericht heißt es, die Lage sei ernst.")
     assert q.speaker == "In dem Bericht"
+
+
+def test_quotes_verb_final_cue_of_a_relative_clause_frames_no_sentence_end():
+    assert _quotes("Beide Regierungen lehnten den Vorschlag der Opposition, die eine Konferenz vorschlug, "
+                   "rundweg ab.") == []
+    (q,) = _quotes("Die Firma, die den Plan vorstellte, teilte mit, sie werde investieren.")
+    assert (q.speaker, q.message) == ("Die Firma", "sie werde investieren")

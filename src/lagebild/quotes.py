@@ -1617,6 +1617,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             continue  # "Von Freunden stets „der Dicke“ genannt, galt er …": a participle without auxiliary
         if comma is not None and low[comma] == "," and _main_clause_resumes(ctx, k, comma, b):
             continue  # "Der „Spaceport“, der früher … hieß, gilt als …": the cue closes a subordinate clause
+        if comma is not None and low[comma] == "," and _relative_then_tail(ctx, k, comma, b):
+            continue  # "lehnten den Vorschlag, den die Opposition vorlegte, rundweg ab": the main clause ends
         if comma is not None and not after_comma and any(
                 low[m] in ("keine", "keinen", "nie", "niemals") or _negates(low, m) for m in range(
                     max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1, comma)):
@@ -2233,6 +2235,19 @@ def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     tags = ensure_pos(ctx.doc, si)
     tag = tags[comma + 1 - ctx.doc.sentences[si].token_start].pos
     return tag is not None and tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _relative_then_tail(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
+    """A verb-final cue closes a relative clause and only the last words of the main clause follow
+    ("…, die eine Konferenz vorschlugen, rundweg ab."): nothing was said after that comma."""
+    low = ctx.low
+    if any(low[m] not in _AUX for m in range(k + 1, comma)):
+        return False
+    clause = max((m for m in range(_sent_start(ctx, k), k) if low[m] in (",", ";", ":", "–")), default=None)
+    if clause is None or low[clause + 1] not in _RELATIVE:
+        return False
+    tail = [m for m in range(comma + 1, b) if low[m][:1].isalnum()]
+    return 0 < len(tail) <= 3 and not any(low[m] in _DASS or low[m] in _AUX for m in tail)
 
 
 def _new_subject(ctx: _Ctx, si: int, last: Quote) -> tuple[int, int] | None:
