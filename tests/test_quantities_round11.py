@@ -63,3 +63,32 @@ def test_quantities_a_target_age_group_is_no_count():  # Xe022 "In der jungen Zi
     q = _q("In der werberelevanten Zielgruppe (14 bis 49) lag der Marktanteil bei 12 Prozent.")
     assert list(q) == ["12 Prozent"]
     assert list(_q("In der Zielgruppe (14-49) sahen 1,2 Millionen zu.")) == ["1,2 Millionen"]
+
+
+def test_quantities_mit_n_before_a_verb_and_its_subject_is_an_age():  # Xg000 "Mit 14 gründete er seine erste Band."
+    assert _q("Mit 14 gründete er seine erste Band.") == {}
+    assert _q("Mit 13 fing sie an, Judo zu trainieren.") == {}
+    assert _q("Mit 14 neuen Spielern reiste das Team an.")["14"][0] == 14.0  # a count of players stays
+
+
+def test_quantities_eins_after_a_noun_numbers_it():  # Xg004 "Teil eins findet am Donnerstag ... statt."
+    assert _q("Teil eins findet am Donnerstag in Sevilla statt.") == {}
+    assert _q("Die Sendung läuft in ORF eins.") == {}
+    assert "eins" in _q("Die Quote stieg um eins auf zwölf Prozent.")  # no noun before: still a count
+
+
+def test_quantities_a_compass_position_is_no_angle():  # Xh018 (Wikinews) "ASTRA 1H 19,2 ° Ost", "Transponder 101"
+    assert _q("Der Kanal ist auf Transponder 101 des Satelliten ASTRA 1H 19,2 ° Ost zu empfangen.") == {}
+    assert _q("Der Hang ist 35 ° steil.")["35 °"][0] == 35.0  # a measured angle stays a count
+
+
+def test_quantities_halben_dutzend_after_any_article():  # Xg005 "aus dem verbliebenen halben Dutzend Vorschlägen"
+    assert _q("Die Jury wählt aus dem verbliebenen halben Dutzend Entwürfen.")["halben Dutzend"][0] == 6.0
+    assert _q("Es kamen eine halbe Million Menschen.")["eine halbe Million"][0] == 500000.0  # unchanged
+    assert _q("Die halbe Stadt war auf den Beinen.") == {}
+
+
+def test_quantities_pavilions_and_insured_persons_have_a_class():  # Xh026 "drei der sechs Pavillons", Xf018
+    q = _q("Sie verkaufte drei der sechs Pavillons auf dem Areal.")
+    assert q["drei"][2] == "buildings" and q["sechs"][2] == "buildings"
+    assert _q("Es ging um Daten von rund 200.000 chronisch kranken Versicherten.")["rund 200.000"][2] == "people"

@@ -309,7 +309,7 @@ def _alpha_starts() -> frozenset[str]:
     """Every word that can open a number phrase by itself (compounds are caught by their parts below)."""
     lex = lexicon()
     return frozenset({*lex.number_words, *lex.vague, *lex.multipliers, *lex.some_words, *lex.weak, *lex.fractions,
-                      "die", "hälfte", "anderthalb", "minus"})
+                      "die", "hälfte", "anderthalb", "minus", *_HALF})
 
 
 def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, str | None, bool] | None:
@@ -363,6 +363,10 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     elif low in lex.multipliers and i >= 2 and toks[i - 1].text.lower() in ("weitere", "weiteren") \
             and toks[i - 2].text.lower() in lex.weak:
         return lex.multipliers[low], i + 1, None, False  # "und eine weitere Million für den Verein"
+    elif low in _HALF and (nxt == "dutzend" or lex.multipliers.get(nxt, 0) >= 1000) \
+            and not (i > 0 and (toks[i - 1].text[:1].isdigit() or toks[i - 1].text.lower() in lex.weak)):
+        # "aus dem verbliebenen halben Dutzend Vorschlägen": half of it, whatever article stands before
+        return 0.5 * (12 if nxt == "dutzend" else lex.multipliers[nxt]), i + 2, None, False
     elif low in lex.vague:
         v, q = lex.vague[low]
         if nxt in lex.multipliers and low not in lex.multipliers:
@@ -637,6 +641,16 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (nxt in (",", ".", ";", ")", "") or nlow in _MODALS)
             and not (nxt == "," and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit())):  # "Mit 32, 64 und 128 GB"
         return True  # "die Rente mit 67, ...", "Mit 16 kann er einen Führerschein bekommen": an age
+    if (i == 1 and prev == "mit" and t.isdigit() and 5 <= int(t) <= 99 and j == i + 1 and nxt.isalpha()
+            and nxt.islower() and nlow not in lex.function_words and j + 1 < len(toks)
+            and toks[j + 1].text.lower() in _PRONOUNS):
+        return True  # "Mit 14 gründete er seine erste Band": a verb and its subject right after, so an age
+    if t.lower() == "eins" and i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.isalpha() \
+            and prev not in lex.function_words:
+        return True  # "Teil eins findet am Donnerstag statt": "eins" never counts a noun, after one it numbers it
+    if nxt == "°" and j + 1 < len(toks) and (toks[j + 1].text in ("Ost", "West", "Nord", "Süd", "O", "W", "N", "S")
+                                             or toks[j + 1].text.lower().startswith(("östl", "westl", "nördl", "südl"))):
+        return True  # "ASTRA 1H 19,2 ° Ost", "52° nördlicher Breite": a position, not an angle that was measured
     if prev == "(" and nlow == ")" and t.isdigit() and len(t) <= 2 and i >= 2 and (
             _INITIAL.match(toks[i - 2].text) or (toks[i - 2].text == "*" and i >= 3 and _INITIAL.match(toks[i - 3].text))):
         return True  # "Mustafa S.* (27)", "Ali Y. (26)": an age after an abbreviated name
