@@ -67,3 +67,13 @@ def test_quotes_verb_final_cue_of_a_relative_clause_frames_no_sentence_end():
                    "rundweg ab.") == []
     (q,) = _quotes("Die Firma, die den Plan vorstellte, teilte mit, sie werde investieren.")
     assert (q.speaker, q.message) == ("Die Firma", "sie werde investieren")
+
+
+def test_quotes_colon_frame_in_a_relative_clause_takes_the_relative_pronoun():
+    (q,) = _quotes("Damit antworten sie jenen, die immer wieder fordern: „Wir brauchen mehr Geld für die Schulen!“")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "fordern", "die")
+    assert q.message == "Wir brauchen mehr Geld für die Schulen!"
+    # an article before a capitalised word is no relative pronoun: "der Generalsekretär" is an apposition
+    (q,) = _quotes("Paul Berg, der Vorsitzende des Verbands Union Générale des Artistes (UGA) sagte gegenüber "
+                   "Reportern: „Wir geben nicht auf.“")
+    assert q.speaker == "Paul Berg"

@@ -777,6 +777,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     cue.append(pi)
                 clause_start = _clause_start(ctx, s_start, kk)
                 speaker = _np_subject(ctx, clause_start, kk, backward=False) if kk > clause_start else None
+                if (speaker is None and clause_start > s_start and low[clause_start - 1] == ","
+                        and low[clause_start] in _NOMINATIVE_RELATIVE and clause_start + 1 < kk
+                        and low[clause_start + 1] not in _SUBJECT_OPENERS and not _is_cap(toks[clause_start + 1].text)):
+                    speaker = (clause_start, clause_start + 1)  # "…, die immer wieder fordern: „…“" (SpkAtt)
                 if speaker is None and clause_start == kk and kk > s_start and low[kk - 1] == ",":
                     speaker = _apposition_subject(ctx, s_start, kk)  # "Der Leiter der Studie, X, sieht …:"
                 if speaker is None:
@@ -872,6 +876,9 @@ def _speech_noun(w: str) -> bool:
     return w in lex.speech_nouns or w in lex.frame_nouns or w in lex.nouns or w.endswith(_NOUN_FRAME_ENDINGS)
 
 
+# relative pronouns that can be the subject of their clause, and words that open another subject after them
+_NOMINATIVE_RELATIVE = frozenset("der die welche welcher".split())
+_SUBJECT_OPENERS = frozenset("er sie es man wir ich ihr du der die das ein eine".split())
 _VERB_TAGS = ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "VVIZU")
 _NOMINATIVE_DETS = frozenset("der die das ein eine".split())
 
