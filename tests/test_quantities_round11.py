@@ -92,3 +92,15 @@ def test_quantities_pavilions_and_insured_persons_have_a_class():  # Xh026 "drei
     q = _q("Sie verkaufte drei der sechs Pavillons auf dem Areal.")
     assert q["drei"][2] == "buildings" and q["sechs"][2] == "buildings"
     assert _q("Es ging um Daten von rund 200.000 chronisch kranken Versicherten.")["rund 200.000"][2] == "people"
+
+
+def test_quantities_a_second_time_gap_shares_the_unit():  # Xh001 "0,30 Sekunden vor Jansrud und 0,70 vor Fayed"
+    assert _q("Er setzte sich 0,30 Sekunden vor Jansrud und 0,70 vor Fayed durch.") == {}
+    assert "5" in _q("Er lag 3 Meter vor Jansrud und 5 vor Fayed.")  # no time unit: not this rule
+
+
+def test_quantities_bzw_restating_an_amount_in_another_unit_shares_its_qualifier():  # Xb011 "über 300 Metern pro
+    q = _q("Man will ein Tempo von über 300 Metern pro Sekunde bzw. 1.080 km/h erreichen.")  # Sekunde bzw. 1.080 km/h"
+    assert q["1.080 km/h"] == (1080.0, "more_than", "speed")
+    assert _q("Es kostet mehr als 300 Dollar bzw. 280 Euro.")["280 Euro"][1] == "more_than"
+    assert _q("Die Preise stiegen um mehr als 5 Prozent bzw. 10 Prozent.")["10 Prozent"][1] is None  # same unit: another value

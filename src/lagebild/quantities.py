@@ -540,6 +540,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
                         or (prev in ("bis", "-", "–") and i > 3 and toks[i - 2].text.isdigit() and toks[i - 3].text == "("
                             and toks[i - 4].text.lower().endswith(("zielgruppe", "altersgruppe")))):
         return True  # "in der jungen Zielgruppe (14 bis 49)": an age group of TV ratings, not a count
+    if prev in ("und", ",") and t[:1].isdigit() and nlow in ("vor", "hinter"):
+        for k in range(i - 2, max(1, i - 12), -1):
+            if toks[k].text.lower() == nlow and toks[k - 2].text[:1].isdigit() \
+                    and lex.unit_categories.get(_unit_of(toks[k - 1].text, lex) or "") == "duration":
+                return True  # "0,30 Sekunden vor Jansrud und 0,70 vor Fayed": the second gap shares the time unit
     if prev == "zu" and t.lower() == "null":
         return True  # "Zu Null bringt er seinen Aufschlag durch", "zu null gewonnen": a shut-out, not a count
     if prev == "an" and nlow.startswith(("gesetzt", "gesetze")):
@@ -1473,9 +1478,15 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if first >= 1 and nums and nums[-1].j == first - 1 and toks[first - 1].text.lower() in ("der", "den", "von"):
             num.whole = True  # "12 der mehr als 300 Insassen starben", "vier von zehn Erwachsenen": the set the 12 are part of
         if (num.qualifier is None and nums and nums[-1].qualifier is not None and nums[-1].j == first - 1
-                and toks[first - 1].text == "(" and lex.unit_categories.get(num.unit or "") == "money"
-                and lex.unit_categories.get(nums[-1].unit or "") == "money"):
-            num.qualifier = nums[-1].qualifier  # "bis zu 2 Milliarden Dollar (1,8 Mrd. Euro)": the same amount
+                and ((toks[first - 1].text == "(" and lex.unit_categories.get(num.unit or "") == "money"
+                      and lex.unit_categories.get(nums[-1].unit or "") == "money")
+                     or (toks[first - 1].text.lower() in ("bzw.", "beziehungsweise") and num.unit is not None
+                         and nums[-1].unit is not None and num.unit != nums[-1].unit
+                         and lex.unit_categories.get(num.unit) == lex.unit_categories.get(nums[-1].unit)
+                         and lex.unit_categories.get(num.unit) not in (None, "duration")))):
+            # "bis zu 2 Milliarden Dollar (1,8 Mrd. Euro)", "über 300 Metern pro Sekunde bzw. 1.080 km/h": the same
+            # amount in another unit
+            num.qualifier = nums[-1].qualifier
         nums.append(num)
         i = j
     return nums
