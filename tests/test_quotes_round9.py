@@ -77,3 +77,11 @@ def test_quotes_colon_frame_in_a_relative_clause_takes_the_relative_pronoun():
     (q,) = _quotes("Paul Berg, der Vorsitzende des Verbands Union Générale des Artistes (UGA) sagte gegenüber "
                    "Reportern: „Wir geben nicht auf.“")
     assert q.speaker == "Paul Berg"
+
+
+def test_quotes_clause_opening_with_preposition_and_dessen_takes_the_phrase_before_the_verb():
+    (q,) = _quotes("Ein Reporter führte mit dem Minister ein Gespräch, in dessen Verlauf der Minister sagte: "
+                   "„Die Verhandlungen sind nur unterbrochen.“")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "sagte", "der Minister")
+    (q,) = _quotes("Die Kommission tagte zwei Tage, nach deren Ende die Vorsitzende erklärte, man sei sich einig.")
+    assert (q.cue, q.speaker, q.message) == ("erklärte", "die Vorsitzende", "man sei sich einig")

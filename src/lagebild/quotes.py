@@ -781,6 +781,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                         and low[clause_start] in _NOMINATIVE_RELATIVE and clause_start + 1 < kk
                         and low[clause_start + 1] not in _SUBJECT_OPENERS and not _is_cap(toks[clause_start + 1].text)):
                     speaker = (clause_start, clause_start + 1)  # "…, die immer wieder fordern: „…“" (SpkAtt)
+                if speaker is None:
+                    speaker = _relative_pp_subject(ctx, clause_start, kk)  # "…, in dessen Verlauf X sagte: „…“"
                 if speaker is None and clause_start == kk and kk > s_start and low[kk - 1] == ",":
                     speaker = _apposition_subject(ctx, s_start, kk)  # "Der Leiter der Studie, X, sieht …:"
                 if speaker is None:
@@ -869,6 +871,20 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         q = _make(ctx, "direct", inner, cue, speaker, addressee)
         out.append(q)
         prev = q
+
+
+def _relative_pp_subject(ctx: _Ctx, cs: int, k: int) -> tuple[int, int] | None:
+    """The subject of a clause that opens with a preposition, "dessen"/"deren" and a noun ("in dessen Verlauf
+    der Minister sagte", "nach deren Abschluss die Kommission erklärte"): the phrase right before the verb."""
+    low = ctx.low
+    if not (cs + 3 < k and low[cs] in cues().pps and low[cs + 1] in ("dessen", "deren")
+            and _is_cap(ctx.toks[cs + 2].text)):
+        return None
+    sp = _np(ctx, cs + 3, k)
+    adv = cues().adverbs
+    if sp is None or low[sp[0]] in _OBLIQUE_DETS or not all(low[m] in adv for m in range(sp[1], k)):
+        return None
+    return sp
 
 
 def _speech_noun(w: str) -> bool:
@@ -1677,6 +1693,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     first = _apposition_subject(ctx, a, clause)
                     if first is not None:
                         sp = (first[0], clause - 1)
+                if sp is None:
+                    sp = _relative_pp_subject(ctx, clause, k)  # "…, in dessen Verlauf der Minister sagte, …"
                 if sp is None and low[clause] in ("der", "die") and clause + 2 < k and low[clause + 1] in _DETS:
                     sp = (clause, clause + 1)  # "…, die den Mut Alis hervorhob, …": the relative pronoun (SpkAtt)
                 if sp is None:
