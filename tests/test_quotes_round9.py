@@ -85,3 +85,10 @@ def test_quotes_clause_opening_with_preposition_and_dessen_takes_the_phrase_befo
     assert (q.kind, q.cue, q.speaker) == ("direct", "sagte", "der Minister")
     (q,) = _quotes("Die Kommission tagte zwei Tage, nach deren Ende die Vorsitzende erklärte, man sei sich einig.")
     assert (q.cue, q.speaker, q.message) == ("erklärte", "die Vorsitzende", "man sei sich einig")
+
+
+def test_quotes_cue_form_between_article_and_noun_is_an_adjective():
+    assert _quotes("Die Förster sind besorgt, weil der bekannte Pilz Monilia so massenhaft auftritt, dass viele "
+                   "Bäume absterben.") == []
+    (q,) = _quotes("Die Polizei meldete, die bekannte Sängerin sei leicht verletzt.")
+    assert (q.cue, q.speaker, q.message) == ("meldete", "Die Polizei", "die bekannte Sängerin sei leicht verletzt")

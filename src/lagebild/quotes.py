@@ -262,6 +262,9 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None  # a capitalised "Frage" or "Angaben" inside a sentence is a noun
     if k > 0 and ctx.low[k - 1] in _ATTRIBUTIVE_DETS:
         return None  # "den bekannten Konkurrenten", "dem erwarteten Ergebnis": an adjective, no finite verb
+    if (k > 0 and ctx.low[k - 1] in ("der", "die") and k + 1 < len(ctx.toks) and ctx.toks[k + 1].sent == tok.sent
+            and _is_cap(ctx.toks[k + 1].text) and ctx.toks[k + 1].text[:1].isalpha() and w.endswith(("e", "en"))):
+        return None  # "der bekannte Pilz", "die erwartete Entscheidung": article, adjective, noun
     if w.startswith(("erklär", "erklaer")) and _declares(ctx, k, lim):
         return None  # "hat das Gesetz für zulässig erklärt": a declaration
     if _not_speech(ctx, k, lim):
