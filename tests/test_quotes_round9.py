@@ -92,3 +92,10 @@ def test_quotes_cue_form_between_article_and_noun_is_an_adjective():
                    "Bäume absterben.") == []
     (q,) = _quotes("Die Polizei meldete, die bekannte Sängerin sei leicht verletzt.")
     assert (q.cue, q.speaker, q.message) == ("meldete", "Die Polizei", "die bekannte Sängerin sei leicht verletzt")
+
+
+def test_quotes_first_person_subject_after_the_verb():
+    (q,) = _quotes("Trotzdem hoffen wir, dass sich die Angaben des Herstellers bestätigen.")
+    assert (q.cue, q.speaker, q.message) == ("hoffen", "wir", "dass sich die Angaben des Herstellers bestätigen")
+    (q,) = _quotes("Am Ende glaube ich, dass die Reform scheitern wird.")
+    assert (q.cue, q.speaker) == ("glaube", "ich")

@@ -1663,6 +1663,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _nominative_after(ctx, sp, k, comma) or sp
                 if sp is None:
                     sp = _np_after_cue(ctx, k + 1, comma)
+                if sp is None and k > a and low[k + 1] in ("wir", "ich"):
+                    sp = (k + 1, k + 2)  # "Trotzdem hoffen wir, dass …"
                 if sp is None and k + 2 < comma and low[k + 1] == "es" and low[k] not in _IMPERSONAL_CUES:
                     sp = _np_after_cue(ctx, k + 2, comma)  # "Daher hielt es die Regierung für nötig, …"
                     if sp is not None and low[sp[0]] not in _NOMINATIVE_DETS and not _is_cap(toks[sp[0]].text):
