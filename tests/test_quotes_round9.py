@@ -99,3 +99,9 @@ def test_quotes_first_person_subject_after_the_verb():
     assert (q.cue, q.speaker, q.message) == ("hoffen", "wir", "dass sich die Angaben des Herstellers bestätigen")
     (q,) = _quotes("Am Ende glaube ich, dass die Reform scheitern wird.")
     assert (q.cue, q.speaker) == ("glaube", "ich")
+
+
+def test_quotes_einwendung_frames_its_konjunktiv_clause():
+    (q,) = _quotes("Seine Einwendung, er habe das Geld für die Miete gebraucht, ließ das Gericht nicht gelten.")
+    assert (q.cue, q.message) == ("Einwendung", "er habe das Geld für die Miete gebraucht")
+    assert q.speaker is not None and q.speaker.startswith("Seine")
