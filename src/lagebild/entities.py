@@ -476,6 +476,10 @@ def _type_from_kind_noun(toks: list[Token], spans: list[list[Any]]) -> list[list
         if k < 0 or k in covered or toks[k].sent != toks[a].sent:
             continue
         label = type_noun_label(toks[k].text)
+        if label in ("ORG", "MISC") and span[2] in ("LOC", "PER") and _is_genitive_name(toks[a].text):
+            # a place or person in the genitive after an organisation is its owner, not its name ("die
+            # Demokratische Partei Thailands"); after a place noun the -s is mostly the name's own ("Stadt Homs")
+            continue
         if label is not None:
             span[2] = label
             typed[_span_text(toks, span)] = label
@@ -485,6 +489,10 @@ def _type_from_kind_noun(toks: list[Token], spans: list[list[Any]]) -> list[list
             if label is not None:
                 span[2] = label
     return spans
+
+
+def _is_genitive_name(word: str) -> bool:
+    return _strip_genitive(word) != word
 
 
 def _span_text(toks: list[Token], span: list[Any]) -> str:
