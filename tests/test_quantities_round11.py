@@ -104,3 +104,19 @@ def test_quantities_bzw_restating_an_amount_in_another_unit_shares_its_qualifier
     assert q["1.080 km/h"] == (1080.0, "more_than", "speed")
     assert _q("Es kostet mehr als 300 Dollar bzw. 280 Euro.")["280 Euro"][1] == "more_than"
     assert _q("Die Preise stiegen um mehr als 5 Prozent bzw. 10 Prozent.")["10 Prozent"][1] is None  # same unit: another value
+
+
+def test_quantities_gutes_dutzend_is_more_than_twelve():  # Xi028 "hat ein gutes Dutzend Alben veröffentlicht"
+    assert _q("Sie hat ein gutes Dutzend Alben veröffentlicht.")["gutes Dutzend"] == (12, "more_than", None)
+    assert _q("Er sendet auf einem guten Dutzend Lizenzen.")["guten Dutzend"][1] == "more_than"  # unchanged
+
+
+def test_quantities_davon_after_a_sentence_length_shares_its_unit():  # Xj011 "zu 24 Monaten, davon 16 auf Bewährung"
+    assert _q("Er wurde zu 24 Monaten, davon 16 auf Bewährung, verurteilt.") == {}
+    assert _q("Nach 24 Monaten zählte man 300 Fälle, davon 16 Kinder.")["16"][0] == 16.0  # a noun: still a count
+
+
+def test_quantities_numbered_lines_developers_and_astronauts():  # Xj018 "Straßenbahnlinien 5 und O", Xj007, Xj017
+    assert _q("Gesperrt wurden die Straßenbahnlinien 5 und O.") == {}
+    assert _q("An dem Spiel arbeiten neun Entwickler.")["neun"][2] == "people"
+    assert _q("Mit ihr sollen sieben Astronauten zur Raumstation fliegen.")["sieben"][2] == "crew"

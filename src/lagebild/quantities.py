@@ -545,6 +545,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             if toks[k].text.lower() == nlow and toks[k - 2].text[:1].isdigit() \
                     and lex.unit_categories.get(_unit_of(toks[k - 1].text, lex) or "") == "duration":
                 return True  # "0,30 Sekunden vor Jansrud und 0,70 vor Fayed": the second gap shares the time unit
+    if prev == "davon" and _plain_value(t, lex) is not None and not nxt[:1].isupper():
+        for k in range(i - 2, max(0, i - 6), -1):
+            if lex.unit_categories.get(_unit_of(toks[k].text, lex) or "") == "duration" \
+                    and _plain_value(toks[k - 1].text, lex) is not None:
+                return True  # "zu 24 Monaten, davon 16 auf Bewährung": the part shares the time unit
     if prev == "zu" and t.lower() == "null":
         return True  # "Zu Null bringt er seinen Aufschlag durch", "zu null gewonnen": a shut-out, not a count
     if prev == "an" and nlow.startswith(("gesetzt", "gesetze")):
