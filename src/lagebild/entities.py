@@ -466,7 +466,7 @@ def _type_from_kind_noun(toks: list[Token], spans: list[list[Any]]) -> list[list
     for span in spans:
         a = span[0]
         # only one-word names: after a kind noun, a first and last name is mostly a person of that thing
-        # ("der Partei Václav Klofáčs", WikiANN dev)
+        # ("Partei Václav Klofáč", WikiANN dev; "Verlag Benke Tabarz", GermEval dev)
         if span[1] - a != 1:
             continue
         k = a - 1
