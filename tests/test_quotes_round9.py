@@ -105,3 +105,9 @@ def test_quotes_einwendung_frames_its_konjunktiv_clause():
     (q,) = _quotes("Seine Einwendung, er habe das Geld für die Miete gebraucht, ließ das Gericht nicht gelten.")
     assert (q.cue, q.message) == ("Einwendung", "er habe das Geld für die Miete gebraucht")
     assert q.speaker is not None and q.speaker.startswith("Seine")
+
+
+def test_quotes_hervorrufen_causes_and_says_nothing():
+    assert _quotes("Die Entscheidung rief Kritik, Proteste und Demonstrationen hervor.") == []
+    (q,) = _quotes("Der Minister rief, die Lage sei ernst.")
+    assert (q.cue, q.speaker, q.message) == ("rief", "Der Minister", "die Lage sei ernst")

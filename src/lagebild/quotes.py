@@ -306,6 +306,10 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
             return True
     if w.startswith("erwider") and "feuer" in low[k + 1:right]:
         return True
+    if w in ("rief", "riefen", "ruft", "rufen"):
+        end = next((m for m in range(k + 1, min(len(low), k + 30)) if low[m] in (".", "!", "?", ";")), len(low))
+        if end > k + 1 and low[end - 1] == "hervor":
+            return True  # "Die Entscheidung rief Kritik, Proteste und Demonstrationen hervor": it caused them
     return False
 
 
