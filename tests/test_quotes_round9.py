@@ -111,3 +111,12 @@ def test_quotes_hervorrufen_causes_and_says_nothing():
     assert _quotes("Die Entscheidung rief Kritik, Proteste und Demonstrationen hervor.") == []
     (q,) = _quotes("Der Minister rief, die Lage sei ernst.")
     assert (q.cue, q.speaker, q.message) == ("rief", "Der Minister", "die Lage sei ernst")
+
+
+def test_quotes_frame_after_question_or_exclamation_without_comma():
+    (q,) = _quotes("„Was wollt ihr hier?“ schrie der Müller.")
+    assert (q.kind, q.cue, q.speaker, q.message) == ("direct", "schrie", "der Müller", "Was wollt ihr hier?")
+    (q,) = _quotes("„Raus hier!“ brüllte der Wirt.")
+    assert (q.cue, q.speaker) == ("brüllte", "der Wirt")
+    # a sentence after the quote that is no frame stays apart
+    assert _quotes("„Nie wieder!“ stand auf einem der Plakate.") == []

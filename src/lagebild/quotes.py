@@ -746,7 +746,9 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
             sp = _np(ctx, k + 1, s1)
             if sp is not None and sp[1] < s1 and low[sp[1]] in ("zitiert", "wiedergegeben"):
                 cue, speaker = [sp[1]], sp  # "„…“, wird Panetta zitiert."
-        if (k + 2 < s1 and not cue and low[k - 1] == "," and (n_words >= 5 or low[inner[1] - 1] in (".", "!", "?"))
+        # (after "?" or "!" the comma is often left out: "„Was wollt ihr?“ schrie der Müller.")
+        if (k + 2 < s1 and not cue and (low[k - 1] == "," or k == mj and low[inner[1] - 1] in ("!", "?"))
+                and (n_words >= 5 or low[inner[1] - 1] in (".", "!", "?"))
                 and _verb_cue(ctx, k, s1) is None and _generic_after(ctx, k, s1)):
             # a frame verb outside the lexicon: "„…“, strich Romney in Arbutus heraus."
             cue = [k]
