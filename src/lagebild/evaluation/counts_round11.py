@@ -2,6 +2,7 @@
 
 ``python -m lagebild.evaluation.counts_round11 pool [--data-10kgnad DIR] [--data-wikinews DIR] [--data-germeval DIR]``
 ``python -m lagebild.evaluation.counts_round11 sample --batches 8 --out DIR`` (text: keep DIR out of git)
+``python -m lagebild.evaluation.counts_round11 sample --batches 12 --wikinews-from 10 --out DIR`` (round 12)
 
 Why: the held-out Wikinews test loses more to false positives (P 0.880) than to misses (R 0.917), and the
 earlier rounds drew sentences by word lists, not by what the extractor says. Here a sentence is a candidate
@@ -33,6 +34,14 @@ Design (fixed in this docstring before any sentence was drawn or read; seed 2026
   sentence to any earlier pick of this round; a source that runs dry is filled from ``10k``, then ``wn``, then
   ``ge``. So batch k depends only on the pool file and batches before it.
 
+Round 12 (fixed here before its first draw; no new randomness, only the pool's seeded order): the held-out
+Wikinews test loses on the counted object's category, GKG type and object, so the batches from ``Xk`` on
+(``--wikinews-from 10``) take text closest to the test's: 30 Wikinews sentences each, the pool's ``wn``
+sentences that no earlier batch of the draw picked, in pool order, at most one per page **within a batch**
+(a page that gave a sentence to ``Xa``-``Xj`` may give more; a sentence skipped for its page stays for the next
+batch); when they run dry the batch is filled from ``10k`` under the round-11 rule (one sentence per article
+over the whole draw). Batches ``Xa``-``Xj`` are drawn exactly as before.
+
 Labelling (docs/evaluation/counts.md, Round 11): every count statement of the sentence, by hand from the text,
 without looking at the extractor's output for it. Gold rows: ``gold/counts_de_round11.jsonl``; 10kGNAD rows are
 stand-off (``row``, ``sent_start``, ``sent_end``, ``sha1``, labels only), Wikinews and GermEval rows hold the text
@@ -63,6 +72,7 @@ GOLD_NAME = "gold/counts_de_round11.jsonl"
 SOURCES = ("10k", "wn", "ge")
 POOL_KEEP = 300
 PLAN = (("10k", 12), ("wn", 9), ("ge", 9))
+WN_BATCH = 30
 BATCHES = "abcdefghijklmnopqrstuvwxyz"
 GOLD_TEXT_FILES = ("counts_de_germeval.jsonl", "counts_de_smartdata.jsonl", "counts_de_mobie.jsonl",
                    "counts_de_pud.jsonl", "counts_de_gsd.jsonl", "counts_de_round8.jsonl")
@@ -180,8 +190,10 @@ def _resolve(data_10k: str, data_wn: str, data_ge: str) -> dict[tuple[str, str],
 
 
 def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10k: str = DATA_10K,
-         data_wn: str = DATA_WN, data_ge: str = DATA_GE) -> dict[str, list[dict[str, Any]]]:
-    """Batches ``Xa``, ``Xb``, ... (design in the module docstring)."""
+         data_wn: str = DATA_WN, data_ge: str = DATA_GE,
+         wikinews_from: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Xa``, ``Xb``, ... (design in the module docstring); from batch index ``wikinews_from`` on
+    (round 12: 10, i.e. ``Xk``) each batch takes ``WN_BATCH`` Wikinews sentences not picked before."""
     pool = read_pool() if pool is None else pool
     index = _resolve(data_10k, data_wn, data_ge)
     queues: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
@@ -203,19 +215,42 @@ def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10
                 return c
         return None
 
+    picked: set[str] = set()
+
+    def take_wikinews_rest(n: int) -> list[dict[str, Any]]:
+        got: list[dict[str, Any]] = []
+        pages: set[str] = set()
+        for c in queues["wn"]:
+            if len(got) == n:
+                break
+            if c["loc"] not in picked and c["article"] not in pages:
+                pages.add(c["article"])
+                got.append(c)
+        while len(got) < n:
+            extra = take("10k")
+            if extra is None:
+                break
+            got.append(extra)
+        return got
+
     out: dict[str, list[dict[str, Any]]] = {}
     for b in range(n_batches):
         name = "X" + BATCHES[b]
         items: list[dict[str, Any]] = []
-        for src, n in PLAN:
-            for _ in range(n):
-                got = take(src)
-                for fallback in SOURCES:
+        if wikinews_from is not None and b >= wikinews_from:
+            items = [dict(c) for c in take_wikinews_rest(WN_BATCH)]
+            used_articles.update(c["article"] for c in items)
+        else:
+            for src, n in PLAN:
+                for _ in range(n):
+                    got = take(src)
+                    for fallback in SOURCES:
+                        if got is not None:
+                            break
+                        got = take(fallback)
                     if got is not None:
-                        break
-                    got = take(fallback)
-                if got is not None:
-                    items.append(dict(got))
+                        items.append(dict(got))
+        picked.update(it["loc"] for it in items if it["source"] == "wn")
         for k, it in enumerate(items):
             it["id"] = f"{name}{k:03d}"
         out[name] = items
@@ -262,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
             s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
         else:
             s.add_argument("--batches", type=int, default=8)
+            s.add_argument("--wikinews-from", type=int, default=None,
+                           help="round 12: batches from this index on take Wikinews sentences only (10 = Xk)")
             s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
     args = ap.parse_args(argv)
     if args.cmd == "pool":
@@ -277,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     write_batches(draw(args.batches, data_10k=args.data_10kgnad, data_wn=args.data_wikinews,
-                       data_ge=args.data_germeval), out)
+                       data_ge=args.data_germeval, wikinews_from=args.wikinews_from), out)
     return 0
 
 
