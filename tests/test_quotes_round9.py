@@ -120,3 +120,14 @@ def test_quotes_frame_after_question_or_exclamation_without_comma():
     assert (q.cue, q.speaker) == ("brüllte", "der Wirt")
     # a sentence after the quote that is no frame stays apart
     assert _quotes("„Nie wieder!“ stand auf einem der Plakate.") == []
+
+
+def test_quotes_darauf_aufmerksam_machen_frames_its_clause():
+    (q,) = _quotes("Der Bericht macht darauf aufmerksam, dass die Lage in der Hafenstadt ernst ist.")
+    assert (q.cue, q.speaker, q.message) == ("macht", "Der Bericht", "dass die Lage in der Hafenstadt ernst ist")
+    (q,) = _quotes("Die Polizei hat darauf aufmerksam gemacht, dass Betrüger unterwegs sind.")
+    assert (q.cue, q.speaker) == ("gemacht", "Die Polizei")
+    # alerted in the passive, or drawing attention without "auf": nobody speaks
+    assert _quotes("Im Mai wurde die Öffentlichkeit durch einen Blog auf das Debakel aufmerksam gemacht, doch "
+                   "erst später folgte ein Bericht.") == []
+    assert _quotes("Die leuchtende Farbe macht die Kunden aufmerksam.") == []

@@ -250,6 +250,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         if w == "lesen" and not (k + 2 < len(ctx.low) and (ctx.low[k + 1] == ":" or (
                 ctx.low[k + 1] == "," and ctx.low[k + 2] in _DASS))):
             return None  # "war zu lesen, dass …" reports; "war gut zu lesen, der …" does not
+        if ctx.low[k - 1] == "aufmerksam" and _passive(ctx, ctx.toks[k].sent, k):
+            return None  # "wurde auf das Debakel aufmerksam gemacht": someone was alerted, nobody speaks
         return ""  # "hat … bekannt gegeben, dass …", "wie der Verband am Montag bekannt gab"
     if parts is None:
         if w in lex.fuer and _fuer_judgement(ctx, k, lim):
@@ -306,6 +308,9 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
             return True
     if w.startswith("erwider") and "feuer" in low[k + 1:right]:
         return True
+    if w in ("macht", "machte", "machten", "machen") and "aufmerksam" in low[k + 1:right] and not any(
+            low[m] in ("auf", "darauf") for m in range(k + 1, right)):
+        return True  # "Die Farbe macht die Kunden aufmerksam": it draws attention, says nothing
     if w in ("rief", "riefen", "ruft", "rufen"):
         end = next((m for m in range(k + 1, min(len(low), k + 30)) if low[m] in (".", "!", "?", ";")), len(low))
         if end > k + 1 and low[end - 1] == "hervor":
