@@ -131,3 +131,10 @@ def test_quotes_darauf_aufmerksam_machen_frames_its_clause():
     assert _quotes("Im Mai wurde die Öffentlichkeit durch einen Blog auf das Debakel aufmerksam gemacht, doch "
                    "erst später folgte ein Bericht.") == []
     assert _quotes("Die leuchtende Farbe macht die Kunden aufmerksam.") == []
+
+
+def test_quotes_frame_after_a_question_clause_takes_the_words_after_its_colon():
+    (q,) = _quotes("Auf die Frage, ob er zurücktrete, antwortete der Minister: Das stehe nicht zur Debatte.")
+    assert (q.cue, q.speaker, q.message) == ("antwortete", "der Minister", "Das stehe nicht zur Debatte")
+    (q,) = _quotes("Die Lage sei ernst, sagte der Minister.")
+    assert q.message == "Die Lage sei ernst"

@@ -1766,7 +1766,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 continue
             if low[sp[0]] == "es":
                 sp = None
-            if low[k] == "so" and k - 1 > a + 1 and k - 1 < b and sp is not None and sp[1] < b and low[sp[1]] in (",", "–", "-"):
+            if sp is not None and sp[1] + 3 < b and low[sp[1]] == ":" and low[k] != "so":
+                msg = _msg_span(ctx, sp[1] + 1, b)  # "Auf die Frage, ob …, antwortete der Minister: Das …"
+            elif low[k] == "so" and k - 1 > a + 1 and k - 1 < b and sp is not None and sp[1] < b and low[sp[1]] in (",", "–", "-"):
                 msg = _msg_span(ctx, a, b)  # "Dennoch, so Nacke, habe …": the frame sits inside the message
             else:
                 msg = _msg_span(ctx, a, k - 1)
