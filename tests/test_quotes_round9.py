@@ -138,3 +138,10 @@ def test_quotes_frame_after_a_question_clause_takes_the_words_after_its_colon():
     assert (q.cue, q.speaker, q.message) == ("antwortete", "der Minister", "Das stehe nicht zur Debatte")
     (q,) = _quotes("Die Lage sei ernst, sagte der Minister.")
     assert q.message == "Die Lage sei ernst"
+
+
+def test_quotes_machte_die_bemerkung_frames_its_clause():
+    (q,) = _quotes("Herr Berg machte später noch die Bemerkung, dass dieses Mittel nur selten hilft.")
+    assert (q.cue, q.speaker, q.message) == ("machte", "Herr Berg", "dass dieses Mittel nur selten hilft")
+    # "die Erfahrung machen" is no speech noun frame
+    assert _quotes("Der Verein machte die Erfahrung, dass viele Mitglieder austreten.") == []

@@ -1999,6 +1999,10 @@ class QuoteStage:
 
 
 _DASS = frozenset({"dass", "daß", "ob"})
+# "machte die Bemerkung, dass …", "gab die Erklärung ab, dass …": verbs that say nothing alone but frame a clause
+# through a speech noun as their object (only adverbs between verb and noun phrase)
+_LIGHT_VERBS = frozenset("macht machte machten gab gaben gibt".split())
+_LIGHT_ADVERBS = frozenset("später noch auch dann zudem außerdem bereits schon erneut nochmals ebenfalls".split())
 
 
 def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
@@ -2038,7 +2042,9 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     v = sp[1]
     if not toks[v].text[:1].islower() or not low[v].isalpha() or low[v] in _NOT_ADJ and low[v] not in _AUX:
         return None
-    if ((low[v] in lex.no_dass and not (noun is not None and low[v] in ("ist", "sind", "war", "waren")))
+    light = noun is not None and low[v] in _LIGHT_VERBS and low[noun - 1] in ("die", "eine") and all(
+        low[m] in lex.adverbs or low[m] in _LIGHT_ADVERBS for m in range(v + 1, noun - 1))
+    if ((low[v] in lex.no_dass and not (noun is not None and low[v] in ("ist", "sind", "war", "waren")) and not light)
             or low[v] in _DETS or low[v] in lex.pps or low[v] in _KONJ1):
         return None  # a Konjunktiv verb is itself reported ("Ein Problem bestehe darin, dass …")
     cue = v
