@@ -145,3 +145,14 @@ def test_quotes_machte_die_bemerkung_frames_its_clause():
     assert (q.cue, q.speaker, q.message) == ("machte", "Herr Berg", "dass dieses Mittel nur selten hilft")
     # "die Erfahrung machen" is no speech noun frame
     assert _quotes("Der Verein machte die Erfahrung, dass viele Mitglieder austreten.") == []
+
+
+def test_quotes_es_zeigte_sich_dass_is_no_speech():
+    assert _quotes("Bald zeigte sich, dass der Plan nicht aufging.") == []
+    (q,) = _quotes("Der Minister zeigte sich zufrieden, dass der Plan gelang.")
+    assert (q.cue, q.speaker) == ("zeigte", "Der Minister")
+
+
+def test_quotes_free_relative_clause_ending_in_a_cue_frames_no_main_clause():
+    assert _quotes("Was er damals fürchtete, war die große Stärke der Opposition.") == []
+    assert _quotes("Was der Minister sagte, stimmt nicht.") == []

@@ -308,6 +308,9 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
             return True
     if w.startswith("erwider") and "feuer" in low[k + 1:right]:
         return True
+    if w in ("zeigt", "zeigte", "zeigten") and k + 2 < len(low) and low[k + 1] == "sich" and (
+            low[k + 2] in _DASS or low[k + 2] == "," and k + 3 < len(low) and low[k + 3] in _DASS):
+        return True  # "Bald zeigte sich, dass …": it turned out; "zeigte sich zufrieden, dass …" still speaks
     if w in ("macht", "machte", "machten", "machen") and "aufmerksam" in low[k + 1:right] and not any(
             low[m] in ("auf", "darauf") for m in range(k + 1, right)):
         return True  # "Die Farbe macht die Kunden aufmerksam": it draws attention, says nothing
@@ -2273,7 +2276,7 @@ def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     clause = max((m for m in range(sent.token_start, k) if ctx.low[m] in (",", ";", ":", "–")),
                  default=sent.token_start - 1) + 1
     w = ctx.low[clause]
-    if not (w in _RELATIVE or w in _SUBORDINATORS or w in ("und", "oder", "aber")
+    if not (w in _RELATIVE or w in _SUBORDINATORS or w in ("und", "oder", "aber", "was", "wer")
             or (w in cues().pps and clause + 1 < k and ctx.low[clause + 1] in _RELATIVE)):
         return False  # only a subordinate clause ends in its verb ("der …", "nachdem …", "mit denen …")
     nxt = ctx.toks[comma + 1]
