@@ -1373,6 +1373,11 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     # "120 Kilometern pro Stunde" is a speed (so is "300.000 Kilometern pro Sekunde")
                     num.unit = "km/s" if toks[j + 1].text.lower() == "sekunde" else "km/h"
                     num.j = j = j + 2
+                if (lex.unit_categories.get(unit) == "power" and j + 1 < n and toks[j].text.lower() in ("/", "pro", "je")
+                        and lex.unit_categories.get(_unit_of(toks[j + 1].text, lex) or "") == "area"):
+                    # "mit 0,355 MW / km²": power over an area is a density, a reading with no class of its own
+                    num.unit = "power_density"
+                    num.j = j = j + 2
         if num.unit is None and j + 1 < n and toks[j + 1].text[:1].isupper() and (
                 (toks[j].text.isalpha() and toks[j].text.islower() and toks[j].text.endswith(("e", "en")))
                 or (toks[j].text == "von" and toks[i].text.lower() in lex.vague)):

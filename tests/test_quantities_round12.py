@@ -1,0 +1,37 @@
+"""Count rules found in round 12 (batches ``Xk``, ``Xl``: German Wikinews dev-page sentences of the frozen round-11
+pool where the extractor fired).
+
+The sentences are our own, written after the pattern of the Wikinews sentence that showed the rule (its id is
+named; the gold rows with the original text are in ``gold/counts_de_round11.jsonl``).
+"""
+
+from __future__ import annotations
+
+from test_quantities import _by_text
+
+
+def _q(text: str) -> dict[str, tuple[float, str | None, str | None]]:
+    return {k: (q.value, q.qualifier, q.category) for k, q in _by_text(text).items()}  # type: ignore[attr-defined]
+
+
+def test_quantities_tankstellen_are_places_not_jobs():  # Xl008 "Die Anzahl der Autogastankstellen ... auf über 800"
+    assert _q("Die Zahl der Erdgastankstellen in Bayern ist auf über 300 gestiegen.")["über 300"][2] is None
+    assert _q("Die Zahl der Haltestellen wuchs auf 120.")["120"][2] is None
+    assert _q("Die Firma streicht 300 Stellen.")["300"][2] == "jobs"  # plain "Stellen" stay jobs
+
+
+def test_quantities_power_per_area_is_a_density():  # Xk023, Xl007 "mit weniger als 15 kW / km² bzw. 0,015 MW / km²"
+    assert _q("Thüringen kommt auf 0,12 MW / km².") == {"0,12 MW / km²": (0.12, None, None)}
+    assert _q("Im Norden sind es 40 Kilowatt pro Quadratkilometer.")["40 Kilowatt pro Quadratkilometer"][2] is None
+    assert _q("Die Turbine leistet 3 MW.")["3 MW"][2] == "power"  # no area: still power
+
+
+def test_quantities_numbered_reactors_are_labels():  # Xk001 "die sich noch in den Reaktoren 5 und 6 befinden"
+    assert _q("Das Wasser steht noch in den Reaktoren 2 und 3 des Kraftwerks.") == {}
+    assert _q("Im Block 4 brach ein Feuer aus.") == {}
+    assert _q("Das Kraftwerk hat drei Reaktoren.")["drei"][0] == 3.0  # a count before the noun stays
+
+
+def test_quantities_coordinators_are_people():  # Xk015 "Einem Schiedsrichter und zwei Schiedsrichter-Koordinatoren"
+    assert _q("Zwei Koordinatoren und drei Moderatoren wurden entlassen.")["Zwei"][2] == "people"
+    assert _q("Den beiden Liga-Koordinatoren und vier Organisatoren droht eine Sperre.")["vier"][2] == "people"
