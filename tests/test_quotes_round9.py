@@ -67,6 +67,9 @@ def test_quotes_verb_final_cue_of_a_relative_clause_frames_no_sentence_end():
                    "rundweg ab.") == []
     (q,) = _quotes("Die Firma, die den Plan vorstellte, teilte mit, sie werde investieren.")
     assert (q.speaker, q.message) == ("Die Firma", "sie werde investieren")
+    # also when the rest of the main clause is an auxiliary
+    assert _quotes("Es wäre besser gewesen, wenn der Bericht mit der Vorgeschichte, die nur kurz angeführt ist, "
+                   "begonnen hätte.") == []
 
 
 def test_quotes_colon_frame_in_a_relative_clause_takes_the_relative_pronoun():

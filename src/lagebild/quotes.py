@@ -2299,7 +2299,7 @@ def _relative_then_tail(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     if clause is None or low[clause + 1] not in _RELATIVE:
         return False
     tail = [m for m in range(comma + 1, b) if low[m][:1].isalnum()]
-    return 0 < len(tail) <= 3 and not any(low[m] in _DASS or low[m] in _AUX for m in tail)
+    return 0 < len(tail) <= 3 and not any(low[m] in _DASS for m in tail)
 
 
 def _new_subject(ctx: _Ctx, si: int, last: Quote) -> tuple[int, int] | None:
