@@ -159,3 +159,9 @@ def test_quotes_es_zeigte_sich_dass_is_no_speech():
 def test_quotes_free_relative_clause_ending_in_a_cue_frames_no_main_clause():
     assert _quotes("Was er damals fürchtete, war die große Stärke der Opposition.") == []
     assert _quotes("Was der Minister sagte, stimmt nicht.") == []
+
+
+def test_quotes_spekulieren_auf_is_no_speech():
+    assert _quotes("Die Betrügerin spekulierte auf die Gutgläubigkeit ihrer Opfer.") == []
+    (q,) = _quotes("Die Zeitung spekulierte, der Trainer werde bald entlassen.")
+    assert (q.cue, q.speaker) == ("spekulierte", "Die Zeitung")

@@ -314,6 +314,8 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
     if w in ("macht", "machte", "machten", "machen") and "aufmerksam" in low[k + 1:right] and not any(
             low[m] in ("auf", "darauf") for m in range(k + 1, right)):
         return True  # "Die Farbe macht die Kunden aufmerksam": it draws attention, says nothing
+    if w.startswith("spekulier") and "auf" in low[k + 1:right]:
+        return True  # "spekulierte auf den Aberglauben der Leute": counted on it
     if w in ("rief", "riefen", "ruft", "rufen"):
         end = next((m for m in range(k + 1, min(len(low), k + 30)) if low[m] in (".", "!", "?", ";")), len(low))
         if end > k + 1 and low[end - 1] == "hervor":
