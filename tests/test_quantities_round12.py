@@ -35,3 +35,14 @@ def test_quantities_numbered_reactors_are_labels():  # Xk001 "die sich noch in d
 def test_quantities_coordinators_are_people():  # Xk015 "Einem Schiedsrichter und zwei Schiedsrichter-Koordinatoren"
     assert _q("Zwei Koordinatoren und drei Moderatoren wurden entlassen.")["Zwei"][2] == "people"
     assert _q("Den beiden Liga-Koordinatoren und vier Organisatoren droht eine Sperre.")["vier"][2] == "people"
+
+
+def test_quantities_capitalised_adjective_before_an_organisation():  # Xm010 "40 Kräfte des Technischen Hilfswerks"
+    assert _q("Rund 60 Kräfte des Technischen Hilfswerks halfen beim Löschen.")["Rund 60"][2] == "rescuers"
+    assert _q("Acht Soldaten der Libanesischen Armee kamen ums Leben.")["Acht"][2] == "soldiers"
+    assert _q("Rund 40 Kräfte der Vereinten Nationen halfen.")["Rund 40"][2] == "people"  # no organisation class
+
+
+def test_quantities_minuspunkte_are_points():  # Xm004 "... absteigen und je 15 Minuspunkte erhalten"
+    assert _q("Der Verein soll acht Minuspunkte erhalten.")["acht"][2] == "points"
+    assert _q("Die Mannschaft startet mit sechs Strafpunkten.")["sechs"][2] == "points"

@@ -1608,7 +1608,11 @@ def _genitive_org(toks: list[Token], obj: Token, lex: Lexicon) -> str | None:
     for n in range(k + 2, min(len(toks), k + 5)):
         w = toks[n].text
         if w[:1].isupper():
-            return lex.org_categories.get(w.lower())
+            org = lex.org_categories.get(w.lower())
+            if (org is None and n + 1 < len(toks) and toks[n + 1].text[:1].isupper()
+                    and w.lower().endswith(("e", "en", "er", "es"))):
+                continue  # "40 Kräfte des Technischen Hilfswerks": a capitalised adjective of the name
+            return org
     return None
 
 
