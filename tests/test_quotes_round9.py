@@ -165,3 +165,12 @@ def test_quotes_spekulieren_auf_is_no_speech():
     assert _quotes("Die Betrügerin spekulierte auf die Gutgläubigkeit ihrer Opfer.") == []
     (q,) = _quotes("Die Zeitung spekulierte, der Trainer werde bald entlassen.")
     assert (q.cue, q.speaker) == ("spekulierte", "Die Zeitung")
+
+
+def test_quotes_phrase_after_the_comma_is_no_message_clause():
+    # no verb after the comma: the act covers the sentence instead of framing the noun phrase as what was said
+    (q,) = _quotes("Die Gewerkschaft forderte am Montag, höhere Löhne und kürzere Arbeitszeiten.")
+    assert (q.kind, q.speaker) == ("reported", "Die Gewerkschaft")
+    assert q.message == "Die Gewerkschaft forderte am Montag, höhere Löhne und kürzere Arbeitszeiten"
+    (q,) = _quotes("Die Gewerkschaft forderte am Montag, die Löhne müssten steigen.")
+    assert (q.kind, q.message) == ("indirect", "die Löhne müssten steigen")

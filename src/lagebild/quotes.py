@@ -1748,6 +1748,13 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             msg = _msg_span(ctx, comma + 1, b)
             if msg is None:
                 continue
+            if not _has_verb(ctx, comma + 1, b):
+                # no clause after the comma ("befürchtet die WHO, eine Pandemie", "erfahren im Winter, bis auf
+                # wenige Linien, nur kleine Änderungen"): at most an act of the subject over the whole sentence
+                whole = _msg_span(ctx, a, b)
+                if whole is None or sp is None or low[sp[0]] in lex.pps or low[k] in lex.no_report:
+                    continue
+                return _make(ctx, "reported", whole, [], sp)
             cue = [k]
             pi = _particle_idx(ctx, k, part, comma + 1) if part else None
             if pi is not None:
@@ -2184,6 +2191,17 @@ def _ownerless_start(ctx: _Ctx, a: int, k: int) -> bool:
     st = _np_start_before(ctx, a, k)
     # after "mit"/"zur"/"in" the sentence subject owns the noun ("begegnet der Kritik mit dem Argument, …")
     return st == a or ctx.low[st - 1] in ("auf", "gegen", "über")
+
+
+def _has_verb(ctx: _Ctx, m0: int, end: int) -> bool:
+    """Does tokens[m0:end] hold a verb (a clause, not a phrase)? Cheap tests first, then the tagger for the
+    sentence of m0."""
+    if m0 >= end or _message_clause(ctx, m0, end) or _clause_like(ctx, m0, end):
+        return True
+    si = ctx.toks[m0].sent
+    s0 = ctx.doc.sentences[si].token_start
+    tags = ensure_pos(ctx.doc, si)
+    return any((tags[m - s0].pos or "").startswith("V") for m in range(m0, min(end, s0 + len(tags))))
 
 
 def _message_clause(ctx: _Ctx, m0: int, end: int) -> bool:
