@@ -46,3 +46,15 @@ def test_quantities_capitalised_adjective_before_an_organisation():  # Xm010 "40
 def test_quantities_minuspunkte_are_points():  # Xm004 "... absteigen und je 15 Minuspunkte erhalten"
     assert _q("Der Verein soll acht Minuspunkte erhalten.")["acht"][2] == "points"
     assert _q("Die Mannschaft startet mit sechs Strafpunkten.")["sechs"][2] == "points"
+
+
+def test_quantities_unit_with_the_sentence_full_stop_glued():  # Xn001 "misst das Gerät 123 × 65 × 9,8 mm und wiegt 165 g."
+    assert _q("Das Telefon misst 7,9 mm und wiegt 140 g.") == {"7,9 mm": (7.9, None, "distance"), "140 g": (140.0, None, "weight")}
+    assert _q("Der Mast ist 120 m.") == {"120 m": (120.0, None, "distance")}
+    assert _q("Es waren 300 Mio.")["300 Mio."][0] == 300_000_000  # a multiplier keeps its dot
+
+
+def test_quantities_payers_are_people():  # Xn006 "wovon fast die Hälfte säumige Versicherungszahler waren"
+    assert _q("Davon war fast die Hälfte säumige Beitragszahler.")["fast die Hälfte"] == (0.5, "almost", "people")
+    assert _q("Drei Steuerzahler klagten gegen den Bescheid.")["Drei"][2] == "people"
+    assert _q("Die Mannschaft holte zwölf Zähler.")["zwölf Zähler"][2] == "points"  # "Zähler" stay points
