@@ -266,7 +266,7 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None  # "den bekannten Konkurrenten", "dem erwarteten Ergebnis": an adjective, no finite verb
     if (k > 0 and ctx.low[k - 1] in ("der", "die") and k + 1 < len(ctx.toks) and ctx.toks[k + 1].sent == tok.sent
             and _is_cap(ctx.toks[k + 1].text) and ctx.toks[k + 1].text[:1].isalpha() and w.endswith(("e", "en"))):
-        return None  # "der bekannte Pilz", "die erwartete Entscheidung": article, adjective, noun
+        return None  # "der bekannte Schädling", "die erwartete Entscheidung": article, adjective, noun
     if w.startswith(("erklär", "erklaer")) and _declares(ctx, k, lim):
         return None  # "hat das Gesetz für zulässig erklärt": a declaration
     if _not_speech(ctx, k, lim):
@@ -293,8 +293,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
 
 
 def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
-    """Uses of cue verbs that say nothing: "Die Aktie behauptete sich", "Die Kurse waren gut behauptet" (market
-    reports), "erwiderten das Feuer"."""
+    """Uses of cue verbs that say nothing: "Die Aktie behauptete sich", "Die Anleihen waren gut behauptet"
+    (market reports), "erwiderten das Feuer"."""
     low, w = ctx.low, ctx.low[k]
     lo = _sent_start(ctx, k)
     left = max((m + 1 for m in range(max(lo, k - 10), k) if low[m] in (",", ";", ":")), default=max(lo, k - 10))
@@ -315,7 +315,7 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
             low[m] in ("auf", "darauf") for m in range(k + 1, right)):
         return True  # "Die Farbe macht die Kunden aufmerksam": it draws attention, says nothing
     if w.startswith("spekulier") and "auf" in low[k + 1:right]:
-        return True  # "spekulierte auf den Aberglauben der Leute": counted on it
+        return True  # "spekulierte auf die Gutgläubigkeit ihrer Opfer": counted on it
     if w in ("rief", "riefen", "ruft", "rufen"):
         end = next((m for m in range(k + 1, min(len(low), k + 30)) if low[m] in (".", "!", "?", ";")), len(low))
         if end > k + 1 and low[end - 1] == "hervor":
@@ -756,7 +756,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
             sp = _np(ctx, k + 1, s1)
             if sp is not None and sp[1] < s1 and low[sp[1]] in ("zitiert", "wiedergegeben"):
                 cue, speaker = [sp[1]], sp  # "„…“, wird Panetta zitiert."
-        # (after "?" or "!" the comma is often left out: "„Was wollt ihr?“ schrie der Müller.")
+        # (after "?" or "!" the comma is often left out: "„Wer ist da draußen?“ schrie der Wirt.")
         if (k + 2 < s1 and not cue and (low[k - 1] == "," or k == mj and low[inner[1] - 1] in ("!", "?"))
                 and (n_words >= 5 or low[inner[1] - 1] in (".", "!", "?"))
                 and _verb_cue(ctx, k, s1) is None and _generic_after(ctx, k, s1)):
@@ -1660,7 +1660,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if comma is not None and low[comma] == "," and _main_clause_resumes(ctx, k, comma, b):
             continue  # "Der „Spaceport“, der früher … hieß, gilt als …": the cue closes a subordinate clause
         if comma is not None and low[comma] == "," and _relative_then_tail(ctx, k, comma, b):
-            continue  # "lehnten den Vorschlag, den die Opposition vorlegte, rundweg ab": the main clause ends
+            continue  # "lehnte den Antrag, der eine Sondersitzung verlangte, entschieden ab": the main clause ends
         if comma is not None and not after_comma and any(
                 low[m] in ("keine", "keinen", "nie", "niemals") or _negates(low, m) for m in range(
                     max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1, comma)):
@@ -1695,7 +1695,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 if low[k + 1] in ("er", "sie") and k + 2 < b and low[k + 2] in (",", ":"):
                     sp = (k + 1, k + 2)  # "Die Thaksin-Anhänger, die …, warnte er, …": object first, the pronoun speaks
                 if sp is None and k + 2 < comma and low[k + 1] == "es" and low[k] not in _IMPERSONAL_CUES:
-                    sp = _np_after_cue(ctx, k + 2, comma)  # "Während …, hielt es der Papst für nötig, …"
+                    sp = _np_after_cue(ctx, k + 2, comma)  # "Als …, hielt es der Minister für nötig, …"
                     if sp is not None and low[sp[0]] not in _NOMINATIVE_DETS and not _is_cap(toks[sp[0]].text):
                         sp = None
                 if sp is None and low[a] not in lex.adverbs and low[a] not in lex.pps and (low[a] in _DETS or _is_cap(toks[a].text)):
@@ -2311,7 +2311,7 @@ def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
 
 def _relative_then_tail(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     """A verb-final cue closes a relative clause and only the last words of the main clause follow
-    ("…, die eine Konferenz vorschlugen, rundweg ab."): nothing was said after that comma."""
+    ("…, die eine Sondersitzung verlangte, entschieden ab."): nothing was said after that comma."""
     low = ctx.low
     if any(low[m] not in _AUX for m in range(k + 1, comma)):
         return False
