@@ -58,3 +58,9 @@ def test_quantities_payers_are_people():  # Xn006 "wovon fast die Hälfte säumi
     assert _q("Davon war fast die Hälfte säumige Beitragszahler.")["fast die Hälfte"] == (0.5, "almost", "people")
     assert _q("Drei Steuerzahler klagten gegen den Bescheid.")["Drei"][2] == "people"
     assert _q("Die Mannschaft holte zwölf Zähler.")["zwölf Zähler"][2] == "points"  # "Zähler" stay points
+
+
+def test_quantities_businesses_in_ereien_are_not_people():  # Xo016 "Insgesamt fünf Druckereien ... betroffen"
+    assert _q("Insgesamt vier Druckereien in Bayern sind von der Schließung betroffen.")["vier"][2] is None
+    assert _q("Drei Brauereien wurden geschlossen.")["Drei"][2] is None
+    assert _q("Vier Menschen sind von der Schließung betroffen.")["Vier"][2] == "affected"  # people still are

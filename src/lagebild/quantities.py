@@ -257,6 +257,8 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
         hit = _lookup_inflected(low[k:], lex)
         if hit is not None:
             return hit
+    if len(low) >= 8 and low.endswith("ereien"):
+        return ("", None)  # "fünf Druckereien ... betroffen", Brauereien, Reedereien: businesses, never people
     if len(low) >= 8 and low.endswith("ungen") and not low.endswith("verletzungen"):  # "drei schwere Verletzungen"
         return ("", None)  # "13.000 Entlassungen", "400 Kündigungen": events, counted, never a people outcome
     if len(low) >= 7 and low.endswith(lex.person_suffix_overrides):
