@@ -64,3 +64,8 @@ def test_quantities_businesses_in_ereien_are_not_people():  # Xo016 "Insgesamt f
     assert _q("Insgesamt vier Druckereien in Bayern sind von der Schließung betroffen.")["vier"][2] is None
     assert _q("Drei Brauereien wurden geschlossen.")["Drei"][2] is None
     assert _q("Vier Menschen sind von der Schließung betroffen.")["Vier"][2] == "affected"  # people still are
+
+
+def test_quantities_a_share_of_a_sum_is_money():  # Xp010 "Fast ein Zehntel der Summe entfällt auf die ... Tochter"
+    assert _q("Fast ein Drittel der Summe geht an die Tochterfirma.")["Fast ein Drittel"][1:] == ("almost", "money")
+    assert _q("Die Hälfte des Betrags wird erstattet.")["Die Hälfte"][2] == "money"
