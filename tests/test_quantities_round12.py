@@ -69,3 +69,14 @@ def test_quantities_businesses_in_ereien_are_not_people():  # Xo016 "Insgesamt f
 def test_quantities_a_share_of_a_sum_is_money():  # Xp010 "Fast ein Zehntel der Summe entfällt auf die ... Tochter"
     assert _q("Fast ein Drittel der Summe geht an die Tochterfirma.")["Fast ein Drittel"][1:] == ("almost", "money")
     assert _q("Die Hälfte des Betrags wird erstattet.")["Die Hälfte"][2] == "money"
+
+
+
+def test_quantities_age_after_a_double_surname():  # Xq024 "... Gudrun Mosler-Törnström (59) wird wohl ... bleiben"
+    assert _q("Die Landesrätin Anna Huber-Moser (47) tritt zurück.") == {}
+    assert _q("Platz zwei ging an Nordrhein-Westfalen (59) vor Bayern.")["59"][0] == 59.0  # a region: still a count
+
+
+def test_quantities_console_numbers_are_labels():  # Xq012 "ist ab 12 Jahren für Playstation 4 und Xbox One erschienen"
+    assert _q("Das Spiel erscheint für Playstation 5 und Xbox.") == {}
+    assert _q("Sie kaufte vier Playstation-Konsolen.")["vier"][0] == 4.0  # a count before the name stays

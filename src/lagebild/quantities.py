@@ -607,7 +607,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and not (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
         return True  # "die Frau – laut Polizei Mitte 30 –": an age
     if (prev == "(" and nlow in (")", ",") and t.isdigit() and len(t) <= 2 and i >= 2 and toks[i - 2].text[:1].isupper()
-            and toks[i - 2].text.isalpha()
+            and (toks[i - 2].text.isalpha() or (  # "Gudrun Mosler-Törnström (59)": a double name after a first name
+                toks[i - 2].text.replace("-", "").isalpha() and i >= 3 and toks[i - 3].text[:1].isupper()
+                and toks[i - 3].text.isalpha()))
             and (_object_category(toks[i - 2].text, lex) or ("people",))[0] in lex.person_categories
             and _unit_of(toks[i - 2].text, lex) is None):  # "die meisten Zähler (39)" is a score
         return True  # "Giesel (35), Gymnasialreferendar", "Der Fahrer (33) wurde": an age after a name or a person
