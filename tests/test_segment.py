@@ -209,3 +209,29 @@ def test_segment_tag_cache_stays_within_its_bound() -> None:
     assert second == first
     assert segment._tag_words.cache_info().hits - hits >= sum(len(d.sentences) for d in docs)
     assert segment._tag_words.cache_info().currsize <= segment.TAG_CACHE_SENTENCES
+
+
+def test_segment_word_analysis_cache_gives_hantas_own_tags_and_lemmas() -> None:
+    from HanTa import HanoverTagger as ht
+
+    from lagebild import segment
+
+    # every sentence of the bundled Wikinews samples (CC BY 2.5), tagged by a plain HanTa and by ours
+    sentences = []
+    for text in _wikinews_texts()[:4]:
+        toks = tokenize(text)
+        sentences += [[t.text for t in toks[s.token_start:s.token_end]][:segment.TAG_WINDOW]
+                      for s in split_sentences(text, toks)]
+    plain = ht.HanoverTagger("morphmodel_ger.pgz")
+    ours = segment._hanta()
+    assert [ours.tag_sent(s, taglevel=1) for s in sentences] == [plain.tag_sent(s, taglevel=1) for s in sentences]
+    words = sorted({w for s in sentences for w in s})
+    assert [ours.tag_word(w) for w in words] == [plain.tag_word(w) for w in words]
+    # the same word forms again are answered from the word tables, which stay within their bound
+    sentence = ["Die", "Luftwaffenstützpunkte", "wurden", "bombardiert", "."]  # rare forms: not in HanTa's own cache
+    ours.tag_sent(sentence, taglevel=1)
+    forward, viterbi = ours.analyze_forward.cache_info(), ours.analyze_viterbi.cache_info()
+    ours.tag_sent(sentence, taglevel=1)
+    assert ours.analyze_forward.cache_info().hits > forward.hits
+    assert ours.analyze_viterbi.cache_info().hits > viterbi.hits
+    assert forward.maxsize == ours.analyze_viterbi.cache_info().maxsize == segment.HANTA_WORD_CACHE <= 100_000
