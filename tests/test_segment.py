@@ -235,3 +235,18 @@ def test_segment_word_analysis_cache_gives_hantas_own_tags_and_lemmas() -> None:
     assert ours.analyze_forward.cache_info().hits > forward.hits
     assert ours.analyze_viterbi.cache_info().hits > viterbi.hits
     assert forward.maxsize == ours.analyze_viterbi.cache_info().maxsize == segment.HANTA_WORD_CACHE <= 100_000
+
+
+def test_segment_unit_with_the_sentences_full_stop_ends_the_sentence() -> None:
+    # a product note and a record run in the style of 10kGNAD / Wikinews reports (our own sentences)
+    text = "Das Gerät misst 12 mm und wiegt 165 g. Es kostet 300 Euro. Der Zug erreichte 574,8 km/h. Das ist Rekord."
+    toks = tokenize(text)
+    assert [s.text for s in split_sentences(text, toks)] == [
+        "Das Gerät misst 12 mm und wiegt 165 g.", "Es kostet 300 Euro.", "Der Zug erreichte 574,8 km/h.",
+        "Das ist Rekord."]
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    # without a number before them, one-letter words with a full stop stay abbreviations
+    text = "Die Regel gilt, d. h. Sie müssen zahlen, s. o. Die Frist läuft."
+    toks = tokenize(text)
+    assert [t.text for t in toks][4:6] == ["d.", "h."]
+    assert len(split_sentences(text, toks)) == 1

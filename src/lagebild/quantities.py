@@ -1361,9 +1361,6 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             j = num.j
         elif j < n:
             unit = _unit_of(toks[j].text, lex)
-            if (unit is None and j == n - 1 and len(toks[j].text) > 1 and toks[j].text.endswith(".")
-                    and toks[j].text[:-1].isalpha() and toks[j].text[:-1].islower()):
-                unit = _unit_of(toks[j].text[:-1], lex)  # "und wiegt 165 g.": the sentence's full stop is glued to the unit
             head, dash, _ = toks[j].text.partition("-")
             if (unit is None and dash and j > num.i and toks[j - 1].text.lower() in lex.multipliers
                     and lex.unit_categories.get(_unit_of(head, lex) or "") == "money"):
@@ -1371,8 +1368,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             if unit is not None:
                 num.unit = unit
                 num.j = j = j + 1
-                if unit == "km" and j + 1 < n and toks[j].text == "/" and toks[j + 1].text in ("h", "h."):
-                    # "1.080 km/h. In Konkurrenz": the sentence's full stop is glued to the "h"
+                if unit == "km" and j + 1 < n and toks[j].text == "/" and toks[j + 1].text == "h":
                     num.unit = "km/h"  # "bis zu 280 km / h": a speed written with spaces
                     num.j = j = j + 2
                 if unit in ("km", "m", "mile") and j + 1 < n and toks[j].text.lower() == "pro" \
@@ -1631,9 +1627,6 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
            pred: tuple[str, str] | None, protest: bool = False) -> Quantity:
     start_i = num.q_i if num.q_i is not None else num.i
     start, end = toks[start_i].start, toks[num.j - 1].end
-    last = toks[num.j - 1].text
-    if num.unit is not None and last.endswith(".") and _unit_of(last, lex) is None and _unit_of(last[:-1], lex) == num.unit:
-        end -= 1  # "wiegt 165 g.": the full stop ends the sentence, not the unit
     q = Quantity(start=start, end=end, text=text[start:end], value=num.value, value_max=num.value_max,
                  qualifier=num.qualifier, unit=num.unit)
     obj_tok, noun_cat = obj.tok, obj.cat

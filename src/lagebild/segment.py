@@ -64,6 +64,13 @@ _GROUPED_NUM_DOT = re.compile(r"^\d[\d.,]*\d\.$")
 _DAY_MONTH_DOT = re.compile(r"^\d{1,2}\.\d{1,2}\.$")
 # Abbreviations that keep their full stop but may also end the sentence ("in den U.S. The next day", "um 7 p.m.
 # The police", "im Jahr 50 v. Chr. Die Römer"): a boundary when a capitalised sentence starter follows.
+# Unit symbols take no full stop in German, so one glued to a unit right after a number ("wiegt 165 g. Es kostet",
+# "mit 1.080 km/h. In Konkurrenz") is the sentence's; spaCy keeps "g." whole as if it were an abbreviation.
+# Only after a number (or "km/" after one): "d. h." and "s. o." stay abbreviations.
+_UNIT_SYMBOLS = frozenset({
+    "g", "kg", "mg", "t", "m", "km", "cm", "mm", "h", "l", "ml", "s", "min", "ha", "W", "kW", "MW", "GW", "kWh", "V",
+    "Hz", "°C",
+})
 _FINAL_ABBREVIATIONS = frozenset({
     "usw.", "etc.", "u.a.", "Chr.", "Co.", "Inc.", "Ltd.", "Corp.", "Jr.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.",
 })
@@ -137,7 +144,10 @@ def tokenize(text: str, language: str = "de") -> list[Token]:
             continue
         split = False
         m = _YEAR_DOT.match(word) or _NUM_DOT.match(word)
-        if not m and _GROUPED_NUM_DOT.match(word) and (nxt is None or nxt[:1].isupper()):
+        if word.endswith(".") and word[:-1] in _UNIT_SYMBOLS and (nxt is None or nxt[:1].isupper()) \
+                and _after_number(out):
+            split = True
+        elif not m and _GROUPED_NUM_DOT.match(word) and (nxt is None or nxt[:1].isupper()):
             split = nxt is None or (nxt.lower() in _SENTENCE_STARTERS if _DAY_MONTH_DOT.match(word)
                                     else nxt.lower() not in _MONTHS)
         elif m and nxt is not None and nxt[:1].isupper() and nxt.lower() not in _MONTHS:
@@ -153,6 +163,13 @@ def tokenize(text: str, language: str = "de") -> list[Token]:
         else:
             out.append(Token(start, start + len(word), word, space_after=bool(t.whitespace_)))
     return out
+
+
+def _after_number(out: list[Token]) -> bool:
+    """Do the tokens so far end in a number, or in a number, a unit and a slash ("1.080 km/")?"""
+    if out and out[-1].text == "/" and len(out) >= 3:
+        out = out[:-2]
+    return bool(out) and out[-1].text[:1].isdigit() and out[-1].text[-1:].isdigit()
 
 
 def split_sentences(text: str, tokens: list[Token], language: str = "de") -> list[Sentence]:
