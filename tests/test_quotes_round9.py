@@ -114,6 +114,9 @@ def test_quotes_hervorrufen_causes_and_says_nothing():
     assert _quotes("Die Entscheidung rief Kritik, Proteste und Demonstrationen hervor.") == []
     (q,) = _quotes("Der Minister rief, die Lage sei ernst.")
     assert (q.cue, q.speaker, q.message) == ("rief", "Der Minister", "die Lage sei ernst")
+    # a "hervor" that closes the reported clause (with its own verb) belongs to that clause, not to "rief"
+    (q,) = _quotes("Der Minister rief, die neue Regel rufe großen Unmut hervor.")
+    assert (q.cue, q.speaker, q.message) == ("rief", "Der Minister", "die neue Regel rufe großen Unmut hervor")
 
 
 def test_quotes_frame_after_question_or_exclamation_without_comma():
@@ -165,6 +168,9 @@ def test_quotes_spekulieren_auf_is_no_speech():
     assert _quotes("Die Betrügerin spekulierte auf die Gutgläubigkeit ihrer Opfer.") == []
     (q,) = _quotes("Die Zeitung spekulierte, der Trainer werde bald entlassen.")
     assert (q.cue, q.speaker) == ("spekulierte", "Die Zeitung")
+    # "auf" with a dative names where it was said
+    (q,) = _quotes("Die Zeitung spekulierte auf ihrer Website, der Trainer werde bald entlassen.")
+    assert (q.cue, q.speaker, q.message) == ("spekulierte", "Die Zeitung", "der Trainer werde bald entlassen")
 
 
 def test_quotes_phrase_after_the_comma_is_no_message_clause():

@@ -302,7 +302,7 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
                  min(lim, k + 10))
     if w.startswith("behauptet") or w == "behaupten":
         if any(low[m] == "sich" and low[m - 1] not in cues().pps for m in range(max(left, 1), right)):
-            return True  # "behauptet von sich selbst, …" still speaks
+            return True  # "behauptete sich" (held its ground); after a preposition, "behauptet von sich selbst, …" speaks
         if w == "behauptet" and any(low[m] in _STATE_VERBS for m in range(left, k)) and not any(
                 low[m] in ("worden", "wurde", "wurden", "hat", "hatte", "haben", "hatten") for m in range(left, right)):
             return True
@@ -314,13 +314,23 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
     if w in ("macht", "machte", "machten", "machen") and "aufmerksam" in low[k + 1:right] and not any(
             low[m] in ("auf", "darauf") for m in range(k + 1, right)):
         return True  # "Die Farbe macht die Kunden aufmerksam": it draws attention, says nothing
-    if w.startswith("spekulier") and "auf" in low[k + 1:right]:
-        return True  # "spekulierte auf die Gutgläubigkeit ihrer Opfer": counted on it
+    if w.startswith("spekulier") and any(low[m] == "auf" and low[m + 1] not in _DATIVE_DETS for m in range(k + 1, right)):
+        return True  # "spekulierte auf die Gutgläubigkeit ihrer Opfer": counted on it ("auf ihrer Website" is a place)
     if w in ("rief", "riefen", "ruft", "rufen"):
-        end = next((m for m in range(k + 1, min(len(low), k + 30)) if low[m] in (".", "!", "?", ";")), len(low))
-        if end > k + 1 and low[end - 1] == "hervor":
-            return True  # "Die Entscheidung rief Kritik, Proteste und Demonstrationen hervor": it caused them
+        hi = ctx.doc.sentences[ctx.toks[k].sent].token_end
+        end = next((m for m in range(k + 1, min(hi, k + 30)) if low[m] in (".", "!", "?", ";")),
+                   hi if hi <= k + 30 else None)
+        if end is not None and end > k + 1 and low[end - 1] == "hervor":
+            # the particle must close the clause of "rief" itself: in "rief, die Regel rufe Unmut hervor" it
+            # belongs to the reported clause, which has its own verb
+            comma = next((m for m in range(k + 1, end) if low[m] == ","), None)
+            if comma is None or not _has_verb(ctx, comma + 1, end - 1):
+                return True  # "Die Entscheidung rief Kritik, Proteste und Demonstrationen hervor": it caused them
     return False
+
+
+# "auf" + dative is a place or occasion ("auf ihrer Website"), "auf" + accusative what one counts on
+_DATIVE_DETS = frozenset("dem der einem einer diesem dieser seinem seiner ihrem ihrer unserem unserer".split())
 
 
 _STATE_VERBS = frozenset("ist sind war waren blieb blieben bleibt bleiben zeigte zeigten".split())
