@@ -32,8 +32,9 @@ def test_quotes_colon_frame_with_a_quoted_newspaper_title_as_subject():
                    "Fachkräfte.“")
     assert (q.kind, q.cue, q.speaker) == ("direct", "schreibt", "Die „Saarbrücker Zeitung“")
     assert q.message == "Es fehlen überall Fachkräfte."
-    (q,) = _quotes("Der „Anzeiger“ bemerkt dagegen: „Soweit uns bekannt ist, wurde das System eingeführt.“")
-    assert (q.cue, q.speaker) == ("bemerkt", "Der „Anzeiger“")
+    (q,) = _quotes("Der „Kurier“ bemerkt in seiner Ausgabe vom Montag: „Die Stadt hat die neuen Ampeln längst "
+                   "bestellt.“")
+    assert (q.cue, q.speaker) == ("bemerkt", "Der „Kurier“")
 
 
 def test_quotes_title_inside_a_genitive_does_not_open_the_subject():
@@ -76,7 +77,7 @@ def test_quotes_colon_frame_in_a_relative_clause_takes_the_relative_pronoun():
     (q,) = _quotes("Damit antworten sie jenen, die immer wieder fordern: „Wir brauchen mehr Geld für die Schulen!“")
     assert (q.kind, q.cue, q.speaker) == ("direct", "fordern", "die")
     assert q.message == "Wir brauchen mehr Geld für die Schulen!"
-    # an article before a capitalised word is no relative pronoun: "der Generalsekretär" is an apposition
+    # an article before a capitalised word is no relative pronoun: "der Vorsitzende …" is an apposition
     (q,) = _quotes("Paul Berg, der Vorsitzende des Verbands Union Générale des Artistes (UGA) sagte gegenüber "
                    "Reportern: „Wir geben nicht auf.“")
     assert q.speaker == "Paul Berg"
@@ -147,7 +148,7 @@ def test_quotes_frame_after_a_question_clause_takes_the_words_after_its_colon():
 
 
 def test_quotes_machte_die_bemerkung_frames_its_clause():
-    (q,) = _quotes("Die Ärztin machte später noch die Bemerkung, dass die Salbe nur bei leichten Wunden helfe.")
+    (q,) = _quotes("Die Ärztin machte dann auch die Bemerkung, dass die Salbe nur bei leichten Wunden helfe.")
     assert (q.cue, q.speaker, q.message) == ("machte", "Die Ärztin", "dass die Salbe nur bei leichten Wunden helfe")
     # "die Erfahrung machen" is no speech noun frame
     assert _quotes("Der Verein machte die Erfahrung, dass viele Mitglieder austreten.") == []
