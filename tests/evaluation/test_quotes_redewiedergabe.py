@@ -141,6 +141,7 @@ def test_redewiedergabe_real_dev_samples_load_with_sources_and_cues():
     assert len(events) == 643
     assert {"Direct", "Indirect", "Reported"} <= {e["form"] for e in events}
     assert sum(bool(e["Source"]) for e in events) == 519
+    assert sum(bool(e["Cue"]) for e in events) == 568
     for d in docs[:10]:
         for e in d.events:
             for ptr in e["Message"] + e["Source"] + e["Cue"]:
