@@ -143,6 +143,9 @@ def test_quotes_darauf_aufmerksam_machen_frames_its_clause():
 def test_quotes_frame_after_a_question_clause_takes_the_words_after_its_colon():
     (q,) = _quotes("Auf die Frage, ob er zurücktrete, antwortete der Minister: Das stehe nicht zur Debatte.")
     assert (q.cue, q.speaker, q.message) == ("antwortete", "der Minister", "Das stehe nicht zur Debatte")
+    # a w-question clause before the frame is where the colon rule matters (the "ob" case above passes without it)
+    (q,) = _quotes("Auf die Frage, wann die Brücke fertig werde, antwortete der Minister: Das hänge vom Wetter ab.")
+    assert (q.cue, q.speaker, q.message) == ("antwortete", "der Minister", "Das hänge vom Wetter ab")
     (q,) = _quotes("Die Lage sei ernst, sagte der Minister.")
     assert q.message == "Die Lage sei ernst"
 
