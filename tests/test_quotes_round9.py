@@ -172,6 +172,8 @@ def test_quotes_spekulieren_auf_is_no_speech():
     assert _quotes("Die Betrügerin spekulierte auf die Gutgläubigkeit ihrer Opfer.") == []
     (q,) = _quotes("Die Zeitung spekulierte, der Trainer werde bald entlassen.")
     assert (q.cue, q.speaker) == ("spekulierte", "Die Zeitung")
+    # a text cut off right after "auf" (a truncated teaser) must not run past its last token
+    assert _quotes("Die Anleger spekulierten auf") == []
     # "auf" with a dative names where it was said
     (q,) = _quotes("Die Zeitung spekulierte auf ihrer Website, der Trainer werde bald entlassen.")
     assert (q.cue, q.speaker, q.message) == ("spekulierte", "Die Zeitung", "der Trainer werde bald entlassen")

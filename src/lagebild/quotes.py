@@ -314,7 +314,8 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
     if w in ("macht", "machte", "machten", "machen") and "aufmerksam" in low[k + 1:right] and not any(
             low[m] in ("auf", "darauf") for m in range(k + 1, right)):
         return True  # "Die Farbe macht die Kunden aufmerksam": it draws attention, says nothing
-    if w.startswith("spekulier") and any(low[m] == "auf" and low[m + 1] not in _DATIVE_DETS for m in range(k + 1, right)):
+    if w.startswith("spekulier") and any(low[m] == "auf" and (m + 1 == len(low) or low[m + 1] not in _DATIVE_DETS)
+                                         for m in range(k + 1, right)):
         return True  # "spekulierte auf die Gutgläubigkeit ihrer Opfer": counted on it ("auf ihrer Website" is a place)
     if w in ("rief", "riefen", "ruft", "rufen"):
         hi = ctx.doc.sentences[ctx.toks[k].sent].token_end
