@@ -186,3 +186,9 @@ def test_quotes_phrase_after_the_comma_is_no_message_clause():
     assert q.message == "Die Gewerkschaft forderte am Montag, höhere Löhne und kürzere Arbeitszeiten"
     (q,) = _quotes("Die Gewerkschaft forderte am Montag, die Löhne müssten steigen.")
     assert (q.kind, q.message) == ("indirect", "die Löhne müssten steigen")
+
+
+def test_quotes_text_ending_on_the_comma_after_a_frame_noun():
+    # a cut-off text (the comma is its last token) whose clause a speech noun would frame; the sentence is ours,
+    # cut from a test sentence of tests/test_quotes_frames.py
+    assert _quotes("Daher wurden Forderungen an die Klubs erhoben,") == []

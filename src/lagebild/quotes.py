@@ -2218,6 +2218,8 @@ def _has_verb(ctx: _Ctx, m0: int, end: int) -> bool:
 def _message_clause(ctx: _Ctx, m0: int, end: int) -> bool:
     """Is tokens[m0:end] a content clause: "dass"/"ob", Konjunktiv or a "zu" infinitive?"""
     low = ctx.low
+    if m0 >= end:
+        return False  # a frame noun with nothing after its comma ("… erhoben," at the end of a cut-off text)
     return low[m0] in _DASS or _konj1(ctx, m0, end) or any(
         low[m] == "zu" or (low[m].startswith("zu") and len(low[m]) > 6 and low[m] not in (
             "zudem", "zunächst", "zuvor", "zuletzt", "zugleich")) for m in range(m0, end))
