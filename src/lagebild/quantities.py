@@ -911,8 +911,57 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
             for k, (num, o) in enumerate(zip(nums, objs_kept, strict=True))
         ]
         _fill_elided(built)
+        for num, q in built:
+            if q.object is None:
+                _measured_object(q, num, toks, lex)
         out.extend(q for _, q in built)
     return out
+
+
+_MEASURED = frozenset({"percent", "weight", "volume", "area"})
+# "360 Hektar großen Flughafengelände", "eine Tonne schwere Hai": the amount is a size of the noun, not an amount of it.
+_SIZE_ADJECTIVES = frozenset({"groß", "lang", "breit", "hoh", "schwer", "tief", "weit", "dick", "stark", "leicht"})
+_GENITIVE_DETERMINERS = frozenset({"der", "des", "aller", "seiner", "seines", "ihrer", "ihres", "unserer", "unseres"})
+_COMPARATIVE = re.compile(r"^(?:niedriger|höher|größer|geringer|kleiner|stärker|schwächer|besser|schlechter)e[nrsm]?$")
+
+
+def _measured_object(q: Quantity, num: _Num, toks: list[Token], lex: Lexicon) -> None:
+    """The noun a share or an amount of matter is of, which the gold records as the object (guideline, "Object
+    convention"): "27,4 Prozent der Aktien", "84 Prozent Männer", "13 Tonnen Kerosin", "10.000 Tonnen verstrahltem
+    Wasser". Only the object is set; the unit keeps the class. Money and distances name no object. A share needs a
+    genitive determiner, an adjective or a class of people before its noun ("100 Prozent Arbeitslosengeld" has none)."""
+    if lex.unit_categories.get(num.unit or "") not in _MEASURED or num.unit == "percentage_points":
+        return  # percentage points are a difference of two shares, not a share of something
+    k = num.j
+    genitive = k < len(toks) and toks[k].text in _GENITIVE_DETERMINERS
+    k += genitive
+    adjectives = 0
+    while (k < len(toks) and adjectives < 3 and toks[k].text.isalpha() and toks[k].text.islower()
+           and toks[k].text.endswith(("e", "en", "er", "es", "em")) and toks[k].text not in lex.function_words
+           and toks[k].text not in lex.predicates):
+        adjective = toks[k].text
+        if adjective.rstrip("nrsm").rstrip("e") in _SIZE_ADJECTIVES:
+            return
+        # "in 10,80 % lebten Menschen" (a verb, the noun is its subject); "um 0,18 Prozent niedrigere Leistung" (a
+        # change of the noun, not a share of it); after a genitive determiner neither can stand
+        if not genitive and (_own_finite_verb(adjective, lex) or _COMPARATIVE.match(adjective)):
+            return
+        k += 1
+        adjectives += 1
+    if k >= len(toks) or toks[k].start < q.end:  # "0,318 W / kg", "12 Prozentpunkte-Verlust": inside the amount
+        return
+    w = toks[k].text
+    low = w.lower()
+    # "aller 3D-Druckerzeugnisse": a compound led by a digit label is still a noun
+    noun_like = w[:1].isupper() or ("-" in w and w.split("-")[-1][:1].isupper())
+    # "46,7 Prozent der Stimmen" (Wikinews dev c055): a vote or seat share is a result, its unit word no object
+    if (not noun_like or not w.replace("-", "").isalnum() or low in lex.function_words or low in lex.not_objects
+            or _unit_of(w, lex) is not None or low.endswith(lex.duration_suffixes)):
+        return
+    if lex.unit_categories.get(num.unit or "") == "percent" and not (genitive or adjectives) and (
+            _object_category(w, lex) or ("",))[0] not in lex.person_categories:
+        return
+    q.object, q.object_start, q.object_end = w, toks[k].start, toks[k].end
 
 
 _GROUP_DOT = re.compile(r"\d[. ]\d{3}\.")  # a grouped number with a final dot somewhere in the sentence
