@@ -394,18 +394,27 @@ def main(argv: list[str] | None = None) -> int:
         torch.set_num_threads(max(1, args.threads))
     res = evaluate(docs, args.limit, args.mode, model)
     n = min(len(docs), args.limit or len(docs))
-    print(f"quotes ({args.mode}, model {args.model}) on {dataset}/{args.split}: {n} documents, {res['counts']['gold']} gold events, "
-          f"{res['counts']['pred']} predicted ({res['seconds']} s)")
+    print_report(res, f"quotes ({args.mode}, model {args.model}) on {dataset}/{args.split}: {n} documents",
+                 {"dataset": dataset, "split": args.split, "mode": args.mode, "model": args.model, "documents": n},
+                 args.json)
+    return 0
+
+
+def print_report(res: dict[str, Any], heading: str, meta: dict[str, Any], as_json: bool) -> None:
+    """The scores of ``evaluate`` as every quote evaluation prints them; with ``as_json`` the last line is the JSON
+    record ``{"task": "quotes", **meta, "cue_f1", "source_f1", "message_f1"}`` (documents last)."""
+    print(f"{heading}, {res['counts']['gold']} gold events, {res['counts']['pred']} predicted ({res['seconds']} s)")
     for k in ("cue", "source", "message"):
         r = res[k]
         print(f"  {k:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
     print("  source recall by gold form: " + ", ".join(
         f"{k} {v:.3f} (n={res['source_gold_by_form'][k]})" for k, v in res["source_recall_by_form"].items()))
-    if args.json:
-        print(json.dumps({"task": "quotes", "dataset": dataset, "split": args.split, "mode": args.mode, "model": args.model,
-                          "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"],
-                          "message_f1": res["message"]["f1"], "documents": n}))
-    return 0
+    if as_json:
+        documents = meta.get("documents")
+        record = {"task": "quotes", **{k: v for k, v in meta.items() if k != "documents"},
+                  "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"], "message_f1": res["message"]["f1"],
+                  "documents": documents}
+        print(json.dumps(record))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
-from .quotes import GoldDoc, Ptr, detokenize, evaluate
+from .quotes import GoldDoc, Ptr, detokenize, evaluate, print_report
 
 DEFAULT_DATA = "../shared/data/redewiedergabe"
 ARCHIVE = "main_tsv.tar.gz"
@@ -210,18 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = load(args.data, args.split, types)
     res: dict[str, Any] = evaluate(docs, args.limit)
     n = min(len(docs), args.limit or len(docs))
-    print(f"quotes (fast, model none) on redewiedergabe/{args.split} ({', '.join(types)}): {n} samples, "
-          f"{res['counts']['gold']} gold events, {res['counts']['pred']} predicted ({res['seconds']} s)")
-    for k in ("cue", "source", "message"):
-        r = res[k]
-        print(f"  {k:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
-    print("  source recall by gold form: " + ", ".join(
-        f"{k} {v:.3f} (n={res['source_gold_by_form'][k]})" for k, v in res["source_recall_by_form"].items()))
-    if args.json:
-        print(json.dumps({"task": "quotes", "dataset": "redewiedergabe", "split": args.split, "mode": "fast",
-                          "model": "none", "cue_f1": res["cue"]["f1"],
-                          "source_f1": res["source"]["f1"], "message_f1": res["message"]["f1"],
-                          "documents": n}))
+    print_report(res, f"quotes (fast, model none) on redewiedergabe/{args.split} ({', '.join(types)}): {n} samples",
+                 {"dataset": "redewiedergabe", "split": args.split, "mode": "fast", "model": "none", "documents": n},
+                 args.json)
     return 0
 
 
