@@ -318,7 +318,7 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
                                          for m in range(k + 1, right)):
         return True  # "spekulierte auf die Gutgläubigkeit ihrer Opfer": counted on it ("auf ihrer Website" is a place)
     if w in ("rief", "riefen", "ruft", "rufen"):
-        hi = ctx.doc.sentences[ctx.toks[k].sent].token_end
+        hi = _sent_bounds(ctx, k)[1]
         end = next((m for m in range(k + 1, min(hi, k + 30)) if low[m] in (".", "!", "?", ";")),
                    hi if hi <= k + 30 else None)
         if end is not None and end > k + 1 and low[end - 1] == "hervor":
@@ -901,6 +901,18 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         q = _make(ctx, "direct", inner, cue, speaker, addressee)
         out.append(q)
         prev = q
+
+
+def _subject_after_es(ctx: _Ctx, k: int, comma: int) -> tuple[int, int] | None:
+    """The subject after a placeholder "es" right behind the cue ("hielt es der Minister für nötig, …"): a noun
+    phrase that opens with a nominative determiner or a capital; "heißt es", "verlautet es" have none."""
+    low = ctx.low
+    if not (k + 2 < comma and low[k + 1] == "es" and low[k] not in _IMPERSONAL_CUES):
+        return None
+    sp = _np_after_cue(ctx, k + 2, comma)
+    if sp is not None and low[sp[0]] not in _NOMINATIVE_DETS and not _is_cap(ctx.toks[sp[0]].text):
+        return None
+    return sp
 
 
 def _relative_pp_subject(ctx: _Ctx, cs: int, k: int) -> tuple[int, int] | None:
@@ -1692,10 +1704,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = _np_after_cue(ctx, k + 1, comma)
                 if sp is None and k > a and low[k + 1] in ("wir", "ich"):
                     sp = (k + 1, k + 2)  # "Trotzdem hoffen wir, dass …"
-                if sp is None and k + 2 < comma and low[k + 1] == "es" and low[k] not in _IMPERSONAL_CUES:
-                    sp = _np_after_cue(ctx, k + 2, comma)  # "Daher hielt es die Regierung für nötig, …"
-                    if sp is not None and low[sp[0]] not in _NOMINATIVE_DETS and not _is_cap(toks[sp[0]].text):
-                        sp = None
+                if sp is None:
+                    sp = _subject_after_es(ctx, k, comma)  # "Daher hielt es die Regierung für nötig, …"
                 if sp is None and k > a:
                     sp = _np_subject(ctx, a, k)
                 if sp is None and k > a:
@@ -1705,10 +1715,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 sp = None
                 if low[k + 1] in ("er", "sie") and k + 2 < b and low[k + 2] in (",", ":"):
                     sp = (k + 1, k + 2)  # "Die Thaksin-Anhänger, die …, warnte er, …": object first, the pronoun speaks
-                if sp is None and k + 2 < comma and low[k + 1] == "es" and low[k] not in _IMPERSONAL_CUES:
-                    sp = _np_after_cue(ctx, k + 2, comma)  # "Als …, hielt es der Minister für nötig, …"
-                    if sp is not None and low[sp[0]] not in _NOMINATIVE_DETS and not _is_cap(toks[sp[0]].text):
-                        sp = None
+                if sp is None:
+                    sp = _subject_after_es(ctx, k, comma)  # "Als …, hielt es der Minister für nötig, …"
                 if sp is None and low[a] not in lex.adverbs and low[a] not in lex.pps and (low[a] in _DETS or _is_cap(toks[a].text)):
                     first = _np(ctx, a, k)
                     if first is not None and first[1] < k and low[first[1]] == ",":
