@@ -1,0 +1,228 @@
+"""Round 13 of the German count gold: fresh people and harm counts, labelled for the counted object's class.
+
+``python -m lagebild.evaluation.counts_round13 pool --out FILE`` (once, with the round's starting code)
+``python -m lagebild.evaluation.counts_round13 sample --batches 3 --out DIR`` (text: keep DIR out of git)
+``lagebild eval counts --dataset round13 [--batches Ya]``
+
+Why: on the held-out Wikinews test the spans and values are nearly always right (span+value F1 0.973) but the
+category of matched counts is right only 0.923 of the time, while every dev set is fitted (about 0.99). Rounds
+11 and 12 drew by "the extractor fires", which gave mostly money and percent sentences; this round draws where
+the category matters: sentences where the extractor predicts a count of people (any people class or outcome) or
+a GKG count type.
+
+Design (fixed in this docstring before any sentence was drawn or read; seed 20261313):
+
+- sources (modern German news, no sentence of any gold file, seen list or the round-11 pool):
+  ``10k``: 10kGNAD ``test.csv`` (derStandard 2015-16, CC BY-NC-SA 4.0; the folder holds no ``train.csv``, so
+  every earlier 10kGNAD round also used ``test.csv``): rows stand-off, never its text; sentences from the
+  segmenter on each article, an article that gave a sentence to an earlier gold file may give others;
+  ``wn``: German Wikinews (CC BY 2.5) pages that are not held out: the pages of the round-2 batches ``c``-``l``
+  that hold no test row (only the page ids of rows are read, never their text), and the round-3 dev third
+  (``counts_round11.wikinews_dev_pages``); sentences rebuilt from the tokens (``counts_sampling.detok``);
+- a sentence is 30-400 characters without a line break, and is left out if its sha1 is that of a sentence of
+  a shipped count gold file or seen list (``counts_round11.used_sha1s``, now with ``counts_de_round11.jsonl``) or
+  of the round-11 pool (``gold/counts_round11_pool.tsv``, whose unpicked sentences may have been looked at);
+- it qualifies if the quantity stage of the round's start (commit 0fedaf7), run on the sentence alone as
+  ``counts.evaluate`` runs it, predicts at least one count whose category is a class of people (``PEOPLE``) or
+  that has a GKG type. The qualifying set is computed once and frozen in ``gold/counts_round13_pool.tsv``
+  (source, locator, sha1; no text); ``sample`` reads only that file and the data;
+- each source's qualifying sentences are shuffled once (``random.Random(SEED + k)``, k = 0 for 10k, 1 for wn);
+- batch ``Ya``, ``Yb``, ... takes 15 ``wn`` + 15 ``10k`` sentences (``PLAN``), in that order, from the fronts of
+  the source queues, skipping a sentence whose article (10kGNAD row, Wikinews page) gave a sentence to any
+  earlier pick of this round; a dry source is filled from the other. Batch k depends only on the pool file and
+  the batches before it, so ``--batches 3`` re-draws ``Ya``, ``Yb`` byte for byte.
+
+Labelling (docs/evaluation/counts.md, Round 13): every count statement of the sentence, by hand from the text,
+following the guideline, without looking at the extractor's output for it; each batch is committed before its
+first run. Gold rows: ``gold/counts_de_round13.jsonl``; 10kGNAD rows are stand-off (``row``, ``sent_start``,
+``sent_end``, ``sha1``, labels only), Wikinews rows hold the text with page id and licence. The 10kGNAD rows
+are left out with a note when that data folder is absent (``counts_round11.load_round11`` reads the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from .counts_10kgnad import read_articles, sha1
+from .counts_round11 import DATA_10K, DATA_WN, _jsonl, read_pool, used_sha1s, wikinews_dev_pages
+from .counts_sampling import articles, detok, write_batches
+
+SEED = 20261313
+START_COMMIT = "0fedaf7"
+POOL_NAME = "gold/counts_round13_pool.tsv"
+GOLD_NAME = "gold/counts_de_round13.jsonl"
+SOURCES = ("10k", "wn")
+PLAN = (("wn", 15), ("10k", 15))
+BATCH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+PEOPLE = frozenset({
+    "people", "killed", "injured", "arrested", "kidnapped", "displaced", "affected", "missing", "protesters",
+    "civilians", "children", "women", "soldiers", "police", "security_forces", "fighters", "rescuers", "refugees",
+    "migrants", "journalists", "prisoners", "suspects", "hostages", "students", "members", "employees", "workers",
+    "residents", "passengers", "crew", "participants", "supporters", "voters", "medics",
+})
+
+
+def excluded_sha1s() -> set[str]:
+    """Sentences no round-13 batch may take: every gold or seen sentence, and the whole round-11 pool."""
+    used = used_sha1s()
+    used |= {r["source"]["sha1"] for r in _jsonl("counts_de_round11.jsonl") if "sha1" in r["source"]}
+    used |= {sha1(r["text"]) for r in _jsonl("counts_de_round11.jsonl") if "text" in r}
+    used |= {h for _, _, h in read_pool()}
+    return used
+
+
+def wikinews_open_pages(data: str) -> set[int]:
+    """Wikinews pages that are not held out: batch c-l pages without a test row, plus the round-3 dev third."""
+    from .counts import load_gold
+
+    gold = load_gold()
+    test_pages = {g["source"]["page_id"] for g in gold if g["split"] == "test"}
+    early = {g["source"]["page_id"] for g in gold if g["id"][0] in "cdefghijkl"}
+    return (early - test_pages) | wikinews_dev_pages(data)
+
+
+def _sentences(data_10k: str, data_wn: str) -> dict[str, list[dict[str, Any]]]:
+    from ..doc import Doc
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+
+    out: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
+    seg = SegmentStage()
+    for row, (_, text) in enumerate(read_articles(data_10k)):
+        doc = seg(Doc(Article(id=content_id(text), text=text, language="de")))
+        for s in doc.sentences:
+            out["10k"].append({"source": "10k", "loc": f"{row}:{s.start}:{s.end}", "article": f"10k:{row}",
+                               "text": text[s.start:s.end]})
+    pages = wikinews_open_pages(data_wn)
+    for pid, title, date, sents in articles(data_wn):
+        if pid in pages:
+            for si, toks in enumerate(sents):
+                out["wn"].append({"source": "wn", "loc": f"{pid}:{si}", "article": f"wn:{pid}", "text": detok(toks),
+                                  "title": title, "date": date})
+    return out
+
+
+_STAGES: Any = None
+
+
+def people_count(text: str) -> bool:
+    """True if the quantity stage predicts a count of people or one with a GKG type in ``text`` alone."""
+    from ..doc import Doc
+    from ..quantities import QuantityStage
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+
+    global _STAGES
+    if _STAGES is None:
+        _STAGES = (SegmentStage(), QuantityStage())
+    seg, stage = _STAGES
+    doc = stage(seg(Doc(Article(id=content_id(text), text=text, language="de"))))
+    return any(q.category in PEOPLE or q.gkg_type for q in doc.quantities)
+
+
+def build_pool(data_10k: str = DATA_10K, data_wn: str = DATA_WN) -> list[tuple[str, str, str]]:
+    """(source, locator, sha1) of every qualifying sentence, each source shuffled once with its seed."""
+    used = excluded_sha1s()
+    pool: list[tuple[str, str, str]] = []
+    for k, (src, sents) in enumerate(_sentences(data_10k, data_wn).items()):
+        seen: set[str] = set()
+        mine = []
+        for s in sents:
+            t = s["text"]
+            h = sha1(t)
+            if not 30 <= len(t) <= 400 or "\n" in t or h in used or h in seen:
+                continue
+            seen.add(h)
+            if people_count(t):
+                mine.append((src, s["loc"], h))
+        random.Random(SEED + k).shuffle(mine)
+        pool.extend(mine)
+    return pool
+
+
+def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10k: str = DATA_10K,
+         data_wn: str = DATA_WN) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Ya``, ``Yb``, ... (design in the module docstring)."""
+    pool = read_pool(_pool_path()) if pool is None else pool
+    index = {(s["source"], s["loc"]): s for group in _sentences(data_10k, data_wn).values() for s in group}
+    queues: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
+    for src, loc, h in pool:
+        rec = index[(src, loc)]
+        if sha1(rec["text"]) != h:
+            raise ConfigError(f"pool sentence {src} {loc} does not match its sha1: another copy of the data?")
+        queues[src].append({**rec, "sha1": h})
+    used_articles: set[str] = set()
+    pos = {s: 0 for s in SOURCES}
+
+    def take(src: str) -> dict[str, Any] | None:
+        q = queues[src]
+        while pos[src] < len(q):
+            c = q[pos[src]]
+            pos[src] += 1
+            if c["article"] not in used_articles:
+                used_articles.add(c["article"])
+                return c
+        return None
+
+    out: dict[str, list[dict[str, Any]]] = {}
+    for b in range(n_batches):
+        name = "Y" + BATCH_LETTERS[b]
+        items: list[dict[str, Any]] = []
+        for src, n in PLAN:
+            for _ in range(n):
+                got = take(src)
+                for fallback in SOURCES:
+                    if got is not None:
+                        break
+                    got = take(fallback)
+                if got is not None:
+                    items.append(dict(got))
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
+def _pool_path() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("lagebild.evaluation").joinpath(POOL_NAME)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round13",
+                                 description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    for name in ("pool", "sample"):
+        s = sub.add_parser(name)
+        s.add_argument("--data-10kgnad", default=DATA_10K)
+        s.add_argument("--data-wikinews", default=DATA_WN)
+        if name == "pool":
+            s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
+        else:
+            s.add_argument("--batches", type=int, default=1)
+            s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
+    args = ap.parse_args(argv)
+    if args.cmd == "pool":
+        pool = build_pool(args.data_10kgnad, args.data_wikinews)
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(f"# counts round 13: sentences where the quantity stage of commit {START_COMMIT} predicts a count of\n"
+                    "# people or a GKG type, per source in the order of the seeded shuffle (counts_round13.py);\n"
+                    "# source, locator, sha1 of the sentence; no text\n")
+            for src, loc, h in pool:
+                f.write(f"{src}\t{loc}\t{h}\n")
+        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in SOURCES}))
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    write_batches(draw(args.batches, data_10k=args.data_10kgnad, data_wn=args.data_wikinews), out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
