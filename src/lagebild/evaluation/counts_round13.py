@@ -49,7 +49,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from .counts_10kgnad import read_articles, sha1
-from .counts_round11 import DATA_10K, DATA_WN, _jsonl, read_pool, used_sha1s, wikinews_dev_pages
+from .counts_round11 import DATA_10K, DATA_WN, _jsonl, load_round11, read_pool, used_sha1s, wikinews_dev_pages
 from .counts_sampling import articles, detok, write_batches
 
 SEED = 20261313
@@ -189,9 +189,18 @@ def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10
 
 
 def _pool_path() -> Path:
+    return _resource_path(POOL_NAME)
+
+
+def _resource_path(name: str) -> Path:
     from importlib import resources
 
-    return Path(str(resources.files("lagebild.evaluation").joinpath(POOL_NAME)))
+    return Path(str(resources.files("lagebild.evaluation").joinpath(name)))
+
+
+def load_round13(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
+    """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
+    return load_round11(path or _resource_path(GOLD_NAME), data_10k)
 
 
 def main(argv: list[str] | None = None) -> int:
