@@ -153,5 +153,6 @@ def test_redewiedergabe_json_line_shape(capsys):
     assert quotes_main(["--data", str(DATA), "--split", "dev", "--limit", "3", "--json"]) == 0
     res = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert set(res) == {"task", "dataset", "split", "mode", "model", "cue_f1", "source_f1", "message_f1",
-                        "documents"}
+                        "documents", "addr_f1"}
+    assert res["addr_f1"] is None  # STWR marks no addressees: absent, not 0
     assert (res["dataset"], res["split"], res["documents"]) == ("redewiedergabe", "dev", 3)

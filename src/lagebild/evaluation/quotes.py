@@ -19,7 +19,9 @@ docs/evaluation/quotes.md):
   gold cue (source) sharing at least one token with it; precision over
   predictions that carry a cue (speaker), recall over gold events that have one;
 * message F1: micro token overlap between paired messages over all predicted
-  and all gold message tokens.
+  and all gold message tokens;
+* addr F1: as source F1, for the addressee (gold ``Addr``); a gold set without
+  any Addr span (REDEWIEDERGABE) has no addressee score (None), not 0.
 """
 
 from __future__ import annotations
@@ -198,7 +200,8 @@ def _pr(tp: float, npred: float, ngold: float) -> dict[str, float]:
 
 def new_counts() -> dict[str, Any]:
     return {"c": {"cue_tp": 0, "cue_pred": 0, "cue_gold": 0, "src_tp": 0, "src_pred": 0, "src_gold": 0,
-                  "msg_tp": 0, "msg_pred": 0, "msg_gold": 0, "pred": 0, "gold": 0, "aligned": 0},
+                  "msg_tp": 0, "msg_pred": 0, "msg_gold": 0, "pred": 0, "gold": 0, "aligned": 0,
+                  "addr_tp": 0, "addr_pred": 0, "addr_gold": 0},
             "by_form": {}}
 
 
@@ -216,6 +219,7 @@ def score_doc(gd: GoldDoc, quotes: list[Any], acc: dict[str, Any]) -> dict[int, 
             "msg": _content(idx.tokens(q.message_start, q.message_end), words),
             "cue": idx.tokens(q.cue_start, q.cue_end),
             "src": idx.tokens(q.speaker_start, q.speaker_end),
+            "addr": idx.tokens(q.addressee_start, q.addressee_end),
         })
     gmsg = [_content(set(g["Message"]), words) for g in gold]
     pairs = []
@@ -252,6 +256,10 @@ def score_doc(gd: GoldDoc, quotes: list[Any], acc: dict[str, Any]) -> dict[int, 
             c["src_pred"] += 1
             if g is not None and p["src"] & set(g["Source"]):
                 c["src_tp"] += 1
+        if p["addr"]:
+            c["addr_pred"] += 1
+            if g is not None and p["addr"] & set(g.get("Addr", [])):
+                c["addr_tp"] += 1
         if g is not None:
             c["aligned"] += 1
             c["msg_tp"] += len(p["msg"] & gmsg[match[pi]])
@@ -267,6 +275,7 @@ def score_doc(gd: GoldDoc, quotes: list[Any], acc: dict[str, Any]) -> dict[int, 
         c["gold"] += 1
         c["cue_gold"] += bool(g["Cue"])
         c["src_gold"] += bool(g["Source"])
+        c["addr_gold"] += bool(g.get("Addr"))
         c["msg_gold"] += len(gmsg[gi])
     gold_at = [i for i, e in enumerate(gd.events) if not e["nested"]]
     return {pi: gold_at[gi] for pi, gi in match.items()}
@@ -282,6 +291,8 @@ def summarize(acc: dict[str, Any], secs: float = 0.0) -> dict[str, Any]:
         "source_recall_by_form": {k: round(v[0] / v[1], 4) for k, v in sorted(by_form.items()) if v[1]},
         "source_gold_by_form": {k: v[1] for k, v in sorted(by_form.items())},
         "seconds": round(secs, 2),
+        # a gold set that marks no addressee at all was not annotated for it: no score rather than 0
+        "addr": _pr(c["addr_tp"], c["addr_pred"], c["addr_gold"]) if c["addr_gold"] else None,
     }
 
 
@@ -402,18 +413,24 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_report(res: dict[str, Any], heading: str, meta: dict[str, Any], as_json: bool) -> None:
     """The scores of ``evaluate`` as every quote evaluation prints them; with ``as_json`` the last line is the JSON
-    record ``{"task": "quotes", **meta, "cue_f1", "source_f1", "message_f1"}`` (documents last)."""
+    record ``{"task": "quotes", **meta, "cue_f1", "source_f1", "message_f1", "documents", "addr_f1"}``
+    (``addr_f1`` null when the gold has no addressees)."""
     print(f"{heading}, {res['counts']['gold']} gold events, {res['counts']['pred']} predicted ({res['seconds']} s)")
     for k in ("cue", "source", "message"):
         r = res[k]
         print(f"  {k:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    addr = res.get("addr")
+    if addr is not None:
+        print(f"  {'addr':8s} P {addr['p']:.3f}  R {addr['r']:.3f}  F1 {addr['f1']:.3f}")
+    else:
+        print(f"  {'addr':8s} absent (the gold marks no addressees)")
     print("  source recall by gold form: " + ", ".join(
         f"{k} {v:.3f} (n={res['source_gold_by_form'][k]})" for k, v in res["source_recall_by_form"].items()))
     if as_json:
         documents = meta.get("documents")
         record = {"task": "quotes", **{k: v for k, v in meta.items() if k != "documents"},
                   "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"], "message_f1": res["message"]["f1"],
-                  "documents": documents}
+                  "documents": documents, "addr_f1": addr["f1"] if addr is not None else None}
         print(json.dumps(record))
 
 
