@@ -1103,6 +1103,22 @@ def _governed_pp(gap: list[Token]) -> bool:
     return any(w in _PP_HEADS and lows[m + 1:m + 2] and lows[m + 1] in _DEF_ARTICLES for m, w in enumerate(lows))
 
 
+_COORDINATORS = frozenset({"und", "oder", "bzw.", "sowie"})
+
+
+def _coordinated_counts(gap: list[Token]) -> bool:
+    """The words between two counts join them, so a noun written once after the second is the first's too: "drei und
+    vier Generationen", and with an adjective of each count's own ("230.000 gewerbliche und 4.500 landwirtschaftliche
+    Anlagen"; the adjective ends in -e, -en, -er or -es)."""
+    if not gap or gap[-1].text.lower() not in _COORDINATORS:
+        return False
+    head = gap[:-1]
+    return all(t.text.lower() in _COORDINATORS for t in head) or (
+        len(head) <= 2 and all(t.text.isalpha() and t.text.islower() and t.text.endswith(("e", "en", "er", "es"))
+                               for t in head)
+        and not _predicate_hits(head, lexicon()))  # "zehn getötete und 20 verletzte Soldaten": two fates
+
+
 def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
     """"von zwölf auf 20 Mitglieder", "100, nach anderen Angaben 110 Kilometer": the noun or unit is written once."""
     lex = lexicon()
@@ -1135,7 +1151,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             # "mit 6.800 rund 30 Prozent der Stellen": a count next to a share is not a share itself
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
         elif (q.object is None and q.unit is None and nxt.object is not None and nxt_num.i > num.j
-              and all(t.text.lower() in ("und", "oder", "bzw.") for t in built_tokens(num, nxt_num))):
+              and _coordinated_counts(built_tokens(num, nxt_num))):
             num.shared = True  # "drei und vier Generationen": the noun after the second count is the first's too
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
         elif (q.object is None and q.category in lex.outcomes and nxt_num.i - num.j <= 6
@@ -1949,6 +1965,14 @@ def _predicate_hits(toks: list[Token], lex: Lexicon) -> list[tuple[int, tuple[st
                 base = (w[:-2] if w.endswith(("ungen", "mordes")) else w[:-1] if w.endswith(("nahmen", "morde"))
                         else w)  # "wegen Mordes an 17 Indios", "Morde an"
                 hit = next((v for head, v in lex.action_heads if base.endswith(head)), None)  # "Massenhinrichtung von"
+        if hit is None and toks[k].text[:1].isupper() and lows[k + 1:k + 2] in (["der"], ["des"]):
+            # "ein Massaker der sowjetischen Armee an 22.000 Polen": the doer in the genitive, then the victims
+            # after "an" ("von" stays out: "der Tod der Mutter von drei Kindern" is not the children's death)
+            m = next((m for m in range(k + 3, min(k + 6, len(lows))) if lows[m] == "an"), None)
+            if m is not None and all(v.isalpha() for v in lows[k + 2:m]) and any(
+                    _DIGITS.match(v) or (v not in lex.weak and _word_value(v, lex) is not None) or v in lex.vague
+                    for v in lows[m + 1:m + 4]):
+                hit = next((v for head, v in lex.action_heads if w.endswith(head)), None)
         if hit is None and w in lex.split_phrases and toks[k].text[:1].isupper():
             ends, val = lex.split_phrases[w]
             for v in lows[k + 1:k + 13]:

@@ -1,0 +1,44 @@
+"""Count rules found in round 13 (batches ``Ya``, ``Yb``, ...: German Wikinews and 10kGNAD sentences of the frozen
+round-13 pool, where the extractor of the round's start predicted a count of people or a GKG type).
+
+Wikinews text is CC BY 2.5 (the gold rows with the original sentence are in ``gold/counts_de_round13.jsonl``); the
+10kGNAD text is CC BY-NC-SA, so for those rules the sentences are our own, written in the same construction. Every
+test here fails on the round's start code (0fedaf7).
+"""
+
+from __future__ import annotations
+
+from test_quantities import _by_text
+
+
+def _q(text: str) -> dict[str, tuple[float, str | None, str | None, str | None]]:
+    return {k: (q.value, q.qualifier, q.category, q.gkg_type)  # type: ignore[attr-defined]
+            for k, q in _by_text(text).items()}
+
+
+def test_quantities_coordinated_counts_with_own_adjectives_share_the_noun():  # Ya025 (10kGNAD, own sentences)
+    q = _q("Der Versorger hat 1,5 Millionen Kunden und beliefert etwa 120.000 gewerbliche und 3.000 landwirtschaftliche "
+           "Betriebe mit Strom.")
+    assert q["etwa 120.000"] == (120000.0, "about", None, None)  # not the people of "Kunden" before it
+    q = _q("Am Turnier nahmen 30 deutsche und 40 französische Soldaten teil.")
+    assert q["30"][2] == "soldiers"
+    # a participle of a fate is no shared adjective: each count keeps its own fate
+    q = _q("Nach dem Angriff zählte man zehn getötete und 20 verletzte Soldaten.")
+    assert q["zehn"][3] == "KILL" and q["20"][3] == "WOUND"
+
+
+def test_quantities_massacre_of_victims_after_a_genitive_doer():
+    # Ya006 (Wikinews 2010): "wo während des 2. Weltkriegs ein Massaker der sowjetischen Armee an 22.000 Polen verübt
+    # worden war"
+    q = _q("In Katyn wurde während des 2. Weltkriegs ein Massaker der sowjetischen Armee an 22.000 Polen verübt.")
+    assert q["22.000"][2:] == ("killed", "KILL")
+    assert _q("Das Massaker an 300 Dorfbewohnern wird untersucht.")["300"][2:] == ("killed", "KILL")
+    # "von" after a genitive stays out: the mother died, not the children
+    assert _q("Nach dem Tod der Mutter von drei Kindern kam die Polizei.")["drei"][3] is None
+    assert _q("Der Bericht der Kommission an 27 Staaten liegt vor.")["27"][3] is None  # no harmful action
+
+
+def test_quantities_people_in_a_coma_are_injured():  # Ya008 (Wikinews): "Der Mann und zwei seiner Töchter liegen ... Koma."
+    assert _q("Der Mann und zwei seiner Töchter liegen derzeit in einem künstlichen Koma.")["zwei"][2:] == (
+        "children", "WOUND")
+    assert _q("Drei Menschen liegen nach dem Unfall im Koma.")["Drei"][2:] == ("injured", "WOUND")
