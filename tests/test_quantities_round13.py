@@ -42,3 +42,23 @@ def test_quantities_people_in_a_coma_are_injured():  # Ya008 (Wikinews): "Der Ma
     assert _q("Der Mann und zwei seiner Töchter liegen derzeit in einem künstlichen Koma.")["zwei"][2:] == (
         "children", "WOUND")
     assert _q("Drei Menschen liegen nach dem Unfall im Koma.")["Drei"][2:] == ("injured", "WOUND")
+
+
+def test_quantities_animals_and_things_take_no_fate():  # Yb024, Yb020 (10kGNAD, own sentences)
+    q = _q("Ein vergifteter Kadaver tötete damals 400 Geier.")
+    assert q["400"][2:] == (None, None)  # animals: no class, no outcome (guideline, round 4)
+    q = _q("Etwa 200 der von dem Stromausfall betroffenen Kläranlagen liefen weiter.")
+    assert q["Etwa 200"][2:] == (None, None)  # a thing "betroffen" is not an affected person
+    assert _q("Der Anschlag tötete 400 Menschen.")["400"][2:] == ("killed", "KILL")
+    assert _q("Zwei Rennradler wurden verletzt.")["Zwei"][2:] == ("injured", "WOUND")  # no "Adler" head
+
+
+def test_quantities_experts_and_party_members_are_people():  # Yb010 (Wikinews), Yb016 (10kGNAD)
+    q = _q("Im Laufe des Verfahrens sagten 62 Zeugen und 17 Sachverständige vor Gericht aus.")
+    assert q["17"][2] == "people"
+    assert _q("Im Landtag sitzen drei Grüne und zwei Liberale.")["drei"][2] == "people"
+
+
+def test_quantities_taking_to_the_streets_in_the_plural_is_a_protest():  # Yb017 (10kGNAD, own sentence)
+    q = _q("Zehntausende gingen seit Mai auf die Straßen und forderten Neuwahlen.")
+    assert q["Zehntausende"][2:] == ("protesters", "PROTEST")
