@@ -62,3 +62,25 @@ def test_quantities_experts_and_party_members_are_people():  # Yb010 (Wikinews),
 def test_quantities_taking_to_the_streets_in_the_plural_is_a_protest():  # Yb017 (10kGNAD, own sentence)
     q = _q("Zehntausende gingen seit Mai auf die Straßen und forderten Neuwahlen.")
     assert q["Zehntausende"][2:] == ("protesters", "PROTEST")
+
+
+def test_quantities_a_number_after_jahr_is_a_year():  # Yc002 (Wikinews): "wird ab dem Jahr 2008 Touristen ... befördern"
+    assert _q("Dieses Unternehmen wird ab dem Jahr 2008 Touristen in eine suborbitale Umlaufbahn befördern.") == {}
+    assert _q("Im Jahr 2015 kamen 2000 Menschen.") == {"2000": (2000.0, None, "people", None)}
+    assert "2000" in _q("Zum Fest kamen 2000 Touristen.")  # no "Jahr": a count before a people noun
+
+
+def test_quantities_unter_after_the_only_one_means_among():
+    # Yc012 (Wikinews): "wuchs als einziges Mädchen unter sechs Geschwistern ... auf"
+    q = _q("Die alte Frau wuchs als einziges Mädchen unter sechs Geschwistern in Landsberg auf.")
+    assert q["sechs"] == (6.0, None, "people", None)
+    assert _q("Sie war die einzige Frau unter 20 Bewerbern.")["20"][1] is None
+    assert _q("Die Miete liegt unter 500 Euro.")["unter 500 Euro"][1] == "less_than"
+
+
+def test_quantities_going_on_strike_is_a_protest():
+    # Yc005 (Wikinews): "seien einige hundert Studenten in einen Sitzstreik getreten"
+    q = _q("In Lanzhou seien einige hundert Studenten in einen Sitzstreik getreten.")
+    assert q["einige hundert"] == (200.0, "at_least", "students", "PROTEST")
+    assert _q("Gestern sind 300 Arbeiter in den Hungerstreik getreten.")["300"][3] == "PROTEST"
+    assert _q("Der Streik kostete 300 Euro pro Tag.")["300 Euro"][3] is None  # no "treten": no cue
