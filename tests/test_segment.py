@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lagebild.doc import Doc
 from lagebild.records import Article, content_id
-from lagebild.segment import SegmentStage, ensure_pos, split_sentences, tokenize
+from lagebild.segment import SegmentStage, ensure_pos, possible_tags, split_sentences, tokenize
 
 
 def sentences(text: str) -> list[str]:
@@ -235,6 +235,24 @@ def test_segment_word_analysis_cache_gives_hantas_own_tags_and_lemmas() -> None:
     assert ours.analyze_forward.cache_info().hits > forward.hits
     assert ours.analyze_viterbi.cache_info().hits > viterbi.hits
     assert forward.maxsize == ours.analyze_viterbi.cache_info().maxsize == segment.HANTA_WORD_CACHE <= 100_000
+
+
+def test_segment_possible_tags_hold_every_tag_ensure_pos_gives() -> None:
+    # every token of the bundled Wikinews samples (CC BY 2.5): its tag in context is one of its readings
+    checked = ambiguous = 0
+    for text in _wikinews_texts():
+        doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, language="de")))
+        for si in range(len(doc.sentences)):
+            for i, tok in enumerate(ensure_pos(doc, si)):
+                readings = possible_tags(tok.text, i % 300 == 0)
+                if readings is None:
+                    continue
+                assert tok.pos in readings, (tok.text, tok.pos, readings)
+                checked += 1
+                ambiguous += len(readings) > 1
+    assert checked > 2000 and ambiguous > 500
+    assert possible_tags("Donaudampfschifffahrtsgesellschaftskapitän" * 2, False) is None  # never sent to HanTa
+    assert possible_tags("Er", True) is not None and "PPER" in possible_tags("Er", True)
 
 
 def test_segment_unit_with_the_sentences_full_stop_ends_the_sentence() -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -30,7 +31,7 @@ from typing import Any
 from .doc import Doc
 from .errors import ConfigError
 from .records import EntityMention, Quote, Token
-from .segment import ensure_pos
+from .segment import TAG_WINDOW, ensure_pos, possible_tags
 
 log = logging.getLogger(__name__)
 
@@ -399,6 +400,45 @@ def _passive(ctx: _Ctx, sent: int, k: int | None = None) -> bool:
         lo = max((m + 1 for m in range(lo, k) if ctx.low[m] in (",", ";", ":")), default=lo)
         hi = next((m for m in range(k, hi) if ctx.low[m] in (",", ";", ":")), hi)
     return any(ctx.low[m] in ("wurde", "wurden", "worden", "werden", "wird") for m in range(lo, hi))
+
+
+def _tag_known(ctx: _Ctx, i: int, test: Callable[[str], bool]) -> bool | None:
+    """``test`` of token i's POS tag (as :func:`ensure_pos` gives it; "" for none) when it is known without
+    tagging: the sentence was tagged, or every tag HanTa could give the word passes (or none does). None
+    otherwise. Tagging a sentence costs more than all the rules run on it (~80 % of the stage's time)."""
+    tok, s0 = ctx.toks[i], _sent_start(ctx, i)
+    if ctx.toks[s0].pos is not None:  # tagged (ensure_pos marks a sentence done by its first token)
+        return test(tok.pos or "")
+    readings = possible_tags(tok.text, (i - s0) % TAG_WINDOW == 0)
+    if readings:
+        verdicts = {test(tag) for tag in readings}
+        if len(verdicts) == 1:
+            return verdicts.pop()
+    return None
+
+
+def _tag_is(ctx: _Ctx, i: int, test: Callable[[str], bool]) -> bool:
+    """``test`` of token i's POS tag; the sentence is tagged only when the word alone cannot tell."""
+    known = _tag_known(ctx, i, test)
+    if known is not None:
+        return known
+    return test(ensure_pos(ctx.doc, ctx.toks[i].sent)[i - _sent_start(ctx, i)].pos or "")
+
+
+def _subject_tag(tag: str) -> bool:
+    return tag.startswith(("NN", "NE", "PPER", "PIS", "PDS"))
+
+
+def _subject_or_untagged(tag: str) -> bool:
+    return tag == "" or _subject_tag(tag)
+
+
+def _finite_tag(tag: str) -> bool:
+    return tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _participle_tag(tag: str) -> bool:
+    return tag.replace("(", "").replace(")", "") == "VVPP"
 
 
 def _particle_idx(ctx: _Ctx, k: int, particle: str, lim: int) -> int | None:
@@ -843,8 +883,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                             low[s_start] not in _PRONOUNS):
                         # "Höhnisch, wohl auf das Presseecho reagierend, veröffentlichte der Verfasser …:": a lone
                         # capitalised word opening the sentence may be an adverb (the tagger decides)
-                        tag = ensure_pos(ctx.doc, toks[s_start].sent)[0].pos or ""
-                        if not tag.startswith(("NN", "NE", "PPER", "PIS", "PDS")):
+                        if not _tag_is(ctx, s_start, _subject_tag):
                             speaker = _np_clause(ctx, s_start + 1, mi - 1)
                     if (speaker is not None and low[speaker[0]] in _POSSESSIVES and speaker == (s_start, mi - 1)
                             and speaker[1] - speaker[0] == 2 and _speech_noun(low[speaker[0] + 1])):
@@ -1060,8 +1099,7 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
     if sp is not None and sp[1] - sp[0] == 1 and sp[0] == ctx.doc.sentences[ctx.toks[sp[0]].sent].token_start:
         # a lone capitalised word opening the sentence may be an adverb or adjective ("Besorgt äußerte
         # sich Kofi Annan"); ask the tagger, for this sentence only
-        tok = ensure_pos(ctx.doc, ctx.toks[sp[0]].sent)[0]
-        if tok.pos is not None and not tok.pos.startswith(("NN", "NE", "PPER", "PIS", "PDS")):
+        if not _tag_is(ctx, sp[0], _subject_or_untagged):
             return None
     if sp is not None and sp[1] + 2 < cue and ctx.low[sp[1]] == "(":
         close = next((m for m in range(sp[1] + 2, min(cue, sp[1] + 8)) if ctx.low[m] == ")"), None)
@@ -2087,8 +2125,8 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
                 low[cue].startswith(_INSEPARABLE) and low[cue].endswith(("t", "en")) and len(low[cue]) > 6)):
             return None
     if sp[1] - sp[0] == 1 and sp[0] == ctx.doc.sentences[toks[sp[0]].sent].token_start:
-        tok = ensure_pos(ctx.doc, toks[sp[0]].sent)[0]  # "Besonders", "Verglichen": not a subject
-        if tok.pos is not None and not tok.pos.startswith(("NN", "NE", "PPER", "PIS")):
+        # "Besonders", "Verglichen": not a subject
+        if not _tag_is(ctx, sp[0], _dass_subject_tag):
             return None
     if any(low[m] in ("nicht", "keine", "keinen", "nie") for m in range(v, comma)):
         return None  # "wollte nicht bestätigen, dass …"
@@ -2217,10 +2255,19 @@ def _has_verb(ctx: _Ctx, m0: int, end: int) -> bool:
     sentence of m0."""
     if m0 >= end or _message_clause(ctx, m0, end) or _clause_like(ctx, m0, end):
         return True
-    si = ctx.toks[m0].sent
-    s0 = ctx.doc.sentences[si].token_start
-    tags = ensure_pos(ctx.doc, si)
-    return any((tags[m - s0].pos or "").startswith("V") for m in range(m0, min(end, s0 + len(tags))))
+    span = range(m0, min(end, _sent_bounds(ctx, m0)[1]))
+    known = [_tag_known(ctx, m, _verb_tag) for m in span]
+    if True in known or None not in known:
+        return True in known
+    return any(_tag_is(ctx, m, _verb_tag) for m in span)
+
+
+def _verb_tag(tag: str) -> bool:
+    return tag.startswith("V")
+
+
+def _dass_subject_tag(tag: str) -> bool:
+    return tag == "" or tag.startswith(("NN", "NE", "PPER", "PIS"))
 
 
 def _message_clause(ctx: _Ctx, m0: int, end: int) -> bool:
@@ -2243,9 +2290,7 @@ def _finite_after(ctx: _Ctx, i: int) -> bool:
     t = ctx.toks[i]
     if not t.text[:1].islower() or not ctx.low[i].isalpha() or ctx.low[i] in _MESSAGE_OPENERS or ctx.low[i] in _DETS:
         return False
-    tags = ensure_pos(ctx.doc, t.sent)
-    tag = tags[i - ctx.doc.sentences[t.sent].token_start].pos or ""
-    return tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
+    return _tag_is(ctx, i, _finite_tag)
 
 
 def _in_relative_clause(ctx: _Ctx, a: int, m: int) -> bool:
@@ -2280,19 +2325,13 @@ def _own_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
         return None
     if w in lex.no_dass and w not in _AUX or w in ("soll", "sollen") or low[c + 1] in ("als", "was", "wie"):
         return None
-    tags = ensure_pos(ctx.doc, toks[a].sent)
-    s0 = ctx.doc.sentences[toks[a].sent].token_start
-
-    def tag(k: int) -> str:
-        return (tags[k - s0].pos or "").replace("(", "").replace(")", "")
-
-    if tag(v) not in ("VVFIN", "VAFIN", "VMFIN"):
+    if not _tag_is(ctx, v, _finite_tag):
         return None  # "John Edwards dagegen, der …"
-    if (w in _AUX or w in _FINITE) and tag(c - 1) != "VVPP":
+    if (w in _AUX or w in _FINITE) and not _tag_is(ctx, c - 1, _participle_tag):
         # "hatten Einspruch erhoben, weil …": an auxiliary needs its participle at the comma ("ist …, und er
         # wolle …" is a statement of fact before the report)
         return None
-    if tag(c + 1) in ("VVFIN", "VAFIN", "VMFIN"):
+    if _tag_is(ctx, c + 1, _finite_tag):
         return None  # "…, fiel jedoch dadurch auf, dass …": the main clause goes on
     msg = _msg_span(ctx, c + 1, b)
     if msg is None:
@@ -2324,10 +2363,7 @@ def _main_clause_resumes(ctx: _Ctx, k: int, comma: int, b: int) -> bool:
     w = ctx.low[comma + 1]
     if not nxt.text[:1].islower() or not w.isalpha() or w in _MESSAGE_OPENERS or w in _DETS:
         return False
-    si = nxt.sent
-    tags = ensure_pos(ctx.doc, si)
-    tag = tags[comma + 1 - ctx.doc.sentences[si].token_start].pos
-    return tag is not None and tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
+    return _tag_is(ctx, comma + 1, _finite_tag)
 
 
 def _relative_then_tail(ctx: _Ctx, k: int, comma: int, b: int) -> bool:

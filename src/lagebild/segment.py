@@ -275,6 +275,24 @@ MAX_TAGGED_WORD = 40
 TAG_WINDOW = 300
 
 
+@functools.lru_cache(maxsize=HANTA_WORD_CACHE)
+def possible_tags(word: str, window_start: bool) -> frozenset[str] | None:
+    """Every STTS tag :func:`ensure_pos` can give ``word``, whatever the rest of its sentence, or None when any
+    tag can come. HanTa's sentence Viterbi picks each word's tag among that word's own readings (the same call,
+    cutoff and case rule as ``tag_sent_viterbi``: case counts except at a window's first word), so a test true
+    (false) of all of them holds without tagging the sentence; an unknown word can get any tag. Cached like
+    HanTa's word analyses (a few tags per entry: ~10 MB at the bound)."""
+    if len(word) > MAX_TAGGED_WORD:
+        return None  # ensure_pos does not send it to HanTa
+    from HanTa.HanoverTagger import UNKNOWN
+
+    tagger = _hanta()
+    readings = tagger._tag_word(word, cutoff=5, casesensitive=not window_start, conditional=True)
+    if not readings or any(tag == UNKNOWN for tag, _ in readings):
+        return None
+    return frozenset(tagger.int2tag[tag] for tag, _ in readings)
+
+
 def ensure_pos(doc: Doc, sentence: int) -> list[Token]:
     """POS (STTS) and lemma for one sentence, computed once and cached on the tokens."""
     toks = doc.sentence_tokens(sentence)
