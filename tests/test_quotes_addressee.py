@@ -1,0 +1,119 @@
+"""Addressees of German quotes (``Quote.addressee``): whom a report is directed at, inside its frame.
+
+The sentences are our own wording in the style of news reports (no corpus text); the patterns follow the SpkAtt
+guideline's addressee (section 5.4) and what its Wikinews train gold marks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.doc import Doc
+from lagebild.quotes import QuoteStage
+from lagebild.records import Article, Quote
+from lagebild.segment import SegmentStage
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = QuoteStage()(SegmentStage()(Doc(Article(id="t", text=text, language="de"))))
+    for q in doc.quotes:
+        if q.addressee is not None:
+            # the addressee lies in the text where it says, and never inside the speaker or the message
+            assert text[q.addressee_start:q.addressee_end] == q.addressee
+            if q.speaker_start is not None:
+                assert q.addressee_end <= q.speaker_start or q.addressee_start >= q.speaker_end
+            assert q.addressee_end <= q.message_start or q.addressee_start >= q.message_end
+    return doc.quotes
+
+
+def _only(text: str) -> Quote:
+    qs = _quotes(text)
+    assert len(qs) == 1, [(q.cue, q.message) for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    # the dative object of a verb of telling, after the verb
+    ("Die Bürgermeisterin sagte der Lokalzeitung, der Umbau des Bahnhofs beginne im Frühjahr.",
+     "Die Bürgermeisterin", "der Lokalzeitung"),
+    ("Ein Sprecher der Feuerwehr erklärte Reportern, das Feuer sei gegen Mitternacht gelöscht worden.",
+     "Ein Sprecher der Feuerwehr", "Reportern"),
+    ("Der Konzern teilte seinen Beschäftigten am Freitag mit, dass das Werk geschlossen werde.",
+     "Der Konzern", "seinen Beschäftigten"),
+    # dative in the middle field of a perfect, before the participle
+    ("Die Ministerin hat den Abgeordneten in einem Brief mitgeteilt, dass sich die Reform verzögere.",
+     "Die Ministerin", "den Abgeordneten"),
+    # "gegenüber X" after the cue, and fronted
+    ("Der Trainer sagte nach dem Spiel gegenüber dem Radiosender, seine Mannschaft habe verdient gewonnen.",
+     "Der Trainer", "dem Radiosender"),
+    ("Gegenüber der Nachrichtenagentur dpa erklärte die Polizeisprecherin, es gebe keine Verletzten.",
+     "die Polizeisprecherin", "der Nachrichtenagentur dpa"),
+    # "in einem Interview mit X"
+    ("In einem Interview mit dem Deutschlandfunk sagte der Minister, die Gespräche gingen weiter.",
+     "der Minister", "dem Deutschlandfunk"),
+    # verbs of urging and asking take the addressee in the accusative
+    ("Der Verband forderte die Landesregierung auf, die Mittel für Schulen zu erhöhen.",
+     "Der Verband", "die Landesregierung"),
+    ("Die Richterin hatte den Angeklagten gebeten, sich zu den Vorwürfen zu äußern.",
+     "Die Richterin", "den Angeklagten"),
+    # "vorwerfen" takes the addressee in the dative
+    ("Die Opposition warf der Regierung vor, die Zahlen geschönt zu haben.", "Die Opposition", "der Regierung"),
+    # a fronted dative with the speaker after the verb
+    ("Den Anwohnern empfahl die Feuerwehr, Türen und Fenster geschlossen zu halten.", "die Feuerwehr",
+     "Den Anwohnern"),
+    # "appellieren an"
+    ("Der Präsident appellierte an die Bevölkerung, Ruhe zu bewahren.", "Der Präsident", "die Bevölkerung"),
+    # an audience after "vor"
+    ("Der Kanzler sagte vor der Presse, die Regierung stehe geschlossen hinter dem Plan.", "Der Kanzler",
+     "der Presse"),
+])
+def test_addressee_of_a_frame(text, speaker, addressee):
+    q = _only(text)
+    assert (q.speaker, q.addressee) == (speaker, addressee)
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    # a passive: the one accused or urged is the subject ("wurde aufgefordert") or the dative ("wird vorgeworfen")
+    ("Dem früheren Bürgermeister wird vorgeworfen, Aufträge an Freunde vergeben zu haben.", "Dem früheren Bürgermeister"),
+    ("Die Anwohner wurden aufgefordert, das Gebiet sofort zu verlassen.", "Die Anwohner"),
+    ("Er wird beschuldigt, die Kasse des Vereins geplündert zu haben.", "Er"),
+])
+def test_addressee_of_a_passive_frame(text, addressee):
+    q = _only(text)
+    assert q.addressee == addressee
+    assert q.speaker is None
+
+
+def test_addressee_of_direct_quotes_before_and_after_the_frame():
+    q = _only("„Wir haben lange genug gewartet“, sagte die Sprecherin der Initiative zur Lokalzeitung.")
+    assert (q.kind, q.speaker, q.addressee) == ("direct", "die Sprecherin der Initiative", "Lokalzeitung")
+    q = _only("Der Bürgermeister sagte dem Regionalsender: „Wir bauen die Brücke neu.“")
+    assert (q.kind, q.speaker, q.addressee) == ("direct", "Der Bürgermeister", "dem Regionalsender")
+    # an apposition of the speaker does not end the frame before "gegenüber"
+    q = _only("„Das Ergebnis ist bitter“, sagte Anna Weber, Kapitänin der Mannschaft, gegenüber einem Reporter.")
+    assert (q.speaker, q.addressee) == ("Anna Weber", "einem Reporter")
+
+
+@pytest.mark.parametrize("text", [
+    # the object of "bezeichnen" is what is judged, not someone spoken to (rarely an addressee in the gold)
+    "Die Gewerkschaft bezeichnete den Plan als „völlig verfehlt“.",
+    # "gegenüber" after a noun other than the speaker belongs to that noun
+    "Deren Haltung gegenüber der Partei bezeichnete er als „scheinheilig“.",
+    # a time phrase after "vor", a topic after "zum"
+    "Der Trainer sagte vor dem Spiel, seine Mannschaft sei gut vorbereitet.",
+    "Der Minister sagte zum Thema Renten, das System sei sicher.",
+    # an apposition of the speaker is no addressee
+    "Die Arbeiten dauern noch zwei Wochen, sagte Peter Krause, Sprecher der Stadtwerke.",
+    # in a passive of "bestätigen" the subject is what was confirmed
+    "Die Entscheidung muss noch vom Aufsichtsrat bestätigt werden, teilte die Firma mit.",
+    # "fordern" without "auf": its object is the demand
+    "Die Grünen forderten den sofortigen Rücktritt des Ministers, weil er gelogen habe.",
+])
+def test_no_addressee(text):
+    assert all(q.addressee is None for q in _quotes(text))
+
+
+def test_speaker_before_the_verb_is_never_taken_for_a_dative():
+    # "der Leiter" after the verb is the subject here (the source phrase "laut X" names where it was read)
+    for q in _quotes("„Das ist ein Skandal“, sagte der Leiter der Demonstration laut einem Bericht."):
+        assert q.addressee is None or "Leiter" not in q.addressee
