@@ -84,3 +84,14 @@ def test_quantities_going_on_strike_is_a_protest():
     assert q["einige hundert"] == (200.0, "at_least", "students", "PROTEST")
     assert _q("Gestern sind 300 Arbeiter in den Hungerstreik getreten.")["300"][3] == "PROTEST"
     assert _q("Der Streik kostete 300 Euro pro Tag.")["300 Euro"][3] is None  # no "treten": no cue
+
+
+def test_quantities_a_number_after_seit_or_im_is_a_year():  # Yd024 (10kGNAD, own sentence)
+    assert _q("Er ist seit 2004 Mitglied der Regierung und seit 2009 Bürgermeister.") == {}
+    assert _q("Im 2012 eröffneten Werk arbeiten 300 Menschen.")["300"][2] == "people"
+    assert _q("Seit Montag kamen 2000 Menschen.")["2000"][2] == "people"  # "seit" not right before the number
+
+
+def test_quantities_ball_losses_are_no_casualties():  # Yd021 (10kGNAD, own sentence)
+    assert _q("Drei Ballverluste musste die Mannschaft hinnehmen.")["Drei"][2:] == (None, None)
+    assert _q("Die Armee meldete schwere Verluste: 300 Soldaten fielen.")["300"][2:] == ("soldiers", "KILL")

@@ -758,8 +758,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
                                                              or prev in lex.months):
         # a bare four-digit number is a year unless a unit or a counted noun follows; before 1400 only after a
         # word that introduces a year ("um 1330 vor unserer Zeitrechnung"): "1000 bei Protestzug" is a count
-        if prev in lex.months or prev in ("jahr", "jahres"):
-            return True  # "seit Juni 2013 Bürgermeister", "ab dem Jahr 2008 Touristen": a date, whatever follows
+        if prev in lex.months or prev in ("jahr", "jahres", "seit", "im"):
+            # "seit Juni 2013 Bürgermeister", "ab dem Jahr 2008 Touristen", "seit 1999 Bürgermeister": a date,
+            # whatever follows
+            return True
         if _unit_of(nxt, lex) is not None or (nxt[:1].isupper() and _object_category(nxt, lex) is not None):
             return False  # "eine Nutzfläche von 2100 Quadratmetern"
         if (nlow == "der" and j + 1 < len(toks) and _DIGITS.match(toks[j + 1].text) and prev not in _YEAR_CONTEXT
