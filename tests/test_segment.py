@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from lagebild.doc import Doc
 from lagebild.records import Article, content_id
-from lagebild.segment import SegmentStage, ensure_pos, possible_tags, split_sentences, tokenize
+from lagebild.segment import (
+    SegmentStage,
+    ensure_pos,
+    known_pos_tags,
+    pos_tags,
+    possible_tags,
+    split_sentences,
+    tokenize,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -253,6 +261,25 @@ def test_segment_possible_tags_hold_every_tag_ensure_pos_gives() -> None:
     assert checked > 2000 and ambiguous > 500
     assert possible_tags("Donaudampfschifffahrtsgesellschaftskapitän" * 2, False) is None  # never sent to HanTa
     assert possible_tags("Er", True) is not None and "PPER" in possible_tags("Er", True)
+
+
+def test_segment_pos_tags_are_ensure_pos_tags_kept_apart_from_the_tokens() -> None:
+    huge = "Donaudampfschifffahrtsgesellschaftskapitän" * 2
+    texts = _wikinews_texts()[:4] + [f"Der {huge} kam gestern in Wien an. Die {huge.lower()} Leute gingen."]
+
+    def doc(text: str) -> Doc:
+        return SegmentStage()(Doc(Article(id=content_id(text), text=text, language="de")))
+
+    for text in texts:
+        lazy, full = doc(text), doc(text)
+        n = len(lazy.sentences)
+        assert known_pos_tags(lazy, 0) is None
+        tags = [pos_tags(lazy, si) for si in range(n)]
+        assert all(t.pos is None and t.lemma is None for t in lazy.tokens)  # tokens as ensure_pos left them
+        assert tags == [[t.pos for t in ensure_pos(full, si)] for si in range(n)]
+        assert [known_pos_tags(lazy, si) for si in range(n)] == tags
+        assert known_pos_tags(doc(text), 0) is None  # kept with the document, not across documents
+    assert tags[0][1] == "NN" and tags[1][1] == "XY"  # over-long words: ensure_pos's own rule
 
 
 def test_segment_unit_with_the_sentences_full_stop_ends_the_sentence() -> None:

@@ -31,7 +31,7 @@ from typing import Any
 from .doc import Doc
 from .errors import ConfigError
 from .records import EntityMention, Quote, Token
-from .segment import TAG_WINDOW, ensure_pos, possible_tags
+from .segment import TAG_WINDOW, known_pos_tags, pos_tags, possible_tags
 
 log = logging.getLogger(__name__)
 
@@ -407,8 +407,9 @@ def _tag_known(ctx: _Ctx, i: int, test: Callable[[str], bool]) -> bool | None:
     tagging: the sentence was tagged, or every tag HanTa could give the word passes (or none does). None
     otherwise. Tagging a sentence costs more than all the rules run on it (~80 % of the stage's time)."""
     tok, s0 = ctx.toks[i], _sent_start(ctx, i)
-    if ctx.toks[s0].pos is not None:  # tagged (ensure_pos marks a sentence done by its first token)
-        return test(tok.pos or "")
+    tags = known_pos_tags(ctx.doc, tok.sent)
+    if tags is not None:
+        return test(tags[i - s0])
     readings = possible_tags(tok.text, (i - s0) % TAG_WINDOW == 0)
     if readings:
         verdicts = {test(tag) for tag in readings}
@@ -422,7 +423,7 @@ def _tag_is(ctx: _Ctx, i: int, test: Callable[[str], bool]) -> bool:
     known = _tag_known(ctx, i, test)
     if known is not None:
         return known
-    return test(ensure_pos(ctx.doc, ctx.toks[i].sent)[i - _sent_start(ctx, i)].pos or "")
+    return test(pos_tags(ctx.doc, ctx.toks[i].sent)[i - _sent_start(ctx, i)])
 
 
 def _subject_tag(tag: str) -> bool:
@@ -1315,11 +1316,10 @@ def _als_frame(ctx: _Ctx, mi: int, mj: int) -> tuple[int, tuple[int, int] | None
         m -= 1
     if mi - 1 - cs > 25:
         return None
-    tags = ensure_pos(ctx.doc, si)
+    tags = pos_tags(ctx.doc, si)
 
     def tag(k: int) -> str:
-        t = tags[k - a].pos or ""
-        return t.replace("(", "").replace(")", "")
+        return tags[k - a].replace("(", "").replace(")", "")
 
     fin = next((k for k in range(cs, mi - 1) if tag(k) in ("VVFIN", "VAFIN", "VMFIN")), None)
     ce = next((k for k in range(mj, b) if low[k] in (",", ".", ";", ":", "!", "?")), b)

@@ -293,18 +293,52 @@ def possible_tags(word: str, window_start: bool) -> frozenset[str] | None:
     return frozenset(tagger.int2tag[tag] for tag, _ in readings)
 
 
+def _windows(toks: list[Token]) -> list[tuple[list[Token], tuple[str, ...]]]:
+    """The windows of a sentence that HanTa tags, with the words it is given (over-long ones as "X")."""
+    return [(toks[w : w + TAG_WINDOW], tuple(t.text if len(t.text) <= MAX_TAGGED_WORD else "X"
+                                             for t in toks[w : w + TAG_WINDOW]))
+            for w in range(0, len(toks), TAG_WINDOW)]
+
+
+def _long_word_tag(tok: Token) -> str:
+    return "NN" if tok.text[:1].isupper() else "XY"
+
+
 def ensure_pos(doc: Doc, sentence: int) -> list[Token]:
     """POS (STTS) and lemma for one sentence, computed once and cached on the tokens."""
     toks = doc.sentence_tokens(sentence)
     if toks and toks[0].pos is None:
-        for w in range(0, len(toks), TAG_WINDOW):
-            window = toks[w : w + TAG_WINDOW]
-            words = tuple(t.text if len(t.text) <= MAX_TAGGED_WORD else "X" for t in window)
+        for window, words in _windows(toks):
             for tok, (lemma, pos) in zip(window, _tag_words(words), strict=True):
                 if len(tok.text) > MAX_TAGGED_WORD:
-                    lemma, pos = tok.text, "NN" if tok.text[:1].isupper() else "XY"
+                    lemma, pos = tok.text, _long_word_tag(tok)
                 tok.lemma, tok.pos = lemma, pos
     return toks
+
+
+def known_pos_tags(doc: Doc, sentence: int) -> list[str] | None:
+    """The sentence's tags when :func:`ensure_pos` or :func:`pos_tags` has tagged it ("" where none), else None."""
+    toks = doc.sentence_tokens(sentence)
+    if not toks or toks[0].pos is not None:
+        return [t.pos or "" for t in toks]
+    known: dict[int, list[str]] = doc.cache.get("pos_tags", {})
+    return known.get(sentence)
+
+
+def pos_tags(doc: Doc, sentence: int) -> list[str]:
+    """The POS tags :func:`ensure_pos` gives the sentence, without the lemmas (HanTa's lemma analysis is about a
+    third of its time) and without setting either on the tokens. Kept in ``doc.cache["pos_tags"]``: one list
+    per sentence asked about, so it is bounded by the document and goes with it."""
+    tags = known_pos_tags(doc, sentence)
+    if tags is None:
+        tagger = _hanta()
+        tags = []
+        for window, words in _windows(doc.sentence_tokens(sentence)):
+            # the Viterbi pass of tag_sent (taglevel=1), without its lemma analysis
+            for tok, tag in zip(window, tagger.tag_sent_viterbi(list(words)), strict=True):
+                tags.append(tagger.int2tag[tag] if len(tok.text) <= MAX_TAGGED_WORD else _long_word_tag(tok))
+        doc.cache.setdefault("pos_tags", {})[sentence] = tags
+    return tags
 
 
 class SegmentStage:
