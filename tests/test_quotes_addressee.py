@@ -117,3 +117,28 @@ def test_speaker_before_the_verb_is_never_taken_for_a_dative():
     # "der Leiter" after the verb is the subject here (the source phrase "laut X" names where it was read)
     for q in _quotes("„Das ist ein Skandal“, sagte der Leiter der Demonstration laut einem Bericht."):
         assert q.addressee is None or "Leiter" not in q.addressee
+
+
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    # speeches in parliament (our own sentences): a dative pronoun, "von" after a verb of demanding
+    ("Ich sage Ihnen: Diese Reform kommt zu spät.", "Ich", "Ihnen"),
+    ("Ich erwarte von der Bundesregierung, dass sie den Bericht noch vor der Sommerpause vorlegt.", "Ich",
+     "der Bundesregierung"),
+])
+def test_addressee_in_a_speech(text, speaker, addressee):
+    q = _only(text)
+    assert (q.speaker, q.addressee) == (speaker, addressee)
+
+
+@pytest.mark.parametrize("text", [
+    # a nominative pronoun opening the clause is its subject, whatever the speaker search found
+    "Wir fordern Sie auf, den Antrag zurückzuziehen.",
+    # a prepositional phrase with a demonstrative ("an dieser Stelle") is no bare dative after it
+    "Ich sage an dieser Stelle ganz deutlich: Das Gesetz muss geändert werden.",
+    # a parenthesis between spaced hyphens is its own frame
+    "Denn - das hat die Ministerin hier auch gesagt - der Bund hat sich verpflichtet, die Renten jährlich "
+    "anzupassen.",
+])
+def test_no_addressee_in_a_speech(text):
+    for q in _quotes(text):
+        assert q.addressee is None or q.addressee.lower() not in ("wir", "stelle", "der bund"), q.addressee

@@ -806,6 +806,8 @@ _ACCUSATIVE_ADDRESSEE_VERBS = (
     "gewarnt", "dräng", "gedrängt", "beschuldig", "bezichtig", "anwies", "anweis", "angewiesen", "beauftrag",
     "ermahn", "ersuch", "ermutig", "informier", "unterrichtet", "angriff", "angegriffen", "angreif", "attackier",
 )
+# verbs of demanding whose "von"-phrase is the addressee ("forderte von der Regierung", "erwarte von Ihnen")
+_DEMAND_VERBS = ("forder", "gefordert", "verlang", "erwart", "wünsch", "gewünscht", "erbat", "erbitt", "erbeten")
 # verbs whose "an"-phrase is the addressee ("appellierte an die Regierung", "wandte sich an seine Anhänger")
 _AN_ADDRESSEE_VERBS = ("appellier", "wandte", "wandten", "wendet", "gewandt", "richtete", "gerichtet", "schrieb",
                        "geschrieben", "schreib", "adressier")
@@ -832,6 +834,22 @@ _DATIVE_PRONOUNS = frozenset("ihm ihnen mir uns euch dir".split())
 _PLURAL_DATIVE_DETS = frozenset("den seinen ihren unseren diesen allen keinen".split())
 _ACCUSATIVE_PRONOUNS = frozenset("ihn uns euch mich dich".split())
 _NOT_ADDRESSEE = frozenset("es das dies dieses sich man was alles nichts".split())
+
+
+def _phrase_end(ctx: _Ctx, i: int, lim: int) -> int:
+    """End of the noun phrase that opens at token i, found or not by _np ("dieser Stelle", "dem Ende seiner Reise")."""
+    sp = _np(ctx, i, lim, allow_pronoun=False)
+    if sp is not None and sp[0] == i:
+        return sp[1]
+    low = ctx.low
+    while i < lim and low[i] not in ("er", "sie", "es", "man", "wir", "ich", "du") and (
+            low[i] in _DETS or low[i] in _DEMONSTRATIVE_DETS or low[i][:1].isdigit()
+            or (_is_adj(low[i]) and not _is_cap(ctx.toks[i].text))):
+        i += 1
+    return i + 1 if i < lim and _is_cap(ctx.toks[i].text) else i  # the head only ("am 3. Januar US-Bürgern")
+
+
+_DEMONSTRATIVE_DETS = frozenset("dieser diese dieses diesem diesen jener jene jenes jenem jenen".split())
 
 
 def _cue_form(ctx: _Ctx, k: int, lim: int) -> str:
@@ -913,7 +931,7 @@ def _frame_range(ctx: _Ctx, k: int, m0: int, m1: int) -> tuple[int, int]:
             if o is not None:
                 lo = o
                 continue
-        if low[m] in _CLAUSE_STOP:
+        if low[m] in _CLAUSE_STOP or low[m] == "-":
             break
         lo = m
     if k > lo and low[k - 1] in ("und", "sowie", "oder"):
@@ -930,8 +948,8 @@ def _frame_range(ctx: _Ctx, k: int, m0: int, m1: int) -> tuple[int, int]:
             if close is not None:
                 stop = close + 1
                 continue
-        if w in _CLAUSE_STOP or (w == "und" and stop + 1 < hi and ctx.toks[stop + 1].text[:1].islower()):
-            break
+        if w in _CLAUSE_STOP or w == "-" or (w == "und" and stop + 1 < hi and ctx.toks[stop + 1].text[:1].islower()):
+            break  # ("-": a parenthesis set off by spaced hyphens, "- das hat X gesagt -")
         stop += 1
     while stop < hi and low[stop] == "," and m1 <= k:
         # a frame after the message goes on past an apposition ("sagte X, Spieler von Y, gegenüber Z")
@@ -983,9 +1001,8 @@ def _addressee(ctx: _Ctx, q: Quote) -> tuple[int, int] | None:
         prev = low[i - 1] if i > lo else ""
         if w in cues().pps:
             np_ = _addressee_np(ctx, i + 1, hi)
-            if np_ is None:  # "vor dem Ende seiner Reise": the whole phrase is no addressee
-                skip = _np(ctx, i + 1, hi, allow_pronoun=False)
-                i = skip[1] if skip is not None and skip[0] == i + 1 else i + 1
+            if np_ is None:  # "vor dem Ende seiner Reise", "an dieser Stelle": the whole phrase is no addressee
+                i = _phrase_end(ctx, i + 1, hi)
                 continue
             # "Deren Haltung gegenüber der PKK": after a noun other than the speaker it is that noun's attribute
             # ("sagte nach dem Spiel gegenüber X": not after the noun of another prepositional phrase)
@@ -999,7 +1016,7 @@ def _addressee(ctx: _Ctx, q: Quote) -> tuple[int, int] | None:
                     or (w == "vor" and _is_medium(ctx, np_))
                     or (w in ("zu", "zum", "zur") and form.startswith(("sag", "gesagt")) and _is_medium(ctx, np_)
                         and not (np_[1] < hi and low[np_[1]] in _GEN_DETS))  # "zum „Austausch“ des Mädchens"
-                    or (w in ("von", "vom") and not passive and form.startswith(("forder", "gefordert", "verlang")))):
+                    or (w in ("von", "vom") and not passive and form.startswith(_DEMAND_VERBS))):
                 found.append((0, abs(i - k), np_))
             i = pp_end = np_[1]
             continue
@@ -1024,6 +1041,9 @@ def _addressee(ctx: _Ctx, q: Quote) -> tuple[int, int] | None:
             i = np_[1] + 1
             continue
         det = low[np_[0]]
+        if det in ("ich", "wir", "er", "du") and not passive:
+            i = np_[1]  # a nominative pronoun is the subject ("Wir fordern Sie auf", "Ich bitte Sie")
+            continue
         bare = det not in _DETS and det not in _DATIVE_PRONOUNS and det not in _ACCUSATIVE_PRONOUNS and det not in (
             "ihr", "sie", "er", "wir", "ich")
         after_speaker = sp0 >= 0 and sp1 <= np_[0]
@@ -1031,7 +1051,9 @@ def _addressee(ctx: _Ctx, q: Quote) -> tuple[int, int] | None:
         as_subject = passive and participle and (dative or accusative)
         # outside a passive an object stands after the speaker, or opens the clause with the speaker after the
         # verb ("Der Politik schlug er vor"); a phrase before a speaker that precedes the verb is the subject's
-        placed = after_speaker or (np_[1] <= k and sp0 > k)
+        # (a phrase marked dative or accusative is never the subject, wherever it stands: "Ihnen", "dem Sender")
+        placed = after_speaker or (np_[1] <= k and sp0 > k) or det in _ADDR_DATIVE_DETS or det in _DATIVE_PRONOUNS \
+            or det in _ACCUSATIVE_PRONOUNS
         before = low[i - 1] if i > 0 else ""
         if (not free(np_) or before in (",", "(", "und", "sowie", "oder", "als", "wie", "’", "'") or before[:1].isdigit()
                 or (bare and i - 1 != k and not sp0 <= i - 1 < sp1 and len(before) > 3 and before not in _AUX
