@@ -95,3 +95,19 @@ def test_quantities_a_number_after_seit_or_im_is_a_year():  # Yd024 (10kGNAD, ow
 def test_quantities_ball_losses_are_no_casualties():  # Yd021 (10kGNAD, own sentence)
     assert _q("Drei Ballverluste musste die Mannschaft hinnehmen.")["Drei"][2:] == (None, None)
     assert _q("Die Armee meldete schwere Verluste: 300 Soldaten fielen.")["300"][2:] == ("soldiers", "KILL")
+
+
+def test_quantities_a_part_of_a_whole_of_things_takes_no_people_outcome():  # Ye019 (10kGNAD, own sentence)
+    q = _q("Die Fluglinie strich 500 von 2.000 Flügen, auch Verbindungen nach Rom waren betroffen.")
+    assert q["500"][2:] == (None, None)  # "von": the part is of the flights, not people "betroffen"
+    assert _q("Zwei von drei Kindern wurden verletzt.")["Zwei"][2:] == ("children", "WOUND")
+
+
+def test_quantities_ship_officers_are_crew():  # Ye025 (10kGNAD, own sentence)
+    assert _q("Zwei Schiffsoffiziere wurden verurteilt.")["Zwei"][2] == "crew"
+    assert _q("Zwei Offiziere wurden verurteilt.")["Zwei"][2] == "soldiers"
+
+
+def test_quantities_operating_system_versions_are_labels():  # Ye015 (10kGNAD, own sentence)
+    assert _q("Schon unter iOS 9 und 10 klagten Nutzer über den Akku.") == {}
+    assert _q("Auf Android 6 laufen 30 Prozent der Geräte.") == {"30 Prozent": (30.0, None, "percent", None)}

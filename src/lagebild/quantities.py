@@ -1112,6 +1112,8 @@ def _coordinated_counts(gap: list[Token]) -> bool:
     """The words between two counts join them, so a noun written once after the second is the first's too: "drei und
     vier Generationen", and with an adjective of each count's own ("230.000 gewerbliche und 4.500 landwirtschaftliche
     Anlagen"; the adjective ends in -e, -en, -er or -es)."""
+    if [t.text.lower() for t in gap] == ["von"]:
+        return True  # "1.000 von 3.000 Flügen", "zwei von drei Kindern": a part of the whole named after it
     if not gap or gap[-1].text.lower() not in _COORDINATORS:
         return False
     head = gap[:-1]
@@ -1152,7 +1154,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                                                       for t in built_tokens(num, nxt_num))):
             # "mit 6.800 rund 30 Prozent der Stellen": a count next to a share is not a share itself
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
-        elif (q.object is None and q.unit is None and nxt.object is not None and nxt_num.i > num.j
+        elif (q.object is None and q.unit in (None, "person") and nxt.object is not None and nxt_num.i > num.j
               and _coordinated_counts(built_tokens(num, nxt_num))):
             num.shared = True  # "drei und vier Generationen": the noun after the second count is the first's too
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
