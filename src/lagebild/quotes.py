@@ -843,7 +843,7 @@ def _phrase_end(ctx: _Ctx, i: int, lim: int) -> int:
         return sp[1]
     low = ctx.low
     while i < lim and low[i] not in ("er", "sie", "es", "man", "wir", "ich", "du") and (
-            low[i] in _DETS or low[i] in _DEMONSTRATIVE_DETS or low[i][:1].isdigit()
+            low[i] in _DETS or low[i] in _DEMONSTRATIVE_DETS or low[i] in _PLURAL_DATIVE_DETS or low[i][:1].isdigit()
             or (_is_adj(low[i]) and not _is_cap(ctx.toks[i].text))):
         i += 1
     return i + 1 if i < lim and _is_cap(ctx.toks[i].text) else i  # the head only ("am 3. Januar US-Bürgern")
@@ -965,22 +965,33 @@ def _addressee(ctx: _Ctx, q: Quote) -> tuple[int, int] | None:
     """The addressee in the frame of quote q, or None: a prepositional phrase that marks one ("gegenüber X",
     "in einem Interview mit X", "appellierte an X", "vor der Presse", "sagte zur Zeitung") or the object the cue
     verb directs its speech at (dative or accusative, by verb; the subject of a passive "X wird aufgefordert")."""
-    if q.cue_start is None:
-        return None
     toks, low = ctx.toks, ctx.low
-    k = _tok_index(toks, q.cue_start)
     m0, m1 = _tok_index(toks, q.message_start), _tok_index(toks, q.message_end - 1) + 1
     sp0 = sp1 = -1
     if q.speaker_start is not None and q.speaker_end is not None:
         sp0, sp1 = _tok_index(toks, q.speaker_start), _tok_index(toks, q.speaker_end - 1) + 1
+    if q.cue_start is not None:
+        k = _tok_index(toks, q.cue_start)
+    elif q.kind == "reported" and sp0 >= 0:
+        # a reported act carries no cue; its verb is the speech verb nearest the speaker ("Stoiber warf der SPD
+        # eine Fehlentwicklung vor"), and the addressee lies inside the reported span (SpkAtt 5.4)
+        a, b = _sent_bounds(ctx, sp0)
+        verbs = [m for m in range(a, b) if not sp0 <= m < sp1 and low[m].isalpha() and _verb_cue(ctx, m, b) is not None]
+        if not verbs:
+            return None
+        k = min(verbs, key=lambda m: abs(m - sp0))
+        m0 = m1 = b
+    else:
+        return None
     lo, hi = _frame_range(ctx, k, m0, m1)
     if not lo <= k < hi:
         return None
     form = low[k]
     if form.isalpha():
         form = _cue_form(ctx, k, hi)
-        if form == low[k] and hi - 1 > k and low[hi - 1] in _PARTICLES:
-            form = low[hi - 1] + form  # "schreibt der Partei den Verdienst zu": another verb than "schreiben"
+        last = next((m for m in range(hi - 1, k, -1) if low[m][:1].isalnum()), k)
+        if form == low[k] and last > k and low[last] in _PARTICLES:
+            form = low[last] + form  # "schreibt der Partei den Verdienst zu": another verb than "schreiben"
     dative = form.startswith(_DATIVE_ADDRESSEE_VERBS)
     accusative = form.startswith(_ACCUSATIVE_ADDRESSEE_VERBS)
     participle = (low[k].startswith("ge") or _passive_participle(ctx, k)
@@ -1066,10 +1077,16 @@ def _addressee(ctx: _Ctx, q: Quote) -> tuple[int, int] | None:
             continue
         oblique_dative = det in _ADDR_DATIVE_DETS or det in _DATIVE_PRONOUNS or bare or (
             det in _PLURAL_DATIVE_DETS and low[np_[1] - 1].endswith("n"))  # "den Abgeordneten", "seinen Kunden"
+        if det in _FEM_DATIVE_DETS and i > lo and i - 1 != k and not sp0 <= i - 1 < sp1 and _is_cap(toks[i - 1].text):
+            i = np_[1]  # "den Bau des schnellsten Autos der Welt": a "der" phrase after a noun is its genitive
+            continue
         if as_subject:
             # "Der König wird aufgefordert" (the subject), "Ihm wird vorgeworfen" (the dative; "Die Entscheidung
-            # wird bestätigt" names what was said): the first such phrase
-            if accusative or oblique_dative or (det in _FEM_DATIVE_DETS and form.startswith(_PERSON_DATIVE_VERBS)):
+            # wird bestätigt" names what was said): the first such phrase; a phrase without article only where
+            # the passive leaves persons alone ("Klien wurde vorgeworfen", not "… wurde Bereitschaft signalisiert")
+            person = form.startswith(_PERSON_DATIVE_VERBS)
+            if (accusative or (oblique_dative and (not bare or person))
+                    or (det in _FEM_DATIVE_DETS and person)):
                 found.append((1, np_[0], np_))
         elif dative:
             # "der" is a dative only where the speaker is the subject elsewhere ("Der Staatssekretär sagte der
