@@ -1154,8 +1154,12 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
                                                       for t in built_tokens(num, nxt_num))):
             # "mit 6.800 rund 30 Prozent der Stellen": a count next to a share is not a share itself
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
-        elif (q.object is None and q.unit in (None, "person") and nxt.object is not None and nxt_num.i > num.j
-              and _coordinated_counts(built_tokens(num, nxt_num))):
+        elif (q.object is None and nxt.object is not None and nxt_num.i > num.j
+              and _coordinated_counts(built_tokens(num, nxt_num))
+              and (q.unit is None or (q.unit == "person" and _object_category(nxt.object, lex) == ("", None)
+                                      and [t.text.lower() for t in built_tokens(num, nxt_num)] == ["von"]))):
+            # "1.000 von 3.000 Flügen ... betroffen": a part of a whole of things is no person, whatever verb follows
+            # (a part of people keeps its fate: "Zwölf von 300 Insassen wurden verletzt")
             num.shared = True  # "drei und vier Generationen": the noun after the second count is the first's too
             q.unit, q.category, q.gkg_type = nxt.unit, nxt.category, nxt.gkg_type
         elif (q.object is None and q.category in lex.outcomes and nxt_num.i - num.j <= 6
