@@ -163,3 +163,15 @@ def test_addressee_of_a_reported_act(text, addressee):
 ])
 def test_no_addressee_of_a_reported_act(text):
     assert all(q.addressee is None for q in _quotes(text))
+
+
+def test_addressee_after_a_coordination_inside_the_object():
+    # "und deren Bürger" goes on with the object, not with a second verb: the particle "auf" still belongs to the cue
+    qs = [q for q in _quotes("Sie lobte die Helfer und forderte die Stadt und deren Bürger dazu auf, Spenden zu "
+                             "sammeln.") if q.cue == "forderte"]
+    assert [(q.speaker, q.addressee) for q in qs] == [("Sie", "die Stadt")]
+
+
+def test_no_addressee_in_a_passive_of_an_iert_verb():
+    # "signalisiert" is a participle without "ge-": the phrase without article is what was signalled
+    assert all(q.addressee is None for q in _quotes("Von der Opposition wurde Gesprächsbereitschaft signalisiert."))
