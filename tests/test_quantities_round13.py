@@ -111,3 +111,27 @@ def test_quantities_ship_officers_are_crew():  # Ye025 (10kGNAD, own sentence)
 def test_quantities_operating_system_versions_are_labels():  # Ye015 (10kGNAD, own sentence)
     assert _q("Schon unter iOS 9 und 10 klagten Nutzer über den Akku.") == {}
     assert _q("Auf Android 6 laufen 30 Prozent der Geräte.") == {"30 Prozent": (30.0, None, "percent", None)}
+
+
+def test_quantities_minors_named_by_their_age_are_children():  # Yf016 (10kGNAD, own sentences)
+    assert _q("Unter den Festgenommenen sind auch zwei 16-Jährige.")["zwei"][2] == "children"
+    assert _q("Es kamen drei 25-Jährige.")["drei"][2] == "people"  # adults stay people
+
+
+def test_quantities_a_year_before_a_liberation_or_destruction_participle():  # Yf006 (10kGNAD, own sentence)
+    assert _q("Die Zeitschrift beleidigte die 1945 befreiten Häftlinge.") == {}
+    assert _q("Die 1944 zerstörte Kirche hatte 300 Plätze.") == {"300": (300.0, None, None, None)}
+
+
+def test_quantities_an_amount_before_teuer_is_money():  # Yf011 (10kGNAD, own sentences)
+    q = _q("Der 1,5 bis 2 Millionen teure Neubau steht frühestens im Herbst.")
+    assert q["1,5 bis 2 Millionen"][2] == "money"
+    assert _q("Zehn teure Geräte wurden gestohlen.")["Zehn"][2] is None  # no multiplier: a count of things
+
+
+def test_quantities_a_cue_right_after_a_count_is_that_counts_attribute():  # Yf011 (10kGNAD, own sentences)
+    q = _q("Zuerst muss man mit 18 Eigentümern von 71 betroffenen Grundstücken reden.")
+    assert q["18"][2:] == ("people", None)  # "betroffenen" describes the plots, not the owners
+    assert _q("Bei dem Brand wurden 12 Menschen verletzt.")["12"][2:] == ("injured", "WOUND")
+    q = _q("Es gab 20 tote Migranten und tausende gerettete Flüchtlinge.")
+    assert q["tausende"][3] is None and q["20"][3] == "KILL"

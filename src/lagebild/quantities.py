@@ -243,6 +243,9 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
         hit = _feminine_plural(low[:-5])
         if hit is not None:
             return hit  # "Polizistinnen" are police, "Jüdinnen" are people, like "Polizisten", "Juden"
+    age = _AGE_NOUN_YEARS.match(low)
+    if age is not None and int(age.group(1)) < 18:
+        return ("children", None)  # "zwei 17-Jährige": minors (an adult age stays "jährige", people)
     if "-" in low:
         hit = _lookup_inflected(low.replace("-", ""), lex)  # "Crew-Mitglieder" is "Crewmitglieder"
         if hit is not None:
@@ -268,6 +271,7 @@ def _object_category_low(low: str) -> tuple[str, str | None] | None:
     return None
 
 
+_AGE_NOUN_YEARS = re.compile(r"^(\d{1,2})-jährige[nr]?$")
 _NOT_FEMININE = ("sinnen", "winnen", "spinnen", "binnen", "enrinnen")  # "Ansinnen", "Gewinnen", "Regenrinnen"
 _UMLAUT = str.maketrans("äöü", "aou")
 
@@ -1106,6 +1110,7 @@ def _governed_pp(gap: list[Token]) -> bool:
 
 
 _COORDINATORS = frozenset({"und", "oder", "bzw.", "sowie"})
+_PRICE_ADJECTIVES = frozenset({"teure", "teuren", "teurer", "teures", "teurem"})
 
 
 def _coordinated_counts(gap: list[Token]) -> bool:
@@ -1219,6 +1224,13 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         if any(c in sent for c in lex.money_cues):
             for q in bare:
                 q.category = "money"
+    # "der 1,2 bis 2 Millionen teure Zaun": an amount that says what something costs is money; the priced noun is
+    # no object (money names none)
+    for num, q in built:
+        if (q.unit is None and q.category is None and num.toks is not None and num.j < len(num.toks)
+                and num.toks[num.j].text.lower() in _PRICE_ADJECTIVES
+                and any(t.text.lower() in lexicon().multipliers for t in num.toks[num.i:num.j])):  # not "drei teure Bilder"
+            q.category, q.object, q.object_start, q.object_end = "money", None, None, None
     # "Vier von ihnen sollen Kinder sein": a class noun after a copula names what a nounless count is
     for num, q in built:
         if q.object is not None or q.unit not in (None, "person") or num.toks is None:
@@ -2211,8 +2223,10 @@ def _assign_predicates(nums: list[_Num], hits: list[tuple[int, tuple[str, str]]]
     lex = lexicon()
     perfect_inf = {k for k, _ in hits if any(toks[m].text == "zu" and toks[m + 1].text in ("haben", "sein")
                                              for m in range(k + 1, min(len(toks) - 1, k + 7)))}
+    num_ends = {num.j for num in nums}
     attr_cues = {k for k, _ in hits if 0 < k < len(toks) - 1 and toks[k].text.islower()
                  and (toks[k - 1].text.lower() in lex.determiners
+                      or k in num_ends  # "18 Eigentümer von 71 betroffenen Grundstücken": the cue of the 71's noun
                       or (k > 1 and toks[k - 2].text.lower() in lex.determiners and toks[k - 1].text.isalpha()
                           and toks[k - 1].text.islower())  # "dem derzeit verletzten Epureanu"
                       or (k > 2 and toks[k - 3].text.lower() in lex.determiners
