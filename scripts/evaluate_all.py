@@ -46,7 +46,7 @@ RUNS = [
     ("counts-en-lgl", "Counts (English) — LGL US local news, stand-off gold, test batch",
      ["eval", "counts", "--dataset", "lgl", "--split", "test"], ["f1", "span_value_f1", "n_gold"]),
     ("quotes", "Quotes — Wikinews SpkAtt dev", ["eval", "quotes", "--data", f"{DATA}/wikinews_spkatt_de",
-                                                "--split", "dev"], ["cue_f1", "source_f1", "message_f1"]),
+                                                "--split", "dev"], ["cue_f1", "source_f1", "message_f1", "addr_f1"]),
     ("quotes-rw", "Quotes — REDEWIEDERGABE historical news (1840–1919, STWR gold; Nachrichten + Reportage), test half",
      ["eval", "quotes", "--data", f"{DATA}/redewiedergabe", "--split", "test"], ["cue_f1", "source_f1", "message_f1"]),
     ("quotes-en", "Quotes (English) — GeoVirus English Wikinews gold, test articles",
