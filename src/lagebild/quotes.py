@@ -215,6 +215,12 @@ class _Ctx:
     toks: list[Token]
     low: list[str]
     ents: list[EntityMention]
+    #: tokens whose form is in the cue lexicon at all: _verb_cue is asked about every token several times
+    maybe_cue: list[bool] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        lex = cues()
+        self.maybe_cue = [w in lex.verbs or w in lex.two_word or w in lex.fuer or w in lex.sees for w in self.low]
 
 
 def _tok_index(toks: list[Token], char: int) -> int:
@@ -244,6 +250,8 @@ def _is_adj(low: str) -> bool:
 
 def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     """The cue's particle if token k is a speech verb whose particle (if any) shows up in the clause."""
+    if not ctx.maybe_cue[k]:
+        return None
     lex = cues()
     w = ctx.low[k]
     parts = lex.verbs.get(w)
