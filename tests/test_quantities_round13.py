@@ -135,3 +135,19 @@ def test_quantities_a_cue_right_after_a_count_is_that_counts_attribute():  # Yf0
     assert _q("Bei dem Brand wurden 12 Menschen verletzt.")["12"][2:] == ("injured", "WOUND")
     q = _q("Es gab 20 tote Migranten und tausende gerettete Flüchtlinge.")
     assert q["tausende"][3] is None and q["20"][3] == "KILL"
+
+
+def test_quantities_body_parts_take_no_fate():  # Yg007 (10kGNAD, own sentence)
+    assert _q("Die Urschlange tötete ihre Beute, die sie mit vier Füßen umklammerte.")["vier"][2:] == (None, None)
+    assert _q("Ihm wurden zwei Hände transplantiert.")["zwei"][2:] == (None, None)
+
+
+def test_quantities_held_people_are_arrested():  # Yg014 (10kGNAD, own sentence)
+    q = _q("Er ist einer von insgesamt drei in Nordkorea festgehaltenen Amerikanern.")
+    assert q["drei"][2:] == ("arrested", "ARREST")
+    assert _q("Zwei Touristen wurden am Flughafen festgehalten.")["Zwei"][2:] == ("arrested", "ARREST")
+
+
+def test_quantities_zib_is_a_programme_label():  # Yg023 (10kGNAD, own sentence)
+    assert _q("Die Vorwürfe fielen in den Sendungen ZiB 2 und Report.") == {}
+    assert _q("Er sagte das in den Sendungen ZiB 2 und Thema.") == {}
