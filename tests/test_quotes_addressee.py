@@ -175,3 +175,21 @@ def test_addressee_after_a_coordination_inside_the_object():
 def test_no_addressee_in_a_passive_of_an_iert_verb():
     # "signalisiert" is a participle without "ge-": the phrase without article is what was signalled
     assert all(q.addressee is None for q in _quotes("Von der Opposition wurde Gesprächsbereitschaft signalisiert."))
+
+
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    # the dative "Ihnen" is never the subject: the pronoun before it speaks (a speech in parliament, our wording)
+    ("Das kann ich Ihnen sagen: Die Mittel reichen nicht.", "ich", "Ihnen"),
+    # a first person right before the verb speaks; "Sie" after the verb is the one asked
+    ("Ich bitte Sie, diesem Antrag zuzustimmen.", "Ich", "Sie"),
+    ("Wir fordern Sie auf, den Bericht vorzulegen.", "Wir", "Sie"),
+])
+def test_case_marks_speaker_and_addressee(text, speaker, addressee):
+    q = _only(text)
+    assert (q.speaker, q.addressee) == (speaker, addressee)
+
+
+def test_a_dative_source_of_a_marker_stays_the_speaker():
+    # "dem Bericht zufolge" names the source in the dative; it is not moved to the addressee
+    q = _only("Dem Bericht zufolge sind die Kosten deutlich gestiegen.")
+    assert (q.speaker, q.addressee) == ("Dem Bericht", None)

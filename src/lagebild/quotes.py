@@ -1117,8 +1117,38 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
     return min(found)[2]
 
 
+def _case_checked_speaker(ctx: _Ctx, q: Quote) -> None:
+    """A speaker phrase marked dative ("Ihnen", "dem Minister") cannot be the subject: it is the one spoken to,
+    and the subject is the nominative pronoun right before the cue ("Ich will Ihnen sagen"), if there is one."""
+    if q.speaker_start is None or q.speaker_end is None or q.cue_start is None:
+        return
+    toks, low = ctx.toks, ctx.low
+    s0, s1 = _tok_index(toks, q.speaker_start), _tok_index(toks, q.speaker_end - 1) + 1
+    k = _tok_index(toks, q.cue_start)
+    if s0 > k and k > 0 and low[k - 1] in ("ich", "wir") and toks[k - 1].sent == toks[k].sent:
+        # "Ich bitte Sie, …", "Wir fordern Sie auf": the first person before the verb speaks, "Sie" is spoken to
+        q.speaker = q.speaker_start = q.speaker_end = q.speaker_entity = q.speaker_role = None
+        _speaker_fields(ctx, (k - 1, k), q)
+        return
+    if not (low[s0] in _DATIVE_PRONOUNS - {"uns", "euch"} or low[s0] in _ADDR_DATIVE_DETS):
+        return
+    a, b = _sent_bounds(ctx, k)
+    if (not low[k].isalpha() or low[k] in cues().preps or low[k] in _IMPERSONAL_CUES or _verb_cue(ctx, k, b) is None
+            or (s0 > 0 and low[s0 - 1] in cues().pps)):
+        # "dem Bericht zufolge", "laut dem Sprecher", "geht aus dem Urteil hervor": a source marker or a
+        # preposition takes the dative
+        return
+    subject = next((m for m in range(k - 1, max(a, k - 4) - 1, -1) if low[m] in ("ich", "wir", "er", "sie")
+                    and not s0 <= m < s1), None)
+    q.addressee, q.addressee_start, q.addressee_end = q.speaker, q.speaker_start, q.speaker_end
+    q.speaker = q.speaker_start = q.speaker_end = q.speaker_entity = q.speaker_role = None
+    if subject is not None:
+        _speaker_fields(ctx, (subject, subject + 1), q)
+
+
 def _addressees(ctx: _Ctx, out: list[Quote]) -> None:
     for q in out:
+        _case_checked_speaker(ctx, q)
         if q.addressee is not None:
             continue
         span = _addressee(ctx, q)
