@@ -193,3 +193,9 @@ def test_a_dative_source_of_a_marker_stays_the_speaker():
     # "dem Bericht zufolge" names the source in the dative; it is not moved to the addressee
     q = _only("Dem Bericht zufolge sind die Kosten deutlich gestiegen.")
     assert (q.speaker, q.addressee) == ("Dem Bericht", None)
+
+
+def test_subject_after_a_dative_right_after_the_verb():
+    # "ihm" right after the verb is the one told; the phrase after it is the subject (our own sentence)
+    q = _only("Dann sagte ihm der Arzt, er müsse sofort ins Krankenhaus.")
+    assert (q.speaker, q.addressee) == ("der Arzt", "ihm")

@@ -1117,14 +1117,37 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
     return min(found)[2]
 
 
+def _subject_after_dative(ctx: _Ctx, q: Quote, k: int) -> None:
+    """"Dann sagte ihm der Arzt, …": a verb-second cue, a dative right after it, then the subject."""
+    low = ctx.low
+    a, b = _sent_bounds(ctx, k)
+    m0 = _tok_index(ctx.toks, q.message_start)
+    lim = m0 if m0 > k else b
+    if k + 2 >= lim or not (low[k + 1] in _DATIVE_PRONOUNS - {"uns", "euch"} or low[k + 1] in _ADDR_DATIVE_DETS):
+        return
+    if not low[k].isalpha() or _verb_cue(ctx, k, b) is None:
+        return
+    dat = _addressee_np(ctx, k + 1, lim)
+    if dat is None:
+        return
+    sp = _np_after_cue(ctx, dat[1], lim)
+    if sp is None or low[sp[0]] in _OBLIQUE_DETS or low[sp[0]] in ("es", "man") or not (
+            low[sp[0]] in _NOMINATIVE_DETS or low[sp[0]] in _PRONOUNS or _is_cap(ctx.toks[sp[0]].text)):
+        return
+    _speaker_fields(ctx, sp, q)
+
+
 def _case_checked_speaker(ctx: _Ctx, q: Quote) -> None:
     """A speaker phrase marked dative ("Ihnen", "dem Minister") cannot be the subject: it is the one spoken to,
     and the subject is the nominative pronoun right before the cue ("Ich will Ihnen sagen"), if there is one."""
-    if q.speaker_start is None or q.speaker_end is None or q.cue_start is None:
+    if q.cue_start is None:
         return
     toks, low = ctx.toks, ctx.low
-    s0, s1 = _tok_index(toks, q.speaker_start), _tok_index(toks, q.speaker_end - 1) + 1
     k = _tok_index(toks, q.cue_start)
+    if q.speaker_start is None or q.speaker_end is None:
+        _subject_after_dative(ctx, q, k)
+        return
+    s0, s1 = _tok_index(toks, q.speaker_start), _tok_index(toks, q.speaker_end - 1) + 1
     if s0 > k and k > 0 and low[k - 1] in ("ich", "wir") and toks[k - 1].sent == toks[k].sent:
         # "Ich bitte Sie, …", "Wir fordern Sie auf": the first person before the verb speaks, "Sie" is spoken to
         q.speaker = q.speaker_start = q.speaker_end = q.speaker_entity = q.speaker_role = None
