@@ -199,3 +199,10 @@ def test_subject_after_a_dative_right_after_the_verb():
     # "ihm" right after the verb is the one told; the phrase after it is the subject (our own sentence)
     q = _only("Dann sagte ihm der Arzt, er müsse sofort ins Krankenhaus.")
     assert (q.speaker, q.addressee) == ("der Arzt", "ihm")
+
+
+def test_separable_particle_beyond_a_comma_inside_the_object():
+    # "schlug … vor" with a comma inside the dative phrase: the particle is looked for in the whole sentence
+    qs = _quotes("Die Gewerkschaft schlug in einem Schreiben vom Montag dem Minister für Arbeit, Soziales und "
+                 "Gesundheit vor, die Frist zu verlängern.")
+    assert [(q.speaker, q.addressee) for q in qs] == [("Die Gewerkschaft", "dem Minister")]

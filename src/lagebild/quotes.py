@@ -1003,7 +1003,7 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
         return None
     form = low[k]
     if form.isalpha():
-        form = _cue_form(ctx, k, hi)
+        form = _cue_form(ctx, k, _sent_bounds(ctx, k)[1])
         last = next((m for m in range(hi - 1, k, -1) if low[m][:1].isalnum()), k)
         if form == low[k] and last > k and low[last] in _PARTICLES:
             form = low[last] + form  # "schreibt dem Trainer den Erfolg zu": another verb than "schreiben"
