@@ -1083,7 +1083,7 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
         before = low[i - 1] if i > 0 else ""
         if (not free(np_) or before in (",", "(", "und", "sowie", "oder", "als", "wie", "’", "'") or before[:1].isdigit()
                 or (bare and i - 1 != k and not sp0 <= i - 1 < sp1 and len(before) > 3 and before not in _AUX
-                    and toks[i - 1].text[:1].islower() and _is_adj(before))  # "so genannten Volkszählungsurteil"
+                    and toks[i - 1].text[:1].islower() and _is_adj(before))  # "so genannten Gipfeltreffen"
                 or nxt in ("zufolge",) or (bare and not _is_cap(toks[np_[0]].text))
                 or not (placed or as_subject) or (bare and not (after_speaker or as_subject))):
             # an apposition or coordination of the speaker, a comparison, a source ("X zufolge"); a phrase without
@@ -1120,7 +1120,7 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
 def _subject_after_dative(ctx: _Ctx, q: Quote, k: int) -> None:
     """"Dann sagte ihm der Arzt, …": a verb-second cue, a dative right after it, then the subject."""
     low = ctx.low
-    a, b = _sent_bounds(ctx, k)
+    b = _sent_bounds(ctx, k)[1]
     m0 = _tok_index(ctx.toks, q.message_start)
     lim = m0 if m0 > k else b
     if k + 2 >= lim or not (low[k + 1] in _DATIVE_PRONOUNS - {"uns", "euch"} or low[k + 1] in _ADDR_DATIVE_DETS):
