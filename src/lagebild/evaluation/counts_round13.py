@@ -32,6 +32,15 @@ Design (fixed in this docstring before any sentence was drawn or read; seed 2026
   earlier pick of this round; a dry source is filled from the other. Batch k depends only on the pool file and
   the batches before it, so ``--batches 3`` re-draws ``Ya``, ``Yb`` byte for byte.
 
+Extension (fixed here after ``Yi`` used up the pool and before any SmartData sentence was drawn or read): the
+round's last rule step was made on ``Yg``; to measure the final rules on more unseen text, batches ``Yj``, ``Yk``, ...
+come from a second frozen pool, ``gold/counts_round13_pool_smartdata.tsv``: SmartData (DFKI news and police/traffic
+reports 2015-16, CC BY 4.0, text inside) sentences, 30-400 characters, in no gold file or seen list (also
+``counts_smartdata_seen.txt``), qualifying by the same rule **with the round-start code** ``0fedaf7`` (run from a
+``git archive`` copy), shuffled once with ``random.Random(SEED + 2)``; each batch takes 30 from the front, at most one
+sentence per SmartData document over these batches (``sample --smartdata --batches 2``). Locators are
+``document id|start|end`` in the document's text.
+
 Labelling (docs/evaluation/counts.md, Round 13): every count statement of the sentence, by hand from the text,
 following the guideline, without looking at the extractor's output for it; each batch is committed before its
 first run. Gold rows: ``gold/counts_de_round13.jsonl``; 10kGNAD rows are stand-off (``row``, ``sent_start``,
@@ -53,6 +62,7 @@ from .counts_round11 import DATA_10K, DATA_WN, _jsonl, load_round11, read_pool, 
 from .counts_sampling import articles, detok, write_batches
 
 SEED = 20261313
+DATA_SD = "../shared/data/smartdata_de"
 START_COMMIT = "0fedaf7"
 POOL_NAME = "gold/counts_round13_pool.tsv"
 GOLD_NAME = "gold/counts_de_round13.jsonl"
@@ -203,6 +213,79 @@ def load_round13(path: str | Path | None = None, data_10k: str = DATA_10K) -> tu
     return load_round11(path or _resource_path(GOLD_NAME), data_10k)
 
 
+SD_POOL_NAME = "gold/counts_round13_pool_smartdata.tsv"
+SD_FIRST_BATCH = 9  # Yj
+SD_BATCH = 30
+
+
+def _smartdata_sentences(data: str) -> list[dict[str, Any]]:
+    """Every SmartData sentence with its locator (document id|start|end), in document-id order."""
+    from ..doc import Doc
+    from ..records import Article, content_id
+    from ..segment import SegmentStage
+    from .counts_germeval import SMARTDATA_FILES, _json_stream
+
+    docs: dict[str, dict[str, Any]] = {}
+    for name in SMARTDATA_FILES:
+        for d in _json_stream(Path(data) / name):
+            docs.setdefault(d["id"], d)
+    seg = SegmentStage()
+    out = []
+    for doc_id in sorted(docs):
+        d = docs[doc_id]
+        text = d["text"]["string"]
+        for sent in seg(Doc(Article(id=content_id(text), text=text, language="de"))).sentences:
+            out.append({"source": "sd", "loc": f"{doc_id}|{sent.start}|{sent.end}", "article": f"sd:{doc_id}",
+                        "text": text[sent.start:sent.end], "uri": (d.get("uri") or {}).get("string") or "",
+                        "date": ((d.get("date") or {}).get("string") or "")[:10]})
+    return out
+
+
+def build_smartdata_pool(data: str = DATA_SD) -> list[tuple[str, str, str]]:
+    used = excluded_sha1s() | {line.split()[0] for line in _resource_path("gold/counts_smartdata_seen.txt")
+                               .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    seen: set[str] = set()
+    mine = []
+    for s in _smartdata_sentences(data):
+        t = s["text"]
+        h = sha1(t)
+        if not 30 <= len(t) <= 400 or "\n" in t or h in used or h in seen:
+            continue
+        seen.add(h)
+        if people_count(t):
+            mine.append(("sd", s["loc"], h))
+    random.Random(SEED + 2).shuffle(mine)
+    return mine
+
+
+def draw_smartdata(n_batches: int, data: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Yj``, ``Yk``, ... from the SmartData pool (design in the module docstring)."""
+    pool = read_pool(_resource_path(SD_POOL_NAME))
+    index = {s["loc"]: s for s in _smartdata_sentences(data)}
+    used_docs: set[str] = set()
+    queue = []
+    for _, loc, h in pool:
+        rec = index[loc]
+        if sha1(rec["text"]) != h:
+            raise ConfigError(f"SmartData pool sentence {loc} does not match its sha1: another copy of the data?")
+        queue.append({**rec, "sha1": h})
+    out: dict[str, list[dict[str, Any]]] = {}
+    pos = 0
+    for b in range(n_batches):
+        name = "Y" + BATCH_LETTERS[SD_FIRST_BATCH + b]
+        items: list[dict[str, Any]] = []
+        while len(items) < SD_BATCH and pos < len(queue):
+            c = queue[pos]
+            pos += 1
+            if c["article"] not in used_docs:
+                used_docs.add(c["article"])
+                items.append(dict(c))
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round13",
                                  description=__doc__.split("\n\n")[0])
@@ -211,12 +294,24 @@ def main(argv: list[str] | None = None) -> int:
         s = sub.add_parser(name)
         s.add_argument("--data-10kgnad", default=DATA_10K)
         s.add_argument("--data-wikinews", default=DATA_WN)
+        s.add_argument("--data-smartdata", default=DATA_SD)
+        s.add_argument("--smartdata", action="store_true", help="the SmartData extension (Yj, Yk, ...)")
         if name == "pool":
             s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
         else:
             s.add_argument("--batches", type=int, default=1)
             s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
     args = ap.parse_args(argv)
+    if args.cmd == "pool" and args.smartdata:
+        pool = build_smartdata_pool(args.data_smartdata)
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(f"# counts round 13 extension: SmartData sentences where the quantity stage of commit {START_COMMIT}\n"
+                    "# predicts a count of people or a GKG type, in the order of the seeded shuffle (counts_round13.py);\n"
+                    "# source, locator (document id|start|end), sha1 of the sentence; no text\n")
+            for src, loc, h in pool:
+                f.write(f"{src}\t{loc}\t{h}\n")
+        print(f"pool: {len(pool)} SmartData sentences")
+        return 0
     if args.cmd == "pool":
         pool = build_pool(args.data_10kgnad, args.data_wikinews)
         with open(args.out, "w", encoding="utf-8") as f:
@@ -229,6 +324,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.smartdata:
+        write_batches(draw_smartdata(args.batches, args.data_smartdata), out)
+        return 0
     write_batches(draw(args.batches, data_10k=args.data_10kgnad, data_wn=args.data_wikinews), out)
     return 0
 
