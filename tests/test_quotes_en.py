@@ -225,3 +225,26 @@ def test_quotes_en_eval_command_json(capsys):
     out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert (out["task"], out["dataset"], out["split"]) == ("quotes", "geovirus", "dev")
     assert {"cue_f1", "source_f1", "message_f1"} <= set(out)
+
+
+def test_quotes_en_eval_scores_addressees_like_the_german_evaluation(tmp_path, capsys):
+    from lagebild.evaluation.quotes import main
+
+    # the dev articles whose gold names an addressee, written as a gold file of their own
+    rows = [r for r in ev.load_gold(split="dev") if any(e.get("addressee") for e in r["events"])]
+    assert rows
+    path = tmp_path / "with_addr.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["--data", str(path), "--split", "dev", "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    out = json.loads(lines[-1])
+    assert list(out)[-1] == "addr_f1"
+    assert out["addr_f1"] == ev.evaluate(rows)["addr"]["f1"] > 0  # all 7 dev addressees are found (F1 1.0)
+    assert any(line.split()[:2] == ["addr", "P"] for line in lines)
+    # a gold set that marks no addressee gets no addressee score (null), not 0
+    bare = [{**r, "events": [{**e, "addressee": []} for e in r["events"]]} for r in rows]
+    path.write_text("".join(json.dumps(r) + "\n" for r in bare), encoding="utf-8")
+    assert main(["--data", str(path), "--split", "dev", "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert json.loads(lines[-1])["addr_f1"] is None
+    assert any("addr" in line and "absent" in line for line in lines)

@@ -34,7 +34,7 @@ from ..errors import ConfigError, InputError
 from ..quotes import QuoteStage
 from ..records import Article, content_id
 from ..segment import SegmentStage
-from .quotes import GoldDoc, new_counts, score_doc, summarize
+from .quotes import GoldDoc, new_counts, print_report, score_doc, summarize
 
 SEED = 20261126
 DEV_SHARE = 0.5
@@ -222,18 +222,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(res: dict[str, Any], dataset: str, split: str, n: int, as_json: bool) -> None:
-    """Print an English quote evaluation; with ``as_json`` the last line is the JSON summary."""
-    print(f"quotes (en rules) on {dataset}/{split}: {n} documents, {res['counts']['gold']} gold events, "
-          f"{res['counts']['pred']} predicted ({res['seconds']} s)")
-    for k in ("cue", "source", "message"):
-        r = res[k]
-        print(f"  {k:8s} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
-    print("  source recall by gold kind: " + ", ".join(
-        f"{k} {v:.3f} (n={res['source_gold_by_form'][k]})" for k, v in res["source_recall_by_form"].items()))
-    if as_json:
-        print(json.dumps({"task": "quotes", "dataset": dataset, "split": split,
-                          "cue_f1": res["cue"]["f1"], "source_f1": res["source"]["f1"],
-                          "message_f1": res["message"]["f1"], "documents": n}))
+    """Print an English quote evaluation as the German one prints it (:func:`print_report`, with the addr line);
+    with ``as_json`` the last line is the JSON summary, ``addr_f1`` last (null when the gold marks no addressee)."""
+    print_report(res, f"quotes (en rules) on {dataset}/{split}: {n} documents",
+                 {"dataset": dataset, "split": split, "documents": n}, as_json)
 
 
 if __name__ == "__main__":
