@@ -151,3 +151,14 @@ def test_quantities_held_people_are_arrested():  # Yg014 (10kGNAD, own sentence)
 def test_quantities_zib_is_a_programme_label():  # Yg023 (10kGNAD, own sentence)
     assert _q("Die Vorwürfe fielen in den Sendungen ZiB 2 und Report.") == {}
     assert _q("Er sagte das in den Sendungen ZiB 2 und Thema.") == {}
+
+
+def test_quantities_two_neighbouring_number_words_are_an_estimate():  # Yk006 (SmartData, CC BY 4.0), Yi003 (10kGNAD)
+    assert _q("Letzte Nacht haben wir drei oder vier Leute gejagt.")["drei oder vier"][2] == "people"
+    assert _by_text("Er ist einer von fünf, sechs jungen Politikern.")["fünf, sechs"].value_max == 6  # type: ignore[attr-defined]
+    assert set(_q("Es kamen drei oder fünf Leute.")) == {"drei", "fünf"}  # not neighbours: two counts
+    assert set(_q("Mütter mit drei, vier, fünf Kleinkindern warteten.")) == {"drei", "vier", "fünf"}  # a list
+
+
+def test_quantities_male_and_female_animals_take_no_fate():  # Yh027 (10kGNAD, own sentence)
+    assert _q("Treffen sich zwei Männchen, enden die Kämpfe oft tödlich.")["zwei"][2:] == (None, None)

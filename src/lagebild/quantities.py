@@ -1428,6 +1428,14 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                             two = lex.qualifiers2.get((p2, p1)) is not None
                             num.qualifier = lex.qualifiers2[(p2, p1)] if two else lex.qualifiers1[p1]
                             num.q_i = i - 3 if two else i - 2
+        if (num.value_max is None and j == i + 1 and j + 1 < n and toks[j].text in ("oder", ",")
+                and toks[i].text.isalpha() and toks[j + 1].text.isalpha()
+                and not (i > 0 and toks[i - 1].text in (",", "oder", "und"))):  # not "drei, vier, fünf Kleinkinder"
+            m2 = _match_number(toks, j + 1, lex)
+            if (m2 is not None and m2[1] == j + 2 and value < 20 and m2[0] == value + 1
+                    and (m2[1] >= n or toks[m2[1]].text.lower() not in (",", "und", "oder", "bis"))):
+                num.value_max = m2[0]  # "drei oder vier Leute", "einer von fünf, sechs Kandidaten": an estimate
+                num.j = j = m2[1]
         if num.value_max is not None and j < n and toks[j].text.lower() in ("uhr", "h"):
             i = j
             continue  # "je 10-15 Uhr", "von 8 bis 18 Uhr": opening hours, not a count
