@@ -31,7 +31,7 @@ from lagebild.evaluation.counts_round13 import (
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "src/lagebild/evaluation/gold"
 N_BATCHES = 9  # Ya-Yi: the pool ran out in Yi
-SD_BATCHES = ("Yj", "Yk")  # the SmartData extension, drawn after the last rule step
+SD_BATCHES = ("Yj", "Yk", "Yl")  # the SmartData extension, drawn after the last rule step
 
 
 def _data(rel: str) -> str:
