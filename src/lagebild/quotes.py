@@ -1807,6 +1807,24 @@ _FINITE = frozenset("ist sind war waren hat haben hatte hatten wird werden wurde
                     "muss müssen musste soll sollen will wollen darf dürfen gehe geht gehen steht stehen bleibt".split())
 
 
+def _message_comma(ctx: _Ctx, k: int, comma: int, b: int, part: str) -> int:
+    """The comma before the message of the verb-second cue k, given the first comma after it. Commas inside the
+    frame are passed over when no verb stands before a later one: the cue's separable particle behind a list in its
+    object ("schlug dem Minister für Bau, Verkehr und Umwelt vor, …"), or an apposition or an addressee before a
+    "dass"/"ob" clause ("sagte der Sprecher, Jan Berg, gegenüber dem Sender, dass …")."""
+    low = ctx.low
+    later = [m for m in range(comma + 1, min(b - 1, comma + 25)) if low[m] == ","]
+    if part and _particle_idx(ctx, k, part, comma + 1) is None:
+        pi = _particle_idx(ctx, k, part, later[-1] + 1) if later else None
+        nxt = next((m for m in later if pi is not None and m > pi), None)
+        if pi is not None and nxt == pi + 1 and not _has_verb(ctx, comma + 1, pi):
+            return nxt
+    for m in later:
+        if low[m + 1] in _DASS and not _has_verb(ctx, comma + 1, m):
+            return m
+    return comma
+
+
 def _clause_like(ctx: _Ctx, a: int, b: int) -> bool:
     """Is tokens[a:b] a clause (what was said) rather than an apposition ("Petra Pau, forderte …")?"""
     if _konj1(ctx, a, b):
@@ -2117,12 +2135,17 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if part is None:
             continue
         comma = next((m for m in range(k + 1, min(b, k + 20)) if low[m] in (",", ":")), None)
+        first_comma = comma
+        if comma is not None and low[comma] == "," and not after_comma:
+            comma = _message_comma(ctx, k, comma, b, part)
         message_first = after_comma and k > a + 3 and (_konj1(ctx, a, k - 1) or ((bool(part) or comma is not None) and _frame_closes(ctx, k, b, part)))
         if not message_first and comma is not None and low[comma] == "," and _relative_after(ctx, comma + 1, b) and not (
+                comma != first_comma) and not (
                 low[comma + 1] in _RELATIVE and not after_comma and _konj1(ctx, comma + 2, next(
                     (m for m in range(comma + 2, b) if low[m] in (",", ";")), b), strict=True)):
             # "berichtet von einem Sturm, der seit Tagen …": a relative clause, not what was said (unless it is in
-            # Konjunktiv I: "hob den Mut Alis hervor, der in ihrem Einsatz zum Ausdruck komme")
+            # Konjunktiv I: "hob den Mut Alis hervor, der in ihrem Einsatz zum Ausdruck komme"; nor behind a comma
+            # inside the frame: "schlug dem Amt für Bau, Verkehr und Umwelt vor, das seit Mai geplante Gesetz zu ändern")
             continue
         if (low[k].startswith("ge") and len(low[k]) > 5 or _passive_participle(ctx, k)) and not any(
                 low[m] in _AUX for m in range(max((m for m in range(a, k) if low[m] in (",", ";")), default=a - 1) + 1,
@@ -2212,6 +2235,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 # "Der Ex-Ministerpräsidentin wird vorgeworfen, …": the named phrase is the target; only a
                 # "von X" agent of the cue's own clause speaks ("Von gewerkschaftlicher Seite wird das kritisiert")
                 sp = _passive_agent(ctx, _clause_start(ctx, a, k), k)
+            if sp is not None and comma != first_comma and sp[1] == first_comma:
+                app = _np(ctx, first_comma + 1, comma, allow_pronoun=False)
+                if app is not None and low[app[1]] == ",":
+                    sp = (sp[0], app[1])  # the apposition passed over belongs to the speaker ("der Sprecher, Jan Berg,")
             msg = _msg_span(ctx, comma + 1, b)
             if msg is None:
                 continue

@@ -1,0 +1,39 @@
+"""Where the message and the speaker of a German indirect quote begin and end when commas stand inside the frame.
+
+The sentences are our own wording in the style of news reports (no corpus text); the patterns were seen in the
+SpkAtt Wikinews train gold (an apposition and an addressee before the "dass" clause, a list inside the dative object
+of a separable cue verb, an addressee read as part of the speaker).
+"""
+
+from __future__ import annotations
+
+from lagebild.doc import Doc
+from lagebild.quotes import QuoteStage
+from lagebild.records import Article, Quote
+from lagebild.segment import SegmentStage
+
+
+def _only(text: str) -> Quote:
+    quotes = QuoteStage()(SegmentStage()(Doc(Article(id="t", text=text, language="de")))).quotes
+    assert len(quotes) == 1, [(q.cue, q.message) for q in quotes]
+    q = quotes[0]
+    assert text[q.message_start:q.message_end] == q.message
+    return q
+
+
+def test_apposition_and_addressee_before_a_dass_clause_stay_in_the_frame():
+    q = _only("So sagte der Sprecher des Vereins, Jan Berg, gegenüber dem Sender, dass die Halle im Mai schließt.")
+    assert q.message == "dass die Halle im Mai schließt"
+    assert (q.cue, q.speaker, q.addressee) == ("sagte", "der Sprecher des Vereins, Jan Berg", "dem Sender")
+
+
+def test_apposition_before_the_particle_of_a_separable_cue():
+    q = _only("Am Montag gab der Leiter der Polizei, Karl Ost, bekannt, dass der Täter gefasst sei.")
+    assert q.message == "dass der Täter gefasst sei"
+    assert q.speaker == "der Leiter der Polizei, Karl Ost"
+
+
+def test_a_list_in_the_dative_object_does_not_open_the_message():
+    q = _only("Die Opposition schlug dem Minister für Arbeit, Soziales und Gesundheit vor, die Reform zu verschieben.")
+    assert q.message == "die Reform zu verschieben"
+    assert (q.cue, q.speaker, q.addressee) == ("schlug", "Die Opposition", "dem Minister")
