@@ -37,3 +37,17 @@ def test_a_list_in_the_dative_object_does_not_open_the_message():
     q = _only("Die Opposition schlug dem Minister für Arbeit, Soziales und Gesundheit vor, die Reform zu verschieben.")
     assert q.message == "die Reform zu verschieben"
     assert (q.cue, q.speaker, q.addressee) == ("schlug", "Die Opposition", "dem Minister")
+
+
+def test_after_a_verb_of_accusing_the_der_phrase_behind_the_subject_is_the_addressee():
+    q = _only("Im Streit um die Zölle wirft die Kommission der Regierung vor, gegen die Verträge zu verstoßen.")
+    assert (q.speaker, q.addressee) == ("die Kommission", "der Regierung")
+    q = _only("Seit Wochen hält die Gewerkschaft der Geschäftsführung vor, die Löhne zu drücken.")
+    assert (q.speaker, q.addressee) == ("die Gewerkschaft", "der Geschäftsführung")
+
+
+def test_a_genitive_stays_in_the_speaker_of_a_role_noun_and_of_other_verbs():
+    q = _only("Nun wirft der Sprecher der Partei vor, die Regierung habe gelogen.")
+    assert (q.speaker, q.addressee) == ("der Sprecher der Partei", None)
+    q = _only("Am Abend erklärte ein Mitarbeiter der Hilfsorganisation, die Lage sei ruhig.")
+    assert (q.speaker, q.addressee) == ("ein Mitarbeiter der Hilfsorganisation", None)

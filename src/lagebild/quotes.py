@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Any
 
 from .doc import Doc
+from .entities import is_role_noun
 from .errors import ConfigError
 from .records import EntityMention, Quote, Token
 from .segment import TAG_WINDOW, known_pos_tags, pos_tags, possible_tags
@@ -804,6 +805,8 @@ _DATIVE_ADDRESSEE_VERBS = (
 _TELLING_VERBS = ("sag", "erklär", "erzähl", "versicher", "vorwarf", "vorwirf", "vorwerf", "mitteil", "schrieb",
                   "schreib", "antwort", "riet", "rät", "empfahl", "empfiehl", "versprach", "versprich", "vorschlag",
                   "vorschlug", "vorschläg", "zusicher", "bestätig")
+# verbs of accusing, whose dative is hardly ever left out: after their subject a "der" phrase is that dative
+_ACCUSING_VERBS = tuple(v for v in _DATIVE_ADDRESSEE_VERBS if v.startswith(("vorw", "vorh", "unterstell", "nachsag")))
 # dative verbs whose passive leaves only persons in the dative ("Der Ministerin wird vorgeworfen"); in "Der
 # Vertrag wurde bestätigt" the "der" phrase is what was said
 _PERSON_DATIVE_VERBS = ("vorgeworfen", "nachgesagt", "geraten", "empfohlen", "zugebilligt", "vorgehalten",
@@ -1169,9 +1172,34 @@ def _case_checked_speaker(ctx: _Ctx, q: Quote) -> None:
         _speaker_fields(ctx, (subject, subject + 1), q)
 
 
+def _dative_in_speaker(ctx: _Ctx, q: Quote) -> None:
+    """"Nun wirft die Kommission der Regierung vor, …": a speaker found right after a verb of accusing ends before
+    the last "der" phrase, which is the dative spoken to, not a genitive; a role noun with a single "der" phrase
+    keeps it ("wirft der Sprecher der Partei vor")."""
+    if q.speaker_start is None or q.speaker_end is None or q.addressee is not None:
+        return
+    toks, low = ctx.toks, ctx.low
+    s0, s1 = _tok_index(toks, q.speaker_start), _tok_index(toks, q.speaker_end - 1) + 1
+    k = _tok_index(toks, q.cue_start) if q.cue_start is not None else s0 - 1
+    if not 0 <= k < s0 or toks[k].sent != toks[s0].sent or any(low[m] not in cues().adverbs for m in range(k + 1, s0)):
+        return
+    b = _sent_bounds(ctx, k)[1]
+    if not low[k].isalpha() or _verb_cue(ctx, k, b) is None or not _cue_form(ctx, k, b).startswith(_ACCUSING_VERBS):
+        return
+    dets = [m for m in range(s0 + 2, s1) if low[m] in ("der", "einer") and _is_cap(toks[m - 1].text)]
+    if not dets or (len(dets) == 1 and is_role_noun(toks[dets[0] - 1].text)):
+        return
+    m = dets[-1]
+    q.speaker = q.speaker_start = q.speaker_end = q.speaker_entity = q.speaker_role = None
+    _speaker_fields(ctx, (s0, m), q)
+    a_s, a_e = toks[m].start, toks[s1 - 1].end
+    q.addressee, q.addressee_start, q.addressee_end = ctx.doc.text[a_s:a_e], a_s, a_e
+
+
 def _addressees(ctx: _Ctx, out: list[Quote]) -> None:
     for q in out:
         _case_checked_speaker(ctx, q)
+        _dative_in_speaker(ctx, q)
         if q.addressee is not None:
             continue
         span = _addressee(ctx, q)
