@@ -32,7 +32,7 @@ from .doc import Doc
 from .entities import is_role_noun
 from .errors import ConfigError
 from .records import EntityMention, Quote, Token
-from .segment import TAG_WINDOW, known_pos_tags, pos_tags, possible_tags
+from .segment import pos_tags, stts, tag_is, tag_known
 
 log = logging.getLogger(__name__)
 
@@ -412,27 +412,11 @@ def _passive(ctx: _Ctx, sent: int, k: int | None = None) -> bool:
 
 
 def _tag_known(ctx: _Ctx, i: int, test: Callable[[str], bool]) -> bool | None:
-    """``test`` of token i's POS tag (as :func:`ensure_pos` gives it; "" for none) when it is known without
-    tagging: the sentence was tagged, or every tag HanTa could give the word passes (or none does). None
-    otherwise. Tagging a sentence costs more than all the rules run on it (~80 % of the stage's time)."""
-    tok, s0 = ctx.toks[i], _sent_start(ctx, i)
-    tags = known_pos_tags(ctx.doc, tok.sent)
-    if tags is not None:
-        return test(tags[i - s0])
-    readings = possible_tags(tok.text, (i - s0) % TAG_WINDOW == 0)
-    if readings:
-        verdicts = {test(tag) for tag in readings}
-        if len(verdicts) == 1:
-            return verdicts.pop()
-    return None
+    return tag_known(ctx.doc, i, test)
 
 
 def _tag_is(ctx: _Ctx, i: int, test: Callable[[str], bool]) -> bool:
-    """``test`` of token i's POS tag; the sentence is tagged only when the word alone cannot tell."""
-    known = _tag_known(ctx, i, test)
-    if known is not None:
-        return known
-    return test(pos_tags(ctx.doc, ctx.toks[i].sent)[i - _sent_start(ctx, i)])
+    return tag_is(ctx.doc, i, test)
 
 
 def _subject_tag(tag: str) -> bool:
@@ -444,11 +428,11 @@ def _subject_or_untagged(tag: str) -> bool:
 
 
 def _finite_tag(tag: str) -> bool:
-    return tag.replace("(", "").replace(")", "") in ("VVFIN", "VAFIN", "VMFIN")
+    return stts(tag) in ("VVFIN", "VAFIN", "VMFIN")
 
 
 def _participle_tag(tag: str) -> bool:
-    return tag.replace("(", "").replace(")", "") == "VVPP"
+    return stts(tag) == "VVPP"
 
 
 def _particle_idx(ctx: _Ctx, k: int, particle: str, lim: int) -> int | None:
@@ -1454,7 +1438,7 @@ def _als_frame(ctx: _Ctx, mi: int, mj: int) -> tuple[int, tuple[int, int] | None
     tags = pos_tags(ctx.doc, si)
 
     def tag(k: int) -> str:
-        return tags[k - a].replace("(", "").replace(")", "")
+        return stts(tags[k - a])
 
     fin = next((k for k in range(cs, mi - 1) if tag(k) in ("VVFIN", "VAFIN", "VMFIN")), None)
     ce = next((k for k in range(mj, b) if low[k] in (",", ".", ";", ":", "!", "?")), b)

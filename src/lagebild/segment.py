@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .doc import Doc
@@ -339,6 +340,38 @@ def pos_tags(doc: Doc, sentence: int) -> list[str]:
                 tags.append(tagger.int2tag[tag] if len(tok.text) <= MAX_TAGGED_WORD else _long_word_tag(tok))
         doc.cache.setdefault("pos_tags", {})[sentence] = tags
     return tags
+
+
+def stts(tag: str) -> str:
+    """A HanTa tag in plain STTS: HanTa writes the subclass in brackets ("VV(FIN)", "ADJ(A)")."""
+    return tag.replace("(", "").replace(")", "")
+
+
+def tag_known(doc: Doc, i: int, test: Callable[[str], bool]) -> bool | None:
+    """``test`` of token i's POS tag (as :func:`ensure_pos` gives it; "" for none) when it is known without
+    tagging: the sentence was tagged, or every tag HanTa could give the word passes (or none does). None
+    otherwise. Tagging a sentence costs more than all the rules a stage runs on it."""
+    tok = doc.tokens[i]
+    s0 = doc.sentences[tok.sent].token_start
+    tags = known_pos_tags(doc, tok.sent)
+    if tags is not None:
+        return test(tags[i - s0])
+    readings = possible_tags(tok.text, (i - s0) % TAG_WINDOW == 0)
+    if readings:
+        verdicts = {test(tag) for tag in readings}
+        if len(verdicts) == 1:
+            return verdicts.pop()
+    return None
+
+
+def tag_is(doc: Doc, i: int, test: Callable[[str], bool]) -> bool:
+    """``test`` of token i's POS tag; the sentence is tagged (tags only, :func:`pos_tags`) only when the word
+    alone cannot tell."""
+    known = tag_known(doc, i, test)
+    if known is not None:
+        return known
+    tok = doc.tokens[i]
+    return test(pos_tags(doc, tok.sent)[i - doc.sentences[tok.sent].token_start])
 
 
 class SegmentStage:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..doc import Doc
 from ..records import Actor, Event, EventMention, Place, Token
+from ..segment import stts, tag_is
 from .dedup import dedup_article
 from .lexicon import Trigger, english_actors, modality, role_cues, roles, triggers
 
@@ -179,6 +180,26 @@ def cameo_coded(ev: Event) -> tuple[str, str | None]:
     return ev.type, ev.cameo
 
 
+def _noun_reading(tag: str) -> bool:
+    return not tag or tag.startswith("N") or stts(tag) in ("ADJA", "FM", "XY")
+
+
+def _verb_reading(tag: str) -> bool:
+    return not tag or tag.startswith(("V", "ADJ"))
+
+
+def _not_finite_full_verb(tag: str) -> bool:
+    return stts(tag) != "VVFIN"
+
+
+def _participle(tag: str) -> bool:
+    return stts(tag) == "VVPP"
+
+
+def _untagged_or_finite(tag: str) -> bool:
+    return stts(tag) in ("", "VVFIN")
+
+
 class EventStage:
     name = "events"
     requires: tuple[str, ...] = ("tokens", "sentences")
@@ -192,8 +213,10 @@ class EventStage:
         self.modality = modality()
         self.cues = role_cues()
         self.use_classifier = bool(self.config.get("classifier", mode == "accurate"))
-        # HanTa POS (~6k tokens/s) checks noun/verb readings and participles; in fast mode capitalisation and
-        # participle shape stand in for it, which keeps the stage at a few ms per article
+        # HanTa POS checks noun/verb readings and participles of German triggers in both modes, so that the events
+        # do not depend on which sentences other stages happened to tag (fast mode used to read such leftovers).
+        # Fast mode tags a sentence (tags only, no lemmas) only when the word's possible tags leave the check open;
+        # accurate mode tags every trigger sentence with lemmas up front, which the token output then carries.
         self.use_pos = bool(self.config.get("pos", mode == "accurate"))
         self._classifier: Any = None
 
@@ -583,12 +606,9 @@ class EventStage:
         for h in sorted(hits, key=lambda x: (x.trig.generic, x.start)):  # specific triggers claim a clause first
             t = h.trig
             a, b = self._clause(doc, si, h.tok, lang)
-            tok = toks[h.tok]
-            if lang == "de" and tok.pos:
-                if t.kind == "noun" and not tok.pos.startswith("N") and tok.pos not in ("ADJA", "FM", "XY"):
-                    continue
-                if t.kind == "verb" and not (tok.pos.startswith("V") or tok.pos.startswith("ADJ")):
-                    continue
+            if lang == "de" and t.kind in ("noun", "verb") and not tag_is(
+                    doc, h.tok, _noun_reading if t.kind == "noun" else _verb_reading):
+                continue
             if t.particle and t.kind == "verb" and not self._has_particle(doc, si, h.tok, t):
                 continue
             if t.needs and "violence" in t.needs and not any(
@@ -969,10 +989,9 @@ class EventStage:
                              for m in range(a, b) if m != h.tok)
         else:
             span = [m for m in range(h.tok, b) if toks[m].start < h.end] or [h.tok]
-            participle = any(toks[m].pos == "VVPP" or (toks[m].pos != "VVFIN" and
-                                                      _PARTICIPLE.match(toks[m].text.lower()) is not None)
-                             for m in span)
-            if de and not participle and toks[h.tok].pos in (None, "VVFIN"):
+            participle = any(tag_is(doc, m, _not_finite_full_verb) if _PARTICIPLE.match(toks[m].text.lower())
+                             else tag_is(doc, m, _participle) for m in span)
+            if de and not participle and tag_is(doc, h.tok, _untagged_or_finite):
                 participle = _PARTICIPLE_T.match(low) is not None and bool(clause_words & _PASSIVE_AUX_DE) or (
                     _PARTICIPLE_EN.match(low) is not None and bool(clause_words & _PAST_PASSIVE_AUX_DE)) or (
                     # "worden" only follows a participle: "seien überfallen worden"
