@@ -206,3 +206,17 @@ def test_separable_particle_beyond_a_comma_inside_the_object():
     qs = _quotes("Die Gewerkschaft schlug in einem Schreiben vom Montag dem Minister für Arbeit, Soziales und "
                  "Gesundheit vor, die Frist zu verlängern.")
     assert [(q.speaker, q.addressee) for q in qs] == [("Die Gewerkschaft", "dem Minister")]
+
+
+@pytest.mark.parametrize("text", [
+    # a text cut off right after the comma behind the speaker: the addressee pass looked past the last token for an
+    # apposition ("sagte X, Spieler von Y, gegenüber Z") and raised IndexError
+    "Die Polizei hatte zunächst von drei Verletzten gesprochen. Am Montag sagte der Bürgermeister Jan Berg,",
+    # the same for a noun frame whose apposition's comma ends the text ("Forderungen der Opposition, X, …")
+    "Forderungen der Opposition, Jan Berg,",
+    "Der Plan der Regierung wird scharf kritisiert. Neben Kritik des Vorsitzenden der Grünen, Anna Schmidt,",
+])
+def test_a_frame_cut_off_after_a_comma_does_not_raise(text):
+    # our own sentences, cut the way a truncated feed or a text split mid-sentence ends (stress run on 10kGNAD)
+    qs = _quotes(text)
+    assert all(q.message_end is not None and q.message_end <= len(text) for q in qs)

@@ -950,7 +950,9 @@ def _frame_range(ctx: _Ctx, k: int, m0: int, m1: int) -> tuple[int, int]:
     while stop < hi and low[stop] == ",":
         # the frame goes on past an apposition ("sagte X, Spieler von Y, gegenüber Z")
         nxt = next((m for m in range(stop + 1, hi) if low[m] in _CLAUSE_STOP), hi)
-        if (low[stop + 1] in _SUBORDINATORS or low[stop + 1] in ("und", "aber", "doch", "sondern") or nxt >= hi
+        # a comma that ends the sentence or text (a cut-off frame, "sagte General X,") leaves nothing to pass over
+        if (stop + 1 >= hi or low[stop + 1] in _SUBORDINATORS or low[stop + 1] in ("und", "aber", "doch", "sondern")
+                or nxt >= hi
                 or low[nxt] != "," or nxt - stop > 8 or _has_verb(ctx, stop + 1, nxt)):
             break
         stop = next((m for m in range(nxt + 1, hi) if low[m] in _CLAUSE_STOP), hi)
@@ -2650,6 +2652,8 @@ def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
             if app is not None and app[1] < b and low[app[1]] == ",":
                 sp, c = (sp[0], app[1]), app[1]
         m0 = c + 1
+        if m0 >= b:
+            continue  # the apposition's comma ends the sentence: no message follows
         if _relative_after(ctx, m0, b) or low[m0] in _SUBORDINATORS and low[m0] not in _DASS:
             continue
         if not _message_clause(ctx, m0, b):
