@@ -220,3 +220,12 @@ def test_a_frame_cut_off_after_a_comma_does_not_raise(text):
     # our own sentences, cut the way a truncated feed or a text split mid-sentence ends (stress run on 10kGNAD)
     qs = _quotes(text)
     assert all(q.message_end is not None and q.message_end <= len(text) for q in qs)
+
+
+def test_a_document_source_is_not_also_the_addressee():
+    # a fragment starting mid-sentence with a capitalised preposition (our own wording, shaped like a case the
+    # random mutation of 10kGNAD sentences found): the first pass took "der Aus" as the subject and the "dem"
+    # phrase after it as the one spoken to; the document pass then made that phrase the source
+    q = _only("der Aus dem Ministerium (SPÖ) hieß es am Sonntag: Man wolle niemanden verdächtigen.")
+    assert q.speaker == "dem Ministerium (SPÖ)"
+    assert q.addressee is None

@@ -2420,6 +2420,12 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
         if best is not None:
             q.speaker = q.speaker_start = q.speaker_end = None
             _speaker_fields(ctx, best, q)
+            if (q.addressee_start is not None and q.addressee_end is not None and q.speaker_start is not None
+                    and q.speaker_end is not None and q.addressee_start < q.speaker_end
+                    and q.speaker_start < q.addressee_end):
+                # the phrase taken as spoken to after the replaced subject is the document itself ("der Aus dem
+                # Ministerium (SPÖ) hieß es"): the addressee pass looks again
+                q.addressee = q.addressee_start = q.addressee_end = None
 
 
 def _unframed_speakers(ctx: _Ctx, out: list[Quote]) -> None:
