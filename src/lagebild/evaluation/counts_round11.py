@@ -55,6 +55,7 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -189,21 +190,32 @@ def _resolve(data_10k: str, data_wn: str, data_ge: str) -> dict[tuple[str, str],
     return {(s["source"], s["loc"]): s for group in _sentences(data_10k, data_wn, data_ge).values() for s in group}
 
 
-def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10k: str = DATA_10K,
-         data_wn: str = DATA_WN, data_ge: str = DATA_GE,
-         wikinews_from: int | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Batches ``Xa``, ``Xb``, ... (design in the module docstring); from batch index ``wikinews_from`` on
-    (round 12: 10, i.e. ``Xk``) each batch takes ``WN_BATCH`` Wikinews sentences not picked before."""
-    pool = read_pool() if pool is None else pool
-    index = _resolve(data_10k, data_wn, data_ge)
-    queues: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
+def pool_queues(pool: list[tuple[str, str, str]], index: dict[tuple[str, str], dict[str, Any]],
+                sources: tuple[str, ...], data_10k: str) -> dict[str, list[dict[str, Any]]]:
+    """The pool's sentences per source, in pool order, each checked against its sha1. A 10kGNAD locator is a row
+    and character offsets, so its sentence is cut from the article when today's segmenter splits that article
+    differently from the code the pool was frozen with (a later segmenter fix moved some sentence ends)."""
+    queues: dict[str, list[dict[str, Any]]] = {s: [] for s in sources}
+    texts: list[str] | None = None
     for src, loc, h in pool:
-        rec = index[(src, loc)]
+        rec = index.get((src, loc))
+        if rec is None and src == "10k":
+            if texts is None:
+                texts = [text for _, text in read_articles(data_10k)]
+            row, start, end = (int(x) for x in loc.split(":"))
+            rec = {"source": "10k", "loc": loc, "article": f"10k:{row}", "text": texts[row][start:end]}
+        if rec is None:
+            raise ConfigError(f"pool sentence {src} {loc} is not in the data: another copy of the data?")
         if sha1(rec["text"]) != h:
             raise ConfigError(f"pool sentence {src} {loc} does not match its sha1: another copy of the data?")
         queues[src].append({**rec, "sha1": h})
-    used_articles: set[str] = set()
-    pos = {s: 0 for s in SOURCES}
+    return queues
+
+
+def one_per_article(queues: dict[str, list[dict[str, Any]]],
+                    used_articles: set[str]) -> Callable[[str], dict[str, Any] | None]:
+    """``take(source)``: the next sentence of that queue whose article gave none before (``used_articles`` grows)."""
+    pos = {s: 0 for s in queues}
 
     def take(src: str) -> dict[str, Any] | None:
         q = queues[src]
@@ -215,6 +227,35 @@ def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10
                 return c
         return None
 
+    return take
+
+
+def fill_plan(take: Callable[[str], dict[str, Any] | None], plan: tuple[tuple[str, int], ...],
+              sources: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One batch: ``n`` sentences from each source of the plan, in order; a dry source is filled from the others
+    in ``sources`` order."""
+    items: list[dict[str, Any]] = []
+    for src, n in plan:
+        for _ in range(n):
+            got = take(src)
+            for fallback in sources:
+                if got is not None:
+                    break
+                got = take(fallback)
+            if got is not None:
+                items.append(dict(got))
+    return items
+
+
+def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10k: str = DATA_10K,
+         data_wn: str = DATA_WN, data_ge: str = DATA_GE,
+         wikinews_from: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Xa``, ``Xb``, ... (design in the module docstring); from batch index ``wikinews_from`` on
+    (round 12: 10, i.e. ``Xk``) each batch takes ``WN_BATCH`` Wikinews sentences not picked before."""
+    pool = read_pool() if pool is None else pool
+    queues = pool_queues(pool, _resolve(data_10k, data_wn, data_ge), SOURCES, data_10k)
+    used_articles: set[str] = set()
+    take = one_per_article(queues, used_articles)
     picked: set[str] = set()
 
     def take_wikinews_rest(n: int) -> list[dict[str, Any]]:
@@ -241,15 +282,7 @@ def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10
             items = [dict(c) for c in take_wikinews_rest(WN_BATCH)]
             used_articles.update(c["article"] for c in items)
         else:
-            for src, n in PLAN:
-                for _ in range(n):
-                    got = take(src)
-                    for fallback in SOURCES:
-                        if got is not None:
-                            break
-                        got = take(fallback)
-                    if got is not None:
-                        items.append(dict(got))
+            items = fill_plan(take, PLAN, SOURCES)
         picked.update(it["loc"] for it in items if it["source"] == "wn")
         for k, it in enumerate(items):
             it["id"] = f"{name}{k:03d}"

@@ -58,7 +58,18 @@ from typing import Any
 
 from ..errors import ConfigError
 from .counts_10kgnad import read_articles, sha1
-from .counts_round11 import DATA_10K, DATA_WN, _jsonl, load_round11, read_pool, used_sha1s, wikinews_dev_pages
+from .counts_round11 import (
+    DATA_10K,
+    DATA_WN,
+    _jsonl,
+    fill_plan,
+    load_round11,
+    one_per_article,
+    pool_queues,
+    read_pool,
+    used_sha1s,
+    wikinews_dev_pages,
+)
 from .counts_sampling import articles, detok, write_batches
 
 SEED = 20261313
@@ -160,38 +171,11 @@ def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10
     """Batches ``Ya``, ``Yb``, ... (design in the module docstring)."""
     pool = read_pool(_pool_path()) if pool is None else pool
     index = {(s["source"], s["loc"]): s for group in _sentences(data_10k, data_wn).values() for s in group}
-    queues: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
-    for src, loc, h in pool:
-        rec = index[(src, loc)]
-        if sha1(rec["text"]) != h:
-            raise ConfigError(f"pool sentence {src} {loc} does not match its sha1: another copy of the data?")
-        queues[src].append({**rec, "sha1": h})
-    used_articles: set[str] = set()
-    pos = {s: 0 for s in SOURCES}
-
-    def take(src: str) -> dict[str, Any] | None:
-        q = queues[src]
-        while pos[src] < len(q):
-            c = q[pos[src]]
-            pos[src] += 1
-            if c["article"] not in used_articles:
-                used_articles.add(c["article"])
-                return c
-        return None
-
+    take = one_per_article(pool_queues(pool, index, SOURCES, data_10k), set())
     out: dict[str, list[dict[str, Any]]] = {}
     for b in range(n_batches):
         name = "Y" + BATCH_LETTERS[b]
-        items: list[dict[str, Any]] = []
-        for src, n in PLAN:
-            for _ in range(n):
-                got = take(src)
-                for fallback in SOURCES:
-                    if got is not None:
-                        break
-                    got = take(fallback)
-                if got is not None:
-                    items.append(dict(got))
+        items = fill_plan(take, PLAN, SOURCES)
         for k, it in enumerate(items):
             it["id"] = f"{name}{k:03d}"
         out[name] = items
