@@ -113,20 +113,27 @@ def wikinews_dev_pages(data: str) -> set[int]:
     return set(pages[len(pages) * 2 // 3:])
 
 
-def _sentences(data_10k: str, data_wn: str, data_ge: str) -> dict[str, list[dict[str, Any]]]:
-    """Every sentence of the three sources with its locator, article key and text, in data order."""
+def gnad_sentences(data_10k: str) -> list[dict[str, Any]]:
+    """Every 10kGNAD sentence as today's segmenter cuts it, located by row and character offsets."""
     from ..doc import Doc
     from ..records import Article, content_id
     from ..segment import SegmentStage
+
+    out = []
+    seg = SegmentStage()
+    for row, (_, text) in enumerate(read_articles(data_10k)):
+        for s in seg(Doc(Article(id=content_id(text), text=text, language="de"))).sentences:
+            out.append({"source": "10k", "loc": f"{row}:{s.start}:{s.end}", "article": f"10k:{row}",
+                        "text": text[s.start:s.end]})
+    return out
+
+
+def _sentences(data_10k: str, data_wn: str, data_ge: str) -> dict[str, list[dict[str, Any]]]:
+    """Every sentence of the three sources with its locator, article key and text, in data order."""
     from .counts_germeval import read_sentences
 
     out: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
-    seg = SegmentStage()
-    for row, (_, text) in enumerate(read_articles(data_10k)):
-        doc = seg(Doc(Article(id=content_id(text), text=text, language="de")))
-        for s in doc.sentences:
-            out["10k"].append({"source": "10k", "loc": f"{row}:{s.start}:{s.end}", "article": f"10k:{row}",
-                               "text": text[s.start:s.end]})
+    out["10k"] = gnad_sentences(data_10k)
     dev_pages = wikinews_dev_pages(data_wn)
     for pid, _title, _date, sents in articles(data_wn):
         if pid in dev_pages:

@@ -57,12 +57,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
-from .counts_10kgnad import read_articles, sha1
+from .counts_10kgnad import sha1
 from .counts_round11 import (
     DATA_10K,
     DATA_WN,
     _jsonl,
     fill_plan,
+    gnad_sentences,
     load_round11,
     one_per_article,
     pool_queues,
@@ -108,17 +109,8 @@ def wikinews_open_pages(data: str) -> set[int]:
 
 
 def _sentences(data_10k: str, data_wn: str) -> dict[str, list[dict[str, Any]]]:
-    from ..doc import Doc
-    from ..records import Article, content_id
-    from ..segment import SegmentStage
-
     out: dict[str, list[dict[str, Any]]] = {s: [] for s in SOURCES}
-    seg = SegmentStage()
-    for row, (_, text) in enumerate(read_articles(data_10k)):
-        doc = seg(Doc(Article(id=content_id(text), text=text, language="de")))
-        for s in doc.sentences:
-            out["10k"].append({"source": "10k", "loc": f"{row}:{s.start}:{s.end}", "article": f"10k:{row}",
-                               "text": text[s.start:s.end]})
+    out["10k"] = gnad_sentences(data_10k)
     pages = wikinews_open_pages(data_wn)
     for pid, title, date, sents in articles(data_wn):
         if pid in pages:
@@ -151,19 +143,24 @@ def build_pool(data_10k: str = DATA_10K, data_wn: str = DATA_WN) -> list[tuple[s
     used = excluded_sha1s()
     pool: list[tuple[str, str, str]] = []
     for k, (src, sents) in enumerate(_sentences(data_10k, data_wn).items()):
-        seen: set[str] = set()
-        mine = []
-        for s in sents:
-            t = s["text"]
-            h = sha1(t)
-            if not 30 <= len(t) <= 400 or "\n" in t or h in used or h in seen:
-                continue
-            seen.add(h)
-            if people_count(t):
-                mine.append((src, s["loc"], h))
-        random.Random(SEED + k).shuffle(mine)
-        pool.extend(mine)
+        pool.extend(_qualifying(src, sents, used, SEED + k))
     return pool
+
+
+def _qualifying(src: str, sents: list[dict[str, Any]], used: set[str], seed: int) -> list[tuple[str, str, str]]:
+    """(source, locator, sha1) of the sentences that qualify (design in the module docstring), shuffled once."""
+    seen: set[str] = set()
+    mine = []
+    for s in sents:
+        t = s["text"]
+        h = sha1(t)
+        if not 30 <= len(t) <= 400 or "\n" in t or h in used or h in seen:
+            continue
+        seen.add(h)
+        if people_count(t):
+            mine.append((src, s["loc"], h))
+    random.Random(seed).shuffle(mine)
+    return mine
 
 
 def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10k: str = DATA_10K,
@@ -228,18 +225,7 @@ def _smartdata_sentences(data: str) -> list[dict[str, Any]]:
 def build_smartdata_pool(data: str = DATA_SD) -> list[tuple[str, str, str]]:
     used = excluded_sha1s() | {line.split()[0] for line in _resource_path("gold/counts_smartdata_seen.txt")
                                .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
-    seen: set[str] = set()
-    mine = []
-    for s in _smartdata_sentences(data):
-        t = s["text"]
-        h = sha1(t)
-        if not 30 <= len(t) <= 400 or "\n" in t or h in used or h in seen:
-            continue
-        seen.add(h)
-        if people_count(t):
-            mine.append(("sd", s["loc"], h))
-    random.Random(SEED + 2).shuffle(mine)
-    return mine
+    return _qualifying("sd", _smartdata_sentences(data), used, SEED + 2)
 
 
 def draw_smartdata(n_batches: int, data: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
