@@ -108,3 +108,14 @@ def test_counts_round12_smoke_floor():
     res = evaluate([r for r in items if "k" <= r["id"][1] <= "p"])
     assert res["n_gold"] == 251
     assert res["strict"]["f1"] >= 0.93
+
+
+def test_counts_pool_file_round_trips(tmp_path):
+    """write_pool (rounds 11 and 13) writes what read_pool reads back; the header stays a comment."""
+    from lagebild.evaluation.counts_round11 import write_pool
+
+    pool = [("10k", "12:40:188", "a" * 40), ("wn", "28924:4", "b" * 40), ("sd", "doc-1|0|95", "c" * 40)]
+    path = tmp_path / "pool.tsv"
+    write_pool(str(path), pool, "# a pool\n# of three\n")
+    assert read_pool(path) == pool
+    assert path.read_text(encoding="utf-8").startswith("# a pool\n")

@@ -167,19 +167,34 @@ def build_pool(data_10k: str = DATA_10K, data_wn: str = DATA_WN, data_ge: str = 
     used = used_sha1s()
     pool: list[tuple[str, str, str]] = []
     for k, (src, sents) in enumerate(_sentences(data_10k, data_wn, data_ge).items()):
-        seen: set[str] = set()
-        mine = []
-        for s in sents:
-            t = s["text"]
-            h = sha1(t)
-            if not 30 <= len(t) <= 400 or "\n" in t or h in used or h in seen:
-                continue
-            seen.add(h)
-            if fires(t):
-                mine.append((src, s["loc"], h))
-        random.Random(SEED + k).shuffle(mine)
-        pool.extend(mine[:POOL_KEEP])
+        pool.extend(qualifying(src, sents, used, SEED + k, fires)[:POOL_KEEP])
     return pool
+
+
+def qualifying(src: str, sents: list[dict[str, Any]], used: set[str], seed: int,
+               qualifies: Callable[[str], bool]) -> list[tuple[str, str, str]]:
+    """(source, locator, sha1) of the sentences of 30-400 characters on one line, not in ``used``, counted once,
+    that ``qualifies`` accepts; shuffled once with ``seed``."""
+    seen: set[str] = set()
+    mine = []
+    for s in sents:
+        t = s["text"]
+        h = sha1(t)
+        if not 30 <= len(t) <= 400 or "\n" in t or h in used or h in seen:
+            continue
+        seen.add(h)
+        if qualifies(t):
+            mine.append((src, s["loc"], h))
+    random.Random(seed).shuffle(mine)
+    return mine
+
+
+def write_pool(path: str, pool: list[tuple[str, str, str]], header: str) -> None:
+    """A pool file: the comment ``header``, then one ``source<TAB>locator<TAB>sha1`` line per sentence (no text)."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header)
+        for src, loc, h in pool:
+            f.write(f"{src}\t{loc}\t{h}\n")
 
 
 def read_pool(path: str | Path | None = None) -> list[tuple[str, str, str]]:
@@ -343,11 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cmd == "pool":
         pool = build_pool(args.data_10kgnad, args.data_wikinews, args.data_germeval)
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write("# counts round 11: sentences the quantity stage of commit 3e196f5 fires on, per source in the\n"
-                    "# order of the seeded shuffle (counts_round11.py); source, locator, sha1 of the sentence; no text\n")
-            for src, loc, h in pool:
-                f.write(f"{src}\t{loc}\t{h}\n")
+        write_pool(args.out, pool,
+                   "# counts round 11: sentences the quantity stage of commit 3e196f5 fires on, per source in the\n"
+                   "# order of the seeded shuffle (counts_round11.py); source, locator, sha1 of the sentence; no text\n")
         counts = {s: sum(p[0] == s for p in pool) for s in SOURCES}
         print(f"pool: {len(pool)} sentences {counts}")
         return 0

@@ -51,7 +51,6 @@ are left out with a note when that data folder is absent (``counts_round11.load_
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 from typing import Any
@@ -67,9 +66,11 @@ from .counts_round11 import (
     load_round11,
     one_per_article,
     pool_queues,
+    qualifying,
     read_pool,
     used_sha1s,
     wikinews_dev_pages,
+    write_pool,
 )
 from .counts_sampling import articles, detok, write_batches
 
@@ -143,24 +144,8 @@ def build_pool(data_10k: str = DATA_10K, data_wn: str = DATA_WN) -> list[tuple[s
     used = excluded_sha1s()
     pool: list[tuple[str, str, str]] = []
     for k, (src, sents) in enumerate(_sentences(data_10k, data_wn).items()):
-        pool.extend(_qualifying(src, sents, used, SEED + k))
+        pool.extend(qualifying(src, sents, used, SEED + k, people_count))
     return pool
-
-
-def _qualifying(src: str, sents: list[dict[str, Any]], used: set[str], seed: int) -> list[tuple[str, str, str]]:
-    """(source, locator, sha1) of the sentences that qualify (design in the module docstring), shuffled once."""
-    seen: set[str] = set()
-    mine = []
-    for s in sents:
-        t = s["text"]
-        h = sha1(t)
-        if not 30 <= len(t) <= 400 or "\n" in t or h in used or h in seen:
-            continue
-        seen.add(h)
-        if people_count(t):
-            mine.append((src, s["loc"], h))
-    random.Random(seed).shuffle(mine)
-    return mine
 
 
 def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10k: str = DATA_10K,
@@ -225,7 +210,7 @@ def _smartdata_sentences(data: str) -> list[dict[str, Any]]:
 def build_smartdata_pool(data: str = DATA_SD) -> list[tuple[str, str, str]]:
     used = excluded_sha1s() | {line.split()[0] for line in _resource_path("gold/counts_smartdata_seen.txt")
                                .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
-    return _qualifying("sd", _smartdata_sentences(data), used, SEED + 2)
+    return qualifying("sd", _smartdata_sentences(data), used, SEED + 2, people_count)
 
 
 def draw_smartdata(n_batches: int, data: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
@@ -274,22 +259,18 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cmd == "pool" and args.smartdata:
         pool = build_smartdata_pool(args.data_smartdata)
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(f"# counts round 13 extension: SmartData sentences where the quantity stage of commit {START_COMMIT}\n"
-                    "# predicts a count of people or a GKG type, in the order of the seeded shuffle (counts_round13.py);\n"
-                    "# source, locator (document id|start|end), sha1 of the sentence; no text\n")
-            for src, loc, h in pool:
-                f.write(f"{src}\t{loc}\t{h}\n")
+        write_pool(args.out, pool,
+                   f"# counts round 13 extension: SmartData sentences where the quantity stage of commit {START_COMMIT}\n"
+                   "# predicts a count of people or a GKG type, in the order of the seeded shuffle (counts_round13.py);\n"
+                   "# source, locator (document id|start|end), sha1 of the sentence; no text\n")
         print(f"pool: {len(pool)} SmartData sentences")
         return 0
     if args.cmd == "pool":
         pool = build_pool(args.data_10kgnad, args.data_wikinews)
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(f"# counts round 13: sentences where the quantity stage of commit {START_COMMIT} predicts a count of\n"
-                    "# people or a GKG type, per source in the order of the seeded shuffle (counts_round13.py);\n"
-                    "# source, locator, sha1 of the sentence; no text\n")
-            for src, loc, h in pool:
-                f.write(f"{src}\t{loc}\t{h}\n")
+        write_pool(args.out, pool,
+                   f"# counts round 13: sentences where the quantity stage of commit {START_COMMIT} predicts a count of\n"
+                   "# people or a GKG type, per source in the order of the seeded shuffle (counts_round13.py);\n"
+                   "# source, locator, sha1 of the sentence; no text\n")
         print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in SOURCES}))
         return 0
     out = Path(args.out)
