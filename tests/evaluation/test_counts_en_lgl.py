@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from lagebild.evaluation.counts import main
-from lagebild.evaluation.counts_en_lgl import BATCH, DEFAULT_DATA, GOLD_NAME, draw, load_standoff, sha1
+from lagebild.evaluation.counts_en_lgl import (
+    BATCH,
+    DEFAULT_DATA,
+    GOLD_NAME,
+    POOL_NAME,
+    draw,
+    load_standoff,
+    sha1,
+)
+from lagebild.evaluation.counts_round11 import read_pool
 from lagebild.evaluation.time_en import read_lgl, split_order
 
 HAVE_DATA = (Path(DEFAULT_DATA) / "lgl.xml").exists()
@@ -50,15 +59,29 @@ def test_counts_en_lgl_rows_match_the_xml_and_the_time_split():
     assert not dev & {it["text"] for it in items if it["split"] == "test"}
 
 
+def test_counts_en_lgl_pool_holds_every_gold_sentence_and_no_text():
+    pool = read_pool(Path(str(resources.files("lagebild.evaluation").joinpath(POOL_NAME))))
+    assert {split for split, _, _ in pool} == {"test", "dev"}
+    for _, loc, h in pool:
+        assert len(loc.split(":")) == 4 and len(h) == 40 and int(h, 16) >= 0
+    located = {(split, loc): h for split, loc, h in pool}
+    for r in _raw():
+        src = r["source"]
+        loc = f"{src['docid']}:{src['sentence']}:{src['sent_start']}:{src['sent_end']}"
+        assert located.get((r["split"], loc)) == src["sha1"], r["id"]
+
+
 @needs_data
 @pytest.mark.slow
 def test_counts_en_lgl_sampler_redraws_the_committed_batches():
     drawn = draw(DEFAULT_DATA)
     rows = {r["id"]: r for r in _raw()}
+    assert {r["id"] for name in BATCH.values() for r in drawn[name]} == set(rows)
     for name in BATCH.values():
         for r in drawn[name]:
             src = rows[r["id"]]["source"]
-            assert (r["docid"], r["sent_start"], r["sent_end"]) == (src["docid"], src["sent_start"], src["sent_end"])
+            assert (r["docid"], r["sentence"], r["sent_start"], r["sent_end"], sha1(r["text"])) == \
+                (src["docid"], src["sentence"], src["sent_start"], src["sent_end"], src["sha1"])
 
 
 @needs_data

@@ -2,6 +2,7 @@
 
 ``python -m lagebild.evaluation.counts_en_lgl sample --out DIR [--data ../shared/data/geoparsing_en]``
 (writes the batches WITH their text: keep DIR out of git)
+``python -m lagebild.evaluation.counts_en_lgl pool --out FILE`` (rebuilds the frozen pool; see below)
 ``lagebild eval counts --dataset lgl [--split dev|test|all] [--data DIR] [--json]`` scores the English rules.
 
 LGL (Lieberman et al. 2010) has an unclear licence, so no LGL text is committed: each row of
@@ -20,6 +21,15 @@ Design (fixed before any labelling, seed :data:`SEED`):
   :data:`RANDOM_N` of the rest of the shuffled order (any sentence, a precision check). A dev sentence whose
   text is also a test-split sentence is dropped (LGL holds some wire texts under several docids). Test batch ``Lt``,
   dev batch ``Ld``. Both were labelled by hand (test first) before the extractor ran on either.
+
+Frozen pool: the candidates depend on the segmenter, and a later segmenter fix (aa1b446: a unit symbol after a
+number gives back a glued full stop) cut six LGL sentences differently, which changed the length of each split's
+list and so its whole shuffled order: re-running the sampler no longer gave ``Lt``/``Ld``. So each split's shuffled
+candidates (after the test/dev text check) are frozen in ``gold/counts_en_lgl_pool.tsv`` (split, locator
+``docid:sentence:start:end``, sha1; no text), built with the segmenter of :data:`POOL_COMMIT`, where the batches
+were drawn; ``sample`` reads only that file and ``lgl.xml``. ``pool`` rebuilds it with whatever code runs it, so to
+rebuild the shipped file copy this module and ``counts_round11.py`` (with ``counts_10kgnad.py``, which it imports)
+into a checkout of that commit and run ``pool`` there.
 """
 
 from __future__ import annotations
@@ -37,9 +47,12 @@ from typing import Any
 from ..errors import ConfigError
 from .counts_10kgnad import with_span_texts
 from .counts_en import qualifies
+from .counts_round11 import read_pool, write_pool
 from .time_en import DEFAULT_DATA, read_lgl, split_order
 
 GOLD_NAME = "gold/counts_en_lgl.jsonl"
+POOL_NAME = "gold/counts_en_lgl_pool.tsv"
+POOL_COMMIT = "d30f0f3"
 SEED = 20261127
 CUE_N = 40
 RANDOM_N = 20
@@ -71,20 +84,43 @@ def candidates(data: str | Path, split: str) -> list[dict[str, Any]]:
     return out
 
 
-def draw(data: str | Path) -> dict[str, list[dict[str, Any]]]:
-    """The test batch ``Lt`` and the dev batch ``Ld`` (deterministic)."""
-    out: dict[str, list[dict[str, Any]]] = {}
+def build_pool(data: str | Path = DEFAULT_DATA) -> list[tuple[str, str, str]]:
+    """(split, locator, sha1) of every candidate, test first, each split in the order of its seeded shuffle."""
+    pool: list[tuple[str, str, str]] = []
     test_texts: set[str] = set()
     for split in ("test", "dev"):
-        pool = candidates(data, split)
+        cands = candidates(data, split)
         if split == "test":
-            test_texts = {c["text"] for c in pool}
+            test_texts = {c["text"] for c in cands}
         else:  # LGL repeats some wire text under several docids: no sentence may be in both splits
-            pool = [c for c in pool if c["text"] not in test_texts]
-        random.Random(f"{SEED}-{split}").shuffle(pool)
+            cands = [c for c in cands if c["text"] not in test_texts]
+        random.Random(f"{SEED}-{split}").shuffle(cands)
+        pool.extend((split, f"{c['docid']}:{c['sentence']}:{c['sent_start']}:{c['sent_end']}", sha1(c["text"]))
+                    for c in cands)
+    return pool
+
+
+def _pool_path() -> Path:
+    return Path(str(resources.files("lagebild.evaluation").joinpath(POOL_NAME)))
+
+
+def draw(data: str | Path, pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The test batch ``Lt`` and the dev batch ``Ld`` from the frozen pool (deterministic)."""
+    pool = read_pool(_pool_path()) if pool is None else pool
+    arts = read_lgl(data)
+    queues: dict[str, list[dict[str, Any]]] = {split: [] for split in BATCH}
+    for split, loc, h in pool:
+        docid, si, start, end = loc.split(":")
+        text = arts[docid]["text"][int(start):int(end)] if docid in arts else ""
+        if sha1(text) != h:
+            raise ConfigError(f"LGL pool sentence {loc} is missing or does not match its sha1: another copy of the data?")
+        queues[split].append({"docid": docid, "sentence": int(si), "sent_start": int(start), "sent_end": int(end),
+                              "text": text})
+    out: dict[str, list[dict[str, Any]]] = {}
+    for split in ("test", "dev"):
         seen: set[str] = set()
         first = []
-        for c in pool:
+        for c in queues[split]:
             if c["docid"] not in seen:
                 seen.add(c["docid"])
                 first.append(c)
@@ -122,7 +158,18 @@ def main(argv: list[str] | None = None) -> int:
     sp = sub.add_parser("sample", help="write batch_Lt.jsonl and batch_Ld.jsonl (WITH text: keep out of git) to --out")
     sp.add_argument("--data", default=DEFAULT_DATA)
     sp.add_argument("--out", required=True)
+    pp = sub.add_parser("pool", help=f"write the candidate pool (no text); the shipped one is from {POOL_COMMIT}")
+    pp.add_argument("--data", default=DEFAULT_DATA)
+    pp.add_argument("--out", required=True, help="the pool file to write (locators and sha1s only)")
     args = ap.parse_args(argv)
+    if args.cmd == "pool":
+        pool = build_pool(args.data)
+        write_pool(args.out, pool,
+                   f"# counts LGL (English): every candidate sentence per split, in the order of the seeded shuffle, as\n"
+                   f"# the segmenter of commit {POOL_COMMIT} cut them (counts_en_lgl.py); split, docid:sentence:start:end,\n"
+                   "# sha1 of the sentence; no text\n")
+        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in BATCH}))
+        return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     from .counts_sampling import write_batches
