@@ -148,7 +148,11 @@ def triggers() -> TriggerLexicon:
     return TriggerLexicon.from_tsv()
 
 
-ROLE_ENDINGS = "(?:e|en|n|er|es|s|innen|in|nen)?"
+# "ern" is the dative plural of -er plurals ("Kindern", "Mitgliedern")
+ROLE_ENDINGS = "(?:e|en|n|er|es|s|innen|in|nen|ern)?"
+# a role stem after one of these inside a word is a derivation, not a compound head: "Entführung" is no
+# "Führung", "Bestellung" no "Stellung", "Erzielen" no "Ziel"
+_INSEPARABLE_PREFIXES = {"ent", "ver", "be", "er", "zer", "ge", "miss", "emp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +167,11 @@ class RoleLexicon:
         """(role code, implied attack mode) for a German actor noun, else None."""
         if not word[:1].isupper():
             return None
-        m = self.de.search(word.lower())
-        return (self.de_roles[m.group(1)], self.modes.get("de:" + m.group(1))) if m else None
+        low = word.lower()
+        m = self.de.search(low)
+        if m is None or low[:m.start(1)] in _INSEPARABLE_PREFIXES:
+            return None
+        return self.de_roles[m.group(1)], self.modes.get("de:" + m.group(1))
 
     def role_en(self, word: str) -> tuple[str, str | None] | None:
         w = word.lower()

@@ -67,7 +67,7 @@ _SOLLEN = {"soll", "sollen"}
 # modes whose genitive is the patient ("Festnahme des Oppositionsführers"), not the agent
 # ("Abzug der Truppen", "Flucht der Zivilisten": the ones who leave are the source)
 _PATIENT_GENITIVE = {"arrest", "deport", "release", "abduct", "execute", "assassinate", "torture", "confiscate",
-                     "disarm"}
+                     "disarm", "recruit"}
 # an attack by an air force is an air strike, by artillery or tanks a heavy-weapons attack (CAMEO 195 / 194)
 _MODE_CAMEO = {"aerial": "195", "heavy-weapons": "194"}
 _PARTICIPLE = re.compile(r"^(\w{0,8}?)ge\w+(t|en)$")

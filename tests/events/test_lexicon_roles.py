@@ -1,0 +1,56 @@
+"""German actor nouns in the role lexicon: dative plurals of -er plurals, and words that only look like a compound
+with a role noun as its head.
+
+The sentences follow reports found by the session-13 event review: a German Wikinews dev2 row (CC BY 2.5) on the
+recruitment of child soldiers in Darfur, and 10kGNAD reports (paraphrased, NC text) on the same subject and on a
+party leader's demands.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.doc import Doc
+from lagebild.events import EventStage
+from lagebild.events.lexicon import roles
+from lagebild.records import Article, content_id
+from lagebild.segment import SegmentStage
+
+
+def events(text: str) -> list[tuple[str, str, list[str], list[str]]]:
+    doc = SegmentStage()(Doc(Article(id=content_id(text), text=text, published="2016-03-01", language="de")))
+    doc = EventStage(mode="fast", config={"classifier": False})(doc)
+    return [(e.type, e.trigger, [a.text for a in e.sources], [a.text for a in e.targets]) for e in doc.events]
+
+
+@pytest.mark.parametrize("word", ["Kindern", "Schulkindern", "Mitgliedern", "Parteimitgliedern"])
+def test_dative_plural_in_ern_is_an_actor(word: str) -> None:
+    assert roles().role_de(word) is not None
+
+
+@pytest.mark.parametrize("word", ["Entführung", "Entführungen", "Verführung", "Bestellung", "Erstellung", "Erzielen"])
+def test_prefix_derivation_is_no_role_compound(word: str) -> None:
+    # "Entführung" is ent+führen, not a compound whose head is "Führung" (a government role)
+    assert roles().role_de(word) is None
+
+
+@pytest.mark.parametrize("word", ["Polizeiführung", "Armeeführung", "Todesopfer", "Kinder"])
+def test_real_compounds_keep_their_role(word: str) -> None:
+    assert roles().role_de(word) is not None
+
+
+def test_abducted_children_are_the_target_of_the_abduction_noun() -> None:
+    (ev,) = events("Auch gebe es Berichte über systematische Entführungen von Kindern in dieser Region.")
+    assert ev[:2] == ("ASSAULT", "Entführungen") and ev[3] == ["Kindern"] and ev[2] == []
+
+
+def test_recruited_children_are_the_target_of_recruitment() -> None:
+    evs = events("In dem Bericht ist die Rede von Folter und der Zwangsrekrutierung von Kindern.")
+    (ev,) = [e for e in evs if e[0] == "MOBILIZE"]
+    assert ev[2] == [] and ev[3] == ["Kindern"]
+
+
+def test_demand_made_of_party_members_names_them() -> None:
+    evs = events("Der Präsident hatte von den Parteimitgliedern mehrfach mehr Disziplin gefordert.")
+    (ev,) = [e for e in evs if e[0] == "REQUEST"]
+    assert ev[2] == ["Präsident"] and ev[3] == ["Parteimitgliedern"]
