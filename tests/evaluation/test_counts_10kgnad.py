@@ -100,10 +100,30 @@ def test_counts_10kgnad_round10_people_smoke_floor():
     assert res["strict"]["f1"] >= 0.88
 
 
+def test_counts_10kgnad_round10_pool_holds_every_d_row_no_g_sentence_and_no_text():
+    from importlib import resources
+
+    from lagebild.evaluation.counts_10kgnad import ROUND10_POOL
+    from lagebild.evaluation.counts_round11 import read_pool
+
+    pool = read_pool(str(resources.files("lagebild.evaluation").joinpath(ROUND10_POOL)))
+    assert {cls for cls, _, _ in pool} == {"p", "md", "x"}
+    for _, loc, h in pool:
+        assert len(loc.split(":")) == 3 and len(h) == 40 and int(h, 16) >= 0
+    located = {loc: h for _, loc, h in pool}
+    raw = resources.files("lagebild.evaluation").joinpath("gold/counts_de_10kgnad.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    d_rows = [r["source"] for r in rows if r["id"].startswith("D")]
+    assert len(d_rows) == 478
+    for src in d_rows:
+        assert located.get(f"{src['row']}:{src['sent_start']}:{src['sent_end']}") == src["sha1"]
+    assert not {r["source"]["sha1"] for r in rows if r["id"].startswith("G")} & set(located.values())
+
+
 @pytest.mark.slow
 def test_counts_10kgnad_round10_sampler_redraws_the_people_batches():
-    """``--people-round10`` re-draws every shipped D row (article, offsets, sha1), ignores the D rows themselves
-    when it leaves out drawn sentences, takes one sentence per article per batch and never a G sentence."""
+    """``--people-round10`` re-draws every shipped D row (article, offsets, sha1) from the frozen pool, takes one
+    sentence per article per batch and never a G sentence."""
     from lagebild.evaluation.counts_10kgnad import draw_people_round10, read_articles
 
     shipped = load_standoff(None, _data_10kgnad())

@@ -3,6 +3,7 @@
 ``python -m lagebild.evaluation.counts_10kgnad sample --batches 18 --out DIR [--data ../shared/data/news_10kgnad_de]``
 ``python -m lagebild.evaluation.counts_10kgnad sample --wikiwars --batches 2 --out DIR``
 ``python -m lagebild.evaluation.counts_10kgnad sample --people-round10 --batches 8 --out DIR``
+``python -m lagebild.evaluation.counts_10kgnad pool --out FILE`` (rebuilds the round-10 frozen pool; see below)
 
 10kGNAD is CC BY-NC-SA 4.0: it may be used for evaluation, but its text must not be committed.
 So the gold file ``gold/counts_de_10kgnad.jsonl`` holds no text at all: each row points at a sentence
@@ -38,6 +39,15 @@ held-out Wikinews test's weak spot. The harm pool ``c`` was used up by ``Ga``-``
   ``x`` sentences (money/distance and any-number precision checks, also shuffled once), at most one
   sentence per article within a batch. A batch re-draw is exact: batch k depends only on the data, the
   seed and the shipped rows of ``Ga``-``Gz``.
+
+Round-10 frozen pool: the candidates come from the segmenter, and a later segmenter fix (aa1b446: a unit symbol
+after a number gives back a glued full stop) cut some sentences differently, which changed the class lists and so
+their seeded shuffles: re-running the design above with today's code no longer gives ``Da``-``Dl``. So the three
+shuffled queues (people ``p1`` then ``p2``, ``md``, ``x``; the first :data:`ROUND10_POOL_KEEP` of each, which holds
+every people sentence; row:start:end and sha1, no text) are frozen in ``gold/counts_round10_pool.tsv``, built with
+the code of :data:`ROUND10_COMMIT`, where the batches were drawn; ``--people-round10`` reads only that file and the
+data. ``pool`` rebuilds it with whatever code runs it, so to rebuild the shipped file copy this module and
+``counts_round11.py`` into a checkout of that commit and run ``pool`` there.
 """
 
 from __future__ import annotations
@@ -67,6 +77,9 @@ HARM = re.compile(
 BATCHES = "abcdefghijklmnopqrstuvwxyz"
 ROUND10_SEED = 20261210
 ROUND10_PLAN = (("p", 30), ("md", 5), ("x", 5))
+ROUND10_POOL = "gold/counts_round10_pool.tsv"
+ROUND10_COMMIT = "8e7bf5b"
+ROUND10_POOL_KEEP = 400
 EVENT_PEOPLE = re.compile(
     r"(festnahm|nahm\w* .{0,40}\bfest\b|\bhaft|gefängnis|häftling|gefangen|angeklagt|anklage|verurteil|polizei|polizist|"
     r"demo\b|demos\b|kundgebung|marsch|streik|asyl|migrant|abschieb|abgeschoben|grenze|unterkunft|unterbring|quartier|"
@@ -132,10 +145,10 @@ def draw(arts: list[tuple[str, str]], n_batches: int) -> dict[str, list[dict[str
     return _fill_batches(pools, PLAN, "G", n_batches, one_per="row")
 
 
-def draw_people_round10(arts: list[tuple[str, str]], n_batches: int,
-                         drawn_sha1: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Batches ``Da``, ``Db``, ...: the round-10 people draw (design in the module docstring); ``drawn_sha1``
-    defaults to the sentences of the shipped ``G*`` rows."""
+def build_people_round10_pool(arts: list[tuple[str, str]],
+                              drawn_sha1: set[str] | None = None) -> list[tuple[str, str, str]]:
+    """(class, ``row:start:end``, sha1) of the round-10 queues ``p``, ``md``, ``x``, each in the order of its seeded
+    shuffle (design in the module docstring); ``drawn_sha1`` defaults to the sentences of the shipped ``G*`` rows."""
     if drawn_sha1 is None:
         drawn_sha1 = {r["source"]["sha1"] for r in _shipped_rows(GOLD_NAME) if r["id"].startswith("G")}
     pools = {cls: [c for c in group if c["sha1"] not in drawn_sha1] for cls, group in candidates(arts).items()}
@@ -144,8 +157,27 @@ def draw_people_round10(arts: list[tuple[str, str]], n_batches: int,
     other = [c for c in people if not EVENT_PEOPLE.search(c["text"])]
     for k, group in enumerate((event, other, pools["md"], pools["x"])):
         random.Random(ROUND10_SEED + k).shuffle(group)
-    plan_pools = {"p": event + other, "md": pools["md"], "x": pools["x"]}
-    return _fill_batches(plan_pools, ROUND10_PLAN, "D", n_batches, one_per="row")
+    queues = {"p": event + other, "md": pools["md"], "x": pools["x"]}
+    return [(cls, f"{c['row']}:{c['sent_start']}:{c['sent_end']}", c["sha1"])
+            for cls, queue in queues.items() for c in queue[:ROUND10_POOL_KEEP]]
+
+
+def draw_people_round10(arts: list[tuple[str, str]], n_batches: int,
+                        pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Da``, ``Db``, ...: the round-10 people draw from the frozen pool (``gold/counts_round10_pool.tsv``
+    unless ``pool`` is given)."""
+    from .counts_round11 import read_pool
+
+    if pool is None:
+        pool = read_pool(Path(str(resources.files("lagebild.evaluation").joinpath(ROUND10_POOL))))
+    queues: dict[str, list[dict[str, Any]]] = {cls: [] for cls, _ in ROUND10_PLAN}
+    for cls, loc, h in pool:
+        row, start, end = (int(x) for x in loc.split(":"))
+        text = arts[row][1][start:end] if row < len(arts) else ""
+        if sha1(text) != h:
+            raise ConfigError(f"round-10 pool sentence {loc} does not match its sha1: another copy of the data?")
+        queues[cls].append({"row": row, "sent_start": start, "sent_end": end, "sha1": h, "text": text})
+    return _fill_batches(queues, ROUND10_PLAN, "D", n_batches, one_per="row")
 
 
 def _shipped_rows(gold_name: str) -> list[dict[str, Any]]:
@@ -267,8 +299,21 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--wikiwars", action="store_true",
                    help="draw batches Wa, Wb, ... from WikiWarsDE instead (--data defaults to ../shared/data/wikiwarsde)")
     s.add_argument("--people-round10", action="store_true",
-                   help="draw the round-10 people batches Da, Db, ... (sentences of no G* row)")
+                   help="draw the round-10 people batches Da, Db, ... (from the frozen pool)")
+    pp = sub.add_parser("pool", help=f"write the round-10 people pool (no text); the shipped one is from {ROUND10_COMMIT}")
+    pp.add_argument("--data", default=DEFAULT_DATA)
+    pp.add_argument("--out", required=True, help="the pool file to write (locators and sha1s only)")
     args = ap.parse_args(argv)
+    if args.cmd == "pool":
+        from .counts_round11 import write_pool
+
+        pool = build_people_round10_pool(read_articles(args.data))
+        write_pool(args.out, pool,
+                   "# counts round 10: the people (p1 then p2), md and x queues in the order of their seeded shuffles,\n"
+                   f"# as the segmenter of commit {ROUND10_COMMIT} cut the 10kGNAD sentences (counts_10kgnad.py); class,\n"
+                   "# row:start:end in test.csv, sha1 of the sentence; no text (10kGNAD is CC BY-NC-SA)\n")
+        print(f"pool: {len(pool)} sentences " + str({c: sum(p[0] == c for p in pool) for c, _ in ROUND10_PLAN}))
+        return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     if args.wikiwars:
