@@ -3,7 +3,7 @@ with a role noun as its head.
 
 The sentences follow reports found by the session-13 event review: a German Wikinews dev2 row (CC BY 2.5) on the
 recruitment of child soldiers in Darfur, and 10kGNAD reports (paraphrased, NC text) on the same subject and on a
-party leader's demands.
+party leader's demands; lawyers rejecting a plan and a sentenced priest follow 10kGNAD reports (paraphrased).
 """
 
 from __future__ import annotations
@@ -54,3 +54,21 @@ def test_demand_made_of_party_members_names_them() -> None:
     evs = events("Der Präsident hatte von den Parteimitgliedern mehrfach mehr Disziplin gefordert.")
     (ev,) = [e for e in evs if e[0] == "REQUEST"]
     assert ev[2] == ["Präsident"] and ev[3] == ["Parteimitgliedern"]
+
+
+@pytest.mark.parametrize("word,code", [("Rechtsanwälte", "JUD"), ("Anwalt", "JUD"), ("Erzbischofs", "REL"),
+                                       ("Priester", "REL"), ("Imam", "REL")])
+def test_lawyers_and_clergy_are_actors(word: str, code: str) -> None:
+    assert roles().role_de(word) == (code, None)
+
+
+def test_lawyers_who_reject_a_plan_are_its_source() -> None:
+    evs = events("Rechtsanwälte und Richter lehnen die Pläne des Innenministers ab.")
+    (ev,) = [e for e in evs if e[0] == "REJECT"]
+    assert ev[2][:1] == ["Rechtsanwälte"]
+
+
+def test_sentenced_priest_is_the_target() -> None:
+    evs = events("Im Dezember war ein kanadischer Priester zu lebenslanger Haft verurteilt worden.")
+    (ev,) = [e for e in evs if e[0] == "ACCUSE"]
+    assert ev[2] == [] and ev[3] == ["kanadischer Priester"]
