@@ -137,3 +137,12 @@ def test_export_gkg_counts_refugee_populations_as_affect() -> None:
     (row,) = list(export.gkg_rows([doc.to_dict()]))
     count = dict(zip(export.GKG_COLUMNS, row, strict=True))["V2.1COUNTS"].split("#")
     assert count[:3] == ["AFFECT", "7000", "Flüchtlinge"] and text[int(count[-1]):].startswith("7.000")
+
+
+def test_export_splits_role_codes_of_clergy_and_elites() -> None:
+    # a sentenced Canadian priest is CANREL (actor_roles.tsv: priester -> REL); candidates are ELI
+    from lagebild.export import _inter, _split_code
+
+    assert _split_code("CANREL") == ("CAN", "REL", "")
+    assert _split_code("ELI") == ("", "ELI", "")
+    assert _inter({"code": "CANREL"}) == "7"

@@ -143,7 +143,7 @@ def _first(actors: list[dict[str, Any]] | None) -> dict[str, Any]:
 
 
 _ROLE_CODES = ("GOV", "MIL", "COP", "REB", "OPP", "CVL", "INS", "SPY", "JUD", "MED", "REF", "LEG", "BUS", "UAF",
-               "EDU", "JRN", "NGO", "LAB", "IGO")
+               "EDU", "JRN", "NGO", "LAB", "IGO", "REL", "ELI")
 
 
 def _split_code(code: str) -> tuple[str, str, str]:
@@ -270,7 +270,7 @@ def gkg_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
 
 # -- ACLED-style ------------------------------------------------------------------------------------------------------
 _INTER = {"GOV": "1", "MIL": "1", "COP": "1", "SPY": "1", "REB": "2", "UAF": "3", "OPP": "6", "CVL": "7",
-          "REF": "7", "JRN": "7", "EDU": "7", "LAB": "6", "IGO": "8", "NGO": "7"}
+          "REF": "7", "JRN": "7", "EDU": "7", "LAB": "6", "IGO": "8", "NGO": "7", "REL": "7"}
 
 
 def _inter(actor: dict[str, Any]) -> str:
