@@ -101,6 +101,7 @@ class Lexicon:
     no_fate_nouns: frozenset[str] = frozenset()
     unter_ranks: frozenset[str] = frozenset()
     score_verbs: tuple[str, ...] = ()
+    match_cues: tuple[str, ...] = ()
     split_phrases: dict[str, tuple[frozenset[str], tuple[str, str]]] = field(default_factory=dict)
 
 
@@ -182,6 +183,7 @@ def lexicon() -> Lexicon:
         no_fate_nouns=frozenset(raw.get("no_fate_nouns", ())),
         unter_ranks=frozenset(raw.get("unter_ranks", ())),
         score_verbs=tuple(raw.get("score_verbs", ())),
+        match_cues=tuple(raw.get("match_cues", ())),
         split_phrases={p[0]: (frozenset(p[1]), (p[2], p[3])) for p in raw.get("split_phrases", ())},
     )
 
@@ -1685,7 +1687,34 @@ def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | 
                 other = _object_category(toks[k + 2].text, lex)
                 if other is not None and other[0] == "people":
                     cat = ("people", None)
+        if cat is not None and _two_roles(cat[0], obj_tok, toks, lex):
+            cat = ("people", None)  # "Tausende Helfer und Soldaten": one count of two classes is people (round 9)
+        if cat is not None and cat[0] == "soldiers" and low == "mann" and _at_a_match(toks, lex):
+            cat = ("people", None)  # "mit zehn Mann spielen" after a sending-off: players, not troops
     return _Obj(obj_tok, cat)
+
+
+# Classes of people by role; a count of two of them ("88 Rebellen und Soldaten") is plain people. Women and
+# children are left out ("665 Frauen und Mädchen" stays women), and so are two names of people on the move
+# ("4.800 Migranten und Flüchtlinge" stays migrants, the first noun).
+_ON_THE_MOVE = frozenset({"migrants", "refugees", "displaced"})
+
+
+def _two_roles(cat: str, obj_tok: Token, toks: list[Token], lex: Lexicon) -> bool:
+    if cat in lex.generic or cat in lex.outcomes or cat in ("women", "children"):
+        return False
+    k = next((n for n, t in enumerate(toks) if t is obj_tok), len(toks))
+    if k + 2 >= len(toks) or toks[k + 1].text not in ("und", "oder") or not toks[k + 2].text[:1].isupper():
+        return False
+    other = _object_category(toks[k + 2].text, lex)
+    return (other is not None and other[0] != cat and other[0] in lex.person_categories
+            and other[0] not in lex.generic and other[0] not in lex.outcomes and other[0] not in ("women", "children")
+            and not {cat, other[0]} <= _ON_THE_MOVE)
+
+
+def _at_a_match(toks: list[Token], lex: Lexicon) -> bool:
+    """The sentence is about a match (a minute, a card, a sending-off): "Mann" there are players."""
+    return bool(lex.match_cues) and any(t.text.lower().startswith(lex.match_cues) for t in toks)
 
 
 def _is_size_attribute(obj: _Obj, toks: list[Token], lex: Lexicon) -> bool:
