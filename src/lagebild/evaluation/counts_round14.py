@@ -1,0 +1,158 @@
+"""Round 14 of the German count gold: did the session-13 rules generalise? A fresh measurement set.
+
+``python -m lagebild.evaluation.counts_round14 pool --out FILE`` (once, with the session's starting code)
+``python -m lagebild.evaluation.counts_round14 sample --batches 3 --out DIR`` (text: keep DIR out of git)
+``lagebild eval counts --dataset round14 [--batches Za]``
+
+Why: rules made on one round's batches rarely carried over to the next round's (round 13: the batches drawn after a
+fix scored like the round-start code). Session 13 fixed error classes that recur across at least three dev sets;
+this round measures the rules of the end of that work ("step-2 code") and of the session's start (commit 1888cef)
+on the same unseen batches. Their difference says whether the rules generalised.
+
+Design (fixed in this docstring and in docs/evaluation/counts.md before any sentence was drawn or read; seed
+20261414):
+
+- sources (modern German news, no sentence of any gold file, seen list or earlier pool): ``10k``: 10kGNAD
+  ``test.csv`` (derStandard 2015-16, CC BY-NC-SA 4.0: rows stand-off, never its text), sentences as today's
+  segmenter cuts each article (``counts_round11.gnad_sentences``); ``sd``: SmartData (DFKI news and police/traffic
+  reports 2015-16, CC BY 4.0, text inside), sentences as in round 13's extension
+  (``counts_round13._smartdata_sentences``). Wikinews is left out: its non-held-out count sentences are used up;
+- a sentence is 30-400 characters on one line and is left out if its sha1 is that of a sentence of a shipped
+  count gold file, seen list, the round-11 pool or the round-13 gold rows and pools (``excluded_sha1s``);
+- it qualifies if the quantity stage of the session's start (commit 1888cef, run from a ``git worktree`` copy),
+  run on the sentence alone, predicts at least one count (``counts_round11.fires``): any count, not only people,
+  because the session's rules touch people, fates and labels alike. Each source's qualifying sentences are
+  shuffled once (``random.Random(SEED + k)``, k = 0 for 10k, 1 for sd), the first ``POOL_KEEP`` of each are
+  frozen in ``gold/counts_round14_pool.tsv`` (source, locator, sha1; no text);
+- batch ``Za``, ``Zb``, ... takes 16 ``10k`` + 12 ``sd`` sentences (``PLAN``) from the queue fronts, at most one
+  sentence per article or SmartData document over the whole round; a dry source is filled from the other. Batch k
+  depends only on the pool file and the batches before it.
+
+Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
+without looking at any extractor output for the sentence; each batch is labelled before its first run. No rule is
+changed after the first batch is drawn; both codes are then run once per batch and recorded as first runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .counts_10kgnad import sha1
+from .counts_round11 import (
+    DATA_10K,
+    _jsonl,
+    fill_plan,
+    fires,
+    gnad_sentences,
+    load_round11,
+    one_per_article,
+    pool_queues,
+    qualifying,
+    read_pool,
+    write_pool,
+)
+from .counts_round13 import (
+    BATCH_LETTERS,
+    DATA_SD,
+    _resource_path,
+    _smartdata_sentences,
+    excluded_sha1s,
+)
+from .counts_round13 import (
+    GOLD_NAME as R13_GOLD,
+)
+from .counts_round13 import (
+    POOL_NAME as R13_POOL,
+)
+from .counts_round13 import (
+    SD_POOL_NAME as R13_SD_POOL,
+)
+from .counts_sampling import write_batches
+
+SEED = 20261414
+START_COMMIT = "1888cef"
+POOL_NAME = "gold/counts_round14_pool.tsv"
+GOLD_NAME = "gold/counts_de_round14.jsonl"
+SOURCES = ("10k", "sd")
+PLAN = (("10k", 16), ("sd", 12))
+POOL_KEEP = 200
+
+
+def round14_excluded() -> set[str]:
+    """Every sentence an earlier round may have shown: gold, seen lists, the round-11 pool, round 13's rows and pools."""
+    used = excluded_sha1s()
+    rows = _jsonl(R13_GOLD.split("/", 1)[1])
+    used |= {r["source"]["sha1"] for r in rows if "sha1" in r["source"]}
+    used |= {sha1(r["text"]) for r in rows if "text" in r}
+    for name in (R13_POOL, R13_SD_POOL):
+        used |= {h for _, _, h in read_pool(_resource_path(name))}
+    used |= {line.split()[0] for line in _resource_path("gold/counts_smartdata_seen.txt")
+             .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    return used
+
+
+def _sentences(data_10k: str, data_sd: str) -> dict[str, list[dict[str, Any]]]:
+    return {"10k": gnad_sentences(data_10k), "sd": _smartdata_sentences(data_sd)}
+
+
+def build_pool(data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> list[tuple[str, str, str]]:
+    used = round14_excluded()
+    pool: list[tuple[str, str, str]] = []
+    for k, (src, sents) in enumerate(_sentences(data_10k, data_sd).items()):
+        pool.extend(qualifying(src, sents, used, SEED + k, fires)[:POOL_KEEP])
+    return pool
+
+
+def draw(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Za``, ``Zb``, ... (design in the module docstring)."""
+    pool = read_pool(_resource_path(POOL_NAME))
+    index = {(s["source"], s["loc"]): s for group in _sentences(data_10k, data_sd).values() for s in group}
+    take = one_per_article(pool_queues(pool, index, SOURCES, data_10k), set())
+    out: dict[str, list[dict[str, Any]]] = {}
+    for b in range(n_batches):
+        name = "Z" + BATCH_LETTERS[b]
+        items = fill_plan(take, PLAN, SOURCES)
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
+def load_round14(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
+    """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
+    return load_round11(path or _resource_path(GOLD_NAME), data_10k)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round14",
+                                 description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    for name in ("pool", "sample"):
+        s = sub.add_parser(name)
+        s.add_argument("--data-10kgnad", default=DATA_10K)
+        s.add_argument("--data-smartdata", default=DATA_SD)
+        if name == "pool":
+            s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
+        else:
+            s.add_argument("--batches", type=int, default=1)
+            s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
+    args = ap.parse_args(argv)
+    if args.cmd == "pool":
+        pool = build_pool(args.data_10kgnad, args.data_smartdata)
+        write_pool(args.out, pool,
+                   f"# counts round 14: sentences where the quantity stage of commit {START_COMMIT} predicts a count,\n"
+                   "# per source the first 200 in the order of the seeded shuffle (counts_round14.py);\n"
+                   "# source, locator, sha1 of the sentence; no text\n")
+        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in SOURCES}))
+        return 0
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    write_batches(draw(args.batches, args.data_10kgnad, args.data_smartdata), out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
