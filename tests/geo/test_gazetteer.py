@@ -100,3 +100,20 @@ def test_gazetteer_no_machine_translated_region_names(gaz: Gazetteer, word: str)
 def test_gazetteer_small_towns_drop_common_word_alternates(gaz: Gazetteer, word: str) -> None:
     # GeoNames alternate names of small towns include common words ("Tsunami" for Tsuha, Japan)
     assert gaz.search(word) == []
+
+
+def test_gazetteer_build_stops_without_pyowm(monkeypatch) -> None:
+    # without pyowm's city list the build used to warn and write an index ~7,400 ids and points unlike the shipped one
+    from lagebild.errors import ConfigError
+    from lagebild.geo import build as gbuild
+
+    real = gbuild._pkg_dir
+
+    def no_pyowm(name: str):
+        if name == "pyowm":
+            raise ImportError("No module named 'pyowm'")
+        return real(name)
+
+    monkeypatch.setattr(gbuild, "_pkg_dir", no_pyowm)
+    with pytest.raises(ConfigError, match="pyowm"):
+        gbuild._geonames_points(set())

