@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="lagebild eval counts", description=__doc__.split("\n\n")[0])
     ap.add_argument("--dataset", default="wikinews",
                     choices=("wikinews", "10kgnad", "wikiwars", "germeval", "smartdata", "mobie", "pud", "gsd", "round8",
-                             "europarl", "geovirus", "lgl", "round11", "round13"),
+                             "europarl", "geovirus", "lgl", "round11", "round13", "round14"),
                     help="wikinews = counts_de.jsonl (text inside); 10kgnad / wikiwars = the stand-off rows of "
                          "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time; "
                          "germeval / smartdata / mobie = counts_de_<name>.jsonl (GermEval 2014 / SmartData / MobIE "
@@ -133,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(licence unclear), text read from --data (default ../shared/data/geoparsing_en) at run time; round11 = "
                          "the round-11 precision batches (counts_round11: Wikinews and GermEval rows with text, "
                          "10kGNAD rows stand-off, read from --data, default ../shared/data/news_10kgnad_de); round13 = the "
-                         "round-13 people/harm batches (counts_round13: Wikinews rows with text, 10kGNAD stand-off)")
+                         "round-13 people/harm batches (counts_round13: Wikinews rows with text, 10kGNAD stand-off); round14 = the "
+                         "round-14 check batches (counts_round14: SmartData rows with text, 10kGNAD stand-off)")
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
     ap.add_argument("--data", default=None,
                     help="data folder of a stand-off dataset (default ../shared/data/news_10kgnad_de or "
@@ -191,6 +192,14 @@ def main(argv: list[str] | None = None) -> int:
         items, note = load_round13(args.gold, args.data or R13_DATA)
         if note:
             print(f"counts (round13): {note}")
+    elif args.dataset == "round14":  # SmartData rows with text, 10kGNAD rows stand-off; see counts_round14
+        from .counts_round14 import DATA_10K as R14_DATA
+        from .counts_round14 import load_round14
+
+        args.split = args.split or "dev"
+        items, note = load_round14(args.gold, args.data or R14_DATA)
+        if note:
+            print(f"counts (round14): {note}")
     elif args.dataset == "geovirus":  # English Wikinews (CC BY 2.5), rows segmented as "en"; see counts_en
         args.split = args.split or "dev"
         items = load_gold(args.gold, "gold/counts_en_geovirus.jsonl")
