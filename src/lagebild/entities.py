@@ -28,7 +28,7 @@ from typing import Any
 from .actors import ActorIndex, ActorInfo, default_index, inflection_key
 from .doc import Doc
 from .records import EntityMention, Token
-from .segment import ensure_pos
+from .segment import pos_tags
 
 log = logging.getLogger(__name__)
 
@@ -278,8 +278,7 @@ class EntityStage:
                     or self._role_before(doc, a) or self.index.lookup(word, roles=False, adjectives=False)):
                 keep.append(span)
                 continue
-            ensure_pos(doc, toks[a].sent)
-            if toks[a].pos != "NN":
+            if _tag(doc, a) != "NN":
                 keep.append(span)
         return keep
 
@@ -308,8 +307,7 @@ class EntityStage:
             lab = names.get(t.text) or (names.get(t.text[:-1]) if t.text.endswith("s") else None)
             if lab is None:
                 continue
-            ensure_pos(doc, t.sent)
-            if t.pos == "NE":
+            if _tag(doc, i) == "NE":
                 added.append([i, i + 1, lab, _PROPAGATED_SCORE, "rule", None])
         return spans + added
 
@@ -323,8 +321,7 @@ class EntityStage:
         first = a - 1
         # one attributive adjective before the noun: "der russische Außenminister X" (POS only for these rare cases)
         if first > 0 and toks[first - 1].sent == toks[a].sent and toks[first - 1].text[:1].islower():
-            ensure_pos(doc, toks[a].sent)
-            if (toks[first - 1].pos or "").startswith("ADJ"):
+            if _tag(doc, first - 1).startswith("ADJ"):
                 first -= 1
         return " ".join(t.text for t in toks[first:a])
 
@@ -437,6 +434,13 @@ def _best_name(texts: list[str]) -> str:
 #: alone in a sentence); -14 would drop 3 more names (Flocke, Blatter) for one more wrong one.
 _KNOWN_WORD_LOGP = -13.0
 _DIGIT = re.compile(r"\d")
+
+
+def _tag(doc: Doc, i: int) -> str:
+    """HanTa's STTS tag of token i in its sentence; tags only, as HanTa's lemma analysis costs about a third of its
+    time and none of these checks reads a lemma."""
+    sent = doc.tokens[i].sent
+    return pos_tags(doc, sent)[i - doc.sentences[sent].token_start]
 
 
 @functools.lru_cache(maxsize=8192)
