@@ -28,7 +28,7 @@ from typing import Any
 from .actors import ActorIndex, ActorInfo, default_index, inflection_key
 from .doc import Doc
 from .records import EntityMention, Token
-from .segment import pos_tags
+from .segment import tag_is
 
 log = logging.getLogger(__name__)
 
@@ -278,7 +278,7 @@ class EntityStage:
                     or self._role_before(doc, a) or self.index.lookup(word, roles=False, adjectives=False)):
                 keep.append(span)
                 continue
-            if _tag(doc, a) != "NN":
+            if not tag_is(doc, a, _is_common_noun):
                 keep.append(span)
         return keep
 
@@ -307,7 +307,7 @@ class EntityStage:
             lab = names.get(t.text) or (names.get(t.text[:-1]) if t.text.endswith("s") else None)
             if lab is None:
                 continue
-            if _tag(doc, i) == "NE":
+            if tag_is(doc, i, _is_proper_noun):
                 added.append([i, i + 1, lab, _PROPAGATED_SCORE, "rule", None])
         return spans + added
 
@@ -321,7 +321,7 @@ class EntityStage:
         first = a - 1
         # one attributive adjective before the noun: "der russische Außenminister X" (POS only for these rare cases)
         if first > 0 and toks[first - 1].sent == toks[a].sent and toks[first - 1].text[:1].islower():
-            if _tag(doc, first - 1).startswith("ADJ"):
+            if tag_is(doc, first - 1, _is_adjective):
                 first -= 1
         return " ".join(t.text for t in toks[first:a])
 
@@ -436,11 +436,18 @@ _KNOWN_WORD_LOGP = -13.0
 _DIGIT = re.compile(r"\d")
 
 
-def _tag(doc: Doc, i: int) -> str:
-    """HanTa's STTS tag of token i in its sentence; tags only, as HanTa's lemma analysis costs about a third of its
-    time and none of these checks reads a lemma."""
-    sent = doc.tokens[i].sent
-    return pos_tags(doc, sent)[i - doc.sentences[sent].token_start]
+# HanTa's tag of a word in its sentence, read through segment.tag_is: the sentence is tagged (tags only: no check
+# reads a lemma) only when the word's own readings leave the answer open
+def _is_common_noun(tag: str) -> bool:
+    return tag == "NN"
+
+
+def _is_proper_noun(tag: str) -> bool:
+    return tag == "NE"
+
+
+def _is_adjective(tag: str) -> bool:
+    return tag.startswith("ADJ")
 
 
 @functools.lru_cache(maxsize=8192)
