@@ -44,3 +44,40 @@ def test_quantities_going_on_strike_is_a_protest():
     assert q["Rund 2000"][2:] == ("protesters", "PROTEST")
     q = _q("Die 500 Mitarbeiter gehen am Abend nach Hause, der Streik ist vorbei.")
     assert q["500"][2] == "employees"
+
+
+def test_quantities_multiplier_written_once_for_two_amounts():
+    # GermEval Eo015: this year's and (last year's) figure share "Mio CHF"; the same with a year before the colon
+    q = _q("Nach Minderheiten lag der Reingewinn bei 3,9 (1,5) Mio CHF, wie die Gesellschaft am Donnerstagabend "
+           "mitteilte.")
+    assert q["3,9"][0] == 3_900_000 and q["1,5"][0] == 1_500_000 and q["3,9"][2] == q["1,5"][2] == "money"
+    q = _q("Unterm Strich blieb ein Gewinn von 6,31 (2014: 4,86) Millionen Euro.")  # own sentence (round-14 Zc007)
+    assert set(q) == {"6,31", "4,86"} and q["4,86"][0] == 4_860_000
+    q = _q("Die Firma beschäftigt 300 (2014: 280) Mitarbeiter.")  # no multiplier: nothing to share
+    assert q["300"][0] == 300
+    # a part "davon" of an amount with a multiplier has that multiplier (own sentences)
+    q = _q("Die Banken melden faule Kredite von 200 Milliarden Euro, 50 davon entfallen auf ein Institut.")
+    assert q["50"][0] == 50e9
+    q = _q("Von den 1,2 Millionen Euro entfallen 300.000 davon auf Löhne.")
+    assert q["300.000"][0] == 300_000
+
+
+def test_quantities_fraction_of_money_is_no_fate():
+    # SmartData Yl005: a price that "fell" by a fifth killed no one
+    q = _q("Der Ölpreis ist seit Beginn dieses Jahres um gut ein Fünftel gefallen.")
+    assert q["gut ein Fünftel"][3] is None and q["gut ein Fünftel"][2] != "killed"
+    assert _q("Ein Drittel der Soldaten fiel, die Kosten des Krieges stiegen.")["Ein Drittel"][2] == "soldiers"
+
+
+def test_quantities_ueber_after_a_deal_is_no_qualifier():
+    # SmartData Zc020 (round 14): "einen Abschluss über 60 Aktien" is a deal of 60 shares
+    q = _q("Die Davoser Bergbahnen AG generierten einen Abschluss über 60 Aktien und die Weisse Arena AG wurde in zwei "
+           "Abschlüssen zu je einer und 50 Aktien umgesetzt.")
+    assert q["60"][1] is None
+    assert _q("Der Abschluss brachte über 60 Millionen Euro.")["über 60 Millionen Euro"][1] == "more_than"
+
+
+def test_quantities_number_after_a_word_in_capitals_names_it():
+    # SmartData Za017 (round 14): a wire-service headline number
+    assert _q("ROUNDUP 2: Anlegerflucht und Börsenturbulenzen bremsen Allianz im Sommer") == {}
+    assert _q("Laut UNHCR 300 Flüchtlinge kamen an.")["300"][2] == "refugees"  # a count of a known noun stays

@@ -571,6 +571,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and _unit_of(toks[i - 1].text, lex) is None and prev not in (lex.prefix_currencies or {}) and t.isdigit()
             and nlow in ("des", "der", "vom")):
         return True  # "die Genmais-Sorte MON 810 des Konkurrenten": a code in capitals names a product
+    if t.isdigit() and len(t) <= 4 and i > 0 and _product_label(toks, i, j, lex):
+        return True  # "ROUNDUP 2: Anlegerflucht ...": a name with a number
     if prev == "/" and i >= 2 and re.fullmatch(r"1[5-9]\d\d|20\d\d", toks[i - 2].text) and t.isdigit() and len(t) == 2:
         return True  # "1934/35": a span of years
     if prev in ("-", "/") and i >= 3 and toks[i - 2].text.isdigit() and toks[i - 3].text.lower() in lex.label_nouns \
@@ -807,6 +809,26 @@ def _passive_agent(num: _Num, toks: list[Token]) -> bool:
     return any(t.text.lower() in _PASSIVE_AUX for t in toks[max(0, first - 6):first - 1])
 
 
+def _product_label(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """The number ends or continues a name: after a word in capitals or with an inner capital ("ROUNDUP 2",
+    "iWork 11 Pro"), when what follows is no noun the number could count (a colon, the sentence end, or a capitalised
+    word the lexicon does not know)."""
+    p = toks[i - 1].text
+    if not p.isalpha() or p.lower() in lex.function_words or p.lower() in lex.months or p.lower() in lex.label_nouns \
+            or _unit_of(p, lex) is not None or p.lower() in (lex.prefix_currencies or {}) \
+            or _object_category(p, lex) is not None:
+        return False
+    nxt = toks[j].text if j < len(toks) else ""
+    unknown_name = (nxt[:1].isupper() and nxt.isalpha() and _object_category(nxt, lex) is None
+                    and _unit_of(nxt, lex) is None and nxt.lower() not in lex.multipliers
+                    and nxt.lower() not in lex.function_words)
+    ends = nxt in ("", ":") or (nxt == "." and j + 1 == len(toks))
+    if p.isupper() and len(p) >= 3 and not (i >= 2 and toks[i - 2].text.lower() in _DEF_ARTICLES):
+        return ends or unknown_name  # not "die ÖVP 30": a party's share with the noun left out
+    # a capitalised name word is left alone: "Brigitte Weigl 20 Pullover" counts pullovers the lexicon does not know
+    return p[:1].islower() and any(c.isupper() for c in p[1:]) and (ends or unknown_name)
+
+
 def _label_at(toks: list[Token], k: int, lex: Lexicon) -> bool:
     """Token k follows a label noun, also one written with a separate dot ("Rn . 19")."""
     if k < 1:
@@ -919,11 +941,60 @@ def find_quantities(doc: Doc, sentences: range | list[int] | None = None) -> lis
             for k, (num, o) in enumerate(zip(nums, objs_kept, strict=True))
         ]
         _fill_elided(built)
+        built = _shared_multiplier(built, toks, lex)
         for num, q in built:
             if q.object is None:
                 _measured_object(q, num, toks, lex)
         out.extend(q for _, q in built)
     return out
+
+
+def _has_multiplier(num: _Num, toks: list[Token], lex: Lexicon) -> bool:
+    return any(t.text.lower() in lex.multipliers for t in toks[num.i:num.j])
+
+
+def _shared_multiplier(built: list[tuple[_Num, Quantity]], toks: list[Token],
+                       lex: Lexicon) -> list[tuple[_Num, Quantity]]:
+    """A multiplier and currency written once for two amounts: "3,9 (1,5) Mio CHF" and "6,31 (2014: 4,86) Millionen
+    Euro" (this year's figure, last year's in brackets) are 3.9 and 1.5 million francs; the bare multiplier after the
+    bracket is no amount of its own. "200 Milliarden Euro ..., 50 davon" is 50 billion (the round-4 convention of an
+    elided multiplier, "zwölf statt 14,5 Milliarden")."""
+    drop: set[int] = set()
+    for k in range(len(built) - 1):
+        (a, qa), (b, qb) = built[k], built[k + 1]
+        if k in drop or a.j >= len(toks) or toks[a.j].text != "(" or b.j + 1 >= len(toks) or toks[b.j].text != ")":
+            continue
+        inner = [t.text for t in toks[a.j + 1:b.i]]
+        if not (inner == [] or (len(inner) == 2 and re.fullmatch(r"(?:19|20)\d\d", inner[0]) and inner[1] == ":")):
+            continue
+        m_tok = toks[b.j + 1]
+        mult = lex.multipliers.get(m_tok.text.lower())
+        if mult is None or _has_multiplier(a, toks, lex) or _has_multiplier(b, toks, lex) \
+                or a.value_max is not None or b.value_max is not None or a.value >= 1000 or b.value >= 1000:
+            continue
+        after = next((m for m in range(k + 2, len(built)) if built[m][0].i == b.j + 1), None)
+        if after is not None:
+            unit, cat = built[after][1].unit, built[after][1].category
+            drop.add(after)
+        else:
+            unit = _unit_of(toks[b.j + 2].text, lex) if b.j + 2 < len(toks) else None
+            cat = lex.unit_categories.get(unit) if unit else None
+        for num, q in ((a, qa), (b, qb)):
+            q.value = num.value = num.value * mult
+            q.unit, q.category, q.gkg_type = unit, cat, None
+            q.object = q.object_start = q.object_end = None
+    for k, (num, q) in enumerate(built):
+        if (k in drop or num.j >= len(toks) or toks[num.j].text.lower() != "davon" or _has_multiplier(num, toks, lex)
+                or num.value >= 1000):
+            continue
+        whole = next((p for pn, p in reversed(built[:k]) if _has_multiplier(pn, toks, lex) and p.unit is not None
+                      and p.unit == q.unit and p.value is not None), None)
+        if whole is not None:
+            mult = max(lex.multipliers[t.text.lower()] for t in toks if t.text.lower() in lex.multipliers
+                       and whole.start <= t.start < whole.end)
+            if num.value * mult <= (whole.value or 0):
+                q.value = num.value = num.value * mult
+    return [x for k, x in enumerate(built) if k not in drop]
 
 
 _MEASURED = frozenset({"percent", "weight", "volume", "area"})
@@ -1226,6 +1297,13 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         if any(c in sent for c in lex.money_cues):
             for q in bare:
                 q.category = "money"
+    # "Der Ölpreis ist um gut ein Fünftel gefallen": a nounless fraction in a sentence about money is no one's fate
+    # (the Wikinews gold gives a fraction of money no class: "zwei Dritteln der gesamten Einnahmen")
+    for num, q in built:
+        if q.unit == "fraction" and q.category in lex.outcomes and q.object is None and lex.money_cues:
+            sent_low = " ".join(t.text.lower() for t in (num.toks or []))
+            if any(c in sent_low for c in (*lex.money_cues, "preis")):
+                q.category, q.gkg_type = None, None
     # "der 1,2 bis 2 Millionen teure Zaun": an amount that says what something costs is money; the priced noun is
     # no object (money names none)
     for num, q in built:
