@@ -79,6 +79,39 @@ def test_quotes_model_alone_and_hybrid_keep_offsets():
     assert {q.message for q in rules} <= {q.message for q in hyb.quotes}
 
 
+# Wikinews 38180 (CC BY 2.5), one sentence of the article
+EMPFAHL = ("Colomer empfahl dem Gericht, der vor zweieinhalb Jahren angestrengten Klage der EU-Kommission gegen die "
+           "Bundesrepublik Deutschland stattzugeben.")
+
+
+def test_quotes_model_alone_names_the_addressee_of_its_quotes():
+    doc = QuoteStage(mode="accurate", config={"model": "alone"})(_doc(EMPFAHL))
+    q = next(q for q in doc.quotes if q.cue == "empfahl")
+    assert q.speaker == "Colomer"
+    assert q.addressee == "dem Gericht"
+    _check_offsets(doc)
+
+
+def test_quotes_model_hybrid_runs_the_addressee_pass_on_the_model_events(monkeypatch):
+    """The hybrid's own events (here one put in by hand where the rules found a reported act without a cue) get
+    the addressee of their frame; the rule quotes keep theirs."""
+    import lagebild.quotes_model as qm
+    from lagebild.quotes import _Ctx, _make
+
+    def model_event(doc, rule_quotes, params=None):
+        ctx = _Ctx(doc=doc, toks=doc.tokens, low=[t.text.lower() for t in doc.tokens], ents=[])
+        toks = [t.text for t in doc.tokens]
+        k, comma = toks.index("empfahl"), toks.index(",")
+        return [*rule_quotes, _make(ctx, "indirect", (comma + 1, len(toks) - 1), [k], (0, 1))]
+
+    monkeypatch.setattr(qm, "augment", model_event)
+    doc = QuoteStage(mode="accurate", config={"model": "hybrid"})(_doc(EMPFAHL))
+    added = next(q for q in doc.quotes if q.cue == "empfahl")
+    assert added.speaker == "Colomer" and added.addressee == "dem Gericht"
+    assert all(q.addressee == "dem Gericht" for q in doc.quotes)
+    _check_offsets(doc)
+
+
 def test_quotes_model_is_opt_in_and_checked():
     plain = QuoteStage(mode="accurate")(_doc(BGH))
     assert [q.message for q in plain.quotes] == [q.message for q in find_quotes(_doc(BGH))]
