@@ -28,6 +28,17 @@ Design (fixed in this docstring and in docs/evaluation/counts.md before any sent
   sentence per article or SmartData document over the whole round; a dry source is filled from the other. Batch k
   depends only on the pool file and the batches before it.
 
+People extension (fixed here and in the docs after the first runs of ``Za``-``Zd`` and after the session's last rule
+step, ``7089176``, before any sentence of it was drawn or read): ``Za``-``Zd`` were drawn by "any count" and the
+session's people rules never fired on them, so batches ``Ze``, ``Zf``, ... come from a second frozen pool,
+``gold/counts_round14_pool_people.tsv``, drawn like round 13: a sentence qualifies if the session-start code predicts
+a count of people or one with a GKG type (``counts_round13.people_count``). Sources: ``ge`` GermEval 2014 (news and
+Wikipedia sentences of its dev and test files, CC BY 4.0, text inside, rebuilt from the tokens), ``10k`` and ``sd`` as
+above; excluded besides ``round14_excluded`` are the sentences of the first round-14 pool. Each source shuffled once
+(``random.Random(SEED + 10 + k)``, k = 0 ge, 1 10k, 2 sd), the first ``POOL_KEEP`` kept; each batch takes 10 ge + 10
+10k + 8 sd (``PEOPLE_PLAN``), one sentence per article or document over the whole round (the articles of ``Za``-``Zd``
+count as used). Labelled the same way, both codes run once per batch.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; each batch is labelled before its first run. No rule is
 changed after the first batch is drawn; both codes are then run once per batch and recorded as first runs.
@@ -43,6 +54,7 @@ from typing import Any
 from .counts_10kgnad import sha1
 from .counts_round11 import (
     DATA_10K,
+    DATA_GE,
     _jsonl,
     fill_plan,
     fires,
@@ -60,6 +72,7 @@ from .counts_round13 import (
     _resource_path,
     _smartdata_sentences,
     excluded_sha1s,
+    people_count,
 )
 from .counts_round13 import (
     GOLD_NAME as R13_GOLD,
@@ -70,7 +83,7 @@ from .counts_round13 import (
 from .counts_round13 import (
     SD_POOL_NAME as R13_SD_POOL,
 )
-from .counts_sampling import write_batches
+from .counts_sampling import detok, write_batches
 
 SEED = 20261414
 START_COMMIT = "1888cef"
@@ -121,6 +134,50 @@ def draw(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> di
     return out
 
 
+PEOPLE_POOL_NAME = "gold/counts_round14_pool_people.tsv"
+PEOPLE_SOURCES = ("ge", "10k", "sd")
+PEOPLE_PLAN = (("ge", 10), ("10k", 10), ("sd", 8))
+PEOPLE_FIRST_BATCH = 4  # Ze: Za-Zd are the any-count batches
+
+
+def _germeval_sentences(data_ge: str) -> list[dict[str, Any]]:
+    from .counts_germeval import read_sentences
+
+    return [{"source": "ge", "loc": f"{g['file']}:{g['index']}", "article": f"ge:{g['source_line']}",
+             "source_line": g["source_line"], "text": detok(g["tokens"])} for g in read_sentences(data_ge)]
+
+
+def _people_sentences(data_ge: str, data_10k: str, data_sd: str) -> dict[str, list[dict[str, Any]]]:
+    return {"ge": _germeval_sentences(data_ge), "10k": gnad_sentences(data_10k), "sd": _smartdata_sentences(data_sd)}
+
+
+def build_people_pool(data_ge: str = DATA_GE, data_10k: str = DATA_10K,
+                      data_sd: str = DATA_SD) -> list[tuple[str, str, str]]:
+    used = round14_excluded() | {h for _, _, h in read_pool(_resource_path(POOL_NAME))}
+    pool: list[tuple[str, str, str]] = []
+    for k, (src, sents) in enumerate(_people_sentences(data_ge, data_10k, data_sd).items()):
+        pool.extend(qualifying(src, sents, used, SEED + 10 + k, people_count)[:POOL_KEEP])
+    return pool
+
+
+def draw_people(n_batches: int, data_ge: str = DATA_GE, data_10k: str = DATA_10K,
+                data_sd: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Ze``, ``Zf``, ... of the people extension (design in the module docstring)."""
+    used = {it["article"] for batch in draw(PEOPLE_FIRST_BATCH, data_10k, data_sd).values() for it in batch}
+    pool = read_pool(_resource_path(PEOPLE_POOL_NAME))
+    index = {(s["source"], s["loc"]): s for group in _people_sentences(data_ge, data_10k, data_sd).values()
+             for s in group}
+    take = one_per_article(pool_queues(pool, index, PEOPLE_SOURCES, data_10k), used)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for b in range(n_batches):
+        name = "Z" + BATCH_LETTERS[PEOPLE_FIRST_BATCH + b]
+        items = fill_plan(take, PEOPLE_PLAN, PEOPLE_SOURCES)
+        for k, it in enumerate(items):
+            it["id"] = f"{name}{k:03d}"
+        out[name] = items
+    return out
+
+
 def load_round14(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
     """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
     return load_round11(path or _resource_path(GOLD_NAME), data_10k)
@@ -134,12 +191,22 @@ def main(argv: list[str] | None = None) -> int:
         s = sub.add_parser(name)
         s.add_argument("--data-10kgnad", default=DATA_10K)
         s.add_argument("--data-smartdata", default=DATA_SD)
+        s.add_argument("--data-germeval", default=DATA_GE)
+        s.add_argument("--people", action="store_true", help="the people extension (Ze, Zf, ...)")
         if name == "pool":
             s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
         else:
             s.add_argument("--batches", type=int, default=1)
             s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
     args = ap.parse_args(argv)
+    if args.cmd == "pool" and args.people:
+        pool = build_people_pool(args.data_germeval, args.data_10kgnad, args.data_smartdata)
+        write_pool(args.out, pool,
+                   f"# counts round 14, people extension: sentences where the quantity stage of commit {START_COMMIT}\n"
+                   "# predicts a count of people or a GKG type, per source the first 200 in the order of the seeded\n"
+                   "# shuffle (counts_round14.py); source, locator, sha1 of the sentence; no text\n")
+        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in PEOPLE_SOURCES}))
+        return 0
     if args.cmd == "pool":
         pool = build_pool(args.data_10kgnad, args.data_smartdata)
         write_pool(args.out, pool,
@@ -150,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.people:
+        write_batches(draw_people(args.batches, args.data_germeval, args.data_10kgnad, args.data_smartdata), out)
+        return 0
     write_batches(draw(args.batches, args.data_10kgnad, args.data_smartdata), out)
     return 0
 
