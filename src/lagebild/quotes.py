@@ -845,6 +845,10 @@ def _phrase_end(ctx: _Ctx, i: int, lim: int) -> int:
 
 
 _DEMONSTRATIVE_DETS = frozenset("dieser diese dieses diesem diesen jener jene jenes jenem jenen".split())
+# days, months and times of day: "am Montag der Presse" has no genitive, unlike "am Ende der Sitzung"
+_CALENDAR_WORDS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag wochenende "
+                            "januar februar märz april mai juni juli august september oktober november dezember "
+                            "morgen vormittag mittag nachmittag abend nacht".split())
 
 
 def _cue_form(ctx: _Ctx, k: int, lim: int) -> str:
@@ -910,7 +914,7 @@ def _title_open(ctx: _Ctx, close: int, lo: int) -> int | None:
 def _frame_range(ctx: _Ctx, k: int, m0: int, m1: int) -> tuple[int, int]:
     """Tokens of the clause that holds cue k, outside the message [m0, m1); brackets and quoted titles inside
     do not end it."""
-    low = ctx.low
+    low, toks = ctx.low, ctx.toks
     a, b = _sent_bounds(ctx, k)
     floor = m1 if m1 <= k else a
     lo = k
@@ -925,6 +929,17 @@ def _frame_range(ctx: _Ctx, k: int, m0: int, m1: int) -> tuple[int, int]:
             o = _title_open(ctx, m, floor)
             if o is not None:
                 lo = o
+                continue
+        if low[m] == ",":
+            o = next((j for j in range(m - 1, max(floor, m - 9), -1) if low[j] in _CLAUSE_STOP), None)
+            opening = next((j + 1 for j in range(o - 1, floor - 1, -1) if low[j] in _CLAUSE_STOP), floor) \
+                if o is not None else floor
+            # only after an object: a subject's apposition ("X, ein Mitglied des Rates, sagte") stays outside
+            if (o is not None and low[o] == "," and o - 1 >= floor and _is_cap(toks[o - 1].text) and o + 1 < m
+                    and low[opening] in _OBLIQUE_DETS
+                    and (low[o + 1] in _DETS or is_role_noun(toks[o + 1].text))
+                    and not _relative_after(ctx, o + 1, m) and not _has_verb(ctx, o + 1, m)):
+                lo = o  # "Dem Berater X, einem früheren Minister, wird vorgeworfen": an apposition inside the clause
                 continue
         if low[m] in _CLAUSE_STOP or low[m] == "-":
             break
@@ -1008,6 +1023,7 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
 
     i = lo
     pp_end = -1  # where the last prepositional phrase ended
+    adverbial_end = -1  # where a phrase of place or time after the cue ended
     while i < hi:
         w = low[i]
         if sp0 <= i < sp1 or m0 <= i < m1 or i == k:
@@ -1018,7 +1034,13 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
             np_ = _addressee_np(ctx, i + 1, hi)
             if np_ is None:  # "vor dem Ende der Sitzung", "an dieser Stelle": the whole phrase is no addressee
                 i = _phrase_end(ctx, i + 1, hi)
+                if i - 1 > k and low[i - 1] in _CALENDAR_WORDS:
+                    adverbial_end = i  # "sagte am Montag der Presse"
                 continue
+            if (dative and np_[0] == i + 1 and np_[1] - np_[0] > 1 and i > k and low[i + 2] in ("der", "einer")
+                    and _is_cap(toks[i + 1].text) and low[i + 1] not in _DETS
+                    and _tag_is(ctx, i + 1, lambda t: stts(t) == "NE")):
+                np_ = (i + 1, i + 2)  # "sagte in Juba der Presse": the name read with a genitive is a place alone
             # "Seine Haltung gegenüber der Partei": after a noun other than the speaker it is that noun's attribute
             # ("sagte nach dem Spiel gegenüber X": not after the noun of another prepositional phrase)
             attribute = (i > lo and _is_cap(toks[i - 1].text) and not sp0 <= i - 1 < sp1 and i - 1 != k
@@ -1034,6 +1056,8 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
                     or (w in ("von", "vom") and not passive and form.startswith(_DEMAND_VERBS))):
                 found.append((0, abs(i - k), np_))
             i = pp_end = np_[1]
+            if np_[1] - np_[0] == 1 and _is_cap(toks[np_[0]].text) and low[np_[0]] not in _DETS and i - 1 > k:
+                adverbial_end = i  # "sagte in Juba der Presse": a bare name takes no genitive after it
             continue
         if w in _DETS or w in _NOT_ADDRESSEE:
             np_ = _addressee_np(ctx, i, hi, subject=passive)
@@ -1081,8 +1105,13 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
             continue
         oblique_dative = det in _ADDR_DATIVE_DETS or det in _DATIVE_PRONOUNS or bare or (
             det in _PLURAL_DATIVE_DETS and low[np_[1] - 1].endswith("n"))  # "den Abgeordneten", "seinen Kunden"
-        if det in _FEM_DATIVE_DETS and i > lo and i - 1 != k and not sp0 <= i - 1 < sp1 and _is_cap(toks[i - 1].text):
-            i = np_[1]  # "den Bau der größten Brücke der Region": a "der" phrase after a noun is its genitive
+        if det in _FEM_DATIVE_DETS and i > lo and i - 1 != k and not sp0 <= i - 1 < sp1 and _is_cap(toks[i - 1].text) \
+                and not (i == adverbial_end and low[np_[1] - 1] not in _TIME_HEADS
+                         and low[np_[1] - 1] not in cues().time_nouns):
+            # "den Bau der größten Brücke der Region": a "der" phrase after a noun is its genitive, but not after
+            # a place name or a time ("sagte in Juba der Presse", "am Montag der Zeitung"; "am Montag der
+            # vergangenen Woche" is one)
+            i = np_[1]
             continue
         if as_subject:
             # "Die Regierung wird aufgefordert" (the subject), "Ihm wird vorgeworfen" (the dative; "Der Vertrag
@@ -1846,7 +1875,49 @@ def _message_comma(ctx: _Ctx, k: int, comma: int, b: int, part: str) -> int:
     for m in later:
         if low[m + 1] in _DASS and not _has_verb(ctx, comma + 1, m):
             return m
+    if later and _apposition_in_frame(ctx, k, comma, later[0], b):
+        return later[0]
     return comma
+
+
+# determiners by the case they can mark: an apposition stands in the case of its noun ("sagte dem Sender, einem
+# privaten Radio, …"; "sagte der Sprecher, ein früherer Richter, …")
+_NOMINATIVE_APPOSITION = frozenset("der die das ein eine".split())
+_DATIVE_APPOSITION = frozenset("dem der den einem einer".split())
+
+
+def _apposition_in_frame(ctx: _Ctx, k: int, comma: int, nxt: int, b: int) -> bool:
+    """Is tokens[comma + 1:nxt] an apposition of the noun phrase that ends the frame of cue k at ``comma``, with
+    the message after ``nxt`` ("sagte Hans Berg, der Sprecher des Vereins, die Lage sei ernst", "sagte der Zeitung
+    „Die Welt“, dem Blatt aus Berlin, er werde …")?"""
+    low, toks = ctx.low, ctx.toks
+    anchor = comma - 1
+    if anchor <= k or not 1 <= nxt - comma - 1 <= 8 or nxt + 2 >= b:
+        return False
+    if not (_is_cap(toks[anchor].text) or low[anchor] in ("“", "«", '"', "”")) or low[anchor] in cues().adverbs:
+        return False
+    first = low[comma + 1]
+    if first in _SUBORDINATORS or first in ("und", "oder", "sowie", "aber", "sondern") or _relative_after(
+            ctx, comma + 1, nxt):
+        return False
+    name = nxt - comma - 1 >= 2 and all(_is_cap(toks[m].text) or low[m] in _NAME_PARTICLES for m in range(comma + 1, nxt))
+    if not (first in _DETS or is_role_noun(toks[comma + 1].text) or name):
+        return False
+    if first in _DETS:
+        title = _title_open(ctx, anchor, k + 1) if low[anchor] in ("“", "«", '"', "”") else None
+        frame_dets = [low[m] for m in range(k + 1, title if title is not None else anchor) if low[m] in _DETS]
+
+        def cases(dets: list[str]) -> set[str]:
+            return ({"nom"} if any(d in _NOMINATIVE_APPOSITION for d in dets) else set()) | (
+                {"dat"} if any(d in _DATIVE_APPOSITION for d in dets) else set())
+
+        if frame_dets and not cases(frame_dets) & cases([first]):
+            return False
+    end = next((m for m in range(nxt + 1, b) if low[m] in (",", ";", ":")), b)
+    if any(low[m] in ("und", "oder", "sowie") for m in range(nxt + 1, min(end, nxt + 6))):
+        return False  # "sagte der Sprecher, die Regierung, die Opposition und die Verbände müssten …": a list
+    return (not _has_verb(ctx, comma + 1, nxt) and not _relative_after(ctx, nxt + 1, b)
+            and _has_verb(ctx, nxt + 1, end))
 
 
 def _clause_like(ctx: _Ctx, a: int, b: int) -> bool:

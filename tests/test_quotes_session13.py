@@ -1,0 +1,96 @@
+"""Session 13: frames the addressee and speaker rules of German quotes got wrong.
+
+Sentences marked "Wikinews" are German Wikinews text (CC BY 2.5, page id given; only the text is used); the others
+are our own wording in the same constructions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.doc import Doc
+from lagebild.quotes import QuoteStage
+from lagebild.records import Article, Quote
+from lagebild.segment import SegmentStage
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = QuoteStage()(SegmentStage()(Doc(Article(id="t", text=text, language="de"))))
+    assert doc.offset_errors() == []
+    return doc.quotes
+
+
+def _only(text: str) -> Quote:
+    qs = _quotes(text)
+    assert len(qs) == 1, [(q.cue, q.message) for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    # Wikinews 68296, first clause of the sentence: a place name between the verb and its dative
+    ("Der Informationsminister des Südsudans sagte in Juba der Presse, die SPLA werde nicht vergelten.",
+     "der Presse"),
+    ("Der Minister sagte am Montag der Presse, er werde nicht zurücktreten.", "der Presse"),
+    ("„Wir bleiben“, sagte der Minister in Berlin der Zeitung „Die Welt“.", "der Zeitung „Die Welt“"),
+])
+def test_a_place_or_day_between_verb_and_dative_leaves_the_dative_the_addressee(text, addressee):
+    q = _only(text)
+    assert q.cue == "sagte"
+    assert q.speaker in ("Der Informationsminister des Südsudans", "Der Minister", "der Minister")
+    assert q.addressee == addressee
+
+
+@pytest.mark.parametrize("text", [
+    # a genitive after a time or a common noun is no addressee
+    "Der Minister sagte am Montag der vergangenen Woche, er werde nicht zurücktreten.",
+    "Der Minister sagte in Kreisen der Regierung, er werde nicht zurücktreten.",
+    "Der Minister sagte auf einer Sitzung der Fraktion, er werde nicht zurücktreten.",
+])
+def test_a_genitive_after_a_prepositional_phrase_stays_no_addressee(text):
+    q = _only(text)
+    assert q.speaker == "Der Minister"
+    assert q.addressee is None
+
+
+def test_an_addressee_before_its_apposition_is_found_in_a_passive():
+    # Wikinews 56998
+    q = _only("Dem Berater Prem Tinsulanonda, einem ehemaligen Ministerpräsidenten, wird vorgeworfen, den Putsch "
+              "gegen Thaksin im Jahr 2006 verantwortet zu haben, was dieser jedoch zurückweist.")
+    assert q.cue == "vorgeworfen"
+    assert q.speaker is None
+    assert q.addressee == "Dem Berater Prem Tinsulanonda"
+
+
+def test_a_subjects_apposition_gives_no_addressee():
+    q = _only("Muhammad Suleiman, ein Mitglied des Council of Sudan, sagte am Freitag: „Wir bleiben.“")
+    assert q.speaker == "Muhammad Suleiman"
+    assert q.addressee is None
+
+
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    ("Der Minister sagte der Zeitung „Die Welt“, dem Blatt aus Berlin, er werde nicht zurücktreten.",
+     "Der Minister", "der Zeitung „Die Welt“"),
+    ("Die Ministerin erklärte dem Sender, einem privaten Radio, sie werde nicht zurücktreten.",
+     "Die Ministerin", "dem Sender"),
+    # a nominative apposition joins the speaker, as the guideline marks it
+    ("Dazu sagte Hans Berg, der Sprecher des Vereins, die Lage sei ernst.", "Hans Berg, der Sprecher des Vereins",
+     None),
+    ("Dazu sagte der Sprecher des Vereins, ein früherer Richter, die Lage sei ernst.",
+     "der Sprecher des Vereins, ein früherer Richter", None),
+])
+def test_an_apposition_at_the_end_of_the_frame_is_not_the_message(text, speaker, addressee):
+    q = _only(text)
+    assert q.speaker == speaker
+    assert q.addressee == addressee
+    assert q.message in ("er werde nicht zurücktreten", "sie werde nicht zurücktreten", "die Lage sei ernst")
+
+
+@pytest.mark.parametrize("text", [
+    # a list after the cue is what was said, not an apposition
+    "Der Sprecher sagte dem Sender, die Regierung, die Opposition und die Verbände müssten jetzt handeln.",
+    # a nominative phrase after a dative one is no apposition of it
+    "Der Sprecher sagte dem Sender, die Regierung, die Opposition habe versagt.",
+])
+def test_a_list_or_a_clause_after_the_first_comma_stays_in_the_message(text):
+    q = _only(text)
+    assert q.message.startswith("die Regierung")
