@@ -39,6 +39,13 @@ above; excluded besides ``round14_excluded`` are the sentences of the first roun
 10k + 8 sd (``PEOPLE_PLAN``), one sentence per article or document over the whole round (the articles of ``Za``-``Zd``
 count as used). Labelled the same way, both codes run once per batch.
 
+Amendment (before any extension sentence was drawn or read; only the pool's size per source was seen): computed as
+above, the pool held 21 sentences (ge 21, 10k 0, sd 0: every people sentence of 10kGNAD and SmartData qualifying by
+this rule was already in round 13's pools). So the extension's sources are ``ge`` and ``wa``, WikiANN German
+(Wikipedia sentences, CC BY-SA, text inside, read as in round 8: ``counts_round8._wikiann``; each sentence its own
+article), shuffled with ``random.Random(SEED + 20 + k)`` (k = 0 ge, 1 wa), the first ``POOL_KEEP`` kept; each batch
+takes 10 ge + 18 wa (``PEOPLE_PLAN``), a dry source filled from the other.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; each batch is labelled before its first run. No rule is
 changed after the first batch is drawn; both codes are then run once per batch and recorded as first runs.
@@ -92,6 +99,7 @@ GOLD_NAME = "gold/counts_de_round14.jsonl"
 SOURCES = ("10k", "sd")
 PLAN = (("10k", 16), ("sd", 12))
 POOL_KEEP = 200
+DATA_ROOT = "../shared/data"
 
 
 def round14_excluded() -> set[str]:
@@ -135,8 +143,8 @@ def draw(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> di
 
 
 PEOPLE_POOL_NAME = "gold/counts_round14_pool_people.tsv"
-PEOPLE_SOURCES = ("ge", "10k", "sd")
-PEOPLE_PLAN = (("ge", 10), ("10k", 10), ("sd", 8))
+PEOPLE_SOURCES = ("ge", "wa")
+PEOPLE_PLAN = (("ge", 10), ("wa", 18))
 PEOPLE_FIRST_BATCH = 4  # Ze: Za-Zd are the any-count batches
 
 
@@ -147,26 +155,31 @@ def _germeval_sentences(data_ge: str) -> list[dict[str, Any]]:
              "source_line": g["source_line"], "text": detok(g["tokens"])} for g in read_sentences(data_ge)]
 
 
-def _people_sentences(data_ge: str, data_10k: str, data_sd: str) -> dict[str, list[dict[str, Any]]]:
-    return {"ge": _germeval_sentences(data_ge), "10k": gnad_sentences(data_10k), "sd": _smartdata_sentences(data_sd)}
+def _wikiann_sentences(data_root: str) -> list[dict[str, Any]]:
+    from .counts_round8 import _wikiann
+
+    return [{"source": "wa", "loc": f"{w['file']}:{w['index']}", "article": f"wa:{w['file']}:{w['index']}",
+             "text": w["text"]} for w in _wikiann(Path(data_root))]
 
 
-def build_people_pool(data_ge: str = DATA_GE, data_10k: str = DATA_10K,
-                      data_sd: str = DATA_SD) -> list[tuple[str, str, str]]:
+def _people_sentences(data_ge: str, data_root: str) -> dict[str, list[dict[str, Any]]]:
+    return {"ge": _germeval_sentences(data_ge), "wa": _wikiann_sentences(data_root)}
+
+
+def build_people_pool(data_ge: str = DATA_GE, data_root: str = DATA_ROOT) -> list[tuple[str, str, str]]:
     used = round14_excluded() | {h for _, _, h in read_pool(_resource_path(POOL_NAME))}
     pool: list[tuple[str, str, str]] = []
-    for k, (src, sents) in enumerate(_people_sentences(data_ge, data_10k, data_sd).items()):
-        pool.extend(qualifying(src, sents, used, SEED + 10 + k, people_count)[:POOL_KEEP])
+    for k, (src, sents) in enumerate(_people_sentences(data_ge, data_root).items()):
+        pool.extend(qualifying(src, sents, used, SEED + 20 + k, people_count)[:POOL_KEEP])
     return pool
 
 
-def draw_people(n_batches: int, data_ge: str = DATA_GE, data_10k: str = DATA_10K,
+def draw_people(n_batches: int, data_ge: str = DATA_GE, data_root: str = DATA_ROOT, data_10k: str = DATA_10K,
                 data_sd: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Ze``, ``Zf``, ... of the people extension (design in the module docstring)."""
     used = {it["article"] for batch in draw(PEOPLE_FIRST_BATCH, data_10k, data_sd).values() for it in batch}
     pool = read_pool(_resource_path(PEOPLE_POOL_NAME))
-    index = {(s["source"], s["loc"]): s for group in _people_sentences(data_ge, data_10k, data_sd).values()
-             for s in group}
+    index = {(s["source"], s["loc"]): s for group in _people_sentences(data_ge, data_root).values() for s in group}
     take = one_per_article(pool_queues(pool, index, PEOPLE_SOURCES, data_10k), used)
     out: dict[str, list[dict[str, Any]]] = {}
     for b in range(n_batches):
@@ -192,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         s.add_argument("--data-10kgnad", default=DATA_10K)
         s.add_argument("--data-smartdata", default=DATA_SD)
         s.add_argument("--data-germeval", default=DATA_GE)
+        s.add_argument("--data-root", default=DATA_ROOT, help="folder holding wikiann_de (people extension)")
         s.add_argument("--people", action="store_true", help="the people extension (Ze, Zf, ...)")
         if name == "pool":
             s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
@@ -200,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
     args = ap.parse_args(argv)
     if args.cmd == "pool" and args.people:
-        pool = build_people_pool(args.data_germeval, args.data_10kgnad, args.data_smartdata)
+        pool = build_people_pool(args.data_germeval, args.data_root)
         write_pool(args.out, pool,
                    f"# counts round 14, people extension: sentences where the quantity stage of commit {START_COMMIT}\n"
                    "# predicts a count of people or a GKG type, per source the first 200 in the order of the seeded\n"
@@ -218,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     if args.people:
-        write_batches(draw_people(args.batches, args.data_germeval, args.data_10kgnad, args.data_smartdata), out)
+        write_batches(draw_people(args.batches, args.data_germeval, args.data_root, args.data_10kgnad,
+                                  args.data_smartdata), out)
         return 0
     write_batches(draw(args.batches, args.data_10kgnad, args.data_smartdata), out)
     return 0
