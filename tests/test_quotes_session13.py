@@ -94,3 +94,40 @@ def test_an_apposition_at_the_end_of_the_frame_is_not_the_message(text, speaker,
 def test_a_list_or_a_clause_after_the_first_comma_stays_in_the_message(text):
     q = _only(text)
     assert q.message.startswith("die Regierung")
+
+
+@pytest.mark.parametrize(("text", "kind", "speaker", "addressee", "message"), [
+    # the dative first, "das" closing the clause: the sentence before is what was said
+    ("Die Lage ist ernst. „Wir bleiben hart.“ Dem Sender sagte der Minister das.", "direct", "der Minister",
+     "Dem Sender", "Wir bleiben hart."),
+    ("Die Regierung bleibe hart. Gegenüber dem Sender sagte der Minister das.", "indirect", "der Minister",
+     "dem Sender", "Die Regierung bleibe hart"),
+    ("Die Regierung bleibe hart. Der Minister sagte das auch.", "indirect", "Der Minister", None,
+     "Die Regierung bleibe hart"),
+    # "Das sagte X." framed an unframed quotation as indirect speech with its marks; it is a direct quote
+    ("„Wir bleiben hart.“ Das sagte der Minister.", "direct", "der Minister", None, "Wir bleiben hart."),
+])
+def test_a_demonstrative_object_frames_the_sentence_before(text, kind, speaker, addressee, message):
+    q = _only(text)
+    assert (q.kind, q.cue, q.speaker, q.addressee, q.message) == (kind, "sagte", speaker, addressee, message)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Regierung bleibt hart. Das rief Kritik hervor.",
+    "Die Regierung bleibt hart. Dem Sender sagte der Minister das Interview ab.",
+    "Die Regierung bleibt hart. Dem Sender sagte das Ministerium.",
+])
+def test_no_demonstrative_frame_without_das_as_the_object_of_speech(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    # imperatives in quotes keep cue and speaker; "rief … zu" (zurufen) names whom it was shouted at
+    ("„Geht nach Hause!“, rief der Polizist.", None),
+    ("„Geht nach Hause!“, rief der Polizist den Demonstranten zu.", "den Demonstranten"),
+    ("„Geht nach Hause!“ Das rief der Polizist den Demonstranten zu.", "den Demonstranten"),
+])
+def test_an_imperative_quote_with_rief_zu(text, addressee):
+    q = _only(text)
+    assert (q.kind, q.cue, q.speaker, q.message) == ("direct", "rief", "der Polizist", "Geht nach Hause!")
+    assert q.addressee == addressee

@@ -784,6 +784,7 @@ _DATIVE_ADDRESSEE_VERBS = (
     "nahelegt", "nahegelegt", "anbot", "anbiet", "angeboten", "unterstell", "nachsag", "nachgesagt", "zusprach",
     "zusprech", "zugesprochen", "zubillig", "zugebilligt", "befahl", "befehl", "befiehl", "befohlen", "verbot",
     "verbiet", "verboten", "erlaub", "klarmach", "klargemacht", "übermittel", "ankündig", "angekündigt",
+    "zurief", "zuruf", "zugerufen",
 )
 # verbs of telling whose "der" phrase right after the verb is the one told, not the subject
 _TELLING_VERBS = ("sag", "erklär", "erzähl", "versicher", "vorwarf", "vorwirf", "vorwerf", "mitteil", "schrieb",
@@ -3105,12 +3106,14 @@ def _extra_markers(ctx: _Ctx, a: int, b: int, found: Quote, lex: CueLexicon) -> 
 def _anaphoric_frame(ctx: _Ctx, si: int, a: int, b: int, out: list[Quote]) -> Quote | None:
     """"Dies teilte der Geschäftsführer der Fraktion, Jens Nacke, mit.": the sentence before is the message."""
     low = ctx.low
-    if si == 0 or b - a < 4 or low[a] not in ("dies", "das", "dieses") or low[b - 1] not in (".", "!"):
+    if si == 0 or b - a < 4 or low[b - 1] not in (".", "!"):
         return None
+    if low[a] not in ("dies", "das", "dieses"):
+        return _demonstrative_after_cue(ctx, si, a, b, out)
     hervor = _hervor_source(ctx, a, b)
     if hervor is not None:
         return _back_to_previous(ctx, si, out, hervor[0], [a + 1])
-    part = _verb_cue(ctx, a + 1, b)
+    part = _closing_particle(ctx, a + 1, b)
     if part is None or low[a + 1] in _NO_REPORTED and not part:
         return None
     sp = _np_after_cue(ctx, a + 2, b)
@@ -3120,6 +3123,58 @@ def _anaphoric_frame(ctx: _Ctx, si: int, a: int, b: int, out: list[Quote]) -> Qu
     if sp is None or low[sp[0]] in ("es", "man"):
         return None
     cue = [a + 1] + ([pi] if pi is not None else [])
+    return _back_to_previous(ctx, si, out, sp, cue)
+
+
+def _closing_particle(ctx: _Ctx, k: int, b: int) -> str | None:
+    """_verb_cue, but a separable particle of the verb that closes the sentence wins over the bare verb ("Das rief
+    der Polizist den Demonstranten zu.": "zurufen", where "rief" alone is too ambiguous to report)."""
+    part = _verb_cue(ctx, k, b)
+    if part == "" and ctx.low[b - 1] in (".", "!") and b - 2 > k:
+        last = ctx.low[b - 2]
+        if any(p and p.split()[-1] == last for p in cues().verbs.get(ctx.low[k], ())):
+            return last
+    return part
+
+
+def _demonstrative_after_cue(ctx: _Ctx, si: int, a: int, b: int, out: list[Quote]) -> Quote | None:
+    """"Dem Sender sagte der Minister das.", "Der Minister sagte das auch.": the sentence before is the message
+    when "das"/"dies" closes the clause as the object of a speech verb in second place. The subject is the phrase
+    after the verb, or the opening phrase when none stands there; a dative opening phrase is left to the addressee
+    pass."""
+    low, toks = ctx.low, ctx.toks
+    if low[a] in cues().pps:
+        k = _phrase_end(ctx, a + 1, b)  # "Gegenüber dem Sender sagte er das."
+        first = None
+    else:
+        first = _np(ctx, a, b)
+        k = first[1] if first is not None and first[0] == a else -1
+    if not a < k < b - 2 or not low[k].isalpha():
+        return None
+    part = _closing_particle(ctx, k, b)
+    if part is None or low[k] in _NO_REPORTED and not part or low[k] in cues().preps:
+        return None
+    end = b - 1
+    pi = _particle_idx(ctx, k, part, b) if part else None
+    if pi is not None:
+        if pi != end - 1:
+            return None
+        end = pi
+    while end - 1 > k and low[end - 1] in ("auch", "ebenfalls", "so", "nun", "bereits", "schon", "damals", "später"):
+        end -= 1
+    d = end - 1
+    if d <= k or low[d] not in ("das", "dies"):
+        return None
+    sp = _np_after_cue(ctx, k + 1, d) if d > k + 1 else None
+    if sp is not None and sp[1] != d:
+        return None  # more than one phrase between the verb and "das"
+    if sp is None and d == k + 1 and first is not None:
+        sp = first
+    if sp is None or low[sp[0]] in _OBLIQUE_DETS or low[sp[0]] in _DATIVE_PRONOUNS or low[sp[0]] in ("es", "man"):
+        return None
+    if not (low[sp[0]] in _DETS or low[sp[0]] in _PRONOUNS or _is_cap(toks[sp[0]].text)):
+        return None
+    cue = [k] + ([pi] if pi is not None else [])
     return _back_to_previous(ctx, si, out, sp, cue)
 
 
@@ -3148,7 +3203,13 @@ def _back_to_previous(ctx: _Ctx, si: int, out: list[Quote], sp: tuple[int, int],
     msg = _msg_span(ctx, ps.token_start, ps.token_end)
     if msg is None:
         return None
-    q = _make(ctx, "indirect", msg, cue, sp)
+    low = ctx.low
+    if (msg[1] - msg[0] > 2 and low[msg[0]] in _PAIRS and low[msg[1] - 1] in _PAIRS[low[msg[0]]]
+            and not any(low[m] in ("„", "“", "»", "«", '"') for m in range(msg[0] + 1, msg[1] - 1))):
+        # "„Wir bleiben hart.“ Das sagte der Minister.": a quotation framed by the sentence after it
+        q = _make(ctx, "direct", (msg[0] + 1, msg[1] - 1), cue, sp)
+    else:
+        q = _make(ctx, "indirect", msg, cue, sp)
     out.append(q)
     return q
 
