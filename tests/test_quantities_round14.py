@@ -81,3 +81,18 @@ def test_quantities_number_after_a_word_in_capitals_names_it():
     # SmartData Za017 (round 14): a wire-service headline number
     assert _q("ROUNDUP 2: Anlegerflucht und Börsenturbulenzen bremsen Allianz im Sommer") == {}
     assert _q("Laut UNHCR 300 Flüchtlinge kamen an.")["300"][2] == "refugees"  # a count of a known noun stays
+
+
+def test_quantities_year_before_a_role_noun_with_a_singular_verb():
+    # WikiANN Zf002 (Wikipedia, CC BY-SA; round 14, found after its first run) and GermEval Xd025 (round 11, cut)
+    assert _q("Er behielt diese Position bis er 1984 Premierminister seiner Heimat wurde.") == {}
+    assert _q("Nach mehreren niedrigen Verwaltungsposten wurde Bo 1993 Bürgermeister der Hafenstadt Dalian.") == {}
+    # a plural verb or a plural in -n keeps the count (own sentences)
+    assert _q("Bei der Demonstration wurden 2000 Menschen verletzt.")["2000"][2] == "injured"
+    assert _q("Im Jahr 2015 wurde 2000 Flüchtlingen Asyl gewährt.")["2000"][2] == "refugees"
+
+
+def test_quantities_ueber_after_verfuegen_further_back_is_no_qualifier():
+    # WikiANN Zf023 (round 14, found after its first run): the subject stands between "verfügte" and "über"
+    assert _q("Damit verfügte das Werchowna Rada über 395 Abgeordnete.")["395"][1] is None
+    assert _q("Die Partei kam auf über 395 Abgeordnete.")["über 395"][1] == "more_than"

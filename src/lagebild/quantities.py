@@ -571,6 +571,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and _unit_of(toks[i - 1].text, lex) is None and prev not in (lex.prefix_currencies or {}) and t.isdigit()
             and nlow in ("des", "der", "vom")):
         return True  # "die Genmais-Sorte MON 810 des Konkurrenten": a code in capitals names a product
+    if re.fullmatch(r"19\d\d|20[0-2]\d", t) and _year_before_a_role(toks, i, j, lex):
+        return True  # "bis er 1984 Premierminister seiner Heimat wurde": the year he became one, not 1984 of them
     if t.isdigit() and len(t) <= 4 and i > 0 and _product_label(toks, i, j, lex):
         return True  # "ROUNDUP 2: Anlegerflucht ...": a name with a number
     if prev == "/" and i >= 2 and re.fullmatch(r"1[5-9]\d\d|20\d\d", toks[i - 2].text) and t.isdigit() and len(t) == 2:
@@ -807,6 +809,22 @@ def _passive_agent(num: _Num, toks: list[Token]) -> bool:
     if first < 2 or toks[first - 1].text.lower() != "von" or toks[first - 2].text[:1].isupper():
         return False
     return any(t.text.lower() in _PASSIVE_AUX for t in toks[max(0, first - 6):first - 1])
+
+
+_SINGULAR_COPULAS = frozenset({"wurde", "wird", "war", "ist", "blieb", "bleibt"})
+_PLURAL_COPULAS = frozenset({"wurden", "werden", "waren", "sind", "blieben", "bleiben", "seien"})
+
+
+def _year_before_a_role(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """A year right before a noun of people in a clause whose copula is singular: "wurde Bo 1993 Bürgermeister", "bis
+    er 1984 Premierminister ... wurde". A count of people would take a plural verb ("1993 Polizisten wurden ...")."""
+    if j >= len(toks) or not toks[j].text[:1].isupper() or toks[j].text.endswith("n"):
+        return False  # "wurde 2000 Flüchtlingen Asyl gewährt": a plural in -n is a count (an impersonal passive)
+    cat = _object_category(toks[j].text, lex)
+    if cat is None or cat[0] not in lex.person_categories:
+        return False
+    lows = {t.text.lower() for t in toks}
+    return bool(lows & _SINGULAR_COPULAS) and not lows & _PLURAL_COPULAS
 
 
 def _product_label(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
@@ -1617,6 +1635,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                 pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against; "about" goes with round numbers only
             elif p1 == "über" and i > 1 and p2.startswith(lex.ueber_governors):
                 pass  # "verfügt über 50 Delegiertenstimmen": the verb's preposition, not "more than"
+            elif p1 == "über" and any(t.text.lower().startswith("verfüg") for t in _clause_before(toks, i - 1)):
+                pass  # "Damit verfügte das Parlament über 395 Abgeordnete": the subject stands between verb and "über"
             elif p1 == "unter" and i > 1 and (p2.endswith(lex.unter_governors) or any(
                     t.text.lower() in lex.unter_ranks for t in toks[max(0, i - 4):i - 1])):
                 pass  # "einer Befragung unter 2800 Asylberechtigten", "Platz eins unter 20 …": among, not "less than"
