@@ -131,3 +131,21 @@ def test_an_imperative_quote_with_rief_zu(text, addressee):
     q = _only(text)
     assert (q.kind, q.cue, q.speaker, q.message) == ("direct", "rief", "der Polizist", "Geht nach Hause!")
     assert q.addressee == addressee
+
+
+def test_a_quotation_right_after_reported_speech_keeps_its_speaker():
+    qs = _quotes("Die Bürgermeisterin sagte, der Umbau beginne im Frühjahr. „Wir haben lange genug gewartet.“")
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Die Bürgermeisterin"),
+                                                ("direct", "Die Bürgermeisterin")]
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence of its own in between
+    "Die Bürgermeisterin sagte, der Umbau beginne im Frühjahr. Die Stadt hat dafür zehn Millionen Euro eingeplant. "
+    "„Wir haben lange genug gewartet.“",
+    # the report is itself inside a quotation: its speaker does not speak the next one
+    "„Anna sagt, sie sehe nur Grau.“ „Das liegt an ihren Augen.“",
+])
+def test_no_speaker_carried_over_a_sentence_or_out_of_a_quotation(text):
+    last = _quotes(text)[-1]
+    assert last.kind == "direct" and last.speaker is None

@@ -1783,6 +1783,12 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
         inside = next((u for u in unframed if u in out and u.message_start <= sent.start + 2
                        and u.message_end >= sent.end - 2), None)
         if inside is not None:
+            if (inside.speaker is None and last is not None and last.speaker is not None and last.kind == "indirect"
+                    and si - last_sent == 1 and not any(u.message_start <= last.message_start < u.message_end
+                                                        for u in unframed)):
+                # a quotation right after reported speech goes on with its speaker ("X sagte, die Gefahr sei real.
+                # „…“"); not after a report that is itself inside a quotation
+                _copy_speaker(last, inside)
             continue  # the sentence is an unframed direct quote already
         # a speech act without a clause of its own right before ("Die Entscheidung wurde vom Verband als
         # rückschrittlich kritisiert.") is a closer source for Konjunktiv-I sentences than an older report
