@@ -149,3 +149,16 @@ def test_a_quotation_right_after_reported_speech_keeps_its_speaker():
 def test_no_speaker_carried_over_a_sentence_or_out_of_a_quotation(text):
     last = _quotes(text)[-1]
     assert last.kind == "direct" and last.speaker is None
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Wikinews 83589: a demonstrative pronoun before a preposition is the speaker, not an article
+    ("Für Shakira, so schrieb diese in einer Stellungnahme, sei es eine Ehre, gemeinsam mit Lopez auf einer der "
+     "größten Bühnen des Showbusiness weltweit aufzutreten, stellvertretend für Latinos und Latinas aus den USA und "
+     "der Welt.", "diese"),
+    ("Dazu sagte dieser in Berlin, er sei zufrieden.", "dieser"),
+])
+def test_a_demonstrative_pronoun_after_the_cue_speaks(text, speaker):
+    q = _only(text)
+    assert q.cue == "schrieb" or q.cue == "sagte"
+    assert q.speaker == speaker

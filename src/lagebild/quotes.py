@@ -574,8 +574,9 @@ def _np_after_cue(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
         close = next((m for m in range(q0 + 1, min(lim, q0 + 8)) if ctx.low[m] in ("“", "«", '"', "”")), None)
         if close is not None and close > q0 + 1 and _is_cap(ctx.toks[q0 + 1].text):
             return (k, close + 1)
-    if k < lim and ctx.low[k] in _DEMONSTRATIVES and (k + 1 >= lim or not ctx.low[k + 1][:1].isalpha()):
-        return (k, k + 1)  # "…, so letztere."
+    if k < lim and ctx.low[k] in _DEMONSTRATIVES and (k + 1 >= lim or not ctx.low[k + 1][:1].isalpha()
+                                                      or ctx.low[k + 1] in cues().pps):
+        return (k, k + 1)  # "…, so letztere.", "so schrieb diese in einer Stellungnahme": no article before a preposition
     if k < lim and ctx.low[k] in _OBLIQUE_DETS:
         return None  # "verlangte einen umgehenden Rückzug": an object
     return _np(ctx, k, lim)
