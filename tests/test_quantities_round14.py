@@ -96,3 +96,17 @@ def test_quantities_ueber_after_verfuegen_further_back_is_no_qualifier():
     # WikiANN Zf023 (round 14, found after its first run): the subject stands between "verfügte" and "über"
     assert _q("Damit verfügte das Werchowna Rada über 395 Abgeordnete.")["395"][1] is None
     assert _q("Die Partei kam auf über 395 Abgeordnete.")["über 395"][1] == "more_than"
+
+
+def test_quantities_times_in_a_results_list_are_no_counts():
+    # GermEval El038: the times after "(Polen/" and "(Russland/" share the seconds of the winner's time
+    q = _q("Die deutsche Meisterin Schäfer verwies in 30,62 Sekunden Beata Kaminska (Polen/30,71) und Jelena "
+           "Bogomasowa (Russland/30,88) auf die Plätze und kürte sich damit zur Nachfolgerin von Titelverteidigerin "
+           "Sarah Poewe (Wuppertal).")
+    assert "30,71" not in q and "30,88" not in q
+    # after a score with its unit the bare numbers share it and stay (own sentence, a ski-jumping result)
+    q = _q("Normalschanze: 1. Daniela Iraschko-Stolz (AUT) 242,6 Punkte 2. Sara Takanashi (JPN) 238,6 3. Eva "
+           "Pinkelnig (AUT) 227,8")
+    assert "238,6" in q
+    q = _q("Der Umsatz stieg auf 3,9 (3,5) Mio Euro, der Gewinn auf 1,2 (1,1) Mio Euro.")  # figures in brackets stay
+    assert q["1,1"][0] == 1_100_000

@@ -571,6 +571,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and _unit_of(toks[i - 1].text, lex) is None and prev not in (lex.prefix_currencies or {}) and t.isdigit()
             and nlow in ("des", "der", "vom")):
         return True  # "die Genmais-Sorte MON 810 des Konkurrenten": a code in capitals names a product
+    if _DECIMAL.fullmatch(t) and j == i + 1 and _results_time(toks, i, j, lex):
+        return True  # "3. Ilkka Herola (FIN) 15,2 (12./3.) – 4. ...": a time or gap in a results list, no count
     if re.fullmatch(r"19\d\d|20[0-2]\d", t) and _year_before_a_role(toks, i, j, lex):
         return True  # "bis er 1984 Premierminister seiner Heimat wurde": the year he became one, not 1984 of them
     if t.isdigit() and len(t) <= 4 and i > 0 and _product_label(toks, i, j, lex):
@@ -809,6 +811,25 @@ def _passive_agent(num: _Num, toks: list[Token]) -> bool:
     if first < 2 or toks[first - 1].text.lower() != "von" or toks[first - 2].text[:1].isupper():
         return False
     return any(t.text.lower() in _PASSIVE_AUX for t in toks[max(0, first - 6):first - 1])
+
+
+_DECIMAL = re.compile(r"\d{1,3},\d{1,3}")
+
+
+def _results_time(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """A bare decimal right after a bracketed name or a slash ("(Kanada) 9,92", "Kaminska (Polen/30,71)"), with
+    nothing counted after it, in a sentence of at least three such decimals: the times or gaps of a results list.
+    After a score with its unit ("242,6 Punkte ... (JPN) 238,6") the bare numbers share that unit and stay counts."""
+    if toks[i - 1].text not in (")", "/") if i > 0 else True:
+        return False
+    nxt = toks[j].text if j < len(toks) else ""
+    if nxt not in ("", "(", ")", ",", ".", ";", "und", "–", "-"):
+        return False
+    for k in range(i - 1):
+        unit = _unit_of(toks[k + 1].text, lex) if toks[k].text[:1].isdigit() else None
+        if unit is not None and lex.unit_categories.get(unit) != "duration":
+            return False
+    return sum(bool(_DECIMAL.fullmatch(t.text)) for t in toks) >= 3
 
 
 _SINGULAR_COPULAS = frozenset({"wurde", "wird", "war", "ist", "blieb", "bleibt"})
