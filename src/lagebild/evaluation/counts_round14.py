@@ -46,6 +46,10 @@ this rule was already in round 13's pools). So the extension's sources are ``ge`
 article), shuffled with ``random.Random(SEED + 20 + k)`` (k = 0 ge, 1 wa), the first ``POOL_KEEP`` kept; each batch
 takes 10 ge + 18 wa (``PEOPLE_PLAN``), a dry source filled from the other.
 
+Second check (fixed here before it was drawn, after the last rule step ``7436f1d``): ``Zj`` is the next batch of the
+people queue (``draw_people(6)``), ``Zk`` and ``Zl`` the next two batches of the any-count queue (``draw(6)``'s fifth and
+sixth batches, renamed: ``draw_any_more``), so that the rules made on ``Za``-``Zi`` meet unseen text of both kinds.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; each batch is labelled before its first run. No rule is
 changed after the first batch is drawn; both codes are then run once per batch and recorded as first runs.
@@ -191,6 +195,19 @@ def draw_people(n_batches: int, data_ge: str = DATA_GE, data_root: str = DATA_RO
     return out
 
 
+ANY_MORE_FIRST = 10  # Zk: the any-count queue continues after the people batches Ze-Zj
+
+
+def draw_any_more(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Zk``, ``Zl``, ...: the any-count queue after ``Za``-``Zd`` (the same draw, renamed)."""
+    batches = list(draw(PEOPLE_FIRST_BATCH + n_batches, data_10k, data_sd).values())[PEOPLE_FIRST_BATCH:]
+    out: dict[str, list[dict[str, Any]]] = {}
+    for b, items in enumerate(batches):
+        name = "Z" + BATCH_LETTERS[ANY_MORE_FIRST + b]
+        out[name] = [{**it, "id": f"{name}{k:03d}"} for k, it in enumerate(items)]
+    return out
+
+
 def load_round14(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
     """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
     return load_round11(path or _resource_path(GOLD_NAME), data_10k)
@@ -207,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         s.add_argument("--data-germeval", default=DATA_GE)
         s.add_argument("--data-root", default=DATA_ROOT, help="folder holding wikiann_de (people extension)")
         s.add_argument("--people", action="store_true", help="the people extension (Ze, Zf, ...)")
+        s.add_argument("--any-more", action="store_true", help="the any-count batches after the people ones (Zk, ...)")
         if name == "pool":
             s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
         else:
@@ -231,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.any_more:
+        write_batches(draw_any_more(args.batches, args.data_10kgnad, args.data_smartdata), out)
+        return 0
     if args.people:
         write_batches(draw_people(args.batches, args.data_germeval, args.data_root, args.data_10kgnad,
                                   args.data_smartdata), out)
