@@ -30,14 +30,14 @@ def test_quotes_continuation_after_apposition_subject_takes_the_subject():
 
 def test_quotes_konjunktiv_after_a_new_subject_does_not_take_an_older_speaker():
     # Wikinews 69856: the quote's speaker two sentences back is not the speaker of the Konjunktiv-I sentences;
-    # the sentence in between opens with another subject, so the speaker is left open (the event stays, and the
-    # next Konjunktiv-I sentence joins it)
+    # the sentence in between opens with another subject, a person by role and name, who speaks them (session 13;
+    # before, the speaker was left open), and the next Konjunktiv-I sentence joins the event
     qs = _quotes("Ein Hauptkommissar nach der Festnahme: „Raschkow ist dort, wo er seit langem hätte sein sollen. "
                  "Der Clan-Chef und seine Familie haben 20 Jahre lang straffrei das gemacht, was sie wollten“. "
                  "Staatspräsident Georgi Parwanow ist besorgt. Der Konflikt in Katuniza sei nicht ethnisch, sondern "
                  "persönlich motiviert. Keinesfalls dürfe das Thema den Wahlkampf dominieren.")
     q = next(q for q in qs if q.message.startswith("Der Konflikt"))
-    assert q.speaker is None
+    assert q.speaker == "Staatspräsident Georgi Parwanow"
     assert q.message.endswith("den Wahlkampf dominieren")
 
 

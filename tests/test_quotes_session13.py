@@ -162,3 +162,19 @@ def test_a_demonstrative_pronoun_after_the_cue_speaks(text, speaker):
     q = _only(text)
     assert q.cue == "schrieb" or q.cue == "sagte"
     assert q.speaker == speaker
+
+
+_BEFORE = "Die Lage sei ernst, sagte ein Polizeisprecher. Die Polizei sucht weiter nach den Tätern. "
+
+
+@pytest.mark.parametrize(("middle", "speaker"), [
+    # two sentences after a report, the sentence right before names a person as its subject: that person speaks
+    ("Innenminister Georg Berg ist besorgt.", "Innenminister Georg Berg"),
+    ("Anna Berger ist besorgt.", "Anna Berger"),
+    # a person only in a genitive is no subject
+    ("Die Unbefangenheit des Richters ist fraglich.", None),
+])
+def test_a_konjunktiv_sentence_after_a_person_subject_is_theirs(middle, speaker):
+    last = _quotes(_BEFORE + middle + " Der Konflikt sei persönlich motiviert.")[-1]
+    assert last.message == "Der Konflikt sei persönlich motiviert"
+    assert last.speaker == speaker

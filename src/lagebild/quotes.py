@@ -1854,6 +1854,8 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                 ps = ctx.doc.sentences[si - 1]
                 if any(_verb_cue(ctx, k, ps.token_end) is not None for k in range(ps.token_start, ps.token_end)):
                     _speaker_fields(ctx, _sentence_subject_any(ctx, ps.token_start, ps.token_end), q)
+                else:
+                    _speaker_fields(ctx, _person_subject(ctx, ps.token_start, ps.token_end), q)
             out.append(q)
             last = last_cont = q
             last_sent = si
@@ -2549,6 +2551,24 @@ def _known_speaker(ctx: _Ctx, si: int, out: list[Quote], before: int) -> Quote |
              and ctx.low[k] not in _PRONOUNS and ctx.low[k] not in ("ich", "wir", "man")}
     return next((o for o in reversed(out) if o.speaker and o.message_start < before
                  and names & {w.lower() for w in o.speaker.split()}), None)
+
+
+def _person_subject(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """The subject of sentence [a, b) when its head names a person by role or name ("Staatspräsident X ist
+    besorgt.", "Der Minister weist auf … hin.")."""
+    sp = _sentence_subject_any(ctx, a, b)
+    if sp is None:
+        return None
+    # the words before a genitive or "von" ("Die Unbefangenheit des Richters" names no person)
+    end = next((m for m in range(sp[0] + 1, sp[1]) if ctx.low[m] in _GEN_DETS or ctx.low[m] in ("von", "vom", ",")),
+               sp[1])
+    heads = [m for m in range(sp[0], end) if _is_cap(ctx.toks[m].text) and ctx.low[m] not in _DETS]
+    if not heads:
+        return None
+    if is_role_noun(ctx.toks[heads[0]].text) or (
+            len(heads) >= 2 and all(_tag_is(ctx, m, lambda t: stts(t) == "NE") for m in heads[:2])):
+        return sp
+    return None
 
 
 def _sentence_subject_any(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
