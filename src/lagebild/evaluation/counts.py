@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                          "the round-11 precision batches (counts_round11: Wikinews and GermEval rows with text, "
                          "10kGNAD rows stand-off, read from --data, default ../shared/data/news_10kgnad_de); round13 = the "
                          "round-13 people/harm batches (counts_round13: Wikinews rows with text, 10kGNAD stand-off); round14 = the "
-                         "round-14 check batches (counts_round14: SmartData rows with text, 10kGNAD stand-off)")
+                         "round-14 check batches (counts_round14: SmartData, GermEval and WikiANN rows with text, 10kGNAD "
+                         "stand-off)")
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
     ap.add_argument("--data", default=None,
                     help="data folder of a stand-off dataset (default ../shared/data/news_10kgnad_de or "
