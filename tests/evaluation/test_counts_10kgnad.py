@@ -106,18 +106,59 @@ def test_counts_10kgnad_round10_pool_holds_every_d_row_no_g_sentence_and_no_text
     from lagebild.evaluation.counts_10kgnad import ROUND10_POOL
     from lagebild.evaluation.counts_round11 import read_pool
 
-    pool = read_pool(str(resources.files("lagebild.evaluation").joinpath(ROUND10_POOL)))
-    assert {cls for cls, _, _ in pool} == {"p", "md", "x"}
-    for _, loc, h in pool:
-        assert len(loc.split(":")) == 3 and len(h) == 40 and int(h, 16) >= 0
-    located = {loc: h for _, loc, h in pool}
-    raw = resources.files("lagebild.evaluation").joinpath("gold/counts_de_10kgnad.jsonl").read_text(encoding="utf-8")
-    rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
-    d_rows = [r["source"] for r in rows if r["id"].startswith("D")]
+    rows = _shipped("gold/counts_de_10kgnad.jsonl")
+    d_rows = [r for r in rows if r["id"].startswith("D")]
     assert len(d_rows) == 478
-    for src in d_rows:
-        assert located.get(f"{src['row']}:{src['sent_start']}:{src['sent_end']}") == src["sha1"]
-    assert not {r["source"]["sha1"] for r in rows if r["id"].startswith("G")} & set(located.values())
+    _assert_standoff_pool_covers(ROUND10_POOL, d_rows, "row", {"p", "md", "x"})
+    pool = read_pool(str(resources.files("lagebild.evaluation").joinpath(ROUND10_POOL)))
+    assert not {r["source"]["sha1"] for r in rows if r["id"].startswith("G")} & {h for _, _, h in pool}
+
+
+def _shipped(name: str) -> list[dict]:
+    from importlib import resources
+
+    raw = resources.files("lagebild.evaluation").joinpath(name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in raw.splitlines() if line.strip()]
+
+
+def _assert_standoff_pool_covers(pool_name: str, rows: list[dict], doc: str, classes: set[str]) -> None:
+    """Every row's sentence locator is in the pool with the row's sha1, and a pool line holds a class, a locator of
+    integer offsets and a sha1 only (no text: the sources are CC BY-NC-SA or kept stand-off)."""
+    from importlib import resources
+
+    from lagebild.evaluation.counts_round11 import read_pool
+
+    pool = read_pool(str(resources.files("lagebild.evaluation").joinpath(pool_name)))
+    assert {cls for cls, _, _ in pool} == classes
+    for _, loc, h in pool:
+        _, start, end = loc.rsplit(":", 2)
+        assert int(start) < int(end) and len(h) == 40 and int(h, 16) >= 0
+    located = {loc: h for _, loc, h in pool}
+    assert rows
+    for r in rows:
+        src = r["source"]
+        assert located.get(f"{src[doc]}:{src['sent_start']}:{src['sent_end']}") == src["sha1"], r["id"]
+
+
+def test_counts_10kgnad_round4_pool_holds_every_g_row_and_no_text():
+    from lagebild.evaluation.counts_10kgnad import G_POOL, PLAN
+
+    rows = [r for r in _shipped("gold/counts_de_10kgnad.jsonl") if r["id"].startswith("G")]
+    assert len(rows) == 848
+    _assert_standoff_pool_covers(G_POOL, rows, "row", {cls for cls, _ in PLAN})
+
+
+@pytest.mark.slow
+def test_counts_10kgnad_round4_sampler_redraws_the_g_batches():
+    """The round-4 draw re-draws every shipped G row (article, offsets, sha1) from its frozen pool."""
+    from lagebild.evaluation.counts_10kgnad import draw, read_articles
+
+    gold = {r["id"]: r["source"] for r in _shipped("gold/counts_de_10kgnad.jsonl") if r["id"].startswith("G")}
+    drawn = {it["id"]: it for items in draw(read_articles(_data_10kgnad()), 26).values() for it in items}
+    assert set(drawn) == set(gold)
+    for rid, src in gold.items():
+        assert (drawn[rid]["row"], drawn[rid]["sent_start"], drawn[rid]["sent_end"], drawn[rid]["sha1"]) == \
+            (src["row"], src["sent_start"], src["sent_end"], src["sha1"])
 
 
 @pytest.mark.slow

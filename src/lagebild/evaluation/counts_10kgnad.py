@@ -3,7 +3,7 @@
 ``python -m lagebild.evaluation.counts_10kgnad sample --batches 18 --out DIR [--data ../shared/data/news_10kgnad_de]``
 ``python -m lagebild.evaluation.counts_10kgnad sample --wikiwars --batches 2 --out DIR``
 ``python -m lagebild.evaluation.counts_10kgnad sample --people-round10 --batches 8 --out DIR``
-``python -m lagebild.evaluation.counts_10kgnad pool --out FILE`` (rebuilds the round-10 frozen pool; see below)
+``python -m lagebild.evaluation.counts_10kgnad pool [--round4] --out FILE`` (rebuilds a frozen pool; see below)
 
 10kGNAD is CC BY-NC-SA 4.0: it may be used for evaluation, but its text must not be committed.
 So the gold file ``gold/counts_de_10kgnad.jsonl`` holds no text at all: each row points at a sentence
@@ -24,6 +24,13 @@ Sampling design (fixed before any labelling, seed 20261127):
 - each class is shuffled once with the seed; batch ``k`` (``Ga``, ``Gb``, ...) takes, in order, the next
   20 ``c``, 8 ``f``, 6 ``p``, 3 ``md`` and 3 ``x`` sentences whose text was not drawn before, at most one
   per article per batch.
+
+Round-4 frozen pool: segmenter fixes made after the draw (aa1b446 and earlier ones) cut some 10kGNAD sentences
+differently, so today's code draws 448 of the 848 ``Ga``-``Gz`` rows elsewhere. The five shuffled class queues, each
+up to its last drawn sentence (row:start:end and sha1, no text), are frozen in ``gold/counts_10kgnad_pool.tsv``,
+built with the code of :data:`G_COMMIT`, which re-draws all 26 batch files byte for byte; ``sample`` reads only
+that file and the data. ``pool --round4`` rebuilds it with whatever code runs it (see the round-10 pool below for
+rebuilding the shipped file).
 
 Round-10 design (``--people-round10``, fixed before any labelling, seed 20261210): fresh people sentences, the
 held-out Wikinews test's weak spot. The harm pool ``c`` was used up by ``Ga``-``Gr`` and ``f`` by ``Gz``, so:
@@ -80,6 +87,8 @@ ROUND10_PLAN = (("p", 30), ("md", 5), ("x", 5))
 ROUND10_POOL = "gold/counts_round10_pool.tsv"
 ROUND10_COMMIT = "8e7bf5b"
 ROUND10_POOL_KEEP = 400
+G_POOL = "gold/counts_10kgnad_pool.tsv"
+G_COMMIT = "24d3cd1"
 EVENT_PEOPLE = re.compile(
     r"(festnahm|nahm\w* .{0,40}\bfest\b|\bhaft|gefängnis|häftling|gefangen|angeklagt|anklage|verurteil|polizei|polizist|"
     r"demo\b|demos\b|kundgebung|marsch|streik|asyl|migrant|abschieb|abgeschoben|grenze|unterkunft|unterbring|quartier|"
@@ -137,12 +146,59 @@ def candidates(arts: list[tuple[str, str]]) -> dict[str, list[dict[str, Any]]]:
     return pools
 
 
-def draw(arts: list[tuple[str, str]], n_batches: int) -> dict[str, list[dict[str, Any]]]:
+def build_pool(arts: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(class, ``row:start:end``, sha1) of the round-4 queues ``c``, ``f``, ``p``, ``md``, ``x``, each in the order of
+    its seeded shuffle, cut after the last sentence the 26 batches ``Ga``-``Gz`` take (the letters end at ``z``, so no
+    draw reaches further; ``c`` and ``f`` are used up and kept whole)."""
     pools = candidates(arts)
     for k, (cls, _) in enumerate(PLAN):
         random.Random(SEED + k).shuffle(pools[cls])
+    return _drawn_prefixes(pools, PLAN, one_per="row", doc="row")
+
+
+def draw(arts: list[tuple[str, str]], n_batches: int,
+         pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Ga``, ``Gb``, ...: the round-4 draw from its frozen pool (``gold/counts_10kgnad_pool.tsv`` unless
+    ``pool`` is given)."""
+    queues = _pool_queues(_read_shipped_pool(G_POOL) if pool is None else pool,
+                          {str(row): text for row, (_, text) in enumerate(arts)}, PLAN, "row")
     # one sentence per article within a batch (the same sentence can stand in two articles: a repeated box or lead)
-    return _fill_batches(pools, PLAN, "G", n_batches, one_per="row")
+    return _fill_batches(queues, PLAN, "G", n_batches, one_per="row")
+
+
+def _read_shipped_pool(name: str) -> list[tuple[str, str, str]]:
+    from .counts_round11 import read_pool
+
+    return read_pool(Path(str(resources.files("lagebild.evaluation").joinpath(name))))
+
+
+def _drawn_prefixes(pools: dict[str, list[dict[str, Any]]], plan: Sequence[tuple[str, int]], one_per: str | None,
+                    doc: str) -> list[tuple[str, str, str]]:
+    """(class, ``doc:start:end``, sha1) of each shuffled class queue up to its last sentence that any of the 26
+    possible batches takes: drawing from these prefixes gives exactly the batches of the whole queues."""
+    batches = _fill_batches(pools, plan, "", len(BATCHES), one_per=one_per)
+    taken = {(it["cls"], it[doc], it["sent_start"]) for items in batches.values() for it in items}
+    out: list[tuple[str, str, str]] = []
+    for cls, _ in plan:
+        queue = pools[cls]
+        last = max((i for i, c in enumerate(queue) if (cls, c[doc], c["sent_start"]) in taken), default=-1)
+        out.extend((cls, f"{c[doc]}:{c['sent_start']}:{c['sent_end']}", c["sha1"]) for c in queue[:last + 1])
+    return out
+
+
+def _pool_queues(pool: list[tuple[str, str, str]], texts: dict[str, str], plan: Sequence[tuple[str, int]],
+                 doc: str) -> dict[str, list[dict[str, Any]]]:
+    """The pool's sentences per class in pool order, each locator ``doc:start:end`` cut from ``texts[doc]`` and
+    checked against its sha1; ``doc`` names the key of the records (``row``, an int, or ``file``)."""
+    queues: dict[str, list[dict[str, Any]]] = {cls: [] for cls, _ in plan}
+    for cls, loc, h in pool:
+        key, start, end = loc.rsplit(":", 2)
+        text = texts.get(key, "")[int(start):int(end)]
+        if sha1(text) != h:
+            raise ConfigError(f"pool sentence {loc} is missing or does not match its sha1: another copy of the data?")
+        queues[cls].append({doc: int(key) if doc == "row" else key, "sent_start": int(start), "sent_end": int(end),
+                            "sha1": h, "text": text})
+    return queues
 
 
 def build_people_round10_pool(arts: list[tuple[str, str]],
@@ -166,17 +222,8 @@ def draw_people_round10(arts: list[tuple[str, str]], n_batches: int,
                         pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Da``, ``Db``, ...: the round-10 people draw from the frozen pool (``gold/counts_round10_pool.tsv``
     unless ``pool`` is given)."""
-    from .counts_round11 import read_pool
-
-    if pool is None:
-        pool = read_pool(Path(str(resources.files("lagebild.evaluation").joinpath(ROUND10_POOL))))
-    queues: dict[str, list[dict[str, Any]]] = {cls: [] for cls, _ in ROUND10_PLAN}
-    for cls, loc, h in pool:
-        row, start, end = (int(x) for x in loc.split(":"))
-        text = arts[row][1][start:end] if row < len(arts) else ""
-        if sha1(text) != h:
-            raise ConfigError(f"round-10 pool sentence {loc} does not match its sha1: another copy of the data?")
-        queues[cls].append({"row": row, "sent_start": start, "sent_end": end, "sha1": h, "text": text})
+    queues = _pool_queues(_read_shipped_pool(ROUND10_POOL) if pool is None else pool,
+                          {str(row): text for row, (_, text) in enumerate(arts)}, ROUND10_PLAN, "row")
     return _fill_batches(queues, ROUND10_PLAN, "D", n_batches, one_per="row")
 
 
@@ -303,10 +350,21 @@ def main(argv: list[str] | None = None) -> int:
     pp = sub.add_parser("pool", help=f"write the round-10 people pool (no text); the shipped one is from {ROUND10_COMMIT}")
     pp.add_argument("--data", default=DEFAULT_DATA)
     pp.add_argument("--out", required=True, help="the pool file to write (locators and sha1s only)")
+    pp.add_argument("--round4", action="store_true",
+                    help=f"write the pool of batches Ga-Gz instead; the shipped one is from {G_COMMIT}")
     args = ap.parse_args(argv)
     if args.cmd == "pool":
         from .counts_round11 import write_pool
 
+        if args.round4:
+            pool = build_pool(read_articles(args.data))
+            write_pool(args.out, pool,
+                       "# counts round 4 (batches Ga-Gz): the c, f, p, md and x queues in the order of their seeded\n"
+                       f"# shuffles, as the segmenter of commit {G_COMMIT} cut the 10kGNAD sentences (counts_10kgnad.py),\n"
+                       "# each up to its last drawn sentence; class, row:start:end in test.csv, sha1 of the sentence;\n"
+                       "# no text (10kGNAD is CC BY-NC-SA)\n")
+            print(f"pool: {len(pool)} sentences " + str({c: sum(p[0] == c for p in pool) for c, _ in PLAN}))
+            return 0
         pool = build_people_round10_pool(read_articles(args.data))
         write_pool(args.out, pool,
                    "# counts round 10: the people (p1 then p2), md and x queues in the order of their seeded shuffles,\n"
