@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lagebild.evaluation.counts import evaluate, main
-from lagebild.evaluation.counts_en import DEFAULT_DATA, MORE_N, draw, load_rows, read_articles
+from lagebild.evaluation.counts_en import DEFAULT_DATA, MORE_N, draw, draw_more, load_rows
 
 
 def test_counts_en_every_row_names_its_wikinews_source():
@@ -43,14 +43,37 @@ def test_counts_en_rows_are_scored_as_english():
 
 
 @pytest.mark.skipif(not (Path(DEFAULT_DATA) / "GeoVirus.xml").exists(), reason="GeoVirus data absent")
-def test_counts_en_rows_come_from_their_geovirus_paragraph():
-    # the draw split paragraphs with the segmenter of its day (a015078); a later segmenter may split them
-    # differently, so what stays checkable is that every row is text of the paragraph and page it names
-    articles = read_articles(DEFAULT_DATA)
-    for r in load_rows():
-        src = r["source"]
-        assert r["text"] in articles[src["article"]]["text"] and articles[src["article"]]["url"] == src["url"]
-    assert set(draw(DEFAULT_DATA)) == {"Vd", "Ve", "Vt"}
+def test_counts_en_sampler_redraws_every_row_from_its_frozen_pools():
+    # the pools were frozen with the segmenters of the draws (a015078 for Vd/Ve/Vt, 2e05016 for Vf-Vh), so the
+    # re-draw is exact although ae3624f split some paragraphs differently since
+    drawn = {it["id"]: it for items in (draw(DEFAULT_DATA) | draw_more(DEFAULT_DATA)).values() for it in items}
+    rows = load_rows()
+    assert set(drawn) == {r["id"] for r in rows}
+    for r in rows:
+        it, src = drawn[r["id"]], r["source"]
+        assert (it["text"], it["article"], it["sentence"], it["url"], it["split"]) == \
+            (r["text"], src["article"], src["sentence"], src["url"], r["split"]), r["id"]
+
+
+def test_counts_en_pools_hold_every_row_and_no_text():
+    from importlib import resources
+
+    from lagebild.evaluation.counts_10kgnad import sha1
+    from lagebild.evaluation.counts_en import MORE_POOL_NAME, POOL_NAME
+    from lagebild.evaluation.counts_round11 import read_pool
+
+    names = {name for name, _ in MORE_N}
+    for pool_name, rows in ((POOL_NAME, [r for r in load_rows() if r["id"][:2] not in names]),
+                            (MORE_POOL_NAME, [r for r in load_rows() if r["id"][:2] in names])):
+        pool = read_pool(str(resources.files("lagebild.evaluation").joinpath(pool_name)))
+        located = {(split, loc.rsplit(":", 2)[0], h) for split, loc, h in pool}
+        for split, loc, h in pool:
+            article, sentence, start, end = (int(x) for x in loc.split(":"))
+            assert split in {"dev", "test"} and start < end and len(h) == 40 and int(h, 16) >= 0
+        assert rows
+        for r in rows:
+            key = (r["split"], f"{r['source']['article']}:{r['source']['sentence']}", sha1(r["text"]))
+            assert key in located, r["id"]
 
 
 def test_counts_en_round2_batches_are_fresh_dev_sentences():

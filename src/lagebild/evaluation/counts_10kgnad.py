@@ -66,7 +66,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -191,14 +191,29 @@ def _pool_queues(pool: list[tuple[str, str, str]], texts: dict[str, str], plan: 
     """The pool's sentences per class in pool order, each locator ``doc:start:end`` cut from ``texts[doc]`` and
     checked against its sha1; ``doc`` names the key of the records (``row``, an int, or ``file``)."""
     queues: dict[str, list[dict[str, Any]]] = {cls: [] for cls, _ in plan}
-    for cls, loc, h in pool:
+    for cls, loc, h, text in pooled_sentences(pool, lambda loc: _cut(texts, loc)):
         key, start, end = loc.rsplit(":", 2)
-        text = texts.get(key, "")[int(start):int(end)]
-        if sha1(text) != h:
-            raise ConfigError(f"pool sentence {loc} is missing or does not match its sha1: another copy of the data?")
         queues[cls].append({doc: int(key) if doc == "row" else key, "sent_start": int(start), "sent_end": int(end),
                             "sha1": h, "text": text})
     return queues
+
+
+def _cut(texts: dict[str, str], loc: str) -> str:
+    key, start, end = loc.rsplit(":", 2)
+    return texts.get(key, "")[int(start):int(end)]
+
+
+def pooled_sentences(pool: list[tuple[str, str, str]],
+                     cut: Callable[[str], str]) -> list[tuple[str, str, str, str]]:
+    """(class, locator, sha1, text) per pool line, the text cut from the data by ``cut(locator)``; raises
+    ``ConfigError`` when it does not match the sha1 frozen with it."""
+    out = []
+    for cls, loc, h in pool:
+        text = cut(loc)
+        if sha1(text) != h:
+            raise ConfigError(f"pool sentence {loc} is missing or does not match its sha1: another copy of the data?")
+        out.append((cls, loc, h, text))
+    return out
 
 
 def build_people_round10_pool(arts: list[tuple[str, str]],

@@ -1,6 +1,7 @@
 """English count gold on GeoVirus sentences (English Wikinews, CC BY 2.5): sampler and loader.
 
 ``python -m lagebild.evaluation.counts_en sample|sample-more --out DIR [--data ../shared/data/geoparsing_en]``
+``python -m lagebild.evaluation.counts_en pool [--more] --out FILE`` (rebuilds a frozen pool; see below)
 ``lagebild eval counts --dataset geovirus [--split dev|test|all] [--json]`` scores the English rules
 (``lagebild.quantities_en``) on ``gold/counts_en_geovirus.jsonl``.
 
@@ -23,9 +24,14 @@ Round 2 (:func:`draw_more`, seed :data:`SEED2`): the next dev batches ``Vf``, ``
 pages (the page split above is unchanged; pages holding a test row are excluded as well), from today's
 qualifying sentences minus every sentence whose text overlaps a committed gold row (same paragraph and
 overlapping character span, or one text containing the other); shuffled once, at most two per page.
-The draw used the segmenter of commit a015078; the English sentence rules added to ``segment.py`` later
-(ae3624f) split some paragraphs differently, so a redraw today picks other sentences. The committed rows keep
-their paragraph index and page address.
+Frozen pools: the draw of ``Vd``/``Ve``/``Vt`` used the segmenter of commit :data:`POOL_COMMIT`; the English sentence
+rules added to ``segment.py`` later (ae3624f) split some paragraphs differently, and the live draw picked all 230 of
+those rows elsewhere. So each half's shuffled candidates up to the last drawn one (``article:sentence:start:end`` and
+sha1, no text) are frozen in ``gold/counts_en_geovirus_pool.tsv``, built with that commit's code, and those of
+``Vf``-``Vh`` in ``gold/counts_en_geovirus_more_pool.tsv``, built with :data:`MORE_POOL_COMMIT`'s; ``sample`` and
+``sample-more`` read only these and ``GeoVirus.xml`` and re-draw all six batch files byte for byte.
+``pool [--more] --out FILE`` rebuilds a pool with whatever code runs it (to rebuild a shipped file, copy this module,
+``counts_10kgnad.py`` and ``counts_round11.py`` into a checkout of its commit and run it there).
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ import random
 import re
 import sys
 import xml.etree.ElementTree as ET
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +54,10 @@ TEST_N = 100
 SEED2 = 20261126
 MORE_N = (("Vf", 50), ("Vg", 50), ("Vh", 50))
 PER_PAGE = 2
+POOL_NAME = "gold/counts_en_geovirus_pool.tsv"
+POOL_COMMIT = "a015078"
+MORE_POOL_NAME = "gold/counts_en_geovirus_more_pool.tsv"
+MORE_POOL_COMMIT = "2e05016"
 LICENSE = "CC BY 2.5"
 
 _NUMW = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -84,29 +95,34 @@ def candidates(data: str | Path) -> list[dict[str, Any]]:
     return out
 
 
-def draw(data: str | Path) -> dict[str, list[dict[str, Any]]]:
-    """The dev batches ``Vd``, ``Ve`` and the test batch ``Vt`` (deterministic)."""
+def _shuffled_splits(data: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """Each half's candidates in the order of the draw's seeded shuffle (page split and shuffles of the design)."""
     cands = candidates(data)
     rng = random.Random(SEED)
     pages = sorted({c["url"] for c in cands})
     rng.shuffle(pages)
     dev_pages = set(pages[: len(pages) // 2])
-    batches: dict[str, list[dict[str, Any]]] = {}
-    for names, split, sizes in ((("Vd", "Ve"), "dev", (DEV_N, DEV2_N)), (("Vt",), "test", (TEST_N,))):
-        pool = [c for c in cands if (c["url"] in dev_pages) == (split == "dev")]
-        rng.shuffle(pool)
-        taken: dict[str, int] = {}
-        picked = []
-        for c in pool:
-            if taken.get(c["url"], 0) >= PER_PAGE:
-                continue
-            taken[c["url"]] = taken.get(c["url"], 0) + 1
-            picked.append(c)
-        at = 0
-        for name, n in zip(names, sizes, strict=True):
-            batches[name] = [{"id": f"{name}{k:03d}", "split": split, **c} for k, c in enumerate(picked[at:at + n])]
-            at += n
-    return batches
+    out: dict[str, list[dict[str, Any]]] = {}
+    for split in ("dev", "test"):
+        out[split] = [c for c in cands if (c["url"] in dev_pages) == (split == "dev")]
+        rng.shuffle(out[split])
+    return out
+
+
+def _more_shuffled(data: str | Path, gold: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The round-2 candidates (dev pages, no page with a test row, no overlap with an earlier gold row) in the order of
+    their seeded shuffle."""
+    gold = load_rows() if gold is None else gold
+    gold = [r for r in gold if r["id"][:2] not in {name for name, _ in MORE_N}]  # the draw does not see its own rows
+    cands = candidates(data)
+    rng = random.Random(SEED)
+    pages = sorted({c["url"] for c in cands})
+    rng.shuffle(pages)
+    test_pages = set(pages[len(pages) // 2:]) | {r["source"]["url"] for r in gold if r["split"] == "test"}
+    paragraphs = read_articles(data)
+    pool = [c for c in cands if c["url"] not in test_pages and not _overlaps(c, gold, paragraphs)]
+    random.Random(SEED2).shuffle(pool)
+    return pool
 
 
 def _overlaps(c: dict[str, Any], gold: list[dict[str, Any]], paragraphs: list[dict[str, Any]]) -> bool:
@@ -121,30 +137,80 @@ def _overlaps(c: dict[str, Any], gold: list[dict[str, Any]], paragraphs: list[di
     return False
 
 
-def draw_more(data: str | Path, gold: list[dict[str, Any]] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Round-2 dev batches ``Vf``, ``Vg``: unused dev-page sentences (deterministic given the gold rows)."""
-    gold = load_rows() if gold is None else gold
-    gold = [r for r in gold if r["id"][:2] not in {name for name, _ in MORE_N}]  # the draw does not see its own rows
-    cands = candidates(data)
-    rng = random.Random(SEED)
-    pages = sorted({c["url"] for c in cands})
-    rng.shuffle(pages)
-    test_pages = set(pages[len(pages) // 2:]) | {r["source"]["url"] for r in gold if r["split"] == "test"}
-    paragraphs = read_articles(data)
-    pool = [c for c in cands if c["url"] not in test_pages and not _overlaps(c, gold, paragraphs)]
-    random.Random(SEED2).shuffle(pool)
+def _per_page(queue: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    """The first ``n`` sentences of the queue, at most :data:`PER_PAGE` per page."""
     taken: dict[str, int] = {}
-    picked = []
-    for c in pool:
+    picked: list[dict[str, Any]] = []
+    for c in queue:
+        if len(picked) == n:
+            break
         if taken.get(c["url"], 0) < PER_PAGE:
             taken[c["url"]] = taken.get(c["url"], 0) + 1
             picked.append(c)
+    return picked
+
+
+def _up_to_last_pick(split: str, queue: list[dict[str, Any]], n: int) -> list[tuple[str, str, str]]:
+    """(split, ``article:sentence:start:end``, sha1) of the queue up to its ``n``-th pick."""
+    from .counts_10kgnad import sha1
+
+    picked = _per_page(queue, n)
+    last = queue.index(picked[-1]) if picked else -1
+    return [(split, f"{c['article']}:{c['sentence']}:{c['start']}:{c['start'] + len(c['text'])}", sha1(c["text"]))
+            for c in queue[:last + 1]]
+
+
+def build_pool(data: str | Path = DEFAULT_DATA) -> list[tuple[str, str, str]]:
+    """The frozen candidates of ``Vd``, ``Ve`` (dev) and ``Vt`` (test), each half in its seeded order."""
+    halves = _shuffled_splits(data)
+    return _up_to_last_pick("dev", halves["dev"], DEV_N + DEV2_N) + _up_to_last_pick("test", halves["test"], TEST_N)
+
+
+def build_more_pool(data: str | Path = DEFAULT_DATA, gold: list[dict[str, Any]] | None = None) -> list[tuple[str, str, str]]:
+    """The frozen candidates of ``Vf``-``Vh`` in their seeded order."""
+    return _up_to_last_pick("dev", _more_shuffled(data, gold), sum(n for _, n in MORE_N))
+
+
+def _queues(data: str | Path, pool_name: str, pool: list[tuple[str, str, str]] | None) -> dict[str, list[dict[str, Any]]]:
+    """The pool's candidates per split with their paragraph's page and the text cut from it (sha1 checked)."""
+    from .counts_10kgnad import pooled_sentences
+    from .counts_round11 import read_pool
+
+    if pool is None:
+        pool = read_pool(Path(str(resources.files("lagebild.evaluation").joinpath(pool_name))))
+    paragraphs = read_articles(data)
+
+    def cut(loc: str) -> str:
+        article, _, start, end = (int(x) for x in loc.split(":"))
+        return paragraphs[article]["text"][start:end] if article < len(paragraphs) else ""
+
+    queues: dict[str, list[dict[str, Any]]] = {"dev": [], "test": []}
+    for split, loc, _, text in pooled_sentences(pool, cut):
+        article, si, start, _ = (int(x) for x in loc.split(":"))
+        queues[split].append({"article": article, "url": paragraphs[article]["url"], "sentence": si, "start": start,
+                              "text": text})
+    return queues
+
+
+def _batches(picked: list[dict[str, Any]], split: str, sizes: tuple[tuple[str, int], ...]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     at = 0
-    for name, n in MORE_N:
-        out[name] = [{"id": f"{name}{k:03d}", "split": "dev", **c} for k, c in enumerate(picked[at:at + n])]
+    for name, n in sizes:
+        out[name] = [{"id": f"{name}{k:03d}", "split": split, **c} for k, c in enumerate(picked[at:at + n])]
         at += n
     return out
+
+
+def draw(data: str | Path, pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The dev batches ``Vd``, ``Ve`` and the test batch ``Vt`` from their frozen pool."""
+    queues = _queues(data, POOL_NAME, pool)
+    batches = _batches(_per_page(queues["dev"], DEV_N + DEV2_N), "dev", (("Vd", DEV_N), ("Ve", DEV2_N)))
+    return batches | _batches(_per_page(queues["test"], TEST_N), "test", (("Vt", TEST_N),))
+
+
+def draw_more(data: str | Path, pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Round-2 dev batches ``Vf``-``Vh`` from their frozen pool."""
+    return _batches(_per_page(_queues(data, MORE_POOL_NAME, pool)["dev"], sum(n for _, n in MORE_N)), "dev", MORE_N)
 
 
 def load_rows(path: str | None = None) -> list[dict[str, Any]]:
@@ -163,7 +229,23 @@ def main(argv: list[str] | None = None) -> int:
     sm = sub.add_parser("sample-more", help="write the round-2 dev batches batch_Vf.jsonl, batch_Vg.jsonl to --out")
     sm.add_argument("--data", default=DEFAULT_DATA)
     sm.add_argument("--out", required=True)
+    pp = sub.add_parser("pool", help=f"write the candidate pool of Vd, Ve, Vt (no text); the shipped one is from {POOL_COMMIT}")
+    pp.add_argument("--data", default=DEFAULT_DATA)
+    pp.add_argument("--more", action="store_true",
+                    help=f"write the pool of Vf-Vh instead; the shipped one is from {MORE_POOL_COMMIT}")
+    pp.add_argument("--out", required=True, help="the pool file to write (locators and sha1s only)")
     args = ap.parse_args(argv)
+    if args.cmd == "pool":
+        from .counts_round11 import write_pool
+
+        pool = build_more_pool(args.data) if args.more else build_pool(args.data)
+        write_pool(args.out, pool,
+                   f"# counts GeoVirus (English): the candidates of {'Vf-Vh' if args.more else 'Vd, Ve (dev) and Vt (test)'} in the "
+                   "order of their seeded\n# shuffle up to the last drawn one, as the segmenter of commit "
+                   f"{MORE_POOL_COMMIT if args.more else POOL_COMMIT} cut them\n# (counts_en.py); split, "
+                   "article:sentence:start:end in GeoVirus.xml, sha1 of the sentence\n")
+        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in ("dev", "test")}))
+        return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     batches = draw(args.data) if args.cmd == "sample" else draw_more(args.data)
