@@ -178,3 +178,14 @@ def test_a_konjunktiv_sentence_after_a_person_subject_is_theirs(middle, speaker)
     last = _quotes(_BEFORE + middle + " Der Konflikt sei persönlich motiviert.")[-1]
     assert last.message == "Der Konflikt sei persönlich motiviert"
     assert last.speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    # "sagte zu" + a person is spoken to; "zu" + a topic or a time is not
+    ("„Lasst uns gehen!“, sagte sie zu ihm.", "ihm"),
+    ("Der Minister sagte zu Anna Berger, er sei zufrieden.", "Anna Berger"),
+    ("Der Minister sagte zu den Vorwürfen, sie seien falsch.", None),
+    ("Der Minister sagte zu Beginn der Sitzung, er sei zufrieden.", None),
+])
+def test_sagte_zu_a_person_names_the_addressee(text, addressee):
+    assert _only(text).addressee == addressee

@@ -901,6 +901,16 @@ def _addressee_np(ctx: _Ctx, i: int, lim: int, *, subject: bool = False) -> tupl
     return sp
 
 
+def _names_person(ctx: _Ctx, sp: tuple[int, int]) -> bool:
+    """"zu ihm", "zu Richter X", "zu Anna Berger": a pronoun, a role noun or a name (HanTa NE); "zu den Vorwürfen"
+    names what was spoken about."""
+    low = ctx.low
+    if sp[1] - sp[0] == 1 and low[sp[0]] in _DATIVE_PRONOUNS:
+        return True
+    heads = [m for m in range(*sp) if _is_cap(ctx.toks[m].text) and low[m] not in _DETS]
+    return bool(heads) and (is_role_noun(ctx.toks[heads[0]].text) or _tag_is(ctx, heads[0], lambda t: stts(t) == "NE"))
+
+
 def _is_medium(ctx: _Ctx, sp: tuple[int, int]) -> bool:
     head = ctx.low[sp[1] - 1]
     return (ctx.low[sp[1] - 1] in ("“", "«", '"', "”") or head.endswith(_AUDIENCE_ENDINGS)
@@ -1053,7 +1063,8 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
                     or (w == "an" and (form.startswith(_AN_ADDRESSEE_VERBS) or prev.endswith(_AN_ADDRESSEE_NOUNS)
                                        or (np_[1] < hi and low[np_[1]] == "gewandt")))
                     or (w == "vor" and _is_medium(ctx, np_))
-                    or (w in ("zu", "zum", "zur") and form.startswith(("sag", "gesagt")) and _is_medium(ctx, np_)
+                    or (w in ("zu", "zum", "zur") and form.startswith(("sag", "gesagt"))
+                        and (_is_medium(ctx, np_) or _names_person(ctx, np_))
                         and not (np_[1] < hi and low[np_[1]] in _GEN_DETS))  # "zum „Austausch“ des Mädchens"
                     or (w in ("von", "vom") and not passive and form.startswith(_DEMAND_VERBS))):
                 found.append((0, abs(i - k), np_))
