@@ -48,6 +48,8 @@ ASSERTED = [
     ("Mehrere Touristen wurden in dem Hotel als Geiseln genommen.", "ASSAULT"),
     ("Die Angreifer nahmen in dem Hotel mehrere Touristen als Geiseln.", "ASSAULT"),
     ("Nach dem Mordversuch an einem Taxifahrer sucht die Polizei Zeugen.", "ASSAULT"),
+    ("Die Ermordung des Oppositionspolitikers löste landesweit Entsetzen aus.", "ASSAULT"),
+    ("Amnesty dokumentierte die Erschießung von zwölf Gefangenen.", "ASSAULT"),
     ("Die Polizei sucht nach dem Doppelmord in Linz nach Zeugen.", "ASSAULT"),
     # COERCE
     ("Die Annexion der Krim durch Russland stieß international auf Widerstand.", "COERCE"),
@@ -63,6 +65,7 @@ ASSERTED = [
     ("Nach der Abriegelung der Grenze saßen Tausende Flüchtlinge fest.", "COERCE"),
     ("Das Innenministerium verhängte ein Versammlungsverbot für die Hauptstadt.", "COERCE"),
     ("Die Regierung enteignete die Ölkonzerne des Landes.", "COERCE"),
+    ("Nach der Beschlagnahme des Schiffes protestierte die Reederei.", "COERCE"),
     # PROTEST
     ("Tausende skandierten vor dem Parlament Parolen gegen die Regierung.", "PROTEST"),
     ("Die Gewerkschaft hat am Montag mehrere Flughäfen bestreikt.", "PROTEST"),
@@ -81,6 +84,7 @@ ASSERTED = [
     ("Die USA haben zwei Kampfflugzeuge nach Rumänien entsandt.", "MOBILIZE"),
     ("Russland begann am Montag ein Großmanöver an der Grenze.", "MOBILIZE"),
     ("An der Grenze wurden Truppen und Panzer zusammengezogen.", "MOBILIZE"),
+    ("Die Stationierung von US-Kampfjets in Polen begann im Mai.", "MOBILIZE"),
     # RETREAT
     ("Die Regierung hat ihre Truppen aus der Stadt abgezogen.", "RETREAT"),
     ("Der entführte Journalist ist nach drei Monaten freigekommen.", "RETREAT"),
@@ -99,6 +103,7 @@ ASSERTED = [
     ("Die EU-Kommission leitete ein Vertragsverletzungsverfahren gegen Ungarn ein.", "ACCUSE"),
     ("Der Rechnungshof rügte die Vergabepraxis des Ministeriums.", "ACCUSE"),
     ("Der Presserat sprach eine Rüge gegen die Zeitung aus.", "ACCUSE"),
+    ("Das Gericht bestätigte die Verurteilung des Bloggers.", "ACCUSE"),
     # THREATEN
     ("Der Mann bedrohte die Kassiererin mit einem Messer.", "THREATEN"),
     ("Die Bande hatte mehrere Unternehmer erpresst.", "THREATEN"),
@@ -116,6 +121,7 @@ ASSERTED = [
     ("Nach zwölf Stunden gab es eine Einigung.", "AGREE"),
     ("Die beiden Länder schlossen eine Vereinbarung über die Rücknahme von Flüchtlingen.", "AGREE"),
     ("Das Parlament hat den Vertrag ratifiziert.", "AGREE"),
+    ("Die Vertragsunterzeichnung fand am Freitag in Minsk statt.", "AGREE"),
     # CONSULT
     ("Die Außenminister trafen sich in Brüssel.", "CONSULT"),
     ("Die Regierung konsultierte die Nachbarstaaten.", "CONSULT"),
