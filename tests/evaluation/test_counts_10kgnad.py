@@ -148,6 +148,19 @@ def test_counts_10kgnad_round4_pool_holds_every_g_row_and_no_text():
     _assert_standoff_pool_covers(G_POOL, rows, "row", {cls for cls, _ in PLAN})
 
 
+def test_counts_10kgnad_wikiwars_pools_hold_every_row_and_no_text():
+    from lagebild.evaluation.counts_10kgnad import WIKIWARS_GOLD, WIKIWARS_PLAN, WIKIWARS_POOL
+    from lagebild.evaluation.counts_round8 import ROUND4_WIKIWARS
+    from lagebild.evaluation.counts_round8 import WIKIWARS_POOL as ROUND8_POOL
+
+    rows = _shipped(WIKIWARS_GOLD)
+    round4 = [r for r in rows if r["id"][:2] in ROUND4_WIKIWARS]
+    assert len(round4) == 200 and len(rows) == 239
+    classes = {cls for cls, _ in WIKIWARS_PLAN}
+    _assert_standoff_pool_covers(WIKIWARS_POOL, round4, "file", classes)
+    _assert_standoff_pool_covers(ROUND8_POOL, [r for r in rows if r not in round4], "file", classes)
+
+
 @pytest.mark.slow
 def test_counts_10kgnad_round4_sampler_redraws_the_g_batches():
     """The round-4 draw re-draws every shipped G row (article, offsets, sha1) from its frozen pool."""
@@ -179,6 +192,24 @@ def test_counts_10kgnad_round10_sampler_redraws_the_people_batches():
     assert not g_sha1 & {it["sha1"] for it in drawn.values()}
     for items in batches.values():
         assert len({it["row"] for it in items}) == len(items)
+
+
+@pytest.mark.slow
+def test_counts_10kgnad_wikiwars_sampler_redraws_wa_to_we():
+    """The round-4 WikiWarsDE draw re-draws every shipped Wa-We row (file, offsets, sha1) from its frozen pool."""
+    from pathlib import Path
+
+    from lagebild.evaluation.counts_10kgnad import WIKIWARS_DATA, WIKIWARS_GOLD, draw_wikiwars
+
+    data = Path(__file__).resolve().parents[2] / WIKIWARS_DATA
+    if not data.exists():
+        pytest.skip("WikiWarsDE absent")
+    gold = {r["id"]: r["source"] for r in _shipped(WIKIWARS_GOLD) if r["id"][:2] < "Wf"}
+    drawn = {it["id"]: it for items in draw_wikiwars(data, 5).values() for it in items}
+    assert set(drawn) == set(gold)
+    for rid, src in gold.items():
+        assert (drawn[rid]["file"], drawn[rid]["sent_start"], drawn[rid]["sent_end"], drawn[rid]["sha1"]) == \
+            (src["file"], src["sent_start"], src["sent_end"], src["sha1"])
 
 
 def test_counts_10kgnad_standoff_reader_wikiwars_format(tmp_path):

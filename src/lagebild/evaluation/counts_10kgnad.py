@@ -3,7 +3,7 @@
 ``python -m lagebild.evaluation.counts_10kgnad sample --batches 18 --out DIR [--data ../shared/data/news_10kgnad_de]``
 ``python -m lagebild.evaluation.counts_10kgnad sample --wikiwars --batches 2 --out DIR``
 ``python -m lagebild.evaluation.counts_10kgnad sample --people-round10 --batches 8 --out DIR``
-``python -m lagebild.evaluation.counts_10kgnad pool [--round4] --out FILE`` (rebuilds a frozen pool; see below)
+``python -m lagebild.evaluation.counts_10kgnad pool [--round4 | --wikiwars] --out FILE`` (rebuilds a frozen pool)
 
 10kGNAD is CC BY-NC-SA 4.0: it may be used for evaluation, but its text must not be committed.
 So the gold file ``gold/counts_de_10kgnad.jsonl`` holds no text at all: each row points at a sentence
@@ -30,7 +30,9 @@ differently, so today's code draws 448 of the 848 ``Ga``-``Gz`` rows elsewhere. 
 up to its last drawn sentence (row:start:end and sha1, no text), are frozen in ``gold/counts_10kgnad_pool.tsv``,
 built with the code of :data:`G_COMMIT`, which re-draws all 26 batch files byte for byte; ``sample`` reads only
 that file and the data. ``pool --round4`` rebuilds it with whatever code runs it (see the round-10 pool below for
-rebuilding the shipped file).
+rebuilding the shipped file). The WikiWarsDE batches ``Wa``-``We`` likewise (today's code drew 171 of their 200 rows
+elsewhere): ``gold/counts_wikiwars_pool.tsv`` (file:start:end and sha1; kept stand-off), built with the code of
+:data:`WIKIWARS_COMMIT` (and ``counts_sampling.py`` of today, whose word lists are unchanged), ``pool --wikiwars``.
 
 Round-10 design (``--people-round10``, fixed before any labelling, seed 20261210): fresh people sentences, the
 held-out Wikinews test's weak spot. The harm pool ``c`` was used up by ``Ga``-``Gr`` and ``f`` by ``Gz``, so:
@@ -281,6 +283,8 @@ def _fill_batches(pools: dict[str, list[dict[str, Any]]], plan: Sequence[tuple[s
 WIKIWARS_DATA = "../shared/data/wikiwarsde"
 WIKIWARS_GOLD = "gold/counts_de_wikiwars.jsonl"
 WIKIWARS_PLAN = (("c", 28), ("p", 6), ("md", 3), ("x", 3))
+WIKIWARS_POOL = "gold/counts_wikiwars_pool.tsv"
+WIKIWARS_COMMIT = "27ae714"
 
 
 def read_wikiwars(data: str | Path) -> dict[str, tuple[str, int, int]]:
@@ -325,9 +329,9 @@ def load_standoff(path: str | Path | None = None, data: str | Path = DEFAULT_DAT
     return out
 
 
-def draw_wikiwars(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
-    """Batches ``Wa``, ``Wb``, ...: the same classes and seed as the 10kGNAD draw, per batch 28 ``c``
-    (harm words), 6 ``p``, 3 ``md``, 3 ``x`` sentences (war articles: displacement counts as ``c`` here)."""
+def wikiwars_queues(data: str | Path, seed: int, skip_sha1: frozenset[str] = frozenset()) -> dict[str, list[dict[str, Any]]]:
+    """The WikiWarsDE class queues of :data:`WIKIWARS_PLAN` as the segmenter that runs cuts the sentences, each
+    shuffled once (``random.Random(seed + k)``), without the sentences in ``skip_sha1``."""
     from ..doc import Doc
     from ..records import Article, content_id
     from ..segment import SegmentStage
@@ -341,13 +345,35 @@ def draw_wikiwars(data: str | Path, n_batches: int) -> dict[str, list[dict[str, 
             st = body[s_.start:s_.end]
             if not 30 <= len(st) <= 400 or "\n" in st or not _qualifies([t.text for t in doc.sentence_tokens(si)]):
                 continue
+            if sha1(st) in skip_sha1:
+                continue
             cls = "c" if (HARM.search(st) or CASUALTY.search(st)) else "p" if PEOPLE.search(st) else \
                 "md" if MONEY_DIST.search(st) else "x"
             pools[cls].append({"file": name, "sent_start": a + s_.start, "sent_end": a + s_.end, "sha1": sha1(st),
                                "text": st})
     for k, (cls, _) in enumerate(WIKIWARS_PLAN):
-        random.Random(SEED + 10 + k).shuffle(pools[cls])
-    return _fill_batches(pools, WIKIWARS_PLAN, "W", n_batches)
+        random.Random(seed + k).shuffle(pools[cls])
+    return pools
+
+
+def build_wikiwars_pool(data: str | Path = WIKIWARS_DATA) -> list[tuple[str, str, str]]:
+    """(class, ``file:start:end``, sha1) of the ``Wa``-``We`` queues, each up to its last sentence any batch takes."""
+    return _drawn_prefixes(wikiwars_queues(data, SEED + 10), WIKIWARS_PLAN, one_per=None, doc="file")
+
+
+def wikiwars_pool_queues(data: str | Path, pool_name: str,
+                         pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The class queues of a frozen WikiWarsDE pool (``pool``, else the shipped file ``pool_name``), text checked."""
+    texts = {name: text for name, (text, _, _) in read_wikiwars(data).items()}
+    return _pool_queues(_read_shipped_pool(pool_name) if pool is None else pool, texts, WIKIWARS_PLAN, "file")
+
+
+def draw_wikiwars(data: str | Path, n_batches: int,
+                  pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Wa``, ``Wb``, ...: the same classes and seed as the 10kGNAD draw, per batch 28 ``c``
+    (harm words), 6 ``p``, 3 ``md``, 3 ``x`` sentences (war articles: displacement counts as ``c`` here), from the
+    frozen pool ``gold/counts_wikiwars_pool.tsv`` unless ``pool`` is given."""
+    return _fill_batches(wikiwars_pool_queues(data, WIKIWARS_POOL, pool), WIKIWARS_PLAN, "W", n_batches)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -367,10 +393,21 @@ def main(argv: list[str] | None = None) -> int:
     pp.add_argument("--out", required=True, help="the pool file to write (locators and sha1s only)")
     pp.add_argument("--round4", action="store_true",
                     help=f"write the pool of batches Ga-Gz instead; the shipped one is from {G_COMMIT}")
+    pp.add_argument("--wikiwars", action="store_true",
+                    help=f"write the pool of batches Wa-We instead; the shipped one is from {WIKIWARS_COMMIT}")
     args = ap.parse_args(argv)
     if args.cmd == "pool":
         from .counts_round11 import write_pool
 
+        if args.wikiwars:
+            pool = build_wikiwars_pool(WIKIWARS_DATA if args.data == DEFAULT_DATA else args.data)
+            write_pool(args.out, pool,
+                       "# counts round 4 (batches Wa-We): the WikiWarsDE c, p, md and x queues in the order of their\n"
+                       f"# seeded shuffles, as the segmenter of commit {WIKIWARS_COMMIT} cut the sentences (counts_10kgnad.py),\n"
+                       "# each up to its last drawn sentence; class, file:start:end under WikiWarsDE_20110412/in/,\n"
+                       "# sha1 of the sentence; no text (kept stand-off: CC BY-SA)\n")
+            print(f"pool: {len(pool)} sentences " + str({c: sum(p[0] == c for p in pool) for c, _ in WIKIWARS_PLAN}))
+            return 0
         if args.round4:
             pool = build_pool(read_articles(args.data))
             write_pool(args.out, pool,

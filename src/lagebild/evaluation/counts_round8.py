@@ -1,6 +1,7 @@
 """Count gold on fresh openly licensed German text: Wikipedia (WikiANN), court decisions (LER), historical news (round 8).
 
 ``python -m lagebild.evaluation.counts_round8 sample --out DIR [--data ../shared/data]``
+``python -m lagebild.evaluation.counts_round8 pool --out FILE`` (rebuilds the WikiWarsDE pool of ``Wf``, ``Wg``)
 
 Every earlier casualty pool (Wikinews, 10kGNAD, GermEval, SmartData, MobIE) was used up by round 7, so round 8
 draws text no round has labelled or read, from three openly licensed sources (``gold/counts_de_round8.jsonl``,
@@ -27,6 +28,11 @@ class of each source is shuffled once. Batches of ``BATCH`` (40) sentences per s
 ``c`` sentences first, then ``p``; batch ``b`` 20 further ``c``/``p`` sentences and 20 ``x`` sentences; later
 batches continue in the same way (``c`` before ``p``, then ``x``). LER's citations ("§ 5 Abs. 2", "Rn. 17") make
 most of its ``x`` sentences label-only, which is the precision check the batches want.
+
+The WikiWarsDE batches ``Wf``, ``Wg`` (:func:`draw_wikiwars`) come from the segmenter, so they are drawn from a frozen
+pool (``gold/counts_round8_wikiwars_pool.tsv``: class, file:start:end, sha1; no text), built with the code of
+:data:`WIKIWARS_COMMIT`, where they were drawn (today's code drew 23 of their 39 rows elsewhere); ``pool --out FILE``
+rebuilds it with whatever code runs it.
 
 Sentences whose extractor output was read in a before/after rule diff during round 8 (drawn from these pools outside
 the batches of the time) are listed by sha1 in ``gold/counts_round8_seen.txt``; they are dropped from the shuffled
@@ -204,40 +210,35 @@ WIKIWARS_SEED = SEED + 20
 ROUND4_WIKIWARS = ("Wa", "Wb", "Wc", "Wd", "We")  # the WikiWarsDE batches labelled before round 8
 
 
-def draw_wikiwars(data: str | Path = DATA, n_batches: int = 2) -> dict[str, list[dict[str, Any]]]:
-    """Fresh WikiWarsDE batches ``Wf``, ``Wg``, …: the classes and plan of ``counts_10kgnad.draw_wikiwars`` (per batch
-    28 harm, 6 people, 3 money/distance, 3 other sentences), today's segmenter, every sentence of the round-4 rows
-    ``Wa``–``We`` of ``gold/counts_de_wikiwars.jsonl`` left out by sha1, a new seed. The rows are stand-off like
-    ``Wa``–``We`` (file and character offsets frozen in the row) and go into the same gold file."""
-    from ..doc import Doc
-    from ..records import Article, content_id
-    from ..segment import SegmentStage
-    from .counts_10kgnad import MONEY_DIST, WIKIWARS_GOLD, WIKIWARS_PLAN, _fill_batches, read_wikiwars
-    from .counts_10kgnad import _qualifies as qualifies_10k
-    from .counts_10kgnad import sha1 as sha1_10k
+WIKIWARS_POOL = "gold/counts_round8_wikiwars_pool.tsv"
+WIKIWARS_COMMIT = "6bb5e81"
+
+
+def build_wikiwars_pool(data: str | Path = DATA) -> list[tuple[str, str, str]]:
+    """(class, ``file:start:end``, sha1) of the ``Wf``, ``Wg``, ... queues: the round-4 classes and plan, every
+    sentence of the round-4 rows ``Wa``-``We`` left out by sha1, the round-8 seed; each up to its last drawn sentence."""
+    from .counts_10kgnad import WIKIWARS_GOLD, WIKIWARS_PLAN, _drawn_prefixes, wikiwars_queues
 
     gold = resources.files("lagebild.evaluation").joinpath(WIKIWARS_GOLD).read_text(encoding="utf-8")
     rows = [json.loads(line) for line in gold.splitlines() if line.strip()]
-    done = {r["source"]["sha1"] for r in rows if r["id"][:2] in ROUND4_WIKIWARS}
-    seg = SegmentStage()
-    pools: dict[str, list[dict[str, Any]]] = {c: [] for c, _ in WIKIWARS_PLAN}
-    for name, (text, a, b) in read_wikiwars(Path(data) / "wikiwarsde").items():
-        body = text[a:b]
-        doc = seg(Doc(Article(id=content_id(body), text=body, language="de")))
-        for si, s_ in enumerate(doc.sentences):
-            st = body[s_.start:s_.end]
-            if not 30 <= len(st) <= 400 or "\n" in st or not qualifies_10k([t.text for t in doc.sentence_tokens(si)]):
-                continue
-            if sha1_10k(st) in done:
-                continue
-            cls = "c" if (HARM.search(st) or CASUALTY.search(st)) else "p" if PEOPLE.search(st) else \
-                "md" if MONEY_DIST.search(st) else "x"
-            pools[cls].append({"file": name, "sent_start": a + s_.start, "sent_end": a + s_.end,
-                               "sha1": sha1_10k(st), "text": st})
-    for k, (cls, _) in enumerate(WIKIWARS_PLAN):
-        random.Random(WIKIWARS_SEED + k).shuffle(pools[cls])
+    done = frozenset(r["source"]["sha1"] for r in rows if r["id"][:2] in ROUND4_WIKIWARS)
+    queues = wikiwars_queues(Path(data) / "wikiwarsde", WIKIWARS_SEED, done)
+    return _drawn_prefixes(queues, WIKIWARS_PLAN, one_per=None, doc="file")
+
+
+def draw_wikiwars(data: str | Path = DATA, n_batches: int = 2,
+                  pool: list[tuple[str, str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Fresh WikiWarsDE batches ``Wf``, ``Wg``, …: the classes and plan of ``counts_10kgnad.draw_wikiwars`` (per batch
+    28 harm, 6 people, 3 money/distance, 3 other sentences), every sentence of the round-4 rows ``Wa``–``We`` of
+    ``gold/counts_de_wikiwars.jsonl`` left out by sha1, a new seed; drawn from the frozen pool
+    ``gold/counts_round8_wikiwars_pool.tsv`` (the segmenter of :data:`WIKIWARS_COMMIT`) unless ``pool`` is given.
+    The rows are stand-off like ``Wa``–``We`` (file and character offsets frozen in the row) and go into the same
+    gold file."""
+    from .counts_10kgnad import WIKIWARS_PLAN, _fill_batches, wikiwars_pool_queues
+
+    queues = wikiwars_pool_queues(Path(data) / "wikiwarsde", WIKIWARS_POOL, pool)
     letters = "fghijklmnopqrstuvwxyz"
-    drawn = _fill_batches(pools, WIKIWARS_PLAN, "W", n_batches)
+    drawn = _fill_batches(queues, WIKIWARS_PLAN, "W", n_batches)
     return {"W" + letters[k]: [{**it, "id": "W" + letters[k] + it["id"][2:]} for it in items]
             for k, items in enumerate(drawn.values())}
 
@@ -320,7 +321,22 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--wikiwars", action="store_true",
                    help="draw fresh stand-off WikiWarsDE batches Wf, Wg, ... instead (not in counts_de_wikiwars.jsonl)")
     s.add_argument("--europarl", action="store_true", help="draw stand-off Europarl batches Ra, Rb, ... instead")
+    pp = sub.add_parser("pool", help=f"write the WikiWarsDE pool of Wf, Wg, ... (no text); the shipped one is from "
+                                     f"{WIKIWARS_COMMIT}")
+    pp.add_argument("--data", default=DATA)
+    pp.add_argument("--out", required=True, help="the pool file to write (locators and sha1s only)")
     args = ap.parse_args(argv)
+    if args.cmd == "pool":
+        from .counts_round11 import write_pool
+
+        pool = build_wikiwars_pool(args.data)
+        write_pool(args.out, pool,
+                   "# counts round 8 (batches Wf, Wg): the WikiWarsDE c, p, md and x queues without the Wa-We sentences,\n"
+                   f"# in the order of their seeded shuffles, as the segmenter of commit {WIKIWARS_COMMIT} cut them\n"
+                   "# (counts_round8.py), each up to its last drawn sentence; class, file:start:end under\n"
+                   "# WikiWarsDE_20110412/in/, sha1 of the sentence; no text (kept stand-off: CC BY-SA)\n")
+        print(f"pool: {len(pool)} sentences")
+        return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     if args.europarl:
