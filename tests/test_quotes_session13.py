@@ -189,3 +189,18 @@ def test_a_konjunktiv_sentence_after_a_person_subject_is_theirs(middle, speaker)
 ])
 def test_sagte_zu_a_person_names_the_addressee(text, addressee):
     assert _only(text).addressee == addressee
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # our wording of 10kGNAD constructions (NC text, paraphrased): an example marker between cue and speaker
+    ("Von Forschern kamen Reaktionen. So sagte etwa Dorothy Bishop, Professorin an der Universität Oxford, die "
+     "Kommentare rührten am Kern der Vorurteile.", "Dorothy Bishop"),
+    ("So erklärte etwa Innenminister Thomas de Maizière, die Lage sei unter Kontrolle.",
+     "Innenminister Thomas de Maizière"),
+    ("Am Montag sagte zum Beispiel der Bürgermeister, man habe genug getan.", "der Bürgermeister"),
+    ("Dort sagte unter anderem die Ministerin, das Gesetz komme zu spät.", "die Ministerin"),
+    ("Beim Parteitag sagte beispielsweise Anna Berger, sie sei zufrieden.", "Anna Berger"),
+])
+def test_an_example_marker_before_the_speaker_is_skipped(text, speaker):
+    (q,) = [q for q in _quotes(text) if q.cue in ("sagte", "erklärte")]
+    assert q.speaker == speaker

@@ -556,12 +556,22 @@ def _title_end(ctx: _Ctx, i: int, lim: int) -> int | None:
     return close + 1 if close is not None else None
 
 
+_EXAMPLE_MARKERS = {"etwa", "beispielsweise"}
+_EXAMPLE_PAIRS = {("zum", "beispiel"), ("unter", "anderem")}
+
+
 def _np_after_cue(ctx: _Ctx, i: int, lim: int) -> tuple[int, int] | None:
     """Speaker after a cue verb: "sagte der Minister", "äußerte sich Schavan", "sagte dazu X", "schrieb „Die Zeit“"."""
     adv = cues().adverbs
     k = i
     while k < lim and k < i + 2 and (ctx.low[k] == "sich" or ctx.low[k] in adv) and ctx.low[k] not in ("laut",):
         k += 1
+    # "sagte etwa der Minister", "erklärte zum Beispiel X": an example marker before the speaker ("etwa" is no
+    # clause opener in the lexicon, where "Etwa 300 Menschen …" is a count)
+    if k < lim and ctx.low[k] in _EXAMPLE_MARKERS:
+        k += 1
+    elif k + 1 < lim and (ctx.low[k], ctx.low[k + 1]) in _EXAMPLE_PAIRS:
+        k += 2
     q0 = k
     if k + 1 < lim and ctx.low[k] in _DETS:
         m = k + 1
