@@ -157,8 +157,10 @@ def test_events_meeting_and_proposal_are_no_assault(text: str) -> None:
 @pytest.mark.parametrize("text,etype", [
     ("Die Plattform zählte im August eine Milliarde Seitenaufrufe.", "REQUEST"),
     ("Das trifft sich gut, sagte der Minister.", "CONSULT"),
+    ("Die Staatschefs treffen sich am Montag in Prag.", "CONSULT"),  # an announcement: past tense only
     ("Der Verteidiger klagte über Schmerzen an der Hüfte.", "ACCUSE"),
 ])
 def test_events_added_rows_leave_look_alikes_alone(text: str, etype: str) -> None:
-    # exclusions written into the new rows: page views, "das trifft sich gut", "klagte ... an der Hüfte"
+    # exclusions written into the new rows: page views, "das trifft sich gut", present-tense meetings (announced, not
+    # held), "klagte ... an der Hüfte"
     assert etype not in all_types(text), text
