@@ -1,7 +1,7 @@
 """Event stage, session 13: precision fixes in existing German trigger rows (`data/event_triggers_de.tsv`).
 
 Each word below matched a trigger row while naming no event; on the 1,028 10kGNAD test articles these rows fired
-on it 57 times (counts in docs/evaluation/events.md, "Session 13"). Sentences are written for these tests.
+on it 56 times (counts in docs/evaluation/events.md, "Session 13"). Sentences are written for these tests.
 """
 
 from __future__ import annotations
