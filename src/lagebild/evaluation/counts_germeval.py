@@ -5,6 +5,7 @@
 ``python -m lagebild.evaluation.counts_germeval sample --mobie --out DIR``
 ``python -m lagebild.evaluation.counts_germeval sample --smartdata-other --batches 2 --out DIR`` (round 7)
 ``python -m lagebild.evaluation.counts_germeval sample --germeval-other --batches 4 --out DIR`` (round 9)
+``python -m lagebild.evaluation.counts_germeval pool --out FILE`` (rebuilds the frozen SmartData pool)
 
 The 10kGNAD pools have no casualty sentence left after batch ``Gr``, so round 6 took fresh casualty sentences
 from GermEval 2014 (news and Wikipedia sentences, CC BY 4.0; only the tokens are read, the NER tags are not
@@ -27,7 +28,12 @@ without a line break, 30–400 characters, a qualifying number and a harm or dis
 text once; shuffled once; the sentences listed in ``gold/counts_smartdata_seen.txt`` (read by eye earlier in
 round 6) are left out; batches ``Sa``, ``Sb``, ... take 40 each. Round 7 added batches ``Se``, ``Sf`` of the
 other SmartData sentences (a qualifying number but no harm or displacement word: business, traffic and sports
-news; ``sample --smartdata-other``, seed 20261133), labelled before their first run.
+news; ``sample --smartdata-other``, seed 20261133), labelled before their first run. Frozen pool: the segmenter fix
+ae3624f re-cut a few SmartData sentences after round 7's draw, and today's code drew 55 of the 80 ``Se``/``Sf`` rows
+elsewhere, so both shuffled lists (harm ``c``: all; other ``o``: up to the last sentence a batch up to ``Sz`` can take;
+``doc|start|end`` and sha1, no text) are frozen in ``gold/counts_smartdata_pool.tsv``, built with the code of
+:data:`SMARTDATA_COMMIT`; the samplers (and MobIE's near-duplicate test below) read only that file and the data, and
+re-draw ``Sa``-``Sf``, ``Ma``, ``Mb`` byte for byte. ``pool --out FILE`` rebuilds it with whatever code runs it.
 
 MobIE (DFKI, German traffic and mobility reports and tweets, CC BY 4.0; ``gold/counts_de_mobie.jsonl``) likewise
 (seed 20261130): sentences of the CoNLL files ``train``, ``dev``, ``test`` rebuilt from their tokens, with the
@@ -204,6 +210,9 @@ def draw_other(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any
 SMARTDATA = "../shared/data/smartdata_de"
 SMARTDATA_FILES = ("v1_20180119/train.json.gz", "v1_20180119/test.json.gz", "v3_20200302/dev.json.gz",
                    "v3_20200302/test.json.gz")
+SMARTDATA_POOL = "gold/counts_smartdata_pool.tsv"
+SMARTDATA_COMMIT = "4d14e27"
+SMARTDATA_OTHER_KEEP = 26 * BATCH  # the other draw skips four batches' worth, then Se-Sz: the most it reaches
 
 
 def _json_stream(path: Path) -> list[dict[str, Any]]:
@@ -221,19 +230,31 @@ def _json_stream(path: Path) -> list[dict[str, Any]]:
         out.append(obj)
 
 
-def smartdata_pool(data: str | Path, harm: bool = True) -> list[dict[str, Any]]:
-    """Every qualifying SmartData sentence, shuffled (before the seen ones are left out); ``harm=False``: the
-    sentences with a qualifying number but without a harm or displacement word instead (round 7)."""
+def _smartdata_docs(data: str | Path) -> dict[str, dict[str, Any]]:
+    """Document id -> document of the four files (the first version of a document wins)."""
+    docs: dict[str, dict[str, Any]] = {}
+    for name in SMARTDATA_FILES:
+        for d in _json_stream(Path(data) / name):
+            docs.setdefault(d["id"], d)
+    return docs
+
+
+def _smartdata_item(doc_id: str, d: dict[str, Any], sentence: str) -> dict[str, Any]:
+    return {"doc": doc_id, "uri": (d.get("uri") or {}).get("string") or doc_id.split("@")[0],
+            "date": ((d.get("date") or {}).get("string") or "")[:10], "sha1": sha1(sentence), "text": sentence}
+
+
+def smartdata_candidates(data: str | Path, harm: bool = True) -> list[tuple[str, dict[str, Any]]]:
+    """(``doc|start|end``, sentence) of every qualifying SmartData sentence as the segmenter that runs cuts them,
+    shuffled (before the seen ones are left out); ``harm=False``: the sentences with a qualifying number but without a
+    harm or displacement word instead (round 7)."""
     from ..doc import Doc
     from ..records import Article, content_id
     from ..segment import SegmentStage
 
     seg = SegmentStage()
-    docs: dict[str, dict[str, Any]] = {}
-    for name in SMARTDATA_FILES:
-        for d in _json_stream(Path(data) / name):
-            docs.setdefault(d["id"], d)
-    pool: list[dict[str, Any]] = []
+    docs = _smartdata_docs(data)
+    pool: list[tuple[str, dict[str, Any]]] = []
     texts: set[str] = set()
     for doc_id in sorted(docs):
         d = docs[doc_id]
@@ -246,10 +267,43 @@ def smartdata_pool(data: str | Path, harm: bool = True) -> list[dict[str, Any]]:
             if not _qualifies([t.text for t in doc.sentence_tokens(si)]) or bool(HARM.search(st) or CASUALTY.search(st)) != harm:
                 continue
             texts.add(st)
-            pool.append({"doc": doc_id, "uri": (d.get("uri") or {}).get("string") or doc_id.split("@")[0],
-                         "date": ((d.get("date") or {}).get("string") or "")[:10], "sha1": sha1(st), "text": st})
+            pool.append((f"{doc_id}|{s.start}|{s.end}", _smartdata_item(doc_id, d, st)))
     random.Random(SEED + 1 if harm else SEED + 5).shuffle(pool)
     return pool
+
+
+def build_smartdata_pool(data: str | Path = SMARTDATA) -> list[tuple[str, str, str]]:
+    """(``c`` harm / ``o`` other, ``doc|start|end``, sha1) in shuffled order: every harm sentence (MobIE's near-duplicate
+    test reads them all), and the other sentences up to the last one a batch up to ``Sz`` can take."""
+    seen = seen_sha1s("gold/counts_smartdata_seen.txt")
+    pool = [("c", loc, it["sha1"]) for loc, it in smartdata_candidates(data)]
+    fresh = 0
+    for loc, it in smartdata_candidates(data, harm=False):
+        if fresh == SMARTDATA_OTHER_KEEP:
+            break
+        fresh += it["sha1"] not in seen
+        pool.append(("o", loc, it["sha1"]))
+    return pool
+
+
+def smartdata_pool(data: str | Path, harm: bool = True,
+                   pool: list[tuple[str, str, str]] | None = None) -> list[dict[str, Any]]:
+    """Every qualifying SmartData sentence, shuffled (before the seen ones are left out), from the frozen pool
+    ``gold/counts_smartdata_pool.tsv`` unless ``pool`` is given; ``harm=False``: the round-7 sentences without a harm
+    or displacement word instead."""
+    from .counts_10kgnad import pooled_sentences
+    from .counts_round11 import read_pool
+
+    if pool is None:
+        pool = read_pool(Path(str(resources.files("lagebild.evaluation").joinpath(SMARTDATA_POOL))))
+    docs = _smartdata_docs(data)
+
+    def cut(loc: str) -> str:
+        doc_id, start, end = loc.rsplit("|", 2)
+        return docs[doc_id]["text"]["string"][int(start):int(end)] if doc_id in docs else ""
+
+    return [_smartdata_item(loc.rsplit("|", 2)[0], docs[loc.rsplit("|", 2)[0]], text)
+            for cls, loc, _, text in pooled_sentences(pool, cut) if cls == ("c" if harm else "o")]
 
 
 def draw_smartdata(data: str | Path, n_batches: int) -> dict[str, list[dict[str, Any]]]:
@@ -325,7 +379,21 @@ def main(argv: list[str] | None = None) -> int:
                    help="draw batches Se, Sf, ... of SmartData sentences without a harm word (round 7)")
     s.add_argument("--germeval-other", action="store_true",
                    help="draw batches Ec, Ed, ... of GermEval sentences without a harm word (round 9)")
+    pp = sub.add_parser("pool", help=f"write the SmartData pool (no text); the shipped one is from {SMARTDATA_COMMIT}")
+    pp.add_argument("--data", default=SMARTDATA)
+    pp.add_argument("--out", required=True, help="the pool file to write (locators and sha1s only)")
     args = ap.parse_args(argv)
+    if args.cmd == "pool":
+        from .counts_round11 import write_pool
+
+        pool = build_smartdata_pool(args.data)
+        write_pool(args.out, pool,
+                   "# counts SmartData (batches Sa-Sf; MobIE's near-duplicate test): c = harm sentences (all), o = the other\n"
+                   "# sentences (up to the last one a batch up to Sz can take), each in the order of its seeded shuffle, as\n"
+                   f"# the segmenter of commit {SMARTDATA_COMMIT} cut them (counts_germeval.py); class, document id|start|end,\n"
+                   "# sha1 of the sentence; no text\n")
+        print(f"pool: {len(pool)} sentences " + str({c: sum(p[0] == c for p in pool) for c in ("c", "o")}))
+        return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     if args.germeval_other:
