@@ -48,3 +48,23 @@ def test_events_wies_ab_is_a_rejection_not_an_expulsion() -> None:
     assert "COERCE" not in all_types("Das Gericht wies die Beschwerde des Ministeriums ab.")
     assert "COERCE" in asserted_types("Die Regierung wies den Botschafter aus.")
     assert "REJECT" in asserted_types("Die Klage war vom Gericht abgewiesen worden.")
+
+
+@pytest.mark.parametrize("text,etype", [
+    # the lead's follow-up to the audit: a non-military "-offensive", and "Einnahme" as a drug's intake or revenue
+    ("Die Regierung setzt auf eine Wohnbauoffensive und niedrigere Lohnnebenkosten.", "ASSAULT"),
+    ("Eine Medienoffensive mit klaren Botschaften sei jetzt entscheidend.", "ASSAULT"),
+    ("Die Sportlerin begründete die Einnahme des Medikaments mit Herzproblemen.", "COERCE"),
+    ("Die Einnahmen des Konzerns stiegen um zwölf Prozent.", "COERCE"),
+])
+def test_civil_offensive_and_intake_are_no_event(text: str, etype: str) -> None:
+    assert etype not in all_types(text)
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Die Armee begann eine Großoffensive gegen die Rebellen.", "ASSAULT"),
+    ("Nach der Einnahme der Stadt durch die Rebellen wurden Dutzende Zivilisten getötet.", "COERCE"),
+    ("Die Rückeroberung der Stadt dauerte drei Monate.", "COERCE"),
+])
+def test_military_offensive_and_seizure_stay(text: str, etype: str) -> None:
+    assert etype in all_types(text)
