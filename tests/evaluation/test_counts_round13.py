@@ -123,3 +123,16 @@ def test_counts_round13_smartdata_sample_redraws_every_shipped_row():
         assert it["loc"] == f"{r['source']['doc']}|{r['source']['sent_start']}|{r['source']['sent_end']}"
         assert it["text"] == r["text"]
     assert len({it["article"] for it in drawn.values()}) == len(drawn)
+
+
+def test_counts_round13_smartdata_sample_does_not_depend_on_todays_segmenter(monkeypatch):
+    """A segmenter that cut every SmartData document differently (here: no live sentence at all) must not move the
+    draw: each pool locator is document|start|end, cut from the document itself."""
+    import lagebild.evaluation.counts_round13 as round13
+
+    monkeypatch.setattr(round13, "_smartdata_sentences", lambda data: [])
+    drawn = {it["id"]: it for items in draw_smartdata(len(SD_BATCHES), _data(DATA_SD)).values() for it in items}
+    rows = _shipped(smartdata=True)
+    assert len(drawn) == len(rows)
+    for r in rows:
+        assert (drawn[r["id"]]["text"], drawn[r["id"]]["uri"]) == (r["text"], r["source"]["uri"]), r["id"]

@@ -107,3 +107,20 @@ def test_counts_round14_sample_redraws_every_shipped_row():
         else:
             assert it["text"] == r["text"] and it["sha1"] == sha1(r["text"])
     assert len({it["article"] for it in drawn.values()}) == len(drawn)  # one sentence per article over the round
+
+
+def test_counts_round14_any_count_sample_does_not_depend_on_todays_segmenter(monkeypatch):
+    """A segmenter that cut every 10kGNAD and SmartData document differently (here: no live sentence at all) must not
+    move the any-count draw: each pool locator holds character offsets, cut from the document itself."""
+    import lagebild.evaluation.counts_round14 as round14
+
+    monkeypatch.setattr(round14, "_sentences", lambda data_10k, data_sd: {"10k": [], "sd": []})
+    drawn = {it["id"]: it for items in draw(len(ANY_BATCHES), _data(DATA_10K), _data(DATA_SD)).values()
+             for it in items}
+    drawn |= {it["id"]: it for items in draw_any_more(len(ANY_MORE_BATCHES), _data(DATA_10K), _data(DATA_SD)).values()
+              for it in items}
+    rows = [r for r in _shipped() if r["id"][:2] in ANY_BATCHES + ANY_MORE_BATCHES]
+    assert len(drawn) == len(rows) > 0
+    for r in rows:
+        it, src = drawn[r["id"]], r["source"]
+        assert it["sha1"] == (src["sha1"] if src["dataset"] == "10kGNAD" else sha1(r["text"])), r["id"]

@@ -213,10 +213,12 @@ def _resolve(data_10k: str, data_wn: str, data_ge: str) -> dict[tuple[str, str],
 
 
 def pool_queues(pool: list[tuple[str, str, str]], index: dict[tuple[str, str], dict[str, Any]],
-                sources: tuple[str, ...], data_10k: str) -> dict[str, list[dict[str, Any]]]:
+                sources: tuple[str, ...], data_10k: str,
+                cut: dict[str, Callable[[str], dict[str, Any]]] | None = None) -> dict[str, list[dict[str, Any]]]:
     """The pool's sentences per source, in pool order, each checked against its sha1. A 10kGNAD locator is a row
     and character offsets, so its sentence is cut from the article when today's segmenter splits that article
-    differently from the code the pool was frozen with (a later segmenter fix moved some sentence ends)."""
+    differently from the code the pool was frozen with (a later segmenter fix moved some sentence ends); ``cut``
+    does the same for other sources whose locators are offsets (source -> record of a locator)."""
     queues: dict[str, list[dict[str, Any]]] = {s: [] for s in sources}
     texts: list[str] | None = None
     for src, loc, h in pool:
@@ -226,6 +228,8 @@ def pool_queues(pool: list[tuple[str, str, str]], index: dict[tuple[str, str], d
                 texts = [text for _, text in read_articles(data_10k)]
             row, start, end = (int(x) for x in loc.split(":"))
             rec = {"source": "10k", "loc": loc, "article": f"10k:{row}", "text": texts[row][start:end]}
+        if rec is None and cut is not None and src in cut:
+            rec = cut[src](loc)
         if rec is None:
             raise ConfigError(f"pool sentence {src} {loc} is not in the data: another copy of the data?")
         if sha1(rec["text"]) != h:

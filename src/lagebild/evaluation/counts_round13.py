@@ -184,26 +184,29 @@ SD_FIRST_BATCH = 9  # Yj
 SD_BATCH = 30
 
 
+def smartdata_record(docs: dict[str, dict[str, Any]], loc: str) -> dict[str, Any]:
+    """The record of the SmartData sentence at ``doc|start|end``, cut from its document (empty text when absent): the
+    pools keep offsets, so a draw does not depend on how today's segmenter cuts the document."""
+    doc_id, start, end = loc.rsplit("|", 2)
+    d = docs.get(doc_id) or {"text": {"string": ""}}
+    return {"source": "sd", "loc": loc, "article": f"sd:{doc_id}", "text": d["text"]["string"][int(start):int(end)],
+            "uri": (d.get("uri") or {}).get("string") or "", "date": ((d.get("date") or {}).get("string") or "")[:10]}
+
+
 def _smartdata_sentences(data: str) -> list[dict[str, Any]]:
     """Every SmartData sentence with its locator (document id|start|end), in document-id order."""
     from ..doc import Doc
     from ..records import Article, content_id
     from ..segment import SegmentStage
-    from .counts_germeval import SMARTDATA_FILES, _json_stream
+    from .counts_germeval import _smartdata_docs
 
-    docs: dict[str, dict[str, Any]] = {}
-    for name in SMARTDATA_FILES:
-        for d in _json_stream(Path(data) / name):
-            docs.setdefault(d["id"], d)
+    docs = _smartdata_docs(data)
     seg = SegmentStage()
     out = []
     for doc_id in sorted(docs):
-        d = docs[doc_id]
-        text = d["text"]["string"]
+        text = docs[doc_id]["text"]["string"]
         for sent in seg(Doc(Article(id=content_id(text), text=text, language="de"))).sentences:
-            out.append({"source": "sd", "loc": f"{doc_id}|{sent.start}|{sent.end}", "article": f"sd:{doc_id}",
-                        "text": text[sent.start:sent.end], "uri": (d.get("uri") or {}).get("string") or "",
-                        "date": ((d.get("date") or {}).get("string") or "")[:10]})
+            out.append(smartdata_record(docs, f"{doc_id}|{sent.start}|{sent.end}"))
     return out
 
 
@@ -216,11 +219,14 @@ def build_smartdata_pool(data: str = DATA_SD) -> list[tuple[str, str, str]]:
 def draw_smartdata(n_batches: int, data: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Yj``, ``Yk``, ... from the SmartData pool (design in the module docstring)."""
     pool = read_pool(_resource_path(SD_POOL_NAME))
+    from .counts_germeval import _smartdata_docs
+
     index = {s["loc"]: s for s in _smartdata_sentences(data)}
+    docs = _smartdata_docs(data)
     used_docs: set[str] = set()
     queue = []
     for _, loc, h in pool:
-        rec = index[loc]
+        rec = index.get(loc) or smartdata_record(docs, loc)
         if sha1(rec["text"]) != h:
             raise ConfigError(f"SmartData pool sentence {loc} does not match its sha1: another copy of the data?")
         queue.append({**rec, "sha1": h})

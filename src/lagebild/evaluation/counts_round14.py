@@ -84,6 +84,7 @@ from .counts_round13 import (
     _smartdata_sentences,
     excluded_sha1s,
     people_count,
+    smartdata_record,
 )
 from .counts_round13 import (
     GOLD_NAME as R13_GOLD,
@@ -134,8 +135,12 @@ def build_pool(data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> list[tuple[s
 def draw(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Za``, ``Zb``, ... (design in the module docstring)."""
     pool = read_pool(_resource_path(POOL_NAME))
+    from .counts_germeval import _smartdata_docs
+
     index = {(s["source"], s["loc"]): s for group in _sentences(data_10k, data_sd).values() for s in group}
-    take = one_per_article(pool_queues(pool, index, SOURCES, data_10k), set())
+    docs = _smartdata_docs(data_sd)
+    cut = {"sd": lambda loc: smartdata_record(docs, loc)}
+    take = one_per_article(pool_queues(pool, index, SOURCES, data_10k, cut), set())
     out: dict[str, list[dict[str, Any]]] = {}
     for b in range(n_batches):
         name = "Z" + BATCH_LETTERS[b]
