@@ -95,12 +95,19 @@ def candidates(data: str | Path) -> list[dict[str, Any]]:
     return out
 
 
-def _shuffled_splits(data: str | Path) -> dict[str, list[dict[str, Any]]]:
-    """Each half's candidates in the order of the draw's seeded shuffle (page split and shuffles of the design)."""
-    cands = candidates(data)
+def _page_order(cands: list[dict[str, Any]]) -> tuple[random.Random, list[str]]:
+    """The pages in the order of the seeded shuffle that splits them 1:1, and the generator that shuffled them (the
+    first draw goes on with it)."""
     rng = random.Random(SEED)
     pages = sorted({c["url"] for c in cands})
     rng.shuffle(pages)
+    return rng, pages
+
+
+def _shuffled_splits(data: str | Path) -> dict[str, list[dict[str, Any]]]:
+    """Each half's candidates in the order of the draw's seeded shuffle (page split and shuffles of the design)."""
+    cands = candidates(data)
+    rng, pages = _page_order(cands)
     dev_pages = set(pages[: len(pages) // 2])
     out: dict[str, list[dict[str, Any]]] = {}
     for split in ("dev", "test"):
@@ -115,9 +122,7 @@ def _more_shuffled(data: str | Path, gold: list[dict[str, Any]] | None = None) -
     gold = load_rows() if gold is None else gold
     gold = [r for r in gold if r["id"][:2] not in {name for name, _ in MORE_N}]  # the draw does not see its own rows
     cands = candidates(data)
-    rng = random.Random(SEED)
-    pages = sorted({c["url"] for c in cands})
-    rng.shuffle(pages)
+    _, pages = _page_order(cands)
     test_pages = set(pages[len(pages) // 2:]) | {r["source"]["url"] for r in gold if r["split"] == "test"}
     paragraphs = read_articles(data)
     pool = [c for c in cands if c["url"] not in test_pages and not _overlaps(c, gold, paragraphs)]
