@@ -1247,13 +1247,13 @@ class EventStage:
                     continue
                 if cue.frame and h.trig.kind == "noun" and self._in_setting(doc, a, h.tok):
                     continue  # "forderte die Junta bei der Kundgebung dazu auf": the rally took place
-                matched = {w for w in words if cue.rx.fullmatch(w)}
-                if matched <= {"werde", "werden", "wird"}:
+                matched = {w for w in words if cue.rx.fullmatch(w)}  # empty for a phrase cue
+                if matched and matched <= {"werde", "werden", "wird"}:
                     # werden is also the passive auxiliary: only a future when the trigger is an infinitive
                     if not (h.trig.kind == "verb" and trig_word.endswith("en") and not trig_word.startswith("ge")
                             and "ge" not in trig_word[1:5]):
                         continue
-                if matched <= _SOLLEN and lang == "de" and ({"haben", "sein"} & set(clause)):
+                if matched and matched <= _SOLLEN and lang == "de" and ({"haben", "sein"} & set(clause)):
                     flags["reported"] = True  # "soll ... angegriffen haben": hearsay about a past event
                     continue
                 flags["hypothetical"] = True
