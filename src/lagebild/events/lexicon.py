@@ -148,6 +148,7 @@ class TriggerLexicon:
             self._literals[lang] = None if any(n is None for n in need) else _LiteralFilter(
                 {x for n in need if n is not None for x in n})
         self._cache: dict[tuple[str, str, bool], Trigger | None] = {}
+        self._row_rx = {t.row: rx for rows in self.words.values() for rx, t in rows}
 
     @classmethod
     def from_tsv(cls, path: Path = TRIGGERS_FILE) -> TriggerLexicon:
@@ -182,14 +183,27 @@ class TriggerLexicon:
         if hit is None and lang == "de" and cap and "-" in word[1:]:
             # hyphenated compound: the head after the last hyphen carries the event ("NATO-Angriffe",
             # "Berlin-Blockade")
-            head = word.rsplit("-", 1)[1]
+            modifier, head = word.rsplit("-", 1)
             if len(head) >= 3 and head[:1].isupper():
                 hit = self.match(head, lang)
                 hit = hit if hit is not None and hit.kind == "noun" else None
+                if hit is not None and role_cues().has(
+                        "not_event_modifier", hit.type, modifier.rsplit("-", 1)[-1].lower()):
+                    hit = None
+        elif hit is not None and lang == "de" and hit.kind == "noun" and self._peaceful_modifier(low, hit):
+            hit = None
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[key] = hit
         return hit
+
+    def _peaceful_modifier(self, low: str, hit: Trigger) -> bool:
+        """Is the closed compound a non-violent modifier plus a word that alone fires the same row
+        ("panikattacke" = "panik" + "attacke")? The modifiers are listed in the role-cue file."""
+        cues = role_cues()
+        rx = self._row_rx[hit.row]
+        return any(cues.has("not_event_modifier", hit.type, low[:i]) and rx.fullmatch(low[i:])
+                   for i in range(2, len(low) - 3))
 
     def alternatives(self, word: str, lang: str) -> list[Trigger]:
         """Every row that matches the word, in file order: a separable verb form ("wies") belongs to the first
