@@ -89,3 +89,17 @@ def test_non_violent_compound_modifier_is_no_assault(text: str) -> None:
 ])
 def test_violent_compounds_stay_assault(text: str) -> None:
     assert "ASSAULT" in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # an adjective of the verb family is a willingness or a property, not talks (written for this test)
+    "Die Opposition zeigte sich am Montag verhandlungsbereit.",
+    "Der Preis sei nicht verhandelbar, sagte der Sprecher.",
+])
+def test_adjective_of_negotiate_is_no_consult(text: str) -> None:
+    assert "CONSULT" not in all_types(text), text
+
+
+def test_negotiate_verb_forms_stay_consult() -> None:
+    assert "CONSULT" in all_types("Die Regierung verhandelte am Montag mit den Rebellen in Genf.")
+    assert "CONSULT" in all_types("Die verhandelnden Parteien trafen sich in Wien.")
