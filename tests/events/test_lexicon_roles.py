@@ -72,3 +72,14 @@ def test_sentenced_priest_is_the_target() -> None:
     evs = events("Im Dezember war ein kanadischer Priester zu lebenslanger Haft verurteilt worden.")
     (ev,) = [e for e in evs if e[0] == "ACCUSE"]
     assert ev[2] == [] and ev[3] == ["kanadischer Priester"]
+
+
+def test_criticised_ambassador_is_the_target() -> None:
+    # accusative actor objects are targets of ACCUSE/REJECT/SUPPORT/REQUEST verbs only when the noun is an actor
+    # noun; "Botschafter" and "Diplomat" were none (sentences written for this test)
+    evs = events("Die Regierung kritisierte den Botschafter scharf.")
+    (ev,) = [e for e in evs if e[0] == "ACCUSE"]
+    assert ev[2] == ["Regierung"] and ev[3] == ["Botschafter"]
+    evs = events("Die Regierung wies zwei Diplomaten aus.")
+    (ev,) = [e for e in evs if e[0] == "COERCE"]
+    assert ev[3] == ["Diplomaten"]
