@@ -83,3 +83,15 @@ def test_criticised_ambassador_is_the_target() -> None:
     evs = events("Die Regierung wies zwei Diplomaten aus.")
     (ev,) = [e for e in evs if e[0] == "COERCE"]
     assert ev[3] == ["Diplomaten"]
+
+
+def test_summoned_ambassador_is_the_target_of_a_protest() -> None:
+    # "einbestellen" is a diplomatic protest (ACCUSE, as the de_gold guideline codes it); written for this test
+    evs = events("Das Außenministerium bestellte den russischen Botschafter ein.")
+    (ev,) = [e for e in evs if e[0] == "ACCUSE"]
+    assert ev[2] == ["Außenministerium"] and ev[3] == ["russischen Botschafter"]
+
+
+@pytest.mark.parametrize("text", ["Er bestellte ein Bier.", "Die Airline bestellte ein neues Flugzeug."])
+def test_article_ein_is_no_separated_particle(text: str) -> None:
+    assert not any(e[0] == "ACCUSE" for e in events(text))

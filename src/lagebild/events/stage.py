@@ -52,6 +52,10 @@ _OBJ_DETS_DE = {"den", "dem", "einen", "einem", "ihren", "seinen"}
 _PASSIVE_AUX_DE = {"wurde", "wurden", "worden", "wird", "werden", "geworden"}
 _PASSIVE_AUX_EN = {"was", "were", "been", "being", "is", "are", "be"}
 _CONJ = {"und", "sowie", "and"}
+_CONJ_DE = {"und", "oder", "sowie", "aber"}
+# a separated particle that is also an article counts only where a noun phrase cannot follow it: "bestellte den
+# Botschafter ein." is the particle, "bestellte ein Bier" the article
+_ARTICLE_PARTICLES = {"ein"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
 # object-noun fallback for attacks and seizures (``_object_np``)
 _ACC_DETS_DE = {"den", "einen", "ihren", "seinen", "das"}
@@ -323,7 +327,9 @@ class EventStage:
         end = doc.sentences[si].token_end
         # the particle closes the clause, which may run past a quotation ("rief ... zum „Krieg“ auf")
         stop = next((m for m in range(k + 1, end) if toks[m].text in (",", ";")), end)
-        if any(toks[m].text.lower() in t.particle for m in range(k + 1, stop)):
+        if any(toks[m].text.lower() in t.particle and not (
+                toks[m].text.lower() in _ARTICLE_PARTICLES and m + 1 < stop and toks[m + 1].text.isalpha()
+                and toks[m + 1].text.lower() not in _CONJ_DE) for m in range(k + 1, stop)):
             return True
         # or it closes the sentence after an inserted clause ("lehnte die Forderung, ... zu prüfen, ab.")
         last = end - 1
