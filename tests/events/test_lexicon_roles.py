@@ -95,3 +95,13 @@ def test_summoned_ambassador_is_the_target_of_a_protest() -> None:
 @pytest.mark.parametrize("text", ["Er bestellte ein Bier.", "Die Airline bestellte ein neues Flugzeug."])
 def test_article_ein_is_no_separated_particle(text: str) -> None:
     assert not any(e[0] == "ACCUSE" for e in events(text))
+
+
+def test_party_members_and_deputies_are_actors() -> None:
+    # written for this test; before, "Demokraten" and "Abgeordnete" were no actor nouns and the roles stayed empty
+    evs = events("Der Präsident beschuldigte die Demokraten des Wahlbetrugs.")
+    (ev,) = [e for e in evs if e[0] == "ACCUSE"]
+    assert ev[2] == ["Präsident"] and ev[3] == ["Demokraten"]
+    evs = events("Mehrere Abgeordnete kritisierten den Innenminister.")
+    (ev,) = [e for e in evs if e[0] == "ACCUSE"]
+    assert ev[2] == ["Abgeordnete"] and ev[3] == ["Innenminister"]
