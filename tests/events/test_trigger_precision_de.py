@@ -103,3 +103,10 @@ def test_adjective_of_negotiate_is_no_consult(text: str) -> None:
 def test_negotiate_verb_forms_stay_consult() -> None:
     assert "CONSULT" in all_types("Die Regierung verhandelte am Montag mit den Rebellen in Genf.")
     assert "CONSULT" in all_types("Die verhandelnden Parteien trafen sich in Wien.")
+
+
+def test_compatible_is_no_agreement() -> None:
+    # "vereinbar" (compatible) is an adjective, not an agreement; the verb's forms stay (written for this test)
+    assert "AGREE" not in all_types("Die neue Regelung sei mit dem Europarecht vereinbar, sagte die Ministerin.")
+    assert "AGREE" in all_types("Die beiden Regierungen vereinbarten eine engere Zusammenarbeit.")
+    assert "AGREE" in all_types("Die vereinbarte Waffenruhe hielt nur zwei Tage.")
