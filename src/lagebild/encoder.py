@@ -188,6 +188,13 @@ class UnigramTokenizer:
         self.scores = scores.tolist()
         self.unk_score = float(scores.min()) - 10.0
         self.max_len = max(len(p) for p in self.index)
+        # longest piece starting with each two-character prefix (a one-character piece under its own
+        # character): the Viterbi then tries only ends a piece can reach from a position, not
+        # max_len of them (most prefixes allow far fewer)
+        self._longest_from: dict[str, int] = {}
+        for p in self.index:
+            if len(p) > self._longest_from.get(p[:2], 0):
+                self._longest_from[p[:2]] = len(p)
         self.norm = norm
         self._trans = str.maketrans(norm) if norm else None
         self._word_cache: dict[str, tuple[int, ...]] = {}
@@ -206,12 +213,13 @@ class UnigramTokenizer:
         best = [-1e30] * (n + 1)
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
         best[0] = 0.0
-        index, scores, max_len = self.index, self.scores, self.max_len
+        index, scores, longest_from = self.index, self.scores, self._longest_from
         for i in range(n):
             bi = best[i]
             if bi <= -1e29:
                 continue
-            for e in range(i + 1, min(n, i + max_len) + 1):
+            # a piece longer than one character starts with s[i:i+2]; the one-character end is always tried
+            for e in range(i + 1, min(n, i + longest_from.get(s[i : i + 2], 1)) + 1):
                 idx = index.get(s[i:e])
                 if idx is not None:
                     sc = bi + scores[idx]

@@ -100,3 +100,94 @@ def test_fast_germeval_smoke_floor(ner: FastNER) -> None:
 
 
 FLOOR = 0.67  # measured 0.700 on these 300 sentences (shipped run5, distilled); see docs/evaluation/ner_fast.md
+
+
+# --- the speed-ups of session 13 must not change a single number -------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "text"  # German Wikinews, CC BY 2.5
+
+
+def _sample_words() -> list[str]:
+    import re
+
+    words = {w for f in sorted(SAMPLES.glob("*.txt")) for w in re.findall(r"\w+|[^\w\s]+", f.read_text("utf-8"))}
+    return sorted(words)
+
+
+def _reference_viterbi(tok, s: str) -> list[int]:
+    """SentencePiece-unigram Viterbi as written before session 13: every end up to the longest piece."""
+    n = len(s)
+    best = [-1e30] * (n + 1)
+    back = [(0, -1)] * (n + 1)
+    best[0] = 0.0
+    for i in range(n):
+        if best[i] <= -1e29:
+            continue
+        for e in range(i + 1, min(n, i + tok.max_len) + 1):
+            idx = tok.index.get(s[i:e])
+            if idx is not None and best[i] + tok.scores[idx] > best[e]:
+                best[e], back[e] = best[i] + tok.scores[idx], (i, idx)
+        if best[i] + tok.unk_score > best[i + 1]:
+            best[i + 1], back[i + 1] = best[i] + tok.unk_score, (i, -1)
+    out, i = [], n
+    while i > 0:
+        j, idx = back[i]
+        out.append(tok.unk if idx < 0 else idx)
+        i = j
+    return out[::-1]
+
+
+def test_bounded_viterbi_gives_the_reference_pieces_on_sample_words() -> None:
+    pieces = E5Pieces()
+    tok = pieces._tok
+    words = _sample_words()
+    assert len(words) > 1000
+    for word in words:
+        s = "\u2581" + word.translate(pieces._trans)
+        assert tok.segment(s) == _reference_viterbi(tok, s), word
+    text = (SAMPLES / "wikinews-68080.txt").read_text("utf-8")[:600]
+    assert tok.encode(text) == _reference_viterbi(tok, tok.normalize(text))
+
+
+def test_batched_word_vectors_are_bitwise_the_single_word_ones() -> None:
+    pieces = E5Pieces()
+    words = _sample_words()
+    one_by_one = np.stack([pieces.word_vector(w) for w in words])
+    # punctuation pieces hold -0.0 entries: a mean must still give +0.0 there, as numpy's mean does
+    assert pieces.word_vectors(words).tobytes() == one_by_one.tobytes()
+    assert pieces.word_vectors(words[:7]).tobytes() == one_by_one[:7].tobytes()
+
+
+def _reference_lstm(m, pre: np.ndarray, lengths: np.ndarray, reverse: bool) -> np.ndarray:
+    """One LSTM direction at a time, as before session 13."""
+    hd = m.hidden
+    wh = m.wh_stacked[1 if reverse else 0]
+    bsz, n, _ = pre.shape
+    h = np.zeros((bsz, hd), np.float32)
+    c = np.zeros((bsz, hd), np.float32)
+    out = np.zeros((bsz, n, hd), np.float32)
+    for t in range(n - 1, -1, -1) if reverse else range(n):
+        g = pre[:, t] + h @ wh
+        sig = 1.0 / (1.0 + np.exp(-g[:, : 2 * hd]))
+        c = sig[:, hd:] * c + sig[:, :hd] * np.tanh(g[:, 2 * hd : 3 * hd])
+        h = (1.0 / (1.0 + np.exp(-g[:, 3 * hd :]))) * np.tanh(c)
+        if reverse:
+            live = (t < lengths)[:, None]
+            c, h = c * live, h * live
+        out[:, t] = h
+    return out
+
+
+def test_stacked_bilstm_is_bitwise_two_single_direction_passes(ner) -> None:
+    batch = SENTS + [s[:4] for s in SENTS]  # padded: lengths 4 to 23
+    ner._cache_words({w for s in batch for w in s})
+    lengths = np.array([len(s) for s in batch])
+    ids = np.zeros((len(batch), int(lengths.max())), dtype=np.int64)
+    for i, s in enumerate(batch):
+        ids[i, : len(s)] = [ner._word[w][0] for w in s]
+    m = ner.models[0]
+    pre = ner._rows[ids][:, :, : m.word_in.shape[1]] + m.bias
+    g4 = 4 * m.hidden
+    ref = np.concatenate([_reference_lstm(m, pre[:, :, :g4], lengths, False),
+                          _reference_lstm(m, pre[:, :, g4:], lengths, True)], -1)
+    assert m._bilstm(pre, lengths).tobytes() == ref.tobytes()
