@@ -406,7 +406,6 @@ def main(argv: list[str] | None = None) -> int:
                        f"# seeded shuffles, as the segmenter of commit {WIKIWARS_COMMIT} cut the sentences (counts_10kgnad.py),\n"
                        "# each up to its last drawn sentence; class, file:start:end under WikiWarsDE_20110412/in/,\n"
                        "# sha1 of the sentence; no text (kept stand-off: CC BY-SA)\n")
-            print(f"pool: {len(pool)} sentences " + str({c: sum(p[0] == c for p in pool) for c, _ in WIKIWARS_PLAN}))
             return 0
         if args.round4:
             pool = build_pool(read_articles(args.data))
@@ -415,14 +414,12 @@ def main(argv: list[str] | None = None) -> int:
                        f"# shuffles, as the segmenter of commit {G_COMMIT} cut the 10kGNAD sentences (counts_10kgnad.py),\n"
                        "# each up to its last drawn sentence; class, row:start:end in test.csv, sha1 of the sentence;\n"
                        "# no text (10kGNAD is CC BY-NC-SA)\n")
-            print(f"pool: {len(pool)} sentences " + str({c: sum(p[0] == c for p in pool) for c, _ in PLAN}))
             return 0
         pool = build_people_round10_pool(read_articles(args.data))
         write_pool(args.out, pool,
                    "# counts round 10: the people (p1 then p2), md and x queues in the order of their seeded shuffles,\n"
                    f"# as the segmenter of commit {ROUND10_COMMIT} cut the 10kGNAD sentences (counts_10kgnad.py); class,\n"
                    "# row:start:end in test.csv, sha1 of the sentence; no text (10kGNAD is CC BY-NC-SA)\n")
-        print(f"pool: {len(pool)} sentences " + str({c: sum(p[0] == c for p in pool) for c, _ in ROUND10_PLAN}))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -249,7 +249,6 @@ def main(argv: list[str] | None = None) -> int:
                    "order of their seeded\n# shuffle up to the last drawn one, as the segmenter of commit "
                    f"{MORE_POOL_COMMIT if args.more else POOL_COMMIT} cut them\n# (counts_en.py); split, "
                    "article:sentence:start:end in GeoVirus.xml, sha1 of the sentence\n")
-        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in ("dev", "test")}))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -168,7 +168,6 @@ def main(argv: list[str] | None = None) -> int:
                    f"# counts LGL (English): every candidate sentence per split, in the order of the seeded shuffle, as\n"
                    f"# the segmenter of commit {POOL_COMMIT} cut them (counts_en_lgl.py); split, docid:sentence:start:end,\n"
                    "# sha1 of the sentence; no text\n")
-        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in BATCH}))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -392,7 +392,6 @@ def main(argv: list[str] | None = None) -> int:
                    "# sentences (up to the last one a batch up to Sz can take), each in the order of its seeded shuffle, as\n"
                    f"# the segmenter of commit {SMARTDATA_COMMIT} cut them (counts_germeval.py); class, document id|start|end,\n"
                    "# sha1 of the sentence; no text\n")
-        print(f"pool: {len(pool)} sentences " + str({c: sum(p[0] == c for p in pool) for c in ("c", "o")}))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -55,6 +55,7 @@ import argparse
 import json
 import random
 import sys
+from collections import Counter
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -190,11 +191,13 @@ def qualifying(src: str, sents: list[dict[str, Any]], used: set[str], seed: int,
 
 
 def write_pool(path: str, pool: list[tuple[str, str, str]], header: str) -> None:
-    """A pool file: the comment ``header``, then one ``source<TAB>locator<TAB>sha1`` line per sentence (no text)."""
+    """A pool file: the comment ``header``, then one ``source<TAB>locator<TAB>sha1`` line per sentence (no text);
+    prints how many sentences each source (or class) gave."""
     with open(path, "w", encoding="utf-8") as f:
         f.write(header)
         for src, loc, h in pool:
             f.write(f"{src}\t{loc}\t{h}\n")
+    print(f"pool: {len(pool)} sentences {dict(Counter(p[0] for p in pool))}")
 
 
 def read_pool(path: str | Path | None = None) -> list[tuple[str, str, str]]:
@@ -365,8 +368,6 @@ def main(argv: list[str] | None = None) -> int:
         write_pool(args.out, pool,
                    "# counts round 11: sentences the quantity stage of commit 3e196f5 fires on, per source in the\n"
                    "# order of the seeded shuffle (counts_round11.py); source, locator, sha1 of the sentence; no text\n")
-        counts = {s: sum(p[0] == s for p in pool) for s in SOURCES}
-        print(f"pool: {len(pool)} sentences {counts}")
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

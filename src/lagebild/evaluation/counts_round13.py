@@ -269,7 +269,6 @@ def main(argv: list[str] | None = None) -> int:
                    f"# counts round 13 extension: SmartData sentences where the quantity stage of commit {START_COMMIT}\n"
                    "# predicts a count of people or a GKG type, in the order of the seeded shuffle (counts_round13.py);\n"
                    "# source, locator (document id|start|end), sha1 of the sentence; no text\n")
-        print(f"pool: {len(pool)} SmartData sentences")
         return 0
     if args.cmd == "pool":
         pool = build_pool(args.data_10kgnad, args.data_wikinews)
@@ -277,7 +276,6 @@ def main(argv: list[str] | None = None) -> int:
                    f"# counts round 13: sentences where the quantity stage of commit {START_COMMIT} predicts a count of\n"
                    "# people or a GKG type, per source in the order of the seeded shuffle (counts_round13.py);\n"
                    "# source, locator, sha1 of the sentence; no text\n")
-        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in SOURCES}))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -242,7 +242,6 @@ def main(argv: list[str] | None = None) -> int:
                    f"# counts round 14, people extension: sentences where the quantity stage of commit {START_COMMIT}\n"
                    "# predicts a count of people or a GKG type, per source the first 200 in the order of the seeded\n"
                    "# shuffle (counts_round14.py); source, locator, sha1 of the sentence; no text\n")
-        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in PEOPLE_SOURCES}))
         return 0
     if args.cmd == "pool":
         pool = build_pool(args.data_10kgnad, args.data_smartdata)
@@ -250,7 +249,6 @@ def main(argv: list[str] | None = None) -> int:
                    f"# counts round 14: sentences where the quantity stage of commit {START_COMMIT} predicts a count,\n"
                    "# per source the first 200 in the order of the seeded shuffle (counts_round14.py);\n"
                    "# source, locator, sha1 of the sentence; no text\n")
-        print(f"pool: {len(pool)} sentences " + str({s: sum(p[0] == s for p in pool) for s in SOURCES}))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

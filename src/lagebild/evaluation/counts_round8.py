@@ -335,7 +335,6 @@ def main(argv: list[str] | None = None) -> int:
                    f"# in the order of their seeded shuffles, as the segmenter of commit {WIKIWARS_COMMIT} cut them\n"
                    "# (counts_round8.py), each up to its last drawn sentence; class, file:start:end under\n"
                    "# WikiWarsDE_20110412/in/, sha1 of the sentence; no text (kept stand-off: CC BY-SA)\n")
-        print(f"pool: {len(pool)} sentences")
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
