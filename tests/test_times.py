@@ -303,6 +303,20 @@ def test_times_nearest_tense_cue_decides_the_year() -> None:
     assert extract_times(quote, "2007-01-25") == []
 
 
+def test_times_a_later_paragraph_and_seit_do_not_make_a_day_future() -> None:
+    # Wikinews 2010-02-16 (bundled sample): the next paragraph's "soll" is no tense cue for this sentence
+    text = ("Truppen der NATO und afghanische Truppen befinden sich seit den frühen Morgenstunden des 13. Februar in "
+            "einer Großoffensive.\nNach der militärischen Operation im engeren Sinne soll die Provinz nachhaltig "
+            "gesichert werden.")
+    assert _one(text, "2010-02-16", "frühen Morgenstunden des 13. Februar").value == "2010-02-13TMO"
+    # "seit" names a past start even when a future cue stands nearer in the same sentence
+    assert _one("Seit dem 13. Februar werden die Flüchtlinge mit Zügen gebracht.", "2010-02-16",
+                "13. Februar").value == "2010-02-13"
+    # without "seit" the same future cue still makes a day shortly after publication the coming one
+    assert _one("Am 20. Februar werden die Flüchtlinge mit Zügen gebracht.", "2010-02-16",
+                "20. Februar").value == "2010-02-20"
+
+
 def test_times_two_digit_decades_and_day_adjectives() -> None:
     # Wikinews 2005-06-04 and 2008-04-30
     assert _one("Welches Kind der 80er Jahre hatte keinen Kassettenrekorder?", "2005-06-04", "der 80er Jahre").value == "198"

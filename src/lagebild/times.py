@@ -1734,6 +1734,8 @@ def _range(value: str) -> tuple[str | None, str | None]:
 
 _ANCHORINGS = ("news", "narrative")
 _AHEAD_DAYS = 45  # without any tense cue, a day this close after publication is the coming one
+_DE_SENTENCE_END = re.compile(r"[.!?][\"'“”»«)]*\s|\n")
+_SINCE_BEFORE = re.compile(r"\b[Ss]eit(?:\s+(?:dem|den|der|einem|jenem))?(?:\s+(?!(?:für|am|zum|bis|auf)\b)\w+){0,2}\s+$")
 
 
 class _Resolver:
@@ -1789,8 +1791,12 @@ class _Resolver:
             # both searches bounded: unbounded ones made long texts without a full stop quadratic
             lo = max(0, start - 2000)
             a = max(t.rfind(". ", lo, start), t.rfind("\n", lo, start), lo)
-            b = t.find(". ", end, a + 402)
-            b = min(len(t) if b < 0 else b, a + 400)
+            # a paragraph break ends the sentence too: a stop before "\n" let the next paragraph's "soll"
+            # make "seit ... des 13. Februar" a future date
+            nxt = _DE_SENTENCE_END.search(t, end, min(len(t), a + 402))
+            b = min(nxt.start() if nxt else len(t), a + 400)
+            if _SINCE_BEFORE.search(t, max(0, start - 30), start):
+                return -1  # "seit dem 13. Februar", "seit den frühen Morgenstunden des …": never a coming date
 
         def nearest(rx: re.Pattern[str] | None) -> int:
             if rx is None:
