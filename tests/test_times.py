@@ -312,6 +312,10 @@ def test_times_a_later_paragraph_and_seit_do_not_make_a_day_future() -> None:
     # "seit" names a past start even when a future cue stands nearer in the same sentence
     assert _one("Seit dem 13. Februar werden die Flüchtlinge mit Zügen gebracht.", "2010-02-16",
                 "13. Februar").value == "2010-02-13"
+    # Wikinews 2008-12-31 (bundled sample): "seit Mitternacht" is the midnight that began the day
+    assert _one("Seit Mitternacht wurden nach Armeeangaben insgesamt 35 Angriffe geflogen.", "2008-12-31",
+                "Mitternacht").value == "2008-12-31T00:00"
+    assert _one("Die Frist läuft um Mitternacht ab.", "2008-12-31", "Mitternacht").value == "2008-12-31T24:00"
     # without "seit" the same future cue still makes a day shortly after publication the coming one
     assert _one("Am 20. Februar werden die Flüchtlinge mit Zügen gebracht.", "2010-02-16",
                 "20. Februar").value == "2010-02-20"

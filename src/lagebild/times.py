@@ -762,7 +762,9 @@ def _build_de(lex: dict[str, Any]) -> _Lang:
 
     @add("midnight", rf"{B}Mitternacht{E}", 2)
     def _midnight(m: re.Match[str], text: str) -> list[_Cand]:
-        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, hour=24, minute=0, type="TIME"))]
+        # "seit Mitternacht" is the midnight that began the day (T00:00), otherwise the one ending it (T24:00)
+        hour = 0 if re.search(r"\b[Ss]eit\s+$", text[max(0, m.start() - 6) : m.start()]) else 24
+        return [_Cand(m.start(), m.end(), Spec(kind="rel", unit="D", offset=0, hour=hour, minute=0, type="TIME"))]
 
     FILLER = _alt(lex["duration_fillers"], "lower")
 
