@@ -1210,10 +1210,25 @@ def _case_checked_speaker(ctx: _Ctx, q: Quote) -> None:
         _speaker_fields(ctx, (subject, subject + 1), q)
 
 
+# heads of a "der" phrase that, right after a speaker behind a verb of telling, are the dative told rather than a
+# genitive of the speaker ("sagte der Minister der Presse"); news agencies only as such ("Bundesagentur" owns staff)
+_TOLD_AUDIENCE_ENDINGS = ("presse", "journalisten", "journalistinnen", "reportern", "medienvertretern",
+                          "korrespondenten", "zeitung", "zeitschrift", "nachrichtenagentur", "presseagentur", "sender",
+                          "magazin", "blatt", "fernsehen", "rundfunk", "onlinedienst", "nachrichtenportal",
+                          "tagesschau", "wikinews")
+# speaker heads that do take a medium as genitive: its staff and members ("sagte ein Sprecher der Zeitung")
+_MEDIUM_STAFF = ("sprecher", "vertreter", "chef", "leiter", "redakteur", "redaktor", "mitarbeiter", "herausgeber",
+                 "verleger", "korrespondent", "reporter", "journalist", "moderator", "kommentator", "autor", "direktor",
+                 "intendant", "mitglied", "kolleg", "gründer", "eigentümer", "besitzer", "vorsitzend", "präsident",
+                 "sekretär", "manager", "analyst", "experte", "kolumnist")
+
+
 def _dative_in_speaker(ctx: _Ctx, q: Quote) -> None:
     """"Nun wirft die Kommission der Regierung vor, …": a speaker found right after a verb of accusing ends before
     the last "der" phrase, which is the dative spoken to, not a genitive; a role noun with a single "der" phrase
-    keeps it ("wirft der Sprecher der Partei vor")."""
+    keeps it ("wirft der Sprecher der Partei vor"). After a verb of telling only a press, audience or medium phrase
+    is split off ("In Berlin sagte der Minister der Presse"), unless the speaker is its staff ("ein Sprecher der
+    Zeitung")."""
     if q.speaker_start is None or q.speaker_end is None or q.addressee is not None:
         return
     toks, low = ctx.toks, ctx.low
@@ -1222,15 +1237,33 @@ def _dative_in_speaker(ctx: _Ctx, q: Quote) -> None:
     if not 0 <= k < s0 or toks[k].sent != toks[s0].sent or any(low[m] not in cues().adverbs for m in range(k + 1, s0)):
         return
     b = _sent_bounds(ctx, k)[1]
-    if not low[k].isalpha() or _verb_cue(ctx, k, b) is None or not _cue_form(ctx, k, b).startswith(_ACCUSING_VERBS):
+    if not low[k].isalpha() or _verb_cue(ctx, k, b) is None:
         return
-    dets = [m for m in range(s0 + 2, s1) if low[m] in ("der", "einer") and _is_cap(toks[m - 1].text)]
-    if not dets or (len(dets) == 1 and is_role_noun(toks[dets[0] - 1].text)):
+    form = _cue_form(ctx, k, b)
+    # (a bare name may stand right before its dative: "sagte Merkel der Zeitung", "wirft Merkel der Regierung vor")
+    dets = [m for m in range(s0 + 1, s1) if low[m] in ("der", "einer") and _is_cap(toks[m - 1].text)]
+    if not dets:
         return
-    m = dets[-1]
+    if form.startswith(_ACCUSING_VERBS):
+        if len(dets) == 1 and is_role_noun(toks[dets[0] - 1].text):
+            return
+        m = dets[-1]
+        addressee = (m, s1)
+    elif form.startswith(_DATIVE_ADDRESSEE_VERBS) and len(dets) == 1:
+        m = dets[0]
+        told = _addressee_np(ctx, m, b)
+        if told is None:
+            return
+        heads = [j for j in range(m + 1, told[1]) if _is_cap(toks[j].text)]
+        if (told[1] < s1 or not heads or not low[heads[0]].rstrip("-").endswith(_TOLD_AUDIENCE_ENDINGS)
+                or low[m - 1].startswith(_MEDIUM_STAFF) or low[m - 1].endswith(_MEDIUM_STAFF)):
+            return
+        addressee = told
+    else:
+        return
     q.speaker = q.speaker_start = q.speaker_end = q.speaker_entity = q.speaker_role = None
     _speaker_fields(ctx, (s0, m), q)
-    a_s, a_e = toks[m].start, toks[s1 - 1].end
+    a_s, a_e = toks[addressee[0]].start, toks[addressee[1] - 1].end
     q.addressee, q.addressee_start, q.addressee_end = ctx.doc.text[a_s:a_e], a_s, a_e
 
 

@@ -1,0 +1,51 @@
+"""Session 14: speaker and addressee errors of German quotes, each test failing on the code before its fix.
+
+All sentences are our own wording in the constructions named (no corpus text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.doc import Doc
+from lagebild.quotes import QuoteStage
+from lagebild.records import Article, Quote
+from lagebild.segment import SegmentStage
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = QuoteStage()(SegmentStage()(Doc(Article(id="t", text=text, language="de"))))
+    assert doc.offset_errors() == []
+    return doc.quotes
+
+
+def _only(text: str) -> Quote:
+    qs = _quotes(text)
+    assert len(qs) == 1, [(q.cue, q.message) for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    ("In Berlin sagte der Minister der Presse, die Lage sei ernst.", "der Minister", "der Presse"),
+    ("Am Montag sagte Merkel der Zeitung, die Lage sei ernst.", "Merkel", "der Zeitung"),
+    ("In Berlin erklärte der Minister der Nachrichtenagentur AFP, die Lage sei ernst.", "der Minister",
+     "der Nachrichtenagentur AFP"),
+    ("„Die Lage ist ernst“, sagte der Minister der Nachrichtenagentur dpa.", "der Minister",
+     "der Nachrichtenagentur dpa"),
+    ("Nun wirft Merkel der Regierung vor, sie habe versagt.", "Merkel", "der Regierung"),
+])
+def test_a_press_or_medium_after_the_speaker_behind_a_verb_of_telling_is_the_one_told(text, speaker, addressee):
+    q = _only(text)
+    assert (q.speaker, q.addressee) == (speaker, addressee)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Gestern sagte der Sprecher der Polizei, die Lage sei ernst.", "der Sprecher der Polizei"),
+    ("In Berlin sagte ein Sprecher der Zeitung, die Lage sei ernst.", "ein Sprecher der Zeitung"),
+    ("Gestern bestätigte der Chefredakteur der Zeitung, dass der Artikel falsch war.",
+     "der Chefredakteur der Zeitung"),
+    ("Nun wirft der Sprecher der Partei vor, sie habe versagt.", "der Sprecher der Partei"),
+])
+def test_a_genitive_of_the_speaker_stays_in_the_speaker(text, speaker):
+    q = _only(text)
+    assert (q.speaker, q.addressee) == (speaker, None)
