@@ -305,6 +305,9 @@ class ModalityCue:
     phrase: bool
     scope: str
     frame: str | None = None
+    # scope "governs": the cue is a noun (rx) whose attribute, introduced by ``link`` (a preposition or a genitive
+    # article), holds the trigger ("Forderung nach einem Waffenstillstand", "Gefahr eines Anschlags")
+    link: re.Pattern[str] | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -312,9 +315,15 @@ def modality() -> list[ModalityCue]:
     out = []
     for r in _rows(MODALITY_FILE):
         pat = r["pattern"]
+        scope = r.get("scope") or "clause"
+        frame = r.get("frame") or None
+        if scope.startswith("governs"):
+            noun, link = pat.split(" ")
+            out.append(ModalityCue(r["lang"], r["flag"], re.compile(noun), False, scope, frame, re.compile(link)))
+            continue
         phrase = " " in pat
         out.append(ModalityCue(r["lang"], r["flag"], re.compile(rf"\b(?:{pat})\b" if phrase else pat),
-                               phrase, r.get("scope") or "clause", r.get("frame") or None))
+                               phrase, scope, frame))
     return out
 
 

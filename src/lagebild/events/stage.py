@@ -17,7 +17,7 @@ from ..doc import Doc
 from ..records import Actor, Event, EventMention, Place, Token
 from ..segment import stts, tag_is
 from .dedup import dedup_article
-from .lexicon import Trigger, english_actors, modality, role_cues, roles, triggers
+from .lexicon import ModalityCue, Trigger, english_actors, modality, role_cues, roles, triggers
 
 log = logging.getLogger(__name__)
 
@@ -1219,7 +1219,7 @@ class EventStage:
         clause_text = (doc.text[toks[a].start:h.start] + " " + doc.text[h.end:toks[b - 1].end]).lower()
         trig_word = toks[h.tok].text.lower()
         for cue in self.modality:
-            if cue.lang != lang:
+            if cue.lang != lang or cue.link is not None:
                 continue
             words = sentence if cue.scope == "sentence" else clause
             if cue.phrase:
@@ -1269,6 +1269,11 @@ class EventStage:
                 flags["historical"] = True
             elif cue.flag == "accident":
                 flags["accident"] = True
+        governing = self._governing_cue(doc, a, h) if lang == "de" else None
+        if governing is not None:
+            flags["hypothetical"] = True
+            if governing.frame and _FRAME_RANK.get(governing.frame, 9) < _FRAME_RANK.get(flags["frame"] or "", 9):
+                flags["frame"] = governing.frame
         if lang == "de" and not (flags["hypothetical"] or flags["negated"]) and a > sent.token_start:
             self._inherit_demand(doc, si, a, b, flags)
         if lang == "de" and _KONJ1_DE & set(clause):
@@ -1284,6 +1289,30 @@ class EventStage:
                 if int(m.group(1)) < int(pub) - 1:
                     flags["historical"] = True
         return flags
+
+    def _governing_cue(self, doc: Doc, a: int, h: _Hit) -> ModalityCue | None:
+        """The noun cue whose attribute the trigger noun heads: "Verhandlungen über eine Einigung", "Forderung nach
+        einem Waffenstillstand", "Gefahr eines Anschlags". A noun cue elsewhere in the clause does not count for a
+        speech act (its topic, see ``_flags``); this one governs the trigger, so it counts for every type."""
+        if h.trig.kind != "noun":
+            return None
+        toks = doc.tokens
+        for link in range(h.tok - 1, max(a, h.tok - 5), -1):
+            noun = toks[link - 1].text
+            if noun[:1].isupper() and noun.replace("-", "").isalpha():
+                low, link_word = noun.lower(), toks[link].text.lower()
+                for cue in self.modality:
+                    if cue.link is None or cue.lang != "de" or not cue.link.fullmatch(link_word):
+                        continue
+                    if cue.scope == "governs-coop" and h.trig.quad > 2:
+                        continue
+                    if cue.rx.fullmatch(low):
+                        return cue
+            w = toks[link].text
+            if not (w.lower() in _DETS_DE or w.lower() in _NUMBER_WORDS_DE or w.isdigit() or w.lower() in _ADV_DE
+                    or (w.isalpha() and w.islower() and _ADJ_ENDING.search(w))):
+                return None  # only articles, adjectives and numbers stand between the link and the trigger
+        return None
 
     def _object_np(self, doc: Doc, a: int, b: int, k: int, sources: list[Actor]) -> Actor | None:
         """The thing attacked, seized or closed when it is no actor noun: the accusative object of an active
@@ -1378,12 +1407,32 @@ class EventStage:
         start = doc.sentences[si].token_start
         before = [toks[m].text for m in range(start, a)]
         for cue in self.modality:
-            if cue.lang != "de" or cue.flag != "hypothetical" or cue.frame is None or cue.phrase:
+            if cue.lang != "de" or cue.flag != "hypothetical" or cue.frame is None or cue.phrase or cue.link:
                 continue
             if any(w[:1].islower() and cue.rx.fullmatch(w) for w in before):
                 flags["hypothetical"] = True
                 if _FRAME_RANK.get(cue.frame, 9) < _FRAME_RANK.get(flags["frame"] or "", 9):
                     flags["frame"] = cue.frame
+        # a noun cue whose complement the infinitive is: the last noun before the comma ("verfolgt Pläne, die Stadt
+        # zu bombardieren", "wiesen die Forderung zurück, die Geiseln freizulassen"), or the one before its genitive
+        # attribute ("die Drohung der Regierung, ... anzugreifen")
+        m = a - 2
+        while m >= start and not toks[m].text[:1].isupper():
+            if not toks[m].text.isalpha():
+                return
+            m -= 1
+        heads = [m] if m >= start else []
+        if m - 2 >= start and toks[m - 1].text.lower() in ("der", "des"):
+            heads.append(m - 2)
+        for n in heads:
+            low = toks[n].text.lower()
+            noun_cue = next((c for c in self.modality if c.link is not None and c.lang == "de"
+                             and c.rx.fullmatch(low)), None)
+            if noun_cue is not None:
+                flags["hypothetical"] = True
+                if noun_cue.frame and _FRAME_RANK.get(noun_cue.frame, 9) < _FRAME_RANK.get(flags["frame"] or "", 9):
+                    flags["frame"] = noun_cue.frame
+                return
 
     # -- place, time, counts ------------------------------------------------------------------------------------
     @staticmethod
