@@ -500,4 +500,5 @@ def test_quantities_speed_per_second_singular_peso_and_probanden():
     q = _one("Die Stadtverwaltung will die letzten Besitzer eines VW-Käfertaxi mit einem Kredit von 15.000 Peso (890 "
              "Euro) unterstützten.", "15.000 Peso")  # dev B009
     assert q.category == "money"
-    assert _one("An der Studie nahmen 132 Probanden teil.", "132").category == "people"  # dev B041
+    # dev B041; test subjects are participants (the guideline: Teilnehmer), relabelled in session 14
+    assert _one("An der Studie nahmen 132 Probanden teil.", "132").category == "participants"

@@ -90,6 +90,7 @@ class Lexicon:
     non_lethal_victim_stems: tuple[str, ...] = ()
     action_heads: tuple[tuple[str, tuple[str, str]], ...] = ()
     civil_service_cues: tuple[str, ...] = ()
+    police_context_cues: tuple[str, ...] = ()
     money_cues: tuple[str, ...] = ()
     year_verbs: frozenset[str] = frozenset()
     weight_cues: tuple[str, ...] = ()
@@ -172,6 +173,7 @@ def lexicon() -> Lexicon:
         non_lethal_victim_stems=tuple(raw.get("non_lethal_victim_stems", ())),
         action_heads=tuple((k, (v[0], v[1])) for k, v in raw.get("action_heads", {}).items()),
         civil_service_cues=tuple(raw.get("civil_service_cues", ())),
+        police_context_cues=tuple(raw.get("police_context_cues", ())),
         money_cues=tuple(raw.get("money_cues", ())),
         year_verbs=frozenset(raw.get("year_verbs", ())),
         weight_cues=tuple(raw.get("weight_cues", ())),
@@ -1810,6 +1812,9 @@ def _find_object(num: _Num, toks: list[Token], lex: Lexicon, lo: int) -> _Obj | 
             cat = ("people", None)  # "Tausende Helfer und Soldaten": one count of two classes is people (round 9)
         if cat is not None and cat[0] == "soldiers" and low == "mann" and _at_a_match(toks, lex):
             cat = ("people", None)  # "mit zehn Mann spielen" after a sending-off: players, not troops
+        if low == "mann" and k_obj is not None and k_obj + 1 < len(toks) \
+                and toks[k_obj + 1].text.lower().startswith("besatzung"):
+            cat = ("crew", None)  # "Zwei Mann Besatzung sitzen im Turm": a vehicle's crew, not troops
     return _Obj(obj_tok, cat)
 
 
@@ -1874,8 +1879,13 @@ def _build(num: _Num, obj: _Obj, toks: list[Token], text: str, lex: Lexicon,
     if (noun_cat is not None and noun_cat[0] == "police" and obj_tok is not None
             and obj_tok.text.lower() in ("beamte", "beamten", "beamtinnen") and lex.civil_service_cues):
         sent = text[toks[0].start:toks[-1].end].lower()
-        if any(c in sent for c in lex.civil_service_cues):
-            noun_cat = ("employees", None)  # "tausende junge Beamte eingestellt": civil servants, not police
+        harmed = pred is not None and pred[1] in _HARM
+        if any(c in sent for c in lex.civil_service_cues) or not (
+                harmed or any(c in sent for c in lex.police_context_cues)):
+            # civil servants unless the sentence names the police or a police scene, or the officers are harmed
+            # ("120 ausländische Beamte kamen nach Slowenien" employees; "Hunderte Beamte drängten die Demonstranten",
+            # "30 schwer verletzte Beamte" police); "tausende junge Beamte eingestellt" is the civil service
+            noun_cat = ("employees", None)
     if protest and noun_cat is not None and noun_cat[0] == "participants":
         noun_cat = ("protesters", "PROTEST")  # "Bei einer Kundgebung ... mehr als zehn Teilnehmer festgenommen"
     if obj_tok is not None:
