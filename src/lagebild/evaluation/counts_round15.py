@@ -32,6 +32,11 @@ Design (fixed in this docstring and in docs/evaluation/counts.md before any sent
   or SmartData document over the whole round (a WikiANN sentence is its own article); a dry source is filled from
   the others in source order. Batch k depends only on the pool files and the batches before it.
 
+Amendment (before any sentence was drawn or read; only the pools' sizes were seen): the any-count pool holds 800
+sentences (200 per source), the people pool 28 (wa 28; 10k, sd and ge 0: their people sentences are in earlier pools
+or in the any-count pool). So the people part is one batch, and the any-count part grows to six: ``Qa``-``Qf`` (any
+count, ``PLAN``) and ``Qg`` (people, the 28 WikiANN sentences), 196 sentences.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; every batch is labelled before its first run. The
 batches are drawn after the round's last rule step; no rule is changed between the draw and the first runs, which
@@ -82,7 +87,7 @@ GOLD_NAME = "gold/counts_de_round15.jsonl"
 SOURCES = ("10k", "sd", "ge", "wa")
 PLAN = (("10k", 8), ("sd", 6), ("ge", 6), ("wa", 8))
 PEOPLE_PLAN = (("10k", 6), ("sd", 4), ("ge", 4), ("wa", 14))
-PEOPLE_FIRST_BATCH = 4  # Qe: Qa-Qd are the any-count batches
+PEOPLE_FIRST_BATCH = 6  # Qg: Qa-Qf are the any-count batches (the amendment in the docstring)
 POOL_KEEP = 200
 
 
@@ -129,7 +134,7 @@ def _queues(name: str, data_10k: str, data_sd: str, data_ge: str, data_root: str
 
 def draw(n_any: int, n_people: int = 0, data_10k: str = DATA_10K, data_sd: str = DATA_SD, data_ge: str = DATA_GE,
          data_root: str = DATA_ROOT) -> dict[str, list[dict[str, Any]]]:
-    """Batches ``Qa``-... (any count) and, after the fourth letter, ``Qe``-... (people); design in the docstring."""
+    """Batches ``Qa``-... (any count) and, after the sixth letter, ``Qg``-... (people); design in the docstring."""
     used: set[str] = set()
     out: dict[str, list[dict[str, Any]]] = {}
     for name, plan, n, first in ((POOL_NAME, PLAN, n_any, 0), (PEOPLE_POOL_NAME, PEOPLE_PLAN, n_people,
@@ -166,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
         else:
             s.add_argument("--batches", type=int, default=4, help="any-count batches (Qa, ...)")
-            s.add_argument("--people-batches", type=int, default=0, help="people batches (Qe, ...)")
+            s.add_argument("--people-batches", type=int, default=0, help="people batches (Qg, ...)")
             s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
     args = ap.parse_args(argv)
     data = (args.data_10kgnad, args.data_smartdata, args.data_germeval, args.data_root)
