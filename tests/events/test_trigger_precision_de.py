@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .german import all_types, asserted_types
+from .german import all_types, asserted_types, run
 
 
 @pytest.mark.parametrize("text,etype", [
@@ -92,3 +92,34 @@ def test_compatible_is_no_agreement() -> None:
     assert "AGREE" not in all_types("Die neue Regelung sei mit dem Europarecht vereinbar, sagte die Ministerin.")
     assert "AGREE" in all_types("Die beiden Regierungen vereinbarten eine engere Zusammenarbeit.")
     assert "AGREE" in all_types("Die vereinbarte Waffenruhe hielt nur zwei Tage.")
+
+
+@pytest.mark.parametrize("text", [
+    # session 14: PLOVER codes cyber attacks as COERCE with mode cyber (manual 3.15), not as ASSAULT; sentences
+    # written after 10kGNAD reports on an attack on the Bundestag's network and on DDoS protests (paraphrased)
+    "Die Hackergruppe hinter dem Cyberangriff auf den Bundestag weitet ihre Aktivitäten aus.",
+    "Aktivisten legten die Websites des Autoherstellers mit DDoS-Angriffen lahm.",
+    "Russische Hacker stehen hinter dem Cyber-Angriff auf die Partei.",
+])
+def test_cyber_attack_is_coercion_with_mode_cyber(text: str) -> None:
+    events = [e for e in run(text).events if e.type in ("ASSAULT", "COERCE")]
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "cyber")], text
+
+
+@pytest.mark.parametrize("text", [
+    # a game's alien raids (a 10kGNAD game review, paraphrased), lightning and a meteorite are no attacks
+    "Wer ungestört bauen will, kann im Spiel die Alien-Überfälle abschalten.",
+    "Bei Blitzeinschlägen wurden in Frankreich mindestens 40 Menschen verletzt.",
+    "Der Meteoriteneinschlag hinterließ einen Krater von zwei Kilometern.",
+    "Im Film wehrt eine Kleinstadt einen Zombieangriff ab.",
+])
+def test_fiction_and_nature_compounds_are_no_assault(text: str) -> None:
+    assert "ASSAULT" not in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Die Armee startete einen Blitzangriff auf die Stadt.",
+    "Nach Raketeneinschlägen in der Stadt flohen Hunderte.",
+])
+def test_military_compounds_stay_assault(text: str) -> None:
+    assert "ASSAULT" in all_types(text), text
