@@ -49,3 +49,27 @@ def test_a_press_or_medium_after_the_speaker_behind_a_verb_of_telling_is_the_one
 def test_a_genitive_of_the_speaker_stays_in_the_speaker(text, speaker):
     q = _only(text)
     assert (q.speaker, q.addressee) == (speaker, None)
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    ("Der Arzt sagte zu seinem Patienten, er müsse sich schonen.", "seinem Patienten"),
+    ("„Wir schaffen das“, sagte der Trainer zu seinen Spielern.", "seinen Spielern"),
+    ("Der Minister sagte zu seiner Frau, er komme später.", "seiner Frau"),
+    ("Der Papst sprach zu den Gläubigen, der Frieden sei möglich.", "den Gläubigen"),
+    # a parliament speech (SpkAtt-2023 Task 1 has this frame): the first person speaks, the colleagues are told
+    ("Zu den Kolleginnen der Union sage ich: Das ist enttäuschend.", "den Kolleginnen der Union"),
+])
+def test_zu_and_a_noun_of_people_after_sagen_is_the_addressee(text, addressee):
+    q = _only(text)
+    assert q.addressee == addressee
+
+
+@pytest.mark.parametrize("text", [
+    "Der Minister sagte zu seinen Plänen, sie seien bezahlbar.",
+    "Zu seinem Rücktritt sagte er, es sei Zeit.",
+    "Der Zeuge sagte zu den Sekunden vor dem Unfall, er habe nichts gesehen.",
+    # a name particle, not a preposition
+    "Von Täuschung sprechen Berichte über die Arbeit des Ministers Karl-Theodor zu Guttenberg.",
+])
+def test_zu_and_a_topic_or_a_name_particle_is_no_addressee(text):
+    assert all(q.addressee is None for q in _quotes(text))

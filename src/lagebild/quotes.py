@@ -911,14 +911,26 @@ def _addressee_np(ctx: _Ctx, i: int, lim: int, *, subject: bool = False) -> tupl
     return sp
 
 
+# nouns of people (and groups of people) outside the role lexicon, as the end of a word with a usual ending, so
+# compounds count ("Parteifreunden", "Ehefrau"); what one talks about ("Plänen", "Lebzeiten") matches none
+_PERSON_NOUN = re.compile(
+    r"(?:patient|kolleg|freund|frau|mann|männer|kind|sohn|söhn|tochter|töchter|mutter|vater|väter|bruder|brüder|"
+    r"schwester|eltern|anhänger|wähler|zuhörer|zuschauer|student|schüler|mitarbeiter|bürger|leute|gast|gäst|fan|"
+    r"spieler|team|arzt|ärzt|gegner|partner|nachbar|richter|anwalt|anwält|mitglied|soldat|polizist|journalist|"
+    r"reporter|publikum|mensch|delegiert|teilnehmer|besucher|gläubig|demonstrant|unterstützer|volk|kämpfer|"
+    r"angehörig|opfer|häftling|gefangen|flüchtling|arbeiter|beamt|lehrer|helfer|retter)"
+    r"(?:e|en|n|er|ern|s|es|in|innen)?$")
+
+
 def _names_person(ctx: _Ctx, sp: tuple[int, int]) -> bool:
-    """"zu ihm", "zu Richter X", "zu Anna Berger": a pronoun, a role noun or a name (HanTa NE); "zu den Vorwürfen"
-    names what was spoken about."""
+    """"zu ihm", "zu Richter X", "zu Anna Berger", "zu seinem Patienten": a pronoun, a role noun, a name (HanTa NE)
+    or a noun of people; "zu den Vorwürfen" names what was spoken about."""
     low = ctx.low
     if sp[1] - sp[0] == 1 and low[sp[0]] in _DATIVE_PRONOUNS:
         return True
     heads = [m for m in range(*sp) if _is_cap(ctx.toks[m].text) and low[m] not in _DETS]
-    return bool(heads) and (is_role_noun(ctx.toks[heads[0]].text) or _tag_is(ctx, heads[0], lambda t: stts(t) == "NE"))
+    return bool(heads) and (is_role_noun(ctx.toks[heads[0]].text) or _tag_is(ctx, heads[0], lambda t: stts(t) == "NE")
+                            or bool(_PERSON_NOUN.search(low[heads[0]])))
 
 
 def _is_medium(ctx: _Ctx, sp: tuple[int, int]) -> bool:
@@ -1073,9 +1085,17 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
                     or (w == "an" and (form.startswith(_AN_ADDRESSEE_VERBS) or prev.endswith(_AN_ADDRESSEE_NOUNS)
                                        or (np_[1] < hi and low[np_[1]] == "gewandt")))
                     or (w == "vor" and _is_medium(ctx, np_))
-                    or (w in ("zu", "zum", "zur") and form.startswith(("sag", "gesagt"))
-                        and (_is_medium(ctx, np_) or _names_person(ctx, np_))
-                        and not (np_[1] < hi and low[np_[1]] in _GEN_DETS))  # "zum „Austausch“ des Mädchens"
+                    or (w in ("zu", "zum", "zur") and form.startswith(("sag", "gesagt", "sprach", "sprech", "sprich",
+                                                                      "gesprochen"))
+                        # a person may have a genitive ("zu den Kolleginnen der Union"), a title not ("zum
+                        # „Austausch“ des Mädchens")
+                        and (_names_person(ctx, np_)
+                             or (_is_medium(ctx, np_) and not (np_[1] < hi and low[np_[1]] in _GEN_DETS)))
+                        # "des Ministers Karl-Theodor zu Guttenberg": a name particle ("soll Anelka zu X gesagt
+                        # haben", "der Trainer zu seinen Spielern" stay)
+                        and not (w == "zu" and i >= 2 and i + 1 < hi and _is_cap(toks[i - 1].text)
+                                 and _is_cap(toks[i + 1].text) and not sp0 <= i - 1 < sp1
+                                 and (_is_cap(toks[i - 2].text) or low[i - 2] in _DETS)))
                     or (w in ("von", "vom") and not passive and form.startswith(_DEMAND_VERBS))):
                 found.append((0, abs(i - k), np_))
             i = pp_end = np_[1]
