@@ -43,3 +43,12 @@ def test_quantities_mann_besatzung_is_a_crew():
     q = _q("Zwei Mann Besatzung sitzen im Turm in Tandemanordnung auf drehbaren Sitzen hintereinander.")
     assert q["Zwei"][2] == "crew"
     assert _q("Die Armee schickte 5000 Mann an die Grenze.")["5000"][2] == "soldiers"
+
+
+def test_quantities_a_number_closing_the_sentence_after_a_name_shares_an_earlier_noun():
+    # SmartData round-14 Zk014 (CC BY 4.0); HIPE-2022 round-8 Ha033 has the same shape ("..., Erträgnis des
+    # Osterbazars 13." after two amounts in Kronen)
+    q = _q("Hamilton hat 43 Punkte weniger, Vettel wie Ricciardo 52.")
+    assert q["52"][2] == "points"
+    # a name with a number and no earlier counted noun stays a name
+    assert "13" not in _q("Am Abend sahen sie Apollo 13.")

@@ -663,7 +663,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
                      or (prev.endswith(_ABSTRACT_SUFFIXES) and nxt.isalpha() and nxt.islower()
                          and nlow not in lex.function_words and nlow.endswith(("e", "en"))
                          and j + 1 < len(toks) and toks[j + 1].text[:1].isupper() and toks[j + 1].text.isalpha())
-                     or (nlow in _ATTR_PREPS and _attribute_phrase_noun(toks, j, lex) is not None))):
+                     or (nlow in _ATTR_PREPS and _attribute_phrase_noun(toks, j, lex) is not None))
+            and not _elided_final_count(toks, i, j, lex)):
         return True  # a name with a number: "Stuttgart 21", "Apollo 11", "Airbus A 300"
     if (prev == "mit" and t.isdigit() and 14 <= int(t) <= 99 and j == i + 1
             and (nxt in (",", ".", ";", ")", "") or nlow in _MODALS)
@@ -848,6 +849,20 @@ def _year_before_a_role(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool
         return False
     lows = {t.text.lower() for t in toks}
     return bool(lows & _SINGULAR_COPULAS) and not lows & _PLURAL_COPULAS
+
+
+def _elided_final_count(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """The number closes the sentence after a name, and an earlier clause counts a noun with a digit number: the
+    noun is left out ("43 Punkte weniger, Vettel wie Ricciardo 52."), so the number counts it and names nothing."""
+    if not (j == len(toks) or (toks[j].text == "." and j + 1 == len(toks))):
+        return False
+    for k in range(i - 2, 0, -1):
+        if toks[k].text == "," and any(
+                toks[m].text[:1].isdigit() and toks[m + 1].text[:1].isupper()
+                and (_object_category(toks[m + 1].text, lex) is not None or _unit_of(toks[m + 1].text, lex) is not None)
+                for m in range(k - 1)):
+            return True
+    return False
 
 
 def _product_label(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
@@ -1298,6 +1313,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         elif (q.object is None and q.unit is None and q.category is None
                 and (prev.unit in (None, "person") or (num.i - prev_num.j <= _INHERIT_GAP and not any(
                     t.text[:1].isupper() for t in built_tokens(prev_num, num))) or _alone_in_brackets(num)
+                     or (num.toks is not None and _elided_final_count(num.toks, num.i, num.j, lex))
                      or (prev.category == "money" and _bare_amount(num, lex)))
                 and (prev.unit is not None or prev.category is not None)):
             p_first = prev_num.q_i if prev_num.q_i is not None else prev_num.i
