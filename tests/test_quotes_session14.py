@@ -73,3 +73,18 @@ def test_zu_and_a_noun_of_people_after_sagen_is_the_addressee(text, addressee):
 ])
 def test_zu_and_a_topic_or_a_name_particle_is_no_addressee(text):
     assert all(q.addressee is None for q in _quotes(text))
+
+
+def test_a_person_and_her_relative_clause_before_the_cue_are_the_subject_not_the_message():
+    # Wikinews 51747 (CC BY 2.5): the name and its relative clause are the subject of "kritisierte"; the
+    # accusative after it is no speaker and the relative clause was not said
+    text = ("Ulla Jelpke, die erst vor einem Monat mit einem sogenannten „Gestapo-Vergleich“ für Schlagzeilen gesorgt "
+            "hatte, kritisierte beispielsweise die Entscheidung der Fraktionsspitze.")
+    assert [(q.speaker, q.message) for q in _quotes(text) if q.cue == "kritisierte"] == []
+
+
+def test_a_thing_and_its_relative_clause_before_the_cue_stay_the_object():
+    # Wikinews 49024 (CC BY 2.5): "Die Zahl" is the object, the agency after the verb speaks
+    q = _only("Die Zahl der Menschen, die durch die Unruhen am Freitag getötet worden sein sollen, bezifferte die "
+              "chinesische Nachrichtenagentur Xinhua heute mit 13.")
+    assert q.speaker == "die chinesische Nachrichtenagentur Xinhua"

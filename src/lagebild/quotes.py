@@ -2435,6 +2435,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             return _make(ctx, "indirect", msg, cue, sp, _addressee_after(ctx, sp[1], comma) if sp else None)
         if after_comma and low[k] != "so" and _apposition_subject(ctx, a, k) is not None:
             continue  # "Der CSU-Vorsitzende, Edmund Stoiber, warf der SPD … vor": the subject, not a message
+        if after_comma and low[k] != "so" and _relative_subject(ctx, a, k) is not None:
+            continue  # "Ulla Jelpke, die … gesorgt hatte, kritisierte die Entscheidung": the subject and its relative
         if (after_comma and low[k] != "so" and low[a] in _SUBORDINATORS and low[a] not in ("dass", "daß", "ob", "wie", "wenn")
                 and not _konj1(ctx, a, k - 1)):
             continue  # "Obwohl …, bestritt er …": an adverbial clause before the main verb is not what was said
@@ -3368,6 +3370,26 @@ def _apposition_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
     # the apposition may end in a PP: "Obmann der CDU/CSU-Fraktion im Auswärtigen Ausschuss,"
     if not all(low[m] in lex.pps or low[m] in ("im", "am", "vom", "zum", "zur", "beim", "/", "-", "&")
                or low[m] in _DETS or _is_cap(ctx.toks[m].text) or _is_adj(low[m]) for m in range(second[1], k - 1)):
+        return None
+    return first
+
+
+def _relative_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
+    """"Ulla Jelpke, die … gesorgt hatte, kritisierte …": a person (name, role or noun of people) opening the sentence
+    and a relative clause on it in the indicative that runs up to the comma before cue k; the person is the subject."""
+    low = ctx.low
+    if low[a] in cues().adverbs or low[a] in cues().pps or low[a] in _OBLIQUE_DETS or low[a] in _SUBORDINATORS:
+        return None
+    first = _np(ctx, a, k, allow_pronoun=False)
+    if first is None or first[0] != a or first[1] + 2 >= k - 1 or low[first[1]] != ",":
+        return None
+    if not _names_person(ctx, first):
+        return None  # "Die Zahl der Menschen, die …, bezifferte die Agentur mit 13": a thing opens as the object
+    c = first[1]
+    if low[c + 1] not in _NOMINATIVE_RELATIVE and not (low[c + 1] in cues().pps and low[c + 2] in _RELATIVE):
+        return None
+    if not _relative_after(ctx, c + 1, k) or _konj1(ctx, c + 1, k - 1) or any(
+            low[m] in (";", ":") for m in range(c + 1, k - 1)):
         return None
     return first
 
