@@ -52,3 +52,13 @@ def test_quantities_a_number_closing_the_sentence_after_a_name_shares_an_earlier
     assert q["52"][2] == "points"
     # a name with a number and no earlier counted noun stays a name
     assert "13" not in _q("Am Abend sahen sie Apollo 13.")
+
+
+def test_quantities_a_code_in_capitals_opening_the_sentence_names_a_train():
+    # SmartData round-14 Zk025 (CC BY 4.0, a rail notice); mid-sentence codes were already names ("LH 510 ist")
+    q = _q("EN 463 nach Budapest-Keleti pu (planmäßig 23.36 Uhr ab München Hbf) verkehrt wird von München Hbf bis "
+           "Salzburg Hbf durch Busse ersetzt.")
+    assert "463" not in q
+    # a currency in capitals still opens an amount, and a counted noun after the number keeps the count
+    assert _q("EUR 30 kostet der Eintritt.")["EUR 30"][2] == "money"
+    assert _q("EU 28 Staaten haben zugestimmt.")["28"][2] == "countries"

@@ -634,7 +634,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and toks[i - 2].text.isalpha() and _object_category(toks[i - 2].text, lex) is None
             and _unit_of(toks[i - 2].text, lex) is None and i >= 3 and toks[i - 3].text[:1].isupper()):
         return True  # "Die Überlebende Alice Kakamara, 30, beschrieb": an age after a full name
-    if (i > 1 and (toks[i - 1].text[:1].isupper() or (toks[i - 1].text[1:2].isupper() and toks[i - 1].text.isalpha()))
+    if ((i > 1 or (i == 1 and _code_in_capitals(toks[0].text, lex)))  # "EN 463 nach Budapest": a train opens it
+            and (toks[i - 1].text[:1].isupper() or (toks[i - 1].text[1:2].isupper() and toks[i - 1].text.isalpha()))
             and toks[i - 1].text.replace("-", "").isalpha()
             and prev not in lex.qualifiers1
             and not (i + 1 < len(toks) and toks[i + 1].text.lower() in lex.multipliers)
@@ -849,6 +850,13 @@ def _year_before_a_role(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool
         return False
     lows = {t.text.lower() for t in toks}
     return bool(lows & _SINGULAR_COPULAS) and not lows & _PLURAL_COPULAS
+
+
+def _code_in_capitals(w: str, lex: Lexicon) -> bool:
+    """A short word in capitals that is no unit or currency ("EN", "ICE", "LH"): before a number it names a train,
+    flight or product even at the start of a sentence, where a capitalised word proves nothing."""
+    return (2 <= len(w) <= 4 and w.isalpha() and w.isupper() and _unit_of(w, lex) is None
+            and w.lower() not in (lex.prefix_currencies or {}) and w.lower() not in lex.function_words)
 
 
 def _elided_final_count(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
