@@ -88,3 +88,20 @@ def test_a_thing_and_its_relative_clause_before_the_cue_stay_the_object():
     q = _only("Die Zahl der Menschen, die durch die Unruhen am Freitag getötet worden sein sollen, bezifferte die "
               "chinesische Nachrichtenagentur Xinhua heute mit 13.")
     assert q.speaker == "die chinesische Nachrichtenagentur Xinhua"
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), [
+    # Wikinews 70718 (CC BY 2.5): the report inside the claim has its own cue ("gefragt") but no speaker of its own
+    ("Der NDR will aber wissen, dass Mindermann das Mädchen danach gefragt habe, was sie „anhabe“.", "Der NDR",
+     "wissen"),
+    ("Die Zeitung will wissen, der Minister trete zurück.", "Die Zeitung", "wissen"),
+    ("Die Bürger wollen wissen, ob die Schule im Sommer schließt.", "Die Bürger", "wissen"),
+    ("Ein Zeuge will beobachtet haben, dass der Wagen zu schnell fuhr.", "Ein Zeuge", "beobachtet"),
+])
+def test_wollen_with_wissen_or_a_perfect_infinitive_claims_what_follows(text, speaker, cue):
+    q = _quotes(text)[0]
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_a_denied_claim_to_know_is_no_quote():
+    assert _quotes("Er will nichts davon wissen, dass die Lage ernst ist.") == []

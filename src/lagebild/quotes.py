@@ -221,7 +221,8 @@ class _Ctx:
 
     def __post_init__(self) -> None:
         lex = cues()
-        self.maybe_cue = [w in lex.verbs or w in lex.two_word or w in lex.fuer or w in lex.sees for w in self.low]
+        self.maybe_cue = [w in lex.verbs or w in lex.two_word or w in lex.fuer or w in lex.sees or w == "wissen"
+                          for w in self.low]
 
 
 def _tok_index(toks: list[Token], char: int) -> int:
@@ -255,6 +256,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None
     lex = cues()
     w = ctx.low[k]
+    if w == "wissen":
+        return "" if _claims_to_know(ctx, k) else None
     parts = lex.verbs.get(w)
     if w in lex.two_word and k > 0 and ctx.low[k - 1] in lex.two_word[w]:
         if w == "lesen" and not (k + 2 < len(ctx.low) and (ctx.low[k + 1] == ":" or (
@@ -300,6 +303,21 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     if w in lex.fuer and _fuer_judgement(ctx, k, lim):
         return ""  # "hielt … für" without the particle of "vorhalten"
     return None
+
+
+def _claims_to_know(ctx: _Ctx, k: int) -> bool:
+    """"Der Sender will wissen, dass …", "Die Bürger wollen wissen: …": "wissen" after "wollen" in its clause and
+    right before the message (a claim or a question; not "will nichts davon wissen, dass")."""
+    low = ctx.low
+    if k + 1 >= len(low) or low[k + 1] not in (",", ":"):
+        return False
+    lo = _sent_start(ctx, k)
+    for m in range(k - 1, max(lo, k - 5) - 1, -1):
+        if low[m] in _CLAUSE_STOP or low[m] in ("nichts", "nicht", "kein", "keine", "keinen", "nie"):
+            return False
+        if low[m] in _WOLLEN:
+            return True
+    return False
 
 
 def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
@@ -2734,9 +2752,11 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     if comma is None or any(low[m] in (";", "„", "»", '"') for m in range(a, comma)):
         return None
     noun = next((m for m in range(a + 2, comma) if low[m] in lex.speech_nouns and _is_cap(toks[m].text)), None)
+    claim = _claimed_knowledge(ctx, a, comma)
     if low[comma + 1] not in _DASS and not (
             noun is not None and (_konj1(ctx, comma + 1, b) or low[b - 2] == "zu" or low[b - 2].startswith("zu")
-                                  or any(low[m] == "zu" for m in range(comma + 1, b)))):
+                                  or any(low[m] == "zu" for m in range(comma + 1, b)))) and not (
+            claim is not None and low[comma] == "," and _konj1(ctx, comma + 1, b)):
         return None  # a speech noun ("der Ansicht", "die Hoffnung") also frames Konjunktiv or "zu" clauses
     start = a + 1 if low[a] in ("und", "aber", "doch", "auch") else a
     if noun is not None and (low[start] in lex.adverbs or low[start] in lex.pps):
@@ -2759,7 +2779,8 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     if sp is None or sp[1] >= comma:
         return None
     v = sp[1]
-    if not toks[v].text[:1].islower() or not low[v].isalpha() or low[v] in _NOT_ADJ and low[v] not in _AUX:
+    if not toks[v].text[:1].islower() or not low[v].isalpha() or (
+            low[v] in _NOT_ADJ and low[v] not in _AUX and not (claim is not None and low[v] in _WOLLEN)):
         return None
     light = noun is not None and low[v] in _LIGHT_VERBS and low[noun - 1] in ("die", "eine") and all(
         low[m] in lex.adverbs or low[m] in _LIGHT_ADVERBS for m in range(v + 1, noun - 1))
@@ -2769,6 +2790,8 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     cue = v
     if noun is not None and low[v] in ("ist", "sind", "war", "waren"):
         pass  # "X ist der Ansicht, …"
+    elif claim is not None and claim > v:
+        cue = claim  # "Ein Zeuge will beobachtet haben, dass …"
     elif low[v] in _AUX:
         cue = comma - 1  # "hat entschieden, dass", "hatte sich erhofft, dass": the participle carries the meaning
         if not low[cue].isalpha() or low[cue] in lex.no_dass or not (low[cue].startswith("ge") or low[cue] in lex.verbs or (
@@ -2786,6 +2809,23 @@ def _generic_dass(ctx: _Ctx, a: int, b: int) -> Quote | None:
     if msg is None:
         return None
     return _make(ctx, "indirect", msg, [cue], sp)
+
+
+_WOLLEN = frozenset("will wollen wollte wollten".split())
+
+
+def _claimed_knowledge(ctx: _Ctx, a: int, comma: int) -> int | None:
+    """"X will beobachtet haben, dass …": "wollen" with a perfect infinitive before the comma claims what follows
+    (index of the participle, or None; "will wissen" is a cue verb of its own, see _verb_cue)."""
+    low = ctx.low
+    if comma - a < 3 or not any(low[m] in _WOLLEN for m in range(a + 1, comma - 1)):
+        return None
+    last = comma - 1
+    if low[last] == "haben" and last - 1 > a and low[last - 1].isalpha() and (
+            low[last - 1].startswith("ge") or low[last - 1] in cues().verbs or _passive_participle(ctx, last - 1)
+            or (low[last - 1].startswith(_INSEPARABLE) and low[last - 1].endswith("t"))):  # "beobachtet haben"
+        return last - 1
+    return None
 
 
 def _noun_frame(ctx: _Ctx, a: int, b: int) -> Quote | None:
