@@ -57,6 +57,8 @@ _CONJ_DE = {"und", "oder", "sowie", "aber"}
 # Botschafter ein." is the particle, "bestellte ein Bier" the article
 _ARTICLE_PARTICLES = {"ein"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
+# personal pronouns that can only be a subject (not "sie", "es": also accusative)
+_NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
 # object-noun fallback for attacks and seizures (``_object_np``)
 _ACC_DETS_DE = {"den", "einen", "ihren", "seinen", "das"}
 _SUBJ_DETS_DE = {"der", "die", "das", "ihr", "sein", "ein", "eine"}
@@ -927,6 +929,13 @@ class EventStage:
                     sources, targets = group[:1], group[1:]
                 elif addressee(g) and not targets:
                     targets = with_conj(c, after)
+                elif g is None and c.i <= h.tok + 4 and not targets and c.kind == "place" \
+                        and t.type in ("ASSAULT", "COERCE") and c.i - 2 > h.tok and c.i - 1 not in cand_toks \
+                        and toks[c.i - 1].text[:1].isupper() and toks[c.i - 1].text.isalpha() \
+                        and toks[c.i - 2].text.lower() in ("der", "des"):
+                    # a place after a common noun in the genitive is what was attacked ("Beschuss der Stadt Homs");
+                    # not a person's name: "Verurteilung des Bloggers X" would make X the source
+                    targets = with_conj(c, after)
                 elif g is None and d in ("der", "des") and c.i <= h.tok + 4:
                     # a place in the genitive is what was attacked or seized ("Beschuss des Gazastreifens")
                     if t.mode in _PATIENT_GENITIVE or (c.kind in ("place", "object") and t.type in ("ASSAULT", "COERCE")):
@@ -1041,6 +1050,13 @@ class EventStage:
             # a place is the passive subject only when no person or group is ("im Gebiet Xinjiang wurden
             # 35 Personen getötet")
             subj = [c for c in subj if c.kind != "place"] + [c for c in subj if c.kind == "place"]
+            if not subj and de and a - 1 > sent_start and toks[a - 1].text == "," \
+                    and toks[a].text.lower() in _HABEN_DE | _SEIN_DE | _PASSIVE_AUX_DE \
+                    and self._after_apposition(doc, a):
+                # the clause opens with its auxiliary after an apposition: the passive subject stood before it
+                # ("Der deutsche Botschafter in Ankara, Martin Erdmann, ist ... einbestellt worden")
+                ante = self._subject_before(doc, a, lang, initial_der=True)
+                subj = [ante] if ante is not None else []
             if subj:
                 targets = with_conj(subj[0], free)
             elif target_pp:
@@ -1066,7 +1082,10 @@ class EventStage:
                                                                                    toks[m].text.lower())
                            and not (m > a and toks[m - 1].text.lower() in preps)]
                 # ... or right after the finite verb, with the object fronted: "Die Bürger forderte er auf"
-                if h.tok + 1 < b and t.kind == "verb" and cues.has("pronoun", t.type, toks[h.tok + 1].text.lower()):
+                # ("sie" and "es" may be the object: "Die Republikaner lehnten sie ab" - the noun before the verb
+                # stays the subject)
+                if h.tok + 1 < b and t.kind == "verb" and toks[h.tok + 1].text.lower() in _NOMINATIVE_PRONOUNS_DE \
+                        and cues.has("pronoun", t.type, toks[h.tok + 1].text.lower()):
                     pron_at.append(h.tok + 1)
                 pron = bool(pron_at)
                 # "um gegen ... zu protestieren": an infinitive has no subject of its own in the clause
@@ -1120,6 +1139,13 @@ class EventStage:
                 extra = [c for c in usable if addressee(gov(c)) and c not in sources]
                 if extra:
                     targets = with_conj(extra[0], usable)
+        if de and not fallback and not sources:
+            # "zwischen Russland und der Ukraine vereinbart": both are parties; as for reciprocal nouns the
+            # first-named is the source, the others the target
+            parties = [c for c in usable if gov(c) == "zwischen"]
+            group = with_conj(parties[0], usable) if parties else []
+            if len(group) >= 2 and all(x in group for x in targets):
+                sources, targets = group[:1], group[1:]
         return combine(sources, targets)
 
     @staticmethod
@@ -1152,7 +1178,7 @@ class EventStage:
         return (s2 > sent.token_start and toks[s2 - 1].text == "," and 0 < a - 1 - s2 <= 6
                 and toks[s2].text[:1].isupper())
 
-    def _subject_before(self, doc: Doc, a: int, lang: str) -> _Cand | None:
+    def _subject_before(self, doc: Doc, a: int, lang: str, initial_der: bool = False) -> _Cand | None:
         """The first actor of the sentence before token a that stands in no prepositional phrase, has no object
         article and is no genitive attribute: the likely subject of an earlier clause."""
         toks = doc.tokens
@@ -1161,8 +1187,12 @@ class EventStage:
             return None
         best = None
         for c in self._candidates(doc, sent.token_start, a - 1, lang):
+            # with initial_der, "der" opening the sentence is the nominative ("Der deutsche Botschafter ..., ist
+            # einbestellt worden"); a pronoun's antecedent must agree in number, which is not checked, so not there
             if c.kind in ("place", "object") or (c.i > sent.token_start and toks[c.i - 1].text.lower() in
-                                                 _OBJ_DETS_DE | {"der", "des", "("}):
+                                                 _OBJ_DETS_DE | {"des", "("}) or (
+                    c.i > sent.token_start and toks[c.i - 1].text.lower() == "der"
+                    and not (initial_der and c.i - 1 == sent.token_start)):
                 continue
             j = c.i - 1
             while j >= sent.token_start and (toks[j].text.lower() in _DETS_DE or

@@ -1,0 +1,35 @@
+"""Event roles, session 14: a passive subject before an apposition, "zwischen A und B" with a verb, a place after a
+common noun in the genitive, and a pronoun object after the verb. Sentences written for these tests after the
+pattern of 10kGNAD reports (an ambassador summoned in Ankara, a transatlantic agreement, Republicans rejecting a
+proposal; paraphrased, NC text) and of Syria war reports."""
+
+from __future__ import annotations
+
+from .german import run
+
+
+def roles(text: str, etype: str) -> tuple[list[str], list[str]]:
+    (ev,) = [e for e in run(text).events if e.type == etype]
+    return [a.text for a in ev.sources], [a.text for a in ev.targets]
+
+
+def test_passive_subject_before_an_apposition_is_the_target() -> None:
+    text = "Der deutsche Botschafter in Ankara, Martin Erdmann, ist ins türkische Außenministerium einbestellt worden."
+    assert roles(text, "ACCUSE") == ([], ["deutsche Botschafter"])
+
+
+def test_parties_after_zwischen_with_a_verb() -> None:
+    # as for reciprocal nouns (gold guideline), the first-named party is the source, the second the target
+    text = "Die Waffenruhe war zwischen Russland und der Ukraine vereinbart worden."
+    assert roles(text, "AGREE") == (["Russland"], ["Ukraine"])
+
+
+def test_place_after_a_common_noun_in_the_genitive_is_the_target() -> None:
+    assert roles("Der Artilleriebeschuss der Stadt Homs dauerte die ganze Nacht.", "ASSAULT") == ([], ["Homs"])
+
+
+def test_pronoun_object_after_the_verb_leaves_the_subject_the_source() -> None:
+    assert roles("Die Republikaner lehnten sie aber ab.", "REJECT") == (["Republikaner"], [])
+    assert roles("Die Regierung unterstützt sie mit Waffen.", "SUPPORT") == (["Regierung"], [])
+    # "er" can only be the subject: the noun before the verb is the fronted object
+    assert roles("Die Bürger forderte er auf, das Land zu verlassen.", "REQUEST") == ([], ["Bürger"])
