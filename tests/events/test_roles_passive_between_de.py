@@ -5,6 +5,8 @@ proposal; paraphrased, NC text) and of Syria war reports."""
 
 from __future__ import annotations
 
+from lagebild.events.lexicon import roles as role_lexicon
+
 from .german import run
 
 
@@ -33,3 +35,10 @@ def test_pronoun_object_after_the_verb_leaves_the_subject_the_source() -> None:
     assert roles("Die Regierung unterstützt sie mit Waffen.", "SUPPORT") == (["Regierung"], [])
     # "er" can only be the subject: the noun before the verb is the fronted object
     assert roles("Die Bürger forderte er auf, das Land zu verlassen.", "REQUEST") == ([], ["Bürger"])
+
+
+def test_premier_is_a_government_actor_and_premiere_is_none() -> None:
+    # a 10kGNAD report has a Turkish premier summoned, with no target before "Premier" was an actor noun
+    assert roles("Der türkische Premier ist einbestellt worden.", "ACCUSE") == ([], ["türkische Premier"])
+    assert role_lexicon().role_de("Premier") == ("GOV", None)
+    assert role_lexicon().role_de("Filmpremiere") is None and role_lexicon().role_de("Premieren") is None

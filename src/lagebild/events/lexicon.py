@@ -254,6 +254,8 @@ ROLE_ENDINGS = "(?:e|en|n|er|es|s|innen|in|nen|ern)?"
 # a role stem after one of these inside a word is a derivation, not a compound head: "Entführung" is no
 # "Führung", "Bestellung" no "Stellung", "Erzielen" no "Ziel"
 _INSEPARABLE_PREFIXES = {"ent", "ver", "be", "er", "zer", "ge", "miss", "emp"}
+# a role stem plus one of the endings that spells another word: "Premiere" (a first night) is no "Premier"
+_ROLE_LOOKALIKES = ("premiere", "premieren")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +272,7 @@ class RoleLexicon:
             return None
         low = word.lower()
         m = self.de.search(low)
-        if m is None or low[:m.start(1)] in _INSEPARABLE_PREFIXES:
+        if m is None or low[:m.start(1)] in _INSEPARABLE_PREFIXES or low.endswith(_ROLE_LOOKALIKES):
             return None
         return self.de_roles[m.group(1)], self.modes.get("de:" + m.group(1))
 
