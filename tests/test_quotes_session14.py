@@ -105,3 +105,15 @@ def test_wollen_with_wissen_or_a_perfect_infinitive_claims_what_follows(text, sp
 
 def test_a_denied_claim_to_know_is_no_quote():
     assert _quotes("Er will nichts davon wissen, dass die Lage ernst ist.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Zwei Tage später sagte der Minister, die Lage sei ernst.", "der Minister"),
+    ("Wenige Stunden später kündigte der Minister seinen Rücktritt an.", "der Minister"),
+    # Wikinews 74557 (CC BY 2.5): an adverbial clause opens the sentence, the subject follows the verb
+    ("Während die Parlamentarier breite Unterstützung gaben, schätzte der Menschenrechtsbeauftragte Wladimir Lukin "
+     "das Gesetz als Verletzung der Kinderrechte ein.", "der Menschenrechtsbeauftragte Wladimir Lukin"),
+])
+def test_a_fronted_time_phrase_or_adverbial_clause_is_not_the_speaker(text, speaker):
+    q = _only(text)
+    assert (q.speaker, q.addressee) == (speaker, None)

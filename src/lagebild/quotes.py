@@ -1645,6 +1645,8 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
     sp = _np(ctx, start, cue)
     if sp is not None and ctx.low[sp[0]] in _OBLIQUE_DETS:
         sp = None  # "Des Weiteren verwies Steinbrück …"
+    if sp is not None and _time_opener(ctx, start, cue):
+        return None  # "Zwei Tage später sagte der Minister": a time, the subject follows the verb
     adv = cues().adverbs
     if sp is not None and sp[1] + 1 < cue and ctx.low[sp[1]] in ("und", "sowie"):
         # coordinated subject: "Die Politiker Peter Danckert und Max Straubinger begründen …"
@@ -1684,6 +1686,19 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
     if sp is not None and ctx.low[sp[0]] in _OBLIQUE_DETS:
         return None  # "Wenige Stunden nach dem Putsch erklärte …": a dative is never the subject
     return sp
+
+
+_TIME_ADVERBS = frozenset("später danach darauf zuvor davor vorher früher lang zurück".split())
+
+
+def _time_opener(ctx: _Ctx, lo: int, k: int) -> bool:
+    """Is tokens[lo:k] a time phrase ("Zwei Tage später", "Wenige Stunden danach", "Drei Wochen lang")?"""
+    low = ctx.low
+    m = k
+    while m > lo and low[m - 1] in _TIME_ADVERBS:
+        m -= 1
+    return lo < m < k and low[m - 1] in _TIME_HEADS and all(
+        low[j] in _NUMBER_WORDS or low[j][:1].isdigit() or _is_adj(low[j]) or low[j] in _DETS for j in range(lo, m - 1))
 
 
 def _inside_brackets(ctx: _Ctx, lo: int, m: int) -> bool:
@@ -2526,7 +2541,9 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
         pronoun_object = low[clause] in ("das", "dies", "dieses", "diese") and clause + 1 == fin  # "Das bestätigte X"
-        if fin == clause and clause > a and low[clause - 1] == ",":
+        if fin == clause and clause > a and low[clause - 1] == "," and low[a] in _SUBORDINATORS:
+            sp = _np_after_cue(ctx, fin + 1, b)  # "Während die Parlamentarier …, schätzte der Beauftragte … ein"
+        elif fin == clause and clause > a and low[clause - 1] == ",":
             sp = _np_clause(ctx, a, clause - 1)  # "Die Politikerin …, Anja Hajduk, kritisierte …"
         elif fin > clause and not pronoun_object:
             sp = _np_subject(ctx, clause, fin, backward=False)
@@ -2535,7 +2552,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             elif sp is not None:
                 sp = _nominative_after(ctx, sp, fin, b) or sp
         if sp is None and (fin == clause or low[clause] in lex.adverbs or low[clause] in lex.pps
-                           or pronoun_object):
+                           or pronoun_object or _time_opener(ctx, clause, fin)):
             sp = _np_after_cue(ctx, fin + 1, b)  # verb-second: the subject follows the verb
         if sp is None or low[sp[0]] in ("es", "man"):
             continue
