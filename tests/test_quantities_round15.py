@@ -62,3 +62,14 @@ def test_quantities_a_code_in_capitals_opening_the_sentence_names_a_train():
     # a currency in capitals still opens an amount, and a counted noun after the number keeps the count
     assert _q("EUR 30 kostet der Eintritt.")["EUR 30"][2] == "money"
     assert _q("EU 28 Staaten haben zugestimmt.")["28"][2] == "countries"
+
+
+def test_quantities_a_bare_number_before_an_adverb_of_time_is_a_year():
+    # made after the round-15 first runs (fitted): WikiANN round-14 Zj026 and round-15 Qb020 (CC BY-SA)
+    q = _q("Aus der Ehe gingen drei Söhne hervor, von denen der älteste Konstantin 654 zum Mitkaiser erhoben wurde; "
+           "die beiden jüngeren Söhne Herakleios und Tiberios avancierten 659 ebenfalls zu Mitkaisern.")
+    assert "659" not in q and q["drei"][0] == 3
+    q = _q("Es ist wahrscheinlich, dass er fundierte und anerkannte architektonische Qualifikationen besaß, da er 1163 "
+           "mit der grundlegenden Reparatur oder Wiedererrichtung der Themsebrücke London Bridge betraut wurde.")
+    assert "1163" not in q
+    assert _q("Sie verkauften 800 im ersten Jahr.")["800"][0] == 800  # a count before another adverbial stays

@@ -575,6 +575,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
         return True  # "die Genmais-Sorte MON 810 des Konkurrenten": a code in capitals names a product
     if _DECIMAL.fullmatch(t) and j == i + 1 and _results_time(toks, i, j, lex):
         return True  # "3. Ilkka Herola (FIN) 15,2 (12./3.) – 4. ...": a time or gap in a results list, no count
+    if _year_in_a_clause(toks, i, j, lex):
+        return True  # "da er 1163 mit der Reparatur betraut wurde", "avancierten 659 ebenfalls zu Mitkaisern": a year
     if re.fullmatch(r"19\d\d|20[0-2]\d", t) and _year_before_a_role(toks, i, j, lex):
         return True  # "bis er 1984 Premierminister seiner Heimat wurde": the year he became one, not 1984 of them
     if t.isdigit() and len(t) <= 4 and i > 0 and _product_label(toks, i, j, lex):
@@ -850,6 +852,21 @@ def _year_before_a_role(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool
         return False
     lows = {t.text.lower() for t in toks}
     return bool(lows & _SINGULAR_COPULAS) and not lows & _PLURAL_COPULAS
+
+
+# after a year that opens an adverbial ("1163 mit ...", "659 ebenfalls zu ...") in encyclopedic text
+_AFTER_A_YEAR = frozenset({"ebenfalls", "erstmals", "erneut", "zunächst", "schließlich", "endgültig"})
+
+
+def _year_in_a_clause(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """A bare number of 500-1999 before an adverb of time ("avancierten 659 ebenfalls zu Mitkaisern") or between a
+    subject pronoun and "mit"/"zum" ("da er 1163 mit der Reparatur betraut wurde") is a year: a count there would need
+    its noun ("zählte 1500 in der Innenstadt" stays a count)."""
+    t = toks[i].text
+    if not (re.fullmatch(r"[5-9]\d\d|1\d\d\d", t) and j == i + 1 < len(toks) and i > 0):
+        return False
+    prev, nlow = toks[i - 1].text.lower(), toks[j].text.lower()
+    return (nlow in _AFTER_A_YEAR and prev not in lex.qualifiers1) or (prev in _PRONOUNS and nlow in ("mit", "zum", "zur"))
 
 
 def _code_in_capitals(w: str, lex: Lexicon) -> bool:
