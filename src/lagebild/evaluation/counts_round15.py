@@ -37,6 +37,11 @@ sentences (200 per source), the people pool 28 (wa 28; 10k, sd and ge 0: their p
 or in the any-count pool). So the people part is one batch, and the any-count part grows to six: ``Qa``-``Qf`` (any
 count, ``PLAN``) and ``Qg`` (people, the 28 WikiANN sentences), 196 sentences.
 
+Second check (fixed here before it was drawn, after the round's last rule step ``8674ce9``, which was made on the
+first runs): ``Qh`` and ``Qi`` are the next two batches of the any-count queue (``draw_any_more``: the seventh and
+eighth batches of the same draw, renamed), labelled before their first runs; the round-start code and the code of the
+draw run once on them.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; every batch is labelled before its first run. The
 batches are drawn after the round's last rule step; no rule is changed between the draw and the first runs, which
@@ -151,6 +156,21 @@ def draw(n_any: int, n_people: int = 0, data_10k: str = DATA_10K, data_sd: str =
     return out
 
 
+ANY_MORE_FIRST = 7  # Qh: the any-count queue continues after Qa-Qf and the people batch Qg
+
+
+def draw_any_more(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD, data_ge: str = DATA_GE,
+                  data_root: str = DATA_ROOT) -> dict[str, list[dict[str, Any]]]:
+    """Batches ``Qh``, ``Qi``, ...: the any-count queue after ``Qa``-``Qf`` (the same draw, renamed; ``Qg`` holds only
+    people-pool sentences, which the any-count pool never holds)."""
+    batches = list(draw(PEOPLE_FIRST_BATCH + n_batches, 0, data_10k, data_sd, data_ge, data_root).values())
+    out: dict[str, list[dict[str, Any]]] = {}
+    for b, items in enumerate(batches[PEOPLE_FIRST_BATCH:]):
+        name = "Q" + BATCH_LETTERS[ANY_MORE_FIRST + b]
+        out[name] = [{**it, "id": f"{name}{k:03d}"} for k, it in enumerate(items)]
+    return out
+
+
 def load_round15(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
     """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
     return load_round11(path or _resource_path(GOLD_NAME), data_10k)
@@ -172,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             s.add_argument("--batches", type=int, default=4, help="any-count batches (Qa, ...)")
             s.add_argument("--people-batches", type=int, default=0, help="people batches (Qg, ...)")
+            s.add_argument("--any-more", action="store_true", help="--batches any-count batches after Qg (Qh, ...)")
             s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
     args = ap.parse_args(argv)
     data = (args.data_10kgnad, args.data_smartdata, args.data_germeval, args.data_root)
@@ -184,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.any_more:
+        write_batches(draw_any_more(args.batches, *data), out)
+        return 0
     write_batches(draw(args.batches, args.people_batches, *data), out)
     return 0
 
