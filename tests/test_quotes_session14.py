@@ -117,3 +117,28 @@ def test_a_denied_claim_to_know_is_no_quote():
 def test_a_fronted_time_phrase_or_adverbial_clause_is_not_the_speaker(text, speaker):
     q = _only(text)
     assert (q.speaker, q.addressee) == (speaker, None)
+
+
+@pytest.mark.parametrize(("text", "speaker", "message"), [
+    # Wikinews 14127 (CC BY 2.5)
+    ("Er glaubt weiterhin, dass das Team gestärkt aus der schwachen Saison 2005 hervorgegangen sei: „Wir haben "
+     "gelernt, noch bescheidener zu sein.“", "Er", "dass das Team gestärkt aus der schwachen Saison 2005 "
+     "hervorgegangen sei"),
+    # Wikinews 50226 (CC BY 2.5)
+    ("Sie warnte vor einer neuen Katastrophe, wenn die Hilfe nicht mit Hochdruck fortgesetzt werde: „Weite Teile des "
+     "Landes stehen unter Wasser.“", "Sie", "wenn die Hilfe nicht mit Hochdruck fortgesetzt werde"),
+])
+def test_a_report_in_the_frame_before_a_colon_quote_is_an_event_of_its_own(text, speaker, message):
+    qs = _quotes(text)
+    assert [q.kind for q in qs] == ["indirect", "direct"]
+    assert (qs[0].speaker, qs[0].message) == (speaker, message)
+    assert qs[1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Auf der Homepage heißt es zur Begründung, warum man sich für dieses Bild entschieden hat: „Die Striche wurden "
+    "wegen ihrer Bildhaftigkeit gewählt.“",
+    "Die Kommission kritisierte die Art und Weise, wie das Gesetz verabschiedet wurde: „So geht das nicht.“",
+])
+def test_an_indicative_clause_before_a_colon_quote_is_only_its_frame(text):
+    assert [q.kind for q in _quotes(text)] == ["direct"]

@@ -1498,6 +1498,25 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         prev = q
 
 
+def _report_before_colon(ctx: _Ctx, si: int, a: int, dq: Quote, lex: CueLexicon) -> Quote | None:
+    """"Er glaubt weiterhin, dass das Team gestärkt sei: „…“", "Er sagte, Europa brauche X, und fügte hinzu: „…“":
+    the frame of a direct quote after a colon holds a report with a clause of its own, which is an event too."""
+    if dq.cue_start is None or dq.cue_start > dq.message_start:
+        return None
+    colon = _tok_index(ctx.toks, dq.message_start) - 2
+    if colon <= a + 3 or ctx.low[colon] != ":" or ctx.toks[colon].sent != si:
+        return None
+    found = _indirect_in_sentence(ctx, a, colon, lex)
+    if found is None or found.kind != "indirect" or found.cue is None or found.message_end > ctx.toks[colon].start:
+        return None
+    # only a clause that is reported by its form ("dass", "ob", Konjunktiv): "heißt es zur Begründung, warum …",
+    # "kritisierte die Art, wie …" or a second main clause are the frame of the quote, not a report of their own
+    m0 = _tok_index(ctx.toks, found.message_start)
+    if ctx.low[m0] not in _DASS and not _konj1(ctx, m0, colon):
+        return None
+    return found
+
+
 def _subject_after_es(ctx: _Ctx, k: int, comma: int) -> tuple[int, int] | None:
     """The subject after a placeholder "es" right behind the cue ("hielt es der Minister für nötig, …"): a noun
     phrase that opens with a nominative determiner or a capital; "heißt es", "verlautet es" have none."""
@@ -1852,6 +1871,9 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                     _copy_speaker(q, dq)
                     continue
                 out.append(q)  # a marker outside the quote is an event of its own
+            before = _report_before_colon(ctx, si, a, dq, lex)
+            if before is not None:
+                out.append(before)
             continue
         if b - a < 4:
             continue
