@@ -56,6 +56,11 @@ _CONJ_DE = {"und", "oder", "sowie", "aber"}
 # a separated particle that is also an article counts only where a noun phrase cannot follow it: "bestellte den
 # Botschafter ein." is the particle, "bestellte ein Bier" the article
 _ARTICLE_PARTICLES = {"ein"}
+# a separated particle that is also a preposition counts only at the end of its clause, before punctuation, a
+# conjunction or a subordinator: "griff ... an." is the particle, "griff nach dem Glas an der Bar" the preposition
+_PREPOSITION_PARTICLES = {"an", "auf", "aus", "vor", "zu", "ab", "mit", "nach", "bei", "um", "über", "durch"}
+_AFTER_CLAUSE_END_DE = {"und", "oder", "sowie", "aber", "sondern", "denn", "doch", "dass", "weil", "obwohl",
+                        "nachdem", "bevor", "als", "damit", "wenn", "falls", "ob", "sodass", "indem", "wie", "um"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
 # personal pronouns that can only be a subject (not "sie", "es": also accusative)
 _NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
@@ -184,6 +189,12 @@ def cameo_coded(ev: Event) -> tuple[str, str | None]:
         if ev.frame == "intent" and coop and ev.type not in ("AGREE", "REJECT"):
             return "AGREE", "03"
     return ev.type, ev.cameo
+
+
+def _zu_infinitive_at(toks: list[Token], m: int, end: int) -> bool:
+    """A zu-infinitive without a comma starts at token m ("wirft Schelling vor zu unterstellen")."""
+    return toks[m].text.lower() == "zu" and m + 1 < end and toks[m + 1].text.islower() \
+        and toks[m + 1].text.endswith("en")
 
 
 def _noun_reading(tag: str) -> bool:
@@ -331,7 +342,11 @@ class EventStage:
         stop = next((m for m in range(k + 1, end) if toks[m].text in (",", ";")), end)
         if any(toks[m].text.lower() in t.particle and not (
                 toks[m].text.lower() in _ARTICLE_PARTICLES and m + 1 < stop and toks[m + 1].text.isalpha()
-                and toks[m + 1].text.lower() not in _CONJ_DE) for m in range(k + 1, stop)):
+                and toks[m + 1].text.lower() not in _CONJ_DE) and not (
+                toks[m].text.lower() in _PREPOSITION_PARTICLES and m + 1 < end
+                and toks[m + 1].text[:1].isalnum() and toks[m + 1].text.lower() not in _AFTER_CLAUSE_END_DE
+                and not _zu_infinitive_at(toks, m + 1, end))
+               for m in range(k + 1, stop)):
             return True
         # or it closes the sentence after an inserted clause ("lehnte die Forderung, ... zu prüfen, ab.")
         last = end - 1
