@@ -85,6 +85,7 @@ def test_counts_round15_rows_score_above_a_floor():
     assert not note and len(items) == N_ROWS
     res = evaluate(items)
     assert res["n_gold"] == 299
+    # measured 0.885 with 8674ce9; pooled first runs 0.883, the round-start code (42400a5) 0.876 on all nine batches
     assert res["strict"]["f1"] >= 0.86
 
 
