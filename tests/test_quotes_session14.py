@@ -142,3 +142,22 @@ def test_a_report_in_the_frame_before_a_colon_quote_is_an_event_of_its_own(text,
 ])
 def test_an_indicative_clause_before_a_colon_quote_is_only_its_frame(text):
     assert [q.kind for q in _quotes(text)] == ["direct"]
+
+
+@pytest.mark.parametrize("text", [
+    # Wikinews 58846 (CC BY 2.5)
+    "Die Rebellen bestreiten ihrerseits diesen Vorwurf, beharren aber auf der Forderung nach mehr Autonomie.",
+    "Magnitski hatte Beamte massiver Korruption beschuldigt, wurde dann wegen Beihilfe zur Steuerhinterziehung "
+    "festgenommen.",
+])
+def test_a_second_predicate_of_the_subject_after_the_comma_is_not_what_was_said(text):
+    assert [q.message for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Wie der Bundeswahlleiter mitteilte, lag die Wahlbeteiligung bis 14 Uhr bei 41,9 Prozent.", "der Bundeswahlleiter"),
+    ("So sorgten sie für ihre Grundbedürfnisse, sagt Taiga, sorgten für ihre Familien und hülfen einander.", "Taiga"),
+])
+def test_a_finite_verb_after_a_subordinate_or_inserted_frame_still_opens_the_message(text, speaker):
+    q = _only(text)
+    assert q.speaker == speaker

@@ -1498,6 +1498,17 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
         prev = q
 
 
+def _coordinated_predicate(ctx: _Ctx, m0: int, b: int) -> bool:
+    """Does a finite indicative verb open tokens[m0:b] ("…, beharren aber auf …", "…, hielt sich jedoch zurück")? After
+    a verb-second frame that is a second predicate of the same subject, not what was said."""
+    low = ctx.low
+    if m0 >= b or not ctx.toks[m0].text[:1].islower() or not low[m0].isalpha() or low[m0] in _MESSAGE_OPENERS:
+        return False
+    if low[m0] in _KONJ1 or low[m0] in _DETS or low[m0] in cues().pps or low[m0] in cues().adverbs:
+        return False  # "sei er krank, …": a Konjunktiv verb first is reported speech
+    return _tag_is(ctx, m0, _finite_tag) and not _konj1(ctx, m0, b)
+
+
 def _report_before_colon(ctx: _Ctx, si: int, a: int, dq: Quote, lex: CueLexicon) -> Quote | None:
     """"Er glaubt weiterhin, dass das Team gestärkt sei: „…“", "Er sagte, Europa brauche X, und fügte hinzu: „…“":
     the frame of a direct quote after a colon holds a report with a clause of its own, which is an event too."""
@@ -2475,6 +2486,12 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                     sp = (sp[0], app[1])  # the apposition passed over belongs to the speaker ("der Sprecher, Jan Berg,")
             msg = _msg_span(ctx, comma + 1, b)
             if msg is None:
+                continue
+            if (not after_comma and not any(low[m] in _SUBORDINATORS for m in range(_clause_start(ctx, a, k), k))
+                    and _coordinated_predicate(ctx, comma + 1, b)):
+                # "Die Rebellen bestreiten den Vorwurf, beharren aber auf …": the subject's second verb (after a
+                # subordinate frame, "Wie X mitteilte, lag …", or an inserted one, "…, sagt X, sorgten …", the
+                # sentence goes on)
                 continue
             if not _has_verb(ctx, comma + 1, b):
                 # no clause after the comma ("befürchtet die WHO, eine Pandemie", "erfahren im Winter, bis auf
