@@ -651,14 +651,16 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and not (nlow in lex.units or nxt == "°" or (nxt[:1].isupper() and nlow not in lex.function_words
                                            and not (nxt.isupper() and nxt.isalpha() and _unit_of(nxt, lex) is None
                                                     and nlow not in (lex.prefix_currencies or {})))  # "GeForce 8800 GTS"
-                     or nlow in lex.multipliers or nlow in ("der", "von", "des", "bis")
+                     or nlow in lex.multipliers
+                     or (nlow in ("der", "von", "bis") and not _genitive_of_an_acronym(toks, j))
                      or (nlow in _DASHES and not (toks[j].start > toks[i].end and j + 1 < len(toks)
                                                   and not toks[j + 1].text[:1].isdigit()))  # "einem Nexus 5 – natürlich"
                      or (nlow == "und" and not (j + 1 < len(toks) and toks[j + 1].text.isalpha()
                                                 and toks[j + 1].text.islower()
                                                 and toks[j + 1].text.lower() not in lex.function_words
                                                 and toks[j + 1].text.lower() not in lex.weak
-                                                and _plain_value(toks[j + 1].text, lex) is None))  # "Hannover 96 und verlor"
+                                                and _plain_value(toks[j + 1].text, lex) is None)  # "Hannover 96 und verlor"
+                         and not _another_name_with_a_number(toks, j, lex))
                      or (nxt.isalpha() and nxt.islower() and nlow.endswith(("e", "en")) and j + 1 < len(toks)
                          and toks[j + 1].text[:1].isupper() and _object_category(toks[j + 1].text, lex) is not None
                          and ((_object_category(toks[j + 1].text, lex) or ("",))[0] in lex.person_categories
@@ -867,6 +869,26 @@ def _year_in_a_clause(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
         return False
     prev, nlow = toks[i - 1].text.lower(), toks[j].text.lower()
     return (nlow in _AFTER_A_YEAR and prev not in lex.qualifiers1) or (prev in _PRONOUNS and nlow in ("mit", "zum", "zur"))
+
+
+def _genitive_of_an_acronym(toks: list[Token], j: int) -> bool:
+    """"Agenda 21 der UNCED", "Bayern 3 der ARD": a genitive of an organisation in capitals follows the name, not the
+    whole of a part ("30 der 60 Sitze")."""
+    return (toks[j].text.lower() == "der" and j + 1 < len(toks) and toks[j + 1].text.isupper()
+            and toks[j + 1].text.isalpha() and len(toks[j + 1].text) >= 2)
+
+
+def _another_name_with_a_number(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """After "und" comes another name with a number and no noun after it ("Silent Hill 2 und Metal Gear Solid 2 als
+    ..."): the two are names alike."""
+    k = j + 1
+    while k < len(toks) and k <= j + 3 and toks[k].text[:1].isupper() and toks[k].text.replace("-", "").isalpha():
+        k += 1
+    if k == j + 1 or k >= len(toks) or not toks[k].text.isdigit() or len(toks[k].text) > 4:
+        return False
+    after = toks[k + 1].text if k + 1 < len(toks) else ""
+    return (after == "" or after in _PUNCT_STOP or after.islower()) and _unit_of(after, lex) is None \
+        and after.lower() not in lex.multipliers
 
 
 def _code_in_capitals(w: str, lex: Lexicon) -> bool:
