@@ -146,3 +146,24 @@ def test_preposition_inside_the_clause_is_no_particle(text: str, etype: str) -> 
 ])
 def test_particle_at_the_clause_end_stays(text: str, etype: str) -> None:
     assert etype in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # a bare attack noun in a sentence about computers is a cyber attack too; after a Wikinews sentence
+    # (de_gold2, CC BY 2.5) and 10kGNAD reports on a parliament's network and a TLS weakness (paraphrased)
+    "Diese spektakulären Angriffe via Internet auf Unternehmen sind nur die Spitze des Eisbergs.",
+    "Im Rahmen der Attacke wurden auch Daten abgezapft.",
+    "Bei einem solchen Angriff wird zuerst der verschlüsselte Datenverkehr aufgezeichnet.",
+])
+def test_bare_attack_about_computers_is_cyber(text: str) -> None:
+    events = [e for e in run(text).events if e.type in ("ASSAULT", "COERCE")]
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "cyber")], text
+
+
+@pytest.mark.parametrize("text", [
+    # "-netzwerk" and "-daten" inside other words are no computer words
+    "Bei dem Angriff des Terrornetzwerks starben zwölf Menschen.",
+    "Bei dem Angriff auf die Kandidaten und Soldaten starben zwei Menschen.",
+])
+def test_attack_beside_no_computer_word_stays_assault(text: str) -> None:
+    assert [(e.type, e.mode) for e in run(text).events if e.trigger == "Angriff"] == [("ASSAULT", None)], text

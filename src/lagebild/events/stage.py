@@ -191,6 +191,13 @@ def cameo_coded(ev: Event) -> tuple[str, str | None]:
     return ev.type, ev.cameo
 
 
+def _bare_attack(h: _Hit) -> bool:
+    """A generic attack noun without a mode of its own ("Angriff", "Attacken", "Massenangriffe")."""
+    t = h.trig
+    return t.lang == "de" and t.type == "ASSAULT" and t.kind == "noun" and t.mode is None \
+        and re.search(r"angriff|attack", t.pattern) is not None
+
+
 def _zu_infinitive_at(toks: list[Token], m: int, end: int) -> bool:
     """A zu-infinitive without a comma starts at token m ("wirft Schelling vor zu unterstellen")."""
     return toks[m].text.lower() == "zu" and m + 1 < end and toks[m + 1].text.islower() \
@@ -229,6 +236,7 @@ class EventStage:
         self.roles = roles()
         self.modality = modality()
         self.cues = role_cues()
+        self._cyber = next((t for t in self.lex.triggers if t.lang == "de" and t.mode == "cyber"), None)
         self.use_classifier = bool(self.config.get("classifier", mode == "accurate"))
         # HanTa POS checks noun/verb readings and participles of German triggers in both modes, so that the events
         # do not depend on which sentences other stages happened to tag (fast mode used to read such leftovers).
@@ -329,6 +337,14 @@ class EventStage:
                           if u is not t and (not u.particle or self._has_particle(doc, si, k, u))), t)
             hits.append(_Hit(k, t, tok.start, tok.end))
         hits.sort(key=lambda h: h.start)
+        if lang == "de" and any(_bare_attack(h) for h in hits) and self._cyber is not None and self.cues.any_in(
+                "cyber_context", "ASSAULT", {doc.tokens[m].text.lower() for m in range(sent.token_start,
+                                                                                       sent.token_end)}):
+            # "diese Angriffe via Internet", "im Rahmen der Attacke ... Daten abgezapft": a cyber attack (PLOVER
+            # COERCE, mode cyber), as the compounds "Hackerangriff" and "Cyberattacke" are
+            for h in hits:
+                if _bare_attack(h):
+                    h.trig = self._cyber
         return hits
 
     @staticmethod
