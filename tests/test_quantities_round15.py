@@ -1,8 +1,8 @@
 """Count rules of session 14 (round 15): error classes that recur across several dev sets, fixed by general rules.
 
 Sentences from CC BY / CC BY-SA sources are quoted with their gold id (WikiANN German: CC BY-SA; UD German GSD:
-CC BY-SA 4.0; Wikinews: CC BY 2.5; SmartData: CC BY 4.0); constructions seen in 10kGNAD (CC BY-NC-SA) are tested on
-our own sentences. Every test here fails on the session's start code (42400a5).
+CC BY-SA 4.0; Wikinews: CC BY 2.5; SmartData and GermEval 2014: CC BY 4.0); constructions seen in 10kGNAD
+(CC BY-NC-SA) are tested on our own sentences. Every test here fails on the session's start code (42400a5).
 """
 
 from __future__ import annotations
@@ -39,17 +39,17 @@ def test_quantities_probanden_are_participants():
 
 
 def test_quantities_mann_besatzung_is_a_crew():
-    # WikiANN, round-14 Ze007
+    # GermEval 2014 round-14 Ze007 (CC BY 4.0)
     q = _q("Zwei Mann Besatzung sitzen im Turm in Tandemanordnung auf drehbaren Sitzen hintereinander.")
     assert q["Zwei"][2] == "crew"
     assert _q("Die Armee schickte 5000 Mann an die Grenze.")["5000"][2] == "soldiers"
 
 
 def test_quantities_a_number_closing_the_sentence_after_a_name_shares_an_earlier_noun():
-    # SmartData round-14 Zk014 (CC BY 4.0); HIPE-2022 round-8 Ha033 has the same shape ("..., Erträgnis des
-    # Osterbazars 13." after two amounts in Kronen)
-    q = _q("Hamilton hat 43 Punkte weniger, Vettel wie Ricciardo 52.")
-    assert q["52"][2] == "points"
+    # 10kGNAD round-14 Zk014 (a standings sentence; our own sentence of its shape); HIPE-2022 round-8 Ha033 has the
+    # same shape ("..., Erträgnis des Osterbazars 13." after two amounts in Kronen)
+    q = _q("Rosberg hat 30 Punkte mehr, Alonso wie Button 41.")
+    assert q["41"][2] == "points"
     # a name with a number and no earlier counted noun stays a name
     assert "13" not in _q("Am Abend sahen sie Apollo 13.")
 
@@ -76,8 +76,8 @@ def test_quantities_a_bare_number_before_an_adverb_of_time_is_a_year():
 
 
 def test_quantities_a_name_with_a_number_before_a_genitive_or_another_such_name():
-    # made after the round-15 first runs, on dev errors: UD GSD Ub033 (CC BY-SA 4.0), WikiANN round-14 Ze002 cut (CC
-    # BY-SA; the whole row still fails: "430." before a further sentence stays one token); 10kGNAD has both shapes (a
+    # made after the round-15 first runs, on dev errors: UD GSD Ub033 (CC BY-SA 4.0), GermEval round-14 Ze002 cut (CC
+    # BY 4.0; the whole row still fails: "430." before a further sentence stays one token); 10kGNAD has both shapes (a
     # product "des Herstellers", two game titles), tested on our own sentences
     assert "21" not in _q("Die Konferenzdokumente, insbesondere die Agenda 21 der UNCED, schreiben neue "
                           "Partizipationsmöglichkeiten für die NGO im internationalen System fest.")

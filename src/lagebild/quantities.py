@@ -900,7 +900,7 @@ def _code_in_capitals(w: str, lex: Lexicon) -> bool:
 
 def _elided_final_count(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     """The number closes the sentence after a name, and an earlier clause counts a noun with a digit number: the
-    noun is left out ("43 Punkte weniger, Vettel wie Ricciardo 52."), so the number counts it and names nothing."""
+    noun is left out ("30 Punkte mehr, Alonso wie Button 41."), so the number counts it and names nothing."""
     if not (j == len(toks) or (toks[j].text == "." and j + 1 == len(toks))):
         return False
     for k in range(i - 2, 0, -1):
