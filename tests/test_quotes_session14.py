@@ -161,3 +161,19 @@ def test_a_second_predicate_of_the_subject_after_the_comma_is_not_what_was_said(
 def test_a_finite_verb_after_a_subordinate_or_inserted_frame_still_opens_the_message(text, speaker):
     q = _only(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Sprecher der Feuerwehr sagte, das Feuer sei gelöscht. Verletzte gab es keine, da sich der Bewohner nicht auf "
+    "dem Hof aufhielt.",
+    "Die Partei teilte mit, sie habe eine neue Vorsitzende. Im Jahr 2003 wurde sie stellvertretende Landesvorsitzende.",
+    "Die Gewerkschaft sagte, die Arbeit sei zu schlecht bezahlt. In Frankreich gibt es beispielsweise schon erste "
+    "Regeln.",
+])
+def test_a_determiner_adverb_or_adjective_after_a_pronoun_is_no_konjunktiv(text):
+    assert len(_quotes(text)) == 1
+
+
+def test_an_unlisted_konjunktiv_verb_after_a_pronoun_still_continues_the_report():
+    qs = _quotes("Der Minister sagte, das Projekt sei gescheitert. Er suche nun einen neuen Partner.")
+    assert [q.speaker for q in qs] == ["Der Minister", "Der Minister"]

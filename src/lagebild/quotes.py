@@ -2174,6 +2174,10 @@ def _konj1(ctx: _Ctx, a: int, b: int, *, strict: bool = False) -> bool:
             and w.isalpha()
             and low[k - 1] in ("er", "sie", "es", "man")
             and not ctx.toks[k].text[:1].isupper()
+            # "gab es keine", "er seine …", "es beispielsweise", "sie stellvertretende Vorsitzende": no verb
+            and w not in _DETS and w not in _DEMONSTRATIVE_DETS and w not in _NOT_ADJ and not w.endswith("weise")
+            and not (k + 1 < b and _is_cap(ctx.toks[k + 1].text)
+                     and w.endswith(("nde", "bare", "ige", "iche", "ische", "ene", "ste")))
         ):
             return True
     return False
