@@ -879,8 +879,8 @@ def _genitive_of_an_acronym(toks: list[Token], j: int) -> bool:
 
 
 def _another_name_with_a_number(toks: list[Token], j: int, lex: Lexicon) -> bool:
-    """After "und" comes another name with a number and no noun after it ("Silent Hill 2 und Metal Gear Solid 2 als
-    ..."): the two are names alike."""
+    """After "und" comes another name with a number and no noun after it ("Space Quest 2 und Star Pilot 2 als
+    Vorbilder"): the two are names alike."""
     k = j + 1
     while k < len(toks) and k <= j + 3 and toks[k].text[:1].isupper() and toks[k].text.replace("-", "").isalpha():
         k += 1
