@@ -9,6 +9,8 @@ from lagebild.segment import (
     pos_tags,
     possible_tags,
     split_sentences,
+    tag_is,
+    tag_known,
     tokenize,
 )
 
@@ -280,6 +282,57 @@ def test_segment_pos_tags_are_ensure_pos_tags_kept_apart_from_the_tokens() -> No
         assert [known_pos_tags(lazy, si) for si in range(n)] == tags
         assert known_pos_tags(doc(text), 0) is None  # kept with the document, not across documents
     assert tags[0][1] == "NN" and tags[1][1] == "XY"  # over-long words: ensure_pos's own rule
+
+
+def test_segment_tag_lattice_gives_hantas_tags_and_stops_where_the_path_is_decided() -> None:
+    from lagebild import segment
+
+    # every sentence of the bundled Wikinews samples (CC BY 2.5): the whole path is HanTa's own, and so is each
+    # word's tag asked alone, mostly decided before the end of the sentence
+    tagger = segment._hanta()
+    asked = early = 0
+    for text in _wikinews_texts()[:4]:
+        toks = tokenize(text)
+        for s in split_sentences(text, toks):
+            words = tuple(t.text for t in toks[s.token_start:s.token_end])[:segment.TAG_WINDOW]
+            path = tagger.tag_sent_viterbi(list(words))
+            assert segment._TagLattice(words).tags() == path
+            for k in range(len(words)):
+                lattice = segment._TagLattice(words)
+                assert lattice.tag(k) == path[k], (words, k)
+                asked += 1
+                early += len(lattice.decided) < len(words)
+                assert lattice.tags() == path  # carried on from where it stopped
+    assert early > asked / 2
+
+
+def test_segment_tag_is_answers_as_the_tagged_sentence_does() -> None:
+    # the Wikinews samples (CC BY 2.5), and the first one as a single sentence of more than 300 tokens (its full
+    # stops and line breaks made commas and spaces), which HanTa tags in windows
+    texts = _wikinews_texts()[:4]
+    texts.append(texts[0].replace(".", ",").replace("\n", " ") + ".")
+
+    def doc(text: str) -> Doc:
+        return SegmentStage()(Doc(Article(id=content_id(text), text=text, language="de")))
+
+    assert len(doc(texts[-1]).sentences) == 1 and len(doc(texts[-1]).tokens) > 300
+    asked = 0
+    for text in texts:
+        tagged = doc(text)
+        tags = [tag for si in range(len(tagged.sentences)) for tag in pos_tags(tagged, si)]
+        for order in (range(len(tagged.tokens)), range(len(tagged.tokens) - 1, -1, -1)):
+            lazy = doc(text)
+            for i in order:
+                def is_its_tag(tag: str, expected: str = tags[i]) -> bool:
+                    return tag == expected
+
+                if tag_known(lazy, i, is_its_tag) is None:
+                    asked += 1
+                assert tag_is(lazy, i, is_its_tag), (text[:40], i)
+                assert tag_known(lazy, i, is_its_tag) is True
+            assert all(known_pos_tags(lazy, si) is None for si in range(len(lazy.sentences)))  # only tags asked for
+            assert [tag for si in range(len(lazy.sentences)) for tag in pos_tags(lazy, si)] == tags
+    assert asked > 100
 
 
 def test_segment_unit_with_the_sentences_full_stop_ends_the_sentence() -> None:
