@@ -85,6 +85,32 @@ def test_fast_word_cache_stays_within_its_bound() -> None:
     assert ner.predict(SENTS) == before
 
 
+_WORD_CACHE_LAYOUT = """
+import hashlib, sys
+from lagebild.ner.fast import FastNER
+sents = [line.split() for line in sys.stdin.read().splitlines()]
+ner = FastNER.load()
+ner.cache_words = 40  # cleared and refilled several times
+out = [ner.predict([s]) for s in sents * 2] + [ner.predict(sents)]
+layout = [(w, ids, ner._rows[ids[0]].tobytes()) for w, ids in ner._word.items()]
+print(hashlib.sha1(repr((layout, out)).encode()).hexdigest())
+"""
+
+
+def test_fast_word_cache_layout_does_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    layouts = {
+        subprocess.run([sys.executable, "-c", _WORD_CACHE_LAYOUT], input="\n".join(" ".join(s) for s in SENTS),
+                       capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed},
+                       ).stdout
+        for seed in ("0", "1", "2")
+    }
+    assert len(layouts) == 1, layouts
+
+
 @pytest.mark.skipif(not GERMEVAL_TEST.exists(), reason="GermEval 2014 test not available")
 def test_fast_germeval_smoke_floor(ner: FastNER) -> None:
     """First 300 GermEval 2014 test sentences, outer PER/LOC/ORG strict micro-F1 (full test: see docs)."""
@@ -180,7 +206,7 @@ def _reference_lstm(m, pre: np.ndarray, lengths: np.ndarray, reverse: bool) -> n
 
 def test_stacked_bilstm_is_bitwise_two_single_direction_passes(ner) -> None:
     batch = SENTS + [s[:4] for s in SENTS]  # padded: lengths 4 to 23
-    ner._cache_words({w for s in batch for w in s})
+    ner._cache_words(list(dict.fromkeys(w for s in batch for w in s)))
     lengths = np.array([len(s) for s in batch])
     ids = np.zeros((len(batch), int(lengths.max())), dtype=np.int64)
     for i, s in enumerate(batch):

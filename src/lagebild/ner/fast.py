@@ -412,8 +412,10 @@ class FastNER:
                 models.append(NumpyTagger({k: z[k] for k in z.files}))
         return cls(models, vocabs, E5Pieces())
 
-    def _cache_words(self, words: set[str]) -> None:
-        """Give every word a cached input row (bounded cache: cleared when full)."""
+    def _cache_words(self, words: list[str]) -> None:
+        """Give every word a cached input row (bounded cache: cleared when full). ``words`` are distinct and in
+        the order the batch meets them: a set's order would change with the hash seed, and with it the rows the
+        words get and the batches their rows are computed in."""
         new = [w for w in words if w not in self._word]
         if not new:
             return
@@ -456,7 +458,7 @@ class FastNER:
             if not idx:
                 continue
             batch = [token_lists[i] for i in idx]
-            self._cache_words({w for s in batch for w in s})
+            self._cache_words(list(dict.fromkeys(itertools.chain.from_iterable(batch))))
             lengths = np.array([len(s) for s in batch])
             maxlen = int(lengths.max())
             feats = np.zeros((len(batch), maxlen, width), dtype=np.int64)
