@@ -167,3 +167,25 @@ def test_bare_attack_about_computers_is_cyber(text: str) -> None:
 ])
 def test_attack_beside_no_computer_word_stays_assault(text: str) -> None:
     assert [(e.type, e.mode) for e in run(text).events if e.trigger == "Angriff"] == [("ASSAULT", None)], text
+
+
+@pytest.mark.parametrize("text,etype", [
+    # session 14, after 10kGNAD sport and court reports (paraphrased): a football team's attack and a court hearing
+    ("Der Trainer brachte zwei Stürmer als Verstärkung für die Offensive.", "ASSAULT"),
+    ("Der besten Offensive der Liga gelangen nur zehn Punkte.", "ASSAULT"),
+    ("Der angeklagte Mann ist am Montag nicht zur Verhandlung erschienen.", "CONSULT"),
+    ("Die Verhandlung vor dem Landesgericht fand bereits im November statt.", "CONSULT"),
+])
+def test_football_offensive_and_court_hearing_are_no_event(text: str, etype: str) -> None:
+    assert etype not in all_types(text), text
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Die türkische Offensive gegen PKK-Kämpfer geht weiter.", "ASSAULT"),
+    ("Anfang der Woche hatten die Rebellen dort eine Offensive gestartet.", "ASSAULT"),
+    ("Die militärische Offensive gehe weiter, sagte der Minister.", "ASSAULT"),
+    ("Die Verhandlungen über das Abkommen wurden am Montag fortgesetzt.", "CONSULT"),
+    ("Die Friedensverhandlung in Genf begann am Montag.", "CONSULT"),
+])
+def test_military_offensive_and_negotiations_stay(text: str, etype: str) -> None:
+    assert etype in all_types(text), text

@@ -62,6 +62,7 @@ _PREPOSITION_PARTICLES = {"an", "auf", "aus", "vor", "zu", "ab", "mit", "nach", 
 _AFTER_CLAUSE_END_DE = {"und", "oder", "sowie", "aber", "sondern", "denn", "doch", "dass", "weil", "obwohl",
                         "nachdem", "bevor", "als", "damit", "wenn", "falls", "ob", "sodass", "indem", "wie", "um"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
+_ARMED_ROLES = {"MIL", "REB", "INS", "UAF"}
 # personal pronouns that can only be a subject (not "sie", "es": also accusative)
 _NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
 # object-noun fallback for attacks and seizures (``_object_np``)
@@ -654,6 +655,8 @@ class EventStage:
                     x.trig.type in ("ASSAULT", "COERCE") and not (x.trig.needs and "violence" in x.trig.needs)
                     for x in hits):
                 continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
+            if t.needs and "military" in t.needs and not self._military_context(doc, si, h, hits):
+                continue  # "in der Offensive" of a football team
             if (a, t.type) in seen_clause_type:
                 # a second trigger of the same type in the clause ("Bei dem Luftangriff ... getötet") fills the
                 # roles the first one left empty
@@ -725,6 +728,30 @@ class EventStage:
             out.append(ev)
         out.sort(key=lambda e: e.trigger_start)
         return out
+
+    def _military_context(self, doc: Doc, si: int, h: _Hit, hits: list[_Hit]) -> bool:
+        """An armed actor noun, a state, a "militär-" word, a "gegen" right after the trigger or another act of
+        violence in the sentence: "die türkische Offensive gegen die PKK", "hatten die Rebellen eine Offensive
+        gestartet"."""
+        toks = doc.tokens
+        sent = doc.sentences[si]
+        if h.tok + 1 < sent.token_end and toks[h.tok + 1].text.lower() == "gegen":
+            return True
+        if any(x is not h and x.trig.type in ("ASSAULT", "COERCE") and "military" not in (x.trig.needs or "")
+               for x in hits):
+            return True
+        for m in range(sent.token_start, sent.token_end):
+            w = toks[m].text
+            if m == h.tok:
+                continue
+            if w.lower().startswith("militär"):
+                return True
+            role = self.roles.role_de(w)
+            if role is not None and role[0] in _ARMED_ROLES:
+                return True
+            if w[:1].isupper() and w.isalpha() and self._is_country(w):
+                return True  # "Russland droht mit einer neuen Offensive" (a national team's too, rarely)
+        return False
 
     @staticmethod
     def _confidence(t: Trigger, sources: list[Actor], targets: list[Actor], flags: dict[str, Any]) -> float:
