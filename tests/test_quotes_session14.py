@@ -177,3 +177,29 @@ def test_a_determiner_adverb_or_adjective_after_a_pronoun_is_no_konjunktiv(text)
 def test_an_unlisted_konjunktiv_verb_after_a_pronoun_still_continues_the_report():
     qs = _quotes("Der Minister sagte, das Projekt sei gescheitert. Er suche nun einen neuen Partner.")
     assert [q.speaker for q in qs] == ["Der Minister", "Der Minister"]
+
+
+@pytest.mark.parametrize("text", [
+    # "bemerken" as noticing (Wikinews 37935 and 68853, CC BY 2.5)
+    "Ein Autofahrer bemerkte das Feuer und alarmierte die Feuerwehr, die mit 70 Mann anrückte.",
+    "Als die Täterin bemerkte, dass ihr Ex-Freund das Aufsehen von Passanten erregt hatte, flüchtete sie.",
+    # informing someone without saying what, and becoming known
+    "Die Ärzte haben die Familie bereits informiert.",
+    "Der Fall wurde bekannt, weil das Opfer die Ehefrau eines Arztes erpressen wollte.",
+    "Der Politiker wurde überregional bekannt, als er 1996 zum Bürgermeister gewählt wurde.",
+])
+def test_noticing_informing_and_becoming_known_are_no_speech(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "speaker"), [
+    ("„Das ist ein Skandal“, bemerkte der Minister.", "direct", "der Minister"),
+    ("Der Minister bemerkte dazu: „Das ist ein Skandal.“", "direct", "Der Minister"),
+    ("Die Lage sei ernst, bemerkte der Minister.", "indirect", "der Minister"),
+    ("Der Redner bemerkte, daß die Regierung versagt habe.", "indirect", "Der Redner"),
+    ("Es wurde bekannt, dass der Minister zurücktritt.", "indirect", None),
+    ("Die Behörde informierte, dass die Straße gesperrt bleibe.", "indirect", "Die Behörde"),
+])
+def test_remarking_informing_that_and_becoming_known_that_stay_speech(text, kind, speaker):
+    q = _only(text)
+    assert (q.kind, q.speaker) == (kind, speaker)

@@ -258,6 +258,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     w = ctx.low[k]
     if w == "wissen":
         return "" if _claims_to_know(ctx, k) else None
+    if w in _NOTICE_FORMS and not _remarks(ctx, k):
+        return None  # "bemerkte das Feuer", "Als die Täterin bemerkte, dass … hatte": noticed (0 of 6 events on train)
     parts = lex.verbs.get(w)
     if w in lex.two_word and k > 0 and ctx.low[k - 1] in lex.two_word[w]:
         if w == "lesen" and not (k + 2 < len(ctx.low) and (ctx.low[k + 1] == ":" or (
@@ -305,6 +307,34 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
     return None
 
 
+# "bemerken" remarks as the frame of a quotation or of a Konjunktiv clause; elsewhere it notices
+_NOTICE_FORMS = frozenset("bemerkte bemerkten bemerkt bemerke".split())
+
+
+def _remarks(ctx: _Ctx, k: int) -> bool:
+    """Does "bemerken" at token k frame what was said: a quotation or a message before it ("„…“, bemerkte X", "…, wie
+    X bemerkt, …"), a colon, or a "dass"/"ob" or Konjunktiv clause ("bemerkte, daß …")? Not in a clause of time ("Als
+    die Täterin bemerkte, dass …") nor with an object alone ("bemerkte das Feuer")."""
+    low = ctx.low
+    a, b = _sent_bounds(ctx, k)
+    cs = _clause_start(ctx, a, k)
+    if low[cs] in ("als", "nachdem", "sobald", "wenn", "bevor", "während", "bis"):
+        return False
+    if low[cs] == "wie" or (k > a and low[k - 1] in (",", "–")):
+        return True
+    end = next((m for m in range(k + 1, min(b, k + 15)) if low[m] in (".", ";", "!", "?", ":", ",")), None)
+    if end is None:
+        return False
+    if low[end] == ":" or any(low[m] in _DATIVE_PRONOUNS for m in range(k + 1, end)):
+        return True  # ("bemerke ich Ihnen, …": said to someone)
+    if low[end] == "," and end + 1 < b:
+        if low[end + 1] in _DASS:
+            return True
+        stop = next((m for m in range(end + 1, b) if low[m] in (",", ";", ".")), b)
+        return _konj1(ctx, end + 1, stop, strict=True)
+    return False
+
+
 def _claims_to_know(ctx: _Ctx, k: int) -> bool:
     """"Der Sender will wissen, dass …", "Die Bürger wollen wissen: …": "wissen" after "wollen" in its clause and
     right before the message (a claim or a question; not "will nichts davon wissen, dass")."""
@@ -324,6 +354,12 @@ def _not_speech(ctx: _Ctx, k: int, lim: int) -> bool:
     """Uses of cue verbs that say nothing: "Die Aktie behauptete sich", "Die Anleihen waren gut behauptet"
     (market reports), "erwiderten das Feuer"."""
     low, w = ctx.low, ctx.low[k]
+    if w in ("wurde", "wurden", "wird", "werden"):
+        b = next((m for m in range(k + 1, min(lim, k + 6)) if low[m] == "bekannt"), None)
+        if b is not None and b + 2 < len(low) and (
+                low[b + 1] in ("als", "durch", "für") or (low[b + 1] == "," and low[b + 2] in _SUBORDINATORS
+                                                          and low[b + 2] not in ("dass", "daß", "ob", "wie"))):
+            return True  # "Der Fall wurde bekannt, weil …", "wurde überregional bekannt, als …": became known
     lo = _sent_start(ctx, k)
     left = max((m + 1 for m in range(max(lo, k - 10), k) if low[m] in (",", ";", ":")), default=max(lo, k - 10))
     right = next((m for m in range(k + 1, min(lim, k + 10)) if low[m] in (",", ";", ":", ".", "!", "?")),
