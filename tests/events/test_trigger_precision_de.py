@@ -189,3 +189,23 @@ def test_football_offensive_and_court_hearing_are_no_event(text: str, etype: str
 ])
 def test_military_offensive_and_negotiations_stay(text: str, etype: str) -> None:
     assert etype in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # session 14: a study or a medical examination is no investigation of wrongdoing; after 10kGNAD reports on
+    # a labour-market study, a researchers' survey and a necropsy (paraphrased)
+    "Auch der Anteil der qualifizierten Flüchtlinge liegt laut der deutschen Untersuchung niedriger.",
+    "Für ihre Untersuchung haben die Wissenschafter Tagebücher und Briefe ausgewertet.",
+    "Tiermediziner haben bei der Untersuchung der Pottwale Mägen voller Müll gefunden.",
+])
+def test_study_is_no_investigation(text: str) -> None:
+    assert "ACCUSE" not in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Laut Staatsanwaltschaft wurde eine Untersuchung eingeleitet.",
+    "Die Behörden haben eine gemeinsame Untersuchung zu diesem Thema gestartet.",
+    "Der Gouverneur ordnete eine Untersuchung des Unglücks an.",
+])
+def test_official_inquiry_stays(text: str) -> None:
+    assert "ACCUSE" in all_types(text), text

@@ -657,6 +657,11 @@ class EventStage:
                 continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
             if t.needs and "military" in t.needs and not self._military_context(doc, si, h, hits):
                 continue  # "in der Offensive" of a football team
+            if t.needs and "inquiry" in t.needs:
+                words = {toks[m].text.lower() for m in range(sent.token_start, sent.token_end) if m != h.tok}
+                if self.cues.any_in("study_context", t.type, words) and not self.cues.any_in(
+                        "inquiry_context", t.type, words):
+                    continue  # "laut der Untersuchung", "Untersuchungen an Patienten": a study, no inquiry
             if (a, t.type) in seen_clause_type:
                 # a second trigger of the same type in the clause ("Bei dem Luftangriff ... getötet") fills the
                 # roles the first one left empty
