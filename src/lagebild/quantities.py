@@ -1211,11 +1211,38 @@ def _split_final_number(toks: list[Token], stext: str) -> list[Token]:
                  or (len(toks) > 2 and toks[-3].text.lower() in _ORDINAL_DETS and toks[-2].text.islower()
                      and toks[-2].text.endswith(("en", "ten"))))):
         return toks  # "starb am 15.", "aus dem späten 14.": a day or an ordinal whose noun the source cut off
+    if len(toks) > 2 and _NUM_DOT.match(toks[-1].text) and _cut_ordinal(toks):
+        return toks  # "beendete das Rennen als 35.", "Haaretz, 17.": a rank, pick or page whose noun was cut off
     if toks and _NUM_DOT.match(toks[-1].text) and not re.fullmatch(r"\d{4}\.", toks[-1].text):
         last = toks[-1]
         return toks[:-1] + [Token(last.start, last.end - 1, last.text[:-1], last.sent),
                             Token(last.end - 1, last.end, ".", last.sent)]
     return toks
+
+
+# before a sentence-final "35." these make it a rank, date or ordinal whose noun the sentence cut off: "beendete das
+# Rennen als 35.", "wurde 25.", "richtete ab 1.", "ihr 2." (album), "zum insgesamt 49." (title)
+_CUT_ORDINAL_BEFORE = frozenset({"als", "ab", "wurde", "wird", "ihr", "ihre", "ihren", "sein", "seine", "seinen"})
+
+
+def _cut_ordinal(toks: list[Token]) -> bool:
+    """The last token "N." is an ordinal whose noun the sentence (or the corpus's sentence split) cut off, by the
+    word before it; a count there ("heute sind es noch 35.", "stieg auf 272.") keeps its number."""
+    if len(toks[-1].text) > 4:  # "1.256." or a year: not a rank
+        return False
+    prev, before = toks[-2].text, toks[-3].text
+    low = prev.lower()
+    if low == "als":  # "mehr als 35.", "älter als 35." compare a count
+        return not (before.islower() and (before == "mehr" or before.endswith("er")))
+    if low in _CUT_ORDINAL_BEFORE:
+        return True
+    if low == "insgesamt" and before.lower() in ("an", "zum"):
+        return True  # "in der sechsten Runde an insgesamt 195.": a draft pick; "gewannen zum insgesamt 49."
+    if low == "an" and any("draft" in t.text.lower() for t in toks):
+        return True  # "beim NHL Entry Draft 1991 an 127.": a draft pick
+    # "Haaretz, 17.", "Marcus Vipsanius Agrippa, 2.", "Erick Barrondo, GUA, 23.": a page, volume or place after a
+    # name and a comma
+    return prev == "," and (before[:1].isupper() or before.startswith("#")) and before.lower() not in _PRONOUNS
 
 
 def built_tokens(a: _Num, b: _Num) -> list[Token]:
