@@ -209,3 +209,11 @@ def test_study_is_no_investigation(text: str) -> None:
 ])
 def test_official_inquiry_stays(text: str) -> None:
     assert "ACCUSE" in all_types(text), text
+
+
+def test_verbal_exchange_is_no_assault_and_military_one_is() -> None:
+    # after a 10kGNAD report on a US primary debate (paraphrased)
+    assert "ASSAULT" not in all_types("Die beiden Kandidaten lieferten sich im Vorwahlkampf einen heftigen "
+                                      "Schlagabtausch.")
+    assert "ASSAULT" in all_types("Zwischen Israel und der Hisbollah kam es erneut zu einem militärischen "
+                                  "Schlagabtausch.")
