@@ -203,3 +203,28 @@ def test_noticing_informing_and_becoming_known_are_no_speech(text):
 def test_remarking_informing_that_and_becoming_known_that_stay_speech(text, kind, speaker):
     q = _only(text)
     assert (q.kind, q.speaker) == (kind, speaker)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Drei Jahre Haft forderte der Staatsanwalt.", "der Staatsanwalt"),
+    ("Unterstützung signalisierte der Bürgermeister.", "der Bürgermeister"),
+    ("Montagabend verkündete der Kanzler dann sein neues Kabinett.", "der Kanzler"),
+])
+def test_an_opening_phrase_without_article_is_the_object_before_a_masculine_subject(text, speaker):
+    q = _only(text)
+    assert (q.speaker, q.addressee) == (speaker, None)
+
+
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    ("CDU-Generalsekretär Kauder erklärte der Leipziger Volkszeitung, die Regierung werde dafür sorgen.",
+     "CDU-Generalsekretär Kauder", "der Leipziger Volkszeitung"),
+    ("Müller sagte der Welt, die Regierung werde dafür sorgen.", "Müller", "der Welt"),
+])
+def test_a_feminine_medium_after_the_verb_is_no_subject(text, speaker, addressee):
+    q = _only(text)
+    assert (q.speaker, q.addressee) == (speaker, addressee)
+
+
+def test_a_fixed_genitive_phrase_after_the_verb_is_no_subject():
+    # "der Form halber" (for form's sake) is no nominative
+    assert _only("Der Senator kündigte der Form halber eine zweite Lesung an.").speaker == "Der Senator"

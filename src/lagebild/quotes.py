@@ -1786,13 +1786,27 @@ def _nominative_after(ctx: _Ctx, first: tuple[int, int], k: int, lim: int) -> tu
     low = ctx.low
     if low[first[0]] == "die" and _cue_form(ctx, k, lim).startswith(_TELLING_VERBS):
         return None  # "Die Bürgermeisterin sagte der Zeitung, …": after a verb of telling "der" is the dative
-    if low[first[0]] not in ("die", "das", "den") or k + 2 >= lim or low[k + 1] != "der" or any(
+    # an opening phrase without article ("Unterstützung signalisierte der Bürgermeister", "Drei Jahre Haft forderte
+    # der Staatsanwalt") is the object when a masculine "der" phrase follows the verb
+    # (not after a verb of telling: "Müller sagte der Welt, …" names the paper told)
+    bare = low[first[0]] not in _DETS and ctx.toks[first[0]].text[:1].isupper() and low[first[0]] not in (
+        "er", "sie", "es", "man", "wir", "ich", "ihr", "du") and not _cue_form(ctx, k, lim).startswith(_TELLING_VERBS)
+    if (low[first[0]] not in ("die", "das", "den") and not bare) or k + 2 >= lim or low[k + 1] != "der" or any(
             low[m] not in cues().adverbs and low[m] != "selbst" for m in range(first[1], k)):
         return None
     sp = _np(ctx, k + 1, lim, allow_pronoun=False)
-    if sp is None or (sp[1] < lim and low[sp[1]] in ("zufolge", "nach")):
-        return None  # "Die Regierung kritisierte der Zeitung zufolge …"
+    if sp is None or (sp[1] < lim and low[sp[1]] in ("zufolge", "nach", "halber", "wegen", "zuliebe", "gemäß")):
+        return None  # "Die Regierung kritisierte der Zeitung zufolge …", "kündigte der Form halber an"
+    if bare:
+        end = next((m for m in range(sp[0] + 1, sp[1]) if low[m] in _GEN_DETS or low[m] in ("von", "vom")), sp[1])
+        heads = [m for m in range(sp[0] + 1, end) if _is_cap(ctx.toks[m].text)]
+        if not heads or low[heads[-1]].endswith(_FEMININE_ENDINGS) or low[heads[-1]] in _MEDIA_NAMES:
+            return None  # "Unterstützung sagte der Ministerin zu", "Kauder erklärte der Leipziger Volkszeitung"
     return sp
+
+
+# noun endings of feminine nouns, whose "der" is a dative or genitive, never a nominative
+_FEMININE_ENDINGS = ("in", "innen", "ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ie", "ik", "presse")
 
 
 def _clause_start(ctx: _Ctx, lo: int, k: int) -> int:
