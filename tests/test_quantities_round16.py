@@ -32,3 +32,25 @@ def test_quantities_a_sentence_final_rank_or_page_cut_from_its_noun_is_no_count(
     assert _q("Die Zahl der Opfer beläuft sich mindestens auf 272.")["272"][:2] == (272, "at_least")
     assert _q("Zum Konzert kamen mehr als 35.")["mehr als 35"][:2] == (35, "more_than")
     assert _q("Rosberg hat 30 Punkte mehr, Alonso wie Button 41.")["41"][2] == "points"
+
+
+def test_quantities_a_bare_amount_with_an_abbreviated_multiplier_or_a_money_noun_is_money():
+    # WikiANN German (CC BY-SA) round-15 Qe027, Qi027; GermEval 2014 (CC BY 4.0) round-15 Qb019 and Ep005 (the gold
+    # of all four: money, no object)
+    q = _q("Drittgrößter Handelspartner ist die Volksrepublik China mit einem Warenwertaustausch von insgesamt "
+           "130,16 Mrd.")
+    assert q["130,16 Mrd."][:3] == (130.16e9, None, "money")
+    assert _q("Fahrzeitverkürzung Winterthur / Konstanz, 260 Mio.")["260 Mio."][2] == "money"
+    assert _q("2000 – 2003 erreichte VLPFK einen jährlichen Umsatz von 1 Mlrd.")["1 Mlrd."][::2] == (1e9, "money")
+    q = _q("Dabei sollen toxische Wertpapiere im Gesamtvolumen von zunächst 500 Mrd. Dollar erworben werden, wobei "
+           "das Programm bis auf 1 Bio.")
+    assert q["1 Bio."][::2] == (1e12, "money")
+    # a money noun after the multiplier: SmartData round-15 Qe012; round-14 Zl010 (10kGNAD, our own sentence of its shape)
+    q = _q("Horst Seehofer CSU 10 MILLIARDEN Euro für neue Strassen in Bayern - mehrere MILLIARDEN Schäden "
+           "Hochwasser Niederbayern #CSU")
+    assert q["mehrere MILLIARDEN"][2] == "money"
+    by = _by_text("Der Senkung stehen drei Milliarden Schulden gegenüber.")
+    assert by["drei Milliarden"].category == "money" and by["drei Milliarden"].object is None  # type: ignore[attr-defined]
+    # people and things counted in millions keep their class or noun
+    assert _q("Das Hotel hat 5 Mio. Besucher.")["5 Mio."][2] == "people"
+    assert _by_text("Die Bank gab 2 Millionen Kreditkarten aus.")["2 Millionen"].object == "Kreditkarten"  # type: ignore[attr-defined]

@@ -92,6 +92,7 @@ class Lexicon:
     civil_service_cues: tuple[str, ...] = ()
     police_context_cues: tuple[str, ...] = ()
     money_cues: tuple[str, ...] = ()
+    money_heads: tuple[str, ...] = ()
     year_verbs: frozenset[str] = frozenset()
     weight_cues: tuple[str, ...] = ()
     adverb_nouns: frozenset[str] = frozenset()
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         civil_service_cues=tuple(raw.get("civil_service_cues", ())),
         police_context_cues=tuple(raw.get("police_context_cues", ())),
         money_cues=tuple(raw.get("money_cues", ())),
+        money_heads=tuple(raw.get("money_heads", ())),
         year_verbs=frozenset(raw.get("year_verbs", ())),
         weight_cues=tuple(raw.get("weight_cues", ())),
         adverb_nouns=frozenset(raw.get("adverb_nouns", ())),
@@ -416,6 +418,9 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
             return value * lex.fractions[m], j + 1, None, True
         if m == "dutzend":
             return value * 12, j + 1, None, False
+        if (m + "." in lex.multipliers and j + 2 == n and toks[j + 1].text == "."
+                and toks[j + 1].start == toks[j].end):
+            return value * lex.multipliers[m + "."], j + 2, None, False  # "bis auf 1 Bio.": the abbreviation's dot
         if m in lex.multipliers:
             return value * lex.multipliers[m], j + 1, None, False
     return value, j, None, False
@@ -1428,6 +1433,20 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
         if any(c in sent for c in lex.money_cues):
             for q in bare:
                 q.category = "money"
+    # "Umsatz von 1 Mlrd.", "Konstanz, 260 Mio.": a bare amount with an abbreviated multiplier is money (people and
+    # things counted in millions name their noun); "Drei Milliarden Schulden": so is one whose noun is a money noun
+    for num, q in built:
+        if q.unit is not None or q.category is not None or num.toks is None or num.value_max is not None:
+            continue
+        mults = [t.text.lower() for t in num.toks[num.i:num.j] if t.text.lower() in lex.multipliers
+                 or (t.text.lower() + "." in lex.multipliers and t.text[:1].isupper())]
+        if not mults or lex.multipliers.get(mults[-1], lex.multipliers.get(mults[-1] + ".", 0)) < 1e6:
+            continue
+        abbreviated = mults[-1].endswith(".") or mults[-1] in ("mio", "mrd", "mlrd") or (
+            mults[-1] + "." in lex.multipliers and mults[-1] not in lex.multipliers)
+        if (q.object is None and abbreviated and _bare_amount_after(num)) or (
+                q.object is not None and q.object.lower().endswith(lex.money_heads)):
+            q.category, q.object, q.object_start, q.object_end = "money", None, None, None
     # "Der Ölpreis ist um gut ein Fünftel gefallen": a nounless fraction in a sentence about money is no one's fate
     # (the Wikinews gold gives a fraction of money no class: "zwei Dritteln der gesamten Einnahmen")
     for num, q in built:
@@ -1518,6 +1537,12 @@ def _clause_before(toks: list[Token], i: int, limit: int = 24) -> list[Token]:
     while k > 0 and i - k < limit and toks[k - 1].text not in (",", ";", ":", "–", "-", "(", ")"):
         k -= 1
     return toks[k:i]
+
+
+def _bare_amount_after(num: _Num) -> bool:
+    """Nothing counted follows the amount: the sentence ends, or punctuation or a lower-case word comes next."""
+    toks = num.toks or []
+    return num.j >= len(toks) or not toks[num.j].text[:1].isupper()
 
 
 def _bare_amount(num: _Num, lex: Lexicon) -> bool:
