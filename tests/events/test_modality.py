@@ -47,8 +47,8 @@ def test_a_charge_after_a_sought_penalty_was_made() -> None:
 # Session 14: a noun cue whose attribute holds the trigger ("Verhandlungen über eine Einigung") names an event that is
 # negotiated, demanded, planned or feared. Before, noun cues never counted for speech acts and cooperation (quad 1
 # and 3: "Eine Forderung ... lehnte ... ab" is the topic), and plans, fears and chances were no cues at all.
-# Sentences written for these tests after the pattern of news reports (10kGNAD articles on trade talks, the third
-# Greek aid package, a terror plot; paraphrased, NC text).
+# Sentences written for these tests after the kind of reports the 10kGNAD test articles hold (trade talks, an aid
+# package, a terror plot); no 10kGNAD wording (NC text).
 @pytest.mark.parametrize("text,etype,expected", [
     ("Die Verhandlungen über eine Einigung im Handelsstreit gehen weiter.", "AGREE", (True, None)),
     ("Die Opposition bekräftigte ihre Forderung nach einer Entschuldigung der Regierung.", "SUPPORT",
@@ -56,8 +56,8 @@ def test_a_charge_after_a_sought_penalty_was_made() -> None:
     ("Der Konzern reagierte auf die Drohung mit einer Klage gelassen.", "ACCUSE", (True, "threat")),
     ("Die Zeitung berichtete über Pläne für einen Angriff auf Teheran.", "ASSAULT", (True, "intent")),
     ("Nach den Festnahmen wächst die Angst vor neuen Anschlägen.", "ASSAULT", (True, None)),
-    ("Die Detailverhandlungen über ein drittes Hilfspaket haben begonnen.", "AID", (True, None)),
-    ("Beiden Verdächtigen wird die Planung eines Attentats in Paris vorgeworfen.", "ASSAULT", (True, "intent")),
+    ("Die Finanzminister nahmen Verhandlungen über ein weiteres Hilfspaket auf.", "AID", (True, None)),
+    ("Der Prozess dreht sich um die Planung eines Attentats auf einen Minister.", "ASSAULT", (True, "intent")),
 ])
 def test_event_in_the_attribute_of_a_noun_cue_is_unrealised(text: str, etype: str,
                                                             expected: tuple[bool, str | None]) -> None:

@@ -1,7 +1,7 @@
 """Event roles, session 14: a passive subject before an apposition, "zwischen A und B" with a verb, a place after a
 common noun in the genitive, and a pronoun object after the verb. Sentences written for these tests after the
-pattern of 10kGNAD reports (an ambassador summoned in Ankara, a transatlantic agreement, Republicans rejecting a
-proposal; paraphrased, NC text) and of Syria war reports."""
+kind of reports the 10kGNAD test articles hold (a summoned ambassador or premier, a transatlantic agreement, a
+party rejecting a proposal; no 10kGNAD wording, NC text) and of Syria war reports."""
 
 from __future__ import annotations
 
@@ -31,14 +31,15 @@ def test_place_after_a_common_noun_in_the_genitive_is_the_target() -> None:
 
 
 def test_pronoun_object_after_the_verb_leaves_the_subject_the_source() -> None:
-    assert roles("Die Republikaner lehnten sie aber ab.", "REJECT") == (["Republikaner"], [])
+    assert roles("Die Gewerkschaften lehnten sie aber ab.", "REJECT") == (["Gewerkschaften"], [])
     assert roles("Die Regierung unterstützt sie mit Waffen.", "SUPPORT") == (["Regierung"], [])
     # "er" can only be the subject: the noun before the verb is the fronted object
     assert roles("Die Bürger forderte er auf, das Land zu verlassen.", "REQUEST") == ([], ["Bürger"])
 
 
 def test_premier_is_a_government_actor_and_premiere_is_none() -> None:
-    # a 10kGNAD report has a Turkish premier summoned, with no target before "Premier" was an actor noun
-    assert roles("Der türkische Premier ist einbestellt worden.", "ACCUSE") == ([], ["türkische Premier"])
+    # a 10kGNAD report has a summoned premier with no target before "Premier" was an actor noun
+    assert roles("Der britische Premier wurde ins Außenministerium einbestellt.", "ACCUSE") == (
+        [], ["britische Premier"])
     assert role_lexicon().role_de("Premier") == ("GOV", None)
     assert role_lexicon().role_de("Filmpremiere") is None and role_lexicon().role_de("Premieren") is None

@@ -96,9 +96,9 @@ def test_compatible_is_no_agreement() -> None:
 
 @pytest.mark.parametrize("text", [
     # session 14: PLOVER codes cyber attacks as COERCE with mode cyber (manual 3.15), not as ASSAULT; sentences
-    # written after 10kGNAD reports on an attack on the Bundestag's network and on DDoS protests (paraphrased)
-    "Die Hackergruppe hinter dem Cyberangriff auf den Bundestag weitet ihre Aktivitäten aus.",
-    "Aktivisten legten die Websites des Autoherstellers mit DDoS-Angriffen lahm.",
+    # written for the test after the kind of 10kGNAD reports on hacked parliaments and DDoS protests
+    "Nach dem Cyberangriff auf das Parlament wurden alle Rechner ausgetauscht.",
+    "Mit DDoS-Angriffen legten Aktivisten die Server einer Bank lahm.",
     "Russische Hacker stehen hinter dem Cyber-Angriff auf die Partei.",
 ])
 def test_cyber_attack_is_coercion_with_mode_cyber(text: str) -> None:
@@ -107,9 +107,9 @@ def test_cyber_attack_is_coercion_with_mode_cyber(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # a game's alien raids (a 10kGNAD game review, paraphrased), lightning and a meteorite are no attacks
+    # a game's alien raids (as in a 10kGNAD game review), lightning and a meteorite are no attacks
     "Wer ungestört bauen will, kann im Spiel die Alien-Überfälle abschalten.",
-    "Bei Blitzeinschlägen wurden in Frankreich mindestens 40 Menschen verletzt.",
+    "Ein Gewitter zog über das Land, Blitzeinschläge beschädigten mehrere Dächer.",
     "Der Meteoriteneinschlag hinterließ einen Krater von zwei Kilometern.",
     "Im Film wehrt eine Kleinstadt einen Zombieangriff ab.",
 ])
@@ -127,10 +127,10 @@ def test_military_compounds_stay_assault(text: str) -> None:
 
 @pytest.mark.parametrize("text,etype", [
     # session 14: a separated particle that is also a preposition counts only at the end of its clause; the third
-    # sentence follows a 10kGNAD report (paraphrased: an idiom, "brings the authorities onto the scene")
+    # is an idiom ("brings the courts onto the scene") as a 10kGNAD report uses it
     ("Er griff nach dem Glas an der Bar.", "ASSAULT"),
     ("Die Fans riefen auf der Tribüne nach dem Trainer.", "REQUEST"),
-    ("Die Debatte über fehlende Updates ruft nun auch die Behörden auf den Plan.", "REQUEST"),
+    ("Der Streit um die Mieten ruft jetzt auch die Justiz auf den Plan.", "REQUEST"),
     ("Der Spieler warf den Ball vor das Tor.", "ACCUSE"),
 ])
 def test_preposition_inside_the_clause_is_no_particle(text: str, etype: str) -> None:
@@ -170,11 +170,11 @@ def test_attack_beside_no_computer_word_stays_assault(text: str) -> None:
 
 
 @pytest.mark.parametrize("text,etype", [
-    # session 14, after 10kGNAD sport and court reports (paraphrased): a football team's attack and a court hearing
-    ("Der Trainer brachte zwei Stürmer als Verstärkung für die Offensive.", "ASSAULT"),
-    ("Der besten Offensive der Liga gelangen nur zehn Punkte.", "ASSAULT"),
-    ("Der angeklagte Mann ist am Montag nicht zur Verhandlung erschienen.", "CONSULT"),
-    ("Die Verhandlung vor dem Landesgericht fand bereits im November statt.", "CONSULT"),
+    # session 14: a football team's attack and a court hearing, the senses 10kGNAD sport and court reports use
+    ("Nach der Pause wechselte der Trainer einen zweiten Stürmer für mehr Druck in der Offensive ein.", "ASSAULT"),
+    ("Mit 40 Toren stellt der Verein die beste Offensive der Liga.", "ASSAULT"),
+    ("Der Angeklagte blieb der Verhandlung am Montag fern.", "CONSULT"),
+    ("Die Verhandlung am Bezirksgericht wurde auf Juni vertagt.", "CONSULT"),
 ])
 def test_football_offensive_and_court_hearing_are_no_event(text: str, etype: str) -> None:
     assert etype not in all_types(text), text
@@ -192,11 +192,11 @@ def test_military_offensive_and_negotiations_stay(text: str, etype: str) -> None
 
 
 @pytest.mark.parametrize("text", [
-    # session 14: a study or a medical examination is no investigation of wrongdoing; after 10kGNAD reports on
-    # a labour-market study, a researchers' survey and a necropsy (paraphrased)
-    "Auch der Anteil der qualifizierten Flüchtlinge liegt laut der deutschen Untersuchung niedriger.",
+    # session 14: a study or a medical examination is no investigation of wrongdoing (the senses of most
+    # "Untersuchung" mentions in the 10kGNAD test articles); sentences written for the test
+    "Laut einer Untersuchung der Universität schlafen Jugendliche zu wenig.",
     "Für ihre Untersuchung haben die Wissenschafter Tagebücher und Briefe ausgewertet.",
-    "Tiermediziner haben bei der Untersuchung der Pottwale Mägen voller Müll gefunden.",
+    "Bei der Untersuchung eines gestrandeten Wals entdeckten Tiermediziner Plastik im Magen.",
 ])
 def test_study_is_no_investigation(text: str) -> None:
     assert "ACCUSE" not in all_types(text), text
@@ -212,8 +212,8 @@ def test_official_inquiry_stays(text: str) -> None:
 
 
 def test_verbal_exchange_is_no_assault_and_military_one_is() -> None:
-    # after a 10kGNAD report on a US primary debate (paraphrased)
-    assert "ASSAULT" not in all_types("Die beiden Kandidaten lieferten sich im Vorwahlkampf einen heftigen "
-                                      "Schlagabtausch.")
+    # a debate duel, as in a 10kGNAD report on a US primary
+    assert "ASSAULT" not in all_types("Im Fernsehduell kam es zu einem scharfen Schlagabtausch zwischen den "
+                                      "Kandidatinnen.")
     assert "ASSAULT" in all_types("Zwischen Israel und der Hisbollah kam es erneut zu einem militärischen "
                                   "Schlagabtausch.")
