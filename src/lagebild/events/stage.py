@@ -65,6 +65,8 @@ _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
 _ARMED_ROLES = {"MIL", "REB", "INS", "UAF"}
 # personal pronouns that can only be a subject (not "sie", "es": also accusative)
 _NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
+# intransitive verbs of dying as the trigger itself: their subject died ("dass 15 Zivilisten starben, als …")
+_DYING_DE = re.compile(r"(starb|starben|sterben|stirbt|gestorben|umgekommen|umkamen|kamen|kam|ums)$")
 # object-noun fallback for attacks and seizures (``_object_np``)
 _ACC_DETS_DE = {"den", "einen", "ihren", "seinen", "das"}
 _SUBJ_DETS_DE = {"der", "die", "das", "ihr", "sein", "ein", "eine"}
@@ -275,7 +277,8 @@ class EventStage:
 
     def _attach_generic(self, doc: Doc, events: list[Event], lang: str) -> list[Event]:
         """An actorless generic mention ("Dabei wurden 20 Menschen getötet") right after an event of the same
-        type belongs to that event: it becomes one of its mentions and lends it its fatality count."""
+        type belongs to that event: it becomes one of its mentions and lends it its fatality count (and its targets
+        when the event has none)."""
         out: list[Event] = []
         for ev in events:
             prev = out[-1] if out else None
@@ -289,6 +292,8 @@ class EventStage:
                                                   article_id=doc.article.id))
                 if ev.fatalities is not None and (prev.fatalities or 0) < ev.fatalities:
                     prev.fatalities = ev.fatalities
+                if ev.targets and not prev.targets:
+                    prev.targets = ev.targets  # "eine Gewaltwelle, bei der 28 Israelis starben": the dead are its targets
                 continue
             out.append(ev)
         return out
@@ -1096,9 +1101,10 @@ class EventStage:
         target_pp = [c for c in usable if gov(c) in ("auf", "gegen", "on", "against")]
         if not passive and agent_pp and de and ({"wurde", "wurden", "worden"} & clause_words):
             passive = True  # "wurden von der Polizei festgenommen" even when the tagger missed the participle
-        if fallback and not passive and cues.any_in("death", t.type, clause_words):
+        dies = de and not fallback and t.kind != "noun" and _DYING_DE.match(low) is not None
+        if not passive and (dies or fallback and cues.any_in("death", t.type, clause_words)):
             # "Bei dem Angriff starben fünf Menschen": the dying are targets, a von/durch phrase the source
-            dying = [c for c in free if c.kind != "place"]
+            dying = [c for c in free if c.kind != "place" or self._is_country(c.actor.text)]
             return combine(with_conj(agent_pp[0], usable) if agent_pp else [],
                            with_conj(dying[0], free) if dying else [])
         if fallback and not passive and fallback_gov not in _INSTRUMENT_PREPS_DE:

@@ -1,0 +1,33 @@
+"""Verbs of dying: who died is a target, never the source; a death mention lends its dead to the attack before it."""
+
+from __future__ import annotations
+
+from tests.events.german import run
+
+
+def _roles(text: str) -> list[tuple[str, str, list[str], list[str]]]:
+    return [(e.type, e.trigger, [a.text for a in e.sources], [a.text for a in e.targets]) for e in run(text).events]
+
+
+def test_the_subject_of_starben_is_a_target_and_robbers_are_actors():
+    # German Wikinews 2006-05-28 (bundled sample, CC BY 2.5)
+    text = ("Aus Militärkreisen verlautete ursprünglich, dass 15 irakische Zivilisten starben, als bewaffnete Räuber "
+            "einen Konvoi mit einer Bombe am Straßenrand und Gewehrschüssen angriffen, so dass die Marines das Feuer "
+            "erwiderten.")
+    roles = _roles(text)
+    assert ("ASSAULT", "starben", [], ["irakische Zivilisten"]) in roles
+    assert ("ASSAULT", "angriffen", ["Räuber"], ["Konvoi"]) in roles
+
+
+def test_a_transitive_killing_keeps_its_subject_as_source():
+    # our wording: "getötet" with "haben" is no verb of dying
+    assert _roles("Die Soldaten haben drei Zivilisten getötet.") == [("ASSAULT", "getötet", ["Soldaten"], ["Zivilisten"])]
+
+
+def test_the_dead_of_a_relative_clause_become_the_targets_of_the_wave_of_violence():
+    # our wording after a 10kGNAD pattern: the deaths are a mention of the wave, not an event of their own
+    text = ("Die Region wird seit Oktober von einer Gewaltwelle erschüttert, bei der bisher 196 Palästinenser, "
+            "28 Israelis und vier Ausländer starben.")
+    (ev,) = run(text).events
+    assert (ev.trigger, [m.trigger for m in ev.mentions][-1]) == ("Gewaltwelle", "starben")
+    assert "Israelis" in [a.text for a in ev.targets] and not ev.sources
