@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..doc import Doc
+from ..quotes import cues as speech_cues
 from ..records import Actor, Event, EventMention, Place, Token
 from ..segment import stts, tag_is
 from .dedup import dedup_article
@@ -694,9 +695,13 @@ class EventStage:
                 if ante is not None and ante.kind != "object":
                     sources = [_copy(ante.actor)]
             if lang == "de" and not sources and t.kind == "noun" and not verb_types(a, b) \
-                    and _PASSIVE_AUX_DE & {toks[m].text.lower() for m in range(a, b)}:
+                    and _PASSIVE_AUX_DE & {toks[m].text.lower() for m in range(a, b)} \
+                    and not any(toks[m].text.lower() in speech_cues().verbs
+                                and toks[m].text.lower() not in _PASSIVE_AUX_DE | _SEIN_DE | _HABEN_DE
+                                for m in range(h.tok + 1, b)):
                 # "Die Ermittlungen wurden von der Kriminalpolizei übernommen": with a light verb (no trigger of its
-                # own) the passive agent is the event noun's source
+                # own) the passive agent is the event noun's source; the agent of a verb of saying only reports it
+                # ("Die Bodenoffensive wurde von einer Armeesprecherin bestätigt")
                 agent = next((c for c in cands if c.i > h.tok and c.kind in ("role", "name")
                               and self._agent_marked(doc, a, c.i)), None)
                 if agent is not None:

@@ -1,4 +1,4 @@
-"""Verbs of dying: who died is a target, never the source; a death mention lends its dead to the attack before it."""
+"""Roles the clause gives an event noun or verb: who died is a target, the agent of a verb of saying only reports."""
 
 from __future__ import annotations
 
@@ -31,3 +31,11 @@ def test_the_dead_of_a_relative_clause_become_the_targets_of_the_wave_of_violenc
     (ev,) = run(text).events
     assert (ev.trigger, [m.trigger for m in ev.mentions][-1]) == ("Gewaltwelle", "starben")
     assert "Israelis" in [a.text for a in ev.targets] and not ev.sources
+
+
+def test_the_agent_of_a_verb_of_saying_only_reports_the_event():
+    # German Wikinews 2009-01-03 (bundled sample): the spokeswoman confirmed the offensive, she did not lead it
+    assert _roles("Die Bodenoffensive wurde von einer Armeesprecherin bestätigt.") == [
+        ("ASSAULT", "Bodenoffensive", [], [])]
+    # our wording: with a light verb the passive agent is still the event's source
+    assert _roles("Der Angriff wurde von Rebellen verübt.") == [("ASSAULT", "Angriff", ["Rebellen"], [])]
