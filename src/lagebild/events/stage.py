@@ -68,6 +68,8 @@ _ARMED_ROLES = {"MIL", "REB", "INS", "UAF"}
 _NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
 # intransitive verbs of dying as the trigger itself: their subject died ("dass 15 Zivilisten starben, als …")
 _DYING_DE = re.compile(r"(starb|starben|sterben|stirbt|gestorben|umgekommen|umkamen|kamen|kam|ums)$")
+# "Schmuggeltunnel an der Grenze zu Ägypten": the country across the border is not where the event happened
+_ACROSS_BORDER = re.compile(r"\b(?:[Gg]renze|Grenzübergang|Grenzübergänge|Grenzübergängen)\s+(?:zu|zum|zur|nach)\s+$")
 # object-noun fallback for attacks and seizures (``_object_np``)
 _ACC_DETS_DE = {"den", "einen", "ihren", "seinen", "das"}
 _SUBJ_DETS_DE = {"der", "die", "das", "ihr", "sein", "ein", "eine"}
@@ -1549,7 +1551,7 @@ class EventStage:
 
         def pick(lo: int, hi: int) -> Place | None:
             inside = [p for p in doc.places if p.start >= lo and p.end <= hi and p.lat is not None
-                      and p.kind == "toponym"]
+                      and p.kind == "toponym" and not _ACROSS_BORDER.search(doc.text, max(0, p.start - 30), p.start)]
             if not inside:
                 return None
             rank = {"city": 0, "fallback": 1, "admin2": 1, "admin1": 2, "region": 2, "country": 3, "continent": 4}
