@@ -1,4 +1,4 @@
-"""Roles the clause gives an event noun or verb: who died is a target, the agent of a verb of saying only reports."""
+"""Roles and flags the clause gives an event: who died is a target, the agent of a verb of saying only reports, a negated end is no denial."""
 
 from __future__ import annotations
 
@@ -39,3 +39,14 @@ def test_the_agent_of_a_verb_of_saying_only_reports_the_event():
         ("ASSAULT", "Bodenoffensive", [], [])]
     # our wording: with a light verb the passive agent is still the event's source
     assert _roles("Der Angriff wurde von Rebellen verübt.") == [("ASSAULT", "Angriff", ["Rebellen"], [])]
+
+
+def test_a_negated_end_does_not_deny_the_event():
+    # German Wikinews 2008-12-31 (bundled sample): the fighting goes on, and Israel's air strikes are real
+    (ev,) = run("Ein Ende der Kampfhandlungen ist vorerst nicht abzusehen.").events
+    assert not ev.negated
+    text = ("Die Organisation erklärte, sie werde noch weiter vom Gazastreifen entfernte Ortschaften angreifen, wenn "
+            "Israel seine Luftangriffe nicht beende.")
+    assert [(e.trigger, e.negated) for e in run(text).events] == [("angreifen", False), ("Luftangriffe", False)]
+    # our wording: a plain negation and "Ende" as a time word still deny the attack
+    assert [e.negated for e in run("Ende Mai griffen die Rebellen die Stadt nicht an.").events] == [True]

@@ -70,6 +70,7 @@ _NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
 _DYING_DE = re.compile(r"(starb|starben|sterben|stirbt|gestorben|umgekommen|umkamen|kamen|kam|ums)$")
 # "Schmuggeltunnel an der Grenze zu Ägypten": the country across the border is not where the event happened
 _ACROSS_BORDER = re.compile(r"\b(?:[Gg]renze|Grenzübergang|Grenzübergänge|Grenzübergängen)\s+(?:zu|zum|zur|nach)\s+$")
+_END_OF = re.compile(r"\bende\s+(?:der|des|dieser|dieses|seiner|seines|ihrer|ihres|aller)\b")
 # object-noun fallback for attacks and seizures (``_object_np``)
 _ACC_DETS_DE = {"den", "einen", "ihren", "seinen", "das"}
 _SUBJ_DETS_DE = {"der", "die", "das", "ihr", "sein", "ein", "eine"}
@@ -1350,6 +1351,9 @@ class EventStage:
                     continue
                 if lang == "de" and all(self._narrow_negation(doc, si, a + m, h.tok) for m in pos):
                     continue
+                if lang == "de" and (self.cues.any_in("ongoing", "*", set(clause))
+                                     or _END_OF.search(clause_text) is not None):
+                    continue  # "Ein Ende der Kampfhandlungen ist nicht abzusehen": what is not ended goes on
                 flags["negated"] = True
             elif cue.flag == "hypothetical":
                 if cue.frame == "rejected":
