@@ -1,4 +1,5 @@
-"""Roles and flags the clause gives an event: who died is a target, the agent of a verb of saying only reports, a negated end is no denial."""
+"""Roles and flags the clause gives an event: who died is a target, the agent of a verb of saying only reports,
+a negated end is no denial."""
 
 from __future__ import annotations
 
