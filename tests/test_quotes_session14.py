@@ -228,3 +228,11 @@ def test_a_feminine_medium_after_the_verb_is_no_subject(text, speaker, addressee
 def test_a_fixed_genitive_phrase_after_the_verb_is_no_subject():
     # "der Form halber" (for form's sake) is no nominative
     assert _only("Der Senator kündigte der Form halber eine zweite Lesung an.").speaker == "Der Senator"
+
+
+def test_after_an_adverbial_clause_the_main_clause_is_not_its_message():
+    # our wording of a 10kGNAD construction: a heading glued to the sentence hides that the "während" clause opens
+    # it; that clause is still no frame of the main clause after it
+    qs = _quotes("Opposition droht mit Klage  Während die Regierung den Beschluss lobte, kündigte die Opposition eine "
+                 "Klage an.")
+    assert all(q.cue != "lobte" for q in qs)

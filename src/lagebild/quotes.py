@@ -2541,11 +2541,11 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             msg = _msg_span(ctx, comma + 1, b)
             if msg is None:
                 continue
-            if (not after_comma and not any(low[m] in _SUBORDINATORS for m in range(_clause_start(ctx, a, k), k))
+            if (not after_comma and not any(low[m] == "wie" for m in range(_clause_start(ctx, a, k), k))
                     and _coordinated_predicate(ctx, comma + 1, b)):
-                # "Die Rebellen bestreiten den Vorwurf, beharren aber auf …": the subject's second verb (after a
-                # subordinate frame, "Wie X mitteilte, lag …", or an inserted one, "…, sagt X, sorgten …", the
-                # sentence goes on)
+                # "Die Rebellen bestreiten den Vorwurf, beharren aber auf …": the subject's second verb; after
+                # another adverbial clause the main clause follows ("Während X lobten, kündigten …"); only a "wie"
+                # frame ("Wie X mitteilte, lag …") or an inserted one ("…, sagt X, sorgten …") has it as message
                 continue
             if not _has_verb(ctx, comma + 1, b):
                 # no clause after the comma ("befürchtet die WHO, eine Pandemie", "erfahren im Winter, bis auf
