@@ -52,6 +52,8 @@ def test_a_genitive_of_the_speaker_stays_in_the_speaker(text, speaker):
 
 
 @pytest.mark.parametrize(("text", "addressee"), [
+    # a common noun before "zu" is no first name ("zu" is no name particle here)
+    ("„Das Glück ist vorbei“, sagte der Minister nach dem Treffen der Angehörigen zu Journalisten.", "Journalisten"),
     ("Der Arzt sagte zu seinem Patienten, er müsse sich schonen.", "seinem Patienten"),
     ("„Wir schaffen das“, sagte der Trainer zu seinen Spielern.", "seinen Spielern"),
     ("Der Minister sagte zu seiner Frau, er komme später.", "seiner Frau"),

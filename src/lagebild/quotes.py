@@ -1147,8 +1147,8 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
                              or (_is_medium(ctx, np_) and not (np_[1] < hi and low[np_[1]] in _GEN_DETS)))
                         # "des Ministers Karl-Theodor zu Guttenberg": a name particle ("soll Anelka zu X gesagt
                         # haben", "der Trainer zu seinen Spielern" stay)
-                        and not (w == "zu" and i >= 2 and i + 1 < hi and _is_cap(toks[i - 1].text)
-                                 and _is_cap(toks[i + 1].text) and not sp0 <= i - 1 < sp1
+                        and not (w == "zu" and i >= 2 and i + 1 < hi and _is_cap(toks[i + 1].text)
+                                 and not sp0 <= i - 1 < sp1 and _tag_is(ctx, i - 1, lambda t: stts(t) == "NE")
                                  and (_is_cap(toks[i - 2].text) or low[i - 2] in _DETS)))
                     or (w in ("von", "vom") and not passive and form.startswith(_DEMAND_VERBS))):
                 found.append((0, abs(i - k), np_))
