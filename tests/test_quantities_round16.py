@@ -54,3 +54,17 @@ def test_quantities_a_bare_amount_with_an_abbreviated_multiplier_or_a_money_noun
     # people and things counted in millions keep their class or noun
     assert _q("Das Hotel hat 5 Mio. Besucher.")["5 Mio."][2] == "people"
     assert _by_text("Die Bank gab 2 Millionen Kreditkarten aus.")["2 Millionen"].object == "Kreditkarten"  # type: ignore[attr-defined]
+
+
+def test_quantities_a_code_in_capitals_before_von_and_a_place_names_a_train():
+    # SmartData (CC BY 4.0) round-16 Jc008, a rail notice of the shape of round-14 Zk025 and round-15 Qc011 (made after
+    # the round-16 first runs); "30 von 60" with no code before it stays a count
+    assert _q("EN 459 von Leipzig Hbf (planmäßige Ankunft 9.28 Uhr in Praha hl.n.) fällt von Dresden Hbf bis Děčín "
+              "hl.n. aus.") == {}
+    assert _q("Insgesamt stimmten 30 von 60 Abgeordneten dafür.")["30"][0] == 30
+
+
+def test_quantities_a_sentence_final_number_after_zur_is_an_ordinal():
+    # WikiANN German (CC BY-SA) round-16 Ja027 (made after the round-16 first runs), like "zum", "am", "im"
+    assert _q("2001 gewannen Studenten der Technischen Universität Dresden zur 1.") == {}
+    assert _q("Die Zahl der Verletzten stieg zur Mittagszeit auf 12.")["12"][2] == "injured"

@@ -497,7 +497,7 @@ _YEAR_CONTEXT = frozenset({"um", "im", "seit", "bis", "ab", "anno", "jahr", "jah
 _DURATION_LINKS = frozenset({",", "und", "oder", "bzw.", "statt", "anstatt", "bisher", "zuvor", "früher", "auf", "die"})
 # "38 statt bisher 36 Stunden", "von 60 auf die 65 Jahre": the first number shares the time unit written after the second
 # after these a sentence-final "15." is a day or an ordinal ("starb am 15.", "in der 90.", "Mitte des 18.")
-_ORDINAL_DETS = frozenset({"am", "im", "vom", "zum", "beim", "ins", "der", "die", "das", "den", "dem", "des", "seit"})
+_ORDINAL_DETS = frozenset({"am", "im", "vom", "zum", "zur", "beim", "ins", "der", "die", "das", "den", "dem", "des", "seit"})
 _MONTHS12 = frozenset({"januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
                        "september", "oktober", "november", "dezember"})
 _PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich"})
@@ -657,7 +657,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
                                            and not (nxt.isupper() and nxt.isalpha() and _unit_of(nxt, lex) is None
                                                     and nlow not in (lex.prefix_currencies or {})))  # "GeForce 8800 GTS"
                      or nlow in lex.multipliers
-                     or (nlow in ("der", "von", "bis") and not _genitive_of_an_acronym(toks, j))
+                     or (nlow in ("der", "von", "bis") and not _genitive_of_an_acronym(toks, j)
+                         and not _train_from(toks, i, j, lex))
                      or (nlow in _DASHES and not (toks[j].start > toks[i].end and j + 1 < len(toks)
                                                   and not toks[j + 1].text[:1].isdigit()))  # "einem Nexus 5 – natürlich"
                      or (nlow == "und" and not (j + 1 < len(toks) and toks[j + 1].text.isalpha()
@@ -881,6 +882,13 @@ def _genitive_of_an_acronym(toks: list[Token], j: int) -> bool:
     whole of a part ("30 der 60 Sitze")."""
     return (toks[j].text.lower() == "der" and j + 1 < len(toks) and toks[j + 1].text.isupper()
             and toks[j + 1].text.isalpha() and len(toks[j + 1].text) >= 2)
+
+
+def _train_from(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """"EN 459 von Leipzig Hbf": a code in capitals, its number and "von" with a place name say where a train or
+    flight starts; "30 von 60" or "Gruppe 13 von" have no code before the number."""
+    return (toks[j].text == "von" and j + 1 < len(toks) and toks[j + 1].text[:1].isupper()
+            and _code_in_capitals(toks[i - 1].text, lex) and toks[i].text.isdigit())
 
 
 def _another_name_with_a_number(toks: list[Token], j: int, lex: Lexicon) -> bool:
