@@ -30,6 +30,10 @@ Amendment (after labelling ``Ja``-``Jc``, before any run on them and before ``Jd
 hold 93 statements, below the 100-150 aimed at, so ``Jd``, the fourth batch of the same queue, is added (drawn with
 the same code, labelled before any run).
 
+Second check (fixed here before it was drawn, after step 3 ``f56cb1e``, which was made on the first runs): ``Je``
+and ``Jf`` are the fifth and sixth batches of the same queue, labelled before their first runs; the round-start code
+and the code of the draw run once on them.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; every batch is labelled before its first run. The batches
 are drawn after the round's last rule step; no rule is changed between the draw and the first runs, which run the
