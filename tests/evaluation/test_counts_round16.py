@@ -1,6 +1,6 @@
 """The round-16 count gold (``lagebild.evaluation.counts_round16``): a fresh check of helper 77's rule steps. Batches
-``Ja``-``Jd`` are sentences where the round-start code (23717c8) predicted any count (10kGNAD stand-off; SmartData,
-GermEval 2014 and WikiANN German with text).
+``Ja``-``Jd`` and the second check ``Je``, ``Jf`` are sentences where the round-start code (23717c8) predicted any
+count (10kGNAD stand-off; SmartData, GermEval 2014 and WikiANN German with text).
 
 The sampler reads only the frozen pool file and the data folders, so it must re-draw the shipped batches exactly;
 those tests skip cleanly when a data folder is absent (the others need no data).
@@ -26,8 +26,8 @@ from lagebild.evaluation.counts_round16 import (
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "src/lagebild/evaluation/gold"
-BATCHES = ("Ja", "Jb", "Jc", "Jd")
-N_ROWS = 4 * 28
+BATCHES = ("Ja", "Jb", "Jc", "Jd", "Je", "Jf")
+N_ROWS = 6 * 28
 LICENCES = {"SmartData": "CC BY 4.0", "GermEval 2014": "CC BY 4.0", "WikiANN German (Wikipedia)": "CC BY-SA"}
 
 
@@ -54,7 +54,7 @@ def test_counts_round16_pool_holds_no_earlier_sentence():
 def test_counts_round16_rows_name_their_source_and_licence():
     rows = _shipped()
     assert [r["id"][:2] for r in rows[::28]] == list(BATCHES)
-    assert len(rows) == N_ROWS and sum(len(r["quantities"]) for r in rows) == 129
+    assert len(rows) == N_ROWS and sum(len(r["quantities"]) for r in rows) == 199
     for r in rows:
         src = r["source"]
         if src["dataset"] == "10kGNAD":
