@@ -987,6 +987,12 @@ def _names_person(ctx: _Ctx, sp: tuple[int, int]) -> bool:
                             or bool(_PERSON_NOUN.search(low[heads[0]])))
 
 
+def _people_noun(ctx: _Ctx, sp: tuple[int, int]) -> bool:
+    """Is the head of phrase sp a common noun of people ("ihrem Mann", "den Delegierten"), not a name?"""
+    heads = [m for m in range(*sp) if _is_cap(ctx.toks[m].text) and ctx.low[m] not in _DETS]
+    return bool(heads) and (is_role_noun(ctx.toks[heads[0]].text) or bool(_PERSON_NOUN.search(ctx.low[heads[0]])))
+
+
 def _is_medium(ctx: _Ctx, sp: tuple[int, int]) -> bool:
     head = ctx.low[sp[1] - 1]
     return (ctx.low[sp[1] - 1] in ("“", "«", '"', "”") or head.endswith(_AUDIENCE_ENDINGS)
@@ -1121,7 +1127,7 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
         if w in cues().pps:
             np_ = _addressee_np(ctx, i + 1, hi)
             if np_ is None:  # "vor dem Ende der Sitzung", "an dieser Stelle": the whole phrase is no addressee
-                i = _phrase_end(ctx, i + 1, hi)
+                i = pp_end = _phrase_end(ctx, i + 1, hi)
                 if i - 1 > k and low[i - 1] in _CALENDAR_WORDS:
                     adverbial_end = i  # "sagte am Montag der Presse"
                 continue
@@ -1145,11 +1151,16 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
                         # „Austausch“ des Mädchens")
                         and (_names_person(ctx, np_)
                              or (_is_medium(ctx, np_) and not (np_[1] < hi and low[np_[1]] in _GEN_DETS)))
-                        # "des Ministers Karl-Theodor zu Guttenberg": a name particle ("soll Anelka zu X gesagt
-                        # haben", "der Trainer zu seinen Spielern" stay)
-                        and not (w == "zu" and i >= 2 and i + 1 < hi and _is_cap(toks[i + 1].text)
-                                 and not sp0 <= i - 1 < sp1 and _tag_is(ctx, i - 1, lambda t: stts(t) == "NE")
-                                 and (_is_cap(toks[i - 2].text) or low[i - 2] in _DETS)))
+                        # after a noun other than the speaker "zu" belongs to that noun or name ("seine Liebe zu
+                        # Österreich", "Karl-Theodor zu Guttenberg"; "der Trainer zu seinen Spielern" stays), unless
+                        # a medium follows ("sagte nach dem Spiel zur Sportschau") or a noun of people after an
+                        # adverbial phrase ("in dieser Weise zu ihrem Mann sagen")
+                        and not (i > lo and _is_cap(toks[i - 1].text) and not sp0 <= i - 1 < sp1 and i - 1 != k
+                                 and prev not in cues().time_nouns and not _is_medium(ctx, np_)
+                                 and not (i == pp_end and _people_noun(ctx, np_))
+                                 # a bare name after a verb is a subject ("soll Anelka zu Domenech gesagt haben")
+                                 and not (i >= 2 and ctx.toks[i - 2].text[:1].islower() and low[i - 2] not in _DETS
+                                          and _tag_is(ctx, i - 1, lambda t: stts(t) == "NE"))))
                     or (w in ("von", "vom") and not passive and form.startswith(_DEMAND_VERBS))):
                 found.append((0, abs(i - k), np_))
             i = pp_end = np_[1]
