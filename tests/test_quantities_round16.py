@@ -68,3 +68,18 @@ def test_quantities_a_sentence_final_number_after_zur_is_an_ordinal():
     # WikiANN German (CC BY-SA) round-16 Ja027 (made after the round-16 first runs), like "zum", "am", "im"
     assert _q("2001 gewannen Studenten der Technischen Universität Dresden zur 1.") == {}
     assert _q("Die Zahl der Verletzten stieg zur Mittagszeit auf 12.")["12"][2] == "injured"
+
+
+def test_quantities_an_early_year_after_um_or_opening_the_sentence_before_a_singular_verb():
+    # WikiANN German (CC BY-SA) round-15 Qf019, Qh019 and GermEval 2014 (CC BY 4.0) round-16 Jf017, WikiANN round-16
+    # Jc023 (gold: no count; made after the round-16 first runs)
+    for text in ("Es ist darüber spekuliert worden, dass die Annahme des Judentums, die demnach um 740 hätte "
+                 "stattfinden müssen, im Zusammenhang mit dieser Wiederherstellung der Unabhängigkeit stand.",
+                 'Der römische Kaiser Justinian I. erbaute an dieser Stelle um 530 eine christliche Kirche namens " St.',
+                 "Geschichte Um 690 wurde wahrscheinlich durch den Missionar Willibord der Grundstein zum großen "
+                 "Kirchspiel Uelsen gelegt.",
+                 "811 legte Karl der Große die Drau als Diözesangrenze fest."):
+        assert _q(text) == {}, text
+    # a change after "um" and a count before a participle and its noun stay counts (our own sentences)
+    assert _q("Die Zahl der Mitglieder stieg um 600 im Vergleich zum Vorjahr.")["600"][0] == 600
+    assert _q("800 verletzte Demonstranten wurden versorgt.")["800"][2] == "protesters"

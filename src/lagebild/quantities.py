@@ -543,6 +543,10 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (nlow in lex.year_verbs or nlow in ("starb", "verstarb", "wurde", "war")
                  or (j + 1 < len(toks) and toks[j + 1].text.lower() in _PRONOUNS))):
         return True  # "1245 beteiligte er sich am Konzil", "1192 starb der Vater": a year before 1400 opening the sentence
+    if i == 0 and re.fullmatch(r"[5-9]\d\d|1[0-3]\d\d", t) and _singular_past_before_a_name(toks, j, lex):
+        return True  # "811 legte Karl der Große die Drau fest": a singular verb has no count of 811 for subject
+    if _early_year_after_um(toks, i, j, lex):
+        return True  # "die demnach um 740 hätte stattfinden müssen", "Um 690 wurde der Grundstein gelegt"
     if prev == "außer" and t == "acht":
         return True  # "außer acht lassen" (old spelling of "außer Acht"): no count
     if t.lower() == "eins" and ((nlow == "zu" and j + 1 < len(toks) and toks[j + 1].text.lower() == "eins")
@@ -882,6 +886,31 @@ def _genitive_of_an_acronym(toks: list[Token], j: int) -> bool:
     whole of a part ("30 der 60 Sitze")."""
     return (toks[j].text.lower() == "der" and j + 1 < len(toks) and toks[j + 1].text.isupper()
             and toks[j + 1].text.isalpha() and len(toks[j + 1].text) >= 2)
+
+
+def _singular_past_before_a_name(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """After a number opening the sentence: a weak past verb in the singular ("legte", "gründete") followed by a name
+    or an article. "1500 verletzte Menschen" has a counted noun after the participle instead."""
+    if j + 1 >= len(toks):
+        return False
+    verb, after = toks[j].text, toks[j + 1].text
+    return (verb.isalpha() and verb.islower() and verb.endswith("te") and verb not in lex.function_words
+            and (after.lower() in ("der", "die", "das", "den", "ein", "eine", "einen")
+                 or (after[:1].isupper() and after.isalpha() and _object_category(after, lex) is None
+                     and _unit_of(after, lex) is None)))
+
+
+def _early_year_after_um(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """A three-digit number of 500-999 after "um", followed by an article or an auxiliary verb, is a year of the first
+    millennium ("um 530 eine christliche Kirche", "um 740 hätte"); "stieg um 600 im Vergleich" stays a change."""
+    if not (i > 0 and toks[i - 1].text.lower() == "um" and re.fullmatch(r"[5-9]\d\d", toks[i].text) and j == i + 1
+            and j < len(toks)):
+        return False
+    return toks[j].text.lower() in _AFTER_AN_EARLY_YEAR
+
+
+_AFTER_AN_EARLY_YEAR = frozenset({"ein", "eine", "einen", "der", "die", "das", "den", "wurde", "war", "hätte", "hatte",
+                                  "entstand", "ließ", "v.", "n."})
 
 
 def _train_from(toks: list[Token], i: int, j: int, lex: Lexicon) -> bool:
