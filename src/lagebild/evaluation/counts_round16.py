@@ -34,6 +34,9 @@ Second check (fixed here before it was drawn, after step 3 ``f56cb1e``, which wa
 and ``Jf`` are the fifth and sixth batches of the same queue, labelled before their first runs; the round-start code
 and the code of the draw run once on them.
 
+Third check (fixed here before it was drawn, after step 4 ``6587b45``, made on first-run errors): ``Jg`` and ``Jh``
+are the seventh and eighth batches of the same queue, labelled before their first runs; both codes run once on them.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; every batch is labelled before its first run. The batches
 are drawn after the round's last rule step; no rule is changed between the draw and the first runs, which run the
