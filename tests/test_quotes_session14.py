@@ -243,3 +243,17 @@ def test_after_an_adverbial_clause_the_main_clause_is_not_its_message():
     qs = _quotes("Opposition droht mit Klage  Während die Regierung den Beschluss lobte, kündigte die Opposition eine "
                  "Klage an.")
     assert all(q.cue != "lobte" for q in qs)
+
+
+def test_a_message_first_frame_may_end_in_phrases_of_time_and_place():
+    # without quotation marks (10kGNAD strips them): "…, sagte X am Montag bei einem Besuch in Y."
+    q = _only("Die Zahl der Anträge steigt seit Jahren deutlich an, sagte der Minister am Montag bei einem Besuch in "
+              "Wien.")
+    assert (q.kind, q.cue, q.speaker, q.addressee) == ("indirect", "sagte", "der Minister", None)
+    assert q.message == "Die Zahl der Anträge steigt seit Jahren deutlich an"
+
+
+def test_an_object_after_a_verb_that_is_not_of_telling_stays_no_frame():
+    # Wikinews 32592 (CC BY 2.5), shortened
+    text = "Die Haushaltspolitikerin der Grünen, Anja Hajduk, kritisierte die Pläne der Regierung zum Thema Arbeitsmarkt."
+    assert all(q.speaker != "die Pläne der Regierung" for q in _quotes(text))

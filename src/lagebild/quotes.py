@@ -2202,6 +2202,15 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
         e += 1
     while e + 1 < b and ctx.low[e] in cues().closing_adverbs:
         e += 1  # "…, betonte der Kanzler ebenfalls."
+    if (not part and e < b and (ctx.low[e] in cues().pps or ctx.low[e] in ("am", "im", "beim", "vom", "gegenüber"))
+            and ctx.low[k].startswith(_TELLING_VERBS)):
+        # "…, sagte der Kommissar am Montag bei einem Besuch in Athen.": a verb of telling, then only phrases of time,
+        # place and occasion ("…, kritisierte die Pläne zum Thema X." has an object)
+        end = b - 1 if ctx.low[b - 1] in (".", "!", "?") else b
+        if end - e <= 10 and not any(ctx.low[m] in (",", ";", ":", "„", "“", "und", "dass", "ob") or (
+                ctx.toks[m].text[:1].islower() and ctx.low[m].isalpha() and _tag_is(ctx, m, _finite_tag))
+                for m in range(e, end)):
+            return True
     return e >= b or ctx.low[e] in (".", "!", "?")
 
 
