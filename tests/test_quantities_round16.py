@@ -28,7 +28,7 @@ def test_quantities_a_sentence_final_rank_or_page_cut_from_its_noun_is_no_count(
         assert _q(text) == {}, text
     # a count closing the sentence keeps its number: 10kGNAD Da028 and SmartData Sc017 shapes (our own sentences),
     # a comparison, and a count after a name sharing an earlier noun (round-15 step 2)
-    assert _q("Früher waren 180 Soldaten dort, heute sind es noch 35.")["35"][2] == "soldiers"
+    assert _q("Im Vorjahr dienten 180 Soldaten in der Kaserne, nun bleiben 35.")["35"][2] == "soldiers"
     assert _q("Die Zahl der Opfer beläuft sich mindestens auf 272.")["272"][:2] == (272, "at_least")
     assert _q("Zum Konzert kamen mehr als 35.")["mehr als 35"][:2] == (35, "more_than")
     assert _q("Rosberg hat 30 Punkte mehr, Alonso wie Button 41.")["41"][2] == "points"
@@ -49,8 +49,8 @@ def test_quantities_a_bare_amount_with_an_abbreviated_multiplier_or_a_money_noun
     q = _q("Horst Seehofer CSU 10 MILLIARDEN Euro für neue Strassen in Bayern - mehrere MILLIARDEN Schäden "
            "Hochwasser Niederbayern #CSU")
     assert q["mehrere MILLIARDEN"][2] == "money"
-    by = _by_text("Der Senkung stehen drei Milliarden Schulden gegenüber.")
-    assert by["drei Milliarden"].category == "money" and by["drei Milliarden"].object is None  # type: ignore[attr-defined]
+    by = _by_text("Dem Plan stehen zwei Milliarden Schulden gegenüber.")
+    assert by["zwei Milliarden"].category == "money" and by["zwei Milliarden"].object is None  # type: ignore[attr-defined]
     # people and things counted in millions keep their class or noun
     assert _q("Das Hotel hat 5 Mio. Besucher.")["5 Mio."][2] == "people"
     assert _by_text("Die Bank gab 2 Millionen Kreditkarten aus.")["2 Millionen"].object == "Kreditkarten"  # type: ignore[attr-defined]
