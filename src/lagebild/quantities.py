@@ -1471,7 +1471,7 @@ def _fill_elided(built: list[tuple[_Num, Quantity]]) -> None:
             for q in bare:
                 q.category = "money"
     # "Umsatz von 1 Mlrd.", "Konstanz, 260 Mio.": a bare amount with an abbreviated multiplier is money (people and
-    # things counted in millions name their noun); "Drei Milliarden Schulden": so is one whose noun is a money noun
+    # things counted in millions name their noun); "zwei Milliarden Schulden": so is one whose noun is a money noun
     for num, q in built:
         if q.unit is not None or q.category is not None or num.toks is None or num.value_max is not None:
             continue
