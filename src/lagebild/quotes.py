@@ -1151,10 +1151,10 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
                         # „Austausch“ des Mädchens")
                         and (_names_person(ctx, np_)
                              or (_is_medium(ctx, np_) and not (np_[1] < hi and low[np_[1]] in _GEN_DETS)))
-                        # after a noun other than the speaker "zu" belongs to that noun or name ("seine Liebe zu
-                        # Österreich", "Karl-Theodor zu Guttenberg"; "der Trainer zu seinen Spielern" stays), unless
+                        # after a noun other than the speaker "zu" belongs to that noun or name ("seine Verbundenheit
+                        # zu Polen", "Karl-Theodor zu Guttenberg"; "der Trainer zu seinen Spielern" stays), unless
                         # a medium follows ("sagte nach dem Spiel zur Sportschau") or a noun of people after an
-                        # adverbial phrase ("in dieser Weise zu ihrem Mann sagen")
+                        # adverbial phrase ("auf diese Art zu ihrem Mann sagen")
                         and not (i > lo and _is_cap(toks[i - 1].text) and not sp0 <= i - 1 < sp1 and i - 1 != k
                                  and prev not in cues().time_nouns and not _is_medium(ctx, np_)
                                  and not (i == pp_end and _people_noun(ctx, np_))
