@@ -51,3 +51,22 @@ def test_a_genitive_stays_in_the_speaker_of_a_role_noun_and_of_other_verbs():
     assert (q.speaker, q.addressee) == ("der Sprecher der Partei", None)
     q = _only("Am Abend erklärte ein Mitarbeiter der Hilfsorganisation, die Lage sei ruhig.")
     assert (q.speaker, q.addressee) == ("ein Mitarbeiter der Hilfsorganisation", None)
+
+
+def test_a_quotation_runs_on_into_the_next_paragraph():
+    # German Wikinews 2006-05-28 (bundled sample, CC BY 2.5): the closing mark stands in the next paragraph
+    text = ("Sifton sagte weiter: „Wir haben hier zwei dutzend tote Zivilisten – offensichtlich vorsätzlich "
+            "umgebracht.\n\nDies ist keine Grauzone. Das ist ein Massaker.“ Die US-Soldaten kommen vom Camp Pendleton.")
+    q = _only(text)
+    assert q.kind == "direct"
+    assert q.message.startswith("Wir haben hier") and q.message.endswith("Das ist ein Massaker.")
+    assert (q.cue, q.speaker) == ("sagte", "Sifton")
+
+
+def test_a_paragraph_that_ends_mid_sentence_does_not_open_a_run_on_quotation():
+    # our wording: the first paragraph's „ is never closed, the second paragraph quotes on its own
+    text = ("Der Verband nannte die Pläne „eine Zumutung\n\nDer Minister sagte dagegen: „Wir bleiben dabei.“")
+    quotes = QuoteStage()(SegmentStage()(Doc(Article(id="t", text=text, language="de")))).quotes
+    assert all("\n" not in q.message for q in quotes)
+    (q,) = [q for q in quotes if q.kind == "direct"]
+    assert (q.message, q.speaker) == ("Wir bleiben dabei.", "Der Minister")

@@ -20,6 +20,7 @@ Cue words are in ``data/speech_cues_de.tsv``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -41,6 +42,27 @@ _PAIRS = {"„": "“”", "»": "«", "«": "»", '"': '"', "“": "”", "‚"
 _QUOTE_RE = re.compile(
     r"„[^„“”\n]{1,1500}[“”]|»[^»«\n]{1,1500}«|«[^»«\n]{1,1500}»|\"[^\"\n]{1,1500}\"|“[^“”„\n]{1,1500}”|‚[^‚‘’\n]{1,400}[‘’]"
 )
+# A quotation that runs on into the next paragraph without a closing mark ("… umgebracht.\n\nDies ist keine
+# Grauzone.“"): only the paired German marks, only after a full sentence, across at most two paragraph breaks.
+# Straight quotes are left out: an unclosed one would pair with the opening mark of the next paragraph.
+_RUN_ON_QUOTE_RE = re.compile(
+    r"„[^„“”\n]{1,1500}[.!?…](?:\n+[^„“”\n]{1,1500}){1,2}[“”]|»[^»«\n]{1,1500}[.!?…](?:\n+[^»«\n]{1,1500}){1,2}«"
+)
+
+
+def _quotations(text: str) -> list[re.Match[str]]:
+    """Quotation spans in text order: one paragraph each, or run on across paragraph breaks (see above)."""
+    found = list(_QUOTE_RE.finditer(text))
+    starts = [m.start() for m in found]
+    for m in _RUN_ON_QUOTE_RE.finditer(text):
+        if len(m.group(0)) > 1500:
+            continue
+        i = bisect.bisect_left(starts, m.start())
+        if (i < len(found) and found[i].start() < m.end()) or (i > 0 and found[i - 1].end() > m.start()):
+            continue  # overlaps a one-paragraph quotation
+        found.insert(i, m)
+        starts.insert(i, m.start())
+    return found
 _DETS = frozenset(
     "der die das den dem des ein eine einer eines einem einen sein seine seiner seinem seinen ihr ihre ihrer "
     "ihrem ihren dessen deren unser unsere euer eure kein keine mehrere zahlreiche viele einige beide beiden alle".split()
@@ -1383,7 +1405,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
     text = ctx.doc.text
     toks, low = ctx.toks, ctx.low
     prev: Quote | None = None
-    for m in _QUOTE_RE.finditer(text):
+    for m in _quotations(text):
         o, c = m.start(), m.end()
         mi, mj = _tok_index(toks, o), _tok_index(toks, c - 1) + 1
         if mj - mi < 3:
