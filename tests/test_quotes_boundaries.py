@@ -70,3 +70,32 @@ def test_a_paragraph_that_ends_mid_sentence_does_not_open_a_run_on_quotation():
     assert all("\n" not in q.message for q in quotes)
     (q,) = [q for q in quotes if q.kind == "direct"]
     assert (q.message, q.speaker) == ("Wir bleiben dabei.", "Der Minister")
+
+
+def _quotes(text: str) -> list[Quote]:
+    return QuoteStage()(SegmentStage()(Doc(Article(id="t", text=text, language="de")))).quotes
+
+
+def test_with_the_words_the_quoted_person_speaks():
+    # German Wikinews 2008-12-31 (bundled sample, CC BY 2.5): the medium quotes, the preacher speaks
+    text = ("Der Spiegel zitiert den Prediger mit den Worten „Wir Moslems hatten einst die Welt beherrscht und wir "
+            "warnen das Abendland, das Israel in all seinen Verbrechen unterstützt, dass wir eines Tages das islamische "
+            "Kalifat wiedererrichten werden.“")
+    q = _only(text)
+    assert (q.kind, q.cue, q.speaker) == ("direct", "zitiert", "den Prediger")
+    # our wording: the subject after the verb, a pronoun object, a fronted object, a verb that is no speech cue
+    assert _only("Dabei zitierte der Sender den Minister mit den Worten: „Ich trete nicht zurück, das steht fest.“"
+                 ).speaker == "den Minister"
+    assert _only("Die Zeitung zitierte ihn mit den Worten „Ich habe davon nichts gewusst, das ist die Wahrheit.“"
+                 ).speaker == "ihn"
+    assert _only("Die Kanzlerin lobte er mit den Worten „Sie handelt pragmatisch und ohne große Worte.“").speaker == "er"
+    q = _only("Der Trainer verabschiedete sich mit den Worten „Es war eine schöne Zeit mit euch allen hier.“")
+    assert (q.speaker, q.cue) == ("Der Trainer", None)
+
+
+def test_soll_in_a_relative_clause_does_not_continue_a_report():
+    # our wording after a Wikinews train pattern: "die … aufgestockt werden sollen" is a plan, not a claim
+    text = ("Wie der Sprecher des Konzerns, Jan Berg, in Berlin mitteilte, sieht der Vorstand in dem Gesetz eine "
+            "Benachteiligung. Die Firma hält zurzeit 20 Prozent der Anteile, die mittelfristig auf 25 Prozent "
+            "aufgestockt werden sollen.")
+    assert [q.speaker for q in _quotes(text)] == ["der Sprecher des Konzerns"]

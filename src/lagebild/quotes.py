@@ -1457,6 +1457,10 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     addressee = _addressee_after(ctx, speaker[1], s1)
                 if speaker is not None and low[speaker[0]] == "es":
                     speaker = _document_source(ctx, speaker[1], s1)
+        if not cue and speaker is None:
+            found = _with_the_words_frame(ctx, mi)
+            if found is not None:
+                cue, speaker = found
         # frame before: X sagte: „…“ / Dazu erklärte X: „…“ / Er glaubt, dass …: „…“
         if not cue and mi > 0 and (low[mi - 1] in (":", ",") or _verb_cue(ctx, mi - 1, mj) is not None):
             s_start, _ = _sent_bounds(ctx, mi - 1)
@@ -1595,6 +1599,41 @@ def _report_before_colon(ctx: _Ctx, si: int, a: int, dq: Quote, lex: CueLexicon)
     if ctx.low[m0] not in _DASS and not _konj1(ctx, m0, colon):
         return None
     return found
+
+
+def _with_the_words_frame(ctx: _Ctx, mi: int) -> tuple[list[int], tuple[int, int] | None] | None:
+    """"X zitiert Y mit den Worten „…“": Y speaks; "X verabschiedete sich mit den Worten „…“": X speaks. The cue
+    is the clause's verb when it is a speech verb (else no cue, but the speaker stands)."""
+    low = ctx.low
+    w = mi - 1
+    if w > 0 and low[w] in (":", ","):
+        w -= 1
+    if not (w >= 3 and low[w] == "worten" and low[w - 1] == "den" and low[w - 2] == "mit"):
+        return None
+    s_start, _ = _sent_bounds(ctx, w)
+    mit = w - 2
+    for kk in range(mit - 1, s_start - 1, -1):
+        if low[kk] in _CLAUSE_STOP:
+            return None
+        speech = _verb_cue(ctx, kk, mit) is not None
+        if not (speech or _tag_is(ctx, kk, _finite_tag)):
+            continue
+        clause_start = _clause_start(ctx, s_start, kk)
+        subject = _np_subject(ctx, clause_start, kk) if kk > clause_start else None
+        if kk + 1 < mit and low[kk + 1] in ("er", "sie", "ich", "wir"):
+            subject = (kk + 1, kk + 2)  # "Die Kanzlerin lobte er mit den Worten": a fronted object
+        if low[kk].startswith("zitier"):
+            def obj(i: int) -> tuple[int, int] | None:
+                if i < mit and low[i] in ("ihn", "sie", "ihm", "ihr"):
+                    return (i, i + 1)
+                return _np(ctx, i, mit) if i < mit else None
+            first = obj(kk + 1)
+            if first is not None and subject is None:
+                # "Dabei zitiert der Spiegel den Prediger mit den Worten": the subject stands after the verb
+                first = obj(first[1])
+            return ([kk], first) if first is not None else None
+        return ([kk] if speech else []), subject or _np_after_cue(ctx, kk + 1, mit)
+    return None
 
 
 def _subject_after_es(ctx: _Ctx, k: int, comma: int) -> tuple[int, int] | None:
@@ -2040,7 +2079,8 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
                 continue
         # reportative "soll" right after a report continues it too ("Durch das Ablassen … soll Platz geschaffen
         # werden"; on train such sentences were a continuation about half the time, further back far less)
-        if follows and (_konj1(ctx, a, b) or any(ctx.low[m] in ("soll", "sollen") for m in range(a, b))):
+        if follows and (_konj1(ctx, a, b) or any(ctx.low[m] in ("soll", "sollen") and not _in_relative_clause(ctx, a, m)
+                                                 for m in range(a, b))):
             assert last is not None  # implied by ``follows``
             span = _msg_span(ctx, a, b)
             if span is None:
@@ -2239,6 +2279,13 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
 def _negates(low: list[str], m: int) -> bool:
     """A "nicht" that negates the clause; "nicht als offiziellem Teil", "nicht nur", "nicht zuletzt" do not."""
     return low[m] == "nicht" and not (m + 1 < len(low) and low[m + 1] in ("als", "nur", "zuletzt", "selten", "ohne"))
+
+
+def _in_relative_clause(ctx: _Ctx, a: int, m: int) -> bool:
+    """Is token m inside a relative clause ("…, die die Regierungen unter Druck setzen soll"): a purpose or plan
+    there, not the reportative "soll" of the main clause."""
+    comma = max((k for k in range(a, m) if ctx.low[k] == ","), default=None)
+    return comma is not None and comma + 1 < m and ctx.low[comma + 1] in _RELATIVE
 
 
 def _reportative(ctx: _Ctx, a: int, b: int) -> bool:
