@@ -1458,9 +1458,9 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 if speaker is not None and low[speaker[0]] == "es":
                     speaker = _document_source(ctx, speaker[1], s1)
         if not cue and speaker is None:
-            found = _with_the_words_frame(ctx, mi)
-            if found is not None:
-                cue, speaker = found
+            words_frame = _with_the_words_frame(ctx, mi)
+            if words_frame is not None:
+                cue, speaker = words_frame
         # frame before: X sagte: „…“ / Dazu erklärte X: „…“ / Er glaubt, dass …: „…“
         if not cue and mi > 0 and (low[mi - 1] in (":", ",") or _verb_cue(ctx, mi - 1, mj) is not None):
             s_start, _ = _sent_bounds(ctx, mi - 1)
@@ -2279,13 +2279,6 @@ def _frame_closes(ctx: _Ctx, k: int, b: int, part: str) -> bool:
 def _negates(low: list[str], m: int) -> bool:
     """A "nicht" that negates the clause; "nicht als offiziellem Teil", "nicht nur", "nicht zuletzt" do not."""
     return low[m] == "nicht" and not (m + 1 < len(low) and low[m + 1] in ("als", "nur", "zuletzt", "selten", "ohne"))
-
-
-def _in_relative_clause(ctx: _Ctx, a: int, m: int) -> bool:
-    """Is token m inside a relative clause ("…, die die Regierungen unter Druck setzen soll"): a purpose or plan
-    there, not the reportative "soll" of the main clause."""
-    comma = max((k for k in range(a, m) if ctx.low[k] == ","), default=None)
-    return comma is not None and comma + 1 < m and ctx.low[comma + 1] in _RELATIVE
 
 
 def _reportative(ctx: _Ctx, a: int, b: int) -> bool:
