@@ -8,13 +8,9 @@ those tests skip cleanly when a data folder is absent (the others need no data).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from lagebild.evaluation.counts import evaluate
-from lagebild.evaluation.counts_10kgnad import sha1
 from lagebild.evaluation.counts_round11 import read_pool
 from lagebild.evaluation.counts_round15 import (
     DATA_10K,
@@ -26,26 +22,24 @@ from lagebild.evaluation.counts_round15 import (
     load_round15,
     round15_excluded,
 )
+from tests.evaluation.count_rounds import (
+    GOLD,
+    assert_redraws_every_row,
+    assert_rows_name_source_and_licence,
+    assert_text_rows_score_without_10kgnad,
+    data_path,
+    shipped_rows,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT / "src/lagebild/evaluation/gold"
 ANY_BATCHES = ("Qa", "Qb", "Qc", "Qd", "Qe", "Qf")
 PEOPLE_BATCHES = ("Qg",)
 ANY_MORE_BATCHES = ("Qh", "Qi")
 N_ROWS = 9 * 28
-LICENCES = {"SmartData": "CC BY 4.0", "GermEval 2014": "CC BY 4.0", "WikiANN German (Wikipedia)": "CC BY-SA"}
 
-
-def _data(rel: str) -> str:
-    path = (ROOT / rel).resolve()
-    if not path.exists():
-        pytest.skip(f"data folder absent: {path}")
-    return str(path)
 
 
 def _shipped() -> list[dict]:
-    raw = (GOLD / "counts_de_round15.jsonl").read_text(encoding="utf-8")
-    return [json.loads(line) for line in raw.splitlines() if line.strip()]
+    return shipped_rows("counts_de_round15.jsonl")
 
 
 def test_counts_round15_pools_hold_no_earlier_sentence():
@@ -62,26 +56,15 @@ def test_counts_round15_rows_name_their_source_and_licence():
     rows = _shipped()
     assert [r["id"][:2] for r in rows[::28]] == [*ANY_BATCHES, *PEOPLE_BATCHES, *ANY_MORE_BATCHES]
     assert len(rows) == N_ROWS
-    for r in rows:
-        src = r["source"]
-        if src["dataset"] == "10kGNAD":
-            assert "text" not in r and src["license"] == "CC BY-NC-SA 4.0"  # stand-off only
-            assert all("text" not in q and "object" not in q for q in r["quantities"])
-            continue
-        assert r["text"] and src["license"] == LICENCES[src["dataset"]]
-        assert all(r["text"][q["start"]:q["end"]] == q["text"] for q in r["quantities"])
+    assert_rows_name_source_and_licence(rows)
 
 
 def test_counts_round15_without_10kgnad_scores_the_text_rows(tmp_path):
-    items, note = load_round15(None, str(tmp_path / "absent"))
-    n_10k = sum(r["source"]["dataset"] == "10kGNAD" for r in _shipped())
-    assert n_10k == 64 and len(items) == N_ROWS - n_10k and note.startswith(f"{n_10k} 10kGNAD rows left out")
-    res = evaluate(items)
-    assert res["n_gold"] == sum(len(it["quantities"]) for it in items) and res["strict"]["f1"] > 0.5
+    assert_text_rows_score_without_10kgnad(load_round15, _shipped(), tmp_path / "absent", 64)
 
 
 def test_counts_round15_rows_score_above_a_floor():
-    items, note = load_round15(None, _data(DATA_10K))
+    items, note = load_round15(None, data_path(DATA_10K))
     assert not note and len(items) == N_ROWS
     res = evaluate(items)
     assert res["n_gold"] == 299
@@ -91,16 +74,8 @@ def test_counts_round15_rows_score_above_a_floor():
 
 @pytest.mark.slow  # segments all of 10kGNAD and SmartData and reads all of WikiANN and GermEval: about 40 s
 def test_counts_round15_sample_redraws_every_shipped_row():
-    batches = draw(len(ANY_BATCHES), len(PEOPLE_BATCHES), _data(DATA_10K), _data(DATA_SD), _data(DATA_GE),
-                   _data(DATA_ROOT))
-    batches |= draw_any_more(len(ANY_MORE_BATCHES), _data(DATA_10K), _data(DATA_SD), _data(DATA_GE), _data(DATA_ROOT))
-    drawn = {it["id"]: it for items in batches.values() for it in items}
-    rows = _shipped()
-    assert len(drawn) == len(rows)
-    for r in rows:
-        it, src = drawn[r["id"]], r["source"]
-        if src["dataset"] == "10kGNAD":
-            assert it["loc"] == f"{src['row']}:{src['sent_start']}:{src['sent_end']}" and it["sha1"] == src["sha1"]
-        else:
-            assert it["text"] == r["text"] and it["sha1"] == sha1(r["text"])
-    assert len({it["article"] for it in drawn.values()}) == len(drawn)  # one sentence per article over the round
+    batches = draw(len(ANY_BATCHES), len(PEOPLE_BATCHES), data_path(DATA_10K), data_path(DATA_SD), data_path(DATA_GE),
+                   data_path(DATA_ROOT))
+    batches |= draw_any_more(len(ANY_MORE_BATCHES), data_path(DATA_10K), data_path(DATA_SD), data_path(DATA_GE),
+                             data_path(DATA_ROOT))
+    assert_redraws_every_row(batches, _shipped())

@@ -95,7 +95,7 @@ from .counts_round13 import (
 from .counts_round13 import (
     SD_POOL_NAME as R13_SD_POOL,
 )
-from .counts_sampling import detok, write_batches
+from .counts_sampling import add_source_args, detok, write_batches
 
 SEED = 20261414
 START_COMMIT = "1888cef"
@@ -224,10 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     for name in ("pool", "sample"):
         s = sub.add_parser(name)
-        s.add_argument("--data-10kgnad", default=DATA_10K)
-        s.add_argument("--data-smartdata", default=DATA_SD)
-        s.add_argument("--data-germeval", default=DATA_GE)
-        s.add_argument("--data-root", default=DATA_ROOT, help="folder holding wikiann_de (people extension)")
+        add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT, "folder holding wikiann_de (people extension)")
         s.add_argument("--people", action="store_true", help="the people extension (Ze, Zf, ...)")
         s.add_argument("--any-more", action="store_true", help="the any-count batches after the people ones (Zk, ...)")
         if name == "pool":

@@ -82,7 +82,7 @@ from .counts_round14 import DATA_ROOT, _germeval_sentences, _wikiann_sentences, 
 from .counts_round14 import GOLD_NAME as R14_GOLD
 from .counts_round14 import PEOPLE_POOL_NAME as R14_PEOPLE_POOL
 from .counts_round14 import POOL_NAME as R14_POOL
-from .counts_sampling import write_batches
+from .counts_sampling import add_source_args, write_batches
 
 SEED = 20261515
 START_COMMIT = "42400a5"
@@ -182,10 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     for name in ("pool", "sample"):
         s = sub.add_parser(name)
-        s.add_argument("--data-10kgnad", default=DATA_10K)
-        s.add_argument("--data-smartdata", default=DATA_SD)
-        s.add_argument("--data-germeval", default=DATA_GE)
-        s.add_argument("--data-root", default=DATA_ROOT, help="folder holding wikiann_de")
+        add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT)
         if name == "pool":
             s.add_argument("--people", action="store_true", help="the people pool")
             s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")

@@ -70,7 +70,7 @@ from .counts_round15 import GOLD_NAME as R15_GOLD
 from .counts_round15 import PEOPLE_POOL_NAME as R15_PEOPLE_POOL
 from .counts_round15 import POOL_NAME as R15_POOL
 from .counts_round15 import SOURCES, _queues, _sentences, round15_excluded
-from .counts_sampling import write_batches
+from .counts_sampling import add_source_args, write_batches
 
 SEED = 20261616
 START_COMMIT = "23717c8"
@@ -127,10 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     for name in ("pool", "sample"):
         s = sub.add_parser(name)
-        s.add_argument("--data-10kgnad", default=DATA_10K)
-        s.add_argument("--data-smartdata", default=DATA_SD)
-        s.add_argument("--data-germeval", default=DATA_GE)
-        s.add_argument("--data-root", default=DATA_ROOT, help="folder holding wikiann_de")
+        add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT)
         s.add_argument("--out", required=True, help="the pool file (sha1s only, no text) or the batch folder "
                                                     "(with text: keep it out of git)")
         if name == "sample":

@@ -196,6 +196,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def add_source_args(parser: argparse.ArgumentParser, data_10k: str, data_sd: str, data_ge: str, data_root: str,
+                    root_help: str = "folder holding wikiann_de") -> None:
+    """The data folders a fresh count round's sampler reads: 10kGNAD, SmartData, GermEval 2014 and WikiANN's root."""
+    parser.add_argument("--data-10kgnad", default=data_10k)
+    parser.add_argument("--data-smartdata", default=data_sd)
+    parser.add_argument("--data-germeval", default=data_ge)
+    parser.add_argument("--data-root", default=data_root, help=root_help)
+
+
 def write_batches(batches: dict[str, list[dict[str, Any]]], out: Path) -> None:
     """One ``batch_<name>.jsonl`` per batch in ``out`` (sentences with their text: keep them out of git)."""
     for name, items in batches.items():
