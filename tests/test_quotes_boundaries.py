@@ -99,3 +99,25 @@ def test_soll_in_a_relative_clause_does_not_continue_a_report():
             "Benachteiligung. Die Firma hält zurzeit 20 Prozent der Anteile, die mittelfristig auf 25 Prozent "
             "aufgestockt werden sollen.")
     assert [q.speaker for q in _quotes(text)] == ["der Sprecher des Konzerns"]
+
+
+def test_a_verb_before_the_source_of_zufolge_is_not_part_of_it():
+    # German Wikinews 2009-09-18 (bundled sample, CC BY 2.5, shortened): "gewinnen" ends in -en but is the verb
+    q = _only("Auch al-Qaida-Gruppen gewinnen Medienberichten zufolge an Einfluss im Jemen.")
+    assert (q.cue, q.speaker) == ("zufolge", "Medienberichten")
+    # our wording: a genitive adjective still belongs to the source
+    assert _only("Berichten lokaler Medien zufolge wurden drei Menschen verletzt.").speaker == "Berichten lokaler Medien"
+
+
+def test_an_infinitive_insert_and_an_apposition_stay_in_the_frame():
+    # German Wikinews 2006-05-28 (bundled sample): the message is the dass clause after both inserts
+    q = _only("Am Donnerstag sagte General Michael Hagee, Kommandant des US-Marine-Corps, ohne auf einen spezifischen "
+              "Vorfall zu verweisen, dass ihn die kürzlich erhobenen, ernsten Anschuldigungen zutiefst besorgt hätten.")
+    assert q.message.startswith("dass ihn die kürzlich erhobenen")
+    assert q.speaker.startswith("General Michael Hagee")
+
+
+def test_fortfahren_is_a_cue_only_with_its_particle():
+    # German Wikinews 2006-05-28 (bundled sample); our wording for the journey
+    assert _only("Er fuhr fort: „Das war keine direkte Reaktion auf einen Angriff.“").cue == "fuhr fort"
+    assert _only("Er fuhr nach Berlin: „Das war keine direkte Reaktion auf einen Angriff.“").cue is None

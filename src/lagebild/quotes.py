@@ -503,6 +503,11 @@ def _subject_or_untagged(tag: str) -> bool:
     return tag == "" or _subject_tag(tag)
 
 
+def _verb_tag(tag: str) -> bool:
+    """A finite verb or an infinitive (HanTa sometimes reads a finite plural as one); not a participle."""
+    return tag.startswith(("VV", "VA", "VM")) and "PP" not in tag
+
+
 def _finite_tag(tag: str) -> bool:
     return stts(tag) in ("VVFIN", "VAFIN", "VMFIN")
 
@@ -735,6 +740,8 @@ def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
         return None
     while k - 1 >= lo:
         t, lw = ctx.toks[k - 1].text, ctx.low[k - 1]
+        if _is_adj(lw) and not _is_cap(t) and _tag_is(ctx, k - 1, _verb_tag):
+            break  # "Rebellengruppen gewinnen Medienberichten zufolge …": a verb in -en, not an adjective
         if _is_cap(t) and lw not in _NOT_ADJ or lw in _DETS or lw in _GEN_DETS or _is_adj(lw) or lw in ("von", "vom"):
             k -= 1
             continue
@@ -2146,11 +2153,23 @@ def _message_comma(ctx: _Ctx, k: int, comma: int, b: int, part: str) -> int:
         if pi is not None and nxt == pi + 1 and not _has_verb(ctx, comma + 1, pi):
             return nxt
     for m in later:
-        if low[m + 1] in _DASS and not _has_verb(ctx, comma + 1, m):
+        if low[m + 1] in _DASS and _verbless_inserts(ctx, comma + 1, m):
             return m
     if later and _apposition_in_frame(ctx, k, comma, later[0], b):
         return later[0]
     return comma
+
+
+def _verbless_inserts(ctx: _Ctx, lo: int, hi: int) -> bool:
+    """Are the comma-separated pieces of tokens[lo:hi] all without a verb of their own, except infinitive inserts
+    ("sagte X, Kommandant des Corps, ohne auf einen Vorfall zu verweisen, dass …")?"""
+    low = ctx.low
+    start = lo
+    for m in [*(j for j in range(lo, hi) if low[j] == ","), hi]:
+        if _has_verb(ctx, start, m) and not (low[start] in ("ohne", "um", "statt", "anstatt") and "zu" in low[start:m]):
+            return False
+        start = m + 1
+    return True
 
 
 # determiners by the case they can mark: an apposition stands in the case of its noun ("sagte dem Sender, einem
