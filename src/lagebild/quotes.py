@@ -503,7 +503,7 @@ def _subject_or_untagged(tag: str) -> bool:
     return tag == "" or _subject_tag(tag)
 
 
-def _verb_tag(tag: str) -> bool:
+def _verb_not_participle_tag(tag: str) -> bool:
     """A finite verb or an infinitive (HanTa sometimes reads a finite plural as one); not a participle."""
     return tag.startswith(("VV", "VA", "VM")) and "PP" not in tag
 
@@ -740,7 +740,7 @@ def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
         return None
     while k - 1 >= lo:
         t, lw = ctx.toks[k - 1].text, ctx.low[k - 1]
-        if _is_adj(lw) and not _is_cap(t) and _tag_is(ctx, k - 1, _verb_tag):
+        if _is_adj(lw) and not _is_cap(t) and _tag_is(ctx, k - 1, _verb_not_participle_tag):
             break  # "Rebellengruppen gewinnen Medienberichten zufolge …": a verb in -en, not an adjective
         if _is_cap(t) and lw not in _NOT_ADJ or lw in _DETS or lw in _GEN_DETS or _is_adj(lw) or lw in ("von", "vom"):
             k -= 1
