@@ -67,7 +67,7 @@ _ARMED_ROLES = {"MIL", "REB", "INS", "UAF"}
 # personal pronouns that can only be a subject (not "sie", "es": also accusative)
 _NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
 # intransitive verbs of dying as the trigger itself: their subject died ("dass 15 Zivilisten starben, als …")
-_DYING_DE = re.compile(r"(starb|starben|sterben|stirbt|gestorben|umgekommen|umkamen|kamen|kam|ums)$")
+_DYING_DE = re.compile(r"(starb|starben|sterben|stirbt|gestorben|umgekommen|umkamen|ums)$")
 # "Schmuggeltunnel an der Grenze zu Ägypten": the country across the border is not where the event happened
 _ACROSS_BORDER = re.compile(r"\b(?:[Gg]renze|Grenzübergang|Grenzübergänge|Grenzübergängen)\s+(?:zu|zum|zur|nach)\s+$")
 _END_OF = re.compile(r"\bende\s+(?:der|des|dieser|dieses|seiner|seines|ihrer|ihres|aller)\b")
