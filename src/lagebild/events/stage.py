@@ -96,6 +96,7 @@ _PARTICIPLE_EN = re.compile(r"^(be|er|ver|zer|ent|emp|miss)\w+en$")
 _PAST_PASSIVE_AUX_DE = {"wurde", "wurden", "worden"}
 # "sind ... getötet (worden)": with a transitive attack/coercion verb, sein + participle is a passive
 _SEIN_DE = {"ist", "sind", "war", "waren", "sei", "seien", "sein", "gewesen"}
+_AUXILIARIES_DE = _PASSIVE_AUX_DE | _SEIN_DE | _HABEN_DE
 # nouns after which "von" is partitive ("eine Gruppe von US-Marines"), not the agent marker
 _PARTITIVE_DE = {"gruppe", "reihe", "dutzende", "hunderte", "tausende", "anzahl", "zahl", "teil", "mehrzahl",
                  "hälfte", "einheit", "trupp", "kommando", "konvoi", "verband", "zug", "bündnis", "koalition",
@@ -700,7 +701,7 @@ class EventStage:
             if lang == "de" and not sources and t.kind == "noun" and not verb_types(a, b) \
                     and _PASSIVE_AUX_DE & {toks[m].text.lower() for m in range(a, b)} \
                     and not any(toks[m].text.lower() in speech_cues().verbs
-                                and toks[m].text.lower() not in _PASSIVE_AUX_DE | _SEIN_DE | _HABEN_DE
+                                and toks[m].text.lower() not in _AUXILIARIES_DE
                                 for m in range(h.tok + 1, b)):
                 # "Die Ermittlungen wurden von der Kriminalpolizei übernommen": with a light verb (no trigger of its
                 # own) the passive agent is the event noun's source; the agent of a verb of saying only reports it
@@ -993,7 +994,7 @@ class EventStage:
                     # "gegen den Clan von Raschkow": a von-phrase after another noun is that noun's
                     between = range(h.tok + 1, c.i)
                     if not trig_attr and not (de and ({toks[m].text.lower() for m in between}
-                                                      & (_PASSIVE_AUX_DE | _SEIN_DE | _HABEN_DE)
+                                                      & _AUXILIARIES_DE
                                                       or any(toks[m].text[:1].isupper() and m not in cand_toks
                                                              for m in between))):
                         sources = with_conj(c, after)
