@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _SWISS = re.compile(r"^\d{1,3}(?:[’']\d{3})+$")  # "5’500 Arbeitsplätze": Swiss thousands separator
 _DOT_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,2}$")  # "228.5 Kilometer": not German grouping, so a decimal point
+_DATA_SIZE = re.compile(r"^[KMGT]B$")  # "32 KB bis 128 KB": a data size, written like a unit
 _GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _SIGNED = re.compile(r"^[+−-](?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")  # "+1,0 %"
 _SPACED_DECIMAL = re.compile(r"^\d{3},\d+$")
@@ -1712,6 +1713,7 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
         if num.value_max is not None and j < n and toks[j].text.lower() in ("uhr", "h"):
             i = j
             continue  # "je 10-15 Uhr", "von 8 bis 18 Uhr": opening hours, not a count
+        number_end = j
         if (j + 1 < n and toks[j].text.isalpha()  # "Dänische Kronen", "20 Millionen niederländische Gulden"
                 and toks[j].text.endswith(("e", "er", "en")) and toks[j].text.lower() not in lex.multipliers
                 and lex.unit_categories.get(_unit_of(toks[j + 1].text, lex) or "") == "money"):
@@ -1747,6 +1749,20 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     # "mit 0,355 MW / km²": power over an area is a density, a reading with no class of its own
                     num.unit = "power_density"
                     num.j = j = j + 2
+        unit_end = j + 1 if j == number_end and j < n and _DATA_SIZE.match(toks[j].text) else j
+        if num.value_max is None and unit_end > number_end and unit_end + 2 < n and (
+                toks[unit_end].text in _DASHES or (toks[unit_end].text == "und" and after_zwischen)):
+            m2 = _match_number(toks, unit_end + 1, lex)
+            unit_words = [t.text.lower() for t in toks[number_end:unit_end]]
+            end2 = m2[1] + len(unit_words) if m2 is not None else n + 1
+            if m2 is not None and m2[0] > value and end2 <= n \
+                    and [t.text.lower() for t in toks[m2[1]:end2]] == unit_words:
+                # "Schriftgrößen von 1,2 mm bis 2,3 mm", "zwischen 60 EUR und 65 EUR", "32 KB bis 128 KB": one range
+                # with its unit written twice, not two amounts
+                num.value_max, num.j = m2[0], end2
+                j = end2
+                if after_zwischen and toks[i - 1].text.lower() == "zwischen":
+                    num.q_i = i - 1
         if num.unit is None and j + 1 < n and toks[j + 1].text[:1].isupper() and (
                 (toks[j].text.isalpha() and toks[j].text.islower() and toks[j].text.endswith(("e", "en")))
                 or (toks[j].text == "von" and toks[i].text.lower() in lex.vague)):

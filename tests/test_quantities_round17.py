@@ -1,0 +1,32 @@
+"""Count rules of round 17 (session 15, helper 79): error classes that recur across several non-held-out sets.
+
+Sentences are quoted with their gold id and source (WikiANN German = Wikipedia: CC BY-SA; GermEval 2014 and
+SmartData: CC BY 4.0) or are our own. Every test here fails on the round's start code (4d0af96).
+"""
+
+from __future__ import annotations
+
+from test_quantities import _by_text
+
+
+def _q(text: str) -> dict[str, tuple[float, float | None, str | None, str | None]]:
+    return {k: (q.value, q.value_max, q.qualifier, q.category)  # type: ignore[attr-defined]
+            for k, q in _by_text(text).items()}
+
+
+def test_quantities_a_range_with_its_unit_written_twice_is_one_statement():
+    # GermEval 2014 (CC BY 4.0): round-15 Qb014, round-16 Jd016, GermEval Ek027 and El026 (gold: one range each)
+    q = _q("Es gibt Schriftgrößen von 1,2 mm bis 2,3 mm. Die Zahl der Prägerräder kann bis zu 24 Räder betragen.")
+    assert q["1,2 mm bis 2,3 mm"] == (1.2, 2.3, None, "distance")
+    q = _q("Als Wechselmedium bot Atari spezielle Speicherkarten (Bee-Karten) an, die mit Kapazitäten von 32 KB bis "
+           "128 KB verfügbar waren.")
+    assert q == {"32 KB bis 128 KB": (32, 128, None, None)}
+    q = _q("Voraussichtlich wird Porsche für die VW-Stammaktien rund 100,92 EUR bieten, für die Vorzugsaktien dürfte "
+           "der Preis zwischen 60 EUR und 65 EUR liegen.")
+    assert q["zwischen 60 EUR und 65 EUR"] == (60, 65, None, "money")
+    q = _q("Erst jenseits der Zone zwischen 1,3440 USD und 1,3469 USD wäre eine weitergehende Erholung möglich.")
+    assert q == {"zwischen 1,3440 USD und 1,3469 USD": (1.344, 1.3469, None, "money")}
+    # two amounts in different units, a falling pair and a list stay apart (our own sentences)
+    assert len(_q("Die Fahrt kostet von 30 Cent bis 1 Euro.")) == 2
+    assert len(_q("Die Preise fielen von 5 Euro bis 3 Euro.")) == 2
+    assert len(_q("Er lief 5 km und 10 km.")) == 2
