@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..doc import Doc
@@ -245,6 +245,8 @@ class EventStage:
         self.modality = modality()
         self.cues = role_cues()
         self._cyber = next((t for t in self.lex.triggers if t.lang == "de" and t.mode == "cyber"), None)
+        self._criticism = next((t for t in self.lex.triggers if t.lang == "de" and t.type == "ACCUSE"
+                                and t.cameo == "111" and t.kind == "noun"), None)
         self.use_classifier = bool(self.config.get("classifier", mode == "accurate"))
         # HanTa POS checks noun/verb readings and participles of German triggers in both modes, so that the events
         # do not depend on which sentences other stages happened to tag (fast mode used to read such leftovers).
@@ -356,7 +358,36 @@ class EventStage:
             for h in hits:
                 if _bare_attack(h):
                     h.trig = self._cyber
+        if lang == "de" and self._criticism is not None:
+            self._verbal_attacks(doc, si, hits)
         return hits
+
+    def _verbal_attacks(self, doc: Doc, si: int, hits: list[_Hit]) -> None:
+        """A politician's attack on a rival is criticism (PLOVER ACCUSE, CAMEO 111 disapprove), not violence:
+        "heftige Attacken auf den Konkurrenten" at a press conference, "griff den Konzernchef scharf an". Only a bare
+        attack noun or the verb "angreifen", with a speech modifier right before it ("scharf", "persönlich",
+        "verbal") or a word of politics in the sentence (`verbal_context`), and no death, injury or other violent
+        trigger in the sentence."""
+        assert self._criticism is not None
+        toks = doc.tokens
+        sent = doc.sentences[si]
+        attacks = [h for h in hits if _bare_attack(h) or (h.trig.lang == "de" and h.trig.type == "ASSAULT"
+                                                          and h.trig.kind == "verb" and "greif" in h.trig.pattern)]
+        if not attacks or any(h not in attacks and h.trig.type in ("ASSAULT", "COERCE") for h in hits):
+            return
+        words = {toks[m].text.lower() for m in range(sent.token_start, sent.token_end)}
+        if self.cues.any_in("death", "*", words) or self.cues.any_in("violence_context", "ASSAULT", words):
+            return
+        in_context = self.cues.any_in("verbal_context", "ASSAULT", words)
+        for h in attacks:
+            before = [h.tok - 1]
+            if h.trig.kind == "verb":
+                before += [m - 1 for m in range(h.tok + 1, sent.token_end) if toks[m].text == "an"][:1]
+            modified = any(m >= sent.token_start and self.cues.has("verbal_modifier", "ASSAULT", toks[m].text.lower())
+                           for m in before)
+            if in_context or modified:
+                c = self._criticism
+                h.trig = replace(h.trig, type=c.type, mode=c.mode, cameo=c.cameo, quad=c.quad, goldstein=c.goldstein)
 
     @staticmethod
     def _has_particle(doc: Doc, si: int, k: int, t: Trigger) -> bool:

@@ -1,0 +1,35 @@
+"""Event stage, session 15: senses of trigger words that name no event of their type in German news.
+
+Sentences are written for these tests unless a comment names a source; where they follow a 10kGNAD test article
+(CC BY-NC-SA, stand-off only) they are paraphrased.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .german import all_types, run
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a campaign press conference and a trade unionist's attack on a chief executive (paraphrased 10kGNAD reports)
+    ("Bei der Pressekonferenz ritt der Kandidat heftige Attacken gegen seinen Konkurrenten.", "Attacken"),
+    ("Der Gewerkschafter griff auch den Konzernchef scharf an.", "griff"),
+    ("Die frühere Ministerin hat die Parteispitze in einem Interview scharf angegriffen.", "angegriffen"),
+    ("Die Kandidaten sollen auf persönliche Angriffe verzichten.", "Angriffe"),
+    ("Auch etwaige Angriffe seiner Parteikollegen wären für den Kanzler schwierig.", "Angriffe"),
+])
+def test_verbal_attack_is_criticism(text: str, trigger: str) -> None:
+    types = {e.type for e in run(text).events if e.trigger == trigger}
+    assert types == {"ACCUSE"}, (text, types)
+
+
+@pytest.mark.parametrize("text", [
+    "Bei dem Angriff auf den Konvoi der Konkurrenten starben drei Menschen.",
+    "Der Mann griff seinen Kollegen mit einem Messer an und verletzte ihn schwer.",
+    "Die Armee hat die Stellungen der Rebellen scharf angegriffen und Dörfer bombardiert.",
+    "Die Rebellen griffen in der Nacht einen Militärstützpunkt an.",
+])
+def test_violent_attack_stays_assault(text: str) -> None:
+    assert "ASSAULT" in all_types(text), text
+    assert "ACCUSE" not in all_types(text), text
