@@ -30,3 +30,16 @@ def test_quantities_a_range_with_its_unit_written_twice_is_one_statement():
     assert len(_q("Die Fahrt kostet von 30 Cent bis 1 Euro.")) == 2
     assert len(_q("Die Preise fielen von 5 Euro bis 3 Euro.")) == 2
     assert len(_q("Er lief 5 km und 10 km.")) == 2
+
+
+def test_quantities_swiss_decimals_and_spaced_thousands_marks():
+    # SmartData (CC BY 4.0) round-15 Qd011; GermEval 2014 (CC BY 4.0) round-16 Jg016 and GermEval En019 (the
+    # corpus's tokens joined back with spaces around the apostrophe); gold: 74.6 million, 213,000, 70,000
+    q = _q("von CHF 74.6 Millionen (EBIT-Marge 15.1 Prozent) erzielt werden.")
+    assert q["CHF 74.6 Millionen"] == (74.6e6, None, None, "money") and q["15.1 Prozent"][0] == 15.1
+    q = _q("Schliesslich konnte Rolf Clemens Wagner gefasst werden, der Rest der Bankräuber entkam mit einer Beute "
+           "von rund 213 ' 000 Schweizer Franken.")
+    assert q == {"rund 213 ' 000 Schweizer Franken": (213000, None, "about", "money")}
+    assert _q("4-köpfige Familie ist schon mit ca. 70 ' 000 Mittelschicht.")["ca. 70 ' 000"][:3] == (70000, None, "about")
+    # a German decimal comma stays as it was (our own sentence)
+    assert _q("Der Umsatz stieg auf CHF 74,6 Millionen.")["CHF 74,6 Millionen"][0] == 74.6e6

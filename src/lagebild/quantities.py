@@ -354,6 +354,8 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
     if _DOT_DECIMAL.match(t) and not _DIGITS.match(t) and i + 1 < n \
             and lex.unit_categories.get(_unit_of(toks[i + 1].text, lex) or "") not in (None, "duration", "people"):
         return float(t), i + 1, None, False
+    if _DOT_DECIMAL.match(t) and not _DIGITS.match(t) and lex.multipliers.get(nxt, 0) >= 1e6:
+        return float(t) * lex.multipliers[nxt], i + 2, None, False  # "CHF 74.6 Millionen": Swiss or English decimals
     if _DIGITS.match(t):
         digits = t.replace(".", "").split(",")[0]
         if len(digits) >= 9 or (len(digits) >= 5 and digits.startswith("0")):
@@ -365,6 +367,10 @@ def _match_number(toks: list[Token], i: int, lex: Lexicon) -> tuple[float, int, 
                                                                  and len(toks[j + 1].text) != 3)):
             value = value * 1000 + int(toks[j].text)  # "mindestens 14 000 Menschen": thousands set off by a space
             j += 1
+        while (t.isdigit() and len(t) <= 3 and j + 1 < n and toks[j].text in ("'", "’") and len(toks[j + 1].text) == 3
+               and toks[j + 1].text.isdigit()):
+            value = value * 1000 + int(toks[j + 1].text)  # "rund 213 ' 000 Schweizer Franken": a Swiss mark, spaced
+            j += 2
         if (t.isdigit() and len(t) <= 3 and j < n and _SPACED_DECIMAL.match(toks[j].text)
                 and toks[j].start == toks[j - 1].end + 1):
             value = value * 1000 + parse_digits(toks[j].text)  # "auf 19 283,77 Punkte": the last group has decimals
