@@ -33,3 +33,22 @@ def test_verbal_attack_is_criticism(text: str, trigger: str) -> None:
 def test_violent_attack_stays_assault(text: str) -> None:
     assert "ASSAULT" in all_types(text), text
     assert "ACCUSE" not in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # symptoms, as in a 10kGNAD TV listing on the menopause and a report on a festival's first aid (paraphrased)
+    "Manche Frauen leiden kaum unter den Symptomen, für andere sind die Beschwerden eine große Belastung.",
+    "Die Sanitäter versorgten Besucher wegen Erkältungen, Kreislaufbeschwerden und Erschöpfung.",
+    "Wer nach der Impfung Beschwerden hat, sollte einen Arzt aufsuchen.",
+])
+def test_symptoms_are_no_complaint(text: str) -> None:
+    assert "ACCUSE" not in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Die Eltern haben beim Verfassungsgerichtshof Beschwerde eingelegt.",
+    "Die Volksanwaltschaft erhielt im Vorjahr 17.000 Beschwerden.",
+    "Patienten haben Beschwerden gegen den Arzt bei der Ärztekammer eingebracht.",
+])
+def test_lodged_complaint_stays(text: str) -> None:
+    assert "ACCUSE" in all_types(text), text

@@ -64,6 +64,9 @@ _AFTER_CLAUSE_END_DE = {"und", "oder", "sowie", "aber", "sondern", "denn", "doch
                         "nachdem", "bevor", "als", "damit", "wenn", "falls", "ob", "sodass", "indem", "wie", "um"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
 _ARMED_ROLES = {"MIL", "REB", "INS", "UAF"}
+# needs value of a trigger row -> (cue of the word's other sense, cue of the event sense) in event_role_cues_de.tsv:
+# the trigger is dropped in a sentence with words of the other sense unless words of the event sense are there too
+_SENSE_NEEDS = {"inquiry": ("study_context", "inquiry_context"), "complaint": ("medical_context", "complaint_context")}
 # personal pronouns that can only be a subject (not "sie", "es": also accusative)
 _NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
 # intransitive verbs of dying as the trigger itself: their subject died ("dass 15 Zivilisten starben, als …")
@@ -698,11 +701,12 @@ class EventStage:
                 continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
             if t.needs and "military" in t.needs and not self._military_context(doc, si, h, hits):
                 continue  # "in der Offensive" of a football team
-            if t.needs and "inquiry" in t.needs:
+            needed = next((n for n in _SENSE_NEEDS if n in (t.needs or "")), None)
+            if needed is not None:
+                other_sense, this_sense = _SENSE_NEEDS[needed]
                 words = {toks[m].text.lower() for m in range(sent.token_start, sent.token_end) if m != h.tok}
-                if self.cues.any_in("study_context", t.type, words) and not self.cues.any_in(
-                        "inquiry_context", t.type, words):
-                    continue  # "laut der Untersuchung", "Untersuchungen an Patienten": a study, no inquiry
+                if self.cues.any_in(other_sense, t.type, words) and not self.cues.any_in(this_sense, t.type, words):
+                    continue  # "laut der Untersuchung": a study, no inquiry; "leiden unter Beschwerden": symptoms
             if (a, t.type) in seen_clause_type:
                 # a second trigger of the same type in the clause ("Bei dem Luftangriff ... getötet") fills the
                 # roles the first one left empty
