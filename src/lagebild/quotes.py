@@ -2341,6 +2341,11 @@ def _source_noun(w: str, lex: CueLexicon) -> bool:
                                                          "meldungen", "dokument", "endergebnis")))
 
 
+# after "nach der/dem" these name an event in time ("Auch die Presse war nach der Veröffentlichung erstaunt");
+# with "einer" or no article they stay sources ("nach einer Veröffentlichung in „Nature“")
+_AFTER_EVENT_NOUNS = frozenset("veröffentlichung auswertung".split())
+
+
 def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None:
     """Index of the source noun in "nach [einer] [ersten] Analyse ...", or None."""
     k = i
@@ -2353,6 +2358,9 @@ def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None
         if k >= b:
             return None
         if _is_cap(ctx.toks[k].text):
+            if ctx.low[i] in ("der", "dem") and (ctx.low[k] in _AFTER_EVENT_NOUNS or ctx.low[k] in (
+                    "nachricht", "meldung") and k + 1 < b and ctx.low[k + 1] in ("von", "vom", "über")):
+                return None  # "nach der Veröffentlichung", "Nach der Nachricht vom Rücktritt": a time, no source
             return k if _source_noun(ctx.low[k], lex) else None
         if not (_is_adj(ctx.low[k]) or ctx.low[k] in ("anderen", "weiteren", "eigenen")):
             return None

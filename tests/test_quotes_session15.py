@@ -1,0 +1,39 @@
+"""Session 15: source errors of German quotes, each test failing on the code before its fix.
+
+All sentences are our own wording in the constructions named (no corpus text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.doc import Doc
+from lagebild.quotes import QuoteStage
+from lagebild.records import Article, Quote
+from lagebild.segment import SegmentStage
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = QuoteStage()(SegmentStage()(Doc(Article(id="t", text=text, language="de"))))
+    assert doc.offset_errors() == []
+    return doc.quotes
+
+
+@pytest.mark.parametrize("text", [
+    "Auch die Opposition war nach der Veröffentlichung des Haushaltsplans überrascht.",
+    "Nach der Veröffentlichung kam es in der Hauptstadt zu Protesten.",
+    "Die Ingenieure waren nach der Auswertung der Daten erleichtert.",
+    "Nach der Nachricht vom Rücktritt des Vorstands stieg der Kurs der Aktie deutlich.",
+])
+def test_nach_der_veroeffentlichung_is_a_time_not_a_source(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Nach einer Veröffentlichung im Fachblatt „Nature“ ist das Ozonloch gewachsen.", "einer Veröffentlichung"),
+    ("Nach der Darstellung der Polizei war der Fahrer zu schnell.", "der Darstellung der Polizei"),
+    ("Nach dem Bericht der Kommission sind die Kosten gestiegen.", "dem Bericht der Kommission"),
+])
+def test_other_nach_phrases_stay_sources(text, speaker):
+    qs = _quotes(text)
+    assert [q.speaker for q in qs] == [speaker]
