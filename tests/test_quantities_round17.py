@@ -43,3 +43,12 @@ def test_quantities_swiss_decimals_and_spaced_thousands_marks():
     assert _q("4-köpfige Familie ist schon mit ca. 70 ' 000 Mittelschicht.")["ca. 70 ' 000"][:3] == (70000, None, "about")
     # a German decimal comma stays as it was (our own sentence)
     assert _q("Der Umsatz stieg auf CHF 74,6 Millionen.")["CHF 74,6 Millionen"][0] == 74.6e6
+
+
+def test_quantities_a_bare_vote_result_is_no_count():
+    # WikiANN German (CC BY-SA) round-16 Ja020 (gold: no count, as round-11 Xq008, a 10kGNAD vote of the same form)
+    assert _q("Bei den Republikanern stimmten 167 zu 19 dafür.") == {}
+    assert _q("Bei der Abstimmung im Rat ging das Votum 58 zu 42 aus.") == {}  # our own sentence
+    # a vote with its noun keeps both counts (our sentence, opening like UD German GSD Uc003)
+    q = _q("Mit 98 zu 95 Stimmen sprach sich ein Unterausschuss dafür aus.")
+    assert q["98"][::3] == (98, "votes") and q["95 Stimmen"][::3] == (95, "votes")
