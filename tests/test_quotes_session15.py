@@ -37,3 +37,21 @@ def test_nach_der_veroeffentlichung_is_a_time_not_a_source(text):
 def test_other_nach_phrases_stay_sources(text, speaker):
     qs = _quotes(text)
     assert [q.speaker for q in qs] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Während die Regierung nichts ändern wollte, plädierte das Nachbarland für eine Senkung der Förderquote.",
+     "das Nachbarland"),
+    ("Obwohl die Partei keine Mehrheit hat, forderte der Vorsitzende eine Neuwahl.", "der Vorsitzende"),
+])
+def test_a_negation_in_another_clause_leaves_the_reported_act(text, speaker):
+    qs = _quotes(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Zu den Vorwürfen äußerte sich der Minister nicht.",
+    "Der Vorsitzende forderte keine Neuwahlen, obwohl die Partei die Mehrheit verloren hat.",
+])
+def test_a_negation_in_the_acts_own_clause_still_blocks_it(text):
+    assert _quotes(text) == []

@@ -2737,8 +2737,11 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if any(low[m] in ("wurde", "wurden", "worden", "wird", "werden") and not _in_relative_clause(ctx, a, m)
                for m in range(a, b)):
             break  # passive: the speaker is rarely named in the clause (a relative clause's "werden" is not)
-        if any(low[m] in ("nichts", "keine", "keinen", "keiner") or _negates(low, m) for m in range(a, b)):
-            break  # "Zu den Geschehnissen äußerte er sich nicht": no speech act took place
+        # "Zu den Geschehnissen äußerte er sich nicht": no speech act took place; a negation in another clause
+        # ("Während X nichts ändern wollte, plädierte Y für …") leaves the act standing
+        own_clause = range(_clause_start(ctx, a, k), next((m for m in range(k + 1, b) if low[m] in _CLAUSE_STOP), b))
+        if any(low[m] in ("nichts", "keine", "keinen", "keiner") or _negates(low, m) for m in own_clause):
+            break
         fin = k
         clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
