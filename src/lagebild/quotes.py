@@ -2742,6 +2742,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         own_clause = range(_clause_start(ctx, a, k), next((m for m in range(k + 1, b) if low[m] in _CLAUSE_STOP), b))
         if any(low[m] in ("nichts", "keine", "keinen", "keiner") or _negates(low, m) for m in own_clause):
             break
+        if low[own_clause.start] in ("was", "wer"):
+            continue  # "Was der Minister sagte, stimmt nicht.": a free relative clause is no act of its own
         fin = k
         clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
