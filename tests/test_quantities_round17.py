@@ -52,3 +52,14 @@ def test_quantities_a_bare_vote_result_is_no_count():
     # a vote with its noun keeps both counts (our sentence, opening like UD German GSD Uc003)
     q = _q("Mit 98 zu 95 Stimmen sprach sich ein Unterausschuss dafür aus.")
     assert q["98"][::3] == (98, "votes") and q["95 Stimmen"][::3] == (95, "votes")
+
+
+def test_quantities_an_age_after_mit_with_nothing_counted_is_no_count():
+    # GermEval 2014 (CC BY 4.0) En016 and round-16 Jf022 (gold: no count)
+    assert _q('Schwarz: Ich bin eine Leseratte, habe " Das Parfum " mit 13 regelrecht verschlungen und sofort an '
+              'Freunde weitergereicht.') == {}
+    assert _q("Schon mit 21 erhielt er das Bergführer-Diplom.") == {}
+    # "mit N" before a noun phrase, a score and a further count stay counts (our own sentences)
+    assert _q("Die Polizei rückte mit 40 schwer bewaffneten Beamten an.")["40"][::3] == (40, "police")
+    assert _q("Die Feuerwehr war mit 35 ehrenamtlichen Helfern vor Ort.")["35"][::3] == (35, "rescuers")
+    assert set(_q("Er fuhr mit 12 weiteren nach Rom.")) == {"12"}

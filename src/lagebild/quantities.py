@@ -507,6 +507,8 @@ _DURATION_LINKS = frozenset({",", "und", "oder", "bzw.", "statt", "anstatt", "bi
 _ORDINAL_DETS = frozenset({"am", "im", "vom", "zum", "zur", "beim", "ins", "der", "die", "das", "den", "dem", "des", "seit"})
 _MONTHS12 = frozenset({"januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
                        "september", "oktober", "november", "dezember"})
+_AGE_NOT_AFTER = frozenset({"und", "oder", "bis", "zu", "gegen", "weitere", "weiteren", "anderen", "mehr", "weniger",
+                            "von", "aus", "der", "den", "prozent"})  # "mit 21 zu 3", "mit 30 weiteren": no age
 _PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich"})
 # a court file number: "1 BvR 1502/08", "4 ABR 54/14", "2 StR 310/04", "1 WB 33.17", "B 12 R 13/13 R"
 _FILE_ABBR = re.compile(r"[A-Z][A-Za-z]{0,4}")
@@ -742,6 +744,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (_object_category(toks[i - 2].text, lex) or ("", None))[0] in lex.person_categories
             and (_object_category(toks[i - 2].text, lex) or ("", None))[0] not in lex.outcomes):
         return True  # "eine Quote an Mitarbeitern über 55 einführen", "Kinder unter 14.": an age bound
+    if (prev == "mit" and t.isdigit() and 10 <= int(t) <= 99 and nxt.isalpha() and nxt.islower()
+            and _unit_of(nxt, lex) is None and nlow not in lex.function_words and nlow not in _AGE_NOT_AFTER
+            and j + 1 < len(toks) and not toks[j + 1].text[:1].isupper() and not toks[j + 1].text[:1].isdigit()
+            and not _adjective_before_noun(toks, j, lex)):
+        return True  # "Schon mit 21 erhielt er das Diplom", "mit 13 regelrecht verschlungen": an age, nothing counted
     if prev == "(" and nlow == ")" and t.isdigit() and i >= 2 and re.fullmatch(r"\d{1,2}:\d{1,2}", toks[i - 2].text):
         return True  # "mit 7:6 (4), 7:6 (3)": the tie-break points of a set score
     if t.isdigit() and _after_area_code(toks, i):
@@ -1028,6 +1035,17 @@ def _file_number(toks: list[Token], i: int) -> bool:
         return False
     return ((abbr(i + 1) and tail(i + 2)) or (abbr(i - 1) and num(i - 2) and tail(i))
             or (i >= 3 and toks[i - 1].text == "/" and num(i - 2) and abbr(i - 3) and num(i - 4)))
+
+
+def _adjective_before_noun(toks: list[Token], k: int, lex: Lexicon) -> bool:
+    """The lower-case words from token k run into a noun, the last of them inflected like an adjective ("mit 40 schwer
+    bewaffneten Beamten"): a noun phrase the number before k counts."""
+    while k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower():
+        k += 1
+    if k >= len(toks) or not toks[k].text[:1].isupper() or not toks[k - 1].text.isalpha():
+        return False
+    last = toks[k - 1].text
+    return last not in lex.function_words and last not in _ARTICLES and last.endswith(("e", "en", "er", "em", "es"))
 
 
 def _after_area_code(toks: list[Token], i: int) -> bool:
