@@ -733,6 +733,11 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (prev == "," and len(t) == 5 and t.isdigit() and i >= 2 and toks[i - 2].text[:1].isdigit()
             and len(toks[i - 2].text) <= 4 and nxt[:1].isupper() and _object_category(nxt, lex) is None):
         return True  # "Str. 9, 88299 Leutkirch": a postcode after a house number
+    if (t.isdigit() and len(t) in (4, 5) and not t.startswith("0") and (i == 0 or prev in (",", ":"))
+            and nxt[:1].isupper() and nxt.isalpha() and _unit_of(nxt, lex) is None and nlow not in lex.multipliers
+            and _object_category(nxt, lex) is None and (j + 1 >= len(toks) or toks[j + 1].text in (",", ".", "(", "/"))
+            and _place_name(nxt)):
+        return True  # "Ort: Piano Bar, 53639 Königswinter", "WO: 1020 Wien,": a postcode before its town
     if prev == "/" and i >= 2 and toks[i - 2].text.isdigit() and toks[i - 2].text.startswith("0") and t.isdigit():
         return True  # "unter der Telefonnummer 05443/2872": a phone number after its area code
     if (t.isdigit() and j == i + 1 and len(nxt) == 1 and nxt.isalpha() and nxt.isupper()
@@ -1035,6 +1040,14 @@ def _file_number(toks: list[Token], i: int) -> bool:
         return False
     return ((abbr(i + 1) and tail(i + 2)) or (abbr(i - 1) and num(i - 2) and tail(i))
             or (i >= 3 and toks[i - 1].text == "/" and num(i - 2) and abbr(i - 3) and num(i - 4)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_name(word: str) -> bool:
+    """A name in the bundled gazetteer (loaded on the first postcode-shaped number only)."""
+    from .geo.gazetteer import Gazetteer
+
+    return Gazetteer.load().has(word)
 
 
 def _adjective_before_noun(toks: list[Token], k: int, lex: Lexicon) -> bool:
