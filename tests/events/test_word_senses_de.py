@@ -52,3 +52,29 @@ def test_symptoms_are_no_complaint(text: str) -> None:
 ])
 def test_lodged_complaint_stays(text: str) -> None:
     assert "ACCUSE" in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # flight as a subject of debate and as an animal's escape, as in 10kGNAD reports (a broadcaster's programme,
+    # a UN commissioner's speech, a book review, a study of pupils, a fish study; paraphrased)
+    "Ab Dezember stehen Themen wie Flucht, Migration und Integration im Mittelpunkt des Programms.",
+    "Migration und Flucht erforderten eine weltweite Teilung der Verantwortung, sagte der Hochkommissar.",
+    "Das Buch erzählt eine europäische Geschichte von Vertreibung, Flucht und Neuanfang.",
+    "Auch für die Flucht vor Fressfeinden biete diese Pupillenform den Tieren Vorteile.",
+    "Die anderen Fische lernen schnell und ergreifen bald die Flucht.",
+])
+def test_flight_as_topic_or_of_animals_is_no_retreat(text: str) -> None:
+    assert "RETREAT" not in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Seit Beginn der Kämpfe sind 150.000 Zivilisten auf der Flucht.",
+    "Die Rebellen hatten den Präsidenten zur Flucht ins Ausland gezwungen.",
+    "Der Täter ergriff nach dem Angriff die Flucht.",
+    "Die Flucht der Menschen mit ihren Tieren über die Berge dauerte Wochen.",
+    "Die Räuber ergriffen mit der Beute die Flucht.",
+    "Die Behörden wollen die Fluchtursachen bekämpfen.",
+])
+def test_flight_of_people_stays_retreat(text: str) -> None:
+    expected = "Fluchtursachen" not in text  # a compound that names causes is no flight: guard
+    assert ("RETREAT" in all_types(text)) is expected, text

@@ -66,7 +66,8 @@ _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
 _ARMED_ROLES = {"MIL", "REB", "INS", "UAF"}
 # needs value of a trigger row -> (cue of the word's other sense, cue of the event sense) in event_role_cues_de.tsv:
 # the trigger is dropped in a sentence with words of the other sense unless words of the event sense are there too
-_SENSE_NEEDS = {"inquiry": ("study_context", "inquiry_context"), "complaint": ("medical_context", "complaint_context")}
+_SENSE_NEEDS = {"inquiry": ("study_context", "inquiry_context"), "complaint": ("medical_context", "complaint_context"),
+                "flight": ("animal_context", "human_context")}
 # personal pronouns that can only be a subject (not "sie", "es": also accusative)
 _NOMINATIVE_PRONOUNS_DE = {"er", "ich", "wir", "du"}
 # intransitive verbs of dying as the trigger itself: their subject died ("dass 15 Zivilisten starben, als …")
@@ -701,6 +702,8 @@ class EventStage:
                 continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
             if t.needs and "military" in t.needs and not self._military_context(doc, si, h, hits):
                 continue  # "in der Offensive" of a football team
+            if t.needs and "topic" in t.needs and self._listed_topic(doc, si, h.tok):
+                continue  # "Themen wie Flucht, Migration, Integration": a subject of debate, no one fled
             needed = next((n for n in _SENSE_NEEDS if n in (t.needs or "")), None)
             if needed is not None:
                 other_sense, this_sense = _SENSE_NEEDS[needed]
@@ -782,6 +785,25 @@ class EventStage:
             out.append(ev)
         out.sort(key=lambda e: e.trigger_start)
         return out
+
+    def _listed_topic(self, doc: Doc, si: int, k: int) -> bool:
+        """A noun without a determiner listed beside a topic word (`topic_coordinate`: Migration, Integration,
+        Vertreibung ...) across a comma or a conjunction: "Migration und Flucht", "Vertreibung, Flucht und
+        Neuanfang"."""
+        toks = doc.tokens
+        sent = doc.sentences[si]
+        if k > sent.token_start and toks[k - 1].text.lower() in _DETS_DE | _PREPS_DE:
+            return False
+        for step in (-1, 1):
+            m = k + step
+            if not (sent.token_start <= m < sent.token_end) or toks[m].text.lower() not in {",", "und", "oder",
+                                                                                            "sowie"}:
+                continue
+            m += step
+            if sent.token_start <= m < sent.token_end and self.cues.has("topic_coordinate", "*",
+                                                                        toks[m].text.lower()):
+                return True
+        return False
 
     def _military_context(self, doc: Doc, si: int, h: _Hit, hits: list[_Hit]) -> bool:
         """An armed actor noun, a state, a "militär-" word, a "gegen" right after the trigger or another act of
