@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dataset", default="wikinews",
                     choices=("wikinews", "10kgnad", "wikiwars", "germeval", "smartdata", "mobie", "pud", "gsd", "round8",
                              "europarl", "geovirus", "lgl", "round11", "round13", "round14",
-                             "round15", "round16"),
+                             "round15", "round16", "round17"),
                     help="wikinews = counts_de.jsonl (text inside); 10kgnad / wikiwars = the stand-off rows of "
                          "counts_de_10kgnad.jsonl / counts_de_wikiwars.jsonl, whose text is read from --data at run time; "
                          "germeval / smartdata / mobie = counts_de_<name>.jsonl (GermEval 2014 / SmartData / MobIE "
@@ -136,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
                          "10kGNAD rows stand-off, read from --data, default ../shared/data/news_10kgnad_de); round13 = the "
                          "round-13 people/harm batches (counts_round13: Wikinews rows with text, 10kGNAD stand-off); round14 = the "
                          "round-14 check batches (counts_round14: SmartData, GermEval and WikiANN rows with text, 10kGNAD "
-                         "stand-off); round15 / round16 = the round-15 / round-16 check batches (counts_round15 / "
-                         "counts_round16: the same sources)")
+                         "stand-off); round15 / round16 / round17 = the round-15 / round-16 / round-17 check batches "
+                         "(counts_round15 / counts_round16 / counts_round17: the same sources)")
     ap.add_argument("--gold", default=None, help="gold JSONL (default: the shipped file of --dataset)")
     ap.add_argument("--data", default=None,
                     help="data folder of a stand-off dataset (default ../shared/data/news_10kgnad_de or "
@@ -219,6 +219,14 @@ def main(argv: list[str] | None = None) -> int:
         items, note = load_round16(args.gold, args.data or R16_DATA)
         if note:
             print(f"counts (round16): {note}")
+    elif args.dataset == "round17":  # as round16; counts_round17
+        from .counts_round17 import DATA_10K as R17_DATA
+        from .counts_round17 import load_round17
+
+        args.split = args.split or "dev"
+        items, note = load_round17(args.gold, args.data or R17_DATA)
+        if note:
+            print(f"counts (round17): {note}")
     elif args.dataset == "geovirus":  # English Wikinews (CC BY 2.5), rows segmented as "en"; see counts_en
         args.split = args.split or "dev"
         items = load_gold(args.gold, "gold/counts_en_geovirus.jsonl")
