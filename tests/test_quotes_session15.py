@@ -55,3 +55,22 @@ def test_a_negation_in_another_clause_leaves_the_reported_act(text, speaker):
 ])
 def test_a_negation_in_the_acts_own_clause_still_blocks_it(text):
     assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Behörden warnen vor einem erhöhten Risiko für Reisende.", "Die Behörden"),
+    ("Auch auf den schwachen Dollar verweisen Analysten.", "Analysten"),
+    ("Mehrere Landtage fordern nun Konsequenzen aus der Affäre.", "Mehrere Landtage"),
+])
+def test_a_finite_plural_in_en_reports_an_act_like_its_t_form(text, speaker):
+    qs = _quotes(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Gewerkschaften wollen höhere Löhne fordern.",  # an infinitive
+    "Ihm drohen bis zu zehn Jahre Haft.",  # something impends, nobody threatens
+    "Die Helfer beabsichtigen den Bau eines Damms.",  # "beabsichtigt" is no act, nor is its plural
+])
+def test_infinitives_impending_drohen_and_non_acts_stay_out(text):
+    assert _quotes(text) == []

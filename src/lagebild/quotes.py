@@ -2730,7 +2730,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         if assume or not part and (low[k] in _STRONG_REPORTED or low[k] in lex.fuer or low[k] in lex.sees):
             pass  # "empfahl", "sprach von", "hält … für unbedenklich"
         elif low[k] in lex.no_act or not part and (
-                low[k] in _NO_REPORTED or low[k] in lex.no_report or not low[k].endswith(("t", "te", "ten"))):
+                low[k] in _NO_REPORTED or low[k] in lex.no_report or not (low[k].endswith(("t", "te", "ten")) or (
+                    _plural_present_act(ctx, k, a)))):
             # finite speech-act verbs only: no participles, infinitives, "meine"; a found separable
             # particle makes an ambiguous or strong form safe ("gab … bekannt", "warf … vor")
             continue
@@ -2744,6 +2745,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             break
         if low[own_clause.start] in ("was", "wer"):
             continue  # "Was der Minister sagte, stimmt nicht.": a free relative clause is no act of its own
+        if low[k].startswith("droh") and "mit" not in low[k + 1:own_clause.stop]:
+            continue  # "Ihm drohen 20 Jahre Haft": something impends; a threat names its means ("droht mit …")
         fin = k
         clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
@@ -2775,6 +2778,20 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
     if postposed is not None:
         return _make(ctx, "indirect", *postposed)
     return None
+
+
+def _plural_present_act(ctx: _Ctx, k: int, a: int) -> bool:
+    """"Die Behörden warnen vor …", "verweisen Analysten auf …": a finite plural in "-en"/"-n" (the tagger tells it
+    from the infinitive) reports an act like its "-t" form; the lists of non-acts name the "-t" form
+    ("beabsichtigt"), so the plural of such a verb stays out too."""
+    w = ctx.low[k]
+    if not w.endswith("n") or k <= a:
+        return False
+    third = (w[:-2] if w.endswith("en") else w[:-1]) + "t"
+    lex = cues()
+    if third in _NO_REPORTED or third in lex.no_report or third in lex.no_act:
+        return False
+    return _tag_is(ctx, k, _finite_tag)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
