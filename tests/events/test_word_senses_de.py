@@ -78,3 +78,21 @@ def test_flight_as_topic_or_of_animals_is_no_retreat(text: str) -> None:
 def test_flight_of_people_stays_retreat(text: str) -> None:
     expected = "Fluchtursachen" not in text  # a compound that names causes is no flight: guard
     assert ("RETREAT" in all_types(text)) is expected, text
+
+
+@pytest.mark.parametrize("text", [
+    # a call for looser rules, as in a 10kGNAD report on working-time rules (paraphrased)
+    "Wirtschaftskammer und ÖVP rufen seit einigen Jahren nach einer Aufweichung der Bestimmungen.",
+    "Nach dem Anschlag ruft die Opposition nach schärferen Gesetzen.",
+    "Der Ruf nach Neuwahlen wird lauter.",
+])
+def test_calling_for_is_a_demand(text: str) -> None:
+    assert "REQUEST" in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Der Gast rief nach dem Kellner.",
+    "Die Fans riefen nach dem Spiel den Namen des Trainers.",
+])
+def test_calling_a_person_is_no_demand(text: str) -> None:
+    assert "REQUEST" not in all_types(text), text
