@@ -752,7 +752,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
     if (prev == "mit" and t.isdigit() and 10 <= int(t) <= 99 and nxt.isalpha() and nxt.islower()
             and _unit_of(nxt, lex) is None and nlow not in lex.function_words and nlow not in _AGE_NOT_AFTER
             and j + 1 < len(toks) and not toks[j + 1].text[:1].isupper() and not toks[j + 1].text[:1].isdigit()
-            and not _adjective_before_noun(toks, j, lex)):
+            and not _adjective_before_noun(toks, j, lex)
+            and not any("zahl" in x.text.lower() for x in toks[max(0, i - 12):i])):
         return True  # "Schon mit 21 erhielt er das Diplom", "mit 13 regelrecht verschlungen": an age, nothing counted
     if prev == "(" and nlow == ")" and t.isdigit() and i >= 2 and re.fullmatch(r"\d{1,2}:\d{1,2}", toks[i - 2].text):
         return True  # "mit 7:6 (4), 7:6 (3)": the tie-break points of a set score
@@ -1793,7 +1794,8 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
             unit_words = [t.text.lower() for t in toks[number_end:unit_end]]
             end2 = m2[1] + len(unit_words) if m2 is not None else n + 1
             if m2 is not None and m2[0] > value and end2 <= n \
-                    and [t.text.lower() for t in toks[m2[1]:end2]] == unit_words:
+                    and [t.text.lower() for t in toks[m2[1]:end2]] == unit_words \
+                    and not (end2 < n and toks[end2].text == ":"):  # "Kugel: 12,10 m – 400 m: 51,2 Sek.": a list
                 # "Schriftgrößen von 1,2 mm bis 2,3 mm", "zwischen 60 EUR und 65 EUR", "32 KB bis 128 KB": one range
                 # with its unit written twice, not two amounts
                 num.value_max, num.j = m2[0], end2
