@@ -74,3 +74,30 @@ def test_a_finite_plural_in_en_reports_an_act_like_its_t_form(text, speaker):
 ])
 def test_infinitives_impending_drohen_and_non_acts_stay_out(text):
     assert _quotes(text) == []
+
+
+def test_a_second_frame_may_open_with_a_bare_title_and_name():
+    qs = _quotes("Der Präsident sagte vor der Presse, der Diplomat sei tot, doch UN-Sprecher Nicholas Birnback "
+                 "erklärte, den Tod bislang nicht bestätigen zu können.")
+    assert [(q.speaker, q.cue, q.message) for q in qs] == [
+        ("Der Präsident", "sagte", "der Diplomat sei tot"),
+        ("UN-Sprecher Nicholas Birnback", "erklärte", "den Tod bislang nicht bestätigen zu können"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "second_cue", "second_message"), [
+    ("Die Abgeordnete erklärte, die Senatorin sei eine Vertreterin der Waffenlobby, und kündigte an, im nächsten "
+     "Jahr gegen sie anzutreten.", "kündigte an", "im nächsten Jahr gegen sie anzutreten"),
+    ("Er sagte, die Lage sei ernst und forderte, die Grenzen zu schließen.", "forderte", "die Grenzen zu schließen"),
+])
+def test_und_with_a_second_speech_verb_after_the_message_is_a_second_act_of_the_speaker(text, second_cue,
+                                                                                        second_message):
+    qs = _quotes(text)
+    assert len(qs) == 2
+    assert qs[0].message is not None and second_message not in qs[0].message
+    assert (qs[1].speaker, qs[1].cue, qs[1].message) == (qs[0].speaker, second_cue, second_message)
+
+
+def test_und_after_a_source_marker_starts_no_act_of_the_source():
+    qs = _quotes("Nach Angaben der Polizei habe der Mann zuerst geschossen und forderte dann, ihn gehen zu lassen.")
+    assert [q.speaker for q in qs] == ["Angaben der Polizei"]

@@ -1935,7 +1935,19 @@ def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
     low, toks = ctx.low, ctx.toks
     m0 = _tok_index(toks, found.message_start)
     m1 = _tok_index(toks, found.message_end - 1) + 1
+    # only a verb's subject goes on speaking after "und" ("Nach Angaben der Polizei habe der Mann … und …": no)
+    verb_frame = _verb_cue(ctx, _tok_index(toks, found.cue_start), b) is not None and (found.cue or "").lower() != "so"
     for c in range(m0 + 3, min(m1, b) - 3):
+        if low[c] == "und" and found.speaker_start is not None and verb_frame:
+            same = _same_subject_act(ctx, c + 1, b)
+            if same is not None:
+                first = _msg_span(ctx, m0, c)
+                if first is None:
+                    return None
+                _end_message(ctx, found, first)
+                q = _make(ctx, "indirect", same[1], same[0], None)
+                _copy_speaker(found, q)
+                return q
         if low[c] != ",":
             continue
         s0 = c + 1 + (low[c + 1] in ("und", "aber", "doch"))
@@ -1943,6 +1955,8 @@ def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
             sp: tuple[int, int] | None = (s0, s0 + 1)
         elif low[s0] in _NOMINATIVE_DETS and low[s0] not in ("das", "ein"):
             sp = _np(ctx, s0, b, allow_pronoun=False)
+        elif s0 > c + 1 and _is_cap(toks[s0].text) and low[s0] not in _DETS and low[s0] not in cues().adverbs:
+            sp = _np(ctx, s0, b, allow_pronoun=False)  # "…, doch UN-Sprecher Nicholas Birnback erklärte, …"
         else:
             continue
         if sp is None or sp[1] >= b:
@@ -1963,14 +1977,41 @@ def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
         first = _msg_span(ctx, m0, c)
         if msg is None or first is None:
             return None
-        e = toks[first[1] - 1].end
-        found.message_end = e
-        found.end = max(e, found.cue_end or e, found.speaker_end or e)
-        found.message = ctx.doc.text[found.message_start:e]
-        found.text = ctx.doc.text[found.start:found.end]
+        _end_message(ctx, found, first)
         cue = [k] if kind == "indirect" else []
         return _make(ctx, kind, msg, cue, sp)
     return None
+
+
+def _end_message(ctx: _Ctx, found: Quote, first: tuple[int, int]) -> None:
+    e = ctx.toks[first[1] - 1].end
+    found.message_end = e
+    found.end = max(e, found.cue_end or e, found.speaker_end or e)
+    found.message = ctx.doc.text[found.message_start:e]
+    found.text = ctx.doc.text[found.start:found.end]
+
+
+def _same_subject_act(ctx: _Ctx, k: int, b: int) -> tuple[list[int], tuple[int, int]] | None:
+    """"X erklärte, Y sei …, und kündigte an, …": after "und" a finite speech verb with its own comma and
+    clause is a second frame of the same subject (cue tokens and message span), not part of the first message."""
+    low = ctx.low
+    part = _verb_cue(ctx, k, b)
+    if (part is None or not ctx.toks[k].text[:1].islower() or low[k].startswith("ge") or low[k] in _AUX
+            or low[k] in cues().adverbs or _konj1(ctx, k, k + 1) or not _tag_is(ctx, k, _finite_tag)):
+        return None
+    comma = next((m for m in range(k + 1, min(b, k + 12)) if low[m] in (",", ":")), None)
+    if comma is None or comma + 2 >= b or _relative_after(ctx, comma + 1, b):
+        return None
+    if any(_is_cap(ctx.toks[m].text) and low[m] not in _DETS for m in range(k + 1, comma)) and not part:
+        return None  # "und sagte der Zeitung, …" may name another speaker or addressee: left alone
+    msg = _msg_span(ctx, comma + 1, b)
+    if msg is None:
+        return None
+    cue = [k]
+    pi = _particle_idx(ctx, k, part, comma + 1) if part else None
+    if pi is not None:
+        cue.append(pi)
+    return cue, msg
 
 
 def _msg_span(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
