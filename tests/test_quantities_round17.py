@@ -83,3 +83,15 @@ def test_quantities_steps_1_and_4_leave_a_results_list_and_a_count_after_zahl_al
     q = _q("– Hochsprung: 1,90 m – Kugel: 12,10 m – 400 m: 51,2 Sek.")
     assert q["12,10 m"] == (12.1, None, None, "distance") and q["400 m"][:2] == (400, None)
     assert _q("Die Zahl der Anzeigen ist mit 23 eher gering.")["23"][0] == 23
+
+
+def test_quantities_ueber_before_the_distance_of_a_race_is_no_qualifier():
+    # WikiANN German (CC BY-SA): round-15 Qb027, round-8 Ka015 and round-17 Aa020 (a first-run error; gold: the race's
+    # distance, no qualifier)
+    assert _q("2008 wurde sie bei den Olympischen Spielen in Peking Fünfte über 400 Meter.")["400 Meter"][2] is None
+    q = _q("Bei den Olympischen Winterspielen 1932 in Lake Placid errang er die Silbermedaille über 500 Meter.")
+    assert q == {"500 Meter": (500, None, None, "distance")}
+    # "more than" stays where no race is named or "von" governs "über" (our own sentences)
+    assert _q("Der Stau reichte über 12 Kilometer.")["über 12 Kilometer"][2] == "more_than"
+    q = _q("Beim Rennen in Monza fuhr er eine Strecke von über 300 Kilometern.")
+    assert q["über 300 Kilometern"][2] == "more_than"

@@ -509,6 +509,8 @@ _MONTHS12 = frozenset({"januar", "jänner", "februar", "feber", "märz", "april"
                        "september", "oktober", "november", "dezember"})
 _AGE_NOT_AFTER = frozenset({"und", "oder", "bis", "zu", "gegen", "weitere", "weiteren", "anderen", "mehr", "weniger",
                             "von", "aus", "der", "den", "prozent"})  # "mit 21 zu 3", "mit 30 weiteren": no age
+_RACE_CUES = ("medaille", "olympi", "meisterschaft", "weltmeister", "europameister", "staffel", "rennen", "wettkampf",
+              "sprint", "hürden", "finale", "weltcup")
 _PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich"})
 # a court file number: "1 BvR 1502/08", "4 ABR 54/14", "2 StR 310/04", "1 WB 33.17", "B 12 R 13/13 R"
 _FILE_ABBR = re.compile(r"[A-Z][A-Za-z]{0,4}")
@@ -1863,6 +1865,9 @@ def _numbers_in(toks: list[Token], text: str, lex: Lexicon, time_spans: list[tup
                     num.qualifier, num.q_i = _NEGATED_QUALIFIER[num.qualifier], i - 3  # "nicht mehr als zehn Raketen"
             elif p1 == "gegen" and (_gegen_is_preposition(toks, i - 1, lex) or num.value < 10 or num.value % 5):
                 pass  # "ein Einreiseverbot gegen 13 ranghohe Syrer": against; "about" goes with round numbers only
+            elif (p1 == "über" and p2 not in ("von", "auf") and lex.unit_categories.get(num.unit or "") == "distance"
+                  and any(c in x.text.lower() for x in toks for c in _RACE_CUES)):
+                pass  # "errang er die Silbermedaille über 500 Meter": the distance of a race, not "more than"
             elif p1 == "über" and i > 1 and p2.startswith(lex.ueber_governors):
                 pass  # "verfügt über 50 Delegiertenstimmen": the verb's preposition, not "more than"
             elif p1 == "über" and any(t.text.lower().startswith("verfüg") for t in _clause_before(toks, i - 1)):
