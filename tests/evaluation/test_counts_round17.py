@@ -32,7 +32,7 @@ from tests.evaluation.count_rounds import (
 
 BATCHES = ("Aa", "Ab", "Ac", "Ad")
 N_ROWS = 4 * 28
-N_STATEMENTS = 143
+N_STATEMENTS = 141  # 143 labelled; two removed after the first runs (see docs)
 
 
 def _shipped() -> list[dict]:
