@@ -29,6 +29,10 @@ Design (fixed in this docstring and in docs/evaluation/counts.md before any sent
   the others in source order. Batch k depends only on the pool file and the batches before it. The prefix ``A`` is
   used by no other gold file (the held-out batches are lower-case ``e``, ``m``, ``n``, ``p``).
 
+Second check (fixed here before it was drawn, after step 7 ``505ef01``, which was made on a first-run error): ``Ae``
+and ``Af`` are the fifth and sixth batches of the same queue, labelled before their first runs; the round-start code
+and the code of the draw run once on them.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; every batch is labelled before its first run. The batches
 are drawn after the round's last rule step; no rule is changed between the draw and the first runs, which run the
