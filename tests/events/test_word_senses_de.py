@@ -96,3 +96,25 @@ def test_calling_for_is_a_demand(text: str) -> None:
 ])
 def test_calling_a_person_is_no_demand(text: str) -> None:
     assert "REQUEST" not in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # talks named by the singular, as in 10kGNAD reports on a euro summit, EU accession and a retailer's sites
+    # (paraphrased)
+    "Nach 17 Stunden Verhandlung einigten sich die Regierungschefs der Eurozone auf einen Kompromiss.",
+    "Bei der Beitrittskonferenz wurden zwei weitere Kapitel zur Verhandlung eröffnet.",
+    "Über die bedrohten Standorte sei man noch intensiv in Verhandlung, sagte der Gewerkschafter.",
+    "Der Konzern steht in Verhandlung mit mehreren Interessenten.",
+])
+def test_singular_negotiation_is_consult(text: str) -> None:
+    assert "CONSULT" in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Der Angeklagte blieb der Verhandlung am Montag fern.",
+    "Die Verhandlung am Bezirksgericht wurde auf Juni vertagt.",
+    "Er sagte nach der Verhandlung, er sei mit dem Ergebnis zufrieden.",
+    "Die Abgeordneten nahmen 33 Berichte der Regierung in Verhandlung.",
+])
+def test_court_hearing_and_debate_are_no_consult(text: str) -> None:
+    assert "CONSULT" not in all_types(text), text

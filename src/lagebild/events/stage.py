@@ -64,6 +64,8 @@ _AFTER_CLAUSE_END_DE = {"und", "oder", "sowie", "aber", "sondern", "denn", "doch
                         "nachdem", "bevor", "als", "damit", "wenn", "falls", "ob", "sodass", "indem", "wie", "um"}
 _KONJ1_DE = {"habe", "sei", "seien", "hätten", "wären"}
 _ARMED_ROLES = {"MIL", "REB", "INS", "UAF"}
+_SPAN_NOUNS_DE = {"stunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren", "nächte", "nächten"}
+_NEHMEN_DE = {"nehmen", "nimmt", "nahm", "nahmen", "genommen", "nehme"}
 # needs value of a trigger row -> (cue of the word's other sense, cue of the event sense) in event_role_cues_de.tsv:
 # the trigger is dropped in a sentence with words of the other sense unless words of the event sense are there too
 _SENSE_NEEDS = {"inquiry": ("study_context", "inquiry_context"), "complaint": ("medical_context", "complaint_context"),
@@ -702,6 +704,8 @@ class EventStage:
                 continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
             if t.needs and "military" in t.needs and not self._military_context(doc, si, h, hits):
                 continue  # "in der Offensive" of a football team
+            if t.needs and "negotiation" in t.needs and not self._talks(doc, si, h.tok):
+                continue  # "Der Angeklagte erschien nicht zur Verhandlung": a court hearing
             if t.needs and "topic" in t.needs and self._listed_topic(doc, si, h.tok):
                 continue  # "Themen wie Flucht, Migration, Integration": a subject of debate, no one fled
             needed = next((n for n in _SENSE_NEEDS if n in (t.needs or "")), None)
@@ -785,6 +789,23 @@ class EventStage:
             out.append(ev)
         out.sort(key=lambda e: e.trigger_start)
         return out
+
+    def _talks(self, doc: Doc, si: int, k: int) -> bool:
+        """The singular "Verhandlung" names talks, not a court hearing: "Verhandlung mit der Gewerkschaft", "nach
+        17 Stunden Verhandlung", "vieles sei in Verhandlung" (parliament's "in Verhandlung nehmen" is a debate), or
+        a word of talks (`negotiation_context`: Kapitel, Gewerkschaft, Gipfel ...) and none of a court
+        (`court_context`) in the sentence."""
+        toks = doc.tokens
+        sent = doc.sentences[si]
+        words = {toks[m].text.lower() for m in range(sent.token_start, sent.token_end) if m != k}
+        after = toks[k + 1].text.lower() if k + 1 < sent.token_end else ""
+        before = toks[k - 1].text.lower() if k > sent.token_start else ""
+        if after in ("mit", "über", "zwischen") or before in _SPAN_NOUNS_DE:
+            return True
+        if before == "in" and not words & _NEHMEN_DE:
+            return True
+        return self.cues.any_in("negotiation_context", "CONSULT", words) and not self.cues.any_in(
+            "court_context", "CONSULT", words)
 
     def _listed_topic(self, doc: Doc, si: int, k: int) -> bool:
         """A noun without a determiner listed beside a topic word (`topic_coordinate`: Migration, Integration,
