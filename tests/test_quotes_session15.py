@@ -101,3 +101,25 @@ def test_und_with_a_second_speech_verb_after_the_message_is_a_second_act_of_the_
 def test_und_after_a_source_marker_starts_no_act_of_the_source():
     qs = _quotes("Nach Angaben der Polizei habe der Mann zuerst geschossen und forderte dann, ihn gehen zu lassen.")
     assert [q.speaker for q in qs] == ["Angaben der Polizei"]
+
+
+def test_und_with_an_indicative_predicate_ends_the_reported_message():
+    qs = _quotes("An die Gewerkschaften gewandt sagte der Präsident, sie müssten ihre Zurückhaltung aufgeben und "
+                 "bemühte das Bild vom gemeinsamen Boot.")
+    assert [(q.speaker, q.message) for q in qs] == [("der Präsident", "sie müssten ihre Zurückhaltung aufgeben")]
+
+
+def test_und_with_an_indicative_speech_verb_after_the_message_is_a_reported_act_of_the_speaker():
+    qs = _quotes("Der Minister bestreitet jedoch, die Akten gelöscht zu haben und wirft seinem Vorgänger "
+                 "Versäumnisse vor.")
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Der Minister"), ("reported", "Der Minister")]
+    assert qs[0].message == "die Akten gelöscht zu haben"
+
+
+@pytest.mark.parametrize("text", [
+    "Der Sprecher sagte, sie sei gekommen und gehe nun wieder.",  # Konjunktiv after "und": the message goes on
+    "Der Sprecher sagte, dass sie kam und ging.",  # indicative "dass" clause: left as it was
+])
+def test_und_inside_the_message_keeps_it_whole(text):
+    (q,) = _quotes(text)
+    assert q.message is not None and q.message.endswith(("gehe nun wieder", "ging"))

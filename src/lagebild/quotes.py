@@ -1948,6 +1948,20 @@ def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
                 q = _make(ctx, "indirect", same[1], same[0], None)
                 _copy_speaker(found, q)
                 return q
+            if _predicate_after_report(ctx, m0, c, b):
+                # "X sagte, sie müssten … aufgeben und bemühte das Bild …": the subject's next predicate ends the
+                # message; a speech verb there is an act of its own ("… und warnte vor neuen Regenfällen")
+                first = _msg_span(ctx, m0, c)
+                if first is None:
+                    return None
+                _end_message(ctx, found, first)
+                rest = _msg_span(ctx, c, b)
+                if rest is None or not _finite_cue(ctx, c + 1, b) or any(
+                        low[m] in ("nichts", "keine", "keinen", "keiner") or _negates(low, m) for m in range(c, b)):
+                    return None
+                q = _make(ctx, "reported", rest, [], None)
+                _copy_speaker(found, q)
+                return q
         if low[c] != ",":
             continue
         s0 = c + 1 + (low[c + 1] in ("und", "aber", "doch"))
@@ -1989,6 +2003,18 @@ def _end_message(ctx: _Ctx, found: Quote, first: tuple[int, int]) -> None:
     found.end = max(e, found.cue_end or e, found.speaker_end or e)
     found.message = ctx.doc.text[found.message_start:e]
     found.text = ctx.doc.text[found.start:found.end]
+
+
+def _predicate_after_report(ctx: _Ctx, m0: int, c: int, b: int) -> bool:
+    """Token c is "und" inside a message in Konjunktiv or with "zu": does a finite indicative verb follow (a second
+    predicate of the frame's subject) rather than the message going on?"""
+    low = ctx.low
+    k = c + 1
+    if k >= b or not _coordinated_predicate(ctx, k, b) or low[k] in _AUX or low[k] in _KONJ1:
+        return False
+    if low[k].endswith("e") and not low[k].endswith("te"):
+        return False  # "… und gebe …", "… und stehe …": a Konjunktiv or first person form goes on with the message
+    return _konj1(ctx, m0, c) or "zu" in low[m0:c]
 
 
 def _same_subject_act(ctx: _Ctx, k: int, b: int) -> tuple[list[int], tuple[int, int]] | None:
