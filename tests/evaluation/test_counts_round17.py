@@ -63,8 +63,9 @@ def test_counts_round17_rows_score_above_a_floor():
     assert not note and len(items) == N_ROWS
     res = evaluate(items)
     assert res["n_gold"] == N_STATEMENTS
-    # first runs 0.855 with f96e291 and with the round-start code 4d0af96 (identical output)
-    assert res["strict"]["f1"] >= 0.84
+    # measured 0.870 with 505ef01; pooled first runs 0.862 (0.866 on the corrected labels), the round-start code
+    # (4d0af96) the same
+    assert res["strict"]["f1"] >= 0.85
 
 
 @pytest.mark.slow  # segments all of 10kGNAD and SmartData and reads all of WikiANN: about 30 s
