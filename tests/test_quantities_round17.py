@@ -95,3 +95,11 @@ def test_quantities_ueber_before_the_distance_of_a_race_is_no_qualifier():
     assert _q("Der Stau reichte über 12 Kilometer.")["über 12 Kilometer"][2] == "more_than"
     q = _q("Beim Rennen in Monza fuhr er eine Strecke von über 300 Kilometern.")
     assert q["über 300 Kilometern"][2] == "more_than"
+
+
+def test_quantities_a_cell_of_a_table_of_counters_is_no_count():
+    # SmartData (CC BY 4.0) round-14 Zb018 and round-17 Af010 (a first-run error; gold: no count), the counter row of a
+    # forum page; a count in running text beside a pipe stays one (our own sentence)
+    assert _q("|  20.07.2016, 16:42  |  73   |  0   |  0") == {}
+    assert _q("|  25.07.2016, 09:33  |  31   |  0   |  0") == {}
+    assert _q("Bilanz | 12 Tote bei dem Unglück")["12"][::3] == (12, "killed")

@@ -740,6 +740,8 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and _object_category(nxt, lex) is None and (j + 1 >= len(toks) or toks[j + 1].text in (",", ".", "(", "/"))
             and _place_name(nxt)):
         return True  # "Ort: Piano Bar, 53639 Königswinter", "WO: 1020 Wien,": a postcode before its town
+    if prev == "|" and (nxt == "|" or j == len(toks)) and sum(x.text == "|" for x in toks) >= 3:
+        return True  # "|  20.07.2016, 16:42  |  73   |  0   |  0": a cell of a web page's table of counters
     if prev == "/" and i >= 2 and toks[i - 2].text.isdigit() and toks[i - 2].text.startswith("0") and t.isdigit():
         return True  # "unter der Telefonnummer 05443/2872": a phone number after its area code
     if (t.isdigit() and j == i + 1 and len(nxt) == 1 and nxt.isalpha() and nxt.isupper()
