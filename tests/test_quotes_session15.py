@@ -123,3 +123,19 @@ def test_und_with_an_indicative_speech_verb_after_the_message_is_a_reported_act_
 def test_und_inside_the_message_keeps_it_whole(text):
     (q,) = _quotes(text)
     assert q.message is not None and q.message.endswith(("gehe nun wieder", "ging"))
+
+
+def test_a_second_frame_after_a_source_marker_inside_its_message():
+    qs = _quotes("Heute demonstrierten in Hamburg nach Angaben der Veranstalter rund 7.000 Menschen gegen das "
+                 "Treffen, die Polizei spricht von 4.000 Teilnehmern.")
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Angaben der Veranstalter"), ("reported", "die Polizei")]
+    assert qs[0].message is not None and not qs[0].message.endswith("Teilnehmern")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Veranstalter schätzten etwa 2.000 Teilnehmer; nach Polizeiangaben waren es rund 1.000.", "Polizeiangaben"),
+    ("Die Veranstalter schätzten etwa 2.000 Teilnehmer; laut Polizei waren es rund 1.000.", "Polizei"),
+])
+def test_a_source_markers_message_starts_after_a_semicolon_before_it(text, speaker):
+    (q,) = _quotes(text)
+    assert (q.speaker, q.message) == (speaker, "waren es rund 1.000")

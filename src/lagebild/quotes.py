@@ -1926,18 +1926,27 @@ def _copy_speaker(src: Quote, dst: Quote) -> None:
     dst.speaker_entity, dst.speaker_role = src.speaker_entity, src.speaker_role
 
 
+_SOURCE_MARKERS = frozenset("laut nach zufolge gemäß".split())
+
+
 def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
     """A second main clause with its own subject and speech verb inside a found message ("X behaupten, …, und
     sie bezweifeln, dass …"; "Laut Polizei kamen 20.000, die Veranstalter sprechen von 30.000"): the first
     message ends before it and the clause is an event of its own."""
-    if found.kind != "indirect" or found.cue_start is None or found.message_start < found.cue_start:
-        return None  # message-first frames end at their cue already
+    if found.kind != "indirect" or found.cue_start is None:
+        return None
+    # a source marker inside its message ("Heute demonstrierten nach Angaben der Veranstalter 7.000 Menschen, die
+    # Polizei spricht von 4.000") may be followed by a second frame; other message-first frames end at their cue
+    marker_inside = found.message_start < found.cue_start and (found.cue or "").lower() in _SOURCE_MARKERS
+    if found.message_start < found.cue_start and not marker_inside:
+        return None
     low, toks = ctx.low, ctx.toks
     m0 = _tok_index(toks, found.message_start)
     m1 = _tok_index(toks, found.message_end - 1) + 1
+    ci = _tok_index(toks, found.cue_start)
     # only a verb's subject goes on speaking after "und" ("Nach Angaben der Polizei habe der Mann … und …": no)
-    verb_frame = _verb_cue(ctx, _tok_index(toks, found.cue_start), b) is not None and (found.cue or "").lower() != "so"
-    for c in range(m0 + 3, min(m1, b) - 3):
+    verb_frame = _verb_cue(ctx, ci, b) is not None and (found.cue or "").lower() != "so"
+    for c in range(max(m0, ci) + 3 if marker_inside else m0 + 3, min(m1, b) - 3):
         if low[c] == "und" and found.speaker_start is not None and verb_frame:
             same = _same_subject_act(ctx, c + 1, b)
             if same is not None:
@@ -2435,6 +2444,12 @@ def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None
     return None
 
 
+def _after_semicolon(ctx: _Ctx, a: int, k: int) -> int:
+    """Start of the part of a sentence holding source marker k: "Die Veranstalter schätzten 2.000 Teilnehmer; nach
+    Polizeiangaben waren es 1.000" (the marker's message starts after the semicolon)."""
+    return max((m + 1 for m in range(a, k) if ctx.low[m] == ";"), default=a)
+
+
 def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers: bool = True) -> Quote | None:
     toks, low = ctx.toks, ctx.low
     postposed: tuple[tuple[int, int], list[int], tuple[int, int]] | None = None
@@ -2462,7 +2477,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                 sp = (k + 1, k + 2)  # "laut el-Baradei", "laut bildblog.de"
             if sp is None:
                 continue
-            msg = _msg_span(ctx, sp[1], b) if k == a else _msg_span(ctx, a, b)
+            a1 = _after_semicolon(ctx, a, k)
+            msg = _msg_span(ctx, sp[1], b) if k == a1 else _msg_span(ctx, a1, b)
             if msg is None:
                 continue
             return _make(ctx, "indirect", msg, [k], sp)
@@ -2514,7 +2530,8 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             elif end < b and _is_cap(toks[end].text) and low[end] not in lex.adverbs:
                 end += 1  # "nach Angaben Österreichs"
             sp = (k + 1, end)
-            msg = _msg_span(ctx, sp[1], b) if k == a else _msg_span(ctx, a, b)
+            a1 = _after_semicolon(ctx, a, k)
+            msg = _msg_span(ctx, sp[1], b) if k == a1 else _msg_span(ctx, a1, b)
             if msg is None:
                 continue
             return _make(ctx, "indirect", msg, [k], sp)
