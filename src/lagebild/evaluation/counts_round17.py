@@ -33,6 +33,9 @@ Second check (fixed here before it was drawn, after step 7 ``505ef01``, which wa
 and ``Af`` are the fifth and sixth batches of the same queue, labelled before their first runs; the round-start code
 and the code of the draw run once on them.
 
+Third check (fixed here before it was drawn, after step 8 ``73a8b4f``, made on first-run errors): ``Ag`` and ``Ah``
+are the seventh and eighth batches of the same queue, labelled before their first runs; both codes run once on them.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; every batch is labelled before its first run. The batches
 are drawn after the round's last rule step; no rule is changed between the draw and the first runs, which run the
