@@ -103,3 +103,12 @@ def test_quantities_a_cell_of_a_table_of_counters_is_no_count():
     assert _q("|  20.07.2016, 16:42  |  73   |  0   |  0") == {}
     assert _q("|  25.07.2016, 09:33  |  31   |  0   |  0") == {}
     assert _q("Bilanz | 12 Tote bei dem Unglück")["12"][::3] == (12, "killed")
+
+
+def test_quantities_an_age_after_mit_before_an_adverb_is_no_count():
+    # SmartData (CC BY 4.0) round-17 Aa012 (a first-run error; gold: no count); our own sentence of the shape of
+    # round-17 Ah019 (10kGNAD)
+    assert _q("RT @faznet: Roland Wick hat mit 52 noch einmal eine Bankausbildung gemacht.") == {}
+    assert _q("Der Entwickler war schon mit 17 durch einen Hack aufgefallen.") == {}
+    # a number after the adverb keeps the count reading of both (our own sentence)
+    assert "zwei Treffer" in _q("Die Mannschaft führte mit 21 durch zwei Treffer von Müller.")

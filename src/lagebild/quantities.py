@@ -507,6 +507,7 @@ _DURATION_LINKS = frozenset({",", "und", "oder", "bzw.", "statt", "anstatt", "bi
 _ORDINAL_DETS = frozenset({"am", "im", "vom", "zum", "zur", "beim", "ins", "der", "die", "das", "den", "dem", "des", "seit"})
 _MONTHS12 = frozenset({"januar", "jänner", "februar", "feber", "märz", "april", "mai", "juni", "juli", "august",
                        "september", "oktober", "november", "dezember"})
+_AFTER_AN_AGE = frozenset({"noch", "schon", "bereits", "erst", "erstmals", "als", "durch"})  # "mit 52 noch einmal"
 _AGE_NOT_AFTER = frozenset({"und", "oder", "bis", "zu", "gegen", "weitere", "weiteren", "anderen", "mehr", "weniger",
                             "von", "aus", "der", "den", "prozent"})  # "mit 21 zu 3", "mit 30 weiteren": no age
 _RACE_CUES = ("medaille", "olympi", "meisterschaft", "weltmeister", "europameister", "staffel", "rennen", "wettkampf",
@@ -754,8 +755,9 @@ def _is_skipped(toks: list[Token], i: int, j: int, text: str, lex: Lexicon) -> b
             and (_object_category(toks[i - 2].text, lex) or ("", None))[0] not in lex.outcomes):
         return True  # "eine Quote an Mitarbeitern über 55 einführen", "Kinder unter 14.": an age bound
     if (prev == "mit" and t.isdigit() and 10 <= int(t) <= 99 and nxt.isalpha() and nxt.islower()
-            and _unit_of(nxt, lex) is None and nlow not in lex.function_words and nlow not in _AGE_NOT_AFTER
-            and j + 1 < len(toks) and not toks[j + 1].text[:1].isupper() and not toks[j + 1].text[:1].isdigit()
+            and _unit_of(nxt, lex) is None and (nlow not in lex.function_words or nlow in _AFTER_AN_AGE)
+            and nlow not in _AGE_NOT_AFTER
+            and j + 1 < len(toks) and not toks[j + 1].text[:1].isupper() and _match_number(toks, j + 1, lex) is None
             and not _adjective_before_noun(toks, j, lex)
             and not any("zahl" in x.text.lower() for x in toks[max(0, i - 12):i])):
         return True  # "Schon mit 21 erhielt er das Diplom", "mit 13 regelrecht verschlungen": an age, nothing counted
