@@ -36,6 +36,9 @@ and the code of the draw run once on them.
 Third check (fixed here before it was drawn, after step 8 ``73a8b4f``, made on first-run errors): ``Ag`` and ``Ah``
 are the seventh and eighth batches of the same queue, labelled before their first runs; both codes run once on them.
 
+Fourth check (fixed here before it was drawn, after step 9 ``8c17f6e``, made on first-run errors): ``Ai`` and ``Aj``
+are the ninth and tenth batches of the same queue, labelled before their first runs; both codes run once on them.
+
 Labelling: every count statement, by hand from the text, following the guideline of docs/evaluation/counts.md,
 without looking at any extractor output for the sentence; every batch is labelled before its first run. The batches
 are drawn after the round's last rule step; no rule is changed between the draw and the first runs, which run the
