@@ -139,3 +139,24 @@ def test_a_second_frame_after_a_source_marker_inside_its_message():
 def test_a_source_markers_message_starts_after_a_semicolon_before_it(text, speaker):
     (q,) = _quotes(text)
     assert (q.speaker, q.message) == (speaker, "waren es rund 1.000")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Er rief die Bevölkerung zur Ruhe auf.", "Er"),
+    ("Der Botschafter rief die Weltgemeinschaft zur Hilfe auf.", "Der Botschafter"),
+])
+def test_rief_with_its_particle_auf_is_a_call_and_a_reported_act(text, speaker):
+    qs = _quotes(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize("text", ["Er rief seine Mutter an.", "Am Abend rief der Trainer die Spieler zusammen."])
+def test_rief_with_another_particle_is_no_act(text):
+    assert _quotes(text) == []
+
+
+def test_a_call_then_und_and_a_framing_verb_are_two_acts():
+    qs = _quotes("Der Sicherheitsrat rief die Regierung zur Beendigung der Gewalt auf und beschloss, den Fall an den "
+                 "Strafgerichtshof weiterzuleiten.")
+    assert [(q.kind, q.speaker, q.cue) for q in qs] == [("reported", "Der Sicherheitsrat", None),
+                                                        ("indirect", "Der Sicherheitsrat", "beschloss")]

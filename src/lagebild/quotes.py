@@ -314,9 +314,13 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
         return None  # "wurde … genannt": passive, the speaker is not in the clause ("Von X wurde gefordert" names it)
     if w in lex.reflexive and "sich" not in ctx.low[max(_sent_start(ctx, k), k - 6):min(lim, k + 4)]:
         return None  # "zeigte sich zufrieden, dass …" frames speech; "Simulationen zeigten, dass …" does not
-    if "" in parts:
+    if parts == ("",):
         return ""
+    # a verb with and without a particle ("rief" of "rufen" and "aufrufen"): the separated particle, when it
+    # closes the clause, tells which ("rief die Bevölkerung zur Ruhe auf")
     for p in parts:
+        if not p:
+            continue
         last = p.split()[-1]
         for m in range(k + 1, min(lim, k + 25)):
             if ctx.low[m] in (".", ";", "!", "?"):
@@ -324,6 +328,8 @@ def _verb_cue(ctx: _Ctx, k: int, lim: int) -> str | None:
             # the separated particle closes the clause: "teilte … mit.", "gab … bekannt,"
             if ctx.low[m] == last and (m + 1 >= len(ctx.low) or ctx.low[m + 1] in _PARTICLE_END):
                 return p
+    if "" in parts:
+        return ""
     if w in lex.fuer and _fuer_judgement(ctx, k, lim):
         return ""  # "hielt … für" without the particle of "vorhalten"
     return None
@@ -3498,9 +3504,11 @@ def _coordinated_act(ctx: _Ctx, a: int, b: int, found: Quote) -> Quote | None:
         return None
     s0, s1 = found.speaker_start, found.speaker_end
     verbs = [k for k in range(a, ms) if not s0 <= ctx.toks[k].start < s1 and _finite_cue(ctx, k, ms)]
+    # the second verb need only frame the clause ("rief X zu … auf und beschloss, den Fall … weiterzuleiten")
+    frames = [k for k in range(a, ms) if not s0 <= ctx.toks[k].start < s1 and _finite_frame(ctx, k, ms)]
     for u in unds:
         v1 = [k for k in verbs if k < u]
-        v2 = [k for k in verbs if u < k < u + 8]
+        v2 = [k for k in frames if u < k < u + 8]
         if len(v1) != 1 or not v2 or any(low[m] in (",", ";", ":") for m in range(v1[0], u)):
             continue
         if not ctx.toks[v1[0]].start <= found.cue_start < ctx.toks[v2[0]].end:
@@ -3516,6 +3524,15 @@ def _coordinated_act(ctx: _Ctx, a: int, b: int, found: Quote) -> Quote | None:
         _copy_speaker(found, q)
         return q
     return None
+
+
+def _finite_frame(ctx: _Ctx, k: int, lim: int) -> bool:
+    """A finite verb that frames a clause ("beschloss, …", "forderte, …"), whether or not it reports an act alone."""
+    if _finite_cue(ctx, k, lim):
+        return True
+    w = ctx.low[k]
+    return (_verb_cue(ctx, k, lim) is not None and ctx.toks[k].text[:1].islower() and not w.startswith("ge")
+            and w not in _AUX and _tag_is(ctx, k, _finite_tag))
 
 
 def _finite_cue(ctx: _Ctx, k: int, lim: int) -> bool:
