@@ -28,3 +28,12 @@ def test_fused_call_verb_makes_its_infinitive_a_demand() -> None:
     text = "Es war die Opposition, die die Anhänger aufforderte, gegen die Regierung zu demonstrieren."
     ev = next(e for e in run(text).events if e.trigger != "aufforderte")
     assert ev.hypothetical and ev.frame == "demand", (ev.trigger, ev.hypothetical, ev.frame)
+
+
+def test_unlisted_noun_before_a_town_is_the_relative_pronouns_antecedent() -> None:
+    # "Künstler" is in no actor list; the town after "aus" was taken as the antecedent and the government, the
+    # object of the relative clause, as the source
+    ev = next(e for e in run("Ein Künstler aus Berlin, der die Regierung scharf kritisierte, wurde festgenommen.").events
+              if e.trigger == "kritisierte")
+    assert [a.text for a in ev.sources] == ["Künstler"]
+    assert [a.text for a in ev.targets] == ["Regierung"]

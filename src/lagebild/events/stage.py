@@ -1389,6 +1389,13 @@ class EventStage:
             earlier = [c for c in cands if c.j == before[-1].i - 1]
             if earlier:
                 return earlier[-1]
+            n = before[-1].i - 2
+            if n >= start and toks[n].text[:1].isupper() and toks[n].text.isalpha() and n > sent.token_start \
+                    and toks[a].text.lower() in ("der", "die", "welcher", "welche") and tag_is(doc, n, _noun_reading):
+                # "ein Künstler aus Berlin, der ...": a noun the actor lists do not know is still the antecedent;
+                # the town is not (only for a pronoun that can be the subject: "einen Brief ... als Professor in
+                # Göttingen initiiert, den ..." refers further back)
+                return _Cand(n, n + 1, Actor(text=toks[n].text, start=toks[n].start, end=toks[n].end), "role")
         return before[-1] if before else None
 
     # -- modality ---------------------------------------------------------------------------------------------
