@@ -49,7 +49,7 @@ def test_quantities_swiss_decimals_and_spaced_thousands_marks():
 def test_quantities_a_bare_vote_result_is_no_count():
     # WikiANN German (CC BY-SA) round-16 Ja020 (gold: no count, as round-11 Xq008, a 10kGNAD vote of the same form)
     assert _q("Bei den Republikanern stimmten 167 zu 19 dafür.") == {}
-    assert _q("Bei der Abstimmung im Rat ging das Votum 58 zu 42 aus.") == {}  # our own sentence
+    assert _q("Im Stadtrat ging die Wahl 61 zu 39 aus.") == {}  # our own sentence
     # a vote with its noun keeps both counts (our sentence, opening like UD German GSD Uc003)
     q = _q("Mit 98 zu 95 Stimmen sprach sich ein Unterausschuss dafür aus.")
     assert q["98"][::3] == (98, "votes") and q["95 Stimmen"][::3] == (95, "votes")
@@ -68,7 +68,7 @@ def test_quantities_an_age_after_mit_with_nothing_counted_is_no_count():
 
 def test_quantities_a_postcode_before_its_town_is_no_count():
     # SmartData (CC BY 4.0) round-14 Za027 (gold: no count); an Austrian address in a notice, our own sentence of
-    # the shape of round-16 Je013 (10kGNAD)
+    # the shape of round-16 Je013 (SmartData)
     assert _q("Freitag, 5.8 ab 19:00 Uhr Jin Jim – Modern Jazz – Ort: Piano Bar Maritim, 53639 Königswinter") == {}
     assert _q("Herr Mayer, Wohnort: 1020 Wien, Hauptstraße 5/3, Nebengasse 107, 1100 Wien, Beruf: Koch.") == {}
     # counted nouns after a comma or a colon stay counts, also where the gazetteer knows the word as a place
@@ -82,7 +82,7 @@ def test_quantities_steps_1_and_4_leave_a_results_list_and_a_count_after_zahl_al
     # is no range, and "mit N" after "Die Zahl der ..." is the count, not an age
     q = _q("– Hochsprung: 1,90 m – Kugel: 12,10 m – 400 m: 51,2 Sek.")
     assert q["12,10 m"] == (12.1, None, None, "distance") and q["400 m"][:2] == (400, None)
-    assert _q("Die Zahl der Anzeigen ist mit 23 eher gering.")["23"][0] == 23
+    assert _q("Bei den Anzeigen lag die Zahl mit 23 deutlich tiefer als erwartet.")["23"][0] == 23
 
 
 def test_quantities_ueber_before_the_distance_of_a_race_is_no_qualifier():
@@ -106,9 +106,9 @@ def test_quantities_a_cell_of_a_table_of_counters_is_no_count():
 
 
 def test_quantities_an_age_after_mit_before_an_adverb_is_no_count():
-    # SmartData (CC BY 4.0) round-17 Aa012 (a first-run error; gold: no count); our own sentence of the shape of
-    # round-17 Ah019 (10kGNAD)
+    # SmartData (CC BY 4.0) round-17 Aa012 (a first-run error; gold: no count); our own sentence for the class of
+    # round-17 Ah019 (10kGNAD), an age before "durch"
     assert _q("RT @faznet: Roland Wick hat mit 52 noch einmal eine Bankausbildung gemacht.") == {}
-    assert _q("Der Entwickler war schon mit 17 durch einen Hack aufgefallen.") == {}
+    assert _q("Die Schachspielerin gewann schon mit 15 durch einen Sieg in Wien den Titel.") == {}
     # a number after the adverb keeps the count reading of both (our own sentence)
     assert "zwei Treffer" in _q("Die Mannschaft führte mit 21 durch zwei Treffer von Müller.")
