@@ -160,3 +160,28 @@ def test_a_call_then_und_and_a_framing_verb_are_two_acts():
                  "Strafgerichtshof weiterzuleiten.")
     assert [(q.kind, q.speaker, q.cue) for q in qs] == [("reported", "Der Sicherheitsrat", None),
                                                         ("indirect", "Der Sicherheitsrat", "beschloss")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Insbesondere die Grünen forderten eine Untersuchung.", "die Grünen"),
+    ("Vor allem die Grünen forderten eine Untersuchung.", "die Grünen"),
+    ("Selbst die Regierung forderte eine Untersuchung.", "die Regierung"),
+    ("Sowohl die Behörde als auch das Militär kündigten Untersuchungen an.",
+     "Sowohl die Behörde als auch das Militär"),
+    ("Sowohl die Regierung als auch die Opposition erklärten, die Wahl sei fair gewesen.",
+     "Sowohl die Regierung als auch die Opposition"),
+])
+def test_a_focus_particle_or_sowohl_als_auch_before_the_subject(text, speaker):
+    qs = _quotes(text)
+    assert [q.speaker for q in qs] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    ("Die Firma hat Entlassungen angekündigt.", None),  # what was announced, not to whom
+    ("Sowohl die Behörde als auch das Militär kündigten Untersuchungen an.", None),
+    ("Sie sagte Journalisten, die Lage sei ernst.", "Journalisten"),
+    ("Das Amt empfiehlt allen Reisenden einen konsequenten Mückenschutz.", "Reisenden"),
+])
+def test_a_noun_without_article_is_a_dative_addressee_only_for_people(text, addressee):
+    (q,) = _quotes(text)
+    assert q.addressee == addressee

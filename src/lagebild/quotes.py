@@ -554,6 +554,15 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
         return (i, i + 1)
     if low[i] == "man":
         return (i, i + 1)
+    if low[i] in ("sowohl", "weder") and i + 1 < lim:
+        # "Sowohl die Behörde als auch das Militär kündigten … an": both conjuncts are the subject
+        first = _np(ctx, i + 1, lim, allow_pronoun=allow_pronoun)
+        link = ("als", "auch") if low[i] == "sowohl" else ("noch",)
+        m = first[1] if first is not None else lim
+        if first is None or tuple(low[m:m + len(link)]) != link:
+            return None
+        second = _np(ctx, m + len(link), lim, allow_pronoun=allow_pronoun)
+        return (i, second[1]) if second is not None else None
     lex = cues()
     if low[i] in lex.adverbs or low[i] in lex.pps:
         return None
@@ -1267,7 +1276,11 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
         elif dative:
             # "der" is a dative only where the speaker is the subject elsewhere ("Die Ministerin sagte der
             # Zeitung"); "sagte der Leiter laut X" has its subject here
-            if oblique_dative or det in _FEM_DATIVE_DETS:
+            # a noun without article or quantifier is a dative only when it names people or a medium ("sagte sie
+            # Journalisten"; "empfiehlt allen Reisenden" has one); "kündigte Untersuchungen an" names what was announced
+            if (oblique_dative or det in _FEM_DATIVE_DETS) and not (
+                    bare and low[np_[0] - 1] not in _DATIVE_QUANTIFIERS
+                    and not (_names_person(ctx, np_) or _people_noun(ctx, np_) or _is_medium(ctx, np_))):
                 found.append((1, abs(i - k), np_))
         elif accusative and det not in _ADDR_DATIVE_DETS and det not in _GEN_DETS and det not in (
                 _DATIVE_PRONOUNS - _ACCUSATIVE_PRONOUNS):
@@ -1276,6 +1289,9 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
     if not found:
         return None
     return min(found)[2]
+
+
+_DATIVE_QUANTIFIERS = frozenset("allen vielen beiden einigen mehreren zahlreichen anderen weiteren".split())
 
 
 def _subject_after_dative(ctx: _Ctx, q: Quote, k: int) -> None:
@@ -1782,6 +1798,10 @@ def _als_frame(ctx: _Ctx, mi: int, mj: int) -> tuple[int, tuple[int, int] | None
     return cue, None
 
 
+# focus particles that may stand before the subject in the first position ("Insbesondere die Grünen forderten …")
+_FOCUS_PARTICLES = ("insbesondere", "besonders", "selbst", "sogar", "gerade", "nur", "zumindest", "ausgerechnet")
+
+
 def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple[int, int] | None:
     """Subject before the cue: "Der Minister sagte", "Wie die Polizei mitteilte".
 
@@ -1791,8 +1811,10 @@ def _np_subject(ctx: _Ctx, lo: int, cue: int, *, backward: bool = True) -> tuple
         return None
     start = lo
     while start < cue and ctx.low[start] in ("wie", "und", "doch", "aber", "auch", "indem", "nachdem", "weil",
-                                             "obwohl", "zumal", "da", "während"):
+                                             "obwohl", "zumal", "da", "während") + _FOCUS_PARTICLES:
         start += 1
+    if start + 1 < cue and ctx.low[start] == "vor" and ctx.low[start + 1] == "allem":
+        start += 2  # "Vor allem die Grünen forderten …"
     sp = _np(ctx, start, cue)
     if sp is not None and ctx.low[sp[0]] in _OBLIQUE_DETS:
         sp = None  # "Des Weiteren verwies Steinbrück …"
