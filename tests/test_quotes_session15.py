@@ -185,3 +185,16 @@ def test_a_focus_particle_or_sowohl_als_auch_before_the_subject(text, speaker):
 def test_a_noun_without_article_is_a_dative_addressee_only_for_people(text, addressee):
     (q,) = _quotes(text)
     assert q.addressee == addressee
+
+
+def test_a_reportative_soll_keeps_the_source_up_to_three_sentences_back():
+    qs = _quotes("Den vorliegenden Informationen zufolge soll der Gesuchte bei einem Schusswechsel getötet worden sein. "
+                 "Er gehörte zum Führungszirkel der Gruppe. Der Gruppe werden Verbindungen ins Ausland nachgesagt. "
+                 "Er soll in Lagern zum Bombenbauer ausgebildet worden sein.")
+    assert [q.speaker for q in qs] == ["Den vorliegenden Informationen", "Den vorliegenden Informationen"]
+
+
+def test_a_konjunktiv_sentence_two_back_still_leaves_the_speaker_open():
+    qs = _quotes("Der Minister sagte, die Lage sei ernst. Am Abend regnete es in der Stadt. "
+                 "Die Versorgung der Bevölkerung sei aber gesichert.")
+    assert [q.speaker for q in qs] == ["Der Minister", None]

@@ -2217,7 +2217,11 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             q = _make(ctx, "indirect", span, [], None)
             # two sentences back, a sentence in between that opens with another subject ("Staatspräsident X ist
             # besorgt.") leaves the speaker open (taking that subject instead lost on train)
-            if si - last_sent <= _SPEAKER_CARRY and not (si - last_sent == 2 and _new_subject(ctx, si - 1, last)):
+            # a reportative "soll … haben/sein" without Konjunktiv keeps the source up to three sentences back
+            # ("Den Informationen zufolge soll X … Dulmatin gehörte zu … Dulmatin soll … ausgebildet worden sein";
+            # train: 6 right speakers, 5 unpaired)
+            carry = si - last_sent <= _SPEAKER_CARRY or (not _konj1(ctx, a, b) and _reportative(ctx, a, b))
+            if carry and not (si - last_sent == 2 and _new_subject(ctx, si - 1, last)):
                 _copy_speaker(last, q)
             elif _known_speaker(ctx, si - 1, out, sent.start) is not None:
                 # the sentence before has someone already quoted as its subject: that mention speaks ("Dekan Berg
