@@ -37,3 +37,23 @@ def test_unlisted_noun_before_a_town_is_the_relative_pronouns_antecedent() -> No
               if e.trigger == "kritisierte")
     assert [a.text for a in ev.sources] == ["Künstler"]
     assert [a.text for a in ev.targets] == ["Regierung"]
+
+
+def test_genitive_after_a_noun_is_no_passive_subject() -> None:
+    # after a 10kGNAD report on Darfur (paraphrased): the army's genitive was taken as the subject of "getötet" and
+    # lent to the event of the main clause as its target
+    text = ("Es folgte ein Haftbefehl wegen Völkermordes in Darfur, wo beim Vorgehen der Armee gegen "
+            "Rebellengruppen seit 2003 mehr als 300.000 Menschen getötet wurden.")
+    assert all("Armee" not in [a.text for a in e.targets] for e in run(text).events)
+
+
+def test_count_after_a_year_is_no_part_of_the_time_phrase() -> None:
+    # "seit 2011" ends with the year: the count after it starts the subject, not the seit-phrase
+    ev = next(e for e in run("In Syrien wurden seit 2011 mehr als 250.000 Menschen getötet.").events)
+    assert [a.text for a in ev.targets] == ["Menschen"]
+
+
+def test_number_range_stays_in_its_phrase() -> None:
+    # "von 30 bis 40 Reportern": a range, the reporters are still the passive agent (a 10kGNAD report, paraphrased)
+    ev = next(e for e in run("Die Frau wurde von 30 bis 40 Reportern belagert.").events)
+    assert [a.text for a in ev.sources] == ["Reportern"]

@@ -870,6 +870,7 @@ class EventStage:
         def gov_at(i: int, named: bool = False) -> str | None:
             """The preposition governing a noun phrase that starts at token i, if any."""
             j = i - 1
+            counted = False
             while j >= a:
                 w = toks[j].text.lower()
                 if de and w in _QUOTES:
@@ -902,6 +903,10 @@ class EventStage:
                 if w == "von" and de and j - 1 >= a and toks[j - 1].text.lower() in _PARTITIVE_DE:
                     return gov_at(j - 1)  # the partitive head's own governor
                 if de and (w.replace(".", "").replace(",", "").isdigit() or w in _QUANT_DE):
+                    if counted and re.fullmatch(r"(1[89]|20)\d\d", w) and j + 1 < b \
+                            and toks[j + 1].text.lower() not in ("bis", "und", "oder", "-", "–"):
+                        return None  # a year before the count ends a time phrase: "seit 2003 mehr als 300.000 Menschen"
+                    counted = counted or w.replace(".", "").replace(",", "").isdigit()
                     j -= 1  # "von rund 400 Talibankämpfern", "über 80 Menschen"
                     while j >= a and toks[j].text.lower() in _QUANT_DE | {"über", "bis", "zu", "als", "mehr"}:
                         j -= 1
@@ -1524,6 +1529,9 @@ class EventStage:
         for d in range(a, b):
             if toks[d].text.lower() not in dets or (d > a and toks[d - 1].text.lower() in _PREPS_DE):
                 continue
+            if toks[d].text.lower() == "der" and d > a and d - 1 > doc.sentences[doc.sentence_of(toks[d].start)]\
+                    .token_start and toks[d - 1].text[:1].isupper() and toks[d - 1].text.isalpha():
+                continue  # a genitive after a noun: "beim Vorgehen der Armee ... wurden Menschen getötet"
             m = d + 1
             while m < b and toks[m].text.isalpha() and toks[m].text.islower() and _ADJ_ENDING.search(toks[m].text):
                 m += 1
