@@ -198,3 +198,14 @@ def test_a_konjunktiv_sentence_two_back_still_leaves_the_speaker_open():
     qs = _quotes("Der Minister sagte, die Lage sei ernst. Am Abend regnete es in der Stadt. "
                  "Die Versorgung der Bevölkerung sei aber gesichert.")
     assert [q.speaker for q in qs] == ["Der Minister", None]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf Verzögerungen in den USA.", "er"),
+    ("Ein Militärsprecher verwies auf das schlechte Wetter und möchte keine Ursache ausschließen.",
+     "Ein Militärsprecher"),
+    ("Die Lehrer fordern kleinere Klassen und beklagen nicht bezahlte Überstunden.", "Die Lehrer"),
+])
+def test_a_negated_verb_or_second_predicate_leaves_the_other_act_standing(text, speaker):
+    qs = _quotes(text)
+    assert [(q.kind, q.speaker) for q in qs] == [("reported", speaker)]

@@ -2856,9 +2856,14 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             break  # passive: the speaker is rarely named in the clause (a relative clause's "werden" is not)
         # "Zu den Geschehnissen äußerte er sich nicht": no speech act took place; a negation in another clause
         # ("Während X nichts ändern wollte, plädierte Y für …") leaves the act standing
-        own_clause = range(_clause_start(ctx, a, k), next((m for m in range(k + 1, b) if low[m] in _CLAUSE_STOP), b))
+        # the clause ends at a stop or at "und"/"aber" + a finite verb ("verwies auf … und möchte keine Ursache
+        # ausschließen": the second predicate's negation is not the first one's)
+        own_end = next((m for m in range(k + 1, b) if low[m] in _CLAUSE_STOP or (
+            low[m] in ("und", "aber") and m + 1 < b and ctx.toks[m + 1].text[:1].islower() and low[m + 1].isalpha()
+            and _tag_is(ctx, m + 1, _finite_tag))), b)
+        own_clause = range(_clause_start(ctx, a, k), own_end)
         if any(low[m] in ("nichts", "keine", "keinen", "keiner") or _negates(low, m) for m in own_clause):
-            break
+            continue  # another verb of the sentence may still report an act ("gab nichts bekannt, er verwies aber …")
         if low[own_clause.start] in ("was", "wer"):
             continue  # "Was der Minister sagte, stimmt nicht.": a free relative clause is no act of its own
         if low[k].startswith("droh") and "mit" not in low[k + 1:own_clause.stop]:
