@@ -118,3 +118,17 @@ def test_singular_negotiation_is_consult(text: str) -> None:
 ])
 def test_court_hearing_and_debate_are_no_consult(text: str) -> None:
     assert "CONSULT" not in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    # "in Angriff nehmen" (to tackle), as in 10kGNAD reports on aid policy, a cycling race and a triathlon
+    # (paraphrased)
+    "Es müssten die Ursachen vor Ort in Angriff genommen werden.",
+    "Den abschließenden Marathon nahm er von Position 20 in Angriff.",
+])
+def test_tackling_is_no_attack(text: str) -> None:
+    assert "ASSAULT" not in all_types(text), text
+
+
+def test_attack_in_a_clause_with_nehmen_stays() -> None:
+    assert "ASSAULT" in all_types("Bei dem Angriff nahmen die Rebellen zwölf Soldaten gefangen.")

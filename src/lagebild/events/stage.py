@@ -704,6 +704,9 @@ class EventStage:
                 continue  # deaths are an attack only where the sentence names violence ("Bei dem Umsturz ...")
             if t.needs and "military" in t.needs and not self._military_context(doc, si, h, hits):
                 continue  # "in der Offensive" of a football team
+            if lang == "de" and _bare_attack(h) and h.tok > a and toks[h.tok - 1].text.lower() == "in" \
+                    and any(toks[m].text.lower() in _NEHMEN_DE for m in range(a, b)):
+                continue  # "die Ursachen in Angriff nehmen", "nahm den Schlussanstieg in Angriff": to tackle
             if t.needs and "negotiation" in t.needs and not self._talks(doc, si, h.tok):
                 continue  # "Der Angeklagte erschien nicht zur Verhandlung": a court hearing
             if t.needs and "topic" in t.needs and self._listed_topic(doc, si, h.tok):
