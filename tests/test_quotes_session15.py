@@ -20,17 +20,17 @@ def _quotes(text: str) -> list[Quote]:
 
 
 @pytest.mark.parametrize("text", [
-    "Auch die Opposition war nach der Veröffentlichung des Haushaltsplans überrascht.",
-    "Nach der Veröffentlichung kam es in der Hauptstadt zu Protesten.",
+    "Die Leser reagierten nach der Veröffentlichung des Buches empört.",
+    "Gleich nach der Veröffentlichung sank die Zahl der Anmeldungen.",
     "Die Ingenieure waren nach der Auswertung der Daten erleichtert.",
-    "Nach der Nachricht vom Rücktritt des Vorstands stieg der Kurs der Aktie deutlich.",
+    "Nach der Nachricht vom Tod des Gründers fiel der Kurs.",
 ])
 def test_nach_der_veroeffentlichung_is_a_time_not_a_source(text):
     assert _quotes(text) == []
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Nach einer Veröffentlichung im Fachblatt „Nature“ ist das Ozonloch gewachsen.", "einer Veröffentlichung"),
+    ("Nach einer Veröffentlichung im Fachblatt „Science“ schmilzt das Eis schneller.", "einer Veröffentlichung"),
     ("Nach der Darstellung der Polizei war der Fahrer zu schnell.", "der Darstellung der Polizei"),
     ("Nach dem Bericht der Kommission sind die Kosten gestiegen.", "dem Bericht der Kommission"),
 ])
@@ -40,8 +40,8 @@ def test_other_nach_phrases_stay_sources(text, speaker):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Während die Regierung nichts ändern wollte, plädierte das Nachbarland für eine Senkung der Förderquote.",
-     "das Nachbarland"),
+    ("Während der Vorstand nichts ändern wollte, plädierte der Betriebsrat für kürzere Arbeitszeiten.",
+     "der Betriebsrat"),
     ("Obwohl die Partei keine Mehrheit hat, forderte der Vorsitzende eine Neuwahl.", "der Vorsitzende"),
 ])
 def test_a_negation_in_another_clause_leaves_the_reported_act(text, speaker):
@@ -58,9 +58,9 @@ def test_a_negation_in_the_acts_own_clause_still_blocks_it(text):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Die Behörden warnen vor einem erhöhten Risiko für Reisende.", "Die Behörden"),
-    ("Auch auf den schwachen Dollar verweisen Analysten.", "Analysten"),
-    ("Mehrere Landtage fordern nun Konsequenzen aus der Affäre.", "Mehrere Landtage"),
+    ("Die Ärzte warnen vor einer Grippewelle im Winter.", "Die Ärzte"),
+    ("Auf die hohen Zinsen verweisen die Händler.", "die Händler"),
+    ("Mehrere Verbände fordern nun strengere Regeln für Makler.", "Mehrere Verbände"),
 ])
 def test_a_finite_plural_in_en_reports_an_act_like_its_t_form(text, speaker):
     qs = _quotes(text)
@@ -69,7 +69,7 @@ def test_a_finite_plural_in_en_reports_an_act_like_its_t_form(text, speaker):
 
 @pytest.mark.parametrize("text", [
     "Die Gewerkschaften wollen höhere Löhne fordern.",  # an infinitive
-    "Ihm drohen bis zu zehn Jahre Haft.",  # something impends, nobody threatens
+    "Dem Fahrer drohen drei Jahre Gefängnis.",  # something impends, nobody threatens
     "Die Helfer beabsichtigen den Bau eines Damms.",  # "beabsichtigt" is no act, nor is its plural
 ])
 def test_infinitives_impending_drohen_and_non_acts_stay_out(text):
@@ -77,17 +77,17 @@ def test_infinitives_impending_drohen_and_non_acts_stay_out(text):
 
 
 def test_a_second_frame_may_open_with_a_bare_title_and_name():
-    qs = _quotes("Der Präsident sagte vor der Presse, der Diplomat sei tot, doch UN-Sprecher Nicholas Birnback "
-                 "erklärte, den Tod bislang nicht bestätigen zu können.")
+    qs = _quotes("Der Bürgermeister sagte am Abend, die Brücke sei gesperrt, doch Bahnsprecherin Maria Keller "
+                 "erklärte, den Verkehr bald wieder freigeben zu wollen.")
     assert [(q.speaker, q.cue, q.message) for q in qs] == [
-        ("Der Präsident", "sagte", "der Diplomat sei tot"),
-        ("UN-Sprecher Nicholas Birnback", "erklärte", "den Tod bislang nicht bestätigen zu können"),
+        ("Der Bürgermeister", "sagte", "die Brücke sei gesperrt"),
+        ("Bahnsprecherin Maria Keller", "erklärte", "den Verkehr bald wieder freigeben zu wollen"),
     ]
 
 
 @pytest.mark.parametrize(("text", "second_cue", "second_message"), [
-    ("Die Abgeordnete erklärte, die Senatorin sei eine Vertreterin der Waffenlobby, und kündigte an, im nächsten "
-     "Jahr gegen sie anzutreten.", "kündigte an", "im nächsten Jahr gegen sie anzutreten"),
+    ("Die Stadträtin erklärte, der Bürgermeister sei ein Freund der Baufirmen, und kündigte an, bei der nächsten "
+     "Wahl gegen ihn anzutreten.", "kündigte an", "bei der nächsten Wahl gegen ihn anzutreten"),
     ("Er sagte, die Lage sei ernst und forderte, die Grenzen zu schließen.", "forderte", "die Grenzen zu schließen"),
 ])
 def test_und_with_a_second_speech_verb_after_the_message_is_a_second_act_of_the_speaker(text, second_cue,
@@ -104,16 +104,15 @@ def test_und_after_a_source_marker_starts_no_act_of_the_source():
 
 
 def test_und_with_an_indicative_predicate_ends_the_reported_message():
-    qs = _quotes("An die Gewerkschaften gewandt sagte der Präsident, sie müssten ihre Zurückhaltung aufgeben und "
-                 "bemühte das Bild vom gemeinsamen Boot.")
-    assert [(q.speaker, q.message) for q in qs] == [("der Präsident", "sie müssten ihre Zurückhaltung aufgeben")]
+    qs = _quotes("Der Präsident sagte, die Verbände müssten nun Kompromisse eingehen und verließ anschließend den Saal.")
+    assert [(q.speaker, q.message) for q in qs] == [("Der Präsident", "die Verbände müssten nun Kompromisse eingehen")]
 
 
 def test_und_with_an_indicative_speech_verb_after_the_message_is_a_reported_act_of_the_speaker():
-    qs = _quotes("Der Minister bestreitet jedoch, die Akten gelöscht zu haben und wirft seinem Vorgänger "
+    qs = _quotes("Die Ministerin bestreitet, die Unterlagen vernichtet zu haben und wirft ihrem Vorgänger "
                  "Versäumnisse vor.")
-    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Der Minister"), ("reported", "Der Minister")]
-    assert qs[0].message == "die Akten gelöscht zu haben"
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Die Ministerin"), ("reported", "Die Ministerin")]
+    assert qs[0].message == "die Unterlagen vernichtet zu haben"
 
 
 @pytest.mark.parametrize("text", [
@@ -126,24 +125,24 @@ def test_und_inside_the_message_keeps_it_whole(text):
 
 
 def test_a_second_frame_after_a_source_marker_inside_its_message():
-    qs = _quotes("Heute demonstrierten in Hamburg nach Angaben der Veranstalter rund 7.000 Menschen gegen das "
-                 "Treffen, die Polizei spricht von 4.000 Teilnehmern.")
-    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Angaben der Veranstalter"), ("reported", "die Polizei")]
+    qs = _quotes("In Leipzig protestierten am Samstag nach Angaben der Organisatoren etwa 3.000 Menschen gegen die "
+                 "Reform, die Polizei spricht von 1.500 Teilnehmern.")
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Angaben der Organisatoren"), ("reported", "die Polizei")]
     assert qs[0].message is not None and not qs[0].message.endswith("Teilnehmern")
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Die Veranstalter schätzten etwa 2.000 Teilnehmer; nach Polizeiangaben waren es rund 1.000.", "Polizeiangaben"),
-    ("Die Veranstalter schätzten etwa 2.000 Teilnehmer; laut Polizei waren es rund 1.000.", "Polizei"),
+    ("Die Organisatoren zählten 5.000 Besucher; nach Polizeiangaben kamen nur 3.000.", "Polizeiangaben"),
+    ("Die Organisatoren zählten 5.000 Besucher; laut Polizei kamen nur 3.000.", "Polizei"),
 ])
 def test_a_source_markers_message_starts_after_a_semicolon_before_it(text, speaker):
     (q,) = _quotes(text)
-    assert (q.speaker, q.message) == (speaker, "waren es rund 1.000")
+    assert (q.speaker, q.message) == (speaker, "kamen nur 3.000")
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Er rief die Bevölkerung zur Ruhe auf.", "Er"),
-    ("Der Botschafter rief die Weltgemeinschaft zur Hilfe auf.", "Der Botschafter"),
+    ("Die Bürgermeisterin rief die Anwohner zur Vorsicht auf.", "Die Bürgermeisterin"),
 ])
 def test_rief_with_its_particle_auf_is_a_call_and_a_reported_act(text, speaker):
     qs = _quotes(text)
@@ -156,18 +155,16 @@ def test_rief_with_another_particle_is_no_act(text):
 
 
 def test_a_call_then_und_and_a_framing_verb_are_two_acts():
-    qs = _quotes("Der Sicherheitsrat rief die Regierung zur Beendigung der Gewalt auf und beschloss, den Fall an den "
-                 "Strafgerichtshof weiterzuleiten.")
-    assert [(q.kind, q.speaker, q.cue) for q in qs] == [("reported", "Der Sicherheitsrat", None),
-                                                        ("indirect", "Der Sicherheitsrat", "beschloss")]
+    qs = _quotes("Der Verband rief seine Mitglieder zur Mäßigung auf und beschloss, die Klage zurückzuziehen.")
+    assert [(q.kind, q.speaker, q.cue) for q in qs] == [("reported", "Der Verband", None),
+                                                        ("indirect", "Der Verband", "beschloss")]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Insbesondere die Grünen forderten eine Untersuchung.", "die Grünen"),
     ("Vor allem die Grünen forderten eine Untersuchung.", "die Grünen"),
     ("Selbst die Regierung forderte eine Untersuchung.", "die Regierung"),
-    ("Sowohl die Behörde als auch das Militär kündigten Untersuchungen an.",
-     "Sowohl die Behörde als auch das Militär"),
+    ("Sowohl die Stadt als auch der Verein kündigten Gespräche an.", "Sowohl die Stadt als auch der Verein"),
     ("Sowohl die Regierung als auch die Opposition erklärten, die Wahl sei fair gewesen.",
      "Sowohl die Regierung als auch die Opposition"),
 ])
@@ -178,9 +175,9 @@ def test_a_focus_particle_or_sowohl_als_auch_before_the_subject(text, speaker):
 
 @pytest.mark.parametrize(("text", "addressee"), [
     ("Die Firma hat Entlassungen angekündigt.", None),  # what was announced, not to whom
-    ("Sowohl die Behörde als auch das Militär kündigten Untersuchungen an.", None),
+    ("Sowohl die Stadt als auch der Verein kündigten Gespräche an.", None),
     ("Sie sagte Journalisten, die Lage sei ernst.", "Journalisten"),
-    ("Das Amt empfiehlt allen Reisenden einen konsequenten Mückenschutz.", "Reisenden"),
+    ("Die Behörde empfiehlt allen Wanderern festes Schuhwerk.", "Wanderern"),
 ])
 def test_a_noun_without_article_is_a_dative_addressee_only_for_people(text, addressee):
     (q,) = _quotes(text)
@@ -188,10 +185,10 @@ def test_a_noun_without_article_is_a_dative_addressee_only_for_people(text, addr
 
 
 def test_a_reportative_soll_keeps_the_source_up_to_three_sentences_back():
-    qs = _quotes("Den vorliegenden Informationen zufolge soll der Gesuchte bei einem Schusswechsel getötet worden sein. "
+    qs = _quotes("Ersten Berichten zufolge soll der Gesuchte bei einem Schusswechsel getötet worden sein. "
                  "Er gehörte zum Führungszirkel der Gruppe. Der Gruppe werden Verbindungen ins Ausland nachgesagt. "
                  "Er soll in Lagern zum Bombenbauer ausgebildet worden sein.")
-    assert [q.speaker for q in qs] == ["Den vorliegenden Informationen", "Den vorliegenden Informationen"]
+    assert [q.speaker for q in qs] == ["Ersten Berichten", "Ersten Berichten"]
 
 
 def test_a_konjunktiv_sentence_two_back_still_leaves_the_speaker_open():
@@ -201,9 +198,9 @@ def test_a_konjunktiv_sentence_two_back_still_leaves_the_speaker_open():
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf Verzögerungen in den USA.", "er"),
-    ("Ein Militärsprecher verwies auf das schlechte Wetter und möchte keine Ursache ausschließen.",
-     "Ein Militärsprecher"),
+    ("Zu den Kosten nannte sie keine Zahl, sie verwies aber auf laufende Verhandlungen.", "sie"),
+    ("Ein Sprecher der Feuerwehr verwies auf die Trockenheit und will keine Ursache ausschließen.",
+     "Ein Sprecher der Feuerwehr"),
     ("Die Lehrer fordern kleinere Klassen und beklagen nicht bezahlte Überstunden.", "Die Lehrer"),
 ])
 def test_a_negated_verb_or_second_predicate_leaves_the_other_act_standing(text, speaker):

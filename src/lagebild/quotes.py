@@ -555,7 +555,7 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     if low[i] == "man":
         return (i, i + 1)
     if low[i] in ("sowohl", "weder") and i + 1 < lim:
-        # "Sowohl die Behörde als auch das Militär kündigten … an": both conjuncts are the subject
+        # "Sowohl die Stadt als auch der Verein kündigten … an": both conjuncts are the subject
         first = _np(ctx, i + 1, lim, allow_pronoun=allow_pronoun)
         link = ("als", "auch") if low[i] == "sowohl" else ("noch",)
         m = first[1] if first is not None else lim
@@ -1277,7 +1277,7 @@ def _addressee_of_cue(ctx: _Ctx, k: int, message: tuple[int, int], speaker: tupl
             # "der" is a dative only where the speaker is the subject elsewhere ("Die Ministerin sagte der
             # Zeitung"); "sagte der Leiter laut X" has its subject here
             # a noun without article or quantifier is a dative only when it names people or a medium ("sagte sie
-            # Journalisten"; "empfiehlt allen Reisenden" has one); "kündigte Untersuchungen an" names what was announced
+            # Journalisten"; "empfiehlt allen Wanderern" has one); "kündigten Gespräche an" names what was announced
             if (oblique_dative or det in _FEM_DATIVE_DETS) and not (
                     bare and low[np_[0] - 1] not in _DATIVE_QUANTIFIERS
                     and not (_names_person(ctx, np_) or _people_noun(ctx, np_) or _is_medium(ctx, np_))):
@@ -1963,8 +1963,8 @@ def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
     message ends before it and the clause is an event of its own."""
     if found.kind != "indirect" or found.cue_start is None:
         return None
-    # a source marker inside its message ("Heute demonstrierten nach Angaben der Veranstalter 7.000 Menschen, die
-    # Polizei spricht von 4.000") may be followed by a second frame; other message-first frames end at their cue
+    # a source marker inside its message ("In Leipzig protestierten nach Angaben der Organisatoren 3.000 Menschen,
+    # die Polizei spricht von 1.500") may be followed by a second frame; other message-first frames end at their cue
     marker_inside = found.message_start < found.cue_start and (found.cue or "").lower() in _SOURCE_MARKERS
     if found.message_start < found.cue_start and not marker_inside:
         return None
@@ -1986,8 +1986,8 @@ def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
                 _copy_speaker(found, q)
                 return q
             if _predicate_after_report(ctx, m0, c, b):
-                # "X sagte, sie müssten … aufgeben und bemühte das Bild …": the subject's next predicate ends the
-                # message; a speech verb there is an act of its own ("… und warnte vor neuen Regenfällen")
+                # "Der Präsident sagte, die Verbände müssten … eingehen und verließ den Saal": the subject's next
+                # predicate ends the message; a speech verb there is an act of its own ("… und warnte vor Regen")
                 first = _msg_span(ctx, m0, c)
                 if first is None:
                     return None
@@ -2007,7 +2007,7 @@ def _second_frame(ctx: _Ctx, b: int, found: Quote) -> Quote | None:
         elif low[s0] in _NOMINATIVE_DETS and low[s0] not in ("das", "ein"):
             sp = _np(ctx, s0, b, allow_pronoun=False)
         elif s0 > c + 1 and _is_cap(toks[s0].text) and low[s0] not in _DETS and low[s0] not in cues().adverbs:
-            sp = _np(ctx, s0, b, allow_pronoun=False)  # "…, doch UN-Sprecher Nicholas Birnback erklärte, …"
+            sp = _np(ctx, s0, b, allow_pronoun=False)  # "…, doch Bahnsprecherin Maria Keller erklärte, …"
         else:
             continue
         if sp is None or sp[1] >= b:
@@ -2218,7 +2218,7 @@ def _indirect(ctx: _Ctx, out: list[Quote]) -> None:
             # two sentences back, a sentence in between that opens with another subject ("Staatspräsident X ist
             # besorgt.") leaves the speaker open (taking that subject instead lost on train)
             # a reportative "soll … haben/sein" without Konjunktiv keeps the source up to three sentences back
-            # ("Den Informationen zufolge soll X … Dulmatin gehörte zu … Dulmatin soll … ausgebildet worden sein";
+            # ("Ersten Berichten zufolge soll X … Er gehörte zu … Er soll … ausgebildet worden sein";
             # train: 6 right speakers, 5 unpaired)
             carry = si - last_sent <= _SPEAKER_CARRY or (not _konj1(ctx, a, b) and _reportative(ctx, a, b))
             if carry and not (si - last_sent == 2 and _new_subject(ctx, si - 1, last)):
@@ -2449,8 +2449,8 @@ def _source_noun(w: str, lex: CueLexicon) -> bool:
                                                          "meldungen", "dokument", "endergebnis")))
 
 
-# after "nach der/dem" these name an event in time ("Auch die Presse war nach der Veröffentlichung erstaunt");
-# with "einer" or no article they stay sources ("nach einer Veröffentlichung in „Nature“")
+# after "nach der/dem" these name an event in time ("Die Leser reagierten nach der Veröffentlichung empört");
+# with "einer" or no article they stay sources ("nach einer Veröffentlichung im Fachblatt …")
 _AFTER_EVENT_NOUNS = frozenset("veröffentlichung auswertung".split())
 
 
@@ -2468,7 +2468,7 @@ def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None
         if _is_cap(ctx.toks[k].text):
             if ctx.low[i] in ("der", "dem") and (ctx.low[k] in _AFTER_EVENT_NOUNS or ctx.low[k] in (
                     "nachricht", "meldung") and k + 1 < b and ctx.low[k + 1] in ("von", "vom", "über")):
-                return None  # "nach der Veröffentlichung", "Nach der Nachricht vom Rücktritt": a time, no source
+                return None  # "nach der Veröffentlichung", "Nach der Nachricht vom Tod des Gründers": a time, no source
             return k if _source_noun(ctx.low[k], lex) else None
         if not (_is_adj(ctx.low[k]) or ctx.low[k] in ("anderen", "weiteren", "eigenen")):
             return None
@@ -2477,8 +2477,8 @@ def _source_noun_after(ctx: _Ctx, i: int, b: int, lex: CueLexicon) -> int | None
 
 
 def _after_semicolon(ctx: _Ctx, a: int, k: int) -> int:
-    """Start of the part of a sentence holding source marker k: "Die Veranstalter schätzten 2.000 Teilnehmer; nach
-    Polizeiangaben waren es 1.000" (the marker's message starts after the semicolon)."""
+    """Start of the part of a sentence holding source marker k: "Die Organisatoren zählten 5.000 Besucher; nach
+    Polizeiangaben kamen nur 3.000" (the marker's message starts after the semicolon)."""
     return max((m + 1 for m in range(a, k) if ctx.low[m] == ";"), default=a)
 
 
@@ -2855,19 +2855,19 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
                for m in range(a, b)):
             break  # passive: the speaker is rarely named in the clause (a relative clause's "werden" is not)
         # "Zu den Geschehnissen äußerte er sich nicht": no speech act took place; a negation in another clause
-        # ("Während X nichts ändern wollte, plädierte Y für …") leaves the act standing
-        # the clause ends at a stop or at "und"/"aber" + a finite verb ("verwies auf … und möchte keine Ursache
-        # ausschließen": the second predicate's negation is not the first one's)
+        # ("Während der Vorstand nichts ändern wollte, plädierte der Betriebsrat für …") leaves the act standing
+        # the clause ends at a stop or at "und"/"aber" + a finite verb ("verwies auf die Trockenheit und will keine
+        # Ursache ausschließen": the second predicate's negation is not the first one's)
         own_end = next((m for m in range(k + 1, b) if low[m] in _CLAUSE_STOP or (
             low[m] in ("und", "aber") and m + 1 < b and ctx.toks[m + 1].text[:1].islower() and low[m + 1].isalpha()
             and _tag_is(ctx, m + 1, _finite_tag))), b)
         own_clause = range(_clause_start(ctx, a, k), own_end)
         if any(low[m] in ("nichts", "keine", "keinen", "keiner") or _negates(low, m) for m in own_clause):
-            continue  # another verb of the sentence may still report an act ("gab nichts bekannt, er verwies aber …")
+            continue  # another verb of the sentence may still report an act ("nannte keine Zahl, sie verwies aber …")
         if low[own_clause.start] in ("was", "wer"):
             continue  # "Was der Minister sagte, stimmt nicht.": a free relative clause is no act of its own
         if low[k].startswith("droh") and "mit" not in low[k + 1:own_clause.stop]:
-            continue  # "Ihm drohen 20 Jahre Haft": something impends; a threat names its means ("droht mit …")
+            continue  # "Dem Fahrer drohen drei Jahre Gefängnis": something impends; a threat names its means ("droht mit …")
         fin = k
         clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
@@ -2902,7 +2902,7 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
 
 
 def _plural_present_act(ctx: _Ctx, k: int, a: int) -> bool:
-    """"Die Behörden warnen vor …", "verweisen Analysten auf …": a finite plural in "-en"/"-n" (the tagger tells it
+    """"Die Ärzte warnen vor …", "Auf die Zinsen verweisen die Händler": a finite plural in "-en"/"-n" (the tagger tells it
     from the infinitive) reports an act like its "-t" form; the lists of non-acts name the "-t" form
     ("beabsichtigt"), so the plural of such a verb stays out too."""
     w = ctx.low[k]
@@ -3535,7 +3535,7 @@ def _coordinated_act(ctx: _Ctx, a: int, b: int, found: Quote) -> Quote | None:
         return None
     s0, s1 = found.speaker_start, found.speaker_end
     verbs = [k for k in range(a, ms) if not s0 <= ctx.toks[k].start < s1 and _finite_cue(ctx, k, ms)]
-    # the second verb need only frame the clause ("rief X zu … auf und beschloss, den Fall … weiterzuleiten")
+    # the second verb need only frame the clause ("rief X zur Mäßigung auf und beschloss, die Klage zurückzuziehen")
     frames = [k for k in range(a, ms) if not s0 <= ctx.toks[k].start < s1 and _finite_frame(ctx, k, ms)]
     for u in unds:
         v1 = [k for k in verbs if k < u]
