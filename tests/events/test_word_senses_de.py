@@ -132,3 +132,24 @@ def test_tackling_is_no_attack(text: str) -> None:
 
 def test_attack_in_a_clause_with_nehmen_stays() -> None:
     assert "ASSAULT" in all_types("Bei dem Angriff nahmen die Rebellen zwölf Soldaten gefangen.")
+
+
+@pytest.mark.parametrize("text", [
+    # a team's attack, as in 10kGNAD match reports (paraphrased)
+    "Der eingewechselte Stürmer blieb im Angriff der Kölner weitgehend wirkungslos.",
+    "Im Angriff muss der Trainer auf seinen besten Torschützen verzichten.",
+    "Weitere Treffer gelangen trotz stürmischer Angriffe nicht.",
+    "Im nächsten Jahr soll der Angriff auf den Titel erfolgen.",
+])
+def test_team_attack_is_no_assault(text: str) -> None:
+    assert "ASSAULT" not in all_types(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Bei dem Angriff auf das Stadion wurden zwei Spieler verletzt.",
+    "Nach dem Spiel kam es zu einem Angriff von Hooligans auf Polizisten.",
+    "Die Armee setzte den Angriff auf die Stadt trotz der Waffenruhe fort, die Spiele wurden abgesagt.",
+    "Zum Beispiel der Angriff auf die Botschaft zeigt die Gefahr.",
+])
+def test_attack_at_a_match_stays(text: str) -> None:
+    assert "ASSAULT" in all_types(text), text

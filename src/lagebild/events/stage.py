@@ -364,9 +364,27 @@ class EventStage:
             for h in hits:
                 if _bare_attack(h):
                     h.trig = self._cyber
+        if lang == "de" and self._sport_sentence(doc, si, hits):
+            # "blieb im Angriff der Kölner wirkungslos", "trotz stürmischer Angriffe kein Treffer": a team's attack
+            hits = [h for h in hits if not _bare_attack(h)]
         if lang == "de" and self._criticism is not None:
             self._verbal_attacks(doc, si, hits)
         return hits
+
+    def _sport_sentence(self, doc: Doc, si: int, hits: list[_Hit]) -> bool:
+        """A sentence with a bare attack noun and a word of a match (`sport_context`: Treffer, Trainer, Defensive,
+        Titel ...), but no armed actor or police, weapon, injury or other violent trigger."""
+        if not any(_bare_attack(h) for h in hits) or any(
+                h.trig.type in ("ASSAULT", "COERCE") and not _bare_attack(h) for h in hits):
+            return False
+        sent = doc.sentences[si]
+        words = {doc.tokens[m].text.lower() for m in range(sent.token_start, sent.token_end)}
+        if not self.cues.any_in("sport_context", "ASSAULT", words) or self.cues.any_in("death", "*", words) \
+                or self.cues.any_in("violence_context", "ASSAULT", words):
+            return False
+        return not any((role := self.roles.role_de(doc.tokens[m].text)) is not None
+                       and (role[0] in _ARMED_ROLES or role[0] == "COP")
+                       for m in range(sent.token_start, sent.token_end))
 
     def _verbal_attacks(self, doc: Doc, si: int, hits: list[_Hit]) -> None:
         """A politician's attack on a rival is criticism (PLOVER ACCUSE, CAMEO 111 disapprove), not violence:
