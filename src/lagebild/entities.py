@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 ROLES_FILE = Path(__file__).resolve().parent / "data" / "roles_de.txt"
 TYPE_NOUNS_FILE = Path(__file__).resolve().parent / "data" / "type_nouns_de.tsv"
+ENGLISH_WORDS_FILE = Path(__file__).resolve().parent / "data" / "english_words.tsv"
 _ROLE_ENDINGS = ("", "in", "innen", "en", "e", "er", "s", "n", "es")
 _GAZ_SCORE = 0.9
 _ROLE_SCORE = 0.6
@@ -212,6 +213,7 @@ class EntityStage:
             spans.append([a, b, lab, sc, "model", None])
         spans = _type_from_kind_noun(toks, spans)
         spans = self._drop_common_nouns(doc, spans)
+        spans = _english_names(toks, spans)
         if self.gazetteer is not None:
             for sent in doc.sentences:
                 for a, b, g_actor in self.gazetteer.matches(toks, sent.token_start, sent.token_end):
@@ -500,6 +502,123 @@ def _type_from_kind_noun(toks: list[Token], spans: list[list[Any]]) -> list[list
             if label is not None:
                 span[2] = label
     return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(English words rare in German, words shared by both), from ``data/english_words.tsv``."""
+    english: set[str] = set()
+    neutral: set[str] = set()
+    for line in ENGLISH_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, kind = line.split("\t")
+            (english if kind == "E" else neutral).add(word)
+    return frozenset(english), frozenset(neutral)
+
+
+# words that join the parts of an English name ("Institute for the Study of War", "House of Lords")
+_ENGLISH_JOINERS = frozenset({"of", "for", "the", "and", "on", "at", "&"})
+# last (or, before a joiner, first) words that make an English name an organisation
+_ENGLISH_ORG_HEADS = frozenset(
+    "academy administration agency alliance army assembly association authority bank board bureau center centre "
+    "coalition college command commission committee company congress corporation council court department "
+    "division foundation forces forum front fund group guard herald house institute institution journal league "
+    "ministry mission monitor movement navy network news observatory office organisation organization party post "
+    "press program programme project records review school service society times tribunal tribune trust union "
+    "university watch".split())
+
+
+def _capital_word(word: str) -> bool:
+    return len(word) > 1 and word[:1].isupper() and word.replace("-", "").isalpha()
+
+
+def _english_names(toks: list[Token], spans: list[list[Any]]) -> list[list[Any]]:
+    """Whole English organisation names inside German text ("der Naval Criminal Investigative Service",
+    "der International Crisis Group", "das Institute for the Study of War").
+
+    The taggers learned German: on an English name they stop at words they do not know or split it in two.
+    A run of capitalised words (with "of", "for", "the", "and" between them) that holds at least two English
+    words, at least one of them capitalised, becomes one ORG span: over the ORG spans the tagger found inside
+    it, or, where it found none, when an organisation word heads it ("Service", "Institute for …"). English
+    words are those far more frequent in English than in German (``data/english_words.tsv``); words common to
+    both ("Service", "War") only extend such a name. Runs touching a person, place or other span are left to
+    the tagger ("Will Power", "Men at Work").
+    """
+    english, neutral = _english_words()
+    out = spans
+    i, n = 0, len(toks)
+    while i < n:
+        if not _capital_word(toks[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and toks[j].sent == toks[i].sent:
+            if _capital_word(toks[j].text):
+                j += 1
+                continue
+            k = j  # joiners count only between capitalised words ("for the Study")
+            while k < n and toks[k].text in _ENGLISH_JOINERS and toks[k].sent == toks[i].sent:
+                k += 1
+            if k == j or k == n or toks[k].sent != toks[i].sent or not _capital_word(toks[k].text):
+                break
+            j = k
+        if sum(1 for k in range(i, j) if toks[k].text in _ENGLISH_JOINERS or toks[k].text.lower() in english) >= 2:
+            # a German word ends the name ("der Naval Criminal Investigative Service Anklage", "Valves
+            # Online-Vertriebsplattform Steam"); HanTa is asked only about runs that may hold one
+            start = i
+            for k in range(i, j + 1):
+                if k == j or _german_word(toks[k].text, english, neutral):
+                    out = _english_run(toks, out, start, k, english, neutral)
+                    start = k + 1
+        i = j
+    return out
+
+
+def _german_word(word: str, english: frozenset[str], neutral: frozenset[str]) -> bool:
+    if word in _ENGLISH_JOINERS:
+        return False
+    parts = word.lower().split("-")
+    if all(p in english or p in neutral for p in parts):
+        return False
+    return len(parts) > 1 or _known_noun(word)
+
+
+def _english_run(toks: list[Token], spans: list[list[Any]], a: int, b: int, english: frozenset[str],
+                 neutral: frozenset[str]) -> list[list[Any]]:
+    while a < b and toks[a].text in _ENGLISH_JOINERS:
+        a += 1  # a run cut at a German word may end in "of" ("Ministry of Anklage" is no name)
+    while b > a and toks[b - 1].text in _ENGLISH_JOINERS:
+        b -= 1
+    if b - a < 2:
+        return spans
+    low = [t.text.lower() for t in toks[a:b]]
+    joiners = [k for k in range(a, b) if toks[k].text in _ENGLISH_JOINERS]
+    capital = [k for k in range(a, b) if k not in joiners and low[k - a] in english]
+    evidence = sorted(joiners + capital)
+    if not capital or len(evidence) < 2:
+        return spans
+    lo, hi = evidence[0], evidence[-1] + 1
+    while lo in joiners:
+        lo -= 1  # a joiner never opens or closes a name: the words around it belong to it
+    while hi - 1 in joiners:
+        hi += 1
+    while lo > a and low[lo - 1 - a] in neutral:
+        lo -= 1
+    while hi < b and low[hi - a] in neutral:
+        hi += 1
+    inside = [s for s in spans if s[0] < hi and lo < s[1]]
+    if any(s[2] != "ORG" for s in inside):
+        return spans
+    if inside:
+        lo, hi = min(lo, *(s[0] for s in inside)), max(hi, *(s[1] for s in inside))
+        if len(inside) == 1 and (inside[0][0], inside[0][1]) == (lo, hi):
+            return spans
+        score = max(float(s[3]) for s in inside)
+    elif low[hi - 1 - a] in _ENGLISH_ORG_HEADS or (low[lo - a] in _ENGLISH_ORG_HEADS and lo + 1 in joiners):
+        score = _PROPAGATED_SCORE
+    else:
+        return spans
+    return [s for s in spans if s not in inside] + [[lo, hi, "ORG", score, "rule", None]]
 
 
 def _is_genitive_name(word: str) -> bool:
