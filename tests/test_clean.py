@@ -104,11 +104,10 @@ def test_clean_english_is_accepted() -> None:
     assert art.language == "en"
 
 
-def test_clean_text_too_long_for_the_pipeline_is_refused_quickly(samples_dir) -> None:
+def test_clean_text_too_long_for_the_pipeline_is_refused(samples_dir) -> None:
     """Found by hands-on testing: a 9.6 MB HTML page (under the 10 MB byte limit) became 9.4 million characters
-    of text and `lagebild ingest` was still running after ten minutes in 1.4 GB; now it is an E104 in seconds."""
-    import time
-
+    of text and `lagebild ingest` was still running after ten minutes in 1.4 GB; now it is an E104 in seconds
+    (a behaviour test: the time is not asserted, speed belongs to scripts/benchmark.py)."""
     from lagebild.clean import MAX_TEXT_CHARS
 
     text = (samples_dir / "text" / "wikinews-68080.txt").read_text(encoding="utf-8")  # Wikinews, CC BY 2.5
@@ -116,9 +115,7 @@ def test_clean_text_too_long_for_the_pipeline_is_refused_quickly(samples_dir) ->
     copies = MAX_TEXT_CHARS // len(text) + 50
     page = f"<html><head><title>Homs</title></head><body><article>{paragraphs * copies}</article></body></html>"
     assert len(page.encode("utf-8")) < 10_000_000
-    t0 = time.perf_counter()
     with pytest.raises(InputTooLargeError) as info:
         prepare_article(page.encode("utf-8"))
     assert info.value.code == "E104" and "after cleaning" in str(info.value)
-    assert time.perf_counter() - t0 < 60
     assert len(prepare_article(f"<html><body><article>{paragraphs * 3}</article></body></html>").text) > 3000

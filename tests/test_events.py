@@ -6,7 +6,6 @@ issue's own examples.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -252,15 +251,6 @@ def test_events_stage_contract_and_registry() -> None:
     stage = _build("events", "fast", {})
     assert (stage.name, stage.requires, stage.assigns) == ("events", ("tokens", "sentences"), ("events",))
     assert STAGES["events"] == "lagebild.events:EventStage"
-
-
-def test_events_speed_on_a_real_article(homs_text: str) -> None:
-    text = " ".join([homs_text] * 3)  # ~ 600 words
-    run(text, published="2011-05-11")  # warm caches (HanTa, lexicon)
-    doc0 = SegmentStage()(Doc(Article(id="x", text=text, published="2011-05-11", language="de")))
-    t0 = time.perf_counter()
-    STAGE(doc0)
-    assert time.perf_counter() - t0 < 0.05  # stage budget per article (POS cached per sentence)
 
 
 # -- smoke evaluations (pinned floors a bit below the measured figures in docs/evaluation/events.md) ----------------

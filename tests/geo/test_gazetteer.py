@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from lagebild.geo.gazetteer import Gazetteer
@@ -48,13 +46,10 @@ def test_gazetteer_get_and_country(gaz: Gazetteer) -> None:
     assert gaz.country("SY").name == "Syria" and gaz.country_iso3("SY") == "SYR"
 
 
-def test_gazetteer_load_is_shared_and_fast_enough(gaz: Gazetteer) -> None:
-    t0 = time.perf_counter()
-    assert Gazetteer.load() is gaz  # loaded once per process
-    assert time.perf_counter() - t0 < 0.01
-    t0 = time.perf_counter()
-    Gazetteer(Gazetteer.load.__globals__["default_path"]())  # a fresh load from the shipped file
-    assert time.perf_counter() - t0 < 5.0  # ~0.5 s here; loose bound so a busy machine does not flake
+def test_gazetteer_load_is_shared(gaz: Gazetteer) -> None:
+    assert Gazetteer.load() is gaz  # loaded once per process (its time is in scripts/benchmark.py's load figure)
+    fresh = Gazetteer(Gazetteer.load.__globals__["default_path"]())  # a fresh load from the shipped file
+    assert fresh is not gaz and fresh.get(2950159).name == "Berlin"
 
 
 def test_gazetteer_german_gold_offsets_hold() -> None:
