@@ -46,31 +46,24 @@ fix prompted by them.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from .counts_10kgnad import sha1
-from .counts_round11 import (
-    DATA_10K,
-    DATA_GE,
-    fill_plan,
-    fires,
-    load_round11,
-    one_per_article,
-    qualifying,
-    read_pool,
-    write_pool,
-)
-from .counts_round13 import BATCH_LETTERS, DATA_SD, _resource_path
+from .counts_round11 import DATA_10K, DATA_GE, fires, load_round11, one_per_article
+from .counts_round13 import DATA_SD
 from .counts_round14 import DATA_ROOT
 from .counts_round15 import GOLD_NAME as R15_GOLD
 from .counts_round15 import PEOPLE_POOL_NAME as R15_PEOPLE_POOL
 from .counts_round15 import POOL_NAME as R15_POOL
 from .counts_round15 import SOURCES, _queues, _sentences, round15_excluded
-from .counts_sampling import add_source_args, write_batches
+from .counts_rounds import (
+    any_count_round_main,
+    earlier_round_sha1s,
+    numbered_batches,
+    resource_path,
+    seeded_pool,
+)
 
 SEED = 20261616
 START_COMMIT = "23717c8"
@@ -83,67 +76,30 @@ PREFIX = "J"
 
 def round16_excluded() -> set[str]:
     """Every sentence an earlier round may have shown: round 15's exclusions, its two pools and its gold rows."""
-    used = round15_excluded()
-    for name in (R15_POOL, R15_PEOPLE_POOL):
-        used |= {h for _, _, h in read_pool(_resource_path(name))}
-    rows = [json.loads(line) for line in _resource_path(R15_GOLD).read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    used |= {r["source"]["sha1"] for r in rows if "sha1" in r["source"]}
-    used |= {sha1(r["text"]) for r in rows if "text" in r}
-    return used
+    return round15_excluded() | earlier_round_sha1s(R15_GOLD, (R15_POOL, R15_PEOPLE_POOL))
 
 
 def build_pool(data_10k: str = DATA_10K, data_sd: str = DATA_SD, data_ge: str = DATA_GE,
                data_root: str = DATA_ROOT) -> list[tuple[str, str, str]]:
-    used = round16_excluded()
-    pool: list[tuple[str, str, str]] = []
-    for k, (src, sents) in enumerate(_sentences(data_10k, data_sd, data_ge, data_root).items()):
-        pool.extend(qualifying(src, sents, used, SEED + k, fires)[:POOL_KEEP])
-    return pool
+    return seeded_pool(_sentences(data_10k, data_sd, data_ge, data_root), round16_excluded(), SEED, fires, POOL_KEEP)
 
 
 def draw(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD, data_ge: str = DATA_GE,
          data_root: str = DATA_ROOT) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Ja``, ``Jb``, ...; design in the docstring."""
     take = one_per_article(_queues(POOL_NAME, data_10k, data_sd, data_ge, data_root), set())
-    out: dict[str, list[dict[str, Any]]] = {}
-    for b in range(n_batches):
-        batch = PREFIX + BATCH_LETTERS[b]
-        items = fill_plan(take, PLAN, SOURCES)
-        for k, it in enumerate(items):
-            it["id"] = f"{batch}{k:03d}"
-        out[batch] = items
-    return out
+    return numbered_batches(take, n_batches, PREFIX, PLAN, SOURCES)
 
 
 def load_round16(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
     """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
-    return load_round11(path or _resource_path(GOLD_NAME), data_10k)
+    return load_round11(path or resource_path(GOLD_NAME), data_10k)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round16",
-                                 description=__doc__.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("pool", "sample"):
-        s = sub.add_parser(name)
-        add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT)
-        s.add_argument("--out", required=True, help="the pool file (sha1s only, no text) or the batch folder "
-                                                    "(with text: keep it out of git)")
-        if name == "sample":
-            s.add_argument("--batches", type=int, default=3, help="batches (Ja, ...)")
-    args = ap.parse_args(argv)
-    data = (args.data_10kgnad, args.data_smartdata, args.data_germeval, args.data_root)
-    if args.cmd == "pool":
-        write_pool(args.out, build_pool(*data),
-                   f"# counts round 16: sentences where the quantity stage of commit {START_COMMIT} predicts a count,\n"
-                   "# per source the first 200 in the order of the seeded shuffle (counts_round16.py);\n"
-                   "# source, locator, sha1 of the sentence; no text\n")
-        return 0
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    write_batches(draw(args.batches, *data), out)
-    return 0
+    return any_count_round_main(argv, round_no=16, doc=__doc__, start_commit=START_COMMIT, prefix=PREFIX,
+                                default_batches=3, data_defaults=(DATA_10K, DATA_SD, DATA_GE, DATA_ROOT),
+                                build_pool=build_pool, draw=draw)
 
 
 if __name__ == "__main__":
