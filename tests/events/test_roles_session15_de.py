@@ -57,3 +57,9 @@ def test_number_range_stays_in_its_phrase() -> None:
     # "von 30 bis 40 Reportern": a range, the reporters are still the passive agent (a 10kGNAD report, paraphrased)
     ev = next(e for e in run("Die Frau wurde von 30 bis 40 Reportern belagert.").events)
     assert [a.text for a in ev.sources] == ["Reportern"]
+
+
+def test_subject_of_zum_opfer_fallen_is_the_target() -> None:
+    # as in a 10kGNAD report on attacks in Israel (paraphrased)
+    ev = next(e for e in run("Neun Israelis fielen den Attentaten seitdem zum Opfer.").events)
+    assert [a.text for a in ev.targets] == ["Israelis"] and not ev.sources

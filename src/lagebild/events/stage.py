@@ -1136,7 +1136,9 @@ class EventStage:
             trig_gov = gov_at(h.tok)
             respons = de and trig_gov in ("für", "zu", "zum", "zur") and cues.any_in("responsibility", t.type,
                                                                                      clause_words)
-            receive = de and cues.any_in("receive", t.type, clause_words)
+            receive = de and (cues.any_in("receive", t.type, clause_words) or any(
+                toks[m].text.lower() == "zum" and toks[m + 1].text.lower() == "opfer" for m in range(a, b - 1)))
+            # "Neun Israelis fielen den Attentaten zum Opfer": the subject suffered the event
             # a flight or protest noun as a predicate ("befinden sich auf der Flucht", "protestierten mit einer
             # Sitzblockade") has the clause subject as its actor; "geht gegen die Proteste vor" does not
             predicate = de and trig_gov in ("auf", "mit", "in", "im") and t.type in ("RETREAT", "PROTEST")
