@@ -206,3 +206,22 @@ def test_a_konjunktiv_sentence_two_back_still_leaves_the_speaker_open():
 def test_a_negated_verb_or_second_predicate_leaves_the_other_act_standing(text, speaker):
     qs = _quotes(text)
     assert [(q.kind, q.speaker) for q in qs] == [("reported", speaker)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Auf dem Parteitag forderte der Vorsitzende Neuwahlen.", "der Vorsitzende"),
+    ("Am Montag kündigte der Konzern Entlassungen an.", "der Konzern"),
+    ("Daraufhin forderten die Organisationen Bürger dazu auf, sich zu melden.", "die Organisationen"),
+])
+def test_a_bare_noun_after_a_subject_behind_its_verb_is_the_object(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Am Dienstag forderte der Sprecher Müller eine Aufklärung.", "der Sprecher Müller"),
+    ("Am Abend sagte der Vorsitzende Meier, die Partei sei geschlossen.", "der Vorsitzende Meier"),
+    ("Die IG Metall wertet die Einigung als Erfolg.", "Die IG Metall"),
+    ("Wie das Polizeipräsidium Westpfalz mitteilte, bleibt die Straße gesperrt.", "das Polizeipräsidium Westpfalz"),
+])
+def test_a_name_after_a_role_noun_stays_in_the_speaker(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]

@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 from .doc import Doc
-from .entities import is_role_noun
+from .entities import is_role_noun, type_noun_label
 from .errors import ConfigError
 from .records import EntityMention, Quote, Token
 from .segment import pos_tags, stts, tag_is, tag_known
@@ -591,6 +591,8 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     while j < lim:
         t = toks[j].text
         if _is_cap(t) and low[j] not in _NOT_ADJ and low[j] not in _DETS:
+            if head is not None and low[i] in _DETS and _object_after_head(ctx, head, j, lim):
+                break
             head = j
             j += 1
             continue
@@ -642,6 +644,41 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
             end = g_head + 1
     # apposition with a name: "der Trainer Ghanas, Milovan Rajevac," is left to the entity layer
     return (i, end)
+
+
+def _common_noun_tag(tag: str) -> bool:
+    return stts(tag) == "NN"
+
+
+def _head_noun_tag(tag: str) -> bool:
+    return stts(tag) in ("NN", "NNA")  # HanTa's NNA: a noun from an adjective ("der Vorsitzende")
+
+
+# heads of group speakers that take no name right after them in the plural or as a common noun
+_COLLECTIVE_HEAD = re.compile(r"(?:ung|ion|schaft|verband|verbände|partei|ministerium|ministerien|behörde|polizei|"
+                              r"gruppe|konzern|gericht|rat|räte|bündnis|initiative)(?:en|n|e|s|es)?$")
+
+
+def _object_after_head(ctx: _Ctx, head: int, j: int, lim: int) -> bool:
+    """Token j, a bare common noun right after the head of a determiner phrase, is the verb's object:
+    "forderte der Vorsitzende Neuwahlen", "rufen die Verbände Bürger dazu auf". A name ("der Sprecher Müller")
+    or a further capitalised word ("der Minister Franz Josef Jung") keeps the phrase going."""
+    word = ctx.toks[j].text
+    if j != head + 1 or (j + 1 < lim and (_is_cap(ctx.toks[j + 1].text) or ctx.low[j + 1] in ("-", "ohne", "&"))):
+        return False
+    if not word.isalpha() or not word[1:].islower():
+        return False  # "APA", "EurActiv", "Nr.": names and abbreviations
+    # only a subject after its finite verb has the object right behind it ("Die IG Metall wertet …" does not)
+    start = next((m for m in range(head - 1, max(-1, head - 6), -1) if ctx.low[m] in _DETS), None)
+    if start is not None and start > 1 and ctx.low[start - 1] == "sich":
+        start -= 1  # "verspricht sich der Konzern Synergieeffekte"
+    if start is None or start == 0 or not _tag_is(ctx, start - 1, _finite_tag):
+        return False
+    head_word = ctx.toks[head].text
+    if not (is_role_noun(head_word) or _PERSON_NOUN.search(ctx.low[head]) or _COLLECTIVE_HEAD.search(ctx.low[head])
+            or type_noun_label(head_word) == "ORG"):
+        return False  # "die Hoover Institution": a name that opens with a noun-like word
+    return _tag_is(ctx, head, _head_noun_tag) and _tag_is(ctx, j, _common_noun_tag)
 
 
 def _title_end(ctx: _Ctx, i: int, lim: int) -> int | None:
