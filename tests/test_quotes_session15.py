@@ -225,3 +225,20 @@ def test_a_bare_noun_after_a_subject_behind_its_verb_is_the_object(text, speaker
 ])
 def test_a_name_after_a_role_noun_stays_in_the_speaker(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Eine Verschiebung der Wahl bezeichnete Müller als fatal, weil die Bürger seit Jahren warteten.", "Müller"),
+    ("Eine Verschiebung der Wahl nannte Müller fatal.", "Müller"),
+])
+def test_a_name_after_the_verb_is_the_subject_when_a_thing_opens_the_sentence(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Regierung kritisierte Müller, er habe gelogen.", "Die Regierung"),
+    ("Kritiker werfen Obama vor, er habe gelogen.", "Kritiker"),
+    ("Eine Studie der Universität nannte Müller einen Vorreiter.", "Eine Studie der Universität"),
+])
+def test_a_speaking_group_or_document_before_the_verb_keeps_the_subject(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]

@@ -1542,6 +1542,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                     cue.append(pi)
                 clause_start = _clause_start(ctx, s_start, kk)
                 speaker = _np_subject(ctx, clause_start, kk, backward=False) if kk > clause_start else None
+                if speaker is not None:
+                    speaker = _name_after_thing(ctx, speaker, kk, mi) or speaker
                 if (speaker is None and clause_start > s_start and low[clause_start - 1] == ","
                         and low[clause_start] in _NOMINATIVE_RELATIVE and clause_start + 1 < kk
                         and low[clause_start + 1] not in _SUBJECT_OPENERS and not _is_cap(toks[clause_start + 1].text)):
@@ -1924,10 +1926,47 @@ def _inside_brackets(ctx: _Ctx, lo: int, m: int) -> bool:
     return False
 
 
+def _name_after_thing(ctx: _Ctx, first: tuple[int, int], k: int, lim: int) -> tuple[int, int] | None:
+    """A bare name right after the verb is the subject when the opening phrase names a thing, not a person,
+    group or document: "Eine Verschiebung der Wahl nannte Müller fatal"; "Die Opposition kritisierte Müller"
+    keeps its subject."""
+    low, toks = ctx.low, ctx.toks
+    j = k + 1
+    while j < lim and j < k + 4 and _is_cap(toks[j].text) and low[j] not in _DETS and _tag_is(
+            ctx, j, lambda t: stts(t) == "NE"):
+        j += 1
+    if j == k + 1 or (j < lim and (_is_cap(toks[j].text) or low[j] in ("zufolge", "nach", "gemäß", "-"))):
+        return None
+    end = next((m for m in range(first[0] + 1, first[1]) if low[m] in _GEN_DETS or low[m] in ("von", "vom")), first[1])
+    heads = [m for m in range(first[0], end) if _is_cap(toks[m].text) and low[m] not in _DETS]
+    if not heads or (low[first[0]] not in _THING_DETS and (first[0] == 0 or low[first[0] - 1] not in _THING_DETS)):
+        return None  # "Kritiker werfen Obama vor": a bare plural is mostly people
+    head = heads[-1]
+    word = toks[head].text
+    if (is_role_noun(word) or _PERSON_NOUN.search(low[head]) or _SPEAKING_GROUP.search(low[head])
+            or type_noun_label(word) is not None or _source_noun(low[head], cues())
+            or not _tag_is(ctx, head, _common_noun_tag)):
+        return None
+    return (k + 1, j)
+
+
+_THING_DETS = frozenset("ein eine die das jede jeder jedes jegliche jeglicher jegliches keine kein diese dieser dieses".split())
+# heads of groups and institutions that speak ("Die Regierung kritisierte Müller": Müller is the object)
+_SPEAKING_GROUP = re.compile(
+    r"(?:regierung|zeitung|stiftung|vereinigung|bewegung|führung|leitung|verwaltung|organisation|kommission|"
+    r"gewerkschaft|anwaltschaft|botschaft|mannschaft|gesellschaft|fraktion|koalition|opposition|redaktion|"
+    r"direktion|delegation|union|institution|agentur|verband|verbände|partei|ministerium|ministerien|behörde|"
+    r"polizei|gruppe|konzern|gericht|rat|räte|bündnis|initiative|firma|unternehmen|team|kirche|stadt|land|"
+    r"staat|armee|militär|justiz|presse|sender|magazin|blatt|kritik|seite)(?:en|n|e|s|es)?$")
+
+
 def _nominative_after(ctx: _Ctx, first: tuple[int, int], k: int, lim: int) -> tuple[int, int] | None:
     """Object first, subject after the verb: "Die Wahlen nannte der König undemokratisch" ("der" + noun right
     after the verb is a nominative when the opening phrase cannot be a masculine subject)."""
     low = ctx.low
+    name = _name_after_thing(ctx, first, k, lim)
+    if name is not None:
+        return name
     if low[first[0]] == "die" and _cue_form(ctx, k, lim).startswith(_TELLING_VERBS):
         return None  # "Die Bürgermeisterin sagte der Zeitung, …": after a verb of telling "der" is the dative
     # an opening phrase without article ("Unterstützung signalisierte der Bürgermeister", "Drei Jahre Haft forderte
