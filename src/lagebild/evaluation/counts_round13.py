@@ -60,8 +60,6 @@ from .counts_10kgnad import sha1
 from .counts_round11 import (
     DATA_10K,
     DATA_WN,
-    _jsonl,
-    fill_plan,
     gnad_sentences,
     load_round11,
     one_per_article,
@@ -72,6 +70,9 @@ from .counts_round11 import (
     wikinews_dev_pages,
     write_pool,
 )
+from .counts_round11 import GOLD_NAME as R11_GOLD
+from .counts_round11 import POOL_NAME as R11_POOL
+from .counts_rounds import BATCH_LETTERS, earlier_round_sha1s, numbered_batches, resource_path, seeded_pool
 from .counts_sampling import articles, detok, write_batches
 
 SEED = 20261313
@@ -81,7 +82,6 @@ POOL_NAME = "gold/counts_round13_pool.tsv"
 GOLD_NAME = "gold/counts_de_round13.jsonl"
 SOURCES = ("10k", "wn")
 PLAN = (("wn", 15), ("10k", 15))
-BATCH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PEOPLE = frozenset({
     "people", "killed", "injured", "arrested", "kidnapped", "displaced", "affected", "missing", "protesters",
     "civilians", "children", "women", "soldiers", "police", "security_forces", "fighters", "rescuers", "refugees",
@@ -92,11 +92,13 @@ PEOPLE = frozenset({
 
 def excluded_sha1s() -> set[str]:
     """Sentences no round-13 batch may take: every gold or seen sentence, and the whole round-11 pool."""
-    used = used_sha1s()
-    used |= {r["source"]["sha1"] for r in _jsonl("counts_de_round11.jsonl") if "sha1" in r["source"]}
-    used |= {sha1(r["text"]) for r in _jsonl("counts_de_round11.jsonl") if "text" in r}
-    used |= {h for _, _, h in read_pool()}
-    return used
+    return used_sha1s() | earlier_round_sha1s(R11_GOLD, (R11_POOL,))
+
+
+def smartdata_seen_sha1s() -> set[str]:
+    """sha1 of the SmartData sentences listed as seen (``gold/counts_smartdata_seen.txt``)."""
+    return {line.split()[0] for line in resource_path("gold/counts_smartdata_seen.txt").read_text(encoding="utf-8")
+            .splitlines() if line.strip() and not line.startswith("#")}
 
 
 def wikinews_open_pages(data: str) -> set[int]:
@@ -141,11 +143,7 @@ def people_count(text: str) -> bool:
 
 def build_pool(data_10k: str = DATA_10K, data_wn: str = DATA_WN) -> list[tuple[str, str, str]]:
     """(source, locator, sha1) of every qualifying sentence, each source shuffled once with its seed."""
-    used = excluded_sha1s()
-    pool: list[tuple[str, str, str]] = []
-    for k, (src, sents) in enumerate(_sentences(data_10k, data_wn).items()):
-        pool.extend(qualifying(src, sents, used, SEED + k, people_count))
-    return pool
+    return seeded_pool(_sentences(data_10k, data_wn), excluded_sha1s(), SEED, people_count)
 
 
 def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10k: str = DATA_10K,
@@ -154,29 +152,16 @@ def draw(n_batches: int, pool: list[tuple[str, str, str]] | None = None, data_10
     pool = read_pool(_pool_path()) if pool is None else pool
     index = {(s["source"], s["loc"]): s for group in _sentences(data_10k, data_wn).values() for s in group}
     take = one_per_article(pool_queues(pool, index, SOURCES, data_10k), set())
-    out: dict[str, list[dict[str, Any]]] = {}
-    for b in range(n_batches):
-        name = "Y" + BATCH_LETTERS[b]
-        items = fill_plan(take, PLAN, SOURCES)
-        for k, it in enumerate(items):
-            it["id"] = f"{name}{k:03d}"
-        out[name] = items
-    return out
+    return numbered_batches(take, n_batches, "Y", PLAN, SOURCES)
 
 
 def _pool_path() -> Path:
-    return _resource_path(POOL_NAME)
-
-
-def _resource_path(name: str) -> Path:
-    from importlib import resources
-
-    return Path(str(resources.files("lagebild.evaluation").joinpath(name)))
+    return resource_path(POOL_NAME)
 
 
 def load_round13(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
     """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
-    return load_round11(path or _resource_path(GOLD_NAME), data_10k)
+    return load_round11(path or resource_path(GOLD_NAME), data_10k)
 
 
 SD_POOL_NAME = "gold/counts_round13_pool_smartdata.tsv"
@@ -211,14 +196,13 @@ def _smartdata_sentences(data: str) -> list[dict[str, Any]]:
 
 
 def build_smartdata_pool(data: str = DATA_SD) -> list[tuple[str, str, str]]:
-    used = excluded_sha1s() | {line.split()[0] for line in _resource_path("gold/counts_smartdata_seen.txt")
-                               .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    used = excluded_sha1s() | smartdata_seen_sha1s()
     return qualifying("sd", _smartdata_sentences(data), used, SEED + 2, people_count)
 
 
 def draw_smartdata(n_batches: int, data: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Yj``, ``Yk``, ... from the SmartData pool (design in the module docstring)."""
-    pool = read_pool(_resource_path(SD_POOL_NAME))
+    pool = read_pool(resource_path(SD_POOL_NAME))
     from .counts_germeval import _smartdata_docs
 
     index = {s["loc"]: s for s in _smartdata_sentences(data)}

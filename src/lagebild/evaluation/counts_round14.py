@@ -62,29 +62,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .counts_10kgnad import sha1
 from .counts_round11 import (
     DATA_10K,
     DATA_GE,
-    _jsonl,
-    fill_plan,
     fires,
     gnad_sentences,
     load_round11,
     one_per_article,
     pool_queues,
-    qualifying,
     read_pool,
     write_pool,
 )
 from .counts_round13 import (
-    BATCH_LETTERS,
     DATA_SD,
-    _resource_path,
     _smartdata_sentences,
     excluded_sha1s,
     people_count,
     smartdata_record,
+    smartdata_seen_sha1s,
 )
 from .counts_round13 import (
     GOLD_NAME as R13_GOLD,
@@ -94,6 +89,14 @@ from .counts_round13 import (
 )
 from .counts_round13 import (
     SD_POOL_NAME as R13_SD_POOL,
+)
+from .counts_rounds import (
+    earlier_round_sha1s,
+    numbered_batches,
+    pool_header,
+    renamed,
+    resource_path,
+    seeded_pool,
 )
 from .counts_sampling import add_source_args, detok, write_batches
 
@@ -109,15 +112,7 @@ DATA_ROOT = "../shared/data"
 
 def round14_excluded() -> set[str]:
     """Every sentence an earlier round may have shown: gold, seen lists, the round-11 pool, round 13's rows and pools."""
-    used = excluded_sha1s()
-    rows = _jsonl(R13_GOLD.split("/", 1)[1])
-    used |= {r["source"]["sha1"] for r in rows if "sha1" in r["source"]}
-    used |= {sha1(r["text"]) for r in rows if "text" in r}
-    for name in (R13_POOL, R13_SD_POOL):
-        used |= {h for _, _, h in read_pool(_resource_path(name))}
-    used |= {line.split()[0] for line in _resource_path("gold/counts_smartdata_seen.txt")
-             .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
-    return used
+    return excluded_sha1s() | earlier_round_sha1s(R13_GOLD, (R13_POOL, R13_SD_POOL)) | smartdata_seen_sha1s()
 
 
 def _sentences(data_10k: str, data_sd: str) -> dict[str, list[dict[str, Any]]]:
@@ -125,30 +120,19 @@ def _sentences(data_10k: str, data_sd: str) -> dict[str, list[dict[str, Any]]]:
 
 
 def build_pool(data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> list[tuple[str, str, str]]:
-    used = round14_excluded()
-    pool: list[tuple[str, str, str]] = []
-    for k, (src, sents) in enumerate(_sentences(data_10k, data_sd).items()):
-        pool.extend(qualifying(src, sents, used, SEED + k, fires)[:POOL_KEEP])
-    return pool
+    return seeded_pool(_sentences(data_10k, data_sd), round14_excluded(), SEED, fires, POOL_KEEP)
 
 
 def draw(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Za``, ``Zb``, ... (design in the module docstring)."""
-    pool = read_pool(_resource_path(POOL_NAME))
+    pool = read_pool(resource_path(POOL_NAME))
     from .counts_germeval import _smartdata_docs
 
     index = {(s["source"], s["loc"]): s for group in _sentences(data_10k, data_sd).values() for s in group}
     docs = _smartdata_docs(data_sd)
     cut = {"sd": lambda loc: smartdata_record(docs, loc)}
     take = one_per_article(pool_queues(pool, index, SOURCES, data_10k, cut), set())
-    out: dict[str, list[dict[str, Any]]] = {}
-    for b in range(n_batches):
-        name = "Z" + BATCH_LETTERS[b]
-        items = fill_plan(take, PLAN, SOURCES)
-        for k, it in enumerate(items):
-            it["id"] = f"{name}{k:03d}"
-        out[name] = items
-    return out
+    return numbered_batches(take, n_batches, "Z", PLAN, SOURCES)
 
 
 PEOPLE_POOL_NAME = "gold/counts_round14_pool_people.tsv"
@@ -176,28 +160,18 @@ def _people_sentences(data_ge: str, data_root: str) -> dict[str, list[dict[str, 
 
 
 def build_people_pool(data_ge: str = DATA_GE, data_root: str = DATA_ROOT) -> list[tuple[str, str, str]]:
-    used = round14_excluded() | {h for _, _, h in read_pool(_resource_path(POOL_NAME))}
-    pool: list[tuple[str, str, str]] = []
-    for k, (src, sents) in enumerate(_people_sentences(data_ge, data_root).items()):
-        pool.extend(qualifying(src, sents, used, SEED + 20 + k, people_count)[:POOL_KEEP])
-    return pool
+    used = round14_excluded() | {h for _, _, h in read_pool(resource_path(POOL_NAME))}
+    return seeded_pool(_people_sentences(data_ge, data_root), used, SEED + 20, people_count, POOL_KEEP)
 
 
 def draw_people(n_batches: int, data_ge: str = DATA_GE, data_root: str = DATA_ROOT, data_10k: str = DATA_10K,
                 data_sd: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Ze``, ``Zf``, ... of the people extension (design in the module docstring)."""
     used = {it["article"] for batch in draw(PEOPLE_FIRST_BATCH, data_10k, data_sd).values() for it in batch}
-    pool = read_pool(_resource_path(PEOPLE_POOL_NAME))
+    pool = read_pool(resource_path(PEOPLE_POOL_NAME))
     index = {(s["source"], s["loc"]): s for group in _people_sentences(data_ge, data_root).values() for s in group}
     take = one_per_article(pool_queues(pool, index, PEOPLE_SOURCES, data_10k), used)
-    out: dict[str, list[dict[str, Any]]] = {}
-    for b in range(n_batches):
-        name = "Z" + BATCH_LETTERS[PEOPLE_FIRST_BATCH + b]
-        items = fill_plan(take, PEOPLE_PLAN, PEOPLE_SOURCES)
-        for k, it in enumerate(items):
-            it["id"] = f"{name}{k:03d}"
-        out[name] = items
-    return out
+    return numbered_batches(take, n_batches, "Z", PEOPLE_PLAN, PEOPLE_SOURCES, PEOPLE_FIRST_BATCH)
 
 
 ANY_MORE_FIRST = 10  # Zk: the any-count queue continues after the people batches Ze-Zj
@@ -206,16 +180,12 @@ ANY_MORE_FIRST = 10  # Zk: the any-count queue continues after the people batche
 def draw_any_more(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_SD) -> dict[str, list[dict[str, Any]]]:
     """Batches ``Zk``, ``Zl``, ...: the any-count queue after ``Za``-``Zd`` (the same draw, renamed)."""
     batches = list(draw(PEOPLE_FIRST_BATCH + n_batches, data_10k, data_sd).values())[PEOPLE_FIRST_BATCH:]
-    out: dict[str, list[dict[str, Any]]] = {}
-    for b, items in enumerate(batches):
-        name = "Z" + BATCH_LETTERS[ANY_MORE_FIRST + b]
-        out[name] = [{**it, "id": f"{name}{k:03d}"} for k, it in enumerate(items)]
-    return out
+    return renamed(batches, "Z", ANY_MORE_FIRST)
 
 
 def load_round14(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
     """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
-    return load_round11(path or _resource_path(GOLD_NAME), data_10k)
+    return load_round11(path or resource_path(GOLD_NAME), data_10k)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,10 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cmd == "pool":
         pool = build_pool(args.data_10kgnad, args.data_smartdata)
-        write_pool(args.out, pool,
-                   f"# counts round 14: sentences where the quantity stage of commit {START_COMMIT} predicts a count,\n"
-                   "# per source the first 200 in the order of the seeded shuffle (counts_round14.py);\n"
-                   "# source, locator, sha1 of the sentence; no text\n")
+        write_pool(args.out, pool, pool_header(14, START_COMMIT))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

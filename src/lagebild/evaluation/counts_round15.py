@@ -56,32 +56,30 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .counts_10kgnad import sha1
 from .counts_round11 import (
     DATA_10K,
     DATA_GE,
-    fill_plan,
     fires,
     gnad_sentences,
     load_round11,
     one_per_article,
     pool_queues,
-    qualifying,
     read_pool,
     write_pool,
 )
-from .counts_round13 import (
-    BATCH_LETTERS,
-    DATA_SD,
-    _resource_path,
-    _smartdata_sentences,
-    people_count,
-    smartdata_record,
-)
+from .counts_round13 import DATA_SD, _smartdata_sentences, people_count, smartdata_record
 from .counts_round14 import DATA_ROOT, _germeval_sentences, _wikiann_sentences, round14_excluded
 from .counts_round14 import GOLD_NAME as R14_GOLD
 from .counts_round14 import PEOPLE_POOL_NAME as R14_PEOPLE_POOL
 from .counts_round14 import POOL_NAME as R14_POOL
+from .counts_rounds import (
+    earlier_round_sha1s,
+    numbered_batches,
+    pool_header,
+    renamed,
+    resource_path,
+    seeded_pool,
+)
 from .counts_sampling import add_source_args, write_batches
 
 SEED = 20261515
@@ -98,16 +96,7 @@ POOL_KEEP = 200
 
 def round15_excluded() -> set[str]:
     """Every sentence an earlier round may have shown: round 14's exclusions, its pools and its gold rows."""
-    import json
-
-    used = round14_excluded()
-    for name in (R14_POOL, R14_PEOPLE_POOL):
-        used |= {h for _, _, h in read_pool(_resource_path(name))}
-    rows = [json.loads(line) for line in _resource_path(R14_GOLD).read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    used |= {r["source"]["sha1"] for r in rows if "sha1" in r["source"]}
-    used |= {sha1(r["text"]) for r in rows if "text" in r}
-    return used
+    return round14_excluded() | earlier_round_sha1s(R14_GOLD, (R14_POOL, R14_PEOPLE_POOL))
 
 
 def _sentences(data_10k: str, data_sd: str, data_ge: str, data_root: str) -> dict[str, list[dict[str, Any]]]:
@@ -119,18 +108,15 @@ def build_pool(data_10k: str = DATA_10K, data_sd: str = DATA_SD, data_ge: str = 
                data_root: str = DATA_ROOT, people: bool = False) -> list[tuple[str, str, str]]:
     used = round15_excluded()
     if people:
-        used |= {h for _, _, h in read_pool(_resource_path(POOL_NAME))}
+        used |= {h for _, _, h in read_pool(resource_path(POOL_NAME))}
     qualifies, offset = (people_count, 10) if people else (fires, 0)
-    pool: list[tuple[str, str, str]] = []
-    for k, (src, sents) in enumerate(_sentences(data_10k, data_sd, data_ge, data_root).items()):
-        pool.extend(qualifying(src, sents, used, SEED + offset + k, qualifies)[:POOL_KEEP])
-    return pool
+    return seeded_pool(_sentences(data_10k, data_sd, data_ge, data_root), used, SEED + offset, qualifies, POOL_KEEP)
 
 
 def _queues(name: str, data_10k: str, data_sd: str, data_ge: str, data_root: str) -> dict[str, list[dict[str, Any]]]:
     from .counts_germeval import _smartdata_docs
 
-    pool = read_pool(_resource_path(name))
+    pool = read_pool(resource_path(name))
     index = {(s["source"], s["loc"]): s for src, group in
              _sentences(data_10k, data_sd, data_ge, data_root).items() if src != "sd" for s in group}
     docs = _smartdata_docs(data_sd)
@@ -147,12 +133,7 @@ def draw(n_any: int, n_people: int = 0, data_10k: str = DATA_10K, data_sd: str =
         if not n:
             continue
         take = one_per_article(_queues(name, data_10k, data_sd, data_ge, data_root), used)
-        for b in range(n):
-            batch = "Q" + BATCH_LETTERS[first + b]
-            items = fill_plan(take, plan, SOURCES)
-            for k, it in enumerate(items):
-                it["id"] = f"{batch}{k:03d}"
-            out[batch] = items
+        out |= numbered_batches(take, n, "Q", plan, SOURCES, first)
     return out
 
 
@@ -164,16 +145,12 @@ def draw_any_more(n_batches: int, data_10k: str = DATA_10K, data_sd: str = DATA_
     """Batches ``Qh``, ``Qi``, ...: the any-count queue after ``Qa``-``Qf`` (the same draw, renamed; ``Qg`` holds only
     people-pool sentences, which the any-count pool never holds)."""
     batches = list(draw(PEOPLE_FIRST_BATCH + n_batches, 0, data_10k, data_sd, data_ge, data_root).values())
-    out: dict[str, list[dict[str, Any]]] = {}
-    for b, items in enumerate(batches[PEOPLE_FIRST_BATCH:]):
-        name = "Q" + BATCH_LETTERS[ANY_MORE_FIRST + b]
-        out[name] = [{**it, "id": f"{name}{k:03d}"} for k, it in enumerate(items)]
-    return out
+    return renamed(batches[PEOPLE_FIRST_BATCH:], "Q", ANY_MORE_FIRST)
 
 
 def load_round15(path: str | Path | None = None, data_10k: str = DATA_10K) -> tuple[list[dict[str, Any]], str]:
     """Gold rows with the 10kGNAD text filled in (rows left out with a note when that folder is absent)."""
-    return load_round11(path or _resource_path(GOLD_NAME), data_10k)
+    return load_round11(path or resource_path(GOLD_NAME), data_10k)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,10 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     data = (args.data_10kgnad, args.data_smartdata, args.data_germeval, args.data_root)
     if args.cmd == "pool":
         kind = "a count of people or a GKG type" if args.people else "a count"
-        write_pool(args.out, build_pool(*data, people=args.people),
-                   f"# counts round 15: sentences where the quantity stage of commit {START_COMMIT} predicts {kind},\n"
-                   "# per source the first 200 in the order of the seeded shuffle (counts_round15.py);\n"
-                   "# source, locator, sha1 of the sentence; no text\n")
+        write_pool(args.out, build_pool(*data, people=args.people), pool_header(15, START_COMMIT, kind))
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
