@@ -63,3 +63,18 @@ def test_subject_of_zum_opfer_fallen_is_the_target() -> None:
     # as in a 10kGNAD report on attacks in Israel (paraphrased)
     ev = next(e for e in run("Neun Israelis fielen den Attentaten seitdem zum Opfer.").events)
     assert [a.text for a in ev.targets] == ["Israelis"] and not ev.sources
+
+
+def test_name_after_another_shares_its_preposition() -> None:
+    # names need the full pipeline's entities; as in 10kGNAD reports on a campaign and a trial (paraphrased): the
+    # attacked candidate and the accused stood in a gegen-phrase
+    import lagebild
+
+    nlp = lagebild.load("fast")
+    text = "Gegen den Grünen Alexander Van der Bellen ritt FPÖ-Generalsekretär Herbert Kickl heftige Attacken."
+    ev = next(e for e in nlp.analyze(text, published="2016-05-01", language="de").events)
+    assert "Alexander Van der Bellen" not in [a.text for a in ev.sources]
+    text = ("Im Prozess gegen Südtirols Alt-Landeshauptmann Luis Durnwalder hat Staatsanwalt Igor Secco drei Jahre "
+            "Haft gefordert.")
+    ev = next(e for e in nlp.analyze(text, published="2016-05-01", language="de").events if e.type == "REQUEST")
+    assert "Luis Durnwalder" not in [a.text for a in ev.sources]

@@ -892,6 +892,10 @@ class EventStage:
             """The preposition governing a noun phrase that starts at token i, if any."""
             j = i - 1
             counted = False
+            if de and named:
+                head = next((c for c in cands if c.j == i and c.i < i and c.kind == "name"), None)
+                if head is not None:
+                    return gov(head)  # a name right after another, its apposition: "gegen den Grünen Van der Bellen"
             while j >= a:
                 w = toks[j].text.lower()
                 if de and w in _QUOTES:
