@@ -242,3 +242,22 @@ def test_a_name_after_the_verb_is_the_subject_when_a_thing_opens_the_sentence(te
 ])
 def test_a_speaking_group_or_document_before_the_verb_keeps_the_subject(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("In dem Gutachten, das gestern als Datei an alle Fraktionen verschickt wurde, heißt es, die Brücke sei marode.",
+     "In dem Gutachten"),
+    ("In der Erklärung des Vorsitzenden der Jury von heute Mittag heißt es, der Preis gehe an die im polnischen "
+     "Lublin geborene Anna Nowak, „die mit großer Klarheit vom Verlust der Heimat erzählt“.",
+     "In der Erklärung des Vorsitzenden der Jury"),
+])
+def test_heissen_takes_the_document_opening_the_sentence_not_a_phrase_in_the_message(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Als Begründung dafür heißt es, die geltenden Gesetze reichten völlig aus.",
+    "Früher hieß es, die Schule solle erst im Herbst öffnen.",
+])
+def test_heissen_without_a_document_leaves_the_speaker_open(text):
+    assert [q.speaker for q in _quotes(text)] == [None]

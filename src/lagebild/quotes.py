@@ -3013,6 +3013,9 @@ _IMPERSONAL_CUES = frozenset("heißt hieß geheißen verlautete verlauteten verl
                               "lesen".split())  # "war auf der Website zu lesen, dass …"
 
 
+_HEISSEN_SOURCE_PREPS = frozenset("in im aus bei beim von vom auf laut".split())
+
+
 def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
     """"Im Bericht heißt es, …", "In einer Erklärung hatte es geheißen: …": the document is the source."""
     for q in out:
@@ -3033,13 +3036,22 @@ def _document_speakers(ctx: _Ctx, out: list[Quote]) -> None:
             preps = ("in", "im", "auf", "aus", "bei", "beim") if impersonal else ("in", "im")
             if heissen and i > k and ctx.low[i] in ("von", "vom") and ctx.low[i - 1] == "es":
                 preps = ("von", "vom")  # "„…“, hieß es vom Abgeordneten X.
-            if ctx.low[i] in preps and abs(i - k) < 12 and (impersonal or i < k) and not (
+            near = abs(i - k) < 12 or (i < k and i == a and heissen)  # "In dem Bericht, der …, heißt es"
+            if i > k and heissen and any(ctx.low[m] in (",", ":", ";") for m in range(k + 1, i)):
+                continue  # "heißt es, der Preis gehe an die im Ort geborene …": inside the message
+            if ctx.low[i] in preps and near and (impersonal or i < k) and not (
                     q.message_start <= ctx.toks[i].start < q.message_end) and (
                     impersonal or ctx.low[i] == "im" or ctx.low[i + 1] in _DETS):  # "in Nairobi" is a place
                 sp = (_document_source(ctx, i, b) if ctx.low[i] in ("in", "im", "auf")
                       else _np(ctx, i + 1, b, allow_pronoun=False))
                 if sp is not None and (best is None or abs(i - k) < abs(best[0] - k)):
                     best = sp
+        first = _tok_index(ctx.toks, q.speaker_start) if q.speaker_start is not None else 0
+        if best is None and heissen and q.speaker is not None and not any(
+                ctx.low[m] in _HEISSEN_SOURCE_PREPS for m in range(max(a, first - 2), first + 1)):
+            # the subject of "heißt" is "es": a bare noun phrase in its sentence ("Als Begründung heißt es",
+            # "Bisher hieß es, die Regelung …") is no source
+            q.speaker = q.speaker_start = q.speaker_end = None
         if best is not None:
             q.speaker = q.speaker_start = q.speaker_end = None
             _speaker_fields(ctx, best, q)
