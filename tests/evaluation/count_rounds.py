@@ -12,6 +12,7 @@ import pytest
 
 from lagebild.evaluation.counts import evaluate
 from lagebild.evaluation.counts_10kgnad import sha1
+from lagebild.evaluation.counts_round11 import read_pool
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "src/lagebild/evaluation/gold"
@@ -63,3 +64,32 @@ def assert_redraws_every_row(batches: dict[str, list[dict[str, Any]]], rows: lis
         else:
             assert it["text"] == r["text"] and it["sha1"] == sha1(r["text"])
     assert len({it["article"] for it in drawn.values()}) == len(drawn)  # one sentence per article over the round
+
+
+def assert_pools_hold_no_earlier_sentence(pools: tuple[tuple[str, int, set[str]], ...], excluded: set[str]) -> None:
+    """Each shipped pool file (name, size, sources) holds that many sentences of those sources; no sentence is in two
+    pools, twice in one, or in ``excluded`` (the round's earlier gold, seen and pool sentences)."""
+    hashes: list[str] = []
+    for name, size, sources in pools:
+        pool = read_pool(GOLD / name)
+        assert len(pool) == size and {s for s, _, _ in pool} == sources
+        hashes += [h for _, _, h in pool]
+    assert len(set(hashes)) == len(hashes)
+    assert not set(hashes) & excluded
+
+
+def assert_batches_in_order(rows: list[dict[str, Any]], batches: tuple[str, ...], n_rows: int) -> None:
+    """The shipped rows are the batches in order, 28 sentences each, and name their source and licence."""
+    assert [r["id"][:2] for r in rows[::28]] == list(batches)
+    assert len(rows) == n_rows
+    assert_rows_name_source_and_licence(rows)
+
+
+def assert_scores_at_least(load: Callable[..., tuple[list[dict[str, Any]], str]], data_10k: str, n_rows: int,
+                           n_gold: int, floor: float) -> None:
+    """With the 10kGNAD folder every row loads, the statements are ``n_gold`` and strict F1 is at least ``floor``."""
+    items, note = load(None, data_path(data_10k))
+    assert not note and len(items) == n_rows
+    res = evaluate(items)
+    assert res["n_gold"] == n_gold
+    assert res["strict"]["f1"] >= floor

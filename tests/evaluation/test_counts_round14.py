@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.evaluation.counts import evaluate
 from lagebild.evaluation.counts_10kgnad import sha1
-from lagebild.evaluation.counts_round11 import read_pool
 from lagebild.evaluation.counts_round14 import (
     DATA_10K,
     DATA_GE,
@@ -25,9 +23,10 @@ from lagebild.evaluation.counts_round14 import (
     round14_excluded,
 )
 from tests.evaluation.count_rounds import (
-    GOLD,
+    assert_batches_in_order,
+    assert_pools_hold_no_earlier_sentence,
     assert_redraws_every_row,
-    assert_rows_name_source_and_licence,
+    assert_scores_at_least,
     assert_text_rows_score_without_10kgnad,
     data_path,
     shipped_rows,
@@ -45,20 +44,13 @@ def _shipped() -> list[dict]:
 
 
 def test_counts_round14_pools_hold_no_earlier_sentence():
-    pool = read_pool(GOLD / "counts_round14_pool.tsv")
-    people = read_pool(GOLD / "counts_round14_pool_people.tsv")
-    assert len(pool) == 400 and {s for s, _, _ in pool} == {"10k", "sd"}
-    assert len(people) == 221 and {s for s, _, _ in people} == {"ge", "wa"}
-    hashes = [h for _, _, h in pool + people]
-    assert len(set(hashes)) == len(hashes)
-    assert not set(hashes) & round14_excluded()  # no gold, seen, earlier-pool or round-13 sentence
+    # no gold, seen, earlier-pool or round-13 sentence
+    assert_pools_hold_no_earlier_sentence((("counts_round14_pool.tsv", 400, {"10k", "sd"}),
+                                           ("counts_round14_pool_people.tsv", 221, {"ge", "wa"})), round14_excluded())
 
 
 def test_counts_round14_rows_name_their_source_and_licence():
-    rows = _shipped()
-    assert [r["id"][:2] for r in rows[::28]] == [*ANY_BATCHES, *PEOPLE_BATCHES, *ANY_MORE_BATCHES]
-    assert len(rows) == N_ROWS
-    assert_rows_name_source_and_licence(rows)
+    assert_batches_in_order(_shipped(), ANY_BATCHES + PEOPLE_BATCHES + ANY_MORE_BATCHES, N_ROWS)
 
 
 def test_counts_round14_without_10kgnad_scores_the_text_rows(tmp_path):
@@ -66,12 +58,8 @@ def test_counts_round14_without_10kgnad_scores_the_text_rows(tmp_path):
 
 
 def test_counts_round14_rows_score_above_a_floor():
-    items, note = load_round14(None, data_path(DATA_10K))
-    assert not note and len(items) == N_ROWS
-    res = evaluate(items)
-    assert res["n_gold"] == 418
     # measured 0.904 at the end of session 13 (the session-start code: 0.882 on all twelve batches)
-    assert res["strict"]["f1"] >= 0.88
+    assert_scores_at_least(load_round14, DATA_10K, N_ROWS, 418, 0.88)
 
 
 @pytest.mark.slow  # segments all of 10kGNAD and reads all of WikiANN: about 20 s

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.evaluation.counts import evaluate
-from lagebild.evaluation.counts_round11 import read_pool
 from lagebild.evaluation.counts_round15 import (
     DATA_10K,
     DATA_GE,
@@ -23,9 +21,10 @@ from lagebild.evaluation.counts_round15 import (
     round15_excluded,
 )
 from tests.evaluation.count_rounds import (
-    GOLD,
+    assert_batches_in_order,
+    assert_pools_hold_no_earlier_sentence,
     assert_redraws_every_row,
-    assert_rows_name_source_and_licence,
+    assert_scores_at_least,
     assert_text_rows_score_without_10kgnad,
     data_path,
     shipped_rows,
@@ -43,20 +42,13 @@ def _shipped() -> list[dict]:
 
 
 def test_counts_round15_pools_hold_no_earlier_sentence():
-    pool = read_pool(GOLD / "counts_round15_pool.tsv")
-    people = read_pool(GOLD / "counts_round15_pool_people.tsv")
-    assert len(pool) == 800 and {s for s, _, _ in pool} == {"10k", "sd", "ge", "wa"}
-    assert len(people) == 28 and {s for s, _, _ in people} == {"wa"}
-    hashes = [h for _, _, h in pool + people]
-    assert len(set(hashes)) == len(hashes)
-    assert not set(hashes) & round15_excluded()  # no gold, seen, earlier-pool or round-13/14 sentence
+    # no gold, seen, earlier-pool or round-13/14 sentence
+    assert_pools_hold_no_earlier_sentence((("counts_round15_pool.tsv", 800, {"10k", "sd", "ge", "wa"}),
+                                           ("counts_round15_pool_people.tsv", 28, {"wa"})), round15_excluded())
 
 
 def test_counts_round15_rows_name_their_source_and_licence():
-    rows = _shipped()
-    assert [r["id"][:2] for r in rows[::28]] == [*ANY_BATCHES, *PEOPLE_BATCHES, *ANY_MORE_BATCHES]
-    assert len(rows) == N_ROWS
-    assert_rows_name_source_and_licence(rows)
+    assert_batches_in_order(_shipped(), ANY_BATCHES + PEOPLE_BATCHES + ANY_MORE_BATCHES, N_ROWS)
 
 
 def test_counts_round15_without_10kgnad_scores_the_text_rows(tmp_path):
@@ -64,12 +56,8 @@ def test_counts_round15_without_10kgnad_scores_the_text_rows(tmp_path):
 
 
 def test_counts_round15_rows_score_above_a_floor():
-    items, note = load_round15(None, data_path(DATA_10K))
-    assert not note and len(items) == N_ROWS
-    res = evaluate(items)
-    assert res["n_gold"] == 299
     # measured 0.885 with 8674ce9; pooled first runs 0.883, the round-start code (42400a5) 0.876 on all nine batches
-    assert res["strict"]["f1"] >= 0.86
+    assert_scores_at_least(load_round15, DATA_10K, N_ROWS, 299, 0.86)
 
 
 @pytest.mark.slow  # segments all of 10kGNAD and SmartData and reads all of WikiANN and GermEval: about 40 s

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.evaluation.counts import evaluate
-from lagebild.evaluation.counts_round11 import read_pool
 from lagebild.evaluation.counts_round16 import (
     DATA_10K,
     DATA_GE,
@@ -22,9 +20,10 @@ from lagebild.evaluation.counts_round16 import (
     round16_excluded,
 )
 from tests.evaluation.count_rounds import (
-    GOLD,
+    assert_batches_in_order,
+    assert_pools_hold_no_earlier_sentence,
     assert_redraws_every_row,
-    assert_rows_name_source_and_licence,
+    assert_scores_at_least,
     assert_text_rows_score_without_10kgnad,
     data_path,
     shipped_rows,
@@ -40,18 +39,14 @@ def _shipped() -> list[dict]:
 
 
 def test_counts_round16_pool_holds_no_earlier_sentence():
-    pool = read_pool(GOLD / "counts_round16_pool.tsv")
-    assert len(pool) == 658 and {s for s, _, _ in pool} == {"10k", "sd", "ge", "wa"}
-    hashes = [h for _, _, h in pool]
-    assert len(set(hashes)) == len(hashes)
-    assert not set(hashes) & round16_excluded()  # no gold, seen, earlier-pool or round-13/14/15 sentence
+    # no gold, seen, earlier-pool or round-13/14/15 sentence
+    assert_pools_hold_no_earlier_sentence((("counts_round16_pool.tsv", 658, {"10k", "sd", "ge", "wa"}),), round16_excluded())
 
 
 def test_counts_round16_rows_name_their_source_and_licence():
     rows = _shipped()
-    assert [r["id"][:2] for r in rows[::28]] == list(BATCHES)
-    assert len(rows) == N_ROWS and sum(len(r["quantities"]) for r in rows) == 259
-    assert_rows_name_source_and_licence(rows)
+    assert_batches_in_order(rows, BATCHES, N_ROWS)
+    assert sum(len(r["quantities"]) for r in rows) == 259
 
 
 def test_counts_round16_without_10kgnad_scores_the_text_rows(tmp_path):
@@ -59,12 +54,8 @@ def test_counts_round16_without_10kgnad_scores_the_text_rows(tmp_path):
 
 
 def test_counts_round16_rows_score_above_a_floor():
-    items, note = load_round16(None, data_path(DATA_10K))
-    assert not note and len(items) == N_ROWS
-    res = evaluate(items)
-    assert res["n_gold"] == 259
     # measured 0.845 with 6587b45; pooled first runs 0.839, the round-start code (23717c8) 0.830 on all eight batches
-    assert res["strict"]["f1"] >= 0.82
+    assert_scores_at_least(load_round16, DATA_10K, N_ROWS, 259, 0.82)
 
 
 @pytest.mark.slow  # segments all of 10kGNAD and SmartData and reads all of WikiANN and GermEval: about 40 s

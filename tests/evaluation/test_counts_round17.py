@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.evaluation.counts import evaluate
-from lagebild.evaluation.counts_round11 import read_pool
 from lagebild.evaluation.counts_round17 import (
     DATA_10K,
     DATA_GE,
@@ -22,9 +20,10 @@ from lagebild.evaluation.counts_round17 import (
     round17_excluded,
 )
 from tests.evaluation.count_rounds import (
-    GOLD,
+    assert_batches_in_order,
+    assert_pools_hold_no_earlier_sentence,
     assert_redraws_every_row,
-    assert_rows_name_source_and_licence,
+    assert_scores_at_least,
     assert_text_rows_score_without_10kgnad,
     data_path,
     shipped_rows,
@@ -40,18 +39,14 @@ def _shipped() -> list[dict]:
 
 
 def test_counts_round17_pool_holds_no_earlier_sentence():
-    pool = read_pool(GOLD / "counts_round17_pool.tsv")
-    assert len(pool) == 600 and {s for s, _, _ in pool} == {"10k", "sd", "wa"}
-    hashes = [h for _, _, h in pool]
-    assert len(set(hashes)) == len(hashes)
-    assert not set(hashes) & round17_excluded()  # no gold, seen, earlier-pool or round-13 to 16 sentence
+    # no gold, seen, earlier-pool or round-13 to 16 sentence
+    assert_pools_hold_no_earlier_sentence((("counts_round17_pool.tsv", 600, {"10k", "sd", "wa"}),), round17_excluded())
 
 
 def test_counts_round17_rows_name_their_source_and_licence():
     rows = _shipped()
-    assert [r["id"][:2] for r in rows[::28]] == list(BATCHES)
-    assert len(rows) == N_ROWS and sum(len(r["quantities"]) for r in rows) == N_STATEMENTS
-    assert_rows_name_source_and_licence(rows)
+    assert_batches_in_order(rows, BATCHES, N_ROWS)
+    assert sum(len(r["quantities"]) for r in rows) == N_STATEMENTS
 
 
 def test_counts_round17_without_10kgnad_scores_the_text_rows(tmp_path):
@@ -59,13 +54,9 @@ def test_counts_round17_without_10kgnad_scores_the_text_rows(tmp_path):
 
 
 def test_counts_round17_rows_score_above_a_floor():
-    items, note = load_round17(None, data_path(DATA_10K))
-    assert not note and len(items) == N_ROWS
-    res = evaluate(items)
-    assert res["n_gold"] == N_STATEMENTS
     # measured 0.884 with 8c17f6e; pooled first runs 0.873 (0.875 on the corrected labels), the round-start code
     # (4d0af96) 0.870
-    assert res["strict"]["f1"] >= 0.86
+    assert_scores_at_least(load_round17, DATA_10K, N_ROWS, N_STATEMENTS, 0.86)
 
 
 @pytest.mark.slow  # segments all of 10kGNAD and SmartData and reads all of WikiANN: about 30 s
