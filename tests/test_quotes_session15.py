@@ -261,3 +261,17 @@ def test_heissen_takes_the_document_opening_the_sentence_not_a_phrase_in_the_mes
 ])
 def test_heissen_without_a_document_leaves_the_speaker_open(text):
     assert [q.speaker for q in _quotes(text)] == [None]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Die Lage sei dramatisch, sagte der Bürgermeister der Agentur PAP.", "der Bürgermeister"),
+    ("„Die Lage ist dramatisch“, sagte Kowalski der Agentur PAP.", "Kowalski"),
+])
+def test_a_news_agency_after_a_verb_of_telling_is_the_addressee(text, speaker):
+    (q,) = _quotes(text)
+    assert (q.speaker, q.addressee) == (speaker, "der Agentur PAP")
+
+
+def test_the_staff_of_an_agency_keeps_it_in_the_speaker():
+    (q,) = _quotes("Die Lage sei dramatisch, sagte der Sprecher der Agentur.")
+    assert (q.speaker, q.addressee) == ("der Sprecher der Agentur", None)

@@ -1386,7 +1386,7 @@ def _case_checked_speaker(ctx: _Ctx, q: Quote) -> None:
 # heads of a "der" phrase that, right after a speaker behind a verb of telling, are the dative told rather than a
 # genitive of the speaker ("sagte der Minister der Presse"); news agencies only as such ("Bundesagentur" owns staff)
 _TOLD_AUDIENCE_ENDINGS = ("presse", "journalisten", "journalistinnen", "reportern", "medienvertretern",
-                          "korrespondenten", "zeitung", "zeitschrift", "nachrichtenagentur", "presseagentur", "sender",
+                          "korrespondenten", "zeitung", "zeitschrift", "agentur", "sender",
                           "magazin", "blatt", "fernsehen", "rundfunk", "onlinedienst", "nachrichtenportal",
                           "tagesschau", "wikinews")
 # speaker heads that do take a medium as genitive: its staff and members ("sagte ein Sprecher der Zeitung")
