@@ -275,3 +275,14 @@ def test_a_news_agency_after_a_verb_of_telling_is_the_addressee(text, speaker):
 def test_the_staff_of_an_agency_keeps_it_in_the_speaker():
     (q,) = _quotes("Die Lage sei dramatisch, sagte der Sprecher der Agentur.")
     assert (q.speaker, q.addressee) == ("der Sprecher der Agentur", None)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Angaben der gestern festgenommenen Männer zufolge war der Anführer im Ausland.",
+     "Angaben der gestern festgenommenen Männer"),
+    ("Den Angaben der am Montag befragten Zeugen zufolge floh der Täter zu Fuß.",
+     "Den Angaben der am Montag befragten Zeugen"),
+    ("Der Anführer war am Montag befragten Zeugen zufolge im Ausland.", "befragten Zeugen"),
+])
+def test_a_time_adverb_inside_a_zufolge_phrase_does_not_cut_it(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]

@@ -785,6 +785,20 @@ def _np_clause(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+_TIME_INSIDE_PHRASE = frozenset("gestern heute vorgestern zuvor kürzlich jüngst bereits erst".split())
+
+
+def _time_before_participle(ctx: _Ctx, i: int) -> bool:
+    """Token i is a time adverb (or the weekday of "am Montag") between a determiner and an adjective or
+    participle: "der gestern festgenommenen Männer", "der am Montag befragten Zeugen"."""
+    low = ctx.low
+    if i + 1 >= len(low) or not _is_adj(low[i + 1]) or _is_cap(ctx.toks[i + 1].text):
+        return False
+    if low[i] in _TIME_INSIDE_PHRASE:
+        return low[i - 1] in _DETS
+    return low[i] in _CALENDAR_WORDS and i >= 2 and low[i - 1] == "am" and low[i - 2] in _DETS
+
+
 def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
     """A noun phrase that ends right before token ``end`` ("Angaben der Polizei" zufolge)."""
     k = end - 1
@@ -797,9 +811,14 @@ def _np_backward(ctx: _Ctx, end: int, lo: int) -> tuple[int, int] | None:
         if _is_cap(t) and lw not in _NOT_ADJ or lw in _DETS or lw in _GEN_DETS or _is_adj(lw) or lw in ("von", "vom"):
             k -= 1
             continue
+        if k - 2 >= lo and (_time_before_participle(ctx, k - 1) or (lw == "am" and _time_before_participle(ctx, k))):
+            k -= 1  # "Angaben der gestern festgenommenen Männer zufolge": the adverb stays inside the phrase
+            continue
         break
     while k < end and ctx.low[k] in ("von", "vom"):
         k += 1
+    if k + 2 < end and ctx.low[k] in _CALENDAR_WORDS and _is_adj(ctx.low[k + 1]) and not _is_cap(ctx.toks[k + 1].text):
+        k += 1  # "war am Montag befragten Zeugen zufolge …": the weekday belongs to "am"
     lex = cues()
     if end - k == 1 and (ctx.low[k] in lex.time_nouns or ctx.low[k] in lex.adverbs):
         return None
