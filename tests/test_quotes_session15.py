@@ -286,3 +286,15 @@ def test_the_staff_of_an_agency_keeps_it_in_the_speaker():
 ])
 def test_a_time_adverb_inside_a_zufolge_phrase_does_not_cut_it(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Dies nennt man einen „Aktiensplit“.",
+    "Frachtflugzeuge nannte man damals Rosinenbomber, weil sie Lebensmittel brachten.",
+])
+def test_a_name_given_by_man_is_no_quote(text):
+    assert _quotes(text) == []
+
+
+def test_a_naming_verb_with_a_real_subject_still_frames_a_quote():
+    assert [q.speaker for q in _quotes("Die Regierung nannte das Vorgehen „illegal“.")] == ["Die Regierung"]

@@ -3020,11 +3020,22 @@ def find_quotes(doc: Doc) -> list[Quote]:
     out: list[Quote] = []
     _direct(ctx, out)
     _indirect(ctx, out)
+    out[:] = [q for q in out if not _naming_by_man(ctx, q)]
     out.sort(key=lambda q: q.message_start)
     _document_speakers(ctx, out)
     _unframed_speakers(ctx, out)
     _addressees(ctx, out)
     return out
+
+
+_NAMING_FORMS = frozenset("nennt nannte nennen nannten bezeichnet bezeichnete bezeichnen bezeichneten".split())
+
+
+def _naming_by_man(ctx: _Ctx, q: Quote) -> bool:
+    """"Dies nennt man einen „Aktiensplit“", "Frachtflugzeuge nannte man damals …": a name given by everyone,
+    not a statement; the phrase before the verb is its object."""
+    spots = [_tok_index(ctx.toks, c) for c in (q.cue_start, q.speaker_end) if c is not None]
+    return any(k + 1 < len(ctx.low) and ctx.low[k] in _NAMING_FORMS and ctx.low[k + 1] == "man" for k in spots)
 
 
 # frames without a speaking subject; "geht aus dem Bericht hervor": the document after "aus" is the source
