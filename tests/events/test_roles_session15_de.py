@@ -17,6 +17,13 @@ def test_preacher_from_a_city_is_the_source_of_his_call() -> None:
     assert "London" not in [a.text for a in ev.targets]
 
 
+def test_demand_not_to_act_makes_the_act_unrealised() -> None:
+    text = ("Im Rahmen einer Talkshow wurde ein islamistischer Prediger aus London zugeschaltet, der alle "
+            "Nichtmoslems aufforderte, nicht mehr Israel zu unterstützen.")
+    ev = next(e for e in run(text).events if e.trigger == "unterstützen")
+    assert ev.hypothetical and ev.frame == "demand", (ev.hypothetical, ev.frame, ev.negated)
+
+
 def test_rabbi_is_an_actor() -> None:
     ev = next(e for e in run("Der Rabbiner verurteilte den Anschlag auf die Synagoge.").events
               if e.trigger == "verurteilte")

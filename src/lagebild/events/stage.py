@@ -1502,7 +1502,8 @@ class EventStage:
             flags["hypothetical"] = True
             if governing.frame and _FRAME_RANK.get(governing.frame, 9) < _FRAME_RANK.get(flags["frame"] or "", 9):
                 flags["frame"] = governing.frame
-        if lang == "de" and not (flags["hypothetical"] or flags["negated"]) and a > sent.token_start:
+        # a negated act can be demanded too: "aufforderte, nicht mehr Israel zu unterstützen"
+        if lang == "de" and not flags["hypothetical"] and a > sent.token_start:
             self._inherit_demand(doc, si, a, b, flags)
         if lang == "de" and _KONJ1_DE & set(clause):
             flags["reported"] = True
