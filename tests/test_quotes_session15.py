@@ -298,3 +298,16 @@ def test_a_name_given_by_man_is_no_quote(text):
 
 def test_a_naming_verb_with_a_real_subject_still_frames_a_quote():
     assert [q.speaker for q in _quotes("Die Regierung nannte das Vorgehen „illegal“.")] == ["Die Regierung"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Das Vorgehen nannte der Minister „illegal“.", "der Minister"),
+    ("Die Pläne kritisierte der Verband scharf: „Das ist ein Skandal.“", "der Verband"),
+])
+def test_object_first_before_a_direct_quote_takes_the_subject_after_the_verb(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+def test_a_told_paper_after_the_verb_stays_the_addressee_before_a_direct_quote():
+    (q,) = _quotes("Die Ministerin sagte der Zeitung: „Wir bleiben hart.“")
+    assert (q.speaker, q.addressee) == ("Die Ministerin", "der Zeitung")

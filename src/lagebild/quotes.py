@@ -1562,7 +1562,7 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                 clause_start = _clause_start(ctx, s_start, kk)
                 speaker = _np_subject(ctx, clause_start, kk, backward=False) if kk > clause_start else None
                 if speaker is not None:
-                    speaker = _name_after_thing(ctx, speaker, kk, mi) or speaker
+                    speaker = _nominative_after(ctx, speaker, kk, mi) or speaker
                 if (speaker is None and clause_start > s_start and low[clause_start - 1] == ","
                         and low[clause_start] in _NOMINATIVE_RELATIVE and clause_start + 1 < kk
                         and low[clause_start + 1] not in _SUBJECT_OPENERS and not _is_cap(toks[clause_start + 1].text)):
@@ -1635,6 +1635,8 @@ def _direct(ctx: _Ctx, out: list[Quote]) -> None:
                         _np_clause(ctx, s_start, kk) if clause_start > s_start else _np_after_cue(ctx, kk + 1, mi))
                     if low[kk + 1] == "er" and (speaker is None or low[speaker[0]] not in _PRONOUNS):
                         speaker = (kk + 1, kk + 2)  # "Deren Haltung bezeichnete er als „…“" ("sie" may be the object)
+                    elif speaker is not None and speaker[1] <= kk:
+                        speaker = _nominative_after(ctx, speaker, kk, mi) or speaker
                     break
         if not cue and speaker is None and mi > 0 and low[mi - 1] == "als":
             # "X bezeichnete den Plan als „…“", "…, der den Sieg als „Fest“ bezeichnete": any verb of the
