@@ -63,7 +63,15 @@ from typing import Any
 
 from ..errors import ConfigError
 from .counts_10kgnad import read_articles, sha1, with_span_texts
-from .counts_sampling import articles, detok, write_batches
+from .counts_sampling import (
+    POOL_OUT_HELP,
+    SAMPLE_OUT_HELP,
+    articles,
+    detok,
+    round_parser,
+    sample_folder,
+    write_batches,
+)
 
 SEED = 20261211
 DATA_10K = "../shared/data/news_10kgnad_de"
@@ -346,31 +354,28 @@ def load_round11(path: str | Path | None = None, data_10k: str = DATA_10K) -> tu
     return out, note
 
 
+def _options(s: argparse.ArgumentParser, name: str) -> None:
+    s.add_argument("--data-10kgnad", default=DATA_10K)
+    s.add_argument("--data-wikinews", default=DATA_WN)
+    s.add_argument("--data-germeval", default=DATA_GE)
+    if name == "pool":
+        s.add_argument("--out", required=True, help=POOL_OUT_HELP)
+    else:
+        s.add_argument("--batches", type=int, default=8)
+        s.add_argument("--wikinews-from", type=int, default=None,
+                       help="round 12: batches from this index on take Wikinews sentences only (10 = Xk)")
+        s.add_argument("--out", required=True, help=SAMPLE_OUT_HELP)
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round11",
-                                 description=__doc__.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("pool", "sample"):
-        s = sub.add_parser(name)
-        s.add_argument("--data-10kgnad", default=DATA_10K)
-        s.add_argument("--data-wikinews", default=DATA_WN)
-        s.add_argument("--data-germeval", default=DATA_GE)
-        if name == "pool":
-            s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
-        else:
-            s.add_argument("--batches", type=int, default=8)
-            s.add_argument("--wikinews-from", type=int, default=None,
-                           help="round 12: batches from this index on take Wikinews sentences only (10 = Xk)")
-            s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
-    args = ap.parse_args(argv)
+    args = round_parser("counts_round11", __doc__, _options).parse_args(argv)
     if args.cmd == "pool":
         pool = build_pool(args.data_10kgnad, args.data_wikinews, args.data_germeval)
         write_pool(args.out, pool,
                    "# counts round 11: sentences the quantity stage of commit 3e196f5 fires on, per source in the\n"
                    "# order of the seeded shuffle (counts_round11.py); source, locator, sha1 of the sentence; no text\n")
         return 0
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = sample_folder(args.out)
     write_batches(draw(args.batches, data_10k=args.data_10kgnad, data_wn=args.data_wikinews,
                        data_ge=args.data_germeval, wikinews_from=args.wikinews_from), out)
     return 0

@@ -73,7 +73,15 @@ from .counts_round11 import (
 from .counts_round11 import GOLD_NAME as R11_GOLD
 from .counts_round11 import POOL_NAME as R11_POOL
 from .counts_rounds import BATCH_LETTERS, earlier_round_sha1s, numbered_batches, resource_path, seeded_pool
-from .counts_sampling import articles, detok, write_batches
+from .counts_sampling import (
+    POOL_OUT_HELP,
+    SAMPLE_OUT_HELP,
+    articles,
+    detok,
+    round_parser,
+    sample_folder,
+    write_batches,
+)
 
 SEED = 20261313
 DATA_SD = "../shared/data/smartdata_de"
@@ -231,22 +239,20 @@ def draw_smartdata(n_batches: int, data: str = DATA_SD) -> dict[str, list[dict[s
     return out
 
 
+def _options(s: argparse.ArgumentParser, name: str) -> None:
+    s.add_argument("--data-10kgnad", default=DATA_10K)
+    s.add_argument("--data-wikinews", default=DATA_WN)
+    s.add_argument("--data-smartdata", default=DATA_SD)
+    s.add_argument("--smartdata", action="store_true", help="the SmartData extension (Yj, Yk, ...)")
+    if name == "pool":
+        s.add_argument("--out", required=True, help=POOL_OUT_HELP)
+    else:
+        s.add_argument("--batches", type=int, default=1)
+        s.add_argument("--out", required=True, help=SAMPLE_OUT_HELP)
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round13",
-                                 description=__doc__.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("pool", "sample"):
-        s = sub.add_parser(name)
-        s.add_argument("--data-10kgnad", default=DATA_10K)
-        s.add_argument("--data-wikinews", default=DATA_WN)
-        s.add_argument("--data-smartdata", default=DATA_SD)
-        s.add_argument("--smartdata", action="store_true", help="the SmartData extension (Yj, Yk, ...)")
-        if name == "pool":
-            s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
-        else:
-            s.add_argument("--batches", type=int, default=1)
-            s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
-    args = ap.parse_args(argv)
+    args = round_parser("counts_round13", __doc__, _options).parse_args(argv)
     if args.cmd == "pool" and args.smartdata:
         pool = build_smartdata_pool(args.data_smartdata)
         write_pool(args.out, pool,
@@ -261,8 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                    "# people or a GKG type, per source in the order of the seeded shuffle (counts_round13.py);\n"
                    "# source, locator, sha1 of the sentence; no text\n")
         return 0
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = sample_folder(args.out)
     if args.smartdata:
         write_batches(draw_smartdata(args.batches, args.data_smartdata), out)
         return 0

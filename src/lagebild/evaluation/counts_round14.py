@@ -98,7 +98,15 @@ from .counts_rounds import (
     resource_path,
     seeded_pool,
 )
-from .counts_sampling import add_source_args, detok, write_batches
+from .counts_sampling import (
+    POOL_OUT_HELP,
+    SAMPLE_OUT_HELP,
+    add_source_args,
+    detok,
+    round_parser,
+    sample_folder,
+    write_batches,
+)
 
 SEED = 20261414
 START_COMMIT = "1888cef"
@@ -188,21 +196,19 @@ def load_round14(path: str | Path | None = None, data_10k: str = DATA_10K) -> tu
     return load_round11(path or resource_path(GOLD_NAME), data_10k)
 
 
+def _options(s: argparse.ArgumentParser, name: str) -> None:
+    add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT, "folder holding wikiann_de (people extension)")
+    s.add_argument("--people", action="store_true", help="the people extension (Ze, Zf, ...)")
+    s.add_argument("--any-more", action="store_true", help="the any-count batches after the people ones (Zk, ...)")
+    if name == "pool":
+        s.add_argument("--out", required=True, help=POOL_OUT_HELP)
+    else:
+        s.add_argument("--batches", type=int, default=1)
+        s.add_argument("--out", required=True, help=SAMPLE_OUT_HELP)
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round14",
-                                 description=__doc__.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("pool", "sample"):
-        s = sub.add_parser(name)
-        add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT, "folder holding wikiann_de (people extension)")
-        s.add_argument("--people", action="store_true", help="the people extension (Ze, Zf, ...)")
-        s.add_argument("--any-more", action="store_true", help="the any-count batches after the people ones (Zk, ...)")
-        if name == "pool":
-            s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
-        else:
-            s.add_argument("--batches", type=int, default=1)
-            s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
-    args = ap.parse_args(argv)
+    args = round_parser("counts_round14", __doc__, _options).parse_args(argv)
     if args.cmd == "pool" and args.people:
         pool = build_people_pool(args.data_germeval, args.data_root)
         write_pool(args.out, pool,
@@ -214,8 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         pool = build_pool(args.data_10kgnad, args.data_smartdata)
         write_pool(args.out, pool, pool_header(14, START_COMMIT))
         return 0
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = sample_folder(args.out)
     if args.any_more:
         write_batches(draw_any_more(args.batches, args.data_10kgnad, args.data_smartdata), out)
         return 0

@@ -80,7 +80,14 @@ from .counts_rounds import (
     resource_path,
     seeded_pool,
 )
-from .counts_sampling import add_source_args, write_batches
+from .counts_sampling import (
+    POOL_OUT_HELP,
+    SAMPLE_OUT_HELP,
+    add_source_args,
+    round_parser,
+    sample_folder,
+    write_batches,
+)
 
 SEED = 20261515
 START_COMMIT = "42400a5"
@@ -153,29 +160,26 @@ def load_round15(path: str | Path | None = None, data_10k: str = DATA_10K) -> tu
     return load_round11(path or resource_path(GOLD_NAME), data_10k)
 
 
+def _options(s: argparse.ArgumentParser, name: str) -> None:
+    add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT)
+    if name == "pool":
+        s.add_argument("--people", action="store_true", help="the people pool")
+        s.add_argument("--out", required=True, help=POOL_OUT_HELP)
+    else:
+        s.add_argument("--batches", type=int, default=4, help="any-count batches (Qa, ...)")
+        s.add_argument("--people-batches", type=int, default=0, help="people batches (Qg, ...)")
+        s.add_argument("--any-more", action="store_true", help="--batches any-count batches after Qg (Qh, ...)")
+        s.add_argument("--out", required=True, help=SAMPLE_OUT_HELP)
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lagebild.evaluation.counts_round15",
-                                 description=__doc__.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("pool", "sample"):
-        s = sub.add_parser(name)
-        add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT)
-        if name == "pool":
-            s.add_argument("--people", action="store_true", help="the people pool")
-            s.add_argument("--out", required=True, help="the pool file to write (sha1s only, no text)")
-        else:
-            s.add_argument("--batches", type=int, default=4, help="any-count batches (Qa, ...)")
-            s.add_argument("--people-batches", type=int, default=0, help="people batches (Qg, ...)")
-            s.add_argument("--any-more", action="store_true", help="--batches any-count batches after Qg (Qh, ...)")
-            s.add_argument("--out", required=True, help="folder for the batch files (with text: keep it out of git)")
-    args = ap.parse_args(argv)
+    args = round_parser("counts_round15", __doc__, _options).parse_args(argv)
     data = (args.data_10kgnad, args.data_smartdata, args.data_germeval, args.data_root)
     if args.cmd == "pool":
         kind = "a count of people or a GKG type" if args.people else "a count"
         write_pool(args.out, build_pool(*data, people=args.people), pool_header(15, START_COMMIT, kind))
         return 0
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = sample_folder(args.out)
     if args.any_more:
         write_batches(draw_any_more(args.batches, *data), out)
         return 0

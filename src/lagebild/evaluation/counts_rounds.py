@@ -16,7 +16,7 @@ from typing import Any
 
 from .counts_10kgnad import sha1
 from .counts_round11 import fill_plan, qualifying, read_pool, write_pool
-from .counts_sampling import add_source_args, write_batches
+from .counts_sampling import add_source_args, round_parser, sample_folder, write_batches
 
 BATCH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 Batches = dict[str, list[dict[str, Any]]]
@@ -85,22 +85,18 @@ def any_count_round_main(argv: list[str] | None, *, round_no: int, doc: str, sta
                          draw: Callable[..., Batches]) -> int:
     """The ``pool`` / ``sample`` command line of a round with one any-count pool over 10kGNAD, SmartData, GermEval
     and WikiANN (rounds 16 and later)."""
-    ap = argparse.ArgumentParser(prog=f"python -m lagebild.evaluation.counts_round{round_no}",
-                                 description=doc.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("pool", "sample"):
-        s = sub.add_parser(name)
+    def options(s: argparse.ArgumentParser, name: str) -> None:
         add_source_args(s, *data_defaults)
         s.add_argument("--out", required=True, help="the pool file (sha1s only, no text) or the batch folder "
                                                     "(with text: keep it out of git)")
         if name == "sample":
             s.add_argument("--batches", type=int, default=default_batches, help=f"batches ({prefix}a, ...)")
-    args = ap.parse_args(argv)
+
+    args = round_parser(f"counts_round{round_no}", doc, options).parse_args(argv)
     data = (args.data_10kgnad, args.data_smartdata, args.data_germeval, args.data_root)
     if args.cmd == "pool":
         write_pool(args.out, build_pool(*data), pool_header(round_no, start_commit))
         return 0
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = sample_folder(args.out)
     write_batches(draw(args.batches, *data), out)
     return 0

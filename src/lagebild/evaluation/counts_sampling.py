@@ -30,7 +30,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
@@ -194,6 +194,28 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     write_batches(draw(args.data, load_gold()), out)
     return 0
+
+
+POOL_OUT_HELP = "the pool file to write (sha1s only, no text)"
+SAMPLE_OUT_HELP = "folder for the batch files (with text: keep it out of git)"
+
+
+def round_parser(module: str, doc: str,
+                 add_options: Callable[[argparse.ArgumentParser, str], None]) -> argparse.ArgumentParser:
+    """The ``pool`` / ``sample`` command line of a count round's module (``python -m lagebild.evaluation.<module>``,
+    described by the first paragraph of ``doc``); ``add_options(subparser, name)`` adds the round's own options."""
+    ap = argparse.ArgumentParser(prog=f"python -m lagebild.evaluation.{module}", description=doc.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    for name in ("pool", "sample"):
+        add_options(sub.add_parser(name), name)
+    return ap
+
+
+def sample_folder(out: str) -> Path:
+    """The batch folder of ``sample``, made before the draw runs."""
+    path = Path(out)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def add_source_args(parser: argparse.ArgumentParser, data_10k: str, data_sd: str, data_ge: str, data_root: str,
