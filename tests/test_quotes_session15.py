@@ -311,3 +311,19 @@ def test_object_first_before_a_direct_quote_takes_the_subject_after_the_verb(tex
 def test_a_told_paper_after_the_verb_stays_the_addressee_before_a_direct_quote():
     (q,) = _quotes("Die Ministerin sagte der Zeitung: „Wir bleiben hart.“")
     assert (q.speaker, q.addressee) == ("Die Ministerin", "der Zeitung")
+
+
+@pytest.mark.parametrize("text", [
+    "Von einer hohen Brandgefahr wird auch aus dem Nachbarkreis berichtet.",
+    "Im Süden des Landes wird weiterhin von einer hohen Waldbrandgefahr ausgegangen.",
+])
+def test_the_von_phrase_of_berichten_or_ausgehen_is_the_topic_not_the_agent(text):
+    assert [(q.kind, q.speaker) for q in _quotes(text)] == [("reported", None)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Von der Polizei wird von einer hohen Gefahr ausgegangen.", "der Polizei"),
+    ("Von der Opposition wurde die Art des Besuchs als unangemessen kritisiert.", "der Opposition"),
+])
+def test_a_speaking_agent_of_a_passive_stays_the_speaker(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]

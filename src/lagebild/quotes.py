@@ -1958,17 +1958,9 @@ def _name_after_thing(ctx: _Ctx, first: tuple[int, int], k: int, lim: int) -> tu
         j += 1
     if j == k + 1 or (j < lim and (_is_cap(toks[j].text) or low[j] in ("zufolge", "nach", "gemäß", "-"))):
         return None
-    end = next((m for m in range(first[0] + 1, first[1]) if low[m] in _GEN_DETS or low[m] in ("von", "vom")), first[1])
-    heads = [m for m in range(first[0], end) if _is_cap(toks[m].text) and low[m] not in _DETS]
-    if not heads or (low[first[0]] not in _THING_DETS and (first[0] == 0 or low[first[0] - 1] not in _THING_DETS)):
+    if low[first[0]] not in _THING_DETS and (first[0] == 0 or low[first[0] - 1] not in _THING_DETS):
         return None  # "Kritiker werfen Obama vor": a bare plural is mostly people
-    head = heads[-1]
-    word = toks[head].text
-    if (is_role_noun(word) or _PERSON_NOUN.search(low[head]) or _SPEAKING_GROUP.search(low[head])
-            or type_noun_label(word) is not None or _source_noun(low[head], cues())
-            or not _tag_is(ctx, head, _common_noun_tag)):
-        return None
-    return (k + 1, j)
+    return None if _can_speak(ctx, first) else (k + 1, j)
 
 
 _THING_DETS = frozenset("ein eine die das jede jeder jedes jegliche jeglicher jegliches keine kein diese dieser dieses".split())
@@ -2937,6 +2929,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
             if (agent is not None and msg is not None and low[agent[0]] not in _PRONOUNS and low[k] not in lex.no_act
                     and postposed is None):
                 # "Die Forderungen wurden von Minister X als unrealistisch bezeichnet.": the agent speaks
+                named = (agent[0] + 1, agent[1]) if low[agent[0]] == "vom" else agent
+                if low[k] in _VON_TOPIC_PARTICIPLES and not _can_speak(ctx, named):
+                    # "Von einer hohen Brandgefahr wird berichtet": what is spoken of; the speaker stays open
+                    return _make(ctx, "reported", msg, [], None)
                 return _make(ctx, "reported", msg, [], agent)
         if low[k].startswith("ge") and not assume:
             continue  # participles (the perfect "hat … gefordert" was right 2 times in 15 on train)
@@ -3872,6 +3868,10 @@ def _passive_participle(ctx: _Ctx, k: int) -> bool:
     return any(w.startswith(p + "ge") for p in _PARTICLES)
 
 
+# participles whose "von" phrase is what is spoken of ("wird von einer hohen Gefahr ausgegangen")
+_VON_TOPIC_PARTICIPLES = frozenset("ausgegangen berichtet gesprochen geredet erzählt".split())
+
+
 def _passive_agent(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
     for m in range(a, k - 1):
         if ctx.low[m] in ("von", "vom"):
@@ -3879,6 +3879,20 @@ def _passive_agent(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
             if sp is not None:
                 return (m, sp[1]) if ctx.low[m] == "vom" else sp
     return None
+
+
+def _can_speak(ctx: _Ctx, sp: tuple[int, int]) -> bool:
+    """The phrase names a person, group, institution, medium or document (a head before any genitive)."""
+    low, toks = ctx.low, ctx.toks
+    end = next((m for m in range(sp[0] + 1, sp[1]) if low[m] in _GEN_DETS or low[m] in ("von", "vom")), sp[1])
+    heads = [m for m in range(sp[0], end) if _is_cap(toks[m].text) and low[m] not in _DETS]
+    if not heads:
+        return True
+    head = heads[-1]
+    word = toks[head].text
+    return bool(is_role_noun(word) or _PERSON_NOUN.search(low[head]) or _SPEAKING_GROUP.search(low[head])
+                or type_noun_label(word) is not None or _source_noun(low[head], cues()) or _is_medium(ctx, sp)
+                or not _tag_is(ctx, head, _common_noun_tag))
 
 
 def _apposition_subject(ctx: _Ctx, a: int, k: int) -> tuple[int, int] | None:
