@@ -47,11 +47,12 @@ def test_unlisted_noun_before_a_town_is_the_relative_pronouns_antecedent() -> No
 
 
 def test_genitive_after_a_noun_is_no_passive_subject() -> None:
-    # after a 10kGNAD report on Darfur (paraphrased): the army's genitive was taken as the subject of "getötet" and
-    # lent to the event of the main clause as its target
-    text = ("Es folgte ein Haftbefehl wegen Völkermordes in Darfur, wo beim Vorgehen der Armee gegen "
-            "Rebellengruppen seit 2003 mehr als 300.000 Menschen getötet wurden.")
-    assert all("Armee" not in [a.text for a in e.targets] for e in run(text).events)
+    # as in a 10kGNAD report on a genocide warrant: a genitive or a gegen-phrase of "Vorgehen" was taken as the
+    # killed of "getötet" and lent to the event of the main clause as its target
+    text = ("Es folgte eine Anklage wegen Völkermordes in der Provinz, wo beim Vorgehen der Armee gegen "
+            "Aufständische seit 2011 mehr als 10.000 Menschen getötet wurden.")
+    (ev,) = [e for e in run(text).events if e.type == "ASSAULT"]
+    assert [a.text for a in ev.targets] == ["Menschen"]
 
 
 def test_count_after_a_year_is_no_part_of_the_time_phrase() -> None:
@@ -61,27 +62,26 @@ def test_count_after_a_year_is_no_part_of_the_time_phrase() -> None:
 
 
 def test_number_range_stays_in_its_phrase() -> None:
-    # "von 30 bis 40 Reportern": a range, the reporters are still the passive agent (a 10kGNAD report, paraphrased)
-    ev = next(e for e in run("Die Frau wurde von 30 bis 40 Reportern belagert.").events)
-    assert [a.text for a in ev.sources] == ["Reportern"]
+    # a range: the demonstrators are still the passive agent
+    ev = next(e for e in run("Das Gebäude wurde von 20 bis 30 Demonstranten belagert.").events)
+    assert [a.text for a in ev.sources] == ["Demonstranten"]
 
 
 def test_subject_of_zum_opfer_fallen_is_the_target() -> None:
-    # as in a 10kGNAD report on attacks in Israel (paraphrased)
-    ev = next(e for e in run("Neun Israelis fielen den Attentaten seitdem zum Opfer.").events)
-    assert [a.text for a in ev.targets] == ["Israelis"] and not ev.sources
+    # as in a 10kGNAD report on a wave of attacks
+    ev = next(e for e in run("Zwölf Soldaten fielen dem Angriff zum Opfer.").events)
+    assert [a.text for a in ev.targets] == ["Soldaten"] and not ev.sources
 
 
 def test_name_after_another_shares_its_preposition() -> None:
-    # names need the full pipeline's entities; as in 10kGNAD reports on a campaign and a trial (paraphrased): the
-    # attacked candidate and the accused stood in a gegen-phrase
+    # names need the full pipeline's entities; as in 10kGNAD reports on a campaign and a trial: the attacked
+    # candidate and the accused stood in a gegen-phrase (names made up)
     import lagebild
 
     nlp = lagebild.load("fast")
-    text = "Gegen den Grünen Alexander Van der Bellen ritt FPÖ-Generalsekretär Herbert Kickl heftige Attacken."
+    text = "Gegen den Grünen Thomas Lindner richtete der Parteichef Markus Huber heftige Attacken."
     ev = next(e for e in nlp.analyze(text, published="2016-05-01", language="de").events)
-    assert "Alexander Van der Bellen" not in [a.text for a in ev.sources]
-    text = ("Im Prozess gegen Südtirols Alt-Landeshauptmann Luis Durnwalder hat Staatsanwalt Igor Secco drei Jahre "
-            "Haft gefordert.")
+    assert "Thomas Lindner" not in [a.text for a in ev.sources]
+    text = "Im Prozess gegen den Grünen Peter Gruber hat Staatsanwältin Eva Steiner vier Jahre Haft gefordert."
     ev = next(e for e in nlp.analyze(text, published="2016-05-01", language="de").events if e.type == "REQUEST")
-    assert "Luis Durnwalder" not in [a.text for a in ev.sources]
+    assert "Peter Gruber" not in [a.text for a in ev.sources]

@@ -1,7 +1,7 @@
 """Event stage, session 15: senses of trigger words that name no event of their type in German news.
 
-Sentences are written for these tests unless a comment names a source; where they follow a 10kGNAD test article
-(CC BY-NC-SA, stand-off only) they are paraphrased.
+Sentences are written for these tests. Where a comment names a kind of 10kGNAD test article (CC BY-NC-SA, stand-off
+only), that is where the word sense was found; the sentence itself is new.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from .german import all_types, run
 
 
 @pytest.mark.parametrize("text,trigger", [
-    # a campaign press conference and a trade unionist's attack on a chief executive (paraphrased 10kGNAD reports)
-    ("Bei der Pressekonferenz ritt der Kandidat heftige Attacken gegen seinen Konkurrenten.", "Attacken"),
-    ("Der Gewerkschafter griff auch den Konzernchef scharf an.", "griff"),
+    # as in 10kGNAD reports on a campaign, a labour dispute and a party row
+    ("Auf der Pressekonferenz richtete die Kandidatin heftige Attacken gegen ihren Rivalen.", "Attacken"),
+    ("Die Betriebsrätin griff die Vorstandschefin scharf an.", "griff"),
     ("Die frühere Ministerin hat die Parteispitze in einem Interview scharf angegriffen.", "angegriffen"),
-    ("Die Kandidaten sollen auf persönliche Angriffe verzichten.", "Angriffe"),
-    ("Auch etwaige Angriffe seiner Parteikollegen wären für den Kanzler schwierig.", "Angriffe"),
+    ("Beide Bewerber versprachen, auf persönliche Angriffe zu verzichten.", "Angriffe"),
+    ("Angriffe aus den Reihen der eigenen Parteikollegen schaden dem Bürgermeister.", "Angriffe"),
 ])
 def test_verbal_attack_is_criticism(text: str, trigger: str) -> None:
     types = {e.type for e in run(text).events if e.trigger == trigger}
@@ -36,9 +36,9 @@ def test_violent_attack_stays_assault(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # symptoms, as in a 10kGNAD TV listing on the menopause and a report on a festival's first aid (paraphrased)
-    "Manche Frauen leiden kaum unter den Symptomen, für andere sind die Beschwerden eine große Belastung.",
-    "Die Sanitäter versorgten Besucher wegen Erkältungen, Kreislaufbeschwerden und Erschöpfung.",
+    # symptoms, as in a 10kGNAD TV listing on a health topic and a report on a festival's first aid
+    "Viele Patientinnen leiden in dieser Zeit unter Schlafstörungen und anderen Beschwerden.",
+    "Auf dem Festivalgelände mussten Dutzende Besucher mit Kreislaufbeschwerden versorgt werden.",
     "Wer nach der Impfung Beschwerden hat, sollte einen Arzt aufsuchen.",
 ])
 def test_symptoms_are_no_complaint(text: str) -> None:
@@ -56,12 +56,12 @@ def test_lodged_complaint_stays(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     # flight as a subject of debate and as an animal's escape, as in 10kGNAD reports (a broadcaster's programme,
-    # a UN commissioner's speech, a book review, a study of pupils, a fish study; paraphrased)
-    "Ab Dezember stehen Themen wie Flucht, Migration und Integration im Mittelpunkt des Programms.",
-    "Migration und Flucht erforderten eine weltweite Teilung der Verantwortung, sagte der Hochkommissar.",
-    "Das Buch erzählt eine europäische Geschichte von Vertreibung, Flucht und Neuanfang.",
-    "Auch für die Flucht vor Fressfeinden biete diese Pupillenform den Tieren Vorteile.",
-    "Die anderen Fische lernen schnell und ergreifen bald die Flucht.",
+    # a UN speech, a book review, studies of animals)
+    "Die Tagung widmet sich den Fragen von Asyl, Flucht und Integration.",
+    "Zuwanderung und Flucht seien Aufgaben für ganz Europa, sagte die Kommissarin.",
+    "Der Roman handelt von Armut, Flucht und Neuanfang einer Familie.",
+    "Bei Gefahr ergreifen die Tiere sofort die Flucht vor ihren Fressfeinden.",
+    "Kleinere Fische ergreifen vor dem Hai die Flucht.",
 ])
 def test_flight_as_topic_or_of_animals_is_no_retreat(text: str) -> None:
     assert "RETREAT" not in all_types(text), text
@@ -81,8 +81,8 @@ def test_flight_of_people_stays_retreat(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # a call for looser rules, as in a 10kGNAD report on working-time rules (paraphrased)
-    "Wirtschaftskammer und ÖVP rufen seit einigen Jahren nach einer Aufweichung der Bestimmungen.",
+    # a call for looser rules, as in a 10kGNAD report on working-time rules
+    "Die Arbeitgeber rufen seit langem nach einer Lockerung der Öffnungszeiten.",
     "Nach dem Anschlag ruft die Opposition nach schärferen Gesetzen.",
     "Der Ruf nach Neuwahlen wird lauter.",
 ])
@@ -100,10 +100,9 @@ def test_calling_a_person_is_no_demand(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     # talks named by the singular, as in 10kGNAD reports on a euro summit, EU accession and a retailer's sites
-    # (paraphrased)
-    "Nach 17 Stunden Verhandlung einigten sich die Regierungschefs der Eurozone auf einen Kompromiss.",
-    "Bei der Beitrittskonferenz wurden zwei weitere Kapitel zur Verhandlung eröffnet.",
-    "Über die bedrohten Standorte sei man noch intensiv in Verhandlung, sagte der Gewerkschafter.",
+    "Nach zwei Tagen Verhandlung einigten sich die Tarifpartner auf einen Kompromiss.",
+    "Mit Montenegro will die EU im Herbst ein neues Kapitel zur Verhandlung öffnen.",
+    "Der Kaufvertrag für das Werk sei noch in Verhandlung, sagte die Sprecherin.",
     "Der Konzern steht in Verhandlung mit mehreren Interessenten.",
 ])
 def test_singular_negotiation_is_consult(text: str) -> None:
@@ -122,9 +121,8 @@ def test_court_hearing_and_debate_are_no_consult(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     # "in Angriff nehmen" (to tackle), as in 10kGNAD reports on aid policy, a cycling race and a triathlon
-    # (paraphrased)
-    "Es müssten die Ursachen vor Ort in Angriff genommen werden.",
-    "Den abschließenden Marathon nahm er von Position 20 in Angriff.",
+    "Die Stadt will die Sanierung der Schulen im Frühjahr in Angriff nehmen.",
+    "Die letzte Bergetappe nahm sie als Führende in Angriff.",
 ])
 def test_tackling_is_no_attack(text: str) -> None:
     assert "ASSAULT" not in all_types(text), text
@@ -135,11 +133,11 @@ def test_attack_in_a_clause_with_nehmen_stays() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # a team's attack, as in 10kGNAD match reports (paraphrased)
-    "Der eingewechselte Stürmer blieb im Angriff der Kölner weitgehend wirkungslos.",
-    "Im Angriff muss der Trainer auf seinen besten Torschützen verzichten.",
-    "Weitere Treffer gelangen trotz stürmischer Angriffe nicht.",
-    "Im nächsten Jahr soll der Angriff auf den Titel erfolgen.",
+    # a team's attack, as in 10kGNAD match reports
+    "Im Angriff fehlte der Mannschaft nach der Pause jede Idee.",
+    "Der Trainer stellt für den Angriff zwei junge Spieler auf.",
+    "Trotz vieler Angriffe fiel in der zweiten Halbzeit kein Treffer mehr.",
+    "In der nächsten Saison startet der Klub einen neuen Angriff auf den Titel.",
 ])
 def test_team_attack_is_no_assault(text: str) -> None:
     assert "ASSAULT" not in all_types(text), text

@@ -365,7 +365,7 @@ class EventStage:
                 if _bare_attack(h):
                     h.trig = self._cyber
         if lang == "de" and self._sport_sentence(doc, si, hits):
-            # "blieb im Angriff der Kölner wirkungslos", "trotz stürmischer Angriffe kein Treffer": a team's attack
+            # "war im Angriff zu harmlos", "trotz vieler Angriffe kein Treffer": a team's attack
             hits = [h for h in hits if not _bare_attack(h)]
         if lang == "de" and self._criticism is not None:
             self._verbal_attacks(doc, si, hits)
@@ -388,7 +388,7 @@ class EventStage:
 
     def _verbal_attacks(self, doc: Doc, si: int, hits: list[_Hit]) -> None:
         """A politician's attack on a rival is criticism (PLOVER ACCUSE, CAMEO 111 disapprove), not violence:
-        "heftige Attacken auf den Konkurrenten" at a press conference, "griff den Konzernchef scharf an". Only a bare
+        "scharfe Attacken auf den Herausforderer" in a TV debate, "griff die Ministerin scharf an". Only a bare
         attack noun or the verb "angreifen", with a speech modifier right before it ("scharf", "persönlich",
         "verbal") or a word of politics in the sentence (`verbal_context`), and no death, injury or other violent
         trigger in the sentence."""
@@ -724,11 +724,11 @@ class EventStage:
                 continue  # "in der Offensive" of a football team
             if lang == "de" and _bare_attack(h) and h.tok > a and toks[h.tok - 1].text.lower() == "in" \
                     and any(toks[m].text.lower() in _NEHMEN_DE for m in range(a, b)):
-                continue  # "die Ursachen in Angriff nehmen", "nahm den Schlussanstieg in Angriff": to tackle
+                continue  # "die Sanierung in Angriff nehmen", "nahm die letzte Etappe in Angriff": to tackle
             if t.needs and "negotiation" in t.needs and not self._talks(doc, si, h.tok):
                 continue  # "Der Angeklagte erschien nicht zur Verhandlung": a court hearing
             if t.needs and "topic" in t.needs and self._listed_topic(doc, si, h.tok):
-                continue  # "Themen wie Flucht, Migration, Integration": a subject of debate, no one fled
+                continue  # "eine Tagung über Asyl, Flucht und Integration": a subject of debate, no one fled
             needed = next((n for n in _SENSE_NEEDS if n in (t.needs or "")), None)
             if needed is not None:
                 other_sense, this_sense = _SENSE_NEEDS[needed]
@@ -813,7 +813,7 @@ class EventStage:
 
     def _talks(self, doc: Doc, si: int, k: int) -> bool:
         """The singular "Verhandlung" names talks, not a court hearing: "Verhandlung mit der Gewerkschaft", "nach
-        17 Stunden Verhandlung", "vieles sei in Verhandlung" (parliament's "in Verhandlung nehmen" is a debate), or
+        zwei Tagen Verhandlung", "der Vertrag ist noch in Verhandlung" (parliament's "in Verhandlung nehmen" is a debate), or
         a word of talks (`negotiation_context`: Kapitel, Gewerkschaft, Gipfel ...) and none of a court
         (`court_context`) in the sentence."""
         toks = doc.tokens
@@ -830,7 +830,7 @@ class EventStage:
 
     def _listed_topic(self, doc: Doc, si: int, k: int) -> bool:
         """A noun without a determiner listed beside a topic word (`topic_coordinate`: Migration, Integration,
-        Vertreibung ...) across a comma or a conjunction: "Migration und Flucht", "Vertreibung, Flucht und
+        Vertreibung ...) across a comma or a conjunction: "Asyl und Flucht", "Armut, Flucht und
         Neuanfang"."""
         toks = doc.tokens
         sent = doc.sentences[si]
@@ -895,7 +895,7 @@ class EventStage:
             if de and named:
                 head = next((c for c in cands if c.j == i and c.i < i and c.kind == "name"), None)
                 if head is not None:
-                    return gov(head)  # a name right after another, its apposition: "gegen den Grünen Van der Bellen"
+                    return gov(head)  # a name right after another, its apposition: "gegen die Grünen-Chefin Anna Muster"
             while j >= a:
                 w = toks[j].text.lower()
                 if de and w in _QUOTES:
@@ -930,7 +930,7 @@ class EventStage:
                 if de and (w.replace(".", "").replace(",", "").isdigit() or w in _QUANT_DE):
                     if counted and re.fullmatch(r"(1[89]|20)\d\d", w) and j + 1 < b \
                             and toks[j + 1].text.lower() not in ("bis", "und", "oder", "-", "–"):
-                        return None  # a year before the count ends a time phrase: "seit 2003 mehr als 300.000 Menschen"
+                        return None  # a year before the count ends a time phrase: "seit 2011 mehr als 10.000 Menschen"
                     counted = counted or w.replace(".", "").replace(",", "").isdigit()
                     j -= 1  # "von rund 400 Talibankämpfern", "über 80 Menschen"
                     while j >= a and toks[j].text.lower() in _QUANT_DE | {"über", "bis", "zu", "als", "mehr"}:
@@ -1142,7 +1142,7 @@ class EventStage:
                                                                                      clause_words)
             receive = de and (cues.any_in("receive", t.type, clause_words) or any(
                 toks[m].text.lower() == "zum" and toks[m + 1].text.lower() == "opfer" for m in range(a, b - 1)))
-            # "Neun Israelis fielen den Attentaten zum Opfer": the subject suffered the event
+            # "Zwölf Soldaten fielen dem Angriff zum Opfer": the subject suffered the event
             # a flight or protest noun as a predicate ("befinden sich auf der Flucht", "protestierten mit einer
             # Sitzblockade") has the clause subject as its actor; "geht gegen die Proteste vor" does not
             predicate = de and trig_gov in ("auf", "mit", "in", "im") and t.type in ("RETREAT", "PROTEST")
@@ -1425,8 +1425,8 @@ class EventStage:
             if n >= start and toks[n].text[:1].isupper() and toks[n].text.isalpha() and n > sent.token_start \
                     and toks[a].text.lower() in ("der", "die", "welcher", "welche") and tag_is(doc, n, _noun_reading):
                 # "ein Künstler aus Berlin, der ...": a noun the actor lists do not know is still the antecedent;
-                # the town is not (only for a pronoun that can be the subject: "einen Brief ... als Professor in
-                # Göttingen initiiert, den ..." refers further back)
+                # the town is not (only for a pronoun that can be the subject: "einen Aufruf ... als Dozent in Graz
+                # verfasst, den ..." refers further back)
                 return _Cand(n, n + 1, Actor(text=toks[n].text, start=toks[n].start, end=toks[n].end), "role")
         return before[-1] if before else None
 
@@ -1559,7 +1559,7 @@ class EventStage:
                 continue
             if toks[d].text.lower() == "der" and d > a and d - 1 > doc.sentences[doc.sentence_of(toks[d].start)]\
                     .token_start and toks[d - 1].text[:1].isupper() and toks[d - 1].text.isalpha():
-                continue  # a genitive after a noun: "beim Vorgehen der Armee ... wurden Menschen getötet"
+                continue  # a genitive after a noun: "bei Einsätzen der Armee ... wurden Menschen getötet"
             m = d + 1
             while m < b and toks[m].text.isalpha() and toks[m].text.islower() and _ADJ_ENDING.search(toks[m].text):
                 m += 1
