@@ -327,3 +327,14 @@ def test_the_von_phrase_of_berichten_or_ausgehen_is_the_topic_not_the_agent(text
 ])
 def test_a_speaking_agent_of_a_passive_stays_the_speaker(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Zur Begründung der Überwachung dieser Partei, die im Landtag sitzt, verweist der Bericht auf ihre Programme.",
+     "der Bericht"),
+    ("Zur Begründung der Überwachung dieser Partei, die im Landtag sitzt, verweist der 200 Seiten starke Bericht "
+     "auf ihre Programme.", "der 200 Seiten starke Bericht"),
+    ("Die 25 Jahre alte Frau sagte, sie habe nichts gesehen.", "Die 25 Jahre alte Frau"),
+])
+def test_after_an_opening_pp_the_subject_follows_the_verb_and_may_carry_a_measure(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]

@@ -578,6 +578,9 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
         j += 1  # "Andere Medien berichten von …"
         if j + 1 < lim and low[j] in _QUANT_AFTER_DET and _is_cap(toks[j + 1].text):
             j += 1  # "die beiden Sängerinnen", "alle drei Parteien"
+        if (j + 3 < lim and (low[j].isdigit() or low[j] in _NUMBER_WORDS) and _is_cap(toks[j + 1].text)
+                and _is_adj(low[j + 2]) and not _is_cap(toks[j + 2].text) and _is_cap(toks[j + 3].text)):
+            j += 2  # a measure before the adjective: "der 330 Seiten starke Bericht", "die 25 Jahre alte Frau"
         title = _title_end(ctx, j, lim)
         if title is not None:
             return (i, title)  # "die „Aktion Deutschland hilft“"
@@ -2965,8 +2968,10 @@ def _indirect_in_sentence(ctx: _Ctx, a: int, b: int, lex: CueLexicon, *, markers
         clause = max((m for m in range(a, fin) if low[m] in (",", ";")), default=a - 1) + 1
         sp = None
         pronoun_object = low[clause] in ("das", "dies", "dieses", "diese") and clause + 1 == fin  # "Das bestätigte X"
-        if fin == clause and clause > a and low[clause - 1] == "," and low[a] in _SUBORDINATORS:
-            sp = _np_after_cue(ctx, fin + 1, b)  # "Während die Parlamentarier …, schätzte der Beauftragte … ein"
+        if fin == clause and clause > a and low[clause - 1] == "," and (low[a] in _SUBORDINATORS or _pp_opener(ctx, a)):
+            # "Während die Parlamentarier …, schätzte der Beauftragte … ein"; "Zur Begründung der Aufsicht über diese
+            # Partei, die …, verweist der Bericht auf …": the opening clause or PP fills the place before the verb
+            sp = _np_after_cue(ctx, fin + 1, b)
         elif fin == clause and clause > a and low[clause - 1] == ",":
             sp = _np_clause(ctx, a, clause - 1)  # "Die Politikerin …, Anja Hajduk, kritisierte …"
         elif fin > clause and not pronoun_object:
@@ -3602,6 +3607,11 @@ def _generic_after(ctx: _Ctx, k: int, s1: int) -> bool:
     return end - sp[1] <= 5 and not any(low[m] in (",", "„", "“", ":") for m in range(sp[1], end))
 
 
+def _pp_opener(ctx: _Ctx, a: int) -> bool:
+    """The sentence opens with a preposition (HanTa APPR/APPRART): that phrase, not a subject, stands before the verb."""
+    return ctx.low[a] in cues().pps or _tag_is(ctx, a, lambda t: stts(t) in ("APPR", "APPRART"))
+
+
 def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     """Speaker of a sentence that names a speech act without a message clause: the passive agent
     ("wurde vom Bundesverband … kritisiert"), else the subject ("Spiegel Online berichtet vom Einsturz …")."""
@@ -3620,7 +3630,7 @@ def _speech_act_speaker(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
                     return (m, sp[1]) if low[m] == "vom" else sp
         return None
     sp = _np_subject(ctx, a, k, backward=False) if k > a else None
-    if sp is None and k > a + 2 and low[k - 1] == ",":
+    if sp is None and k > a + 2 and low[k - 1] == "," and not _pp_opener(ctx, a):
         sp = _np_clause(ctx, a, k - 1)  # "Die Politikerin …, Anja Hajduk, kritisierte die Pläne …"
         if sp is not None and low[sp[0]] in _OBLIQUE_DETS:
             sp = None
