@@ -338,3 +338,13 @@ def test_a_speaking_agent_of_a_passive_stays_the_speaker(text, speaker):
 ])
 def test_after_an_opening_pp_the_subject_follows_the_verb_and_may_carry_a_measure(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Als einer der Männer, ein junger Student, erfuhr, dass man ihn betrogen hatte, beendete er die Beziehung.",
+     "einer der Männer"),
+    ("Eine der größten Gruppen des Landes, die Allianz für Einheit, behauptete, die Wahl sei gefälscht.",
+     "Eine der größten Gruppen des Landes"),
+])
+def test_a_partitive_pronoun_heads_its_speaker_phrase(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]

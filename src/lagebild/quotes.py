@@ -545,6 +545,9 @@ def _adverb_before_adj(low: list[str], j: int, lim: int) -> bool:
     return m > j and m < lim and _is_adj(low[m])
 
 
+_PARTITIVES = frozenset("einer eine eines keiner keine keines jeder jede jedes".split())
+
+
 def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int, int] | None:
     """A speaker noun phrase starting at token i: "der russische Außenminister Sergej Lawrow", "er"."""
     toks, low = ctx.toks, ctx.low
@@ -566,6 +569,12 @@ def _np(ctx: _Ctx, i: int, lim: int, *, allow_pronoun: bool = True) -> tuple[int
     lex = cues()
     if low[i] in lex.adverbs or low[i] in lex.pps:
         return None
+    if low[i] in _PARTITIVES and i + 2 < lim and low[i + 1] in ("der", "des"):
+        whole = _np(ctx, i + 1, lim, allow_pronoun=False)
+        named = whole is not None and whole[1] + 1 < lim and low[whole[1]] == "," and _tag_is(
+            ctx, whole[1] + 1, lambda t: stts(t) == "NE")
+        if whole is not None and not named:  # "Einer der Putschisten, Harouna Adamou, …": the name speaks
+            return (i, whole[1])  # "Einer der Anwälte erklärte, …": the pronoun heads the phrase
     title = _title_end(ctx, i, lim)
     if title is not None:
         return (i, title)  # "Wie „heise online“ berichtet"
