@@ -64,8 +64,6 @@ from typing import Any
 from ..errors import ConfigError
 from .counts_10kgnad import read_articles, sha1, with_span_texts
 from .counts_sampling import (
-    POOL_OUT_HELP,
-    SAMPLE_OUT_HELP,
     articles,
     detok,
     round_parser,
@@ -358,13 +356,10 @@ def _options(s: argparse.ArgumentParser, name: str) -> None:
     s.add_argument("--data-10kgnad", default=DATA_10K)
     s.add_argument("--data-wikinews", default=DATA_WN)
     s.add_argument("--data-germeval", default=DATA_GE)
-    if name == "pool":
-        s.add_argument("--out", required=True, help=POOL_OUT_HELP)
-    else:
+    if name == "sample":
         s.add_argument("--batches", type=int, default=8)
         s.add_argument("--wikinews-from", type=int, default=None,
                        help="round 12: batches from this index on take Wikinews sentences only (10 = Xk)")
-        s.add_argument("--out", required=True, help=SAMPLE_OUT_HELP)
 
 
 def main(argv: list[str] | None = None) -> int:

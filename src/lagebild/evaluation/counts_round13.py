@@ -74,8 +74,6 @@ from .counts_round11 import GOLD_NAME as R11_GOLD
 from .counts_round11 import POOL_NAME as R11_POOL
 from .counts_rounds import BATCH_LETTERS, earlier_round_sha1s, numbered_batches, resource_path, seeded_pool
 from .counts_sampling import (
-    POOL_OUT_HELP,
-    SAMPLE_OUT_HELP,
     articles,
     detok,
     round_parser,
@@ -244,11 +242,8 @@ def _options(s: argparse.ArgumentParser, name: str) -> None:
     s.add_argument("--data-wikinews", default=DATA_WN)
     s.add_argument("--data-smartdata", default=DATA_SD)
     s.add_argument("--smartdata", action="store_true", help="the SmartData extension (Yj, Yk, ...)")
-    if name == "pool":
-        s.add_argument("--out", required=True, help=POOL_OUT_HELP)
-    else:
+    if name == "sample":
         s.add_argument("--batches", type=int, default=1)
-        s.add_argument("--out", required=True, help=SAMPLE_OUT_HELP)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -99,8 +99,6 @@ from .counts_rounds import (
     seeded_pool,
 )
 from .counts_sampling import (
-    POOL_OUT_HELP,
-    SAMPLE_OUT_HELP,
     add_source_args,
     detok,
     round_parser,
@@ -200,11 +198,8 @@ def _options(s: argparse.ArgumentParser, name: str) -> None:
     add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT, "folder holding wikiann_de (people extension)")
     s.add_argument("--people", action="store_true", help="the people extension (Ze, Zf, ...)")
     s.add_argument("--any-more", action="store_true", help="the any-count batches after the people ones (Zk, ...)")
-    if name == "pool":
-        s.add_argument("--out", required=True, help=POOL_OUT_HELP)
-    else:
+    if name == "sample":
         s.add_argument("--batches", type=int, default=1)
-        s.add_argument("--out", required=True, help=SAMPLE_OUT_HELP)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -81,8 +81,6 @@ from .counts_rounds import (
     seeded_pool,
 )
 from .counts_sampling import (
-    POOL_OUT_HELP,
-    SAMPLE_OUT_HELP,
     add_source_args,
     round_parser,
     sample_folder,
@@ -164,12 +162,10 @@ def _options(s: argparse.ArgumentParser, name: str) -> None:
     add_source_args(s, DATA_10K, DATA_SD, DATA_GE, DATA_ROOT)
     if name == "pool":
         s.add_argument("--people", action="store_true", help="the people pool")
-        s.add_argument("--out", required=True, help=POOL_OUT_HELP)
     else:
         s.add_argument("--batches", type=int, default=4, help="any-count batches (Qa, ...)")
         s.add_argument("--people-batches", type=int, default=0, help="people batches (Qg, ...)")
         s.add_argument("--any-more", action="store_true", help="--batches any-count batches after Qg (Qh, ...)")
-        s.add_argument("--out", required=True, help=SAMPLE_OUT_HELP)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -92,7 +92,7 @@ def any_count_round_main(argv: list[str] | None, *, round_no: int, doc: str, sta
         if name == "sample":
             s.add_argument("--batches", type=int, default=default_batches, help=f"batches ({prefix}a, ...)")
 
-    args = round_parser(f"counts_round{round_no}", doc, options).parse_args(argv)
+    args = round_parser(f"counts_round{round_no}", doc, options, add_out=False).parse_args(argv)
     data = (args.data_10kgnad, args.data_smartdata, args.data_germeval, args.data_root)
     if args.cmd == "pool":
         write_pool(args.out, build_pool(*data), pool_header(round_no, start_commit))

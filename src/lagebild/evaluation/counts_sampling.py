@@ -196,18 +196,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-POOL_OUT_HELP = "the pool file to write (sha1s only, no text)"
-SAMPLE_OUT_HELP = "folder for the batch files (with text: keep it out of git)"
+_OUT_HELP = {"pool": "the pool file to write (sha1s only, no text)",
+             "sample": "folder for the batch files (with text: keep it out of git)"}
 
 
-def round_parser(module: str, doc: str,
-                 add_options: Callable[[argparse.ArgumentParser, str], None]) -> argparse.ArgumentParser:
+def round_parser(module: str, doc: str, add_options: Callable[[argparse.ArgumentParser, str], None],
+                 add_out: bool = True) -> argparse.ArgumentParser:
     """The ``pool`` / ``sample`` command line of a count round's module (``python -m lagebild.evaluation.<module>``,
-    described by the first paragraph of ``doc``); ``add_options(subparser, name)`` adds the round's own options."""
+    described by the first paragraph of ``doc``); ``add_options(subparser, name)`` adds the round's own options, then
+    (``add_out``) the required ``--out``."""
     ap = argparse.ArgumentParser(prog=f"python -m lagebild.evaluation.{module}", description=doc.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     for name in ("pool", "sample"):
-        add_options(sub.add_parser(name), name)
+        s = sub.add_parser(name)
+        add_options(s, name)
+        if add_out:
+            s.add_argument("--out", required=True, help=_OUT_HELP[name])
     return ap
 
 
