@@ -348,3 +348,9 @@ def test_after_an_opening_pp_the_subject_follows_the_verb_and_may_carry_a_measur
 ])
 def test_a_partitive_pronoun_heads_its_speaker_phrase(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+def test_a_quoted_title_inside_an_opening_pp_is_no_speaker():
+    qs = _quotes("Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten durch die Stadt und skandierten "
+                 "dabei Parolen wie „Stoppt den Wahn“.")
+    assert [q.speaker for q in qs] == ["die Demonstranten"]

@@ -770,6 +770,9 @@ def _np_clause(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
                 k += 1  # a capitalised "September" is the PP's noun, not an adjective
             while k < hi and _is_cap(ctx.toks[k].text):
                 k += 1
+            title = _title_end(ctx, k, hi)
+            if title is not None:
+                k = title  # "Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten …": the title is the PP's
             if k + 1 < hi and ctx.low[k] in _GEN_DETS and ctx.low[k - 1] not in _DETS:
                 # "Im Rahmen des Kyoto-Protokolls hat die EU zugesagt": the genitive belongs to the PP
                 m = k + 1
