@@ -354,3 +354,15 @@ def test_a_quoted_title_inside_an_opening_pp_is_no_speaker():
     qs = _quotes("Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten durch die Stadt und skandierten "
                  "dabei Parolen wie „Stoppt den Wahn“.")
     assert [q.speaker for q in qs] == ["die Demonstranten"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Angehörigen der Verletzten sprach Merkel ihr Beileid aus.", "Merkel"),
+    ("Angehörigen der Opfer sprach der Präsident sein Beileid aus.", "der Präsident"),
+])
+def test_a_fronted_bare_dative_plural_is_no_speaker(text, speaker):
+    assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+def test_a_bare_nominative_plural_before_the_verb_stays_the_speaker():
+    assert [q.speaker for q in _quotes("Demonstranten forderten Müller zum Rücktritt auf.")] == ["Demonstranten"]

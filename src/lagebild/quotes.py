@@ -1962,6 +1962,28 @@ def _inside_brackets(ctx: _Ctx, lo: int, m: int) -> bool:
     return False
 
 
+# plural forms of people nouns that without an article are only dative (or genitive): "Bürgern", "Angehörigen"
+_BARE_DATIVE_PLURAL = ("ern", "igen", "ierten", "enen")
+
+
+def _subject_after_fronted_dative(ctx: _Ctx, first: tuple[int, int], k: int, lim: int) -> tuple[int, int] | None:
+    """"Angehörigen der Opfer sprach Merkel ihr Beileid aus": a bare dative plural of people opens the sentence,
+    the subject follows the verb (a name, or a "der"/"die" phrase)."""
+    low, toks = ctx.low, ctx.toks
+    head = first[0]
+    if (low[head] in _DETS or not _is_cap(toks[head].text) or not low[head].endswith(_BARE_DATIVE_PLURAL)
+            or not _PERSON_NOUN.search(low[head]) or k + 1 >= lim):
+        return None
+    j = k + 1
+    while j < lim and j < k + 4 and _is_cap(toks[j].text) and _tag_is(ctx, j, lambda t: stts(t) == "NE"):
+        j += 1
+    if j > k + 1:
+        return (k + 1, j)
+    if low[k + 1] in ("der", "die"):
+        return _np(ctx, k + 1, lim, allow_pronoun=False)
+    return None
+
+
 def _name_after_thing(ctx: _Ctx, first: tuple[int, int], k: int, lim: int) -> tuple[int, int] | None:
     """A bare name right after the verb is the subject when the opening phrase names a thing, not a person,
     group or document: "Eine Verschiebung der Wahl nannte Müller fatal"; "Die Opposition kritisierte Müller"
@@ -1992,7 +2014,7 @@ def _nominative_after(ctx: _Ctx, first: tuple[int, int], k: int, lim: int) -> tu
     """Object first, subject after the verb: "Die Wahlen nannte der König undemokratisch" ("der" + noun right
     after the verb is a nominative when the opening phrase cannot be a masculine subject)."""
     low = ctx.low
-    name = _name_after_thing(ctx, first, k, lim)
+    name = _name_after_thing(ctx, first, k, lim) or _subject_after_fronted_dative(ctx, first, k, lim)
     if name is not None:
         return name
     if low[first[0]] == "die" and _cue_form(ctx, k, lim).startswith(_TELLING_VERBS):
