@@ -228,8 +228,8 @@ def test_a_name_after_a_role_noun_stays_in_the_speaker(text, speaker):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Eine Verschiebung der Wahl bezeichnete Müller als fatal, weil die Bürger seit Jahren warteten.", "Müller"),
-    ("Eine Verschiebung der Wahl nannte Müller fatal.", "Müller"),
+    ("Eine Erhöhung der Gebühren bezeichnete Müller als unsozial, weil viele Familien schon sparen müssten.", "Müller"),
+    ("Eine Erhöhung der Steuern nannte Müller falsch.", "Müller"),
 ])
 def test_a_name_after_the_verb_is_the_subject_when_a_thing_opens_the_sentence(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
@@ -256,7 +256,7 @@ def test_heissen_takes_the_document_opening_the_sentence_not_a_phrase_in_the_mes
 
 
 @pytest.mark.parametrize("text", [
-    "Als Begründung dafür heißt es, die geltenden Gesetze reichten völlig aus.",
+    "Als Begründung dafür heißt es, die Kassen der Stadt seien leer.",
     "Früher hieß es, die Schule solle erst im Herbst öffnen.",
 ])
 def test_heissen_without_a_document_leaves_the_speaker_open(text):
@@ -289,7 +289,7 @@ def test_a_time_adverb_inside_a_zufolge_phrase_does_not_cut_it(text, speaker):
 
 
 @pytest.mark.parametrize("text", [
-    "Dies nennt man einen „Aktiensplit“.",
+    "Das nennt man eine „Kapitalerhöhung“.",
     "Frachtflugzeuge nannte man damals Rosinenbomber, weil sie Lebensmittel brachten.",
 ])
 def test_a_name_given_by_man_is_no_quote(text):
@@ -314,8 +314,8 @@ def test_a_told_paper_after_the_verb_stays_the_addressee_before_a_direct_quote()
 
 
 @pytest.mark.parametrize("text", [
-    "Von einer hohen Brandgefahr wird auch aus dem Nachbarkreis berichtet.",
-    "Im Süden des Landes wird weiterhin von einer hohen Waldbrandgefahr ausgegangen.",
+    "Von einer akuten Hochwassergefahr wird auch aus den Nachbarorten berichtet.",
+    "Im Norden wird weiterhin von einer hohen Sturmgefahr ausgegangen.",
 ])
 def test_the_von_phrase_of_berichten_or_ausgehen_is_the_topic_not_the_agent(text):
     assert [(q.kind, q.speaker) for q in _quotes(text)] == [("reported", None)]
@@ -330,10 +330,10 @@ def test_a_speaking_agent_of_a_passive_stays_the_speaker(text, speaker):
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Zur Begründung der Überwachung dieser Partei, die im Landtag sitzt, verweist der Bericht auf ihre Programme.",
+    ("Zur Erklärung des Verbots dieser Gruppe, die im Stadtrat sitzt, verweist der Bericht auf ihre Satzung.",
      "der Bericht"),
-    ("Zur Begründung der Überwachung dieser Partei, die im Landtag sitzt, verweist der 200 Seiten starke Bericht "
-     "auf ihre Programme.", "der 200 Seiten starke Bericht"),
+    ("Zur Erklärung des Verbots dieser Gruppe, die im Stadtrat sitzt, verweist der 200 Seiten starke Bericht auf "
+     "ihre Satzung.", "der 200 Seiten starke Bericht"),
     ("Die 25 Jahre alte Frau sagte, sie habe nichts gesehen.", "Die 25 Jahre alte Frau"),
 ])
 def test_after_an_opening_pp_the_subject_follows_the_verb_and_may_carry_a_measure(text, speaker):
@@ -341,24 +341,24 @@ def test_after_an_opening_pp_the_subject_follows_the_verb_and_may_carry_a_measur
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Als einer der Männer, ein junger Student, erfuhr, dass man ihn betrogen hatte, beendete er die Beziehung.",
-     "einer der Männer"),
-    ("Eine der größten Gruppen des Landes, die Allianz für Einheit, behauptete, die Wahl sei gefälscht.",
-     "Eine der größten Gruppen des Landes"),
+    ("Als einer der Nachbarn, ein älterer Rentner, erfuhr, dass die Miete steigen werde, zog er aus.",
+     "einer der Nachbarn"),
+    ("Eine der größten Parteien des Landes, die Liste für Einheit, behauptete, die Wahl sei gefälscht.",
+     "Eine der größten Parteien des Landes"),
 ])
 def test_a_partitive_pronoun_heads_its_speaker_phrase(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
 
 
 def test_a_quoted_title_inside_an_opening_pp_is_no_speaker():
-    qs = _quotes("Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten durch die Stadt und skandierten "
-                 "dabei Parolen wie „Stoppt den Wahn“.")
-    assert [q.speaker for q in qs] == ["die Demonstranten"]
+    qs = _quotes("Unter dem Motto „Mut statt Furcht“ zogen die Bauern durch die Stadt und skandierten "
+                 "dabei Parolen wie „Rettet die Höfe“.")
+    assert [q.speaker for q in qs] == ["die Bauern"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Angehörigen der Verletzten sprach Merkel ihr Beileid aus.", "Merkel"),
-    ("Angehörigen der Opfer sprach der Präsident sein Beileid aus.", "der Präsident"),
+    ("Angehörigen der Bergleute sprach Merkel ihr Mitgefühl aus.", "Merkel"),
+    ("Angehörigen der Bergleute sprach der Präsident sein Mitgefühl aus.", "der Präsident"),
 ])
 def test_a_fronted_bare_dative_plural_is_no_speaker(text, speaker):
     assert [q.speaker for q in _quotes(text)] == [speaker]
