@@ -6,23 +6,8 @@ All sentences are our own wording in the constructions named (no corpus text).
 from __future__ import annotations
 
 import pytest
-
-from lagebild.doc import Doc
-from lagebild.quotes import QuoteStage
-from lagebild.records import Article, Quote
-from lagebild.segment import SegmentStage
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = QuoteStage()(SegmentStage()(Doc(Article(id="t", text=text, language="de"))))
-    assert doc.offset_errors() == []
-    return doc.quotes
-
-
-def _only(text: str) -> Quote:
-    qs = _quotes(text)
-    assert len(qs) == 1, [(q.cue, q.message) for q in qs]
-    return qs[0]
+from quote_helpers import german_quotes as _quotes
+from quote_helpers import only_quote as _only
 
 
 @pytest.mark.parametrize(("text", "speaker", "addressee"), [
